@@ -1,0 +1,95 @@
+//! The enumerations of the public API (`../shared/API.md`, Conventions). Their snake_case names
+//! are part of the contract: they appear in JSON, in the database and in URLs.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Invalid;
+
+/// Defines an enumeration with its stable wire names, `ALL`, `as_str` and parsing.
+macro_rules! wire_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $wire:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $wire),+ }
+            }
+        }
+
+        impl TryFrom<&str> for $name {
+            type Error = Invalid;
+            fn try_from(s: &str) -> Result<Self, Invalid> {
+                match s.trim() {
+                    $($wire => Ok($name::$variant),)+
+                    "" => Err(Invalid::Blank),
+                    _ => Err(Invalid::UnknownValue),
+                }
+            }
+        }
+    };
+}
+
+wire_enum! {
+    /// Målgruppe: the benefit a citizen receives, which decides the contact schedule.
+    TargetGroup {
+        /// Dagpenge: insured with an a-kasse.
+        InsuredUnemployed = "insured_unemployed",
+        /// Jobparat kontanthjælp.
+        JobReadyCashBenefit = "job_ready_cash_benefit",
+        /// Aktivitetsparat kontanthjælp.
+        ActivityReadyCashBenefit = "activity_ready_cash_benefit",
+        /// Uddannelseshjælp.
+        EducationBenefit = "education_benefit",
+        /// Sygedagpenge.
+        SicknessBenefit = "sickness_benefit",
+    }
+}
+
+wire_enum! {
+    /// Indsats: how much support a citizen gets, decided at visitation.
+    Track {
+        SelfService = "self_service",
+        Standard = "standard",
+        Intensive = "intensive",
+    }
+}
+
+wire_enum! {
+    /// What a signed-in person is. Staff roles are tied to one organisation, except `admin`.
+    Role {
+        Caseworker = "caseworker",
+        Manager = "manager",
+        Admin = "admin",
+        Citizen = "citizen",
+    }
+}
+
+wire_enum! {
+    /// Kontaktform: how a conversation is held.
+    Channel {
+        InPerson = "in_person",
+        Phone = "phone",
+        Video = "video",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_names_round_trip_through_parsing_and_json() {
+        for g in TargetGroup::ALL {
+            assert_eq!(TargetGroup::try_from(g.as_str()), Ok(*g));
+            let json = serde_json::to_string(g).expect("serialises");
+            assert_eq!(json, format!("\"{}\"", g.as_str()));
+        }
+        assert_eq!(Channel::try_from("fax"), Err(Invalid::UnknownValue));
+        assert_eq!(Role::try_from(" "), Err(Invalid::Blank));
+    }
+}

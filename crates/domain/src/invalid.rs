@@ -1,0 +1,61 @@
+//! Why a value was refused. Each variant has a stable snake_case code that clients and the UI
+//! rely on; wording belongs to the presentation layer, which translates the code.
+
+use serde::Serialize;
+
+/// What is wrong with one input value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Invalid {
+    #[error("a value is required")]
+    Required,
+    #[error("the value is blank")]
+    Blank,
+    #[error("the value is longer than {max} characters")]
+    TooLong { max: usize },
+    #[error("the value does not have the expected form")]
+    BadFormat,
+    #[error("not a valid CPR number")]
+    Cpr,
+    #[error("not a valid date (YYYY-MM-DD)")]
+    Date,
+    #[error("not one of the allowed values")]
+    UnknownValue,
+    #[error("no such organisation")]
+    UnknownOrganisation,
+    #[error("the value lies in the future")]
+    InFuture,
+    #[error("the combination of values is not allowed")]
+    Combination,
+}
+
+impl Invalid {
+    /// The stable code of this refusal; never changes once published.
+    pub fn code(self) -> &'static str {
+        match self {
+            Invalid::Required => "required",
+            Invalid::Blank => "blank",
+            Invalid::TooLong { .. } => "too_long",
+            Invalid::BadFormat => "bad_format",
+            Invalid::Cpr => "invalid_cpr",
+            Invalid::Date => "invalid_date",
+            Invalid::UnknownValue => "unknown_value",
+            Invalid::UnknownOrganisation => "unknown_organisation",
+            Invalid::InFuture => "in_future",
+            Invalid::Combination => "combination",
+        }
+    }
+}
+
+/// A refusal tied to the input field it concerns, so a form can show it beside that field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: &'static str,
+    #[serde(skip)]
+    pub problem: Invalid,
+}
+
+impl FieldError {
+    pub fn new(field: &'static str, problem: Invalid) -> Self {
+        Self { field, problem }
+    }
+}

@@ -1,0 +1,23 @@
+//! The pure core of Jobunivers: the glossary of `../shared/DESIGN.md` as types, and the decisions
+//! on them. Nothing here does I/O or knows about async, so every rule can be unit- and
+//! property-tested in milliseconds.
+//!
+//! Values are parsed, not validated: a [`Cpr`] or a [`MunicipalityCode`] can only exist if it is
+//! well-formed, so code that holds one never has to check again. A refusal is an [`Invalid`] that
+//! names what is wrong with a stable code; the server translates codes to Danish.
+
+mod access;
+mod cpr;
+mod enums;
+mod invalid;
+mod org;
+mod person;
+
+pub use access::{
+    Actor, CitizenScope, Organisation, Visibility, citizen_visibility, may_register_citizen,
+};
+pub use cpr::Cpr;
+pub use enums::{Channel, Role, TargetGroup, Track};
+pub use invalid::{FieldError, Invalid};
+pub use org::{FundCode, MunicipalityCode, OrgName};
+pub use person::{Login, PersonName};

@@ -1,0 +1,94 @@
+//! Tenants: municipalities (kommuner, identified by their four-digit municipality code) and
+//! unemployment funds (a-kasser, identified by a short code such as `3F`).
+
+use crate::Invalid;
+
+/// A Danish municipality code: four digits, e.g. `0851` for Aalborg.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct MunicipalityCode(String);
+
+impl TryFrom<&str> for MunicipalityCode {
+    type Error = Invalid;
+    fn try_from(s: &str) -> Result<Self, Invalid> {
+        let s = s.trim();
+        if s.is_empty() {
+            return Err(Invalid::Blank);
+        }
+        if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
+            Ok(Self(s.to_owned()))
+        } else {
+            Err(Invalid::BadFormat)
+        }
+    }
+}
+
+impl MunicipalityCode {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// An unemployment fund's short code: 1–20 letters, digits or hyphens, e.g. `3F`, `HK`, `FTF-A`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FundCode(String);
+
+impl TryFrom<&str> for FundCode {
+    type Error = Invalid;
+    fn try_from(s: &str) -> Result<Self, Invalid> {
+        let s = s.trim();
+        if s.is_empty() {
+            return Err(Invalid::Blank);
+        }
+        if s.len() > 20 {
+            return Err(Invalid::TooLong { max: 20 });
+        }
+        if s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+            Ok(Self(s.to_owned()))
+        } else {
+            Err(Invalid::BadFormat)
+        }
+    }
+}
+
+impl FundCode {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The display name of an organisation: not blank, at most 200 characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgName(String);
+
+impl TryFrom<&str> for OrgName {
+    type Error = Invalid;
+    fn try_from(s: &str) -> Result<Self, Invalid> {
+        crate::person::bounded_text(s, 200).map(Self)
+    }
+}
+
+impl OrgName {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn municipality_codes_are_four_digits() {
+        assert_eq!(MunicipalityCode::try_from(" 0851 ").map(|c| c.0), Ok("0851".into()));
+        assert_eq!(MunicipalityCode::try_from("851"), Err(Invalid::BadFormat));
+        assert_eq!(MunicipalityCode::try_from("08a1"), Err(Invalid::BadFormat));
+        assert_eq!(MunicipalityCode::try_from(""), Err(Invalid::Blank));
+    }
+
+    #[test]
+    fn fund_codes_are_short_and_plain() {
+        assert!(FundCode::try_from("3F").is_ok());
+        assert_eq!(FundCode::try_from("3F A-kasse"), Err(Invalid::BadFormat));
+        assert_eq!(FundCode::try_from(&"X".repeat(21)[..]), Err(Invalid::TooLong { max: 20 }));
+    }
+}

@@ -1,0 +1,240 @@
+//! The audit log: who read or changed a citizen's data, and when.
+//!
+//! Changes write their entry in the same transaction as the change. Reads cannot: there is no
+//! transaction to join, and one fsync per read would cap a busy server at a few thousand reads a
+//! second on SQLite. Reads therefore hand their entries to one [`AuditWriter`] task that commits
+//! whatever has queued up in a single transaction (group commit) and only then lets the reads
+//! answer. An answered read is thus always durably logged, at the cost of one fsync per group.
+
+use domain::{Actor, Role};
+use jiff::Timestamp;
+use sqlx::{Any, AnyPool, Row, Transaction};
+use tokio::sync::{mpsc, oneshot};
+
+use crate::error::parse;
+use crate::ids::new_id;
+use crate::{Store, StoreError, clock};
+
+/// What was done. The codes are stored and shown (translated) to the citizen; never rename one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditAction {
+    CitizenRead,
+    CitizenListed,
+    CitizenCreated,
+    CitizenUpdated,
+    AccessLogRead,
+}
+
+impl AuditAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditAction::CitizenRead => "citizen.read",
+            AuditAction::CitizenListed => "citizen.listed",
+            AuditAction::CitizenCreated => "citizen.created",
+            AuditAction::CitizenUpdated => "citizen.updated",
+            AuditAction::AccessLogRead => "access_log.read",
+        }
+    }
+}
+
+impl TryFrom<&str> for AuditAction {
+    type Error = ();
+    fn try_from(s: &str) -> Result<Self, ()> {
+        [
+            AuditAction::CitizenRead,
+            AuditAction::CitizenListed,
+            AuditAction::CitizenCreated,
+            AuditAction::CitizenUpdated,
+            AuditAction::AccessLogRead,
+        ]
+        .into_iter()
+        .find(|a| a.as_str() == s)
+        .ok_or(())
+    }
+}
+
+/// One row of the log, ready to insert.
+#[derive(Debug, Clone)]
+pub(crate) struct AuditEntry {
+    citizen_id: String,
+    at: i64,
+    actor_id: String,
+    actor_name: String,
+    actor_role: &'static str,
+    action: AuditAction,
+}
+
+impl AuditEntry {
+    pub(crate) fn new(actor: &Actor, citizen_id: &str, action: AuditAction) -> Self {
+        Self {
+            citizen_id: citizen_id.to_owned(),
+            at: clock::now_micros(),
+            actor_id: actor.id().to_owned(),
+            actor_name: actor.name().to_owned(),
+            actor_role: actor.role().as_str(),
+            action,
+        }
+    }
+}
+
+/// What the citizen sees in "Hvem har set mine oplysninger".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccessLogEntry {
+    pub at: Timestamp,
+    pub actor_name: String,
+    pub actor_role: Role,
+    pub action: AuditAction,
+}
+
+/// Rows per INSERT statement: 7 parameters each stays far below both backends' limits.
+const ROWS_PER_STATEMENT: usize = 100;
+
+/// Inserts entries inside a caller's transaction (used by changes).
+pub(crate) async fn insert(
+    tx: &mut Transaction<'_, Any>,
+    entries: &[AuditEntry],
+) -> Result<(), sqlx::Error> {
+    for chunk in entries.chunks(ROWS_PER_STATEMENT) {
+        let mut sql = String::from(
+            "INSERT INTO audit_log (id, citizen_id, at, actor_id, actor_name, actor_role, action) VALUES ",
+        );
+        for i in 0..chunk.len() {
+            let p = i * 7;
+            if i > 0 {
+                sql.push(',');
+            }
+            sql.push_str(&format!(
+                "(${},${},${},${},${},${},${})",
+                p + 1, p + 2, p + 3, p + 4, p + 5, p + 6, p + 7
+            ));
+        }
+        let mut query = sqlx::query(&sql);
+        for e in chunk {
+            query = query
+                .bind(new_id())
+                .bind(e.citizen_id.clone())
+                .bind(e.at)
+                .bind(e.actor_id.clone())
+                .bind(e.actor_name.clone())
+                .bind(e.actor_role)
+                .bind(e.action.as_str());
+        }
+        query.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+struct Pending {
+    entries: Vec<AuditEntry>,
+    done: oneshot::Sender<bool>,
+}
+
+/// The group-commit writer for read entries. See the module comment.
+pub(crate) struct AuditWriter {
+    queue: mpsc::Sender<Pending>,
+}
+
+impl AuditWriter {
+    pub(crate) fn start(pool: AnyPool) -> Self {
+        let (queue, rx) = mpsc::channel(4096);
+        tokio::spawn(run(pool, rx));
+        Self { queue }
+    }
+
+    /// Returns once the entries are committed.
+    pub(crate) async fn record(&self, entries: Vec<AuditEntry>) -> Result<(), StoreError> {
+        let (done, committed) = oneshot::channel();
+        self.queue.send(Pending { entries, done }).await.map_err(|_| StoreError::AuditUnavailable)?;
+        match committed.await {
+            Ok(true) => Ok(()),
+            _ => Err(StoreError::AuditUnavailable),
+        }
+    }
+
+    /// Waits until everything queued before this call is written.
+    pub(crate) async fn flush(&self) {
+        // An empty batch is acknowledged after every earlier one, because the queue is FIFO.
+        let _ = self.record(Vec::new()).await;
+    }
+}
+
+async fn run(pool: AnyPool, mut rx: mpsc::Receiver<Pending>) {
+    while let Some(first) = rx.recv().await {
+        let mut batch = vec![first];
+        while batch.len() < 1024 {
+            match rx.try_recv() {
+                Ok(more) => batch.push(more),
+                Err(_) => break,
+            }
+        }
+        let entries: Vec<AuditEntry> = batch.iter().flat_map(|p| p.entries.clone()).collect();
+        let ok = match write_batch(&pool, &entries).await {
+            Ok(()) => true,
+            Err(e) => {
+                tracing::error!(error = %e, rows = entries.len(), "audit batch failed");
+                false
+            }
+        };
+        for p in batch {
+            let _ = p.done.send(ok);
+        }
+    }
+}
+
+async fn write_batch(pool: &AnyPool, entries: &[AuditEntry]) -> Result<(), sqlx::Error> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let mut tx = pool.begin().await?;
+    insert(&mut tx, entries).await?;
+    tx.commit().await
+}
+
+impl Store {
+    /// Logs reads and returns once the log is durable.
+    pub(crate) async fn log_reads(&self, entries: Vec<AuditEntry>) -> Result<(), StoreError> {
+        if entries.is_empty() {
+            return Ok(());
+        }
+        self.inner.audit.record(entries).await
+    }
+
+    /// The citizen's access log, newest first. The citizen themself and administrators may read
+    /// it; staff who can see the citizen get `Forbidden`, everyone else `NotFound`.
+    pub async fn access_log(
+        &self,
+        actor: &Actor,
+        citizen_id: &str,
+        limit: u32,
+    ) -> Result<Vec<AccessLogEntry>, StoreError> {
+        let scope = self.citizen_scope(citizen_id).await?;
+        let visibility = domain::citizen_visibility(actor, &scope);
+        match visibility {
+            domain::Visibility::Own | domain::Visibility::Admin => {}
+            domain::Visibility::Hidden => return Err(StoreError::NotFound),
+            _ => return Err(StoreError::Forbidden),
+        }
+        if visibility.is_audited() {
+            self.log_reads(vec![AuditEntry::new(actor, citizen_id, AuditAction::AccessLogRead)]).await?;
+        }
+        let rows = sqlx::query(
+            "SELECT at, actor_name, actor_role, action FROM audit_log \
+             WHERE citizen_id = $1 ORDER BY at DESC, id DESC LIMIT $2",
+        )
+        .bind(citizen_id)
+        .bind(i64::from(limit))
+        .fetch_all(&self.inner.read)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(AccessLogEntry {
+                    at: clock::from_micros(row.try_get("at")?),
+                    actor_name: row.try_get("actor_name")?,
+                    actor_role: parse("actor_role", row.try_get::<&str, _>("actor_role")?)?,
+                    action: AuditAction::try_from(row.try_get::<&str, _>("action")?)
+                        .map_err(|()| StoreError::Corrupt { column: "action" })?,
+                })
+            })
+            .collect()
+    }
+}

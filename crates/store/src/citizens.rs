@@ -1,0 +1,337 @@
+//! Citizens: registration, reading, changing and listing — each through the acting user, with
+//! visibility decided by the domain and every access by someone else written to the audit log.
+
+use domain::{
+    Actor, CitizenScope, Cpr, FundCode, Login, MunicipalityCode, Organisation, PersonName,
+    TargetGroup, Track, Visibility, citizen_visibility,
+};
+use jiff::civil::Date;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::audit::{self, AuditAction, AuditEntry};
+use crate::error::parse;
+use crate::ids::new_id;
+use crate::{Store, StoreError, clock};
+
+#[derive(Debug, Clone)]
+pub struct NewCitizen {
+    pub cpr: Cpr,
+    pub name: PersonName,
+    pub municipality: MunicipalityCode,
+    pub target_group: TargetGroup,
+    pub unemployed_since: Date,
+    pub unemployment_fund: Option<FundCode>,
+    pub login: Option<Login>,
+}
+
+/// A citizen as the API and pages show them. The full CPR number is not here: it is not stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citizen {
+    pub id: String,
+    pub name: String,
+    pub cpr_masked: String,
+    pub municipality: String,
+    pub target_group: TargetGroup,
+    pub unemployed_since: Date,
+    pub unemployment_fund: Option<String>,
+    pub track: Option<Track>,
+    pub caseworker_id: Option<String>,
+    pub in_person_requested: bool,
+}
+
+/// What a PATCH may change; `None` leaves a field as it is. `caseworker_id: Some(None)` removes
+/// the assignment.
+#[derive(Debug, Clone, Default)]
+pub struct CitizenChange {
+    pub caseworker_id: Option<Option<String>>,
+    pub in_person_requested: Option<bool>,
+    pub target_group: Option<TargetGroup>,
+}
+
+/// A search in the actor's own portfolio.
+#[derive(Debug, Clone, Default)]
+pub struct CitizenQuery {
+    pub name_contains: Option<String>,
+    pub target_group: Option<TargetGroup>,
+    /// 1-based.
+    pub page: u32,
+    pub per_page: u32,
+}
+
+/// One line in a list of citizens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitizenSummary {
+    pub id: String,
+    pub name: String,
+    pub cpr_masked: String,
+    pub target_group: TargetGroup,
+    pub unemployed_since: Date,
+    pub track: Option<Track>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: u64,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+const COLUMNS: &str = "id, name, cpr_masked, municipality, target_group, unemployed_since, \
+                       unemployment_fund, track, caseworker_id, in_person_requested";
+
+fn date(column: &'static str, s: &str) -> Result<Date, StoreError> {
+    s.parse().map_err(|_| StoreError::Corrupt { column })
+}
+
+fn from_row(row: &AnyRow) -> Result<Citizen, StoreError> {
+    let track: Option<String> = row.try_get("track")?;
+    Ok(Citizen {
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        cpr_masked: row.try_get("cpr_masked")?,
+        municipality: row.try_get("municipality")?,
+        target_group: parse("target_group", row.try_get::<&str, _>("target_group")?)?,
+        unemployed_since: date("unemployed_since", row.try_get("unemployed_since")?)?,
+        unemployment_fund: row.try_get("unemployment_fund")?,
+        track: track.as_deref().map(|t| parse("track", t)).transpose()?,
+        caseworker_id: row.try_get("caseworker_id")?,
+        in_person_requested: row.try_get::<i64, _>("in_person_requested")? != 0,
+    })
+}
+
+fn scope_of(c: &Citizen) -> Result<CitizenScope, StoreError> {
+    Ok(CitizenScope {
+        citizen_id: c.id.clone(),
+        municipality: parse("municipality", &c.municipality)?,
+        fund: c.unemployment_fund.as_deref().map(|f| parse("unemployment_fund", f)).transpose()?,
+    })
+}
+
+/// `%` and `_` typed by a user are literal characters, not wildcards.
+fn like_pattern(text: &str) -> String {
+    let escaped = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+impl Store {
+    pub async fn create_citizen(&self, actor: &Actor, new: &NewCitizen) -> Result<Citizen, StoreError> {
+        if !domain::may_register_citizen(actor, &new.municipality) {
+            return Err(StoreError::Forbidden);
+        }
+        let id = new_id();
+        let now = clock::now_micros();
+        let fund = new.unemployment_fund.as_ref().map(|f| f.as_str().to_owned());
+        let birth = new.cpr.birth_date().map(|d| d.to_string()).unwrap_or_default();
+        let mut tx = self.inner.write.begin().await?;
+        self.check_orgs_exist(&mut tx, Some(new.municipality.as_str()), fund.as_deref()).await?;
+        if let Some(login) = &new.login {
+            sqlx::query("INSERT INTO logins (login, subject_kind, subject_id) VALUES ($1, 'citizen', $2)")
+                .bind(login.as_str())
+                .bind(&id)
+                .execute(&mut *tx)
+                .await
+                .map_err(|e| match StoreError::from_insert(e) {
+                    StoreError::AlreadyExists => {
+                        StoreError::invalid("login", domain::Invalid::Combination)
+                    }
+                    other => other,
+                })?;
+        }
+        sqlx::query(
+            "INSERT INTO citizens (id, cpr_hmac, cpr_masked, birth_date, name, name_search, \
+             municipality, target_group, unemployed_since, unemployment_fund, login, \
+             in_person_requested, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, $12, $12)",
+        )
+        .bind(&id)
+        .bind(self.inner.cpr_key.hash(&new.cpr))
+        .bind(new.cpr.masked())
+        .bind(birth)
+        .bind(new.name.as_str())
+        .bind(new.name.search_key())
+        .bind(new.municipality.as_str())
+        .bind(new.target_group.as_str())
+        .bind(new.unemployed_since.to_string())
+        .bind(fund.clone())
+        .bind(new.login.as_ref().map(|l| l.as_str().to_owned()))
+        .bind(now)
+        .execute(&mut *tx)
+        .await
+        .map_err(StoreError::from_insert)?;
+        audit::insert(&mut tx, &[AuditEntry::new(actor, &id, AuditAction::CitizenCreated)]).await?;
+        tx.commit().await?;
+        Ok(Citizen {
+            id,
+            name: new.name.as_str().to_owned(),
+            cpr_masked: new.cpr.masked(),
+            municipality: new.municipality.as_str().to_owned(),
+            target_group: new.target_group,
+            unemployed_since: new.unemployed_since,
+            unemployment_fund: fund,
+            track: None,
+            caseworker_id: None,
+            in_person_requested: false,
+        })
+    }
+
+    /// Reads a citizen for the actor. Hidden citizens are `NotFound`; a read by anyone but the
+    /// citizen is durably logged before this returns.
+    pub async fn citizen(&self, actor: &Actor, id: &str) -> Result<Citizen, StoreError> {
+        let (citizen, visibility) = self.load_visible(actor, id).await?;
+        if visibility.is_audited() {
+            self.log_reads(vec![AuditEntry::new(actor, id, AuditAction::CitizenRead)]).await?;
+        }
+        Ok(citizen)
+    }
+
+    /// The citizen whose CPR number this is, if the actor may see them (logged like a read).
+    pub async fn citizen_by_cpr(&self, actor: &Actor, cpr: &Cpr) -> Result<Citizen, StoreError> {
+        let row = sqlx::query("SELECT id FROM citizens WHERE cpr_hmac = $1")
+            .bind(self.inner.cpr_key.hash(cpr))
+            .fetch_optional(&self.inner.read)
+            .await?;
+        let id: String = row.ok_or(StoreError::NotFound)?.try_get("id")?;
+        self.citizen(actor, &id).await
+    }
+
+    async fn load_visible(&self, actor: &Actor, id: &str) -> Result<(Citizen, Visibility), StoreError> {
+        let sql = format!("SELECT {COLUMNS} FROM citizens WHERE id = $1");
+        let row = sqlx::query(&sql).bind(id).fetch_optional(&self.inner.read).await?;
+        let citizen = row.as_ref().map(from_row).transpose()?.ok_or(StoreError::NotFound)?;
+        let visibility = citizen_visibility(actor, &scope_of(&citizen)?);
+        if visibility.is_visible() { Ok((citizen, visibility)) } else { Err(StoreError::NotFound) }
+    }
+
+    /// Only what decides visibility, for calls that guard other data of the citizen.
+    pub(crate) async fn citizen_scope(&self, id: &str) -> Result<CitizenScope, StoreError> {
+        let row = sqlx::query("SELECT municipality, unemployment_fund FROM citizens WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.inner.read)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let fund: Option<String> = row.try_get("unemployment_fund")?;
+        Ok(CitizenScope {
+            citizen_id: id.to_owned(),
+            municipality: parse("municipality", row.try_get::<&str, _>("municipality")?)?,
+            fund: fund.as_deref().map(|f| parse("unemployment_fund", f)).transpose()?,
+        })
+    }
+
+    /// Changes a citizen's case data. The jobcenter and administrators may change everything; the
+    /// citizen may only ask to meet in person (or withdraw that); the a-kasse changes nothing.
+    pub async fn update_citizen(
+        &self,
+        actor: &Actor,
+        id: &str,
+        change: &CitizenChange,
+    ) -> Result<Citizen, StoreError> {
+        let (mut citizen, visibility) = self.load_visible(actor, id).await?;
+        let only_own_wish = change.caseworker_id.is_none() && change.target_group.is_none();
+        let allowed = visibility.may_change_case() || (visibility == Visibility::Own && only_own_wish);
+        if !allowed {
+            return Err(StoreError::Forbidden);
+        }
+        let mut tx = self.inner.write.begin().await?;
+        if let Some(Some(caseworker)) = &change.caseworker_id {
+            let ok = sqlx::query(
+                "SELECT 1 FROM staff WHERE id = $1 AND municipality = $2 AND role IN ('caseworker', 'manager')",
+            )
+            .bind(caseworker)
+            .bind(&citizen.municipality)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if ok.is_none() {
+                return Err(StoreError::invalid("caseworker_id", domain::Invalid::UnknownValue));
+            }
+        }
+        if let Some(v) = &change.caseworker_id {
+            citizen.caseworker_id = v.clone();
+        }
+        if let Some(v) = change.in_person_requested {
+            citizen.in_person_requested = v;
+        }
+        if let Some(v) = change.target_group {
+            citizen.target_group = v;
+        }
+        sqlx::query(
+            "UPDATE citizens SET caseworker_id = $1, in_person_requested = $2, target_group = $3, \
+             updated_at = $4 WHERE id = $5",
+        )
+        .bind(citizen.caseworker_id.clone())
+        .bind(i64::from(citizen.in_person_requested))
+        .bind(citizen.target_group.as_str())
+        .bind(clock::now_micros())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        if visibility.is_audited() {
+            audit::insert(&mut tx, &[AuditEntry::new(actor, id, AuditAction::CitizenUpdated)]).await?;
+        }
+        tx.commit().await?;
+        Ok(citizen)
+    }
+
+    /// The actor's portfolio: their municipality's or fund's citizens (all, for an administrator),
+    /// filtered and paged by name. Every citizen shown is logged as seen in a list.
+    pub async fn list_citizens(
+        &self,
+        actor: &Actor,
+        query: &CitizenQuery,
+    ) -> Result<Page<CitizenSummary>, StoreError> {
+        let (scope_sql, scope_value) = match actor {
+            Actor::Admin { .. } => ("$1 = $1", String::new()),
+            Actor::Staff { organisation: Organisation::Municipality(m), .. } => {
+                ("municipality = $1", m.as_str().to_owned())
+            }
+            Actor::Staff { organisation: Organisation::Fund(f), .. } => {
+                ("unemployment_fund = $1", f.as_str().to_owned())
+            }
+            Actor::Citizen { .. } => return Err(StoreError::Forbidden),
+        };
+        let name = query.name_contains.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        let pattern = like_pattern(&name.unwrap_or_default().to_lowercase());
+        let group = query.target_group.map(|g| g.as_str()).unwrap_or_default();
+        let filter = format!(
+            "WHERE {scope_sql} AND name_search LIKE $2 ESCAPE '\\' AND ($3 = '' OR target_group = $3)"
+        );
+        let per_page = query.per_page.clamp(1, 200);
+        let page = query.page.max(1);
+        let total: i64 = sqlx::query(&format!("SELECT COUNT(*) AS n FROM citizens {filter}"))
+            .bind(&scope_value)
+            .bind(&pattern)
+            .bind(group)
+            .fetch_one(&self.inner.read)
+            .await?
+            .try_get("n")?;
+        let rows = sqlx::query(&format!(
+            "SELECT id, name, cpr_masked, target_group, unemployed_since, track FROM citizens \
+             {filter} ORDER BY name_search, id LIMIT $4 OFFSET $5"
+        ))
+        .bind(&scope_value)
+        .bind(&pattern)
+        .bind(group)
+        .bind(i64::from(per_page))
+        .bind(i64::from(page - 1) * i64::from(per_page))
+        .fetch_all(&self.inner.read)
+        .await?;
+        let items = rows
+            .iter()
+            .map(|row| {
+                let track: Option<String> = row.try_get("track")?;
+                Ok(CitizenSummary {
+                    id: row.try_get("id")?,
+                    name: row.try_get("name")?,
+                    cpr_masked: row.try_get("cpr_masked")?,
+                    target_group: parse("target_group", row.try_get::<&str, _>("target_group")?)?,
+                    unemployed_since: date("unemployed_since", row.try_get("unemployed_since")?)?,
+                    track: track.as_deref().map(|t| parse("track", t)).transpose()?,
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let seen = items.iter().map(|c| AuditEntry::new(actor, &c.id, AuditAction::CitizenListed)).collect();
+        self.log_reads(seen).await?;
+        Ok(Page { items, total: u64::try_from(total).unwrap_or(0), page, per_page })
+    }
+}

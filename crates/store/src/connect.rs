@@ -1,0 +1,152 @@
+//! Opening the database: which backend, which pools, which durability.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+
+use crate::audit::AuditWriter;
+use crate::{CprKey, StoreError};
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// `sqlite://…` or `postgres://…` (also `postgresql://`); anything else is refused.
+    pub fn from_url(url: &str) -> Option<Backend> {
+        if url.starts_with("sqlite:") {
+            Some(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some(Backend::Postgres)
+        } else {
+            None
+        }
+    }
+}
+
+/// How to open the store. `Debug` leaves out the CPR key and any password in the URL.
+#[derive(Clone)]
+pub struct StoreOptions {
+    pub url: String,
+    pub cpr_key: CprKey,
+    /// Reader connections (SQLite) or all connections (PostgreSQL).
+    pub max_connections: u32,
+}
+
+impl std::fmt::Debug for StoreOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let shown = match self.url.split_once('@') {
+            Some((_, host)) => format!("postgres://<credentials>@{host}"),
+            None => self.url.clone(),
+        };
+        f.debug_struct("StoreOptions")
+            .field("url", &shown)
+            .field("max_connections", &self.max_connections)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A handle to the database; cheap to clone, shared by all requests.
+#[derive(Clone)]
+pub struct Store {
+    pub(crate) inner: Arc<Inner>,
+}
+
+pub(crate) struct Inner {
+    pub(crate) backend: Backend,
+    /// Reads. On SQLite several connections read in parallel under WAL.
+    pub(crate) read: AnyPool,
+    /// Writes. On SQLite exactly one connection, so writers queue in Rust instead of failing
+    /// with SQLITE_BUSY; on PostgreSQL the same pool as `read`.
+    pub(crate) write: AnyPool,
+    pub(crate) cpr_key: CprKey,
+    pub(crate) audit: AuditWriter,
+}
+
+impl Store {
+    pub async fn connect(options: &StoreOptions) -> Result<Store, StoreError> {
+        sqlx::any::install_default_drivers();
+        let backend = Backend::from_url(&options.url).ok_or_else(|| {
+            StoreError::Database(sqlx::Error::Configuration(
+                "DATABASE_URL must start with sqlite:// or postgres://".into(),
+            ))
+        })?;
+        let (read, write) = match backend {
+            Backend::Sqlite => {
+                let url = if options.url.contains('?') {
+                    options.url.clone()
+                } else {
+                    format!("{}?mode=rwc", options.url)
+                };
+                let connect: AnyConnectOptions = url.parse()?;
+                // One writer first, so the file exists in WAL mode before readers open it.
+                let write = sqlite_pool(1).connect_with(connect.clone()).await?;
+                let read = sqlite_pool(options.max_connections.max(1)).connect_with(connect).await?;
+                (read, write)
+            }
+            Backend::Postgres => {
+                let pool = AnyPoolOptions::new()
+                    .max_connections(options.max_connections.max(2))
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect(&options.url)
+                    .await?;
+                (pool.clone(), pool)
+            }
+        };
+        let audit = AuditWriter::start(write.clone());
+        Ok(Store {
+            inner: Arc::new(Inner { backend, read, write, cpr_key: options.cpr_key.clone(), audit }),
+        })
+    }
+
+    /// Applies the migrations that have not run yet. Safe to call at every start-up.
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        MIGRATOR.run(&self.inner.write).await?;
+        Ok(())
+    }
+
+    /// A trivial query, for readiness checks.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("SELECT 1").execute(&self.inner.read).await?;
+        Ok(())
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.inner.backend
+    }
+
+    /// Waits for queued audit entries to be written and closes the pools.
+    pub async fn close(&self) {
+        self.inner.audit.flush().await;
+        self.inner.read.close().await;
+        self.inner.write.close().await;
+    }
+}
+
+/// SQLite connections: WAL so readers never wait for the writer, `synchronous=FULL` so an
+/// acknowledged write survives a power cut (the audit writer commits in groups to keep this
+/// affordable), foreign keys on, and a busy timeout for the rare checkpoint contention.
+fn sqlite_pool(max: u32) -> AnyPoolOptions {
+    AnyPoolOptions::new()
+        .max_connections(max)
+        .min_connections(1)
+        .after_connect(|conn, _meta| {
+            Box::pin(async move {
+                for pragma in [
+                    "PRAGMA journal_mode = WAL",
+                    "PRAGMA synchronous = FULL",
+                    "PRAGMA foreign_keys = ON",
+                    "PRAGMA busy_timeout = 5000",
+                ] {
+                    conn.execute(pragma).await?;
+                }
+                Ok(())
+            })
+        })
+}

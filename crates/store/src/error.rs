@@ -1,0 +1,49 @@
+//! The one error type of the store layer. The server maps each variant to an HTTP status and a
+//! stable problem code in one place (`server::error`).
+
+use domain::FieldError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The thing does not exist, or the actor may not know that it does.
+    #[error("not found")]
+    NotFound,
+    /// The actor can see the thing but may not do this to it.
+    #[error("not allowed")]
+    Forbidden,
+    /// A unique value (code, login, CPR number) is already taken.
+    #[error("already exists")]
+    AlreadyExists,
+    /// Input that is well-formed but refers to something that is not there.
+    #[error("invalid input: {0:?}")]
+    Invalid(Vec<FieldError>),
+    /// A value in the database that the domain refuses: a bug or a manual edit, never user input.
+    #[error("corrupt value in column {column}")]
+    Corrupt { column: &'static str },
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// The background audit writer has stopped; nothing can be read without being logged.
+    #[error("the audit writer is not running")]
+    AuditUnavailable,
+}
+
+impl StoreError {
+    pub(crate) fn invalid(field: &'static str, problem: domain::Invalid) -> Self {
+        StoreError::Invalid(vec![FieldError::new(field, problem)])
+    }
+
+    /// Maps a unique-constraint violation to [`StoreError::AlreadyExists`].
+    pub(crate) fn from_insert(e: sqlx::Error) -> Self {
+        match &e {
+            sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::AlreadyExists,
+            _ => StoreError::Database(e),
+        }
+    }
+}
+
+/// Parses a stored value with the domain's own parser, so a bad row surfaces as `Corrupt`.
+pub(crate) fn parse<'a, T: TryFrom<&'a str>>(column: &'static str, s: &'a str) -> Result<T, StoreError> {
+    T::try_from(s).map_err(|_| StoreError::Corrupt { column })
+}

@@ -1,0 +1,30 @@
+//! Persistence for Jobunivers. One set of SQL queries runs on two backends through sqlx's `Any`
+//! driver: SQLite, embedded, for one-file installs and the demo; PostgreSQL for production and
+//! scale-out. `docs/adr/0001-data-access.md` says why.
+//!
+//! Every call that touches a citizen's data takes the acting [`domain::Actor`]: the store decides
+//! visibility with [`domain::citizen_visibility`] and writes the audit entry itself, so neither
+//! tenant scoping nor the audit log can be forgotten by a caller.
+
+mod audit;
+mod citizens;
+mod clock;
+mod connect;
+mod cpr_key;
+mod error;
+mod ids;
+mod orgs;
+mod sessions;
+mod staff;
+#[cfg(feature = "testing")]
+pub mod testing;
+
+pub use audit::{AccessLogEntry, AuditAction};
+pub use citizens::{Citizen, CitizenChange, CitizenQuery, CitizenSummary, NewCitizen, Page};
+pub use clock::{from_micros, now_micros};
+pub use connect::{Backend, Store, StoreOptions};
+pub use cpr_key::CprKey;
+pub use error::StoreError;
+pub use orgs::Org;
+pub use sessions::NewSession;
+pub use staff::{NewStaff, StaffMember};

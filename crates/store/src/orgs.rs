@@ -1,0 +1,90 @@
+//! Municipalities and unemployment funds: the two kinds of tenant. Only administrators create
+//! them; everyone signed in may list them (they are public bodies).
+
+use domain::{Actor, FundCode, MunicipalityCode, OrgName};
+use sqlx::Row;
+
+use crate::{Store, StoreError, clock};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Org {
+    pub code: String,
+    pub name: String,
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Municipality,
+    Fund,
+}
+
+impl Kind {
+    fn table(self) -> &'static str {
+        match self {
+            Kind::Municipality => "municipalities",
+            Kind::Fund => "unemployment_funds",
+        }
+    }
+}
+
+pub(crate) fn require_admin(actor: &Actor) -> Result<(), StoreError> {
+    match actor {
+        Actor::Admin { .. } => Ok(()),
+        _ => Err(StoreError::Forbidden),
+    }
+}
+
+impl Store {
+    pub async fn create_municipality(
+        &self,
+        actor: &Actor,
+        code: &MunicipalityCode,
+        name: &OrgName,
+    ) -> Result<Org, StoreError> {
+        self.create_org(actor, Kind::Municipality, code.as_str(), name).await
+    }
+
+    pub async fn create_fund(
+        &self,
+        actor: &Actor,
+        code: &FundCode,
+        name: &OrgName,
+    ) -> Result<Org, StoreError> {
+        self.create_org(actor, Kind::Fund, code.as_str(), name).await
+    }
+
+    pub async fn municipalities(&self) -> Result<Vec<Org>, StoreError> {
+        self.list_orgs(Kind::Municipality).await
+    }
+
+    pub async fn funds(&self) -> Result<Vec<Org>, StoreError> {
+        self.list_orgs(Kind::Fund).await
+    }
+
+    async fn create_org(
+        &self,
+        actor: &Actor,
+        kind: Kind,
+        code: &str,
+        name: &OrgName,
+    ) -> Result<Org, StoreError> {
+        require_admin(actor)?;
+        let sql = format!("INSERT INTO {} (code, name, created_at) VALUES ($1, $2, $3)", kind.table());
+        sqlx::query(&sql)
+            .bind(code)
+            .bind(name.as_str())
+            .bind(clock::now_micros())
+            .execute(&self.inner.write)
+            .await
+            .map_err(StoreError::from_insert)?;
+        Ok(Org { code: code.to_owned(), name: name.as_str().to_owned() })
+    }
+
+    async fn list_orgs(&self, kind: Kind) -> Result<Vec<Org>, StoreError> {
+        let sql = format!("SELECT code, name FROM {} ORDER BY name", kind.table());
+        let rows = sqlx::query(&sql).fetch_all(&self.inner.read).await?;
+        rows.iter()
+            .map(|r| Ok(Org { code: r.try_get("code")?, name: r.try_get("name")? }))
+            .collect()
+    }
+}

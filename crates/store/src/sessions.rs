@@ -1,0 +1,117 @@
+//! Sign-in sessions. A session token is 32 random bytes shown once to the client; only its
+//! SHA-256 is stored. The same token works as a cookie (pages) and as a bearer token (API).
+
+use std::time::Duration;
+
+use domain::Actor;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+use sqlx::Row;
+
+use crate::{Store, StoreError, clock, staff};
+
+/// A fresh session: the token to hand to the client, and who it signs in.
+#[derive(Clone)]
+pub struct NewSession {
+    pub token: String,
+    pub actor: Actor,
+}
+
+impl std::fmt::Debug for NewSession {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewSession").field("actor", &self.actor).finish_non_exhaustive()
+    }
+}
+
+fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+impl Store {
+    /// Starts a session for a login without a password. Only the demo's sign-in and the
+    /// operator's `jobunivers token` command call this; production sign-in goes through an
+    /// identity provider (not built yet). Unknown login: `NotFound`.
+    pub async fn start_session(&self, login: &str, ttl: Duration) -> Result<NewSession, StoreError> {
+        let row = sqlx::query("SELECT subject_kind, subject_id FROM logins WHERE login = $1")
+            .bind(login)
+            .fetch_optional(&self.inner.read)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let kind: String = row.try_get("subject_kind")?;
+        let subject: String = row.try_get("subject_id")?;
+        let actor = self.actor_for_subject(&kind, &subject).await?;
+        let mut bytes = [0u8; 32];
+        rand::rng().fill_bytes(&mut bytes);
+        let token = hex::encode(bytes);
+        let now = clock::now_micros();
+        let ttl_micros = i64::try_from(ttl.as_micros()).unwrap_or(i64::MAX / 2);
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, subject_kind, subject_id, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(token_hash(&token))
+        .bind(&kind)
+        .bind(&subject)
+        .bind(now)
+        .bind(now.saturating_add(ttl_micros))
+        .execute(&self.inner.write)
+        .await?;
+        Ok(NewSession { token, actor })
+    }
+
+    /// Who a token signs in, or `NotFound` for an unknown or expired token.
+    pub async fn actor_for_token(&self, token: &str) -> Result<Actor, StoreError> {
+        let row = sqlx::query(
+            "SELECT subject_kind, subject_id FROM sessions WHERE token_hash = $1 AND expires_at > $2",
+        )
+        .bind(token_hash(token))
+        .bind(clock::now_micros())
+        .fetch_optional(&self.inner.read)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let kind: String = row.try_get("subject_kind")?;
+        let subject: String = row.try_get("subject_id")?;
+        self.actor_for_subject(&kind, &subject).await
+    }
+
+    pub async fn end_session(&self, token: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(token_hash(token))
+            .execute(&self.inner.write)
+            .await?;
+        Ok(())
+    }
+
+    /// Housekeeping: removes expired sessions, returns how many.
+    pub async fn delete_expired_sessions(&self) -> Result<u64, StoreError> {
+        let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+            .bind(clock::now_micros())
+            .execute(&self.inner.write)
+            .await?;
+        Ok(done.rows_affected())
+    }
+
+    async fn actor_for_subject(&self, kind: &str, id: &str) -> Result<Actor, StoreError> {
+        match kind {
+            "staff" => {
+                let row = sqlx::query(
+                    "SELECT id, login, name, role, municipality, unemployment_fund FROM staff WHERE id = $1",
+                )
+                .bind(id)
+                .fetch_optional(&self.inner.read)
+                .await?
+                .ok_or(StoreError::NotFound)?;
+                Ok(staff::from_row(&row)?.actor())
+            }
+            "citizen" => {
+                let row = sqlx::query("SELECT name FROM citizens WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(&self.inner.read)
+                    .await?
+                    .ok_or(StoreError::NotFound)?;
+                Ok(Actor::Citizen { citizen_id: id.to_owned(), name: row.try_get("name")? })
+            }
+            _ => Err(StoreError::Corrupt { column: "subject_kind" }),
+        }
+    }
+}
