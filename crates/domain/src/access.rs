@@ -16,7 +16,12 @@ pub enum Actor {
     /// Sees and manages everything; exists for setup and support.
     Admin { id: String, name: String },
     /// A caseworker or manager of one organisation.
-    Staff { id: String, name: String, role: Role, organisation: Organisation },
+    Staff {
+        id: String,
+        name: String,
+        role: Role,
+        organisation: Organisation,
+    },
     /// A citizen acting for themself.
     Citizen { citizen_id: String, name: String },
 }
@@ -96,14 +101,20 @@ pub fn citizen_visibility(actor: &Actor, citizen: &CitizenScope) -> Visibility {
         Actor::Admin { .. } => Visibility::Admin,
         Actor::Citizen { citizen_id, .. } if *citizen_id == citizen.citizen_id => Visibility::Own,
         Actor::Citizen { .. } => Visibility::Hidden,
-        Actor::Staff { organisation: Organisation::Municipality(m), .. } => {
+        Actor::Staff {
+            organisation: Organisation::Municipality(m),
+            ..
+        } => {
             if *m == citizen.municipality {
                 Visibility::Municipality
             } else {
                 Visibility::Hidden
             }
         }
-        Actor::Staff { organisation: Organisation::Fund(f), .. } => {
+        Actor::Staff {
+            organisation: Organisation::Fund(f),
+            ..
+        } => {
             if citizen.fund.as_ref() == Some(f) {
                 Visibility::Fund
             } else {
@@ -119,7 +130,10 @@ pub fn citizen_visibility(actor: &Actor, citizen: &CitizenScope) -> Visibility {
 pub fn may_register_citizen(actor: &Actor, municipality: &MunicipalityCode) -> bool {
     match actor {
         Actor::Admin { .. } => true,
-        Actor::Staff { organisation: Organisation::Municipality(m), .. } => m == municipality,
+        Actor::Staff {
+            organisation: Organisation::Municipality(m),
+            ..
+        } => m == municipality,
         _ => false,
     }
 }
@@ -141,7 +155,12 @@ mod tests {
     }
 
     fn staff(org: Organisation) -> Actor {
-        Actor::Staff { id: "s".into(), name: "S".into(), role: Role::Caseworker, organisation: org }
+        Actor::Staff {
+            id: "s".into(),
+            name: "S".into(),
+            role: Role::Caseworker,
+            organisation: org,
+        }
     }
 
     #[test]
@@ -150,16 +169,28 @@ mod tests {
         let aarhus = staff(Organisation::Municipality(code("0751")));
         let fund = staff(Organisation::Fund(FundCode::try_from("3F").expect("valid")));
         let other_fund = staff(Organisation::Fund(FundCode::try_from("HK").expect("valid")));
-        assert_eq!(citizen_visibility(&aalborg, &citizen()), Visibility::Municipality);
+        assert_eq!(
+            citizen_visibility(&aalborg, &citizen()),
+            Visibility::Municipality
+        );
         assert_eq!(citizen_visibility(&aarhus, &citizen()), Visibility::Hidden);
         assert_eq!(citizen_visibility(&fund, &citizen()), Visibility::Fund);
-        assert_eq!(citizen_visibility(&other_fund, &citizen()), Visibility::Hidden);
+        assert_eq!(
+            citizen_visibility(&other_fund, &citizen()),
+            Visibility::Hidden
+        );
     }
 
     #[test]
     fn a_citizen_sees_only_themself_and_is_not_audited_for_it() {
-        let me = Actor::Citizen { citizen_id: "c1".into(), name: "Me".into() };
-        let other = Actor::Citizen { citizen_id: "c2".into(), name: "Other".into() };
+        let me = Actor::Citizen {
+            citizen_id: "c1".into(),
+            name: "Me".into(),
+        };
+        let other = Actor::Citizen {
+            citizen_id: "c2".into(),
+            name: "Other".into(),
+        };
         assert_eq!(citizen_visibility(&me, &citizen()), Visibility::Own);
         assert!(!Visibility::Own.is_audited());
         assert_eq!(citizen_visibility(&other, &citizen()), Visibility::Hidden);
@@ -178,7 +209,10 @@ mod tests {
     fn citizens_are_registered_by_their_own_jobcenter() {
         let aalborg = staff(Organisation::Municipality(code("0851")));
         let fund = staff(Organisation::Fund(FundCode::try_from("3F").expect("valid")));
-        let me = Actor::Citizen { citizen_id: "c1".into(), name: "Me".into() };
+        let me = Actor::Citizen {
+            citizen_id: "c1".into(),
+            name: "Me".into(),
+        };
         assert!(may_register_citizen(&aalborg, &code("0851")));
         assert!(!may_register_citizen(&aalborg, &code("0751")));
         assert!(!may_register_citizen(&fund, &code("0851")));

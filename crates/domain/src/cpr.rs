@@ -22,7 +22,9 @@ impl TryFrom<&str> for Cpr {
     fn try_from(input: &str) -> Result<Self, Invalid> {
         let trimmed = input.trim();
         let compact: String = match trimmed.char_indices().nth(6) {
-            Some((i, '-')) if trimmed.len() == 11 => format!("{}{}", &trimmed[..i], &trimmed[i + 1..]),
+            Some((i, '-')) if trimmed.len() == 11 => {
+                format!("{}{}", &trimmed[..i], &trimmed[i + 1..])
+            }
             _ => trimmed.to_owned(),
         };
         let bytes = compact.as_bytes();
@@ -61,7 +63,10 @@ impl Cpr {
 
     /// `DDMMYY-****`: what every screen and API response shows.
     pub fn masked(&self) -> String {
-        let head: String = self.digits[..6].iter().map(|d| char::from(b'0' + d)).collect();
+        let head: String = self.digits[..6]
+            .iter()
+            .map(|d| char::from(b'0' + d))
+            .collect();
         format!("{head}-****")
     }
 
@@ -96,7 +101,15 @@ mod tests {
 
     #[test]
     fn refuses_wrong_length_letters_and_impossible_dates() {
-        for bad in ["", "123", "01019012345", "0101901a34", "3202901234", "0013901234", "0100901234"] {
+        for bad in [
+            "",
+            "123",
+            "01019012345",
+            "0101901a34",
+            "3202901234",
+            "0013901234",
+            "0100901234",
+        ] {
             assert_eq!(parse(bad), Err(Invalid::Cpr), "{bad}");
         }
     }

@@ -1,6 +1,8 @@
 //! Why a value was refused. Each variant has a stable snake_case code that clients and the UI
 //! rely on; wording belongs to the presentation layer, which translates the code.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 /// What is wrong with one input value.
@@ -49,13 +51,17 @@ impl Invalid {
 /// A refusal tied to the input field it concerns, so a form can show it beside that field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldError {
-    pub field: &'static str,
+    /// The field's name in the request, e.g. `cpr`; a path such as `answers.q1` for nested input.
+    pub field: Cow<'static, str>,
     #[serde(skip)]
     pub problem: Invalid,
 }
 
 impl FieldError {
-    pub fn new(field: &'static str, problem: Invalid) -> Self {
-        Self { field, problem }
+    pub fn new(field: impl Into<Cow<'static, str>>, problem: Invalid) -> Self {
+        Self {
+            field: field.into(),
+            problem,
+        }
     }
 }

@@ -79,7 +79,10 @@ mod tests {
 
     #[test]
     fn municipality_codes_are_four_digits() {
-        assert_eq!(MunicipalityCode::try_from(" 0851 ").map(|c| c.0), Ok("0851".into()));
+        assert_eq!(
+            MunicipalityCode::try_from(" 0851 ").map(|c| c.0),
+            Ok("0851".into())
+        );
         assert_eq!(MunicipalityCode::try_from("851"), Err(Invalid::BadFormat));
         assert_eq!(MunicipalityCode::try_from("08a1"), Err(Invalid::BadFormat));
         assert_eq!(MunicipalityCode::try_from(""), Err(Invalid::Blank));
@@ -89,6 +92,9 @@ mod tests {
     fn fund_codes_are_short_and_plain() {
         assert!(FundCode::try_from("3F").is_ok());
         assert_eq!(FundCode::try_from("3F A-kasse"), Err(Invalid::BadFormat));
-        assert_eq!(FundCode::try_from(&"X".repeat(21)[..]), Err(Invalid::TooLong { max: 20 }));
+        assert_eq!(
+            FundCode::try_from(&"X".repeat(21)[..]),
+            Err(Invalid::TooLong { max: 20 })
+        );
     }
 }

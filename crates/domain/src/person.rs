@@ -74,7 +74,10 @@ mod tests {
 
     #[test]
     fn names_are_trimmed_and_bounded_in_characters() {
-        assert_eq!(PersonName::try_from("  Søren Ærø ").map(|n| n.0), Ok("Søren Ærø".into()));
+        assert_eq!(
+            PersonName::try_from("  Søren Ærø ").map(|n| n.0),
+            Ok("Søren Ærø".into())
+        );
         assert_eq!(PersonName::try_from("   "), Err(Invalid::Blank));
         assert!(PersonName::try_from(&"ø".repeat(200)[..]).is_ok());
         assert_eq!(

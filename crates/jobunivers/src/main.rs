@@ -1,1 +1,174 @@
-fn main() {}
+//! `jobunivers`: the one executable. `demo` runs the product with demo data on the embedded
+//! database; `serve` runs it for production; `migrate`, `create-admin` and `token` are the
+//! operator's tools. See `docs/configuration.md` for every setting.
+
+mod config;
+mod demo;
+mod logging;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand};
+use domain::{Actor, Login, PersonName, Role};
+use store::{NewStaff, Store};
+
+use crate::config::Config;
+
+#[derive(Parser)]
+#[command(
+    name = "jobunivers",
+    version,
+    about = "Jobunivers: jobcentre, a-kasse and citizen in one system"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Start with demo data on the embedded database (SQLite in the data folder).
+    Demo {
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: String,
+        #[arg(long, default_value = "./data")]
+        data: PathBuf,
+    },
+    /// Start for production, configured by a file and the environment.
+    Serve {
+        #[arg(long, env = "JOBUNIVERS_CONFIG")]
+        config: Option<PathBuf>,
+    },
+    /// Apply database migrations and exit.
+    Migrate {
+        #[arg(long, env = "JOBUNIVERS_CONFIG")]
+        config: Option<PathBuf>,
+    },
+    /// Create an administrator (the first one, on a new installation).
+    CreateAdmin {
+        #[arg(long, env = "JOBUNIVERS_CONFIG")]
+        config: Option<PathBuf>,
+        #[arg(long)]
+        login: String,
+        #[arg(long)]
+        name: String,
+    },
+    /// Print an API token for a login, for an integrating system. Valid for --days days.
+    Token {
+        #[arg(long, env = "JOBUNIVERS_CONFIG")]
+        config: Option<PathBuf>,
+        #[arg(long)]
+        login: String,
+        #[arg(long, default_value_t = 30)]
+        days: u64,
+    },
+}
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    match run(Cli::parse()).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("jobunivers: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+enum RunError {
+    #[error("{0}")]
+    Config(#[from] config::ConfigError),
+    #[error("database: {0}")]
+    Store(#[from] store::StoreError),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// The actor for what the installation itself does (migrations, demo seeding, the first admin).
+fn system_actor() -> Actor {
+    Actor::Admin {
+        id: "system".into(),
+        name: "Jobunivers (opsætning)".into(),
+    }
+}
+
+async fn open(config: &Config) -> Result<Store, RunError> {
+    let store = Store::connect(&config.store_options()).await?;
+    store.migrate().await?;
+    Ok(store)
+}
+
+async fn run(cli: Cli) -> Result<(), RunError> {
+    match cli.command {
+        Command::Demo { listen, data } => {
+            let config = Config::demo(&listen, &data)?;
+            logging::init(&config.log);
+            let store = open(&config).await?;
+            let seeded = demo::seed_once(&store, &system_actor()).await?;
+            let listener = tokio::net::TcpListener::bind(&config.listen).await?;
+            let url = format!("http://{}", listener.local_addr()?);
+            demo::print_welcome(&store, &url, seeded).await?;
+            server::serve(listener, server::app(store.clone(), config.server.clone())).await?;
+            store.close().await;
+            Ok(())
+        }
+        Command::Serve { config } => {
+            let config = Config::load(config.as_deref())?;
+            logging::init(&config.log);
+            tracing::info!(config = ?config, "starting");
+            let store = open(&config).await?;
+            let listener = tokio::net::TcpListener::bind(&config.listen).await?;
+            tracing::info!(address = %listener.local_addr()?, "listening");
+            tokio::spawn(workers::housekeeping(
+                store.clone(),
+                Duration::from_secs(600),
+            ));
+            server::serve(listener, server::app(store.clone(), config.server.clone())).await?;
+            store.close().await;
+            Ok(())
+        }
+        Command::Migrate { config } => {
+            let config = Config::load(config.as_deref())?;
+            open(&config).await?.close().await;
+            println!("Databasen er opdateret.");
+            Ok(())
+        }
+        Command::CreateAdmin {
+            config,
+            login,
+            name,
+        } => {
+            let config = Config::load(config.as_deref())?;
+            let store = open(&config).await?;
+            let invalid = |field: &str, e: domain::Invalid| {
+                RunError::Config(config::ConfigError::Invalid(format!("--{field}: {e}")))
+            };
+            let new = NewStaff {
+                login: Login::try_from(login.as_str()).map_err(|e| invalid("login", e))?,
+                name: PersonName::try_from(name.as_str()).map_err(|e| invalid("name", e))?,
+                role: Role::Admin,
+                organisation: None,
+            };
+            let admin = store.create_staff(&system_actor(), &new).await?;
+            println!("Administrator {} oprettet (id {}).", admin.login, admin.id);
+            store.close().await;
+            Ok(())
+        }
+        Command::Token {
+            config,
+            login,
+            days,
+        } => {
+            let config = Config::load(config.as_deref())?;
+            let store = open(&config).await?;
+            let session = store
+                .start_session(&login, Duration::from_secs(days * 86_400))
+                .await?;
+            println!("{}", session.token);
+            store.close().await;
+            Ok(())
+        }
+    }
+}

@@ -1,1 +1,78 @@
+//! The HTTP face of Jobunivers, on axum: the JSON API of `../shared/API.md` with its OpenAPI
+//! document, server-rendered pages in Danish and English, and the operations endpoints.
+//!
+//! Handlers are thin: extractors authenticate ([`extract::ApiActor`]) and parse input
+//! ([`extract::ApiJson`]) into domain types, the store decides and persists, and every failure
+//! becomes one [`error::ApiError`] rendered as RFC 9457 problem+json in one place.
 
+pub mod api;
+mod config;
+pub mod error;
+pub mod extract;
+mod i18n;
+mod metrics;
+mod openapi;
+mod ops;
+mod pages;
+mod time_fmt;
+mod validate;
+
+use std::sync::Arc;
+
+use axum::Router;
+use store::Store;
+
+pub use config::ServerConfig;
+pub use metrics::Metrics;
+pub use openapi::openapi_json;
+
+/// Everything a handler may need; cloned per request (all fields are cheap handles).
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub config: Arc<ServerConfig>,
+    pub metrics: Arc<Metrics>,
+}
+
+/// The whole application as one router, ready to serve.
+pub fn app(store: Store, config: ServerConfig) -> Router {
+    let state = AppState {
+        store,
+        config: Arc::new(config),
+        metrics: Arc::new(Metrics::default()),
+    };
+    Router::new()
+        .merge(api::routes(state.config.demo))
+        .merge(pages::routes(&state.config))
+        .merge(ops::routes())
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            metrics::track,
+        ))
+        .layer(ops::request_id_layers())
+        .with_state(state)
+}
+
+/// Serves until the process is asked to stop (Ctrl-C or SIGTERM), then drains connections.
+pub async fn serve(listener: tokio::net::TcpListener, router: Router) -> std::io::Result<()> {
+    axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { () = ctrl_c => {}, () = term => {} }
+    tracing::info!("shutting down");
+}

@@ -105,7 +105,13 @@ pub(crate) async fn insert(
             }
             sql.push_str(&format!(
                 "(${},${},${},${},${},${},${})",
-                p + 1, p + 2, p + 3, p + 4, p + 5, p + 6, p + 7
+                p + 1,
+                p + 2,
+                p + 3,
+                p + 4,
+                p + 5,
+                p + 6,
+                p + 7
             ));
         }
         let mut query = sqlx::query(&sql);
@@ -144,7 +150,10 @@ impl AuditWriter {
     /// Returns once the entries are committed.
     pub(crate) async fn record(&self, entries: Vec<AuditEntry>) -> Result<(), StoreError> {
         let (done, committed) = oneshot::channel();
-        self.queue.send(Pending { entries, done }).await.map_err(|_| StoreError::AuditUnavailable)?;
+        self.queue
+            .send(Pending { entries, done })
+            .await
+            .map_err(|_| StoreError::AuditUnavailable)?;
         match committed.await {
             Ok(true) => Ok(()),
             _ => Err(StoreError::AuditUnavailable),
@@ -215,7 +224,12 @@ impl Store {
             _ => return Err(StoreError::Forbidden),
         }
         if visibility.is_audited() {
-            self.log_reads(vec![AuditEntry::new(actor, citizen_id, AuditAction::AccessLogRead)]).await?;
+            self.log_reads(vec![AuditEntry::new(
+                actor,
+                citizen_id,
+                AuditAction::AccessLogRead,
+            )])
+            .await?;
         }
         let rows = sqlx::query(
             "SELECT at, actor_name, actor_role, action FROM audit_log \

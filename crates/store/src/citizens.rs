@@ -105,39 +105,60 @@ fn scope_of(c: &Citizen) -> Result<CitizenScope, StoreError> {
     Ok(CitizenScope {
         citizen_id: c.id.clone(),
         municipality: parse("municipality", &c.municipality)?,
-        fund: c.unemployment_fund.as_deref().map(|f| parse("unemployment_fund", f)).transpose()?,
+        fund: c
+            .unemployment_fund
+            .as_deref()
+            .map(|f| parse("unemployment_fund", f))
+            .transpose()?,
     })
 }
 
 /// `%` and `_` typed by a user are literal characters, not wildcards.
 fn like_pattern(text: &str) -> String {
-    let escaped = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
     format!("%{escaped}%")
 }
 
 impl Store {
-    pub async fn create_citizen(&self, actor: &Actor, new: &NewCitizen) -> Result<Citizen, StoreError> {
+    pub async fn create_citizen(
+        &self,
+        actor: &Actor,
+        new: &NewCitizen,
+    ) -> Result<Citizen, StoreError> {
         if !domain::may_register_citizen(actor, &new.municipality) {
             return Err(StoreError::Forbidden);
         }
         let id = new_id();
         let now = clock::now_micros();
-        let fund = new.unemployment_fund.as_ref().map(|f| f.as_str().to_owned());
-        let birth = new.cpr.birth_date().map(|d| d.to_string()).unwrap_or_default();
+        let fund = new
+            .unemployment_fund
+            .as_ref()
+            .map(|f| f.as_str().to_owned());
+        let birth = new
+            .cpr
+            .birth_date()
+            .map(|d| d.to_string())
+            .unwrap_or_default();
         let mut tx = self.inner.write.begin().await?;
-        self.check_orgs_exist(&mut tx, Some(new.municipality.as_str()), fund.as_deref()).await?;
+        self.check_orgs_exist(&mut tx, Some(new.municipality.as_str()), fund.as_deref())
+            .await?;
         if let Some(login) = &new.login {
-            sqlx::query("INSERT INTO logins (login, subject_kind, subject_id) VALUES ($1, 'citizen', $2)")
-                .bind(login.as_str())
-                .bind(&id)
-                .execute(&mut *tx)
-                .await
-                .map_err(|e| match StoreError::from_insert(e) {
-                    StoreError::AlreadyExists => {
-                        StoreError::invalid("login", domain::Invalid::Combination)
-                    }
-                    other => other,
-                })?;
+            sqlx::query(
+                "INSERT INTO logins (login, subject_kind, subject_id) VALUES ($1, 'citizen', $2)",
+            )
+            .bind(login.as_str())
+            .bind(&id)
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| match StoreError::from_insert(e) {
+                StoreError::AlreadyExists => {
+                    StoreError::invalid("login", domain::Invalid::Combination)
+                }
+                other => other,
+            })?;
         }
         sqlx::query(
             "INSERT INTO citizens (id, cpr_hmac, cpr_masked, birth_date, name, name_search, \
@@ -160,7 +181,11 @@ impl Store {
         .execute(&mut *tx)
         .await
         .map_err(StoreError::from_insert)?;
-        audit::insert(&mut tx, &[AuditEntry::new(actor, &id, AuditAction::CitizenCreated)]).await?;
+        audit::insert(
+            &mut tx,
+            &[AuditEntry::new(actor, &id, AuditAction::CitizenCreated)],
+        )
+        .await?;
         tx.commit().await?;
         Ok(Citizen {
             id,
@@ -181,7 +206,8 @@ impl Store {
     pub async fn citizen(&self, actor: &Actor, id: &str) -> Result<Citizen, StoreError> {
         let (citizen, visibility) = self.load_visible(actor, id).await?;
         if visibility.is_audited() {
-            self.log_reads(vec![AuditEntry::new(actor, id, AuditAction::CitizenRead)]).await?;
+            self.log_reads(vec![AuditEntry::new(actor, id, AuditAction::CitizenRead)])
+                .await?;
         }
         Ok(citizen)
     }
@@ -196,12 +222,27 @@ impl Store {
         self.citizen(actor, &id).await
     }
 
-    async fn load_visible(&self, actor: &Actor, id: &str) -> Result<(Citizen, Visibility), StoreError> {
+    async fn load_visible(
+        &self,
+        actor: &Actor,
+        id: &str,
+    ) -> Result<(Citizen, Visibility), StoreError> {
         let sql = format!("SELECT {COLUMNS} FROM citizens WHERE id = $1");
-        let row = sqlx::query(&sql).bind(id).fetch_optional(&self.inner.read).await?;
-        let citizen = row.as_ref().map(from_row).transpose()?.ok_or(StoreError::NotFound)?;
+        let row = sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(&self.inner.read)
+            .await?;
+        let citizen = row
+            .as_ref()
+            .map(from_row)
+            .transpose()?
+            .ok_or(StoreError::NotFound)?;
         let visibility = citizen_visibility(actor, &scope_of(&citizen)?);
-        if visibility.is_visible() { Ok((citizen, visibility)) } else { Err(StoreError::NotFound) }
+        if visibility.is_visible() {
+            Ok((citizen, visibility))
+        } else {
+            Err(StoreError::NotFound)
+        }
     }
 
     /// Only what decides visibility, for calls that guard other data of the citizen.
@@ -215,7 +256,10 @@ impl Store {
         Ok(CitizenScope {
             citizen_id: id.to_owned(),
             municipality: parse("municipality", row.try_get::<&str, _>("municipality")?)?,
-            fund: fund.as_deref().map(|f| parse("unemployment_fund", f)).transpose()?,
+            fund: fund
+                .as_deref()
+                .map(|f| parse("unemployment_fund", f))
+                .transpose()?,
         })
     }
 
@@ -229,7 +273,8 @@ impl Store {
     ) -> Result<Citizen, StoreError> {
         let (mut citizen, visibility) = self.load_visible(actor, id).await?;
         let only_own_wish = change.caseworker_id.is_none() && change.target_group.is_none();
-        let allowed = visibility.may_change_case() || (visibility == Visibility::Own && only_own_wish);
+        let allowed =
+            visibility.may_change_case() || (visibility == Visibility::Own && only_own_wish);
         if !allowed {
             return Err(StoreError::Forbidden);
         }
@@ -243,7 +288,10 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
             if ok.is_none() {
-                return Err(StoreError::invalid("caseworker_id", domain::Invalid::UnknownValue));
+                return Err(StoreError::invalid(
+                    "caseworker_id",
+                    domain::Invalid::UnknownValue,
+                ));
             }
         }
         if let Some(v) = &change.caseworker_id {
@@ -267,7 +315,11 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if visibility.is_audited() {
-            audit::insert(&mut tx, &[AuditEntry::new(actor, id, AuditAction::CitizenUpdated)]).await?;
+            audit::insert(
+                &mut tx,
+                &[AuditEntry::new(actor, id, AuditAction::CitizenUpdated)],
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(citizen)
@@ -282,15 +334,21 @@ impl Store {
     ) -> Result<Page<CitizenSummary>, StoreError> {
         let (scope_sql, scope_value) = match actor {
             Actor::Admin { .. } => ("$1 = $1", String::new()),
-            Actor::Staff { organisation: Organisation::Municipality(m), .. } => {
-                ("municipality = $1", m.as_str().to_owned())
-            }
-            Actor::Staff { organisation: Organisation::Fund(f), .. } => {
-                ("unemployment_fund = $1", f.as_str().to_owned())
-            }
+            Actor::Staff {
+                organisation: Organisation::Municipality(m),
+                ..
+            } => ("municipality = $1", m.as_str().to_owned()),
+            Actor::Staff {
+                organisation: Organisation::Fund(f),
+                ..
+            } => ("unemployment_fund = $1", f.as_str().to_owned()),
             Actor::Citizen { .. } => return Err(StoreError::Forbidden),
         };
-        let name = query.name_contains.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        let name = query
+            .name_contains
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty());
         let pattern = like_pattern(&name.unwrap_or_default().to_lowercase());
         let group = query.target_group.map(|g| g.as_str()).unwrap_or_default();
         let filter = format!(
@@ -330,8 +388,16 @@ impl Store {
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
-        let seen = items.iter().map(|c| AuditEntry::new(actor, &c.id, AuditAction::CitizenListed)).collect();
+        let seen = items
+            .iter()
+            .map(|c| AuditEntry::new(actor, &c.id, AuditAction::CitizenListed))
+            .collect();
         self.log_reads(seen).await?;
-        Ok(Page { items, total: u64::try_from(total).unwrap_or(0), page, per_page })
+        Ok(Page {
+            items,
+            total: u64::try_from(total).unwrap_or(0),
+            page,
+            per_page,
+        })
     }
 }

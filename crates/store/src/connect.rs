@@ -87,7 +87,9 @@ impl Store {
                 let connect: AnyConnectOptions = url.parse()?;
                 // One writer first, so the file exists in WAL mode before readers open it.
                 let write = sqlite_pool(1).connect_with(connect.clone()).await?;
-                let read = sqlite_pool(options.max_connections.max(1)).connect_with(connect).await?;
+                let read = sqlite_pool(options.max_connections.max(1))
+                    .connect_with(connect)
+                    .await?;
                 (read, write)
             }
             Backend::Postgres => {
@@ -101,7 +103,13 @@ impl Store {
         };
         let audit = AuditWriter::start(write.clone());
         Ok(Store {
-            inner: Arc::new(Inner { backend, read, write, cpr_key: options.cpr_key.clone(), audit }),
+            inner: Arc::new(Inner {
+                backend,
+                read,
+                write,
+                cpr_key: options.cpr_key.clone(),
+                audit,
+            }),
         })
     }
 

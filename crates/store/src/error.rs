@@ -44,6 +44,9 @@ impl StoreError {
 }
 
 /// Parses a stored value with the domain's own parser, so a bad row surfaces as `Corrupt`.
-pub(crate) fn parse<'a, T: TryFrom<&'a str>>(column: &'static str, s: &'a str) -> Result<T, StoreError> {
+pub(crate) fn parse<'a, T: TryFrom<&'a str>>(
+    column: &'static str,
+    s: &'a str,
+) -> Result<T, StoreError> {
     T::try_from(s).map_err(|_| StoreError::Corrupt { column })
 }

@@ -41,7 +41,8 @@ impl Store {
         code: &MunicipalityCode,
         name: &OrgName,
     ) -> Result<Org, StoreError> {
-        self.create_org(actor, Kind::Municipality, code.as_str(), name).await
+        self.create_org(actor, Kind::Municipality, code.as_str(), name)
+            .await
     }
 
     pub async fn create_fund(
@@ -50,7 +51,8 @@ impl Store {
         code: &FundCode,
         name: &OrgName,
     ) -> Result<Org, StoreError> {
-        self.create_org(actor, Kind::Fund, code.as_str(), name).await
+        self.create_org(actor, Kind::Fund, code.as_str(), name)
+            .await
     }
 
     pub async fn municipalities(&self) -> Result<Vec<Org>, StoreError> {
@@ -69,7 +71,10 @@ impl Store {
         name: &OrgName,
     ) -> Result<Org, StoreError> {
         require_admin(actor)?;
-        let sql = format!("INSERT INTO {} (code, name, created_at) VALUES ($1, $2, $3)", kind.table());
+        let sql = format!(
+            "INSERT INTO {} (code, name, created_at) VALUES ($1, $2, $3)",
+            kind.table()
+        );
         sqlx::query(&sql)
             .bind(code)
             .bind(name.as_str())
@@ -77,14 +82,22 @@ impl Store {
             .execute(&self.inner.write)
             .await
             .map_err(StoreError::from_insert)?;
-        Ok(Org { code: code.to_owned(), name: name.as_str().to_owned() })
+        Ok(Org {
+            code: code.to_owned(),
+            name: name.as_str().to_owned(),
+        })
     }
 
     async fn list_orgs(&self, kind: Kind) -> Result<Vec<Org>, StoreError> {
         let sql = format!("SELECT code, name FROM {} ORDER BY name", kind.table());
         let rows = sqlx::query(&sql).fetch_all(&self.inner.read).await?;
         rows.iter()
-            .map(|r| Ok(Org { code: r.try_get("code")?, name: r.try_get("name")? }))
+            .map(|r| {
+                Ok(Org {
+                    code: r.try_get("code")?,
+                    name: r.try_get("name")?,
+                })
+            })
             .collect()
     }
 }

@@ -19,7 +19,9 @@ pub struct NewSession {
 
 impl std::fmt::Debug for NewSession {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("NewSession").field("actor", &self.actor).finish_non_exhaustive()
+        f.debug_struct("NewSession")
+            .field("actor", &self.actor)
+            .finish_non_exhaustive()
     }
 }
 
@@ -31,7 +33,11 @@ impl Store {
     /// Starts a session for a login without a password. Only the demo's sign-in and the
     /// operator's `jobunivers token` command call this; production sign-in goes through an
     /// identity provider (not built yet). Unknown login: `NotFound`.
-    pub async fn start_session(&self, login: &str, ttl: Duration) -> Result<NewSession, StoreError> {
+    pub async fn start_session(
+        &self,
+        login: &str,
+        ttl: Duration,
+    ) -> Result<NewSession, StoreError> {
         let row = sqlx::query("SELECT subject_kind, subject_id FROM logins WHERE login = $1")
             .bind(login)
             .fetch_optional(&self.inner.read)
@@ -109,9 +115,14 @@ impl Store {
                     .fetch_optional(&self.inner.read)
                     .await?
                     .ok_or(StoreError::NotFound)?;
-                Ok(Actor::Citizen { citizen_id: id.to_owned(), name: row.try_get("name")? })
+                Ok(Actor::Citizen {
+                    citizen_id: id.to_owned(),
+                    name: row.try_get("name")?,
+                })
             }
-            _ => Err(StoreError::Corrupt { column: "subject_kind" }),
+            _ => Err(StoreError::Corrupt {
+                column: "subject_kind",
+            }),
         }
     }
 }

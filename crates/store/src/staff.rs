@@ -38,7 +38,10 @@ impl StaffMember {
                 role: self.role,
                 organisation: org.clone(),
             },
-            _ => Actor::Admin { id: self.id.clone(), name: self.name.clone() },
+            _ => Actor::Admin {
+                id: self.id.clone(),
+                name: self.name.clone(),
+            },
         }
     }
 
@@ -63,8 +66,14 @@ pub(crate) fn from_row(row: &AnyRow) -> Result<StaffMember, StoreError> {
     let municipality: Option<String> = row.try_get("municipality")?;
     let fund: Option<String> = row.try_get("unemployment_fund")?;
     let organisation = match (municipality, fund) {
-        (Some(m), _) => Some(Organisation::Municipality(parse::<MunicipalityCode>("municipality", &m)?)),
-        (None, Some(f)) => Some(Organisation::Fund(parse::<FundCode>("unemployment_fund", &f)?)),
+        (Some(m), _) => Some(Organisation::Municipality(parse::<MunicipalityCode>(
+            "municipality",
+            &m,
+        )?)),
+        (None, Some(f)) => Some(Organisation::Fund(parse::<FundCode>(
+            "unemployment_fund",
+            &f,
+        )?)),
         (None, None) => None,
     };
     Ok(StaffMember {
@@ -77,7 +86,11 @@ pub(crate) fn from_row(row: &AnyRow) -> Result<StaffMember, StoreError> {
 }
 
 impl Store {
-    pub async fn create_staff(&self, actor: &Actor, new: &NewStaff) -> Result<StaffMember, StoreError> {
+    pub async fn create_staff(
+        &self,
+        actor: &Actor,
+        new: &NewStaff,
+    ) -> Result<StaffMember, StoreError> {
         require_admin(actor)?;
         let id = new_id();
         let (municipality, fund) = match &new.organisation {
@@ -86,13 +99,16 @@ impl Store {
             None => (None, None),
         };
         let mut tx = self.inner.write.begin().await?;
-        self.check_orgs_exist(&mut tx, municipality.as_deref(), fund.as_deref()).await?;
-        sqlx::query("INSERT INTO logins (login, subject_kind, subject_id) VALUES ($1, 'staff', $2)")
-            .bind(new.login.as_str())
-            .bind(&id)
-            .execute(&mut *tx)
-            .await
-            .map_err(StoreError::from_insert)?;
+        self.check_orgs_exist(&mut tx, municipality.as_deref(), fund.as_deref())
+            .await?;
+        sqlx::query(
+            "INSERT INTO logins (login, subject_kind, subject_id) VALUES ($1, 'staff', $2)",
+        )
+        .bind(new.login.as_str())
+        .bind(&id)
+        .execute(&mut *tx)
+        .await
+        .map_err(StoreError::from_insert)?;
         sqlx::query(
             "INSERT INTO staff (id, login, name, role, municipality, unemployment_fund, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -119,20 +135,28 @@ impl Store {
 
     pub async fn staff_by_id(&self, id: &str) -> Result<StaffMember, StoreError> {
         let sql = format!("SELECT {COLUMNS} FROM staff WHERE id = $1");
-        let row = sqlx::query(&sql).bind(id).fetch_optional(&self.inner.read).await?;
-        row.as_ref().map(from_row).transpose()?.ok_or(StoreError::NotFound)
+        let row = sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(&self.inner.read)
+            .await?;
+        row.as_ref()
+            .map(from_row)
+            .transpose()?
+            .ok_or(StoreError::NotFound)
     }
 
     /// The staff of one organisation (or all staff, for an administrator), by name.
     pub async fn staff_list(&self, actor: &Actor) -> Result<Vec<StaffMember>, StoreError> {
         let filter = match actor {
             Actor::Admin { .. } => None,
-            Actor::Staff { organisation: Organisation::Municipality(m), .. } => {
-                Some(("municipality", m.as_str()))
-            }
-            Actor::Staff { organisation: Organisation::Fund(f), .. } => {
-                Some(("unemployment_fund", f.as_str()))
-            }
+            Actor::Staff {
+                organisation: Organisation::Municipality(m),
+                ..
+            } => Some(("municipality", m.as_str())),
+            Actor::Staff {
+                organisation: Organisation::Fund(f),
+                ..
+            } => Some(("unemployment_fund", f.as_str())),
             Actor::Citizen { .. } => return Err(StoreError::Forbidden),
         };
         let rows = match filter {
@@ -141,8 +165,12 @@ impl Store {
                 sqlx::query(&sql).fetch_all(&self.inner.read).await?
             }
             Some((column, code)) => {
-                let sql = format!("SELECT {COLUMNS} FROM staff WHERE {column} = $1 ORDER BY name, id");
-                sqlx::query(&sql).bind(code).fetch_all(&self.inner.read).await?
+                let sql =
+                    format!("SELECT {COLUMNS} FROM staff WHERE {column} = $1 ORDER BY name, id");
+                sqlx::query(&sql)
+                    .bind(code)
+                    .fetch_all(&self.inner.read)
+                    .await?
             }
         };
         rows.iter().map(from_row).collect()
@@ -162,10 +190,22 @@ impl Store {
         ] {
             let Some(code) = code else { continue };
             let sql = format!("SELECT 1 FROM {table} WHERE code = $1");
-            if sqlx::query(&sql).bind(code).fetch_optional(&mut **tx).await?.is_none() {
-                errors.push(domain::FieldError::new(field, domain::Invalid::UnknownOrganisation));
+            if sqlx::query(&sql)
+                .bind(code)
+                .fetch_optional(&mut **tx)
+                .await?
+                .is_none()
+            {
+                errors.push(domain::FieldError::new(
+                    field,
+                    domain::Invalid::UnknownOrganisation,
+                ));
             }
         }
-        if errors.is_empty() { Ok(()) } else { Err(StoreError::Invalid(errors)) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(StoreError::Invalid(errors))
+        }
     }
 }

@@ -28,7 +28,9 @@ pub async fn fresh_database_url(backend: Backend) -> String {
             let mut conn = sqlx::PgConnection::connect(&admin)
                 .await
                 .expect("PostgreSQL for tests (set JOBUNIVERS_TEST_POSTGRES)");
-            conn.execute(format!("CREATE DATABASE \"{name}\"").as_str()).await.expect("create db");
+            conn.execute(format!("CREATE DATABASE \"{name}\"").as_str())
+                .await
+                .expect("create db");
             let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
             format!("{base}/{name}")
         }
@@ -38,9 +40,13 @@ pub async fn fresh_database_url(backend: Backend) -> String {
 /// A migrated store on a new database.
 pub async fn fresh_store(backend: Backend) -> Store {
     let url = fresh_database_url(backend).await;
-    let store = Store::connect(&StoreOptions { url, cpr_key: CprKey::random(), max_connections: 4 })
-        .await
-        .expect("connect");
+    let store = Store::connect(&StoreOptions {
+        url,
+        cpr_key: CprKey::random(),
+        max_connections: 4,
+    })
+    .await
+    .expect("connect");
     store.migrate().await.expect("migrate");
     store
 }

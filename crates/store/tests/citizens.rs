@@ -10,7 +10,10 @@ use store::testing::{BACKENDS, fresh_store};
 use store::{AuditAction, CitizenChange, CitizenQuery, NewCitizen, NewStaff, Store, StoreError};
 
 fn admin() -> Actor {
-    Actor::Admin { id: "admin-id".into(), name: "Admin".into() }
+    Actor::Admin {
+        id: "admin-id".into(),
+        name: "Admin".into(),
+    }
 }
 
 fn muni(code: &str) -> MunicipalityCode {
@@ -20,12 +23,23 @@ fn muni(code: &str) -> MunicipalityCode {
 async fn world(store: &Store) -> (Actor, Actor, Actor) {
     for (code, name) in [("0851", "Aalborg"), ("0751", "Aarhus")] {
         store
-            .create_municipality(&admin(), &muni(code), &OrgName::try_from(name).expect("name"))
+            .create_municipality(
+                &admin(),
+                &muni(code),
+                &OrgName::try_from(name).expect("name"),
+            )
             .await
             .expect("municipality");
     }
     let fund = FundCode::try_from("3F").expect("fund");
-    store.create_fund(&admin(), &fund, &OrgName::try_from("3F A-kasse").expect("n")).await.expect("fund");
+    store
+        .create_fund(
+            &admin(),
+            &fund,
+            &OrgName::try_from("3F A-kasse").expect("n"),
+        )
+        .await
+        .expect("fund");
     let mut actors = Vec::new();
     for (login, org) in [
         ("cw-aalborg", Organisation::Municipality(muni("0851"))),
@@ -68,17 +82,38 @@ async fn staff_see_their_own_municipalitys_citizens_and_every_look_is_logged() {
     for backend in BACKENDS {
         let store = fresh_store(backend).await;
         let (aalborg, aarhus, fund) = world(&store).await;
-        let c = store.create_citizen(&aalborg, &new_citizen("0101901234", "Søren Ærø", "0851")).await.expect("create");
+        let c = store
+            .create_citizen(&aalborg, &new_citizen("0101901234", "Søren Ærø", "0851"))
+            .await
+            .expect("create");
         assert_eq!(c.cpr_masked, "010190-****");
 
-        assert_eq!(store.citizen(&aalborg, &c.id).await.expect("read").name, "Søren Ærø");
-        assert!(matches!(store.citizen(&aarhus, &c.id).await, Err(StoreError::NotFound)), "{backend:?}");
-        assert!(store.citizen(&fund, &c.id).await.is_ok(), "the citizen's a-kasse sees its member");
+        assert_eq!(
+            store.citizen(&aalborg, &c.id).await.expect("read").name,
+            "Søren Ærø"
+        );
+        assert!(
+            matches!(
+                store.citizen(&aarhus, &c.id).await,
+                Err(StoreError::NotFound)
+            ),
+            "{backend:?}"
+        );
+        assert!(
+            store.citizen(&fund, &c.id).await.is_ok(),
+            "the citizen's a-kasse sees its member"
+        );
 
-        let me = Actor::Citizen { citizen_id: c.id.clone(), name: c.name.clone() };
+        let me = Actor::Citizen {
+            citizen_id: c.id.clone(),
+            name: c.name.clone(),
+        };
         store.citizen(&me, &c.id).await.expect("own read");
         let log = store.access_log(&me, &c.id, 100).await.expect("log");
-        let actions: Vec<_> = log.iter().map(|e| (e.actor_name.as_str(), e.action)).collect();
+        let actions: Vec<_> = log
+            .iter()
+            .map(|e| (e.actor_name.as_str(), e.action))
+            .collect();
         // Newest first; the citizen's own read and the refused read are not there.
         assert_eq!(
             actions,
@@ -89,8 +124,14 @@ async fn staff_see_their_own_municipalitys_citizens_and_every_look_is_logged() {
             ],
             "{backend:?}"
         );
-        assert!(matches!(store.access_log(&aalborg, &c.id, 10).await, Err(StoreError::Forbidden)));
-        assert!(matches!(store.access_log(&aarhus, &c.id, 10).await, Err(StoreError::NotFound)));
+        assert!(matches!(
+            store.access_log(&aalborg, &c.id, 10).await,
+            Err(StoreError::Forbidden)
+        ));
+        assert!(matches!(
+            store.access_log(&aarhus, &c.id, 10).await,
+            Err(StoreError::NotFound)
+        ));
     }
 }
 
@@ -99,20 +140,47 @@ async fn registration_refuses_duplicates_unknown_organisations_and_other_municip
     for backend in BACKENDS {
         let store = fresh_store(backend).await;
         let (aalborg, _, fund) = world(&store).await;
-        store.create_citizen(&admin(), &new_citizen("0101901234", "A", "0851")).await.expect("first");
-        let again = store.create_citizen(&admin(), &new_citizen("010190-1234", "B", "0851")).await;
-        assert!(matches!(again, Err(StoreError::AlreadyExists)), "{backend:?}: {again:?}");
-        let unknown = store.create_citizen(&admin(), &new_citizen("0202901234", "C", "0101")).await;
+        store
+            .create_citizen(&admin(), &new_citizen("0101901234", "A", "0851"))
+            .await
+            .expect("first");
+        let again = store
+            .create_citizen(&admin(), &new_citizen("010190-1234", "B", "0851"))
+            .await;
+        assert!(
+            matches!(again, Err(StoreError::AlreadyExists)),
+            "{backend:?}: {again:?}"
+        );
+        let unknown = store
+            .create_citizen(&admin(), &new_citizen("0202901234", "C", "0101"))
+            .await;
         match unknown {
             Err(StoreError::Invalid(errors)) => assert_eq!(errors[0].field, "municipality"),
             other => panic!("{backend:?}: {other:?}"),
         }
-        let elsewhere = store.create_citizen(&aalborg, &new_citizen("0303901234", "D", "0751")).await;
+        let elsewhere = store
+            .create_citizen(&aalborg, &new_citizen("0303901234", "D", "0751"))
+            .await;
         assert!(matches!(elsewhere, Err(StoreError::Forbidden)));
-        let by_fund = store.create_citizen(&fund, &new_citizen("0404901234", "E", "0851")).await;
+        let by_fund = store
+            .create_citizen(&fund, &new_citizen("0404901234", "E", "0851"))
+            .await;
         assert!(matches!(by_fund, Err(StoreError::Forbidden)));
-        let page = store.list_citizens(&admin(), &CitizenQuery { page: 1, per_page: 50, ..Default::default() }).await.expect("list");
-        assert_eq!(page.total, 1, "{backend:?}: nothing but the first registration was stored");
+        let page = store
+            .list_citizens(
+                &admin(),
+                &CitizenQuery {
+                    page: 1,
+                    per_page: 50,
+                    ..Default::default()
+                },
+            )
+            .await
+            .expect("list");
+        assert_eq!(
+            page.total, 1,
+            "{backend:?}: nothing but the first registration was stored"
+        );
     }
 }
 
@@ -121,7 +189,15 @@ async fn listing_searches_names_case_insensitively_filters_and_pages() {
     for backend in BACKENDS {
         let store = fresh_store(backend).await;
         let (aalborg, aarhus, _) = world(&store).await;
-        for (i, name) in ["Åse Østergård", "Bo Hansen", "Ole Østergaard", "Per 100% Nielsen"].iter().enumerate() {
+        for (i, name) in [
+            "Åse Østergård",
+            "Bo Hansen",
+            "Ole Østergaard",
+            "Per 100% Nielsen",
+        ]
+        .iter()
+        .enumerate()
+        {
             let mut c = new_citizen(&format!("01019{i}1234"), name, "0851");
             if i == 1 {
                 c.target_group = TargetGroup::SicknessBenefit;
@@ -134,17 +210,59 @@ async fn listing_searches_names_case_insensitively_filters_and_pages() {
             page,
             per_page: 2,
         };
-        let names = |p: store::Page<store::CitizenSummary>| p.items.into_iter().map(|c| c.name).collect::<Vec<_>>();
-        assert_eq!(names(store.list_citizens(&aalborg, &q("østergå", None, 1)).await.expect("l")), ["Åse Østergård"]);
-        assert_eq!(names(store.list_citizens(&aalborg, &q("ØSTER", None, 1)).await.expect("l")).len(), 2);
-        assert_eq!(names(store.list_citizens(&aalborg, &q("%", None, 1)).await.expect("l")), ["Per 100% Nielsen"]);
+        let names = |p: store::Page<store::CitizenSummary>| {
+            p.items.into_iter().map(|c| c.name).collect::<Vec<_>>()
+        };
         assert_eq!(
-            names(store.list_citizens(&aalborg, &q("", Some(TargetGroup::SicknessBenefit), 1)).await.expect("l")),
+            names(
+                store
+                    .list_citizens(&aalborg, &q("østergå", None, 1))
+                    .await
+                    .expect("l")
+            ),
+            ["Åse Østergård"]
+        );
+        assert_eq!(
+            names(
+                store
+                    .list_citizens(&aalborg, &q("ØSTER", None, 1))
+                    .await
+                    .expect("l")
+            )
+            .len(),
+            2
+        );
+        assert_eq!(
+            names(
+                store
+                    .list_citizens(&aalborg, &q("%", None, 1))
+                    .await
+                    .expect("l")
+            ),
+            ["Per 100% Nielsen"]
+        );
+        assert_eq!(
+            names(
+                store
+                    .list_citizens(&aalborg, &q("", Some(TargetGroup::SicknessBenefit), 1))
+                    .await
+                    .expect("l")
+            ),
             ["Bo Hansen"]
         );
-        let second = store.list_citizens(&aalborg, &q("", None, 2)).await.expect("page 2");
+        let second = store
+            .list_citizens(&aalborg, &q("", None, 2))
+            .await
+            .expect("page 2");
         assert_eq!((second.total, second.items.len()), (4, 2), "{backend:?}");
-        assert_eq!(store.list_citizens(&aarhus, &q("", None, 1)).await.expect("l").total, 0);
+        assert_eq!(
+            store
+                .list_citizens(&aarhus, &q("", None, 1))
+                .await
+                .expect("l")
+                .total,
+            0
+        );
     }
 }
 
@@ -153,21 +271,64 @@ async fn changes_follow_who_holds_the_case() {
     for backend in BACKENDS {
         let store = fresh_store(backend).await;
         let (aalborg, aarhus, fund) = world(&store).await;
-        let c = store.create_citizen(&admin(), &new_citizen("0101901234", "A", "0851")).await.expect("c");
+        let c = store
+            .create_citizen(&admin(), &new_citizen("0101901234", "A", "0851"))
+            .await
+            .expect("c");
         let cw_id = aalborg.id().to_owned();
-        let assign = CitizenChange { caseworker_id: Some(Some(cw_id.clone())), ..Default::default() };
-        assert_eq!(store.update_citizen(&aalborg, &c.id, &assign).await.expect("assign").caseworker_id, Some(cw_id));
-        assert!(matches!(store.update_citizen(&fund, &c.id, &assign).await, Err(StoreError::Forbidden)));
-        assert!(matches!(store.update_citizen(&aarhus, &c.id, &assign).await, Err(StoreError::NotFound)));
-        let foreign = CitizenChange { caseworker_id: Some(Some(aarhus.id().to_owned())), ..Default::default() };
-        assert!(matches!(store.update_citizen(&aalborg, &c.id, &foreign).await, Err(StoreError::Invalid(_))));
+        let assign = CitizenChange {
+            caseworker_id: Some(Some(cw_id.clone())),
+            ..Default::default()
+        };
+        assert_eq!(
+            store
+                .update_citizen(&aalborg, &c.id, &assign)
+                .await
+                .expect("assign")
+                .caseworker_id,
+            Some(cw_id)
+        );
+        assert!(matches!(
+            store.update_citizen(&fund, &c.id, &assign).await,
+            Err(StoreError::Forbidden)
+        ));
+        assert!(matches!(
+            store.update_citizen(&aarhus, &c.id, &assign).await,
+            Err(StoreError::NotFound)
+        ));
+        let foreign = CitizenChange {
+            caseworker_id: Some(Some(aarhus.id().to_owned())),
+            ..Default::default()
+        };
+        assert!(matches!(
+            store.update_citizen(&aalborg, &c.id, &foreign).await,
+            Err(StoreError::Invalid(_))
+        ));
 
-        let me = Actor::Citizen { citizen_id: c.id.clone(), name: "A".into() };
-        let wish = CitizenChange { in_person_requested: Some(true), ..Default::default() };
-        assert!(store.update_citizen(&me, &c.id, &wish).await.expect("own wish").in_person_requested);
-        assert!(matches!(store.update_citizen(&me, &c.id, &assign).await, Err(StoreError::Forbidden)));
+        let me = Actor::Citizen {
+            citizen_id: c.id.clone(),
+            name: "A".into(),
+        };
+        let wish = CitizenChange {
+            in_person_requested: Some(true),
+            ..Default::default()
+        };
+        assert!(
+            store
+                .update_citizen(&me, &c.id, &wish)
+                .await
+                .expect("own wish")
+                .in_person_requested
+        );
+        assert!(matches!(
+            store.update_citizen(&me, &c.id, &assign).await,
+            Err(StoreError::Forbidden)
+        ));
         let now = store.citizen(&admin(), &c.id).await.expect("read");
-        assert!(now.in_person_requested && now.caseworker_id.is_some(), "{backend:?}");
+        assert!(
+            now.in_person_requested && now.caseworker_id.is_some(),
+            "{backend:?}"
+        );
     }
 }
 
@@ -176,15 +337,39 @@ async fn sessions_sign_in_known_logins_until_they_end() {
     for backend in BACKENDS {
         let store = fresh_store(backend).await;
         let (aalborg, _, _) = world(&store).await;
-        let session = store.start_session("cw-aalborg", Duration::from_secs(60)).await.expect("session");
-        assert_eq!(store.actor_for_token(&session.token).await.expect("actor"), aalborg);
-        assert!(matches!(store.actor_for_token("nonsense").await, Err(StoreError::NotFound)));
-        assert!(matches!(store.start_session("nobody", Duration::from_secs(60)).await, Err(StoreError::NotFound)));
+        let session = store
+            .start_session("cw-aalborg", Duration::from_secs(60))
+            .await
+            .expect("session");
+        assert_eq!(
+            store.actor_for_token(&session.token).await.expect("actor"),
+            aalborg
+        );
+        assert!(matches!(
+            store.actor_for_token("nonsense").await,
+            Err(StoreError::NotFound)
+        ));
+        assert!(matches!(
+            store.start_session("nobody", Duration::from_secs(60)).await,
+            Err(StoreError::NotFound)
+        ));
         store.end_session(&session.token).await.expect("end");
-        assert!(matches!(store.actor_for_token(&session.token).await, Err(StoreError::NotFound)), "{backend:?}");
-        let short = store.start_session("cw-aalborg", Duration::from_millis(1)).await.expect("short");
+        assert!(
+            matches!(
+                store.actor_for_token(&session.token).await,
+                Err(StoreError::NotFound)
+            ),
+            "{backend:?}"
+        );
+        let short = store
+            .start_session("cw-aalborg", Duration::from_millis(1))
+            .await
+            .expect("short");
         tokio::time::sleep(Duration::from_millis(5)).await;
-        assert!(matches!(store.actor_for_token(&short.token).await, Err(StoreError::NotFound)));
+        assert!(matches!(
+            store.actor_for_token(&short.token).await,
+            Err(StoreError::NotFound)
+        ));
         assert_eq!(store.delete_expired_sessions().await.expect("cleanup"), 1);
     }
 }

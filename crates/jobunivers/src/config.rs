@@ -1,0 +1,190 @@
+//! All configuration in one place: an optional TOML file, then environment variables, which win.
+//! `docs/configuration.md` lists every setting. Secrets (the CPR key, database passwords) never
+//! appear in `Debug` output, so logging the configuration at start-up is safe.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Deserialize;
+use server::ServerConfig;
+use store::{CprKey, StoreOptions};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("config file {path}: {message}")]
+    Parse { path: PathBuf, message: String },
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// The file's shape; every field optional, environment variables override.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    listen: Option<String>,
+    database_url: Option<String>,
+    cpr_key_file: Option<PathBuf>,
+    dkfds_dir: Option<PathBuf>,
+    secure_cookies: Option<bool>,
+    session_hours: Option<u64>,
+    db_max_connections: Option<u32>,
+    log_filter: Option<String>,
+    log_format: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct LogConfig {
+    pub filter: String,
+    pub json: bool,
+}
+
+#[derive(Debug)]
+pub struct Config {
+    pub listen: String,
+    store: StoreOptions,
+    pub server: ServerConfig,
+    pub log: LogConfig,
+}
+
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+fn env_parse<T: std::str::FromStr>(name: &str) -> Result<Option<T>, ConfigError> {
+    env(name)
+        .map(|v| {
+            v.trim()
+                .parse()
+                .map_err(|_| ConfigError::Invalid(format!("{name} has an invalid value")))
+        })
+        .transpose()
+}
+
+const DEFAULT_DKFDS: &str = "node_modules/dkfds/dist";
+
+impl Config {
+    pub fn store_options(&self) -> StoreOptions {
+        self.store.clone()
+    }
+
+    /// Production: file (if given) and environment. Needs a database URL and a CPR key.
+    pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+        let file = match path {
+            Some(p) => {
+                let text = std::fs::read_to_string(p).map_err(|source| ConfigError::Read {
+                    path: p.to_owned(),
+                    source,
+                })?;
+                toml::from_str::<FileConfig>(&text).map_err(|e| ConfigError::Parse {
+                    path: p.to_owned(),
+                    message: e.to_string(),
+                })?
+            }
+            None => FileConfig::default(),
+        };
+        let url = env("DATABASE_URL").or(file.database_url).ok_or_else(|| {
+            ConfigError::Invalid(
+                "DATABASE_URL (or database_url in the config file) is required".into(),
+            )
+        })?;
+        let cpr_key = match (
+            env("JOBUNIVERS_CPR_KEY"),
+            env("JOBUNIVERS_CPR_KEY_FILE")
+                .map(PathBuf::from)
+                .or(file.cpr_key_file),
+        ) {
+            (Some(hex), _) => CprKey::from_hex(&hex),
+            (None, Some(path)) => {
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|source| ConfigError::Read { path, source })?;
+                CprKey::from_hex(&text)
+            }
+            (None, None) => None,
+        }
+        .ok_or_else(|| {
+            ConfigError::Invalid(
+                "JOBUNIVERS_CPR_KEY (64 hex digits) or a cpr_key_file is required".into(),
+            )
+        })?;
+        let session_hours = env_parse("JOBUNIVERS_SESSION_HOURS")?
+            .or(file.session_hours)
+            .unwrap_or(8);
+        Ok(Config {
+            listen: env("JOBUNIVERS_LISTEN")
+                .or(file.listen)
+                .unwrap_or_else(|| "127.0.0.1:8080".into()),
+            store: StoreOptions {
+                url,
+                cpr_key,
+                max_connections: env_parse("JOBUNIVERS_DB_MAX_CONNECTIONS")?
+                    .or(file.db_max_connections)
+                    .unwrap_or(8),
+            },
+            server: ServerConfig {
+                demo: false,
+                dkfds_dir: env("JOBUNIVERS_DKFDS_DIR")
+                    .map(PathBuf::from)
+                    .or(file.dkfds_dir)
+                    .unwrap_or_else(|| DEFAULT_DKFDS.into()),
+                secure_cookies: env_parse("JOBUNIVERS_SECURE_COOKIES")?
+                    .or(file.secure_cookies)
+                    .unwrap_or(true),
+                session_ttl: Duration::from_secs(session_hours * 3600),
+            },
+            log: LogConfig {
+                filter: env("JOBUNIVERS_LOG")
+                    .or(file.log_filter)
+                    .unwrap_or_else(|| "info".into()),
+                json: env("JOBUNIVERS_LOG_FORMAT")
+                    .or(file.log_format)
+                    .is_some_and(|f| f == "json"),
+            },
+        })
+    }
+
+    /// The demo: SQLite in the data folder (unless DATABASE_URL says otherwise) and a CPR key
+    /// made on first start and kept beside the database.
+    pub fn demo(listen: &str, data: &Path) -> Result<Config, ConfigError> {
+        std::fs::create_dir_all(data).map_err(|source| ConfigError::Read {
+            path: data.to_owned(),
+            source,
+        })?;
+        let key_path = data.join("cpr.key");
+        let cpr_key = match std::fs::read_to_string(&key_path) {
+            Ok(text) => CprKey::from_hex(&text).ok_or_else(|| {
+                ConfigError::Invalid(format!("{} is not a valid key", key_path.display()))
+            })?,
+            Err(_) => {
+                let key = CprKey::random();
+                std::fs::write(&key_path, key.to_hex()).map_err(|source| ConfigError::Read {
+                    path: key_path.clone(),
+                    source,
+                })?;
+                key
+            }
+        };
+        let url = env("DATABASE_URL")
+            .unwrap_or_else(|| format!("sqlite://{}", data.join("jobunivers.db").display()));
+        let dkfds = env("JOBUNIVERS_DKFDS_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| DEFAULT_DKFDS.into());
+        Ok(Config {
+            listen: listen.to_owned(),
+            store: StoreOptions {
+                url,
+                cpr_key,
+                max_connections: 4,
+            },
+            server: ServerConfig::demo(dkfds),
+            log: LogConfig {
+                filter: env("JOBUNIVERS_LOG").unwrap_or_else(|| "info,sqlx=warn".into()),
+                json: env("JOBUNIVERS_LOG_FORMAT").is_some_and(|f| f == "json"),
+            },
+        })
+    }
+}

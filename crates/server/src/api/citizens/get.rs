@@ -1,0 +1,26 @@
+use axum::Json;
+use axum::extract::{Path, State};
+
+use crate::AppState;
+use crate::api::json::CitizenJson;
+use crate::error::ApiError;
+use crate::extract::ApiActor;
+
+/// Reads a citizen. Staff of another municipality or fund get 404; every read by someone other
+/// than the citizen is in the citizen's access log before the answer is sent.
+#[utoipa::path(
+    get, path = "/api/v1/citizens/{id}", tag = "citizens",
+    params(("id" = String, Path)),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, body = CitizenJson),
+        (status = 404, body = crate::error::Problem),
+    )
+)]
+pub async fn handler(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(id): Path<String>,
+) -> Result<Json<CitizenJson>, ApiError> {
+    Ok(Json(state.store.citizen(&actor, &id).await?.into()))
+}

@@ -1,0 +1,75 @@
+use axum::Json;
+use axum::extract::{Path, State};
+use domain::{Invalid, TargetGroup};
+use serde::{Deserialize, Deserializer};
+use store::CitizenChange;
+use utoipa::ToSchema;
+
+use crate::AppState;
+use crate::api::json::CitizenJson;
+use crate::error::ApiError;
+use crate::extract::{ApiActor, ApiJson};
+use crate::validate::Fields;
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct UpdateCitizen {
+    /// A caseworker of the citizen's municipality, or `null` to remove the assignment.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>)]
+    pub caseworker_id: Option<Option<String>>,
+    pub in_person_requested: Option<bool>,
+    #[schema(value_type = Option<TargetGroup>)]
+    pub target_group: Option<String>,
+}
+
+/// Tells an absent field (`None`) from an explicit `null` (`Some(None)`).
+fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+    Option::<String>::deserialize(d).map(Some)
+}
+
+/// Changes a citizen's case data: staff of the citizen's municipality and admins may set
+/// everything; the citizen may set only `in_person_requested` (their right to meet in person).
+#[utoipa::path(
+    patch, path = "/api/v1/citizens/{id}", tag = "citizens",
+    params(("id" = String, Path)),
+    request_body = UpdateCitizen,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, body = CitizenJson),
+        (status = 403, body = crate::error::Problem),
+        (status = 404, body = crate::error::Problem),
+        (status = 422, body = crate::error::Problem),
+    )
+)]
+pub async fn handler(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<UpdateCitizen>,
+) -> Result<Json<CitizenJson>, ApiError> {
+    let mut f = Fields::default();
+    let target_group = f.optional(
+        "target_group",
+        body.target_group.as_deref(),
+        TargetGroup::try_from,
+    );
+    if let Some(Some(id)) = &body.caseworker_id
+        && id.trim().is_empty()
+    {
+        f.refuse("caseworker_id", Invalid::Blank);
+    }
+    let change = f.finish(|| {
+        Some(CitizenChange {
+            caseworker_id: body.caseworker_id.clone(),
+            in_person_requested: body.in_person_requested,
+            target_group: target_group?,
+        })
+    })?;
+    Ok(Json(
+        state
+            .store
+            .update_citizen(&actor, &id, &change)
+            .await?
+            .into(),
+    ))
+}

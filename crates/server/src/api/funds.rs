@@ -1,0 +1,2 @@
+//! Unemployment funds (a-kasser): the second kind of tenant.
+pub mod create;

@@ -1,0 +1,78 @@
+//! Response bodies shared by several endpoints, with their OpenAPI schemas.
+
+use domain::{Role, TargetGroup, Track};
+use serde::Serialize;
+use store::{Citizen, Org, StaffMember};
+use utoipa::ToSchema;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OrgJson {
+    pub code: String,
+    pub name: String,
+}
+
+impl From<Org> for OrgJson {
+    fn from(o: Org) -> Self {
+        Self {
+            code: o.code,
+            name: o.name,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StaffJson {
+    pub id: String,
+    pub login: String,
+    pub name: String,
+    pub role: Role,
+    pub municipality: Option<String>,
+    pub unemployment_fund: Option<String>,
+}
+
+impl From<StaffMember> for StaffJson {
+    fn from(s: StaffMember) -> Self {
+        Self {
+            municipality: s.municipality().map(str::to_owned),
+            unemployment_fund: s.unemployment_fund().map(str::to_owned),
+            id: s.id,
+            login: s.login,
+            name: s.name,
+            role: s.role,
+        }
+    }
+}
+
+/// A citizen. The full CPR number is never returned; `cpr_masked` is `DDMMYY-****`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CitizenJson {
+    pub id: String,
+    pub name: String,
+    #[schema(example = "010190-****")]
+    pub cpr_masked: String,
+    pub municipality: String,
+    pub target_group: TargetGroup,
+    #[schema(value_type = String, format = Date)]
+    pub unemployed_since: jiff::civil::Date,
+    pub unemployment_fund: Option<String>,
+    pub track: Option<Track>,
+    pub caseworker_id: Option<String>,
+    pub in_person_requested: bool,
+}
+
+impl From<Citizen> for CitizenJson {
+    fn from(c: Citizen) -> Self {
+        Self {
+            id: c.id,
+            name: c.name,
+            cpr_masked: c.cpr_masked,
+            municipality: c.municipality,
+            target_group: c.target_group,
+            unemployed_since: c.unemployed_since,
+            unemployment_fund: c.unemployment_fund,
+            track: c.track,
+            caseworker_id: c.caseworker_id,
+            in_person_requested: c.in_person_requested,
+        }
+    }
+}

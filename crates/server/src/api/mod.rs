@@ -1,0 +1,44 @@
+//! The JSON API of `../shared/API.md`, one module per resource and one file per action, as the
+//! route tree reads.
+
+pub mod citizens;
+pub mod dev;
+pub mod funds;
+pub mod json;
+pub mod municipalities;
+pub mod staff;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+use crate::AppState;
+use crate::error::ApiError;
+
+pub fn routes(demo: bool) -> Router<AppState> {
+    let mut router = Router::new().route("/api/v1/openapi.json", get(crate::openapi::serve));
+    if demo {
+        router = router.route("/api/v1/dev/session", post(dev::session::create));
+    }
+    router
+        .route(
+            "/api/v1/municipalities",
+            post(municipalities::create::handler),
+        )
+        .route("/api/v1/unemployment-funds", post(funds::create::handler))
+        .route("/api/v1/staff", post(staff::create::handler))
+        .route("/api/v1/citizens", post(citizens::create::handler))
+        .route(
+            "/api/v1/citizens/{id}",
+            get(citizens::get::handler).patch(citizens::update::handler),
+        )
+        .route(
+            "/api/v1/citizens/{id}/access-log",
+            get(citizens::access_log::handler),
+        )
+        .fallback(api_not_found)
+}
+
+/// Unknown API paths answer in problem+json too (the pages have their own 404).
+async fn api_not_found() -> ApiError {
+    ApiError::NotFound
+}

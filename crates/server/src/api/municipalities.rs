@@ -1,0 +1,2 @@
+//! Municipalities (kommuner): the jobcenters' tenants.
+pub mod create;

@@ -1,0 +1,2 @@
+//! Staff: caseworkers, managers and administrators.
+pub mod create;

@@ -1,0 +1,30 @@
+//! What the server needs to know that is not in the database. Built by the binary from its
+//! config file and environment (see `docs/configuration.md`).
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(Debug, Clone)]
+pub struct ServerConfig {
+    /// Demo mode: password-less sign-in for the seeded demo users (`POST /api/v1/dev/session`
+    /// and the sign-in page). Never on in production.
+    pub demo: bool,
+    /// Where the DKFDS design system's `dist` folder is (installed by npm, not in the repo).
+    pub dkfds_dir: PathBuf,
+    /// Mark cookies `Secure`: on whenever the server is reached over HTTPS.
+    pub secure_cookies: bool,
+    /// How long a sign-in lasts.
+    pub session_ttl: Duration,
+}
+
+impl ServerConfig {
+    /// Settings for tests and the demo: demo mode, assets from the repository's node_modules.
+    pub fn demo(dkfds_dir: PathBuf) -> Self {
+        Self {
+            demo: true,
+            dkfds_dir,
+            secure_cookies: false,
+            session_ttl: Duration::from_secs(8 * 3600),
+        }
+    }
+}

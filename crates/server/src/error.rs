@@ -1,0 +1,186 @@
+//! The one error type of the HTTP layer and its rendering as RFC 9457 problem+json. Every refusal
+//! in the API goes through here, so status codes and `code` words are decided in one place.
+//! Titles and messages are Danish: they reach caseworkers and citizens through other systems.
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use domain::{FieldError, Invalid};
+use serde::Serialize;
+use store::StoreError;
+use utoipa::ToSchema;
+
+use crate::i18n::{Lang, invalid_message};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("no valid sign-in")]
+    Unauthorized,
+    #[error("unknown login")]
+    UnknownLogin,
+    #[error("not found")]
+    NotFound,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("already exists")]
+    AlreadyExists,
+    #[error("request body is not valid JSON: {0}")]
+    MalformedJson(String),
+    #[error("request body must be application/json")]
+    UnsupportedMediaType,
+    #[error("validation failed")]
+    Validation(Vec<FieldError>),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+/// The problem+json body. `errors` only on validation failures.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Problem {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    /// Stable snake_case word for programs, e.g. `invalid_cpr`, `validation_failed`.
+    pub code: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub errors: Option<Vec<ProblemField>>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProblemField {
+    pub field: String,
+    /// Stable code of what is wrong with the field, e.g. `blank`, `invalid_cpr`.
+    pub code: String,
+    /// Danish sentence saying what is wrong and what to do.
+    pub message: String,
+}
+
+impl ApiError {
+    fn parts(&self) -> (StatusCode, &'static str, &'static str, String) {
+        match self {
+            ApiError::Unauthorized => (
+                StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                "Du er ikke logget ind",
+                "Send et gyldigt adgangstoken i Authorization: Bearer <token>.".into(),
+            ),
+            ApiError::UnknownLogin => (
+                StatusCode::UNAUTHORIZED,
+                "unknown_login",
+                "Ukendt brugernavn",
+                "Der findes ingen bruger med det brugernavn.".into(),
+            ),
+            ApiError::NotFound => (
+                StatusCode::NOT_FOUND,
+                "not_found",
+                "Findes ikke",
+                "Det du leder efter, findes ikke, eller du har ikke adgang til det.".into(),
+            ),
+            ApiError::Forbidden => (
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "Ikke tilladt",
+                "Din rolle giver ikke lov til denne handling.".into(),
+            ),
+            ApiError::AlreadyExists => (
+                StatusCode::CONFLICT,
+                "already_exists",
+                "Findes allerede",
+                "Der er allerede registreret en med den værdi.".into(),
+            ),
+            ApiError::MalformedJson(e) => (
+                StatusCode::BAD_REQUEST,
+                "malformed_json",
+                "Ugyldig JSON",
+                format!("Forespørgslen er ikke gyldig JSON: {e}"),
+            ),
+            ApiError::UnsupportedMediaType => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "Forkert indholdstype",
+                "Send forespørgslen som application/json.".into(),
+            ),
+            ApiError::Validation(errors) => {
+                let cpr = errors.iter().any(|e| e.problem == Invalid::Cpr);
+                (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    if cpr {
+                        "invalid_cpr"
+                    } else {
+                        "validation_failed"
+                    },
+                    if cpr {
+                        "Ugyldigt CPR-nummer"
+                    } else {
+                        "Ugyldige oplysninger"
+                    },
+                    "Ret de nævnte felter og prøv igen.".into(),
+                )
+            }
+            ApiError::Internal(_) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "Der skete en fejl hos os",
+                "Prøv igen om lidt. Fejlen er registreret.".into(),
+            ),
+        }
+    }
+
+    pub fn problem(&self) -> Problem {
+        let (status, code, title, detail) = self.parts();
+        let errors = match self {
+            ApiError::Validation(errors) => Some(
+                errors
+                    .iter()
+                    .map(|e| ProblemField {
+                        field: e.field.to_string(),
+                        code: e.problem.code().to_owned(),
+                        message: invalid_message(Lang::Da, e.problem).to_owned(),
+                    })
+                    .collect(),
+            ),
+            _ => None,
+        };
+        Problem {
+            kind: format!("https://jobunivers.dk/problems/{code}"),
+            title: title.to_owned(),
+            status: status.as_u16(),
+            detail,
+            code: code.to_owned(),
+            errors,
+        }
+    }
+
+    pub fn status(&self) -> StatusCode {
+        self.parts().0
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if let ApiError::Internal(e) = &self {
+            tracing::error!(error = %e, "internal error");
+        }
+        let status = self.status();
+        let body = serde_json::to_vec(&self.problem()).unwrap_or_default();
+        let mut response = (status, body).into_response();
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
+        response
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => ApiError::NotFound,
+            StoreError::Forbidden => ApiError::Forbidden,
+            StoreError::AlreadyExists => ApiError::AlreadyExists,
+            StoreError::Invalid(errors) => ApiError::Validation(errors),
+            other => ApiError::Internal(other.to_string()),
+        }
+    }
+}

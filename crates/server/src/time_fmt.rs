@@ -1,0 +1,43 @@
+//! Time for people is Europe/Copenhagen; storage is UTC. API instants carry the Copenhagen offset
+//! of their moment (`+01:00` in winter, `+02:00` in summer), as API.md's examples do.
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+
+fn copenhagen() -> TimeZone {
+    // The bundled tz database always has this zone; UTC is a safe fallback that keeps instants
+    // correct (only the displayed offset would differ).
+    TimeZone::get("Europe/Copenhagen").unwrap_or(TimeZone::UTC)
+}
+
+/// RFC 3339 with the Copenhagen offset, to the second: `2026-03-02T09:00:00+01:00`.
+pub fn rfc3339(ts: Timestamp) -> String {
+    ts.to_zoned(copenhagen())
+        .strftime("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string()
+}
+
+/// For pages: `2. marts 2026 kl. 09:00` style, day.month.year and time, in Copenhagen time.
+pub fn local_display(ts: Timestamp) -> String {
+    ts.to_zoned(copenhagen())
+        .strftime("%d.%m.%Y %H:%M")
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_follow_the_danish_clock_change() {
+        // 29 March 2026: clocks go from 02:00 CET to 03:00 CEST (01:00 UTC).
+        let before: Timestamp = "2026-03-29T00:59:59Z".parse().expect("ts");
+        let after: Timestamp = "2026-03-29T01:00:00Z".parse().expect("ts");
+        assert_eq!(rfc3339(before), "2026-03-29T01:59:59+01:00");
+        assert_eq!(rfc3339(after), "2026-03-29T03:00:00+02:00");
+        // 25 October 2026: back from 03:00 CEST to 02:00 CET (01:00 UTC).
+        let autumn: Timestamp = "2026-10-25T01:30:00Z".parse().expect("ts");
+        assert_eq!(rfc3339(autumn), "2026-10-25T02:30:00+01:00");
+        assert_eq!(local_display(autumn), "25.10.2026 02:30");
+    }
+}

@@ -1,0 +1,100 @@
+//! Turning raw input (JSON fields or form fields, all optional strings) into domain values while
+//! collecting every refusal, so the user sees all problems at once, each beside its field.
+
+use domain::{FieldError, Invalid};
+
+use crate::error::ApiError;
+
+#[derive(Default)]
+pub struct Fields {
+    pub errors: Vec<FieldError>,
+}
+
+impl Fields {
+    /// A required value parsed by the domain; records why not when it is missing or refused.
+    pub fn required<'a, T, F>(
+        &mut self,
+        field: &'static str,
+        raw: Option<&'a str>,
+        parse: F,
+    ) -> Option<T>
+    where
+        F: FnOnce(&'a str) -> Result<T, Invalid>,
+    {
+        match raw.map(str::trim) {
+            None | Some("") => {
+                self.errors.push(FieldError::new(field, Invalid::Required));
+                None
+            }
+            Some(s) => self.check(field, parse(s)),
+        }
+    }
+
+    /// An optional value: absent or blank is `Ok(None)`, present is parsed.
+    pub fn optional<'a, T, F>(
+        &mut self,
+        field: &'static str,
+        raw: Option<&'a str>,
+        parse: F,
+    ) -> Option<Option<T>>
+    where
+        F: FnOnce(&'a str) -> Result<T, Invalid>,
+    {
+        match raw.map(str::trim) {
+            None | Some("") => Some(None),
+            Some(s) => self.check(field, parse(s)).map(Some),
+        }
+    }
+
+    pub fn check<T>(&mut self, field: &'static str, result: Result<T, Invalid>) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(problem) => {
+                self.errors.push(FieldError::new(field, problem));
+                None
+            }
+        }
+    }
+
+    pub fn refuse(&mut self, field: &'static str, problem: Invalid) {
+        self.errors.push(FieldError::new(field, problem));
+    }
+
+    /// The built value if nothing was refused. `build` returns `None` only when a required
+    /// part is missing, which always left an error behind.
+    pub fn finish<T>(self, build: impl FnOnce() -> Option<T>) -> Result<T, Vec<FieldError>> {
+        if !self.errors.is_empty() {
+            return Err(self.errors);
+        }
+        build().ok_or_else(|| vec![FieldError::new("body", Invalid::Required)])
+    }
+}
+
+impl From<Vec<FieldError>> for ApiError {
+    fn from(errors: Vec<FieldError>) -> Self {
+        ApiError::Validation(errors)
+    }
+}
+
+/// A date as `YYYY-MM-DD`.
+pub fn date(s: &str) -> Result<jiff::civil::Date, Invalid> {
+    if s.len() != 10 {
+        return Err(Invalid::Date);
+    }
+    s.parse().map_err(|_| Invalid::Date)
+}
+
+/// A date that is not after today (Copenhagen), e.g. the start of unemployment.
+pub fn past_date(s: &str) -> Result<jiff::civil::Date, Invalid> {
+    let d = date(s)?;
+    let today = jiff::Zoned::now()
+        .with_time_zone(
+            jiff::tz::TimeZone::get("Europe/Copenhagen").unwrap_or(jiff::tz::TimeZone::UTC),
+        )
+        .date();
+    if d > today {
+        Err(Invalid::InFuture)
+    } else {
+        Ok(d)
+    }
+}
