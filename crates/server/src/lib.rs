@@ -42,7 +42,7 @@ pub fn app(store: Store, config: ServerConfig) -> Router {
         metrics: Arc::new(Metrics::default()),
     };
     Router::new()
-        .merge(api::routes(state.config.demo))
+        .nest("/api/v1", api::routes(state.config.demo))
         .merge(pages::routes(&state.config))
         .merge(ops::routes())
         .route_layer(axum::middleware::from_fn_with_state(

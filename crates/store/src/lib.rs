@@ -26,5 +26,5 @@ pub use connect::{Backend, Store, StoreOptions};
 pub use cpr_key::CprKey;
 pub use error::StoreError;
 pub use orgs::Org;
-pub use sessions::NewSession;
+pub use sessions::{DemoLogin, NewSession};
 pub use staff::{NewStaff, StaffMember};

@@ -126,3 +126,42 @@ impl Store {
         }
     }
 }
+
+/// A user offered on the demo's sign-in page.
+#[derive(Debug, Clone)]
+pub struct DemoLogin {
+    pub login: String,
+    pub name: String,
+    /// `staff` or `citizen`.
+    pub kind: String,
+    pub role: String,
+    pub organisation: Option<String>,
+}
+
+impl Store {
+    /// Everyone who can sign in, for the demo's sign-in page only (it shows citizens' names, so
+    /// the server offers it in demo mode alone).
+    pub async fn demo_logins(&self) -> Result<Vec<DemoLogin>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT s.login, s.name, 'staff' AS kind, s.role, COALESCE(s.municipality, s.unemployment_fund) AS org \
+             FROM staff s \
+             UNION ALL \
+             SELECT c.login, c.name, 'citizen' AS kind, 'citizen' AS role, c.municipality AS org \
+             FROM citizens c WHERE c.login IS NOT NULL \
+             ORDER BY 3 DESC, 1",
+        )
+        .fetch_all(&self.inner.read)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(DemoLogin {
+                    login: r.try_get("login")?,
+                    name: r.try_get("name")?,
+                    kind: r.try_get("kind")?,
+                    role: r.try_get("role")?,
+                    organisation: r.try_get("org")?,
+                })
+            })
+            .collect()
+    }
+}

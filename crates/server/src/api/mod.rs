@@ -14,21 +14,22 @@ use axum::routing::{get, post};
 use crate::AppState;
 use crate::error::ApiError;
 
+/// Routes relative to `/api/v1`, where the app nests them.
 pub fn routes(demo: bool) -> Router<AppState> {
-    let mut router = Router::new().route("/api/v1/openapi.json", get(crate::openapi::serve));
+    let mut router = Router::new().route("/openapi.json", get(crate::openapi::serve));
     if demo {
-        router = router.route("/api/v1/dev/session", post(dev::session::create));
+        router = router.route("/dev/session", post(dev::session::create));
     }
     router
         .route(
             "/api/v1/municipalities",
             post(municipalities::create::handler),
         )
-        .route("/api/v1/unemployment-funds", post(funds::create::handler))
-        .route("/api/v1/staff", post(staff::create::handler))
-        .route("/api/v1/citizens", post(citizens::create::handler))
+        .route("/unemployment-funds", post(funds::create::handler))
+        .route("/staff", post(staff::create::handler))
+        .route("/citizens", post(citizens::create::handler))
         .route(
-            "/api/v1/citizens/{id}",
+            "/citizens/{id}",
             get(citizens::get::handler).patch(citizens::update::handler),
         )
         .route(

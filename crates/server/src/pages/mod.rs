@@ -1,8 +1,74 @@
 //! Server-rendered pages on the Danish public design system (DKFDS). Every page works without
-//! JavaScript: links and form posts only. Texts come from [`crate::i18n`].
-use crate::{AppState, ServerConfig};
-use axum::Router;
+//! JavaScript: links, GET forms for searching and POST forms for changes (with a CSRF token).
+//! Texts come from [`crate::i18n`]; templates are in `templates/` and escape everything.
 
-pub fn routes(_config: &ServerConfig) -> Router<AppState> {
-    Router::new()
+mod admin;
+mod citizen;
+mod context;
+mod error;
+mod form;
+mod register;
+mod signin;
+mod staff;
+
+use askama::Template;
+use axum::Router;
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use tower_http::services::ServeDir;
+
+use crate::{AppState, ServerConfig};
+pub use error::PageError;
+
+pub fn routes(config: &ServerConfig) -> Router<AppState> {
+    let mut router = Router::new()
+        .route("/", get(signin::root))
+        .route("/sprog", get(signin::language))
+        .route("/logud", axum::routing::post(signin::sign_out))
+        .route("/borger", get(citizen::home))
+        .route("/borger/adgangslog", get(citizen::access_log))
+        .route("/medarbejder", get(staff::home))
+        .route("/medarbejder/borgere/{id}", get(staff::citizen))
+        .route("/borgere/ny", get(register::form).post(register::submit))
+        .route("/admin", get(admin::overview))
+        .route(
+            "/admin/kommuner/ny",
+            get(admin::municipality_form).post(admin::municipality_submit),
+        )
+        .route(
+            "/admin/a-kasser/ny",
+            get(admin::fund_form).post(admin::fund_submit),
+        )
+        .route(
+            "/admin/medarbejdere/ny",
+            get(admin::staff_form).post(admin::staff_submit),
+        )
+        .route("/static/app.css", get(app_css))
+        .nest_service("/static/dkfds", ServeDir::new(&config.dkfds_dir));
+    if config.demo {
+        router = router.route("/logind", get(signin::page).post(signin::submit));
+    }
+    router.fallback(error::not_found)
+}
+
+async fn app_css() -> impl IntoResponse {
+    (
+        [(axum::http::header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        include_str!("../../static/app.css"),
+    )
+}
+
+/// Renders a template as an HTML response, or a plain 500 if the template itself fails.
+pub fn render<T: Template>(template: &T) -> Response {
+    match template.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "template failed");
+            (
+                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                "Der skete en fejl hos os.",
+            )
+                .into_response()
+        }
+    }
 }

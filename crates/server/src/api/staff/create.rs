@@ -12,7 +12,7 @@ use crate::error::ApiError;
 use crate::extract::{AdminActor, ApiJson};
 use crate::validate::Fields;
 
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct CreateStaff {
     #[schema(required = true, example = "mette.aalborg")]
     pub login: Option<String>,

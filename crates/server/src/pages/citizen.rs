@@ -1,0 +1,90 @@
+//! The citizen's own pages: their details, and who has looked at them.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+use domain::Actor;
+use store::Citizen;
+
+use super::context::{Ctx, SignedIn};
+use super::{PageError, render};
+use crate::AppState;
+use crate::i18n::audit_action;
+use crate::time_fmt::local_display;
+
+#[derive(Template)]
+#[template(path = "citizen_home.html")]
+struct HomePage {
+    ctx: Ctx,
+    citizen: Citizen,
+    municipality: String,
+}
+
+fn own_id(user: &SignedIn) -> Result<String, PageError> {
+    match &user.actor {
+        Actor::Citizen { citizen_id, .. } => Ok(citizen_id.clone()),
+        _ => Err(user.viewer.error(PageError::Forbidden)),
+    }
+}
+
+/// `GET /borger`.
+pub async fn home(State(state): State<AppState>, user: SignedIn) -> Result<Response, PageError> {
+    let id = own_id(&user)?;
+    let citizen = state
+        .store
+        .citizen(&user.actor, &id)
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    let municipalities = state
+        .store
+        .municipalities()
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    let municipality = municipalities
+        .into_iter()
+        .find(|m| m.code == citizen.municipality)
+        .map_or_else(|| citizen.municipality.clone(), |m| m.name);
+    Ok(render(&HomePage {
+        ctx: user.viewer.ctx(),
+        citizen,
+        municipality,
+    }))
+}
+
+struct Row {
+    at: String,
+    who: String,
+    role: &'static str,
+    what: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "access_log.html")]
+struct AccessLogPage {
+    ctx: Ctx,
+    entries: Vec<Row>,
+}
+
+/// `GET /borger/adgangslog`: "Hvem har set mine oplysninger".
+pub async fn access_log(
+    State(state): State<AppState>,
+    user: SignedIn,
+) -> Result<Response, PageError> {
+    let id = own_id(&user)?;
+    let ctx = user.viewer.ctx();
+    let entries = state
+        .store
+        .access_log(&user.actor, &id, 500)
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    let entries = entries
+        .into_iter()
+        .map(|e| Row {
+            at: local_display(e.at),
+            who: e.actor_name,
+            role: ctx.t.role(&e.actor_role),
+            what: audit_action(ctx.t.lang, e.action),
+        })
+        .collect();
+    Ok(render(&AccessLogPage { ctx, entries }))
+}

@@ -1,0 +1,145 @@
+//! What every page knows: the reader's language, who is signed in, the CSRF token for forms, and
+//! the current address (for the language switch to return to).
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::Actor;
+use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+use sha2::{Digest, Sha256};
+use store::StoreError;
+
+use super::PageError;
+use crate::AppState;
+use crate::extract::{SESSION_COOKIE, cookie_value};
+use crate::i18n::{Lang, Texts};
+
+pub const LANG_COOKIE: &str = "ju_lang";
+
+/// The signed-in person as the header shows them.
+pub struct UserInfo {
+    pub name: String,
+    pub role: &'static str,
+    pub is_admin: bool,
+}
+
+/// Handed to every template as `ctx`.
+pub struct Ctx {
+    pub t: Texts,
+    pub user: Option<UserInfo>,
+    pub csrf: String,
+    /// The current path and query, percent-encoded, for `/sprog?tilbage=`.
+    pub back: String,
+}
+
+/// The reader of a page, signed in or not.
+pub struct Viewer {
+    pub lang: Lang,
+    pub session: Option<(String, Actor)>,
+    path: String,
+}
+
+/// A token for forms, derived from the session token: a page from another site cannot know it.
+pub fn csrf_token(session_token: &str) -> String {
+    let digest = Sha256::digest(format!("csrf:{session_token}").as_bytes());
+    hex::encode(&digest[..16])
+}
+
+impl Viewer {
+    pub fn ctx(&self) -> Ctx {
+        let t = Texts { lang: self.lang };
+        Ctx {
+            t,
+            user: self.session.as_ref().map(|(_, actor)| UserInfo {
+                name: actor.name().to_owned(),
+                role: t.role(&actor.role()),
+                is_admin: matches!(actor, Actor::Admin { .. }),
+            }),
+            csrf: self
+                .session
+                .as_ref()
+                .map(|(token, _)| csrf_token(token))
+                .unwrap_or_default(),
+            back: utf8_percent_encode(&self.path, NON_ALPHANUMERIC).to_string(),
+        }
+    }
+
+    pub fn error(&self, e: impl Into<PageError>) -> PageError {
+        e.into().in_lang(self.lang)
+    }
+}
+
+impl FromRequestParts<AppState> for Viewer {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, PageError> {
+        let lang = cookie_value(parts, LANG_COOKIE)
+            .and_then(|c| Lang::from_code(&c))
+            .unwrap_or_default();
+        let path = parts
+            .uri
+            .path_and_query()
+            .map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned());
+        let session = match cookie_value(parts, SESSION_COOKIE) {
+            None => None,
+            Some(token) => match state.store.actor_for_token(&token).await {
+                Ok(actor) => Some((token, actor)),
+                Err(StoreError::NotFound) => None,
+                Err(e) => return Err(PageError::from(e).in_lang(lang)),
+            },
+        };
+        Ok(Viewer {
+            lang,
+            session,
+            path,
+        })
+    }
+}
+
+/// A page for signed-in people only; others are sent to sign in.
+pub struct SignedIn {
+    pub viewer: Viewer,
+    pub actor: Actor,
+}
+
+pub enum SignInFirst {
+    Redirect,
+    Error(PageError),
+}
+
+impl IntoResponse for SignInFirst {
+    fn into_response(self) -> Response {
+        match self {
+            SignInFirst::Redirect => Redirect::to("/logind").into_response(),
+            SignInFirst::Error(e) => e.into_response(),
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for SignedIn {
+    type Rejection = SignInFirst;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, SignInFirst> {
+        let viewer = Viewer::from_request_parts(parts, state)
+            .await
+            .map_err(SignInFirst::Error)?;
+        match viewer.session.as_ref().map(|(_, a)| a.clone()) {
+            Some(actor) => Ok(SignedIn { viewer, actor }),
+            None if state.config.demo => Err(SignInFirst::Redirect),
+            None => Err(SignInFirst::Error(
+                PageError::Unauthorized.in_lang(viewer.lang),
+            )),
+        }
+    }
+}
+
+impl SignedIn {
+    /// Refuses a form post whose CSRF token does not match this session.
+    pub fn check_csrf(&self, sent: Option<&String>) -> Result<(), PageError> {
+        let expected = self.viewer.ctx().csrf;
+        match sent {
+            Some(s) if !expected.is_empty() && *s == expected => Ok(()),
+            _ => Err(PageError::Csrf.in_lang(self.viewer.lang)),
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! Error pages: a full page in the reader's language that says what to do next.
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use store::StoreError;
+
+use super::context::Ctx;
+use crate::i18n::{Lang, Texts};
+
+#[derive(Debug)]
+pub enum PageError {
+    NotFound,
+    Forbidden,
+    Unauthorized,
+    Csrf,
+    Internal(String),
+    /// The same, in a given language.
+    In(Lang, Box<PageError>),
+}
+
+impl PageError {
+    pub fn in_lang(self, lang: Lang) -> PageError {
+        match self {
+            PageError::In(_, inner) => PageError::In(lang, inner),
+            other => PageError::In(lang, Box::new(other)),
+        }
+    }
+}
+
+impl From<StoreError> for PageError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => PageError::NotFound,
+            StoreError::Forbidden => PageError::Forbidden,
+            other => PageError::Internal(other.to_string()),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    ctx: Ctx,
+    title_key: &'static str,
+    text_key: &'static str,
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let (lang, error) = match self {
+            PageError::In(lang, inner) => (lang, *inner),
+            other => (Lang::Da, other),
+        };
+        let (status, title_key, text_key) = match &error {
+            PageError::NotFound => (
+                StatusCode::NOT_FOUND,
+                "error.not_found",
+                "error.not_found_text",
+            ),
+            PageError::Forbidden => (
+                StatusCode::FORBIDDEN,
+                "error.forbidden",
+                "error.forbidden_text",
+            ),
+            PageError::Unauthorized => (
+                StatusCode::UNAUTHORIZED,
+                "error.forbidden",
+                "error.forbidden_text",
+            ),
+            PageError::Csrf => (StatusCode::FORBIDDEN, "error.forbidden", "error.csrf"),
+            PageError::Internal(e) => {
+                tracing::error!(error = %e, "page failed");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "error.internal",
+                    "error.internal_text",
+                )
+            }
+            PageError::In(..) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "error.internal",
+                "error.internal_text",
+            ),
+        };
+        let ctx = Ctx {
+            t: Texts { lang },
+            user: None,
+            csrf: String::new(),
+            back: "%2F".into(),
+        };
+        let mut response = super::render(&ErrorPage {
+            ctx,
+            title_key,
+            text_key,
+        });
+        *response.status_mut() = status;
+        response
+    }
+}
+
+pub async fn not_found(viewer: super::context::Viewer) -> PageError {
+    viewer.error(PageError::NotFound)
+}

@@ -1,0 +1,69 @@
+//! A submitted form as the page shows it back: what was typed and what was wrong, per field.
+
+use std::collections::HashMap;
+
+use domain::FieldError;
+use serde::de::DeserializeOwned;
+
+use crate::i18n::Texts;
+
+#[derive(Default)]
+pub struct FormState {
+    values: HashMap<String, String>,
+    /// (field, message) in the order the fields were checked.
+    pub errors: Vec<(String, String)>,
+}
+
+impl FormState {
+    pub fn new(values: HashMap<String, String>) -> Self {
+        Self {
+            values,
+            errors: Vec::new(),
+        }
+    }
+
+    pub fn with_errors(mut self, t: Texts, errors: &[FieldError]) -> Self {
+        self.errors = errors
+            .iter()
+            .map(|e| (e.field.to_string(), t.invalid(&e.problem).to_owned()))
+            .collect();
+        self
+    }
+
+    pub fn add_error(&mut self, field: &str, message: &str) {
+        self.errors.push((field.to_owned(), message.to_owned()));
+    }
+
+    pub fn value(&self, field: &str) -> &str {
+        self.values.get(field).map_or("", String::as_str)
+    }
+
+    pub fn error(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, m)| m.as_str())
+    }
+
+    /// The ids for `aria-describedby`, linking the field to its hint and error, if any.
+    pub fn describedby(&self, field: &str, hint_key: &str) -> String {
+        let mut ids = Vec::new();
+        if !hint_key.is_empty() {
+            ids.push(format!("{field}-hint"));
+        }
+        if self.error(field).is_some() {
+            ids.push(format!("{field}-error"));
+        }
+        ids.join(" ")
+    }
+
+    /// The fields as a request body type (all `Option<String>` fields), for the shared parsers.
+    pub fn parse_as<T: DeserializeOwned + Default>(&self) -> T {
+        let object: serde_json::Map<String, serde_json::Value> = self
+            .values
+            .iter()
+            .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+            .collect();
+        serde_json::from_value(serde_json::Value::Object(object)).unwrap_or_default()
+    }
+}

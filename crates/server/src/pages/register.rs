@@ -1,0 +1,124 @@
+//! `GET/POST /borgere/ny`: registering a citizen, for administrators and jobcenter staff. The
+//! same parser as the API; errors beside each field, in the reader's language, with what was
+//! typed kept.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::{Actor, Organisation, TargetGroup};
+use store::StoreError;
+
+use super::context::{Ctx, SignedIn};
+use super::form::FormState;
+use super::{PageError, render};
+use crate::AppState;
+use crate::api::citizens::create::{CreateCitizen, parse};
+
+#[derive(Template)]
+#[template(path = "citizen_new.html")]
+struct NewCitizenPage {
+    ctx: Ctx,
+    form: FormState,
+    municipalities: Vec<(String, String)>,
+    groups: Vec<(String, String)>,
+    funds: Vec<(String, String)>,
+}
+
+fn allowed(user: &SignedIn) -> Result<(), PageError> {
+    match &user.actor {
+        Actor::Admin { .. }
+        | Actor::Staff {
+            organisation: Organisation::Municipality(_),
+            ..
+        } => Ok(()),
+        _ => Err(user.viewer.error(PageError::Forbidden)),
+    }
+}
+
+async fn page(state: &AppState, user: &SignedIn, form: FormState) -> Result<Response, PageError> {
+    let ctx = user.viewer.ctx();
+    let choose = ctx.t.get("form.choose").to_owned();
+    let mut municipalities = vec![(String::new(), choose.clone())];
+    for m in state
+        .store
+        .municipalities()
+        .await
+        .map_err(|e| user.viewer.error(e))?
+    {
+        // Staff register citizens in their own municipality only.
+        let own = match &user.actor {
+            Actor::Staff {
+                organisation: Organisation::Municipality(code),
+                ..
+            } => code.as_str() == m.code,
+            _ => true,
+        };
+        if own {
+            municipalities.push((m.code.clone(), format!("{} ({})", m.name, m.code)));
+        }
+    }
+    let mut funds = vec![(String::new(), ctx.t.get("field.none").to_owned())];
+    for f in state
+        .store
+        .funds()
+        .await
+        .map_err(|e| user.viewer.error(e))?
+    {
+        funds.push((f.code.clone(), f.name));
+    }
+    let mut groups = vec![(String::new(), choose)];
+    groups.extend(
+        TargetGroup::ALL
+            .iter()
+            .map(|g| (g.as_str().to_owned(), ctx.t.target_group(g).to_owned())),
+    );
+    let status = if form.errors.is_empty() {
+        axum::http::StatusCode::OK
+    } else {
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let mut response = render(&NewCitizenPage {
+        ctx,
+        form,
+        municipalities,
+        groups,
+        funds,
+    });
+    *response.status_mut() = status;
+    Ok(response)
+}
+
+pub async fn form(State(state): State<AppState>, user: SignedIn) -> Result<Response, PageError> {
+    allowed(&user)?;
+    page(&state, &user, FormState::default()).await
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Form(values): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    allowed(&user)?;
+    user.check_csrf(values.get("csrf"))?;
+    let t = user.viewer.ctx().t;
+    let form = FormState::new(values);
+    let new = match parse(&form.parse_as::<CreateCitizen>()) {
+        Ok(new) => new,
+        Err(errors) => return page(&state, &user, form.with_errors(t, &errors)).await,
+    };
+    match state.store.create_citizen(&user.actor, &new).await {
+        Ok(citizen) => {
+            Ok(Redirect::to(&format!("/medarbejder/borgere/{}", citizen.id)).into_response())
+        }
+        Err(StoreError::Invalid(errors)) => page(&state, &user, form.with_errors(t, &errors)).await,
+        Err(StoreError::AlreadyExists) => {
+            let mut form = form;
+            form.add_error("cpr", t.get("form.exists"));
+            page(&state, &user, form).await
+        }
+        Err(e) => Err(user.viewer.error(e)),
+    }
+}

@@ -1,0 +1,182 @@
+//! Signing in and out, the front door, and the language switch.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::Actor;
+use store::StoreError;
+
+use super::context::{Ctx, LANG_COOKIE, SignedIn, Viewer};
+use super::{PageError, render};
+use crate::AppState;
+use crate::extract::SESSION_COOKIE;
+use crate::i18n::Lang;
+
+/// `/`: each role's home, or the sign-in page.
+pub async fn root(viewer: Viewer) -> Redirect {
+    match viewer.session.as_ref().map(|(_, a)| a) {
+        None => Redirect::to("/logind"),
+        Some(Actor::Citizen { .. }) => Redirect::to("/borger"),
+        Some(Actor::Admin { .. }) => Redirect::to("/admin"),
+        Some(Actor::Staff { .. }) => Redirect::to("/medarbejder"),
+    }
+}
+
+struct DemoUser {
+    login: String,
+    name: String,
+    description: String,
+}
+
+struct Group {
+    heading: &'static str,
+    users: Vec<DemoUser>,
+}
+
+#[derive(Template)]
+#[template(path = "signin.html")]
+struct SignInPage {
+    ctx: Ctx,
+    groups: Vec<Group>,
+    unknown: bool,
+}
+
+async fn sign_in_page(
+    state: &AppState,
+    viewer: &Viewer,
+    unknown: bool,
+) -> Result<Response, PageError> {
+    let t = viewer.ctx().t;
+    let logins = state
+        .store
+        .demo_logins()
+        .await
+        .map_err(|e| viewer.error(e))?;
+    let describe = |role: &str, org: &Option<String>| {
+        let role = domain::Role::try_from(role)
+            .map(|r| t.role(&r))
+            .unwrap_or("");
+        match org {
+            Some(o) => format!("{role}, {o}"),
+            None => role.to_owned(),
+        }
+    };
+    let (citizens, staff): (Vec<_>, Vec<_>) = logins.into_iter().partition(|l| l.kind == "citizen");
+    let to_users = |list: Vec<store::DemoLogin>| {
+        list.into_iter()
+            .map(|l| DemoUser {
+                description: describe(&l.role, &l.organisation),
+                login: l.login,
+                name: l.name,
+            })
+            .collect()
+    };
+    let groups = vec![
+        Group {
+            heading: t.get("signin.staff"),
+            users: to_users(staff),
+        },
+        Group {
+            heading: t.get("signin.citizens"),
+            users: to_users(citizens),
+        },
+    ];
+    let mut response = render(&SignInPage {
+        ctx: viewer.ctx(),
+        groups,
+        unknown,
+    });
+    if unknown {
+        *response.status_mut() = axum::http::StatusCode::UNAUTHORIZED;
+    }
+    Ok(response)
+}
+
+/// `GET /logind` (demo mode only): every demo user, one button each.
+pub async fn page(State(state): State<AppState>, viewer: Viewer) -> Result<Response, PageError> {
+    sign_in_page(&state, &viewer, false).await
+}
+
+/// `POST /logind`: starts a session and sets the cookie. Refused from other sites' pages.
+pub async fn submit(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Form(form): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    if headers
+        .get("sec-fetch-site")
+        .is_some_and(|v| v == "cross-site")
+    {
+        return Err(viewer.error(PageError::Csrf));
+    }
+    let login = form.get("login").map(|s| s.trim()).unwrap_or_default();
+    match state
+        .store
+        .start_session(login, state.config.session_ttl)
+        .await
+    {
+        Ok(session) => {
+            let secure = if state.config.secure_cookies {
+                "; Secure"
+            } else {
+                ""
+            };
+            let cookie = format!(
+                "{SESSION_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+                session.token,
+                state.config.session_ttl.as_secs()
+            );
+            Ok(with_cookie(Redirect::to("/").into_response(), &cookie))
+        }
+        Err(StoreError::NotFound) => sign_in_page(&state, &viewer, true).await,
+        Err(e) => Err(viewer.error(e)),
+    }
+}
+
+/// `POST /logud`: ends the session and clears the cookie.
+pub async fn sign_out(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Form(form): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    user.check_csrf(form.get("csrf"))?;
+    if let Some((token, _)) = &user.viewer.session {
+        state
+            .store
+            .end_session(token)
+            .await
+            .map_err(|e| user.viewer.error(e))?;
+    }
+    let cookie = format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+    Ok(with_cookie(Redirect::to("/").into_response(), &cookie))
+}
+
+/// `GET /sprog?til=en&tilbage=/borger`: remembers the language and returns to the page. Only
+/// local paths are followed, so the link cannot send anyone to another site.
+pub async fn language(Query(q): Query<HashMap<String, String>>) -> Response {
+    let lang = q
+        .get("til")
+        .and_then(|l| Lang::from_code(l))
+        .unwrap_or_default();
+    let back = q
+        .get("tilbage")
+        .filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\'))
+        .map_or("/", String::as_str);
+    let cookie = format!(
+        "{LANG_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000",
+        lang.code()
+    );
+    with_cookie(Redirect::to(back).into_response(), &cookie)
+}
+
+fn with_cookie(mut response: Response, cookie: &str) -> Response {
+    if let Ok(value) = HeaderValue::from_str(cookie) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}

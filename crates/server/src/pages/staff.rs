@@ -1,0 +1,177 @@
+//! The caseworker's pages: their organisation's citizens (search, filter, pages) and one citizen.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use domain::{Actor, Organisation, TargetGroup};
+use serde::Deserialize;
+use store::{Citizen, CitizenQuery, CitizenSummary};
+
+use super::context::{Ctx, SignedIn};
+use super::{PageError, render};
+use crate::AppState;
+
+const PER_PAGE: u32 = 25;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ListQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    gruppe: String,
+    #[serde(default)]
+    side: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "staff_home.html")]
+struct HomePage {
+    ctx: Ctx,
+    org_name: String,
+    can_register: bool,
+    q: String,
+    group: String,
+    groups: Vec<(String, &'static str)>,
+    rows: Vec<CitizenSummary>,
+    total: u64,
+    page: u32,
+    pages: u32,
+    prev_link: String,
+    next_link: String,
+}
+
+fn require_staff(user: &SignedIn) -> Result<(), PageError> {
+    if user.actor.is_staff() {
+        Ok(())
+    } else {
+        Err(user.viewer.error(PageError::Forbidden))
+    }
+}
+
+/// The link to another page of the same search; serde_urlencoded encodes the values.
+fn page_link(q: &str, group: &str, page: u32) -> String {
+    let page = page.to_string();
+    let query = serde_urlencoded::to_string([("q", q), ("gruppe", group), ("side", page.as_str())])
+        .unwrap_or_default();
+    format!("/medarbejder?{query}")
+}
+
+/// `GET /medarbejder?q=&gruppe=&side=`.
+pub async fn home(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Query(query): Query<ListQuery>,
+) -> Result<Response, PageError> {
+    require_staff(&user)?;
+    let ctx = user.viewer.ctx();
+    // An unknown group or page number from an edited URL falls back to "all" and page 1.
+    let group = TargetGroup::try_from(query.gruppe.as_str()).ok();
+    let page = query
+        .side
+        .as_deref()
+        .and_then(|s| s.parse::<u32>().ok())
+        .unwrap_or(1)
+        .max(1);
+    let search = CitizenQuery {
+        name_contains: Some(query.q.clone()),
+        target_group: group,
+        page,
+        per_page: PER_PAGE,
+    };
+    let result = state
+        .store
+        .list_citizens(&user.actor, &search)
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    let pages = u32::try_from(result.total.div_ceil(u64::from(PER_PAGE)))
+        .unwrap_or(u32::MAX)
+        .max(1);
+    let org_name = match &user.actor {
+        Actor::Staff {
+            organisation: Organisation::Municipality(m),
+            ..
+        } => {
+            let all = state
+                .store
+                .municipalities()
+                .await
+                .map_err(|e| user.viewer.error(e))?;
+            all.into_iter()
+                .find(|o| o.code == m.as_str())
+                .map(|o| o.name)
+                .unwrap_or_default()
+        }
+        Actor::Staff {
+            organisation: Organisation::Fund(f),
+            ..
+        } => {
+            let all = state
+                .store
+                .funds()
+                .await
+                .map_err(|e| user.viewer.error(e))?;
+            all.into_iter()
+                .find(|o| o.code == f.as_str())
+                .map(|o| o.name)
+                .unwrap_or_default()
+        }
+        _ => String::new(),
+    };
+    let group_code = group.map(|g| g.as_str()).unwrap_or_default().to_owned();
+    let can_register = matches!(
+        &user.actor,
+        Actor::Admin { .. }
+            | Actor::Staff {
+                organisation: Organisation::Municipality(_),
+                ..
+            }
+    );
+    Ok(render(&HomePage {
+        groups: TargetGroup::ALL
+            .iter()
+            .map(|g| (g.as_str().to_owned(), ctx.t.target_group(g)))
+            .collect(),
+        prev_link: page_link(&query.q, &group_code, page.saturating_sub(1)),
+        next_link: page_link(&query.q, &group_code, page + 1),
+        ctx,
+        org_name,
+        can_register,
+        q: query.q,
+        group: group_code,
+        rows: result.items,
+        total: result.total,
+        page,
+        pages,
+    }))
+}
+
+#[derive(Template)]
+#[template(path = "staff_citizen.html")]
+struct CitizenPage {
+    ctx: Ctx,
+    citizen: Citizen,
+    caseworker: Option<String>,
+}
+
+/// `GET /medarbejder/borgere/{id}`: one citizen; the read is in the citizen's access log.
+pub async fn citizen(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    require_staff(&user)?;
+    let citizen = state
+        .store
+        .citizen(&user.actor, &id)
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    let caseworker = match &citizen.caseworker_id {
+        Some(cw) => state.store.staff_by_id(cw).await.ok().map(|s| s.name),
+        None => None,
+    };
+    Ok(render(&CitizenPage {
+        ctx: user.viewer.ctx(),
+        citizen,
+        caseworker,
+    }))
+}
