@@ -135,7 +135,7 @@ impl OrgKind {
         match result {
             Ok(org) => Ok(created(&format!("{} {}", org.code, org.name))),
             Err(StoreError::AlreadyExists) => {
-                form.add_error("code", t.get("form.exists"));
+                form.add_error(t, "code", t.get("form.exists"));
                 Ok(self.page(ctx, form))
             }
             Err(e) => Err(user.viewer.error(e)),
@@ -249,7 +249,7 @@ pub async fn staff_submit(
             staff_page(&state, &user, form.with_errors(t, &errors)).await
         }
         Err(StoreError::AlreadyExists) => {
-            form.add_error("login", t.get("form.exists"));
+            form.add_error(t, "login", t.get("form.exists"));
             staff_page(&state, &user, form).await
         }
         Err(e) => Err(user.viewer.error(e)),

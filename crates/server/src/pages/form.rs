@@ -12,6 +12,24 @@ pub struct FormState {
     values: HashMap<String, String>,
     /// (field, message) in the order the fields were checked.
     pub errors: Vec<(String, String)>,
+    /// The same, each message led by the field's label, for the summary at the top of the form.
+    pub summary: Vec<(String, String)>,
+}
+
+/// The label of a form field, so the error summary can say which field a message is about.
+fn label_key(field: &str) -> &'static str {
+    match field {
+        "cpr" => "field.cpr",
+        "name" => "field.name",
+        "municipality" => "field.municipality",
+        "target_group" => "field.target_group",
+        "unemployed_since" => "field.unemployed_since",
+        "unemployment_fund" => "field.fund",
+        "login" => "field.login",
+        "role" => "field.role",
+        "code" => "field.code",
+        _ => "form.error_summary",
+    }
 }
 
 impl FormState {

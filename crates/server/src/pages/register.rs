@@ -116,7 +116,7 @@ pub async fn submit(
         Err(StoreError::Invalid(errors)) => page(&state, &user, form.with_errors(t, &errors)).await,
         Err(StoreError::AlreadyExists) => {
             let mut form = form;
-            form.add_error("cpr", t.get("form.exists"));
+            form.add_error(t, "cpr", t.get("form.exists"));
             page(&state, &user, form).await
         }
         Err(e) => Err(user.viewer.error(e)),

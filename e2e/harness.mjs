@@ -1,0 +1,95 @@
+// Browser-test harness: starts the real `jobunivers demo` on a free port with a fresh data
+// folder, drives Debian's Chromium through playwright-core, and checks pages with axe-core.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import net from 'node:net';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export async function startServer() {
+  const port = await freePort();
+  const data = mkdtempSync(join(tmpdir(), 'jobunivers-e2e-'));
+  const bin = process.env.JOBUNIVERS_BIN ?? join(root, 'target', 'debug', 'jobunivers');
+  const env = { ...process.env, JOBUNIVERS_DKFDS_DIR: join(root, 'node_modules', 'dkfds', 'dist') };
+  delete env.DATABASE_URL;
+  const child = spawn(bin, ['demo', '--listen', `127.0.0.1:${port}`, '--data', data], {
+    env, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => { output += d; });
+  child.stderr.on('data', (d) => { output += d; });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
+    try {
+      const r = await fetch(`${url}/healthz`);
+      if (r.ok) break;
+    } catch { /* not yet listening */ }
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    output: () => output,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(data, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/// A fresh browser context (its own cookies) with JavaScript off: every page must work without.
+export async function newPage(browser, { javaScript = false } = {}) {
+  const context = await browser.newContext({ javaScriptEnabled: javaScript, locale: 'da-DK' });
+  return context.newPage();
+}
+
+/// Signs in through the demo sign-in page by clicking the user's button.
+export async function signIn(page, url, login) {
+  await page.goto(`${url}/logind`);
+  await page.locator(`form:has(input[name="login"][value="${login}"]) button`).click();
+  await page.waitForLoadState('load');
+}
+
+/// WCAG 2.1 AA with axe-core. axe runs as JavaScript in the page, and our pages are checked
+/// with JavaScript off, so the exact HTML the user got is copied into a twin page (same address,
+/// so styles load and colour contrast is judged) and checked there.
+export async function expectNoAxeViolations(page, assert) {
+  const html = await page.content();
+  const twin = await page.context().browser().newContext({ locale: 'da-DK' });
+  const p = await twin.newPage();
+  await p.goto(new URL('/healthz', page.url()).href);
+  await p.setContent(html, { waitUntil: 'load' });
+  const results = await new AxeBuilder({ page: p })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  await twin.close();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  assert.deepEqual(summary, [], `axe violations on ${page.url()}`);
+}

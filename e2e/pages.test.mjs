@@ -1,0 +1,143 @@
+// Every page built so far, as a citizen, a caseworker and an administrator would use it, with
+// JavaScript off, and each page checked for WCAG 2.1 AA violations.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, newPage, signIn, expectNoAxeViolations } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('the sign-in page lists demo users and is accessible', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/`);
+  assert.match(page.url(), /\/logind$/);
+  assert.equal(await page.locator('h1').textContent(), 'Log ind');
+  assert.ok(await page.locator('input[name="login"][value="admin"]').count() === 1);
+  await expectNoAxeViolations(page, assert);
+});
+
+test('a caseworker searches, filters and pages through their own citizens', async () => {
+  const page = await newPage(browser);
+  await signIn(page, server.url, 'aalborg.jk1');
+  assert.match(page.url(), /\/medarbejder$/);
+  assert.match(await page.locator('h1').textContent(), /Borgere – Aalborg/);
+  await expectNoAxeViolations(page, assert);
+  const status = async () => Number((await page.locator('p[role="status"]').textContent()).split(' ')[0]);
+  assert.equal(await status(), 100, 'all of Aalborg, nobody from Aarhus or København');
+
+  await page.selectOption('#gruppe', 'sickness_benefit');
+  await page.click('button:has-text("Søg")');
+  const sick = await status();
+  assert.ok(sick > 0 && sick < 100);
+  const groups = await page.locator('tbody td:nth-child(3)').allTextContents();
+  assert.ok(groups.every((g) => g === 'Sygedagpenge'), groups.join());
+
+  await page.goto(`${server.url}/medarbejder`);
+  await page.click('a[rel="next"]');
+  assert.match(await page.locator('.ju-pager span').textContent(), /Side 2 af 4/);
+  await expectNoAxeViolations(page, assert);
+
+  const first = page.locator('tbody a').first();
+  const name = await first.textContent();
+  await first.click();
+  assert.equal(await page.locator('h1').textContent(), name);
+  assert.match(await page.locator('dl').textContent(), /\d{6}-\*\*\*\*/);
+  await expectNoAxeViolations(page, assert);
+});
+
+test('a citizen sees their details and who has looked at them', async () => {
+  // A caseworker looks first, so the log has that visit in it.
+  const caseworker = await newPage(browser);
+  await signIn(caseworker, server.url, 'aalborg.jk2');
+  const caseworkerName = (await caseworker.locator('.ju-user strong').textContent()).trim();
+
+  const page = await newPage(browser);
+  await signIn(page, server.url, 'borger.aalborg1');
+  assert.match(page.url(), /\/borger$/);
+  assert.equal(await page.locator('h1').textContent(), 'Dine oplysninger');
+  const myName = (await page.locator('.ju-user strong').textContent()).trim();
+  await expectNoAxeViolations(page, assert);
+
+  await caseworker.fill('#q', myName);
+  await caseworker.click('button:has-text("Søg")');
+  await caseworker.locator('tbody a', { hasText: myName }).first().click();
+
+  await page.click('text=Se hvem der har set dine oplysninger');
+  assert.equal(await page.locator('h1').textContent(), 'Hvem har set dine oplysninger');
+  const rows = await page.locator('tbody tr').allTextContents();
+  assert.ok(rows.some((r) => r.includes(caseworkerName) && r.includes('Så dine oplysninger')), rows.join('\n'));
+  await expectNoAxeViolations(page, assert);
+
+  // A citizen has no business on staff pages.
+  const response = await page.goto(`${server.url}/medarbejder`);
+  assert.equal(response.status(), 403);
+});
+
+test('the language switch shows the page in English and back', async () => {
+  const page = await newPage(browser);
+  await signIn(page, server.url, 'borger.aarhus1');
+  await page.click('a[hreflang="en"]');
+  assert.match(page.url(), /\/borger$/);
+  assert.equal(await page.locator('h1').textContent(), 'Your details');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await expectNoAxeViolations(page, assert);
+  await page.click('a[hreflang="da"]');
+  assert.equal(await page.locator('h1').textContent(), 'Dine oplysninger');
+});
+
+test('admin forms show Danish errors beside the fields and keep what was typed', async () => {
+  const page = await newPage(browser);
+  await signIn(page, server.url, 'admin');
+  assert.match(page.url(), /\/admin$/);
+  await expectNoAxeViolations(page, assert);
+
+  await page.goto(`${server.url}/borgere/ny`);
+  await expectNoAxeViolations(page, assert);
+  await page.fill('#cpr', '3213901234');
+  await page.fill('#name', 'Karen Blixen');
+  await page.click('button:has-text("Opret")');
+  assert.match(await page.locator('#cpr-error').textContent(), /CPR-nummer med 10 cifre/);
+  assert.match(await page.locator('#municipality-error').textContent(), /Udfyld feltet/);
+  assert.equal(await page.inputValue('#name'), 'Karen Blixen');
+  assert.equal(await page.inputValue('#cpr'), '3213901234');
+  assert.equal(await page.getAttribute('#cpr', 'aria-invalid'), 'true');
+  await expectNoAxeViolations(page, assert);
+
+  await page.fill('#cpr', '121185-4321');
+  await page.selectOption('#municipality', '0751');
+  await page.selectOption('#target_group', 'education_benefit');
+  await page.fill('#unemployed_since', '2026-08-03');
+  await page.click('button:has-text("Opret")');
+  assert.match(page.url(), /\/medarbejder\/borgere\//);
+  assert.equal(await page.locator('h1').textContent(), 'Karen Blixen');
+  assert.match(await page.locator('dl').textContent(), /121185-\*\*\*\*/);
+
+  await page.goto(`${server.url}/admin/kommuner/ny`);
+  await page.fill('#code', '0851');
+  await page.fill('#name', 'Aalborg igen');
+  await page.click('button:has-text("Opret")');
+  assert.match(await page.locator('#code-error').textContent(), /Findes allerede/);
+  await expectNoAxeViolations(page, assert);
+  await page.fill('#code', '0461');
+  await page.fill('#name', 'Odense');
+  await page.click('button:has-text("Opret")');
+  assert.match(await page.locator('.alert-success').textContent(), /0461 Odense/);
+
+  await page.goto(`${server.url}/admin/medarbejdere/ny`);
+  await page.fill('#login', 'Ny Bruger');
+  await page.selectOption('#role', 'caseworker');
+  await page.click('button:has-text("Opret")');
+  assert.ok(await page.locator('#login-error').count() === 1);
+  assert.ok(await page.locator('#name-error').count() === 1);
+  await expectNoAxeViolations(page, assert);
+});
