@@ -41,15 +41,15 @@ impl FormState {
     }
 
     pub fn with_errors(mut self, t: Texts, errors: &[FieldError]) -> Self {
-        self.errors = errors
-            .iter()
-            .map(|e| (e.field.to_string(), t.invalid(&e.problem).to_owned()))
-            .collect();
+        for e in errors {
+            self.add_error(t, &e.field, t.invalid(&e.problem));
+        }
         self
     }
 
-    pub fn add_error(&mut self, field: &str, message: &str) {
+    pub fn add_error(&mut self, t: Texts, field: &str, message: &str) {
         self.errors.push((field.to_owned(), message.to_owned()));
+        self.summary.push((field.to_owned(), format!("{}: {message}", t.get(label_key(field)))));
     }
 
     pub fn value(&self, field: &str) -> &str {
