@@ -36,7 +36,7 @@ impl FormState {
     pub fn new(values: HashMap<String, String>) -> Self {
         Self {
             values,
-            errors: Vec::new(),
+            ..Self::default()
         }
     }
 
@@ -49,7 +49,10 @@ impl FormState {
 
     pub fn add_error(&mut self, t: Texts, field: &str, message: &str) {
         self.errors.push((field.to_owned(), message.to_owned()));
-        self.summary.push((field.to_owned(), format!("{}: {message}", t.get(label_key(field)))));
+        self.summary.push((
+            field.to_owned(),
+            format!("{}: {message}", t.get(label_key(field))),
+        ));
     }
 
     pub fn value(&self, field: &str) -> &str {
