@@ -22,7 +22,7 @@ pub fn routes(demo: bool) -> Router<AppState> {
     }
     router
         .route(
-            "/api/v1/municipalities",
+            "/municipalities",
             post(municipalities::create::handler),
         )
         .route("/unemployment-funds", post(funds::create::handler))
@@ -33,7 +33,7 @@ pub fn routes(demo: bool) -> Router<AppState> {
             get(citizens::get::handler).patch(citizens::update::handler),
         )
         .route(
-            "/api/v1/citizens/{id}/access-log",
+            "/citizens/{id}/access-log",
             get(citizens::access_log::handler),
         )
         .fallback(api_not_found)

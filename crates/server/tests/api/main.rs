@@ -1,0 +1,7 @@
+//! API tests against a real server on port 0, one fresh database per test, on both backends.
+//! Files mirror the route tree.
+
+mod citizens;
+mod helpers;
+mod operations;
+mod organisations;
