@@ -41,7 +41,7 @@ pub fn app(store: Store, config: ServerConfig) -> Router {
         config: Arc::new(config),
         metrics: Arc::new(Metrics::default()),
     };
-    Router::new()
+    let router = Router::new()
         .nest("/api/v1", api::routes(state.config.demo))
         .merge(pages::routes(&state.config))
         .merge(ops::routes())
@@ -49,8 +49,8 @@ pub fn app(store: Store, config: ServerConfig) -> Router {
             state.clone(),
             metrics::track,
         ))
-        .layer(ops::request_id_layers())
-        .with_state(state)
+        .with_state(state);
+    ops::with_request_ids(router)
 }
 
 /// Serves until the process is asked to stop (Ctrl-C or SIGTERM), then drains connections.

@@ -8,7 +8,6 @@ use axum::http::{HeaderValue, Request, StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::get;
 use tower::ServiceBuilder;
-use tower::layer::util::Stack;
 use tower_http::request_id::{
     MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
 };
@@ -77,21 +76,10 @@ impl MakeRequestId for CountingRequestId {
     }
 }
 
-type TraceWithId = TraceLayer<
-    tower_http::classify::SharedClassifier<tower_http::classify::ServerErrorsAsFailures>,
-    fn(&Request<axum::body::Body>) -> tracing::Span,
->;
-
-pub fn request_id_layers() -> ServiceBuilder<
-    Stack<
-        PropagateRequestIdLayer,
-        Stack<
-            TraceWithId,
-            Stack<SetRequestIdLayer<CountingRequestId>, tower::layer::util::Identity>,
-        >,
-    >,
-> {
-    let span: fn(&Request<axum::body::Body>) -> tracing::Span = |request| {
+/// Wraps the app: sets a request id, opens a log span carrying it, and returns it in the
+/// response's `x-request-id` header.
+pub fn with_request_ids(router: Router) -> Router {
+    let span = |request: &Request<axum::body::Body>| {
         let id = request
             .extensions()
             .get::<RequestId>()
@@ -99,8 +87,10 @@ pub fn request_id_layers() -> ServiceBuilder<
             .unwrap_or("-");
         tracing::info_span!("request", id = %id, method = %request.method(), uri = %request.uri().path())
     };
-    ServiceBuilder::new()
-        .layer(SetRequestIdLayer::x_request_id(CountingRequestId::default()))
-        .layer(TraceLayer::new_for_http().make_span_with(span))
-        .layer(PropagateRequestIdLayer::x_request_id())
+    router.layer(
+        ServiceBuilder::new()
+            .layer(SetRequestIdLayer::x_request_id(CountingRequestId::default()))
+            .layer(TraceLayer::new_for_http().make_span_with(span))
+            .layer(PropagateRequestIdLayer::x_request_id()),
+    )
 }

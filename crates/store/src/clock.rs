@@ -9,7 +9,7 @@ pub fn now_micros() -> i64 {
 
 pub fn to_micros(t: Timestamp) -> i64 {
     // i64 microseconds cover ±292,000 years; jiff's range is smaller, so this cannot overflow.
-    i64::try_from(t.as_microsecond()).unwrap_or(i64::MAX)
+    t.as_microsecond()
 }
 
 /// Back from storage. Out-of-range values (never written by us) clamp to the epoch.
