@@ -21,10 +21,7 @@ pub fn routes(demo: bool) -> Router<AppState> {
         router = router.route("/dev/session", post(dev::session::create));
     }
     router
-        .route(
-            "/municipalities",
-            post(municipalities::create::handler),
-        )
+        .route("/municipalities", post(municipalities::create::handler))
         .route("/unemployment-funds", post(funds::create::handler))
         .route("/staff", post(staff::create::handler))
         .route("/citizens", post(citizens::create::handler))

@@ -14,9 +14,14 @@ fn anne() -> Value {
 }
 
 async fn register(app: &TestApp, world: &World) -> String {
-    let r = app.post("/api/v1/citizens", Some(&world.aalborg), &anne()).await;
+    let r = app
+        .post("/api/v1/citizens", Some(&world.aalborg), &anne())
+        .await;
     assert_eq!(r.status(), StatusCode::CREATED);
-    r.json::<Value>().await.expect("json")["id"].as_str().expect("id").to_owned()
+    r.json::<Value>().await.expect("json")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned()
 }
 
 #[tokio::test]
@@ -24,10 +29,15 @@ async fn registration_masks_the_cpr_number_and_refuses_bad_input_without_storing
     for backend in BACKENDS {
         let app = spawn_app(backend).await;
         let world = app.world().await;
-        let r = app.post("/api/v1/citizens", Some(&world.aalborg), &anne()).await;
+        let r = app
+            .post("/api/v1/citizens", Some(&world.aalborg), &anne())
+            .await;
         assert_eq!(r.status(), StatusCode::CREATED);
         let text = r.text().await.expect("body");
-        assert!(!text.contains("1234"), "the full CPR number is never returned: {text}");
+        assert!(
+            !text.contains("1234"),
+            "the full CPR number is never returned: {text}"
+        );
         let mut body: Value = serde_json::from_str(&text).expect("json");
         body.as_object_mut().expect("object").remove("id");
         insta::assert_json_snapshot!("citizen_created", body);
@@ -38,41 +48,91 @@ async fn registration_masks_the_cpr_number_and_refuses_bad_input_without_storing
         for bad_cpr in ["3102901234", "01019012", "abcdefghij", "2902001234"] {
             let mut body = anne();
             body["cpr"] = json!(bad_cpr);
-            let r = app.post("/api/v1/citizens", Some(&world.aalborg), &body).await;
+            let r = app
+                .post("/api/v1/citizens", Some(&world.aalborg), &body)
+                .await;
             let p = problem(r, StatusCode::UNPROCESSABLE_ENTITY, "invalid_cpr").await;
             assert_eq!(p["errors"][0]["field"], "cpr", "{bad_cpr}");
         }
         let mut unknown = anne();
         unknown["cpr"] = json!("0202901234");
         unknown["unemployment_fund"] = json!("NOPE");
-        let p = problem(app.post("/api/v1/citizens", Some(&world.aalborg), &unknown).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        let p = problem(
+            app.post("/api/v1/citizens", Some(&world.aalborg), &unknown)
+                .await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
         assert_eq!(p["errors"][0]["field"], "unemployment_fund");
 
-        let missing = app.post("/api/v1/citizens", Some(&world.aalborg), &json!({"cpr": "0202901234"})).await;
-        let p = problem(missing, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        let missing = app
+            .post(
+                "/api/v1/citizens",
+                Some(&world.aalborg),
+                &json!({"cpr": "0202901234"}),
+            )
+            .await;
+        let p = problem(
+            missing,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
         insta::assert_json_snapshot!("citizen_missing_fields", p);
 
         let mut enum_value = anne();
         enum_value["cpr"] = json!("0303901234");
         enum_value["target_group"] = json!("pensioner");
-        problem(app.post("/api/v1/citizens", Some(&world.aalborg), &enum_value).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        problem(
+            app.post("/api/v1/citizens", Some(&world.aalborg), &enum_value)
+                .await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
         let mut future = enum_value.clone();
         future["target_group"] = json!("education_benefit");
         future["unemployed_since"] = json!("2999-01-01");
-        problem(app.post("/api/v1/citizens", Some(&world.aalborg), &future).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        problem(
+            app.post("/api/v1/citizens", Some(&world.aalborg), &future)
+                .await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
 
         let elsewhere = app.post("/api/v1/citizens", Some(&world.aarhus), &json!({"cpr": "0404901234", "name": "C", "municipality": "0851", "target_group": "sickness_benefit", "unemployed_since": "2026-01-01"})).await;
         problem(elsewhere, StatusCode::FORBIDDEN, "forbidden").await;
-        let by_citizen = app.post("/api/v1/citizens", Some(&app.token("anne").await), &anne()).await;
+        let by_citizen = app
+            .post("/api/v1/citizens", Some(&app.token("anne").await), &anne())
+            .await;
         problem(by_citizen, StatusCode::FORBIDDEN, "forbidden").await;
 
-        let list = app.store.list_citizens(&admin_actor(), &store::CitizenQuery { page: 1, per_page: 10, ..Default::default() }).await.expect("list");
-        assert_eq!(list.total, 1, "{backend:?}: only the first registration is stored");
+        let list = app
+            .store
+            .list_citizens(
+                &admin_actor(),
+                &store::CitizenQuery {
+                    page: 1,
+                    per_page: 10,
+                    ..Default::default()
+                },
+            )
+            .await
+            .expect("list");
+        assert_eq!(
+            list.total, 1,
+            "{backend:?}: only the first registration is stored"
+        );
     }
 }
 
 fn admin_actor() -> domain::Actor {
-    domain::Actor::Admin { id: "t".into(), name: "Test".into() }
+    domain::Actor::Admin {
+        id: "t".into(),
+        name: "Test".into(),
+    }
 }
 
 #[tokio::test]
@@ -88,17 +148,40 @@ async fn citizens_are_visible_to_their_jobcenter_their_fund_and_themselves_only(
             let r = app.get(&path, Some(token)).await;
             assert_eq!(r.status(), StatusCode::OK);
             let body: Value = r.json().await.expect("json");
-            assert_eq!((body["cpr_masked"].as_str(), body["track"].clone()), (Some("010190-****"), Value::Null));
+            assert_eq!(
+                (body["cpr_masked"].as_str(), body["track"].clone()),
+                (Some("010190-****"), Value::Null)
+            );
             assert_eq!(body["in_person_requested"], false);
         }
-        problem(app.get(&path, Some(&world.aarhus)).await, StatusCode::NOT_FOUND, "not_found").await;
-        problem(app.get("/api/v1/citizens/nope", Some(&world.aalborg)).await, StatusCode::NOT_FOUND, "not_found").await;
-        problem(app.get(&path, None).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
+        problem(
+            app.get(&path, Some(&world.aarhus)).await,
+            StatusCode::NOT_FOUND,
+            "not_found",
+        )
+        .await;
+        problem(
+            app.get("/api/v1/citizens/nope", Some(&world.aalborg)).await,
+            StatusCode::NOT_FOUND,
+            "not_found",
+        )
+        .await;
+        problem(
+            app.get(&path, None).await,
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+        )
+        .await;
 
         // Another citizen cannot know Anne exists.
         let other = app.post("/api/v1/citizens", Some(&world.aalborg), &json!({"cpr": "0505901234", "name": "Bo", "municipality": "0851", "target_group": "sickness_benefit", "unemployed_since": "2026-01-01", "login": "bo"})).await;
         assert_eq!(other.status(), StatusCode::CREATED);
-        problem(app.get(&path, Some(&app.token("bo").await)).await, StatusCode::NOT_FOUND, "not_found").await;
+        problem(
+            app.get(&path, Some(&app.token("bo").await)).await,
+            StatusCode::NOT_FOUND,
+            "not_found",
+        )
+        .await;
     }
 }
 
@@ -112,26 +195,112 @@ async fn patch_sets_caseworker_wish_and_target_group_by_who_may() {
         let cw: Value = app.post("/api/v1/staff", Some(&world.admin), &json!({"login": "cw2", "name": "Kim", "role": "caseworker", "municipality": "0851"})).await.json().await.expect("json");
         let cw_id = cw["id"].as_str().expect("id");
 
-        let r = app.patch(&path, Some(&world.aalborg), &json!({"caseworker_id": cw_id, "target_group": "sickness_benefit"})).await;
+        let r = app
+            .patch(
+                &path,
+                Some(&world.aalborg),
+                &json!({"caseworker_id": cw_id, "target_group": "sickness_benefit"}),
+            )
+            .await;
         assert_eq!(r.status(), StatusCode::OK);
         let body: Value = r.json().await.expect("json");
-        assert_eq!((body["caseworker_id"].as_str(), body["target_group"].as_str()), (Some(cw_id), Some("sickness_benefit")));
+        assert_eq!(
+            (
+                body["caseworker_id"].as_str(),
+                body["target_group"].as_str()
+            ),
+            (Some(cw_id), Some("sickness_benefit"))
+        );
 
-        let r = app.patch(&path, Some(&world.aalborg), &json!({"caseworker_id": null})).await;
-        assert_eq!(r.json::<Value>().await.expect("json")["caseworker_id"], Value::Null);
+        let r = app
+            .patch(&path, Some(&world.aalborg), &json!({"caseworker_id": null}))
+            .await;
+        assert_eq!(
+            r.json::<Value>().await.expect("json")["caseworker_id"],
+            Value::Null
+        );
 
         let anne = app.token("anne").await;
-        let r = app.patch(&path, Some(&anne), &json!({"in_person_requested": true})).await;
-        assert_eq!(r.json::<Value>().await.expect("json")["in_person_requested"], true);
-        problem(app.patch(&path, Some(&anne), &json!({"target_group": "education_benefit"})).await, StatusCode::FORBIDDEN, "forbidden").await;
-        problem(app.patch(&path, Some(&world.fund), &json!({"caseworker_id": cw_id})).await, StatusCode::FORBIDDEN, "forbidden").await;
-        problem(app.patch(&path, Some(&world.aarhus), &json!({"caseworker_id": cw_id})).await, StatusCode::NOT_FOUND, "not_found").await;
-        problem(app.patch(&path, Some(&world.aalborg), &json!({"target_group": "retired"})).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
-        problem(app.patch(&path, Some(&world.aalborg), &json!({"in_person_requested": "yes"})).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
-        problem(app.patch(&path, Some(&world.aalborg), &json!({"caseworker_id": "someone-in-aarhus"})).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        let r = app
+            .patch(&path, Some(&anne), &json!({"in_person_requested": true}))
+            .await;
+        assert_eq!(
+            r.json::<Value>().await.expect("json")["in_person_requested"],
+            true
+        );
+        problem(
+            app.patch(
+                &path,
+                Some(&anne),
+                &json!({"target_group": "education_benefit"}),
+            )
+            .await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+        )
+        .await;
+        problem(
+            app.patch(&path, Some(&world.fund), &json!({"caseworker_id": cw_id}))
+                .await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+        )
+        .await;
+        problem(
+            app.patch(&path, Some(&world.aarhus), &json!({"caseworker_id": cw_id}))
+                .await,
+            StatusCode::NOT_FOUND,
+            "not_found",
+        )
+        .await;
+        problem(
+            app.patch(
+                &path,
+                Some(&world.aalborg),
+                &json!({"target_group": "retired"}),
+            )
+            .await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
+        problem(
+            app.patch(
+                &path,
+                Some(&world.aalborg),
+                &json!({"in_person_requested": "yes"}),
+            )
+            .await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
+        problem(
+            app.patch(
+                &path,
+                Some(&world.aalborg),
+                &json!({"caseworker_id": "someone-in-aarhus"}),
+            )
+            .await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
 
-        let now: Value = app.get(&path, Some(&world.admin)).await.json().await.expect("json");
-        assert_eq!((now["target_group"].as_str(), now["in_person_requested"].as_bool()), (Some("sickness_benefit"), Some(true)), "{backend:?}");
+        let now: Value = app
+            .get(&path, Some(&world.admin))
+            .await
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(
+            (
+                now["target_group"].as_str(),
+                now["in_person_requested"].as_bool()
+            ),
+            (Some("sickness_benefit"), Some(true)),
+            "{backend:?}"
+        );
     }
 }
 
@@ -142,29 +311,78 @@ async fn the_access_log_shows_the_citizen_every_staff_read_and_change() {
         let world = app.world().await;
         let id = register(&app, &world).await;
         let anne = app.token("anne").await;
-        app.get(&format!("/api/v1/citizens/{id}"), Some(&world.fund)).await;
-        app.get(&format!("/api/v1/citizens/{id}"), Some(&anne)).await;
-        app.patch(&format!("/api/v1/citizens/{id}"), Some(&world.aalborg), &json!({"target_group": "sickness_benefit"})).await;
+        app.get(&format!("/api/v1/citizens/{id}"), Some(&world.fund))
+            .await;
+        app.get(&format!("/api/v1/citizens/{id}"), Some(&anne))
+            .await;
+        app.patch(
+            &format!("/api/v1/citizens/{id}"),
+            Some(&world.aalborg),
+            &json!({"target_group": "sickness_benefit"}),
+        )
+        .await;
 
         let path = format!("/api/v1/citizens/{id}/access-log");
-        let log: Value = app.get(&path, Some(&anne)).await.json().await.expect("json");
-        let seen: Vec<(String, String, String)> = log["entries"].as_array().expect("entries").iter()
-            .map(|e| (e["actor_name"].as_str().unwrap_or("").into(), e["actor_role"].as_str().unwrap_or("").into(), e["action"].as_str().unwrap_or("").into()))
+        let log: Value = app
+            .get(&path, Some(&anne))
+            .await
+            .json()
+            .await
+            .expect("json");
+        let seen: Vec<(String, String, String)> = log["entries"]
+            .as_array()
+            .expect("entries")
+            .iter()
+            .map(|e| {
+                (
+                    e["actor_name"].as_str().unwrap_or("").into(),
+                    e["actor_role"].as_str().unwrap_or("").into(),
+                    e["action"].as_str().unwrap_or("").into(),
+                )
+            })
             .collect();
         let expected = [
             ("Navn cw.aalborg", "caseworker", "citizen.updated"),
             ("Navn adv.3f", "caseworker", "citizen.read"),
             ("Navn cw.aalborg", "caseworker", "citizen.created"),
-        ].map(|(a, b, c)| (a.to_owned(), b.to_owned(), c.to_owned()));
-        assert_eq!(seen, expected, "{backend:?}: newest first, the citizen's own read left out");
+        ]
+        .map(|(a, b, c)| (a.to_owned(), b.to_owned(), c.to_owned()));
+        assert_eq!(
+            seen, expected,
+            "{backend:?}: newest first, the citizen's own read left out"
+        );
         let at = log["entries"][0]["at"].as_str().expect("at");
-        assert!(jiff::Timestamp::from_str_checked(at), "RFC 3339 instant with offset: {at}");
+        assert!(
+            jiff::Timestamp::from_str_checked(at),
+            "RFC 3339 instant with offset: {at}"
+        );
 
-        problem(app.get(&path, Some(&world.aalborg)).await, StatusCode::FORBIDDEN, "forbidden").await;
-        problem(app.get(&path, Some(&world.aarhus)).await, StatusCode::NOT_FOUND, "not_found").await;
-        assert_eq!(app.get(&path, Some(&world.admin)).await.status(), StatusCode::OK);
-        let again: Value = app.get(&path, Some(&anne)).await.json().await.expect("json");
-        assert_eq!(again["entries"][0]["action"], "access_log.read", "the admin's look at the log is logged too");
+        problem(
+            app.get(&path, Some(&world.aalborg)).await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+        )
+        .await;
+        problem(
+            app.get(&path, Some(&world.aarhus)).await,
+            StatusCode::NOT_FOUND,
+            "not_found",
+        )
+        .await;
+        assert_eq!(
+            app.get(&path, Some(&world.admin)).await.status(),
+            StatusCode::OK
+        );
+        let again: Value = app
+            .get(&path, Some(&anne))
+            .await
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(
+            again["entries"][0]["action"], "access_log.read",
+            "the admin's look at the log is logged too"
+        );
     }
 }
 
@@ -193,7 +411,11 @@ async fn the_full_cpr_number_is_nowhere_in_the_database_file() {
         let has_anne = bytes.windows(name.len()).any(|w| w == name);
         if has_anne {
             checked += 1;
-            assert!(!bytes.windows(10).any(|w| w == b"0101901234"), "{}", path.display());
+            assert!(
+                !bytes.windows(10).any(|w| w == b"0101901234"),
+                "{}",
+                path.display()
+            );
         }
     }
     assert!(checked > 0, "found the database holding the citizen");

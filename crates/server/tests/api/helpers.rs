@@ -28,7 +28,10 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 
 pub async fn spawn_with(backend: Backend, config: ServerConfig) -> TestApp {
     let store = fresh_store(backend).await;
-    let system = Actor::Admin { id: "system".into(), name: "System".into() };
+    let system = Actor::Admin {
+        id: "system".into(),
+        name: "System".into(),
+    };
     let admin = NewStaff {
         login: Login::try_from("admin").expect("login"),
         name: PersonName::try_from("Ada Admin").expect("name"),
@@ -36,11 +39,16 @@ pub async fn spawn_with(backend: Backend, config: ServerConfig) -> TestApp {
         organisation: None,
     };
     store.create_staff(&system, &admin).await.expect("admin");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let url = format!("http://{}", listener.local_addr().expect("addr"));
     let app = server::app(store.clone(), config);
     tokio::spawn(async move { axum_serve(listener, app).await });
-    let client = Client::builder().timeout(Duration::from_secs(30)).build().expect("client");
+    let client = Client::builder()
+        .timeout(Duration::from_secs(30))
+        .build()
+        .expect("client");
     TestApp { url, client, store }
 }
 
@@ -51,17 +59,30 @@ async fn axum_serve(listener: tokio::net::TcpListener, app: axum::Router) {
 impl TestApp {
     /// A token through the demo sign-in.
     pub async fn token(&self, login: &str) -> String {
-        let r = self.post("/api/v1/dev/session", None, &json!({ "login": login })).await;
+        let r = self
+            .post("/api/v1/dev/session", None, &json!({ "login": login }))
+            .await;
         assert_eq!(r.status(), StatusCode::OK, "sign in {login}");
-        r.json::<Value>().await.expect("json")["token"].as_str().expect("token").to_owned()
+        r.json::<Value>().await.expect("json")["token"]
+            .as_str()
+            .expect("token")
+            .to_owned()
     }
 
     pub async fn post(&self, path: &str, token: Option<&str>, body: &Value) -> Response {
-        self.send(self.client.post(format!("{}{path}", self.url)), token).json(body).send().await.expect("send")
+        self.send(self.client.post(format!("{}{path}", self.url)), token)
+            .json(body)
+            .send()
+            .await
+            .expect("send")
     }
 
     pub async fn patch(&self, path: &str, token: Option<&str>, body: &Value) -> Response {
-        self.send(self.client.patch(format!("{}{path}", self.url)), token).json(body).send().await.expect("send")
+        self.send(self.client.patch(format!("{}{path}", self.url)), token)
+            .json(body)
+            .send()
+            .await
+            .expect("send")
     }
 
     pub async fn post_raw(&self, path: &str, token: Option<&str>, body: &str) -> Response {
@@ -74,10 +95,17 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str, token: Option<&str>) -> Response {
-        self.send(self.client.get(format!("{}{path}", self.url)), token).send().await.expect("send")
+        self.send(self.client.get(format!("{}{path}", self.url)), token)
+            .send()
+            .await
+            .expect("send")
     }
 
-    fn send(&self, builder: reqwest::RequestBuilder, token: Option<&str>) -> reqwest::RequestBuilder {
+    fn send(
+        &self,
+        builder: reqwest::RequestBuilder,
+        token: Option<&str>,
+    ) -> reqwest::RequestBuilder {
         match token {
             Some(t) => builder.bearer_auth(t),
             None => builder,
@@ -88,14 +116,33 @@ impl TestApp {
     pub async fn world(&self) -> World {
         let admin = self.token("admin").await;
         for (code, name) in [("0851", "Aalborg"), ("0751", "Aarhus")] {
-            let r = self.post("/api/v1/municipalities", Some(&admin), &json!({"code": code, "name": name})).await;
+            let r = self
+                .post(
+                    "/api/v1/municipalities",
+                    Some(&admin),
+                    &json!({"code": code, "name": name}),
+                )
+                .await;
             assert_eq!(r.status(), StatusCode::CREATED);
         }
-        let r = self.post("/api/v1/unemployment-funds", Some(&admin), &json!({"code": "3F", "name": "3F A-kasse"})).await;
+        let r = self
+            .post(
+                "/api/v1/unemployment-funds",
+                Some(&admin),
+                &json!({"code": "3F", "name": "3F A-kasse"}),
+            )
+            .await;
         assert_eq!(r.status(), StatusCode::CREATED);
-        for (login, org) in [("cw.aalborg", json!({"municipality": "0851"})), ("cw.aarhus", json!({"municipality": "0751"})), ("adv.3f", json!({"unemployment_fund": "3F"}))] {
-            let mut body = json!({"login": login, "name": format!("Navn {login}"), "role": "caseworker"});
-            body.as_object_mut().expect("object").extend(org.as_object().expect("object").clone());
+        for (login, org) in [
+            ("cw.aalborg", json!({"municipality": "0851"})),
+            ("cw.aarhus", json!({"municipality": "0751"})),
+            ("adv.3f", json!({"unemployment_fund": "3F"})),
+        ] {
+            let mut body =
+                json!({"login": login, "name": format!("Navn {login}"), "role": "caseworker"});
+            body.as_object_mut()
+                .expect("object")
+                .extend(org.as_object().expect("object").clone());
             let r = self.post("/api/v1/staff", Some(&admin), &body).await;
             assert_eq!(r.status(), StatusCode::CREATED, "{login}");
         }
@@ -118,7 +165,12 @@ pub struct World {
 /// The problem+json body of a refused request, checked for its media type and code.
 pub async fn problem(r: Response, status: StatusCode, code: &str) -> Value {
     assert_eq!(r.status(), status);
-    let media = r.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    let media = r
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
     assert_eq!(media, "application/problem+json");
     let body: Value = r.json().await.expect("json");
     assert_eq!(body["code"], code, "{body}");

@@ -15,8 +15,16 @@ async fn health_readiness_and_metrics_need_no_token() {
         assert!(r.headers().contains_key("x-request-id"));
         app.get("/api/v1/citizens/nobody", None).await;
         let metrics = app.get("/metrics", None).await.text().await.expect("text");
-        assert!(metrics.contains("http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 2"), "{metrics}");
-        assert!(metrics.contains("route=\"/api/v1/citizens/{id}\",status=\"401\""), "{metrics}");
+        assert!(
+            metrics.contains(
+                "http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 2"
+            ),
+            "{metrics}"
+        );
+        assert!(
+            metrics.contains("route=\"/api/v1/citizens/{id}\",status=\"401\""),
+            "{metrics}"
+        );
         assert!(metrics.contains("http_request_duration_seconds_bucket"));
     }
 }
@@ -25,7 +33,12 @@ async fn health_readiness_and_metrics_need_no_token() {
 #[tokio::test]
 async fn the_openapi_document_covers_the_contract() {
     let app = spawn_app(store::Backend::Sqlite).await;
-    let doc: Value = app.get("/api/v1/openapi.json", None).await.json().await.expect("json");
+    let doc: Value = app
+        .get("/api/v1/openapi.json", None)
+        .await
+        .json()
+        .await
+        .expect("json");
     assert_eq!(doc["openapi"], "3.1.0");
     for (path, method) in [
         ("/api/v1/dev/session", "post"),
@@ -37,12 +50,30 @@ async fn the_openapi_document_covers_the_contract() {
         ("/api/v1/citizens/{id}", "patch"),
         ("/api/v1/citizens/{id}/access-log", "get"),
     ] {
-        assert!(doc["paths"][path][method].is_object(), "{method} {path} missing");
+        assert!(
+            doc["paths"][path][method].is_object(),
+            "{method} {path} missing"
+        );
     }
     let citizen = &doc["components"]["schemas"]["CitizenJson"]["properties"];
-    for field in ["id", "name", "cpr_masked", "municipality", "target_group", "unemployed_since", "track", "caseworker_id", "in_person_requested"] {
+    for field in [
+        "id",
+        "name",
+        "cpr_masked",
+        "municipality",
+        "target_group",
+        "unemployed_since",
+        "track",
+        "caseworker_id",
+        "in_person_requested",
+    ] {
         assert!(citizen[field].is_object(), "citizen.{field} missing");
     }
-    let required = doc["components"]["schemas"]["CreateCitizen"]["required"].as_array().expect("required");
-    assert!(required.contains(&Value::from("cpr")) && required.contains(&Value::from("unemployed_since")));
+    let required = doc["components"]["schemas"]["CreateCitizen"]["required"]
+        .as_array()
+        .expect("required");
+    assert!(
+        required.contains(&Value::from("cpr"))
+            && required.contains(&Value::from("unemployed_since"))
+    );
 }

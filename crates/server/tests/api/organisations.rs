@@ -12,15 +12,22 @@ async fn demo_sign_in_knows_existing_logins_only_and_exists_only_in_demo_mode() 
         let app = spawn_app(backend).await;
         let token = app.token("admin").await;
         assert_eq!(token.len(), 64);
-        let r = app.post("/api/v1/dev/session", None, &json!({"login": "nobody"})).await;
+        let r = app
+            .post("/api/v1/dev/session", None, &json!({"login": "nobody"}))
+            .await;
         problem(r, StatusCode::UNAUTHORIZED, "unknown_login").await;
 
         let mut config = ServerConfig::demo("node_modules/dkfds/dist".into());
         config.demo = false;
         let production = spawn_with(backend, config).await;
-        let r = production.post("/api/v1/dev/session", None, &json!({"login": "admin"})).await;
+        let r = production
+            .post("/api/v1/dev/session", None, &json!({"login": "admin"}))
+            .await;
         problem(r, StatusCode::NOT_FOUND, "not_found").await;
-        assert_eq!(production.get("/logind", None).await.status(), StatusCode::NOT_FOUND);
+        assert_eq!(
+            production.get("/logind", None).await.status(),
+            StatusCode::NOT_FOUND
+        );
     }
 }
 
@@ -29,32 +36,100 @@ async fn municipalities_are_created_once_by_admins_with_valid_codes() {
     for backend in BACKENDS {
         let app = spawn_app(backend).await;
         let world = app.world().await;
-        let r = app.post("/api/v1/municipalities", Some(&world.admin), &json!({"code": "0101", "name": "København"})).await;
+        let r = app
+            .post(
+                "/api/v1/municipalities",
+                Some(&world.admin),
+                &json!({"code": "0101", "name": "København"}),
+            )
+            .await;
         assert_eq!(r.status(), StatusCode::CREATED);
-        assert_eq!(r.json::<serde_json::Value>().await.expect("json"), json!({"code": "0101", "name": "København"}));
+        assert_eq!(
+            r.json::<serde_json::Value>().await.expect("json"),
+            json!({"code": "0101", "name": "København"})
+        );
 
-        let again = app.post("/api/v1/municipalities", Some(&world.admin), &json!({"code": "0101", "name": "Igen"})).await;
+        let again = app
+            .post(
+                "/api/v1/municipalities",
+                Some(&world.admin),
+                &json!({"code": "0101", "name": "Igen"}),
+            )
+            .await;
         problem(again, StatusCode::CONFLICT, "already_exists").await;
 
-        let bad = app.post("/api/v1/municipalities", Some(&world.admin), &json!({"code": "101"})).await;
+        let bad = app
+            .post(
+                "/api/v1/municipalities",
+                Some(&world.admin),
+                &json!({"code": "101"}),
+            )
+            .await;
         let body = problem(bad, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
-        let fields: Vec<&str> = body["errors"].as_array().expect("errors").iter().map(|e| e["field"].as_str().unwrap_or("")).collect();
+        let fields: Vec<&str> = body["errors"]
+            .as_array()
+            .expect("errors")
+            .iter()
+            .map(|e| e["field"].as_str().unwrap_or(""))
+            .collect();
         assert_eq!(fields, ["code", "name"]);
 
-        let by_caseworker = app.post("/api/v1/municipalities", Some(&world.aalborg), &json!({"code": "0461", "name": "Odense"})).await;
+        let by_caseworker = app
+            .post(
+                "/api/v1/municipalities",
+                Some(&world.aalborg),
+                &json!({"code": "0461", "name": "Odense"}),
+            )
+            .await;
         problem(by_caseworker, StatusCode::FORBIDDEN, "forbidden").await;
-        let anonymous = app.post("/api/v1/municipalities", None, &json!({"code": "0461", "name": "Odense"})).await;
+        let anonymous = app
+            .post(
+                "/api/v1/municipalities",
+                None,
+                &json!({"code": "0461", "name": "Odense"}),
+            )
+            .await;
         problem(anonymous, StatusCode::UNAUTHORIZED, "unauthorized").await;
-        let forged = app.post("/api/v1/municipalities", Some("not-a-token"), &json!({"code": "0461", "name": "Odense"})).await;
+        let forged = app
+            .post(
+                "/api/v1/municipalities",
+                Some("not-a-token"),
+                &json!({"code": "0461", "name": "Odense"}),
+            )
+            .await;
         problem(forged, StatusCode::UNAUTHORIZED, "unauthorized").await;
-        let malformed = app.post_raw("/api/v1/municipalities", Some(&world.admin), "{\"code\": ").await;
+        let malformed = app
+            .post_raw("/api/v1/municipalities", Some(&world.admin), "{\"code\": ")
+            .await;
         problem(malformed, StatusCode::BAD_REQUEST, "malformed_json").await;
-        let wrong_type = app.post("/api/v1/municipalities", Some(&world.admin), &json!({"code": 461, "name": "Odense"})).await;
-        problem(wrong_type, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        let wrong_type = app
+            .post(
+                "/api/v1/municipalities",
+                Some(&world.admin),
+                &json!({"code": 461, "name": "Odense"}),
+            )
+            .await;
+        problem(
+            wrong_type,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
 
-        let mut codes: Vec<String> = app.store.municipalities().await.expect("list").into_iter().map(|m| m.code).collect();
+        let mut codes: Vec<String> = app
+            .store
+            .municipalities()
+            .await
+            .expect("list")
+            .into_iter()
+            .map(|m| m.code)
+            .collect();
         codes.sort();
-        assert_eq!(codes, ["0101", "0751", "0851"], "{backend:?}: nothing refused was stored");
+        assert_eq!(
+            codes,
+            ["0101", "0751", "0851"],
+            "{backend:?}: nothing refused was stored"
+        );
     }
 }
 
@@ -66,17 +141,48 @@ async fn staff_belong_to_exactly_one_known_organisation() {
         let ok = app.post("/api/v1/staff", Some(&world.admin), &json!({"login": "leder.aalborg", "name": "Lis Leder", "role": "manager", "municipality": "0851"})).await;
         assert_eq!(ok.status(), StatusCode::CREATED);
         let body: serde_json::Value = ok.json().await.expect("json");
-        assert_eq!((body["role"].as_str(), body["municipality"].as_str()), (Some("manager"), Some("0851")));
+        assert_eq!(
+            (body["role"].as_str(), body["municipality"].as_str()),
+            (Some("manager"), Some("0851"))
+        );
 
         let both = app.post("/api/v1/staff", Some(&world.admin), &json!({"login": "x.y", "name": "X", "role": "caseworker", "municipality": "0851", "unemployment_fund": "3F"})).await;
         problem(both, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
-        let none = app.post("/api/v1/staff", Some(&world.admin), &json!({"login": "x.y", "name": "X", "role": "caseworker"})).await;
+        let none = app
+            .post(
+                "/api/v1/staff",
+                Some(&world.admin),
+                &json!({"login": "x.y", "name": "X", "role": "caseworker"}),
+            )
+            .await;
         problem(none, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
-        let unknown = app.post("/api/v1/staff", Some(&world.admin), &json!({"login": "x.y", "name": "X", "role": "caseworker", "municipality": "0999"})).await;
-        let body = problem(unknown, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        let unknown = app
+            .post(
+                "/api/v1/staff",
+                Some(&world.admin),
+                &json!({"login": "x.y", "name": "X", "role": "caseworker", "municipality": "0999"}),
+            )
+            .await;
+        let body = problem(
+            unknown,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
         assert_eq!(body["errors"][0]["field"], "municipality");
-        let bad_role = app.post("/api/v1/staff", Some(&world.admin), &json!({"login": "x.y", "name": "X", "role": "boss", "municipality": "0851"})).await;
-        let body = problem(bad_role, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        let bad_role = app
+            .post(
+                "/api/v1/staff",
+                Some(&world.admin),
+                &json!({"login": "x.y", "name": "X", "role": "boss", "municipality": "0851"}),
+            )
+            .await;
+        let body = problem(
+            bad_role,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
         assert_eq!(body["errors"][0]["field"], "role");
         let taken = app.post("/api/v1/staff", Some(&world.admin), &json!({"login": "leder.aalborg", "name": "Y", "role": "manager", "municipality": "0751"})).await;
         problem(taken, StatusCode::CONFLICT, "already_exists").await;
