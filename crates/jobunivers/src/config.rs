@@ -51,11 +51,14 @@ pub struct Config {
     pub log: LogConfig,
 }
 
-fn env(name: &str) -> Option<String> {
+/// Where settings come from besides the file: the process environment, or a map in tests.
+type Env<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+fn process_env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }
 
-fn env_parse<T: std::str::FromStr>(name: &str) -> Result<Option<T>, ConfigError> {
+fn env_parse<T: std::str::FromStr>(env: Env<'_>, name: &str) -> Result<Option<T>, ConfigError> {
     env(name)
         .map(|v| {
             v.trim()
@@ -74,6 +77,10 @@ impl Config {
 
     /// Production: file (if given) and environment. Needs a database URL and a CPR key.
     pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+        Self::load_from(path, &process_env)
+    }
+
+    fn load_from(path: Option<&Path>, env: Env<'_>) -> Result<Config, ConfigError> {
         let file = match path {
             Some(p) => {
                 let text = std::fs::read_to_string(p).map_err(|source| ConfigError::Read {
@@ -111,7 +118,7 @@ impl Config {
                 "JOBUNIVERS_CPR_KEY (64 hex digits) or a cpr_key_file is required".into(),
             )
         })?;
-        let session_hours = env_parse("JOBUNIVERS_SESSION_HOURS")?
+        let session_hours = env_parse(env, "JOBUNIVERS_SESSION_HOURS")?
             .or(file.session_hours)
             .unwrap_or(8);
         Ok(Config {
@@ -121,7 +128,7 @@ impl Config {
             store: StoreOptions {
                 url,
                 cpr_key,
-                max_connections: env_parse("JOBUNIVERS_DB_MAX_CONNECTIONS")?
+                max_connections: env_parse(env, "JOBUNIVERS_DB_MAX_CONNECTIONS")?
                     .or(file.db_max_connections)
                     .unwrap_or(8),
             },
@@ -131,7 +138,7 @@ impl Config {
                     .map(PathBuf::from)
                     .or(file.dkfds_dir)
                     .unwrap_or_else(|| DEFAULT_DKFDS.into()),
-                secure_cookies: env_parse("JOBUNIVERS_SECURE_COOKIES")?
+                secure_cookies: env_parse(env, "JOBUNIVERS_SECURE_COOKIES")?
                     .or(file.secure_cookies)
                     .unwrap_or(true),
                 session_ttl: Duration::from_secs(session_hours * 3600),
@@ -150,6 +157,7 @@ impl Config {
     /// The demo: SQLite in the data folder (unless DATABASE_URL says otherwise) and a CPR key
     /// made on first start and kept beside the database.
     pub fn demo(listen: &str, data: &Path) -> Result<Config, ConfigError> {
+        let env = process_env;
         std::fs::create_dir_all(data).map_err(|source| ConfigError::Read {
             path: data.to_owned(),
             source,
@@ -186,5 +194,75 @@ impl Config {
                 json: env("JOBUNIVERS_LOG_FORMAT").is_some_and(|f| f == "json"),
             },
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env_of(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (*v).to_owned())
+        }
+    }
+
+    const KEY: &str = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+
+    #[test]
+    fn environment_overrides_the_file_and_secrets_stay_out_of_debug() {
+        let dir = std::env::temp_dir().join(format!("ju-config-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let file = dir.join("jobunivers.toml");
+        std::fs::write(
+            &file,
+            "listen = \"0.0.0.0:9000\"\nsession_hours = 2\ndatabase_url = \"sqlite:///x.db\"\n",
+        )
+        .expect("write");
+        let env = env_of(&[
+            ("DATABASE_URL", "postgres://ju:hemmeligt@db.internal/ju"),
+            ("JOBUNIVERS_CPR_KEY", KEY),
+        ]);
+        let config = Config::load_from(Some(&file), &env).expect("config");
+        assert_eq!(config.listen, "0.0.0.0:9000");
+        assert_eq!(config.server.session_ttl, Duration::from_secs(2 * 3600));
+        assert_eq!(
+            config.store_options().url,
+            "postgres://ju:hemmeligt@db.internal/ju"
+        );
+        assert!(
+            config.server.secure_cookies,
+            "secure cookies unless told otherwise"
+        );
+        let shown = format!("{config:?}");
+        assert!(!shown.contains("hemmeligt"), "{shown}");
+        assert!(!shown.contains(KEY), "{shown}");
+        assert!(shown.contains("db.internal"));
+    }
+
+    #[test]
+    fn missing_and_bad_settings_are_named() {
+        let none = env_of(&[]);
+        let e = Config::load_from(None, &none).expect_err("no database");
+        assert!(e.to_string().contains("DATABASE_URL"), "{e}");
+        let no_key = env_of(&[("DATABASE_URL", "sqlite:///x.db")]);
+        let e = Config::load_from(None, &no_key).expect_err("no key");
+        assert!(e.to_string().contains("JOBUNIVERS_CPR_KEY"), "{e}");
+        let bad = env_of(&[
+            ("DATABASE_URL", "sqlite:///x.db"),
+            ("JOBUNIVERS_CPR_KEY", KEY),
+            ("JOBUNIVERS_SESSION_HOURS", "many"),
+        ]);
+        let e = Config::load_from(None, &bad).expect_err("bad number");
+        assert!(e.to_string().contains("JOBUNIVERS_SESSION_HOURS"), "{e}");
+        let dir = std::env::temp_dir().join(format!("ju-config-bad-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let file = dir.join("bad.toml");
+        std::fs::write(&file, "listen = 12\nunknown_key = true\n").expect("write");
+        let e = Config::load_from(Some(&file), &bad).expect_err("bad file");
+        assert!(e.to_string().contains("bad.toml"), "{e}");
     }
 }

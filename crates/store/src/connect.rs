@@ -67,6 +67,7 @@ pub(crate) struct Inner {
     pub(crate) write: AnyPool,
     pub(crate) cpr_key: CprKey,
     pub(crate) audit: AuditWriter,
+    pub(crate) sessions: crate::sessions::SessionCache,
 }
 
 impl Store {
@@ -109,6 +110,7 @@ impl Store {
                 write,
                 cpr_key: options.cpr_key.clone(),
                 audit,
+                sessions: Default::default(),
             }),
         })
     }

@@ -1,7 +1,9 @@
 //! Sign-in sessions. A session token is 32 random bytes shown once to the client; only its
 //! SHA-256 is stored. The same token works as a cookie (pages) and as a bearer token (API).
 
-use std::time::Duration;
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use domain::Actor;
 use rand::RngCore;
@@ -22,6 +24,44 @@ impl std::fmt::Debug for NewSession {
         f.debug_struct("NewSession")
             .field("actor", &self.actor)
             .finish_non_exhaustive()
+    }
+}
+
+/// Recently resolved tokens, so a busy client costs no session queries. An entry lives at most
+/// [`CACHE_TTL`] and never past its session's expiry. Signing out removes the entry on this
+/// instance at once; other instances notice within `CACHE_TTL` — the price of not asking the
+/// database on every request.
+#[derive(Default)]
+pub(crate) struct SessionCache {
+    entries: Mutex<HashMap<String, (Actor, Instant)>>,
+}
+
+const CACHE_TTL: Duration = Duration::from_secs(30);
+/// Beyond this many signed-in clients the cache starts over rather than grow without bound.
+const CACHE_MAX: usize = 100_000;
+
+impl SessionCache {
+    fn get(&self, hash: &str) -> Option<Actor> {
+        let entries = self.entries.lock().ok()?;
+        entries
+            .get(hash)
+            .filter(|(_, until)| *until > Instant::now())
+            .map(|(a, _)| a.clone())
+    }
+
+    fn put(&self, hash: String, actor: Actor, session_left: Duration) {
+        if let Ok(mut entries) = self.entries.lock() {
+            if entries.len() >= CACHE_MAX {
+                entries.clear();
+            }
+            entries.insert(hash, (actor, Instant::now() + session_left.min(CACHE_TTL)));
+        }
+    }
+
+    fn remove(&self, hash: &str) {
+        if let Ok(mut entries) = self.entries.lock() {
+            entries.remove(hash);
+        }
     }
 }
 
@@ -67,22 +107,33 @@ impl Store {
 
     /// Who a token signs in, or `NotFound` for an unknown or expired token.
     pub async fn actor_for_token(&self, token: &str) -> Result<Actor, StoreError> {
+        let hash = token_hash(token);
+        if let Some(actor) = self.inner.sessions.get(&hash) {
+            return Ok(actor);
+        }
+        let now = clock::now_micros();
         let row = sqlx::query(
-            "SELECT subject_kind, subject_id FROM sessions WHERE token_hash = $1 AND expires_at > $2",
+            "SELECT subject_kind, subject_id, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > $2",
         )
-        .bind(token_hash(token))
-        .bind(clock::now_micros())
+        .bind(&hash)
+        .bind(now)
         .fetch_optional(&self.inner.read)
         .await?
         .ok_or(StoreError::NotFound)?;
         let kind: String = row.try_get("subject_kind")?;
         let subject: String = row.try_get("subject_id")?;
-        self.actor_for_subject(&kind, &subject).await
+        let expires_at: i64 = row.try_get("expires_at")?;
+        let actor = self.actor_for_subject(&kind, &subject).await?;
+        let left = Duration::from_micros(u64::try_from(expires_at - now).unwrap_or(0));
+        self.inner.sessions.put(hash, actor.clone(), left);
+        Ok(actor)
     }
 
     pub async fn end_session(&self, token: &str) -> Result<(), StoreError> {
+        let hash = token_hash(token);
+        self.inner.sessions.remove(&hash);
         sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-            .bind(token_hash(token))
+            .bind(&hash)
             .execute(&self.inner.write)
             .await?;
         Ok(())
