@@ -76,3 +76,26 @@ impl From<Citizen> for CitizenJson {
         }
     }
 }
+
+/// The body that creates an organisation: a municipality (`0851`) or a fund (`3F`).
+#[derive(Debug, Default, serde::Deserialize, ToSchema)]
+pub struct CreateOrg {
+    /// Four digits for a municipality; a short code of letters, digits and hyphens for a fund.
+    #[schema(required = true, example = "0851")]
+    pub code: Option<String>,
+    #[schema(required = true, example = "Aalborg")]
+    pub name: Option<String>,
+}
+
+impl CreateOrg {
+    /// The code, by the organisation kind's own parser, and the name; or every refusal.
+    pub fn parse<'a, C>(
+        &'a self,
+        code: impl FnOnce(&'a str) -> Result<C, domain::Invalid>,
+    ) -> Result<(C, domain::OrgName), Vec<domain::FieldError>> {
+        let mut f = crate::validate::Fields::default();
+        let code = f.required("code", self.code.as_deref(), code);
+        let name = f.required("name", self.name.as_deref(), domain::OrgName::try_from);
+        f.finish(|| Some((code?, name?)))
+    }
+}

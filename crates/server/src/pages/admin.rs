@@ -6,15 +6,15 @@ use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use domain::{Actor, FundCode, MunicipalityCode, OrgName, Role};
+use domain::{Actor, FundCode, MunicipalityCode, Role};
 use store::{Org, StaffMember, StoreError};
 
 use super::context::{Ctx, SignedIn};
 use super::form::FormState;
 use super::{PageError, render};
 use crate::AppState;
+use crate::api::json::CreateOrg;
 use crate::api::staff::create::{CreateStaff, parse as parse_staff};
-use crate::validate::Fields;
 
 fn require_admin(user: &SignedIn) -> Result<(), PageError> {
     match user.actor {
@@ -109,28 +109,21 @@ impl OrgKind {
         let ctx = user.viewer.ctx();
         let t = ctx.t;
         let mut form = FormState::new(values);
-        let mut f = Fields::default();
-        let name = f.required("name", Some(form.value("name")), OrgName::try_from);
+        let body = form.parse_as::<CreateOrg>();
         let result = match self {
-            OrgKind::Municipality => {
-                let code = f.required("code", Some(form.value("code")), MunicipalityCode::try_from);
-                match f.finish(|| Some((code?, name?))) {
-                    Ok((code, name)) => {
-                        state
-                            .store
-                            .create_municipality(&user.actor, &code, &name)
-                            .await
-                    }
-                    Err(errors) => return Ok(self.page(ctx, form.with_errors(t, &errors))),
+            OrgKind::Municipality => match body.parse(MunicipalityCode::try_from) {
+                Ok((code, name)) => {
+                    state
+                        .store
+                        .create_municipality(&user.actor, &code, &name)
+                        .await
                 }
-            }
-            OrgKind::Fund => {
-                let code = f.required("code", Some(form.value("code")), FundCode::try_from);
-                match f.finish(|| Some((code?, name?))) {
-                    Ok((code, name)) => state.store.create_fund(&user.actor, &code, &name).await,
-                    Err(errors) => return Ok(self.page(ctx, form.with_errors(t, &errors))),
-                }
-            }
+                Err(errors) => return Ok(self.page(ctx, form.with_errors(t, &errors))),
+            },
+            OrgKind::Fund => match body.parse(FundCode::try_from) {
+                Ok((code, name)) => state.store.create_fund(&user.actor, &code, &name).await,
+                Err(errors) => return Ok(self.page(ctx, form.with_errors(t, &errors))),
+            },
         };
         match result {
             Ok(org) => Ok(created(&format!("{} {}", org.code, org.name))),
