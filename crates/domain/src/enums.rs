@@ -79,6 +79,33 @@ wire_enum! {
     }
 }
 
+wire_enum! {
+    /// Where a meeting stands. Only `booked` meetings can move, be cancelled or get an outcome.
+    MeetingStatus {
+        Booked = "booked",
+        Cancelled = "cancelled",
+        Held = "held",
+        NoShow = "no_show",
+    }
+}
+
+wire_enum! {
+    /// What staff record once a meeting has begun.
+    Outcome {
+        Held = "held",
+        NoShow = "no_show",
+    }
+}
+
+impl From<Outcome> for MeetingStatus {
+    fn from(o: Outcome) -> Self {
+        match o {
+            Outcome::Held => MeetingStatus::Held,
+            Outcome::NoShow => MeetingStatus::NoShow,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,6 +28,12 @@ pub enum Invalid {
     InFuture,
     #[error("the combination of values is not allowed")]
     Combination,
+    #[error("the end is not after the start")]
+    EndBeforeStart,
+    #[error("the time has passed")]
+    InPast,
+    #[error("the list is empty")]
+    Empty,
 }
 
 impl Invalid {
@@ -44,6 +50,9 @@ impl Invalid {
             Invalid::UnknownOrganisation => "unknown_organisation",
             Invalid::InFuture => "in_future",
             Invalid::Combination => "combination",
+            Invalid::EndBeforeStart => "end_before_start",
+            Invalid::InPast => "in_past",
+            Invalid::Empty => "empty",
         }
     }
 }

@@ -9,15 +9,20 @@
 mod access;
 mod cpr;
 mod enums;
+mod holidays;
 mod invalid;
+pub mod meetings;
 mod org;
 mod person;
+mod span;
 
 pub use access::{
     Actor, CitizenScope, Organisation, Visibility, citizen_visibility, may_register_citizen,
 };
 pub use cpr::Cpr;
-pub use enums::{Channel, Role, TargetGroup, Track};
+pub use enums::{Channel, MeetingStatus, Outcome, Role, TargetGroup, Track};
+pub use holidays::{add_working_days, is_working_day, public_holiday};
 pub use invalid::{FieldError, Invalid};
 pub use org::{FundCode, MunicipalityCode, OrgName};
 pub use person::{Login, PersonName};
+pub use span::{MAX_SPAN, TimeSpan};

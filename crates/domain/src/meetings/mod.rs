@@ -1,0 +1,13 @@
+//! Meetings (samtaler): availability, the channel rules and the life of a booking.
+
+mod channels;
+mod lifecycle;
+mod weekly;
+
+pub use channels::{
+    ChannelFacts, ChannelRefusal, channel_verdicts, check_channel, usable_channels,
+};
+pub use lifecycle::{
+    MeetingRefusal, cancellation_is_late, check_booking, check_changeable, check_outcome,
+};
+pub use weekly::{Expansion, MAX_DAYS, WeeklyAvailability};
