@@ -7,6 +7,7 @@
 //! names what is wrong with a stable code; the server translates codes to Danish.
 
 mod access;
+mod contact;
 mod cpr;
 mod enums;
 mod holidays;
@@ -19,6 +20,7 @@ mod span;
 pub use access::{
     Actor, CitizenScope, Organisation, Visibility, citizen_visibility, may_register_citizen,
 };
+pub use contact::{EmailAddress, PhoneNumber};
 pub use cpr::Cpr;
 pub use enums::{Channel, MeetingStatus, Outcome, Role, TargetGroup, Track};
 pub use holidays::{add_working_days, is_working_day, public_holiday};

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use serde::Deserialize;
 use server::ServerConfig;
-use store::{CprKey, StoreOptions};
+use store::{CprKey, MeetingSettings, StoreOptions};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -35,6 +35,9 @@ struct FileConfig {
     db_max_connections: Option<u32>,
     log_filter: Option<String>,
     log_format: Option<String>,
+    public_url: Option<String>,
+    reminder_hours: Option<i64>,
+    late_cancellation_hours: Option<i64>,
 }
 
 #[derive(Debug, Clone)]
@@ -70,6 +73,34 @@ fn env_parse<T: std::str::FromStr>(env: Env<'_>, name: &str) -> Result<Option<T>
 
 const DEFAULT_DKFDS: &str = "node_modules/dkfds/dist";
 
+/// Reminder lead and late-cancellation deadline, in whole hours (0 to 14 days).
+fn meeting_settings(env: Env<'_>, file: &FileConfig) -> Result<MeetingSettings, ConfigError> {
+    let hours = |name: &str, from_file: Option<i64>| -> Result<jiff::SignedDuration, ConfigError> {
+        let h = env_parse::<i64>(env, name)?.or(from_file).unwrap_or(24);
+        if !(0..=24 * 14).contains(&h) {
+            return Err(ConfigError::Invalid(format!(
+                "{name} must be between 0 and 336 hours"
+            )));
+        }
+        Ok(jiff::SignedDuration::from_hours(h))
+    };
+    Ok(MeetingSettings {
+        reminder_before: hours("JOBUNIVERS_REMINDER_HOURS", file.reminder_hours)?,
+        late_cancellation: hours(
+            "JOBUNIVERS_LATE_CANCELLATION_HOURS",
+            file.late_cancellation_hours,
+        )?,
+    })
+}
+
+/// The address people reach the server at, for links in calendars and notices.
+fn public_url(env: Env<'_>, file: &FileConfig, listen: &str) -> String {
+    let url = env("JOBUNIVERS_PUBLIC_URL")
+        .or_else(|| file.public_url.clone())
+        .unwrap_or_else(|| format!("http://{listen}"));
+    url.trim_end_matches('/').to_owned()
+}
+
 impl Config {
     pub fn store_options(&self) -> StoreOptions {
         self.store.clone()
@@ -94,6 +125,11 @@ impl Config {
             }
             None => FileConfig::default(),
         };
+        let meetings = meeting_settings(env, &file)?;
+        let listen = env("JOBUNIVERS_LISTEN")
+            .or(file.listen.clone())
+            .unwrap_or_else(|| "127.0.0.1:8080".into());
+        let public_url = public_url(env, &file, &listen);
         let url = env("DATABASE_URL").or(file.database_url).ok_or_else(|| {
             ConfigError::Invalid(
                 "DATABASE_URL (or database_url in the config file) is required".into(),
@@ -122,18 +158,18 @@ impl Config {
             .or(file.session_hours)
             .unwrap_or(8);
         Ok(Config {
-            listen: env("JOBUNIVERS_LISTEN")
-                .or(file.listen)
-                .unwrap_or_else(|| "127.0.0.1:8080".into()),
+            listen,
             store: StoreOptions {
                 url,
                 cpr_key,
                 max_connections: env_parse(env, "JOBUNIVERS_DB_MAX_CONNECTIONS")?
                     .or(file.db_max_connections)
                     .unwrap_or(8),
+                meetings,
             },
             server: ServerConfig {
                 demo: false,
+                public_url,
                 dkfds_dir: env("JOBUNIVERS_DKFDS_DIR")
                     .map(PathBuf::from)
                     .or(file.dkfds_dir)
@@ -187,8 +223,12 @@ impl Config {
                 url,
                 cpr_key,
                 max_connections: 4,
+                meetings: meeting_settings(&env, &FileConfig::default())?,
             },
-            server: ServerConfig::demo(dkfds),
+            server: ServerConfig {
+                public_url: public_url(&env, &FileConfig::default(), listen),
+                ..ServerConfig::demo(dkfds)
+            },
             log: LogConfig {
                 filter: env("JOBUNIVERS_LOG").unwrap_or_else(|| "info,sqlx=warn".into()),
                 json: env("JOBUNIVERS_LOG_FORMAT").is_some_and(|f| f == "json"),

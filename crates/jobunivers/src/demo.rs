@@ -255,13 +255,24 @@ pub async fn seed_once(store: &Store, system: &Actor) -> Result<bool, StoreError
                 let change = CitizenChange {
                     caseworker_id: Some(Some(caseworkers[i % caseworkers.len()].clone())),
                     in_person_requested: Some(rng.random_bool(0.08)),
-                    target_group: None,
+                    phone: Some(rng.random_bool(0.85).then(|| phone(&mut rng))),
+                    digital_mail: Some(rng.random_bool(0.9)),
+                    ..Default::default()
                 };
                 store.update_citizen(system, &citizen.id, &change).await?;
             }
         }
     }
     Ok(true)
+}
+
+/// A Danish mobile number in E.164 form.
+fn phone(rng: &mut StdRng) -> String {
+    format!(
+        "+45{}{:07}",
+        rng.random_range(2..=9),
+        rng.random_range(0..10_000_000)
+    )
 }
 
 /// What the newcomer needs: where to go and who to be.

@@ -15,6 +15,9 @@ pub struct ServerConfig {
     pub secure_cookies: bool,
     /// How long a sign-in lasts.
     pub session_ttl: Duration,
+    /// Where people reach the server, without a trailing slash; for links that leave the
+    /// browser: video `join_url`s, calendar feeds, notices.
+    pub public_url: String,
 }
 
 impl ServerConfig {
@@ -25,6 +28,7 @@ impl ServerConfig {
             dkfds_dir,
             secure_cookies: false,
             session_ttl: Duration::from_secs(8 * 3600),
+            public_url: "http://127.0.0.1:8080".into(),
         }
     }
 }

@@ -9,7 +9,9 @@ use serde::Serialize;
 use store::StoreError;
 use utoipa::ToSchema;
 
-use crate::i18n::{Lang, invalid_message};
+use domain::meetings::{ChannelRefusal, MeetingRefusal};
+
+use crate::i18n::{Lang, channel_refusal, conflict, invalid_message, meeting_refusal};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -29,6 +31,14 @@ pub enum ApiError {
     UnsupportedMediaType,
     #[error("validation failed")]
     Validation(Vec<FieldError>),
+    /// 409: the request collides with the current state (`slot_taken`, `overlap`, …).
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    #[error("meeting refused: {0}")]
+    Meeting(MeetingRefusal),
+    /// 422 `channel_not_allowed`, with the reason in `detail`.
+    #[error("channel refused: {0}")]
+    Channel(ChannelRefusal),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -45,6 +55,9 @@ pub struct Problem {
     pub code: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<ProblemField>>,
+    /// For `channel_not_allowed`: the stable code of the reason, e.g. `in_person_requested`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -118,6 +131,32 @@ impl ApiError {
                     "Ret de nævnte felter og prøv igen.".into(),
                 )
             }
+            ApiError::Conflict(code) => (
+                StatusCode::CONFLICT,
+                code,
+                "Konflikt",
+                conflict(Lang::Da, code).into(),
+            ),
+            ApiError::Meeting(r) => (
+                match r {
+                    MeetingRefusal::SelfBookingNotAllowed => StatusCode::FORBIDDEN,
+                    MeetingRefusal::NotBooked | MeetingRefusal::AlreadyStarted => {
+                        StatusCode::CONFLICT
+                    }
+                    MeetingRefusal::NotStarted | MeetingRefusal::InPast => {
+                        StatusCode::UNPROCESSABLE_ENTITY
+                    }
+                },
+                r.code(),
+                "Samtalen kan ikke ændres sådan",
+                meeting_refusal(Lang::Da, *r).into(),
+            ),
+            ApiError::Channel(r) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "channel_not_allowed",
+                "Kontaktformen kan ikke bruges",
+                channel_refusal(Lang::Da, *r).into(),
+            ),
             ApiError::Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",
@@ -149,6 +188,10 @@ impl ApiError {
             detail,
             code: code.to_owned(),
             errors,
+            reason: match self {
+                ApiError::Channel(r) => Some(r.code().to_owned()),
+                _ => None,
+            },
         }
     }
 
@@ -180,6 +223,9 @@ impl From<StoreError> for ApiError {
             StoreError::Forbidden => ApiError::Forbidden,
             StoreError::AlreadyExists => ApiError::AlreadyExists,
             StoreError::Invalid(errors) => ApiError::Validation(errors),
+            StoreError::Conflict(code) => ApiError::Conflict(code),
+            StoreError::Meeting(r) => ApiError::Meeting(r),
+            StoreError::Channel(r) => ApiError::Channel(r),
             other => ApiError::Internal(other.to_string()),
         }
     }

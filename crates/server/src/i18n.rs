@@ -5,7 +5,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use domain::{Invalid, Role, TargetGroup, Track};
+use domain::meetings::{ChannelRefusal, MeetingRefusal};
+use domain::{Channel, Invalid, MeetingStatus, Role, TargetGroup, Track};
 use store::AuditAction;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -84,6 +85,103 @@ pub fn invalid_message(lang: Lang, problem: Invalid) -> &'static str {
             "Værdien passer ikke sammen med de andre felter eller er allerede brugt.",
             "The value does not fit the other fields or is already in use.",
         ),
+        Invalid::EndBeforeStart => lang.pick(
+            "Sluttidspunktet skal ligge efter starttidspunktet.",
+            "The end must come after the start.",
+        ),
+        Invalid::InPast => lang.pick(
+            "Tidspunktet er passeret. Vælg et senere tidspunkt.",
+            "That time has passed. Choose a later time.",
+        ),
+        Invalid::Empty => lang.pick("Vælg mindst én.", "Choose at least one."),
+    }
+}
+
+pub fn channel(lang: Lang, c: Channel) -> &'static str {
+    match c {
+        Channel::InPerson => lang.pick("Fremmøde", "In person"),
+        Channel::Phone => lang.pick("Telefon", "Phone"),
+        Channel::Video => lang.pick("Video", "Video"),
+    }
+}
+
+pub fn meeting_status(lang: Lang, s: MeetingStatus) -> &'static str {
+    match s {
+        MeetingStatus::Booked => lang.pick("Booket", "Booked"),
+        MeetingStatus::Cancelled => lang.pick("Aflyst", "Cancelled"),
+        MeetingStatus::Held => lang.pick("Afholdt", "Held"),
+        MeetingStatus::NoShow => lang.pick("Udeblevet", "Did not attend"),
+    }
+}
+
+/// Why a channel cannot be used, said to the citizen with what to do instead.
+pub fn channel_refusal(lang: Lang, r: ChannelRefusal) -> &'static str {
+    match r {
+        ChannelRefusal::NotOffered => lang.pick(
+            "Tiden tilbydes ikke med den kontaktform. Vælg en anden kontaktform eller en anden tid.",
+            "This time is not offered with that channel. Choose another channel or time.",
+        ),
+        ChannelRefusal::InPersonRequested => lang.pick(
+            "Du har bedt om at mødes personligt, så samtalen holdes ved fremmøde. Du kan ændre dit ønske under dine oplysninger.",
+            "You have asked to meet in person, so the meeting is held in person. You can change this in your details.",
+        ),
+        ChannelRefusal::AttendanceRequired => lang.pick(
+            "Jobcentret har indkaldt dig til personligt fremmøde til denne samtale.",
+            "The jobcentre has called you in to attend this meeting in person.",
+        ),
+        ChannelRefusal::InPersonFirst => lang.pick(
+            "Din første samtale holdes ved personligt fremmøde. De næste kan du holde over telefon eller video.",
+            "Your first meeting is held in person. Later ones can be by phone or video.",
+        ),
+        ChannelRefusal::NoPhoneNumber => lang.pick(
+            "Vi har ikke dit telefonnummer. Skriv det under dine oplysninger for at vælge telefon.",
+            "We do not have your phone number. Add it in your details to choose phone.",
+        ),
+    }
+}
+
+/// Why a change to a meeting was refused.
+pub fn meeting_refusal(lang: Lang, r: MeetingRefusal) -> &'static str {
+    match r {
+        MeetingRefusal::SelfBookingNotAllowed => lang.pick(
+            "Du kan ikke selv booke samtaler. Jobcentret booker for dig – ring eller skriv, hvis du har brug for en tid.",
+            "You cannot book meetings yourself. The jobcentre books for you – call or write if you need a time.",
+        ),
+        MeetingRefusal::NotBooked => lang.pick(
+            "Samtalen er ikke længere booket (den er aflyst eller afsluttet).",
+            "The meeting is no longer booked (it was cancelled or has ended).",
+        ),
+        MeetingRefusal::AlreadyStarted => lang.pick(
+            "Samtalen er begyndt og kan ikke længere flyttes eller aflyses. Kontakt jobcentret.",
+            "The meeting has begun and can no longer be moved or cancelled. Contact the jobcentre.",
+        ),
+        MeetingRefusal::NotStarted => lang.pick(
+            "Udfaldet kan først registreres, når samtalen er begyndt.",
+            "The outcome can only be recorded once the meeting has begun.",
+        ),
+        MeetingRefusal::InPast => lang.pick(
+            "Tiden er passeret. Vælg en senere tid.",
+            "That time has passed. Choose a later time.",
+        ),
+    }
+}
+
+/// A request that collides with what is already there (by its stable code).
+pub fn conflict(lang: Lang, code: &str) -> &'static str {
+    match code {
+        "slot_taken" => lang.pick(
+            "Tiden er lige blevet booket af en anden. Vælg en anden tid.",
+            "That time was just booked by someone else. Choose another time.",
+        ),
+        "overlap" => lang.pick(
+            "Tiden overlapper en af dine andre tider. Vælg et andet tidsrum.",
+            "The time overlaps one of your other times. Choose another period.",
+        ),
+        "adviser_unavailable" => lang.pick(
+            "A-kassen har ingen ledig rådgiver på det tidspunkt. Vælg en anden tid eller book uden a-kassen.",
+            "The unemployment fund has no adviser free at that time. Choose another time or book without the fund.",
+        ),
+        _ => lang.pick("Handlingen passer ikke med den nuværende tilstand.", "The action conflicts with the current state."),
     }
 }
 
@@ -135,6 +233,25 @@ pub fn audit_action(lang: Lang, a: AuditAction) -> &'static str {
             lang.pick("Ændrede dine oplysninger", "Changed your details")
         }
         AuditAction::AccessLogRead => lang.pick("Så denne oversigt", "Viewed this overview"),
+        AuditAction::AvailableSlotsRead => lang.pick(
+            "Så hvilke tider du kan booke",
+            "Viewed which times you can book",
+        ),
+        AuditAction::MeetingsRead => lang.pick("Så dine samtaler", "Viewed your meetings"),
+        AuditAction::MeetingBooked => {
+            lang.pick("Bookede en samtale for dig", "Booked a meeting for you")
+        }
+        AuditAction::MeetingMoved => {
+            lang.pick("Flyttede en af dine samtaler", "Moved one of your meetings")
+        }
+        AuditAction::MeetingCancelled => lang.pick(
+            "Aflyste en af dine samtaler",
+            "Cancelled one of your meetings",
+        ),
+        AuditAction::MeetingOutcome => lang.pick(
+            "Registrerede om en samtale blev holdt",
+            "Recorded whether a meeting took place",
+        ),
     }
 }
 

@@ -23,6 +23,12 @@ pub enum AuditAction {
     CitizenCreated,
     CitizenUpdated,
     AccessLogRead,
+    AvailableSlotsRead,
+    MeetingsRead,
+    MeetingBooked,
+    MeetingMoved,
+    MeetingCancelled,
+    MeetingOutcome,
 }
 
 impl AuditAction {
@@ -33,6 +39,12 @@ impl AuditAction {
             AuditAction::CitizenCreated => "citizen.created",
             AuditAction::CitizenUpdated => "citizen.updated",
             AuditAction::AccessLogRead => "access_log.read",
+            AuditAction::AvailableSlotsRead => "available_slots.read",
+            AuditAction::MeetingsRead => "meetings.read",
+            AuditAction::MeetingBooked => "meeting.booked",
+            AuditAction::MeetingMoved => "meeting.moved",
+            AuditAction::MeetingCancelled => "meeting.cancelled",
+            AuditAction::MeetingOutcome => "meeting.outcome",
         }
     }
 }
@@ -46,6 +58,12 @@ impl TryFrom<&str> for AuditAction {
             AuditAction::CitizenCreated,
             AuditAction::CitizenUpdated,
             AuditAction::AccessLogRead,
+            AuditAction::AvailableSlotsRead,
+            AuditAction::MeetingsRead,
+            AuditAction::MeetingBooked,
+            AuditAction::MeetingMoved,
+            AuditAction::MeetingCancelled,
+            AuditAction::MeetingOutcome,
         ]
         .into_iter()
         .find(|a| a.as_str() == s)

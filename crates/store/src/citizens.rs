@@ -38,6 +38,15 @@ pub struct Citizen {
     pub track: Option<Track>,
     pub caseworker_id: Option<String>,
     pub in_person_requested: bool,
+    /// For phone meetings and SMS notices.
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// `false`: notices go out as printed letters.
+    pub digital_mail: bool,
+    /// The first meeting is to be in person (screening or staff decision).
+    pub in_person_first: bool,
+    /// The citizen cannot book for themself; staff book for them.
+    pub self_booking_exempt: bool,
 }
 
 /// What a PATCH may change; `None` leaves a field as it is. `caseworker_id: Some(None)` removes
@@ -47,6 +56,23 @@ pub struct CitizenChange {
     pub caseworker_id: Option<Option<String>>,
     pub in_person_requested: Option<bool>,
     pub target_group: Option<TargetGroup>,
+    /// `Some(None)` removes the number.
+    pub phone: Option<Option<String>>,
+    pub email: Option<Option<String>>,
+    pub digital_mail: Option<bool>,
+    pub in_person_first: Option<bool>,
+    pub self_booking_exempt: Option<bool>,
+}
+
+impl CitizenChange {
+    /// Changes a citizen may make to their own record: how to reach them, and the wish to meet
+    /// in person. Everything else is the jobcenter's decision.
+    fn is_own_wish(&self) -> bool {
+        self.caseworker_id.is_none()
+            && self.target_group.is_none()
+            && self.in_person_first.is_none()
+            && self.self_booking_exempt.is_none()
+    }
 }
 
 /// A search in the actor's own portfolio.
@@ -79,7 +105,8 @@ pub struct Page<T> {
 }
 
 const COLUMNS: &str = "id, name, cpr_masked, municipality, target_group, unemployed_since, \
-                       unemployment_fund, track, caseworker_id, in_person_requested";
+                       unemployment_fund, track, caseworker_id, in_person_requested, phone, email, \
+                       digital_mail, in_person_first, self_booking_exempt";
 
 fn date(column: &'static str, s: &str) -> Result<Date, StoreError> {
     s.parse().map_err(|_| StoreError::Corrupt { column })
@@ -98,6 +125,11 @@ fn from_row(row: &AnyRow) -> Result<Citizen, StoreError> {
         track: track.as_deref().map(|t| parse("track", t)).transpose()?,
         caseworker_id: row.try_get("caseworker_id")?,
         in_person_requested: row.try_get::<i64, _>("in_person_requested")? != 0,
+        phone: row.try_get("phone")?,
+        email: row.try_get("email")?,
+        digital_mail: row.try_get::<i64, _>("digital_mail")? != 0,
+        in_person_first: row.try_get::<i64, _>("in_person_first")? != 0,
+        self_booking_exempt: row.try_get::<i64, _>("self_booking_exempt")? != 0,
     })
 }
 
@@ -198,6 +230,11 @@ impl Store {
             track: None,
             caseworker_id: None,
             in_person_requested: false,
+            phone: None,
+            email: None,
+            digital_mail: true,
+            in_person_first: false,
+            self_booking_exempt: false,
         })
     }
 
@@ -222,7 +259,7 @@ impl Store {
         self.citizen(actor, &id).await
     }
 
-    async fn load_visible(
+    pub(crate) async fn load_visible(
         &self,
         actor: &Actor,
         id: &str,
@@ -272,9 +309,8 @@ impl Store {
         change: &CitizenChange,
     ) -> Result<Citizen, StoreError> {
         let (mut citizen, visibility) = self.load_visible(actor, id).await?;
-        let only_own_wish = change.caseworker_id.is_none() && change.target_group.is_none();
         let allowed =
-            visibility.may_change_case() || (visibility == Visibility::Own && only_own_wish);
+            visibility.may_change_case() || (visibility == Visibility::Own && change.is_own_wish());
         if !allowed {
             return Err(StoreError::Forbidden);
         }
@@ -303,13 +339,34 @@ impl Store {
         if let Some(v) = change.target_group {
             citizen.target_group = v;
         }
+        if let Some(v) = &change.phone {
+            citizen.phone = v.clone();
+        }
+        if let Some(v) = &change.email {
+            citizen.email = v.clone();
+        }
+        if let Some(v) = change.digital_mail {
+            citizen.digital_mail = v;
+        }
+        if let Some(v) = change.in_person_first {
+            citizen.in_person_first = v;
+        }
+        if let Some(v) = change.self_booking_exempt {
+            citizen.self_booking_exempt = v;
+        }
         sqlx::query(
             "UPDATE citizens SET caseworker_id = $1, in_person_requested = $2, target_group = $3, \
-             updated_at = $4 WHERE id = $5",
+             phone = $4, email = $5, digital_mail = $6, in_person_first = $7, \
+             self_booking_exempt = $8, updated_at = $9 WHERE id = $10",
         )
         .bind(citizen.caseworker_id.clone())
         .bind(i64::from(citizen.in_person_requested))
         .bind(citizen.target_group.as_str())
+        .bind(citizen.phone.clone())
+        .bind(citizen.email.clone())
+        .bind(i64::from(citizen.digital_mail))
+        .bind(i64::from(citizen.in_person_first))
+        .bind(i64::from(citizen.self_booking_exempt))
         .bind(clock::now_micros())
         .bind(id)
         .execute(&mut *tx)

@@ -37,6 +37,25 @@ pub struct StoreOptions {
     pub cpr_key: CprKey,
     /// Reader connections (SQLite) or all connections (PostgreSQL).
     pub max_connections: u32,
+    pub meetings: MeetingSettings,
+}
+
+/// The jobcenter's rules of practice for meetings, from configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MeetingSettings {
+    /// How long before a meeting the reminder goes out.
+    pub reminder_before: jiff::SignedDuration,
+    /// A cancellation later than this before the start is recorded as late.
+    pub late_cancellation: jiff::SignedDuration,
+}
+
+impl Default for MeetingSettings {
+    fn default() -> Self {
+        Self {
+            reminder_before: jiff::SignedDuration::from_hours(24),
+            late_cancellation: jiff::SignedDuration::from_hours(24),
+        }
+    }
 }
 
 impl std::fmt::Debug for StoreOptions {
@@ -68,6 +87,9 @@ pub(crate) struct Inner {
     pub(crate) cpr_key: CprKey,
     pub(crate) audit: AuditWriter,
     pub(crate) sessions: crate::sessions::SessionCache,
+    pub(crate) meetings: MeetingSettings,
+    /// Added to the wall clock; only tests move it (see `Store::advance_clock`).
+    pub(crate) clock_offset_micros: std::sync::atomic::AtomicI64,
 }
 
 impl Store {
@@ -111,6 +133,8 @@ impl Store {
                 cpr_key: options.cpr_key.clone(),
                 audit,
                 sessions: Default::default(),
+                meetings: options.meetings,
+                clock_offset_micros: Default::default(),
             }),
         })
     }
@@ -125,6 +149,28 @@ impl Store {
     pub async fn ping(&self) -> Result<(), StoreError> {
         sqlx::query("SELECT 1").execute(&self.inner.read).await?;
         Ok(())
+    }
+
+    /// The time decisions are taken at. The wall clock, unless a test has moved it.
+    pub fn now(&self) -> jiff::Timestamp {
+        let offset = self
+            .inner
+            .clock_offset_micros
+            .load(std::sync::atomic::Ordering::Relaxed);
+        crate::clock::from_micros(crate::clock::now_micros().saturating_add(offset))
+    }
+
+    /// Moves this store's clock forward, so a test can reach a meeting's start without waiting.
+    #[cfg(feature = "testing")]
+    pub fn advance_clock(&self, by: jiff::SignedDuration) {
+        let micros = i64::try_from(by.as_micros()).unwrap_or(i64::MAX);
+        self.inner
+            .clock_offset_micros
+            .fetch_add(micros, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    pub fn meeting_settings(&self) -> MeetingSettings {
+        self.inner.meetings
     }
 
     pub fn backend(&self) -> Backend {

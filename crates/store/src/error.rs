@@ -14,6 +14,16 @@ pub enum StoreError {
     /// A unique value (code, login, CPR number) is already taken.
     #[error("already exists")]
     AlreadyExists,
+    /// The request collides with the current state: `slot_taken`, `overlap`,
+    /// `adviser_unavailable`. Nothing was changed.
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    /// The domain refused a change to a meeting (booking, move, cancellation, outcome).
+    #[error("meeting refused: {0}")]
+    Meeting(#[from] domain::meetings::MeetingRefusal),
+    /// The channel may not be used for this citizen and meeting; the refusal says why.
+    #[error("channel refused: {0}")]
+    Channel(#[from] domain::meetings::ChannelRefusal),
     /// Input that is well-formed but refers to something that is not there.
     #[error("invalid input: {0:?}")]
     Invalid(Vec<FieldError>),

@@ -7,24 +7,30 @@
 //! tenant scoping nor the audit log can be forgotten by a caller.
 
 mod audit;
+mod booking;
 mod citizens;
 mod clock;
 mod connect;
 mod cpr_key;
 mod error;
 mod ids;
+mod meetings;
 mod orgs;
 mod sessions;
+mod slots;
 mod staff;
 #[cfg(feature = "testing")]
 pub mod testing;
 
 pub use audit::{AccessLogEntry, AuditAction};
+pub use booking::NewMeeting;
 pub use citizens::{Citizen, CitizenChange, CitizenQuery, CitizenSummary, NewCitizen, Page};
 pub use clock::{from_micros, now_micros};
-pub use connect::{Backend, Store, StoreOptions};
+pub use connect::{Backend, MeetingSettings, Store, StoreOptions};
 pub use cpr_key::CprKey;
 pub use error::StoreError;
+pub use meetings::{Cancellation, Meeting, StaffCalendar};
 pub use orgs::Org;
 pub use sessions::{DemoLogin, NewSession};
+pub use slots::{NewSlot, Slot};
 pub use staff::{NewStaff, StaffMember};

@@ -44,9 +44,126 @@ pub async fn fresh_store(backend: Backend) -> Store {
         url,
         cpr_key: CprKey::random(),
         max_connections: 4,
+        meetings: Default::default(),
     })
     .await
     .expect("connect");
     store.migrate().await.expect("migrate");
     store
+}
+
+/// A small world for meeting tests: Aalborg and Aarhus jobcenters with a caseworker each, the
+/// 3F a-kasse with an adviser, and one insured citizen of Aalborg who belongs to 3F.
+pub struct World {
+    pub admin: domain::Actor,
+    pub caseworker: domain::Actor,
+    pub other_municipality: domain::Actor,
+    pub adviser: domain::Actor,
+    pub citizen: crate::Citizen,
+    pub citizen_actor: domain::Actor,
+}
+
+pub async fn world(store: &Store) -> World {
+    use domain::{
+        Actor, Cpr, FundCode, Login, MunicipalityCode, OrgName, Organisation, PersonName, Role,
+    };
+    let admin = Actor::Admin {
+        id: "admin-id".into(),
+        name: "Admin".into(),
+    };
+    let muni = |c: &str| MunicipalityCode::try_from(c).expect("code");
+    for (code, name) in [("0851", "Aalborg"), ("0751", "Aarhus")] {
+        store
+            .create_municipality(&admin, &muni(code), &OrgName::try_from(name).expect("name"))
+            .await
+            .expect("municipality");
+    }
+    let fund = FundCode::try_from("3F").expect("fund");
+    store
+        .create_fund(
+            &admin,
+            &fund,
+            &OrgName::try_from("3F A-kasse").expect("name"),
+        )
+        .await
+        .expect("fund");
+    let mut actors = Vec::new();
+    for (login, name, org) in [
+        (
+            "cw-aalborg",
+            "Karen Jobkonsulent",
+            Organisation::Municipality(muni("0851")),
+        ),
+        (
+            "cw-aarhus",
+            "Ole Aarhus",
+            Organisation::Municipality(muni("0751")),
+        ),
+        ("adv-3f", "Aase Rådgiver", Organisation::Fund(fund.clone())),
+    ] {
+        let member = store
+            .create_staff(
+                &admin,
+                &crate::NewStaff {
+                    login: Login::try_from(login).expect("login"),
+                    name: PersonName::try_from(name).expect("name"),
+                    role: Role::Caseworker,
+                    organisation: Some(org),
+                },
+            )
+            .await
+            .expect("staff");
+        actors.push(member.actor());
+    }
+    let [caseworker, other_municipality, adviser]: [Actor; 3] = actors.try_into().expect("three");
+    let citizen = store
+        .create_citizen(
+            &caseworker,
+            &crate::NewCitizen {
+                cpr: Cpr::try_from("0101901234").expect("cpr"),
+                name: PersonName::try_from("Søren Ærø").expect("name"),
+                municipality: muni("0851"),
+                target_group: domain::TargetGroup::InsuredUnemployed,
+                unemployed_since: jiff::civil::date(2026, 9, 1),
+                unemployment_fund: Some(fund),
+                login: Some(Login::try_from("soeren").expect("login")),
+            },
+        )
+        .await
+        .expect("citizen");
+    let citizen_actor = Actor::Citizen {
+        citizen_id: citizen.id.clone(),
+        name: citizen.name.clone(),
+    };
+    World {
+        admin,
+        caseworker,
+        other_municipality,
+        adviser,
+        citizen,
+        citizen_actor,
+    }
+}
+
+/// A slot starting `hours_ahead` hours from the store's now, of `minutes` length.
+pub fn slot_in(
+    store: &Store,
+    hours_ahead: i64,
+    minutes: i64,
+    channels: &[domain::Channel],
+) -> crate::NewSlot {
+    let start = store
+        .now()
+        .checked_add(jiff::SignedDuration::from_hours(hours_ahead))
+        .expect("time");
+    let end = start
+        .checked_add(jiff::SignedDuration::from_mins(minutes))
+        .expect("time");
+    crate::NewSlot {
+        span: domain::TimeSpan::new(start, end).expect("span"),
+        channels: channels.to_vec(),
+        location: channels
+            .contains(&domain::Channel::InPerson)
+            .then(|| "Jobcenter Aalborg, Kjellerups Torv 5".to_owned()),
+    }
 }

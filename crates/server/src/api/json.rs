@@ -58,6 +58,12 @@ pub struct CitizenJson {
     pub track: Option<Track>,
     pub caseworker_id: Option<String>,
     pub in_person_requested: bool,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// `false`: notices go out as printed letters.
+    pub digital_mail: bool,
+    pub in_person_first: bool,
+    pub self_booking_exempt: bool,
 }
 
 impl From<Citizen> for CitizenJson {
@@ -73,6 +79,11 @@ impl From<Citizen> for CitizenJson {
             track: c.track,
             caseworker_id: c.caseworker_id,
             in_person_requested: c.in_person_requested,
+            phone: c.phone,
+            email: c.email,
+            digital_mail: c.digital_mail,
+            in_person_first: c.in_person_first,
+            self_booking_exempt: c.self_booking_exempt,
         }
     }
 }

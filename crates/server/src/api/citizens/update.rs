@@ -1,6 +1,6 @@
 use axum::Json;
 use axum::extract::{Path, State};
-use domain::{Invalid, TargetGroup};
+use domain::{EmailAddress, Invalid, PhoneNumber, TargetGroup};
 use serde::{Deserialize, Deserializer};
 use store::CitizenChange;
 use utoipa::ToSchema;
@@ -20,6 +20,36 @@ pub struct UpdateCitizen {
     pub in_person_requested: Option<bool>,
     #[schema(value_type = Option<TargetGroup>)]
     pub target_group: Option<String>,
+    /// For phone meetings and SMS; `null` removes it. Danish numbers may omit `+45`.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, example = "+4512345678")]
+    pub phone: Option<Option<String>>,
+    /// `null` removes it.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>)]
+    pub email: Option<Option<String>>,
+    /// `false`: notices are printed and sent as letters.
+    pub digital_mail: Option<bool>,
+    /// Staff: the first meeting is to be in person.
+    pub in_person_first: Option<bool>,
+    /// Staff: the citizen cannot book for themself.
+    pub self_booking_exempt: Option<bool>,
+}
+
+/// A contact field: absent, removed (`null` or blank) or a new value parsed by the domain.
+fn contact<'a, T>(
+    f: &mut Fields,
+    field: &'static str,
+    raw: &'a Option<Option<String>>,
+    parse: impl FnOnce(&'a str) -> Result<T, Invalid>,
+    text: impl FnOnce(T) -> String,
+) -> Option<Option<Option<String>>> {
+    match raw {
+        None => Some(None),
+        Some(None) => Some(Some(None)),
+        Some(Some(s)) if s.trim().is_empty() => Some(Some(None)),
+        Some(Some(s)) => f.check(field, parse(s)).map(|v| Some(Some(text(v)))),
+    }
 }
 
 /// Tells an absent field (`None`) from an explicit `null` (`Some(None)`).
@@ -28,7 +58,8 @@ fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D:
 }
 
 /// Changes a citizen's case data: staff of the citizen's municipality and admins may set
-/// everything; the citizen may set only `in_person_requested` (their right to meet in person).
+/// everything; the citizen may set their own `phone`, `email`, `digital_mail` and
+/// `in_person_requested` (their right to meet in person).
 #[utoipa::path(
     patch, path = "/api/v1/citizens/{id}", tag = "citizens",
     params(("id" = String, Path)),
@@ -58,11 +89,22 @@ pub async fn handler(
     {
         f.refuse("caseworker_id", Invalid::Blank);
     }
+    let phone = contact(&mut f, "phone", &body.phone, PhoneNumber::try_from, |p| {
+        p.as_str().to_owned()
+    });
+    let email = contact(&mut f, "email", &body.email, EmailAddress::try_from, |e| {
+        e.as_str().to_owned()
+    });
     let change = f.finish(|| {
         Some(CitizenChange {
             caseworker_id: body.caseworker_id.clone(),
             in_person_requested: body.in_person_requested,
             target_group: target_group?,
+            phone: phone?,
+            email: email?,
+            digital_mail: body.digital_mail,
+            in_person_first: body.in_person_first,
+            self_booking_exempt: body.self_booking_exempt,
         })
     })?;
     Ok(Json(

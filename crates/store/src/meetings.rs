@@ -1,0 +1,220 @@
+//! Meetings as they are read: one meeting, a citizen's meetings, a staff member's calendar.
+//! Changes (booking, moving, cancelling, the outcome) live in `booking.rs`.
+
+use domain::{Actor, Channel, MeetingStatus, Role, Visibility};
+use jiff::Timestamp;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::audit::{AuditAction, AuditEntry};
+use crate::error::parse;
+use crate::slots::{SLOT_COLUMNS, Slot, slot_from_row};
+use crate::{Citizen, Store, StoreError, clock};
+
+/// An afbud: who cancelled, why, and whether it came after the deadline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cancellation {
+    pub by_role: Role,
+    pub reason: String,
+    pub late: bool,
+    pub at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meeting {
+    pub id: String,
+    pub citizen_id: String,
+    /// The staff member whose slot it is: caseworker or a-kasse adviser.
+    pub staff_id: String,
+    pub staff_name: String,
+    pub slot_id: Option<String>,
+    /// The a-kasse adviser in a joint conversation.
+    pub adviser_id: Option<String>,
+    pub adviser_name: Option<String>,
+    pub start: Timestamp,
+    pub end: Timestamp,
+    pub channel: Channel,
+    pub location: Option<String>,
+    pub purpose: Option<String>,
+    /// Set when staff require attendance in person; the citizen is shown why.
+    pub attendance_reason: Option<String>,
+    pub status: MeetingStatus,
+    pub booked_by_role: Role,
+    pub cancellation: Option<Cancellation>,
+}
+
+pub(crate) const MEETING_COLUMNS: &str = "m.id, m.citizen_id, m.staff_id, s.name AS staff_name, \
+     m.slot_id, m.adviser_id, a.name AS adviser_name, m.starts_at, m.ends_at, m.channel, \
+     m.location, m.purpose, m.attendance_reason, m.status, m.booked_by_role, m.cancelled_by_role, \
+     m.cancel_reason, m.cancelled_late, m.cancelled_at";
+
+/// `FROM` clause matching [`MEETING_COLUMNS`].
+pub(crate) const MEETING_FROM: &str =
+    "meetings m JOIN staff s ON s.id = m.staff_id LEFT JOIN staff a ON a.id = m.adviser_id";
+
+pub(crate) fn meeting_from_row(row: &AnyRow) -> Result<Meeting, StoreError> {
+    let cancelled_role: Option<String> = row.try_get("cancelled_by_role")?;
+    let cancellation = match cancelled_role {
+        Some(role) => Some(Cancellation {
+            by_role: parse("cancelled_by_role", &role)?,
+            reason: row
+                .try_get::<Option<String>, _>("cancel_reason")?
+                .unwrap_or_default(),
+            late: row
+                .try_get::<Option<i64>, _>("cancelled_late")?
+                .unwrap_or(0)
+                != 0,
+            at: clock::from_micros(row.try_get::<Option<i64>, _>("cancelled_at")?.unwrap_or(0)),
+        }),
+        None => None,
+    };
+    Ok(Meeting {
+        id: row.try_get("id")?,
+        citizen_id: row.try_get("citizen_id")?,
+        staff_id: row.try_get("staff_id")?,
+        staff_name: row.try_get("staff_name")?,
+        slot_id: row.try_get("slot_id")?,
+        adviser_id: row.try_get("adviser_id")?,
+        adviser_name: row.try_get("adviser_name")?,
+        start: clock::from_micros(row.try_get("starts_at")?),
+        end: clock::from_micros(row.try_get("ends_at")?),
+        channel: parse("channel", row.try_get::<&str, _>("channel")?)?,
+        location: row.try_get("location")?,
+        purpose: row.try_get("purpose")?,
+        attendance_reason: row.try_get("attendance_reason")?,
+        status: parse("status", row.try_get::<&str, _>("status")?)?,
+        booked_by_role: parse("booked_by_role", row.try_get::<&str, _>("booked_by_role")?)?,
+        cancellation,
+    })
+}
+
+/// What a staff member's week looks like: their slots (free or booked) and the meetings they
+/// take part in, including joint ones in another's slot.
+#[derive(Debug, Clone)]
+pub struct StaffCalendar {
+    pub slots: Vec<Slot>,
+    pub meetings: Vec<(Meeting, String)>,
+}
+
+impl Store {
+    /// A meeting with its citizen, if the actor may see that citizen; reads are not logged here.
+    pub(crate) async fn load_meeting(
+        &self,
+        actor: &Actor,
+        id: &str,
+    ) -> Result<(Meeting, Citizen, Visibility), StoreError> {
+        let row = sqlx::query(&format!(
+            "SELECT {MEETING_COLUMNS} FROM {MEETING_FROM} WHERE m.id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(&self.inner.read)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let meeting = meeting_from_row(&row)?;
+        let (citizen, visibility) = self.load_visible(actor, &meeting.citizen_id).await?;
+        Ok((meeting, citizen, visibility))
+    }
+
+    /// One meeting, for its citizen or staff who may see the citizen (logged).
+    pub async fn meeting(&self, actor: &Actor, id: &str) -> Result<Meeting, StoreError> {
+        let (meeting, _, visibility) = self.load_meeting(actor, id).await?;
+        if visibility.is_audited() {
+            self.log_reads(vec![AuditEntry::new(
+                actor,
+                &meeting.citizen_id,
+                AuditAction::MeetingsRead,
+            )])
+            .await?;
+        }
+        Ok(meeting)
+    }
+
+    /// All of a citizen's meetings, earliest first.
+    pub async fn citizen_meetings(
+        &self,
+        actor: &Actor,
+        citizen_id: &str,
+    ) -> Result<Vec<Meeting>, StoreError> {
+        let (_, visibility) = self.load_visible(actor, citizen_id).await?;
+        if visibility.is_audited() {
+            self.log_reads(vec![AuditEntry::new(
+                actor,
+                citizen_id,
+                AuditAction::MeetingsRead,
+            )])
+            .await?;
+        }
+        let rows = sqlx::query(&format!(
+            "SELECT {MEETING_COLUMNS} FROM {MEETING_FROM} WHERE m.citizen_id = $1 ORDER BY m.starts_at, m.id"
+        ))
+        .bind(citizen_id)
+        .fetch_all(&self.inner.read)
+        .await?;
+        rows.iter().map(meeting_from_row).collect()
+    }
+
+    /// The acting staff member's slots and meetings starting in [from, to), with the citizen's
+    /// name beside each meeting (each citizen shown is logged as seen).
+    pub async fn staff_calendar(
+        &self,
+        actor: &Actor,
+        from: Timestamp,
+        to: Timestamp,
+    ) -> Result<StaffCalendar, StoreError> {
+        let Actor::Staff { id: staff_id, .. } = actor else {
+            return Err(StoreError::Forbidden);
+        };
+        self.calendar_of(staff_id, from, to, Some(actor)).await
+    }
+
+    /// A calendar by staff id; `actor` (when a person looks) is who the audit log names.
+    pub(crate) async fn calendar_of(
+        &self,
+        staff_id: &str,
+        from: Timestamp,
+        to: Timestamp,
+        actor: Option<&Actor>,
+    ) -> Result<StaffCalendar, StoreError> {
+        let (from, to) = (clock::to_micros(from), clock::to_micros(to));
+        let slots = sqlx::query(&format!(
+            "SELECT {SLOT_COLUMNS} FROM slots WHERE staff_id = $1 AND starts_at >= $2 AND starts_at < $3 \
+             ORDER BY starts_at"
+        ))
+        .bind(staff_id)
+        .bind(from)
+        .bind(to)
+        .fetch_all(&self.inner.read)
+        .await?
+        .iter()
+        .map(slot_from_row)
+        .collect::<Result<Vec<_>, _>>()?;
+        let rows = sqlx::query(&format!(
+            "SELECT {MEETING_COLUMNS}, c.name AS citizen_name FROM {MEETING_FROM} \
+             JOIN citizens c ON c.id = m.citizen_id \
+             WHERE (m.staff_id = $1 OR m.adviser_id = $1) AND m.starts_at >= $2 AND m.starts_at < $3 \
+             ORDER BY m.starts_at"
+        ))
+        .bind(staff_id)
+        .bind(from)
+        .bind(to)
+        .fetch_all(&self.inner.read)
+        .await?;
+        let meetings = rows
+            .iter()
+            .map(|r| {
+                Ok((
+                    meeting_from_row(r)?,
+                    r.try_get::<String, _>("citizen_name")?,
+                ))
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        if let Some(actor) = actor {
+            let seen = meetings
+                .iter()
+                .map(|(m, _)| AuditEntry::new(actor, &m.citizen_id, AuditAction::MeetingsRead))
+                .collect();
+            self.log_reads(seen).await?;
+        }
+        Ok(StaffCalendar { slots, meetings })
+    }
+}

@@ -1,0 +1,261 @@
+//! Availability: the slots staff publish, and the free ones a citizen may book.
+
+use domain::meetings::{ChannelFacts, usable_channels};
+use domain::{Actor, Channel, Organisation, TimeSpan};
+use jiff::Timestamp;
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
+
+use crate::audit::{AuditAction, AuditEntry};
+use crate::ids::new_id;
+use crate::{Store, StoreError, clock};
+
+/// A slot to publish: when, on which channels, and where for `in_person`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewSlot {
+    pub span: TimeSpan,
+    pub channels: Vec<Channel>,
+    pub location: Option<String>,
+}
+
+/// A published slot. `meeting_id` is set while it is booked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slot {
+    pub id: String,
+    pub staff_id: String,
+    pub start: Timestamp,
+    pub end: Timestamp,
+    pub channels: Vec<Channel>,
+    pub location: Option<String>,
+    pub meeting_id: Option<String>,
+}
+
+/// Channels are stored as one comma-separated column: few values, always read together.
+pub(crate) fn channels_to_db(channels: &[Channel]) -> String {
+    let names: Vec<&str> = channels.iter().map(|c| c.as_str()).collect();
+    names.join(",")
+}
+
+pub(crate) fn channels_from_db(s: &str) -> Result<Vec<Channel>, StoreError> {
+    s.split(',')
+        .map(|c| Channel::try_from(c).map_err(|_| StoreError::Corrupt { column: "channels" }))
+        .collect()
+}
+
+pub(crate) const SLOT_COLUMNS: &str =
+    "id, staff_id, starts_at, ends_at, channels, location, meeting_id";
+
+pub(crate) fn slot_from_row(row: &AnyRow) -> Result<Slot, StoreError> {
+    Ok(Slot {
+        id: row.try_get("id")?,
+        staff_id: row.try_get("staff_id")?,
+        start: clock::from_micros(row.try_get("starts_at")?),
+        end: clock::from_micros(row.try_get("ends_at")?),
+        channels: channels_from_db(row.try_get("channels")?)?,
+        location: row.try_get("location")?,
+        meeting_id: row.try_get("meeting_id")?,
+    })
+}
+
+/// Takes a row lock on a staff member (PostgreSQL) or the write lock (SQLite), so that checks
+/// on their calendar and the change that follows cannot interleave with another's.
+pub(crate) async fn lock_staff(
+    tx: &mut Transaction<'_, Any>,
+    staff_id: &str,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE staff SET id = id WHERE id = $1")
+        .bind(staff_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+impl Store {
+    /// Publishes slots for the acting staff member, all or none. A slot overlapping one of
+    /// theirs (or another in the same request) is a `Conflict("overlap")`; one that has begun
+    /// is refused as in the past.
+    pub async fn create_slots(
+        &self,
+        actor: &Actor,
+        slots: &[NewSlot],
+    ) -> Result<Vec<Slot>, StoreError> {
+        let Actor::Staff {
+            id: staff_id,
+            organisation,
+            ..
+        } = actor
+        else {
+            return Err(StoreError::Forbidden);
+        };
+        let now = self.now();
+        if slots.iter().any(|s| s.span.start() <= now) {
+            return Err(StoreError::invalid("start", domain::Invalid::InPast));
+        }
+        let mut sorted: Vec<&NewSlot> = slots.iter().collect();
+        sorted.sort_by_key(|s| s.span);
+        if sorted.windows(2).any(|w| w[0].span.overlaps(w[1].span)) {
+            return Err(StoreError::Conflict("overlap"));
+        }
+        let (municipality, fund) = match organisation {
+            Organisation::Municipality(m) => (Some(m.as_str().to_owned()), None),
+            Organisation::Fund(f) => (None, Some(f.as_str().to_owned())),
+        };
+        let mut tx = self.inner.write.begin().await?;
+        lock_staff(&mut tx, staff_id).await?;
+        if let (Some(first), Some(last)) = (sorted.first(), sorted.last()) {
+            // Only slots within the request's range can overlap; check each against them.
+            let existing = sqlx::query(
+                "SELECT starts_at, ends_at FROM slots WHERE staff_id = $1 AND starts_at < $2 AND ends_at > $3",
+            )
+            .bind(staff_id)
+            .bind(clock::to_micros(last.span.end()))
+            .bind(clock::to_micros(first.span.start()))
+            .fetch_all(&mut *tx)
+            .await?;
+            for row in &existing {
+                let (s, e) = (
+                    row.try_get::<i64, _>("starts_at")?,
+                    row.try_get::<i64, _>("ends_at")?,
+                );
+                let span = TimeSpan::new(clock::from_micros(s), clock::from_micros(e))
+                    .map_err(|_| StoreError::Corrupt { column: "ends_at" })?;
+                if slots.iter().any(|n| n.span.overlaps(span)) {
+                    return Err(StoreError::Conflict("overlap"));
+                }
+            }
+        }
+        let created_at = clock::now_micros();
+        let mut out = Vec::with_capacity(slots.len());
+        for new in slots {
+            let id = new_id();
+            sqlx::query(
+                "INSERT INTO slots (id, staff_id, municipality, unemployment_fund, starts_at, ends_at, \
+                 channels, location, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            )
+            .bind(&id)
+            .bind(staff_id)
+            .bind(municipality.clone())
+            .bind(fund.clone())
+            .bind(clock::to_micros(new.span.start()))
+            .bind(clock::to_micros(new.span.end()))
+            .bind(channels_to_db(&new.channels))
+            .bind(new.location.clone())
+            .bind(created_at)
+            .execute(&mut *tx)
+            .await?;
+            out.push(Slot {
+                id,
+                staff_id: staff_id.clone(),
+                start: new.span.start(),
+                end: new.span.end(),
+                channels: new.channels.clone(),
+                location: new.location.clone(),
+                meeting_id: None,
+            });
+        }
+        tx.commit().await?;
+        Ok(out)
+    }
+
+    /// Removes a free slot of the acting staff member. A booked slot must be cancelled first.
+    pub async fn delete_slot(&self, actor: &Actor, slot_id: &str) -> Result<(), StoreError> {
+        let Actor::Staff { id: staff_id, .. } = actor else {
+            return Err(StoreError::Forbidden);
+        };
+        let done =
+            sqlx::query("DELETE FROM slots WHERE id = $1 AND staff_id = $2 AND meeting_id IS NULL")
+                .bind(slot_id)
+                .bind(staff_id)
+                .execute(&self.inner.write)
+                .await?;
+        if done.rows_affected() == 1 {
+            return Ok(());
+        }
+        let exists = sqlx::query("SELECT 1 FROM slots WHERE id = $1 AND staff_id = $2")
+            .bind(slot_id)
+            .bind(staff_id)
+            .fetch_optional(&self.inner.read)
+            .await?;
+        Err(if exists.is_some() {
+            StoreError::Conflict("slot_taken")
+        } else {
+            StoreError::NotFound
+        })
+    }
+
+    /// Free slots in [from, to) of the citizen's jobcenter, or of their a-kasse when `fund` is
+    /// set, each with only the channels this citizen may use for their next meeting; slots with
+    /// none left are not offered. At most `limit`, earliest first; nothing that has begun.
+    pub async fn available_slots(
+        &self,
+        actor: &Actor,
+        citizen_id: &str,
+        from: Timestamp,
+        to: Timestamp,
+        fund: bool,
+        limit: u32,
+    ) -> Result<Vec<Slot>, StoreError> {
+        let (citizen, visibility) = self.load_visible(actor, citizen_id).await?;
+        let facts = self.channel_facts(&citizen, None).await?;
+        if visibility.is_audited() {
+            self.log_reads(vec![AuditEntry::new(
+                actor,
+                citizen_id,
+                AuditAction::AvailableSlotsRead,
+            )])
+            .await?;
+        }
+        let (column, org) = if fund {
+            match &citizen.unemployment_fund {
+                Some(f) => ("unemployment_fund", f.clone()),
+                None => return Ok(Vec::new()),
+            }
+        } else {
+            ("municipality", citizen.municipality.clone())
+        };
+        let from = clock::to_micros(from.max(self.now()));
+        let rows = sqlx::query(&format!(
+            "SELECT {SLOT_COLUMNS} FROM slots s WHERE {column} = $1 AND meeting_id IS NULL \
+             AND starts_at >= $2 AND starts_at < $3 ORDER BY starts_at, id LIMIT $4"
+        ))
+        .bind(org)
+        .bind(from)
+        .bind(clock::to_micros(to))
+        .bind(i64::from(limit.clamp(1, 1000)))
+        .fetch_all(&self.inner.read)
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let mut slot = slot_from_row(row)?;
+            slot.channels = usable_channels(&facts, &slot.channels);
+            if !slot.channels.is_empty() {
+                out.push(slot);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The facts the channel rules need about a citizen; `moving` is left out of "earlier
+    /// meetings" so that moving the first meeting keeps it the first.
+    pub(crate) async fn channel_facts(
+        &self,
+        citizen: &crate::Citizen,
+        moving: Option<&str>,
+    ) -> Result<ChannelFacts, StoreError> {
+        let earlier: i64 = sqlx::query(
+            "SELECT COUNT(*) AS n FROM meetings WHERE citizen_id = $1 AND status IN ('booked', 'held') AND id <> $2",
+        )
+        .bind(&citizen.id)
+        .bind(moving.unwrap_or(""))
+        .fetch_one(&self.inner.read)
+        .await?
+        .try_get("n")?;
+        Ok(ChannelFacts {
+            in_person_requested: citizen.in_person_requested,
+            in_person_first: citizen.in_person_first,
+            first_meeting: earlier == 0,
+            has_phone: citizen.phone.is_some(),
+            attendance_required: false,
+        })
+    }
+}
