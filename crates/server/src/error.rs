@@ -27,6 +27,8 @@ pub enum ApiError {
     AlreadyExists,
     #[error("request body is not valid JSON: {0}")]
     MalformedJson(String),
+    #[error("query string cannot be read: {0}")]
+    MalformedQuery(String),
     #[error("request body must be application/json")]
     UnsupportedMediaType,
     #[error("validation failed")]
@@ -107,6 +109,12 @@ impl ApiError {
                 "malformed_json",
                 "Ugyldig JSON",
                 format!("Forespørgslen er ikke gyldig JSON: {e}"),
+            ),
+            ApiError::MalformedQuery(e) => (
+                StatusCode::BAD_REQUEST,
+                "malformed_query",
+                "Ugyldig forespørgsel",
+                format!("Forespørgslens parametre kan ikke læses: {e}"),
             ),
             ApiError::UnsupportedMediaType => (
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,

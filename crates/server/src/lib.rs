@@ -10,6 +10,7 @@ mod config;
 pub mod error;
 pub mod extract;
 mod i18n;
+mod ics;
 mod metrics;
 mod openapi;
 mod ops;

@@ -4,7 +4,7 @@
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
-fn copenhagen() -> TimeZone {
+pub fn copenhagen() -> TimeZone {
     // The bundled tz database always has this zone; UTC is a safe fallback that keeps instants
     // correct (only the displayed offset would differ).
     TimeZone::get("Europe/Copenhagen").unwrap_or(TimeZone::UTC)

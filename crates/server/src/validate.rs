@@ -98,3 +98,35 @@ pub fn past_date(s: &str) -> Result<jiff::civil::Date, Invalid> {
         Ok(d)
     }
 }
+
+/// An RFC 3339 instant with offset, as API.md's times are (`2026-03-02T09:00:00+01:00`).
+pub fn instant(s: &str) -> Result<jiff::Timestamp, Invalid> {
+    s.parse().map_err(|_| Invalid::BadFormat)
+}
+
+/// A period [from, to) from optional query values: `from` defaults to now, `to` to four weeks
+/// after `from`; `to` must come after `from` and the period may span at most a year.
+pub fn period(
+    f: &mut Fields,
+    from: Option<&str>,
+    to: Option<&str>,
+    now: jiff::Timestamp,
+) -> Option<(jiff::Timestamp, jiff::Timestamp)> {
+    let from = f.optional("from", from, instant)?.unwrap_or(now);
+    let to = f.optional("to", to, instant)?;
+    let to = match to {
+        Some(t) => t,
+        None => from
+            .checked_add(jiff::SignedDuration::from_hours(24 * 28))
+            .ok()?,
+    };
+    if to <= from {
+        f.refuse("to", Invalid::EndBeforeStart);
+        return None;
+    }
+    if to.duration_since(from) > jiff::SignedDuration::from_hours(24 * 366) {
+        f.refuse("to", Invalid::TooLong { max: 366 });
+        return None;
+    }
+    Some((from, to))
+}

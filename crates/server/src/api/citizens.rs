@@ -1,5 +1,7 @@
 //! Citizens (borgere): registration, reading, changing, and their access log.
 pub mod access_log;
+pub mod available_slots;
 pub mod create;
 pub mod get;
+pub mod meetings;
 pub mod update;

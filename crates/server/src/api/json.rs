@@ -110,3 +110,104 @@ impl CreateOrg {
         f.finish(|| Some((code?, name?)))
     }
 }
+
+/// A published slot.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SlotJson {
+    pub id: String,
+    #[schema(value_type = String, example = "2026-03-02T09:00:00+01:00")]
+    pub start: String,
+    #[schema(value_type = String, example = "2026-03-02T09:30:00+01:00")]
+    pub end: String,
+    /// For available slots: only the channels this citizen may use.
+    pub channels: Vec<domain::Channel>,
+    pub location: Option<String>,
+    pub caseworker_id: String,
+    /// Whether someone has booked it (on the caseworker's own calendar).
+    pub booked: bool,
+}
+
+impl From<store::Slot> for SlotJson {
+    fn from(s: store::Slot) -> Self {
+        Self {
+            id: s.id,
+            start: crate::time_fmt::rfc3339(s.start),
+            end: crate::time_fmt::rfc3339(s.end),
+            channels: s.channels,
+            location: s.location,
+            caseworker_id: s.staff_id,
+            booked: s.meeting_id.is_some(),
+        }
+    }
+}
+
+/// A cancellation (afbud).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CancellationJson {
+    pub by_role: Role,
+    pub reason: String,
+    /// Later than the jobcenter's deadline before the start.
+    pub late: bool,
+    #[schema(value_type = String)]
+    pub at: String,
+}
+
+/// A meeting (samtale).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeetingJson {
+    pub id: String,
+    pub citizen_id: String,
+    pub caseworker_id: String,
+    pub caseworker_name: String,
+    #[schema(value_type = String, example = "2026-03-02T09:00:00+01:00")]
+    pub start: String,
+    #[schema(value_type = String, example = "2026-03-02T09:30:00+01:00")]
+    pub end: String,
+    pub channel: domain::Channel,
+    pub status: domain::MeetingStatus,
+    /// Where to meet, for `in_person`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// The video room, for `video`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub join_url: Option<String>,
+    pub purpose: Option<String>,
+    /// Why staff require attendance in person (indkaldelse til fremmøde), if they do.
+    pub attendance_reason: Option<String>,
+    /// The a-kasse adviser in a joint conversation.
+    pub adviser_id: Option<String>,
+    pub adviser_name: Option<String>,
+    /// Who booked: `citizen` or a staff role.
+    pub booked_by_role: Role,
+    pub cancellation: Option<CancellationJson>,
+}
+
+impl MeetingJson {
+    pub fn new(m: store::Meeting, public_url: &str) -> Self {
+        let join_url = (m.channel == domain::Channel::Video)
+            .then(|| format!("{public_url}/moeder/{}/video", m.id));
+        Self {
+            join_url,
+            citizen_id: m.citizen_id,
+            caseworker_id: m.staff_id,
+            caseworker_name: m.staff_name,
+            start: crate::time_fmt::rfc3339(m.start),
+            end: crate::time_fmt::rfc3339(m.end),
+            channel: m.channel,
+            status: m.status,
+            location: m.location,
+            purpose: m.purpose,
+            attendance_reason: m.attendance_reason,
+            adviser_id: m.adviser_id,
+            adviser_name: m.adviser_name,
+            booked_by_role: m.booked_by_role,
+            cancellation: m.cancellation.map(|c| CancellationJson {
+                by_role: c.by_role,
+                reason: c.reason,
+                late: c.late,
+                at: crate::time_fmt::rfc3339(c.at),
+            }),
+            id: m.id,
+        }
+    }
+}

@@ -5,11 +5,13 @@ pub mod citizens;
 pub mod dev;
 pub mod funds;
 pub mod json;
+pub mod meetings;
 pub mod municipalities;
+pub mod slots;
 pub mod staff;
 
 use axum::Router;
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 
 use crate::AppState;
 use crate::error::ApiError;
@@ -32,6 +34,23 @@ pub fn routes(demo: bool) -> Router<AppState> {
         .route(
             "/citizens/{id}/access-log",
             get(citizens::access_log::handler),
+        )
+        .route(
+            "/citizens/{id}/available-slots",
+            get(citizens::available_slots::handler),
+        )
+        .route("/citizens/{id}/meetings", get(citizens::meetings::handler))
+        .route("/slots", post(slots::create::handler))
+        .route("/slots/weekly", post(slots::weekly::handler))
+        .route("/slots/{id}", delete(slots::delete::handler))
+        .route("/meetings", post(meetings::create::handler))
+        .route("/meetings/{id}", get(meetings::get::handler))
+        .route("/meetings/{id}/cancel", post(meetings::cancel::handler))
+        .route("/meetings/{id}/move", post(meetings::reschedule::handler))
+        .route("/meetings/{id}/outcome", post(meetings::outcome::handler))
+        .route(
+            "/meetings/{id}/calendar.ics",
+            get(meetings::calendar::handler),
         )
         .fallback(api_not_found)
 }

@@ -3,8 +3,10 @@
 
 mod actor;
 mod json;
+mod query;
 
 pub use actor::{
     AdminActor, ApiActor, SESSION_COOKIE, StaffActor, bearer_or_cookie_token, cookie_value,
 };
 pub use json::ApiJson;
+pub use query::ApiQuery;

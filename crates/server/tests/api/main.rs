@@ -3,5 +3,6 @@
 
 mod citizens;
 mod helpers;
+mod meetings;
 mod operations;
 mod organisations;

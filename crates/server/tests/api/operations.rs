@@ -49,6 +49,14 @@ async fn the_openapi_document_covers_the_contract() {
         ("/api/v1/citizens/{id}", "get"),
         ("/api/v1/citizens/{id}", "patch"),
         ("/api/v1/citizens/{id}/access-log", "get"),
+        ("/api/v1/slots", "post"),
+        ("/api/v1/citizens/{id}/available-slots", "get"),
+        ("/api/v1/meetings", "post"),
+        ("/api/v1/meetings/{id}/cancel", "post"),
+        ("/api/v1/meetings/{id}/move", "post"),
+        ("/api/v1/meetings/{id}/outcome", "post"),
+        ("/api/v1/meetings/{id}/calendar.ics", "get"),
+        ("/api/v1/citizens/{id}/meetings", "get"),
     ] {
         assert!(
             doc["paths"][path][method].is_object(),
@@ -68,6 +76,24 @@ async fn the_openapi_document_covers_the_contract() {
         "in_person_requested",
     ] {
         assert!(citizen[field].is_object(), "citizen.{field} missing");
+    }
+    let meeting = &doc["components"]["schemas"]["MeetingJson"]["properties"];
+    for field in [
+        "id",
+        "citizen_id",
+        "caseworker_id",
+        "start",
+        "end",
+        "channel",
+        "status",
+        "location",
+        "join_url",
+    ] {
+        assert!(meeting[field].is_object(), "meeting.{field} missing");
+    }
+    let slot = &doc["components"]["schemas"]["SlotJson"]["properties"];
+    for field in ["id", "start", "end", "channels", "location", "caseworker_id"] {
+        assert!(slot[field].is_object(), "slot.{field} missing");
     }
     let required = doc["components"]["schemas"]["CreateCitizen"]["required"]
         .as_array()

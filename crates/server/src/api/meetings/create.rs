@@ -1,0 +1,106 @@
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use domain::{Channel, Invalid};
+use serde::Deserialize;
+use store::NewMeeting;
+use utoipa::ToSchema;
+
+use crate::AppState;
+use crate::api::json::MeetingJson;
+use crate::error::ApiError;
+use crate::extract::{ApiActor, ApiJson};
+use crate::validate::Fields;
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct CreateMeeting {
+    #[schema(required = true)]
+    pub citizen_id: Option<String>,
+    #[schema(required = true)]
+    pub slot_id: Option<String>,
+    #[schema(required = true, value_type = Channel)]
+    pub channel: Option<String>,
+    /// What the conversation is about, shown to the citizen.
+    pub purpose: Option<String>,
+    /// Staff only: require attendance in person (indkaldelse til fremmøde), with the reason
+    /// the citizen will see. The channel must then be `in_person`.
+    pub attendance_reason: Option<String>,
+    /// A joint conversation with the citizen's a-kasse: an adviser with a free slot covering
+    /// the time takes part. The citizen may choose this for their first jobcenter conversation
+    /// as insured unemployed; staff at any time.
+    #[serde(default)]
+    pub with_fund: bool,
+}
+
+/// Free text of at most `max` characters; blank is absent.
+pub fn text(
+    f: &mut Fields,
+    field: &'static str,
+    raw: Option<&str>,
+    max: usize,
+) -> Option<Option<String>> {
+    match raw.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Some(None),
+        Some(s) if s.chars().count() > max => {
+            f.refuse(field, Invalid::TooLong { max });
+            None
+        }
+        Some(s) => Some(Some(s.to_owned())),
+    }
+}
+
+impl CreateMeeting {
+    pub fn parse(&self) -> Result<NewMeeting, Vec<domain::FieldError>> {
+        let mut f = Fields::default();
+        let citizen_id = f.required("citizen_id", self.citizen_id.as_deref(), |s| {
+            Ok(s.to_owned())
+        });
+        let slot_id = f.required("slot_id", self.slot_id.as_deref(), |s| Ok(s.to_owned()));
+        let channel = f.required("channel", self.channel.as_deref(), Channel::try_from);
+        let purpose = text(&mut f, "purpose", self.purpose.as_deref(), 500);
+        let attendance_reason = text(
+            &mut f,
+            "attendance_reason",
+            self.attendance_reason.as_deref(),
+            500,
+        );
+        f.finish(|| {
+            Some(NewMeeting {
+                citizen_id: citizen_id?,
+                slot_id: slot_id?,
+                channel: channel?,
+                purpose: purpose?,
+                attendance_reason: attendance_reason?,
+                with_fund: self.with_fund,
+            })
+        })
+    }
+}
+
+/// Books a meeting: the citizen for themself, or staff on the citizen's behalf. A slot already
+/// taken is 409 `slot_taken` (of simultaneous requests exactly one wins); a channel this citizen
+/// may not use is 422 `channel_not_allowed` with the reason in `detail` and `reason`.
+#[utoipa::path(
+    post, path = "/api/v1/meetings", tag = "meetings",
+    request_body = CreateMeeting,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, body = MeetingJson),
+        (status = 403, body = crate::error::Problem),
+        (status = 404, body = crate::error::Problem),
+        (status = 409, body = crate::error::Problem),
+        (status = 422, body = crate::error::Problem),
+    )
+)]
+pub async fn handler(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    ApiJson(body): ApiJson<CreateMeeting>,
+) -> Result<(StatusCode, Json<MeetingJson>), ApiError> {
+    let request = body.parse()?;
+    let meeting = state.store.book_meeting(&actor, &request).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(MeetingJson::new(meeting, &state.config.public_url)),
+    ))
+}

@@ -1,0 +1,45 @@
+use axum::Json;
+use axum::extract::{Path, State};
+use domain::Outcome;
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use crate::AppState;
+use crate::api::json::MeetingJson;
+use crate::error::ApiError;
+use crate::extract::{ApiJson, StaffActor};
+use crate::validate::Fields;
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct RecordOutcome {
+    #[schema(required = true, value_type = Outcome)]
+    pub status: Option<String>,
+}
+
+/// Records whether a meeting was `held` or a `no_show`: staff only, once, from its start on
+/// (before it: 422 `not_started`).
+#[utoipa::path(
+    post, path = "/api/v1/meetings/{id}/outcome", tag = "meetings",
+    params(("id" = String, Path)),
+    request_body = RecordOutcome,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, body = MeetingJson),
+        (status = 403, body = crate::error::Problem),
+        (status = 404, body = crate::error::Problem),
+        (status = 409, body = crate::error::Problem),
+        (status = 422, body = crate::error::Problem),
+    )
+)]
+pub async fn handler(
+    State(state): State<AppState>,
+    StaffActor(actor): StaffActor,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<RecordOutcome>,
+) -> Result<Json<MeetingJson>, ApiError> {
+    let mut f = Fields::default();
+    let outcome = f.required("status", body.status.as_deref(), Outcome::try_from);
+    let outcome = f.finish(|| outcome)?;
+    let meeting = state.store.record_outcome(&actor, &id, outcome).await?;
+    Ok(Json(MeetingJson::new(meeting, &state.config.public_url)))
+}
