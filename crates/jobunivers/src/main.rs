@@ -4,6 +4,7 @@
 
 mod config;
 mod demo;
+mod demo_calendar;
 mod logging;
 
 use std::path::PathBuf;
@@ -107,6 +108,12 @@ async fn run(cli: Cli) -> Result<(), RunError> {
             logging::init(&config.log);
             let store = open(&config).await?;
             let seeded = demo::seed_once(&store, &system_actor()).await?;
+            let slots = demo_calendar::top_up(&store, &system_actor()).await?;
+            tracing::info!(slots, "demo availability topped up");
+            if seeded {
+                let meetings = demo_calendar::book_some(&store, &system_actor()).await?;
+                tracing::info!(meetings, "demo meetings booked");
+            }
             let listener = tokio::net::TcpListener::bind(&config.listen).await?;
             let url = format!("http://{}", listener.local_addr()?);
             demo::print_welcome(&store, &url, seeded).await?;

@@ -128,7 +128,43 @@ async fn void_reminders(tx: &mut Transaction<'_, Any>, meeting_id: &str) -> Resu
     Ok(())
 }
 
+/// What a booking page offers for one slot: every channel with its verdict for this citizen,
+/// and whether the a-kasse may be asked to take part.
+#[derive(Debug, Clone)]
+pub struct SlotChoice {
+    pub slot: Slot,
+    pub verdicts: Vec<(Channel, Result<(), domain::meetings::ChannelRefusal>)>,
+    pub may_choose_fund: bool,
+}
+
 impl Store {
+    /// The choices for booking (or moving a meeting to) one slot, for the booking page.
+    pub async fn slot_choice(
+        &self,
+        actor: &Actor,
+        citizen_id: &str,
+        slot_id: &str,
+        moving: Option<&str>,
+    ) -> Result<SlotChoice, StoreError> {
+        let (citizen, visibility) = self.load_visible(actor, citizen_id).await?;
+        let slot = self.bookable_slot(&citizen, slot_id).await?;
+        let mut facts = self.channel_facts(&citizen, moving).await?;
+        if let Some(id) = moving {
+            let (meeting, _, _) = self.load_meeting(actor, id).await?;
+            facts.attendance_required = meeting.attendance_reason.is_some();
+        }
+        let first_insured =
+            citizen.target_group == TargetGroup::InsuredUnemployed && facts.first_meeting;
+        let may_choose_fund = moving.is_none()
+            && citizen.unemployment_fund.is_some()
+            && (visibility != Visibility::Own || first_insured);
+        Ok(SlotChoice {
+            verdicts: domain::meetings::channel_verdicts(&facts, &slot.channels),
+            slot,
+            may_choose_fund,
+        })
+    }
+
     /// A slot the citizen's jobcenter or a-kasse offers; any other is unknown to this booking.
     async fn bookable_slot(&self, citizen: &Citizen, slot_id: &str) -> Result<Slot, StoreError> {
         let row = sqlx::query(&format!(

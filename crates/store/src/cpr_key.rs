@@ -31,11 +31,16 @@ impl CprKey {
     }
 
     pub(crate) fn hash(&self, cpr: &domain::Cpr) -> String {
+        self.mac(cpr.expose().as_bytes())
+    }
+
+    /// A keyed hash of anything else, with a purpose prefix so no two uses collide.
+    pub(crate) fn mac(&self, data: &[u8]) -> String {
         // new_from_slice only fails for key lengths HMAC cannot take; any length works for HMAC.
         let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(&self.0) else {
             unreachable!("HMAC accepts keys of any length")
         };
-        mac.update(cpr.expose().as_bytes());
+        mac.update(data);
         hex::encode(mac.finalize().into_bytes())
     }
 }

@@ -23,7 +23,7 @@ mod staff;
 pub mod testing;
 
 pub use audit::{AccessLogEntry, AuditAction};
-pub use booking::NewMeeting;
+pub use booking::{NewMeeting, SlotChoice};
 pub use citizens::{Citizen, CitizenChange, CitizenQuery, CitizenSummary, NewCitizen, Page};
 pub use clock::{from_micros, now_micros};
 pub use connect::{Backend, MeetingSettings, Store, StoreOptions};

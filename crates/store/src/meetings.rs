@@ -167,6 +167,42 @@ impl Store {
         self.calendar_of(staff_id, from, to, Some(actor)).await
     }
 
+    /// The secret part of a staff member's calendar feed URL: their id and a keyed hash of it,
+    /// so the URL cannot be guessed and needs no table. It shows times and channels only, never
+    /// a citizen's name, because calendar systems copy what they subscribe to.
+    pub fn calendar_feed_token(&self, staff_id: &str) -> String {
+        let mac = self
+            .inner
+            .cpr_key
+            .mac(format!("calendar-feed:{staff_id}").as_bytes());
+        format!("{staff_id}.{}", &mac[..32])
+    }
+
+    /// The meetings of the staff member a feed token belongs to, from 30 days back to 180 ahead.
+    pub async fn calendar_feed(&self, token: &str) -> Result<Vec<Meeting>, StoreError> {
+        let (staff_id, _) = token.split_once('.').ok_or(StoreError::NotFound)?;
+        let expected = self.calendar_feed_token(staff_id);
+        // Compared in constant time, so response times do not reveal how much of a guess is right.
+        let same = expected.len() == token.len()
+            && expected
+                .bytes()
+                .zip(token.bytes())
+                .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+                == 0;
+        if !same {
+            return Err(StoreError::NotFound);
+        }
+        let now = self.now();
+        let from = now
+            .checked_sub(jiff::SignedDuration::from_hours(24 * 30))
+            .unwrap_or(now);
+        let to = now
+            .checked_add(jiff::SignedDuration::from_hours(24 * 180))
+            .unwrap_or(now);
+        let calendar = self.calendar_of(staff_id, from, to, None).await?;
+        Ok(calendar.meetings.into_iter().map(|(m, _)| m).collect())
+    }
+
     /// A calendar by staff id; `actor` (when a person looks) is who the audit log names.
     pub(crate) async fn calendar_of(
         &self,

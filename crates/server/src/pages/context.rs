@@ -21,6 +21,9 @@ pub struct UserInfo {
     pub name: String,
     pub role: &'static str,
     pub is_admin: bool,
+    pub is_citizen: bool,
+    /// Caseworkers and managers of an organisation have a calendar of slots and meetings.
+    pub has_calendar: bool,
 }
 
 /// Handed to every template as `ctx`.
@@ -54,6 +57,8 @@ impl Viewer {
                 name: actor.name().to_owned(),
                 role: t.role(&actor.role()),
                 is_admin: matches!(actor, Actor::Admin { .. }),
+                is_citizen: matches!(actor, Actor::Citizen { .. }),
+                has_calendar: matches!(actor, Actor::Staff { .. }),
             }),
             csrf: self
                 .session

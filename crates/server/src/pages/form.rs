@@ -28,6 +28,15 @@ fn label_key(field: &str) -> &'static str {
         "login" => "field.login",
         "role" => "field.role",
         "code" => "field.code",
+        "date" => "calendar.date",
+        "day_start" => "calendar.from",
+        "day_end" => "calendar.to",
+        "channels" => "calendar.channels",
+        "location" => "calendar.location",
+        "weekdays" => "calendar.weekdays",
+        "slot_minutes" => "calendar.slot_minutes",
+        "first_day" => "calendar.first_day",
+        "last_day" => "calendar.last_day",
         _ => "form.error_summary",
     }
 }

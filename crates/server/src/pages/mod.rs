@@ -3,10 +3,14 @@
 //! Texts come from [`crate::i18n`]; templates are in `templates/` and escape everything.
 
 mod admin;
+mod booking;
+mod calendar;
 mod citizen;
 mod context;
 mod error;
 mod form;
+mod meeting_view;
+mod meetings;
 mod register;
 mod signin;
 mod staff;
@@ -27,6 +31,32 @@ pub fn routes(config: &ServerConfig) -> Router<AppState> {
         .route("/logud", axum::routing::post(signin::sign_out))
         .route("/borger", get(citizen::home))
         .route("/borger/adgangslog", get(citizen::access_log))
+        .route("/borger/samtaler", get(meetings::mine))
+        .route("/samtaler/ny", get(booking::form).post(booking::submit))
+        .route("/samtaler/{id}", get(meetings::show))
+        .route(
+            "/samtaler/{id}/aflys",
+            axum::routing::post(meetings::cancel),
+        )
+        .route(
+            "/samtaler/{id}/udfald",
+            axum::routing::post(meetings::outcome),
+        )
+        .route("/samtaler/{id}/kalender.ics", get(meetings::calendar_file))
+        .route("/medarbejder/kalender", get(calendar::week))
+        .route(
+            "/medarbejder/tider",
+            axum::routing::post(calendar::add_single),
+        )
+        .route(
+            "/medarbejder/tider/ugentlig",
+            axum::routing::post(calendar::add_weekly),
+        )
+        .route(
+            "/medarbejder/tider/{id}/slet",
+            axum::routing::post(calendar::remove),
+        )
+        .route("/kalender/{file}", get(calendar::feed))
         .route("/medarbejder", get(staff::home))
         .route("/medarbejder/borgere/{id}", get(staff::citizen))
         .route("/borgere/ny", get(register::form).post(register::submit))

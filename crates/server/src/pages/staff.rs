@@ -151,6 +151,7 @@ struct CitizenPage {
     ctx: Ctx,
     citizen: Citizen,
     caseworker: Option<String>,
+    meetings: Vec<super::meeting_view::MeetingView>,
 }
 
 /// `GET /medarbejder/borgere/{id}`: one citizen; the read is in the citizen's access log.
@@ -169,9 +170,21 @@ pub async fn citizen(
         Some(cw) => state.store.staff_by_id(cw).await.ok().map(|s| s.name),
         None => None,
     };
+    let meetings = state
+        .store
+        .citizen_meetings(&user.actor, &id)
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    let reader = super::meetings::reader(&state, &user, Some(&citizen));
+    let meetings = meetings
+        .iter()
+        .rev()
+        .map(|m| super::meeting_view::view(m, &reader))
+        .collect();
     Ok(render(&CitizenPage {
         ctx: user.viewer.ctx(),
         citizen,
         caseworker,
+        meetings,
     }))
 }

@@ -92,7 +92,14 @@ async fn the_openapi_document_covers_the_contract() {
         assert!(meeting[field].is_object(), "meeting.{field} missing");
     }
     let slot = &doc["components"]["schemas"]["SlotJson"]["properties"];
-    for field in ["id", "start", "end", "channels", "location", "caseworker_id"] {
+    for field in [
+        "id",
+        "start",
+        "end",
+        "channels",
+        "location",
+        "caseworker_id",
+    ] {
         assert!(slot[field].is_object(), "slot.{field} missing");
     }
     let required = doc["components"]["schemas"]["CreateCitizen"]["required"]

@@ -90,6 +90,13 @@ impl CreateWeekly {
                 .map(|d| f.check("weekdays", weekday(d)))
                 .collect::<Option<Vec<_>>>(),
         };
+        let weekdays = match weekdays {
+            Some(days) if days.is_empty() => {
+                f.refuse("weekdays", Invalid::Empty);
+                None
+            }
+            other => other,
+        };
         let day_start = f.required("day_start", self.day_start.as_deref(), clock_time);
         let day_end = f.required("day_end", self.day_end.as_deref(), clock_time);
         let slot_minutes = f.check("slot_minutes", self.slot_minutes.ok_or(Invalid::Required));

@@ -5,9 +5,12 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use domain::meetings::{ChannelRefusal, MeetingRefusal};
-use domain::{Channel, Invalid, MeetingStatus, Role, TargetGroup, Track};
+use domain::{Invalid, Role, TargetGroup, Track};
 use store::AuditAction;
+
+mod meetings;
+
+pub use meetings::{channel, channel_refusal, conflict, meeting_refusal, meeting_status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -40,7 +43,7 @@ impl Lang {
         }
     }
 
-    fn pick(self, da: &'static str, en: &'static str) -> &'static str {
+    pub fn pick(self, da: &'static str, en: &'static str) -> &'static str {
         match self {
             Lang::Da => da,
             Lang::En => en,
@@ -94,94 +97,6 @@ pub fn invalid_message(lang: Lang, problem: Invalid) -> &'static str {
             "That time has passed. Choose a later time.",
         ),
         Invalid::Empty => lang.pick("Vælg mindst én.", "Choose at least one."),
-    }
-}
-
-pub fn channel(lang: Lang, c: Channel) -> &'static str {
-    match c {
-        Channel::InPerson => lang.pick("Fremmøde", "In person"),
-        Channel::Phone => lang.pick("Telefon", "Phone"),
-        Channel::Video => lang.pick("Video", "Video"),
-    }
-}
-
-pub fn meeting_status(lang: Lang, s: MeetingStatus) -> &'static str {
-    match s {
-        MeetingStatus::Booked => lang.pick("Booket", "Booked"),
-        MeetingStatus::Cancelled => lang.pick("Aflyst", "Cancelled"),
-        MeetingStatus::Held => lang.pick("Afholdt", "Held"),
-        MeetingStatus::NoShow => lang.pick("Udeblevet", "Did not attend"),
-    }
-}
-
-/// Why a channel cannot be used, said to the citizen with what to do instead.
-pub fn channel_refusal(lang: Lang, r: ChannelRefusal) -> &'static str {
-    match r {
-        ChannelRefusal::NotOffered => lang.pick(
-            "Tiden tilbydes ikke med den kontaktform. Vælg en anden kontaktform eller en anden tid.",
-            "This time is not offered with that channel. Choose another channel or time.",
-        ),
-        ChannelRefusal::InPersonRequested => lang.pick(
-            "Du har bedt om at mødes personligt, så samtalen holdes ved fremmøde. Du kan ændre dit ønske under dine oplysninger.",
-            "You have asked to meet in person, so the meeting is held in person. You can change this in your details.",
-        ),
-        ChannelRefusal::AttendanceRequired => lang.pick(
-            "Jobcentret har indkaldt dig til personligt fremmøde til denne samtale.",
-            "The jobcentre has called you in to attend this meeting in person.",
-        ),
-        ChannelRefusal::InPersonFirst => lang.pick(
-            "Din første samtale holdes ved personligt fremmøde. De næste kan du holde over telefon eller video.",
-            "Your first meeting is held in person. Later ones can be by phone or video.",
-        ),
-        ChannelRefusal::NoPhoneNumber => lang.pick(
-            "Vi har ikke dit telefonnummer. Skriv det under dine oplysninger for at vælge telefon.",
-            "We do not have your phone number. Add it in your details to choose phone.",
-        ),
-    }
-}
-
-/// Why a change to a meeting was refused.
-pub fn meeting_refusal(lang: Lang, r: MeetingRefusal) -> &'static str {
-    match r {
-        MeetingRefusal::SelfBookingNotAllowed => lang.pick(
-            "Du kan ikke selv booke samtaler. Jobcentret booker for dig – ring eller skriv, hvis du har brug for en tid.",
-            "You cannot book meetings yourself. The jobcentre books for you – call or write if you need a time.",
-        ),
-        MeetingRefusal::NotBooked => lang.pick(
-            "Samtalen er ikke længere booket (den er aflyst eller afsluttet).",
-            "The meeting is no longer booked (it was cancelled or has ended).",
-        ),
-        MeetingRefusal::AlreadyStarted => lang.pick(
-            "Samtalen er begyndt og kan ikke længere flyttes eller aflyses. Kontakt jobcentret.",
-            "The meeting has begun and can no longer be moved or cancelled. Contact the jobcentre.",
-        ),
-        MeetingRefusal::NotStarted => lang.pick(
-            "Udfaldet kan først registreres, når samtalen er begyndt.",
-            "The outcome can only be recorded once the meeting has begun.",
-        ),
-        MeetingRefusal::InPast => lang.pick(
-            "Tiden er passeret. Vælg en senere tid.",
-            "That time has passed. Choose a later time.",
-        ),
-    }
-}
-
-/// A request that collides with what is already there (by its stable code).
-pub fn conflict(lang: Lang, code: &str) -> &'static str {
-    match code {
-        "slot_taken" => lang.pick(
-            "Tiden er lige blevet booket af en anden. Vælg en anden tid.",
-            "That time was just booked by someone else. Choose another time.",
-        ),
-        "overlap" => lang.pick(
-            "Tiden overlapper en af dine andre tider. Vælg et andet tidsrum.",
-            "The time overlaps one of your other times. Choose another period.",
-        ),
-        "adviser_unavailable" => lang.pick(
-            "A-kassen har ingen ledig rådgiver på det tidspunkt. Vælg en anden tid eller book uden a-kassen.",
-            "The unemployment fund has no adviser free at that time. Choose another time or book without the fund.",
-        ),
-        _ => lang.pick("Handlingen passer ikke med den nuværende tilstand.", "The action conflicts with the current state."),
     }
 }
 
@@ -469,8 +384,16 @@ static TEXTS: &[(&str, &str, &str)] = &[
     ),
 ];
 
-static INDEX: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> =
-    LazyLock::new(|| TEXTS.iter().map(|(k, da, en)| (*k, (*da, *en))).collect());
+/// Every table of page texts; each area of the product keeps its own.
+const TABLES: &[&[(&str, &str, &str)]] = &[TEXTS, meetings::TEXTS];
+
+static INDEX: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> = LazyLock::new(|| {
+    TABLES
+        .iter()
+        .flat_map(|table| table.iter())
+        .map(|(k, da, en)| (*k, (*da, *en)))
+        .collect()
+});
 
 /// The page-text lookup handed to templates as `t`.
 #[derive(Debug, Clone, Copy)]
@@ -502,6 +425,10 @@ impl Texts {
     pub fn invalid(&self, problem: &Invalid) -> &'static str {
         invalid_message(self.lang, *problem)
     }
+
+    pub fn pick(&self, da: &'static str, en: &'static str) -> &'static str {
+        self.lang.pick(da, en)
+    }
 }
 
 #[cfg(test)]
@@ -522,11 +449,11 @@ mod tests {
             }
         }
         assert!(missing.is_empty(), "missing text keys: {missing:?}");
+        let all: Vec<_> = TABLES.iter().flat_map(|t| t.iter()).collect();
         assert!(
-            TEXTS
-                .iter()
+            all.iter()
                 .all(|(_, da, en)| !da.is_empty() && !en.is_empty())
         );
-        assert_eq!(INDEX.len(), TEXTS.len(), "duplicate keys");
+        assert_eq!(INDEX.len(), all.len(), "duplicate keys");
     }
 }

@@ -1,0 +1,352 @@
+//! Texts of availability and meetings: channel and status names, the reasons a channel or a
+//! change is refused, and the page texts of booking, "Mine samtaler" and the staff calendar.
+
+use domain::meetings::{ChannelRefusal, MeetingRefusal};
+use domain::{Channel, MeetingStatus};
+
+use super::Lang;
+
+pub fn channel(lang: Lang, c: Channel) -> &'static str {
+    match c {
+        Channel::InPerson => lang.pick("Fremmøde", "In person"),
+        Channel::Phone => lang.pick("Telefon", "Phone"),
+        Channel::Video => lang.pick("Video", "Video"),
+    }
+}
+
+pub fn meeting_status(lang: Lang, s: MeetingStatus) -> &'static str {
+    match s {
+        MeetingStatus::Booked => lang.pick("Booket", "Booked"),
+        MeetingStatus::Cancelled => lang.pick("Aflyst", "Cancelled"),
+        MeetingStatus::Held => lang.pick("Afholdt", "Held"),
+        MeetingStatus::NoShow => lang.pick("Udeblevet", "Did not attend"),
+    }
+}
+
+/// Why a channel cannot be used, said to the citizen with what to do instead.
+pub fn channel_refusal(lang: Lang, r: ChannelRefusal) -> &'static str {
+    match r {
+        ChannelRefusal::NotOffered => lang.pick(
+            "Tiden tilbydes ikke med den kontaktform. Vælg en anden kontaktform eller en anden tid.",
+            "This time is not offered with that channel. Choose another channel or time.",
+        ),
+        ChannelRefusal::InPersonRequested => lang.pick(
+            "Du har bedt om at mødes personligt, så samtalen holdes ved fremmøde. Du kan ændre dit ønske under dine oplysninger.",
+            "You have asked to meet in person, so the meeting is held in person. You can change this in your details.",
+        ),
+        ChannelRefusal::AttendanceRequired => lang.pick(
+            "Jobcentret har indkaldt dig til personligt fremmøde til denne samtale.",
+            "The jobcentre has called you in to attend this meeting in person.",
+        ),
+        ChannelRefusal::InPersonFirst => lang.pick(
+            "Din første samtale holdes ved personligt fremmøde. De næste kan du holde over telefon eller video.",
+            "Your first meeting is held in person. Later ones can be by phone or video.",
+        ),
+        ChannelRefusal::NoPhoneNumber => lang.pick(
+            "Vi har ikke dit telefonnummer. Skriv det under dine oplysninger for at vælge telefon.",
+            "We do not have your phone number. Add it in your details to choose phone.",
+        ),
+    }
+}
+
+/// Why a change to a meeting was refused.
+pub fn meeting_refusal(lang: Lang, r: MeetingRefusal) -> &'static str {
+    match r {
+        MeetingRefusal::SelfBookingNotAllowed => lang.pick(
+            "Du kan ikke selv booke samtaler. Jobcentret booker for dig – ring eller skriv, hvis du har brug for en tid.",
+            "You cannot book meetings yourself. The jobcentre books for you – call or write if you need a time.",
+        ),
+        MeetingRefusal::NotBooked => lang.pick(
+            "Samtalen er ikke længere booket (den er aflyst eller afsluttet).",
+            "The meeting is no longer booked (it was cancelled or has ended).",
+        ),
+        MeetingRefusal::AlreadyStarted => lang.pick(
+            "Samtalen er begyndt og kan ikke længere flyttes eller aflyses. Kontakt jobcentret.",
+            "The meeting has begun and can no longer be moved or cancelled. Contact the jobcentre.",
+        ),
+        MeetingRefusal::NotStarted => lang.pick(
+            "Udfaldet kan først registreres, når samtalen er begyndt.",
+            "The outcome can only be recorded once the meeting has begun.",
+        ),
+        MeetingRefusal::InPast => lang.pick(
+            "Tiden er passeret. Vælg en senere tid.",
+            "That time has passed. Choose a later time.",
+        ),
+    }
+}
+
+/// A request that collides with what is already there (by its stable code).
+pub fn conflict(lang: Lang, code: &str) -> &'static str {
+    match code {
+        "slot_taken" => lang.pick(
+            "Tiden er lige blevet booket af en anden. Vælg en anden tid.",
+            "That time was just booked by someone else. Choose another time.",
+        ),
+        "overlap" => lang.pick(
+            "Tiden overlapper en af dine andre tider. Vælg et andet tidsrum.",
+            "The time overlaps one of your other times. Choose another period.",
+        ),
+        "adviser_unavailable" => lang.pick(
+            "A-kassen har ingen ledig rådgiver på det tidspunkt. Vælg en anden tid eller book uden a-kassen.",
+            "The unemployment fund has no adviser free at that time. Choose another time or book without the fund.",
+        ),
+        _ => lang.pick("Handlingen passer ikke med den nuværende tilstand.", "The action conflicts with the current state."),
+    }
+}
+
+/// Page texts: (key, Danish, English).
+pub(super) static TEXTS: &[(&str, &str, &str)] = &[
+    ("meetings.title", "Mine samtaler", "My meetings"),
+    ("meetings.book", "Book en samtale", "Book a meeting"),
+    (
+        "meetings.staff_books",
+        "Jobcentret booker dine samtaler for dig. Ring eller skriv til jobcentret, hvis du har brug for en tid.",
+        "The jobcentre books your meetings for you. Call or write to the jobcentre if you need a time.",
+    ),
+    (
+        "meetings.upcoming",
+        "Kommende samtaler",
+        "Upcoming meetings",
+    ),
+    (
+        "meetings.none_upcoming",
+        "Du har ingen kommende samtaler.",
+        "You have no upcoming meetings.",
+    ),
+    (
+        "meetings.change_or_cancel",
+        "Flyt eller aflys",
+        "Move or cancel",
+    ),
+    ("meetings.past", "Tidligere samtaler", "Earlier meetings"),
+    (
+        "meetings.none_past",
+        "Du har ingen tidligere samtaler.",
+        "You have no earlier meetings.",
+    ),
+    ("meeting.title", "Samtale", "Meeting"),
+    ("meeting.when", "Tid", "Time"),
+    ("meeting.channel", "Kontaktform", "Channel"),
+    ("meeting.with", "Med", "With"),
+    (
+        "meeting.and_fund",
+        "og fra a-kassen",
+        "and from the unemployment fund",
+    ),
+    ("meeting.status", "Status", "Status"),
+    ("meeting.purpose", "Emne", "Topic"),
+    ("meeting.location", "Sted", "Place"),
+    ("meeting.cancelled", "Aflyst", "Cancelled"),
+    (
+        "meeting.called_in",
+        "Du er indkaldt til at møde personligt op. Jobcentrets begrundelse:",
+        "You are called in to attend in person. The jobcentre's reason:",
+    ),
+    (
+        "meeting.will_be_called",
+        "Din jobkonsulent ringer til dig på tidspunktet.",
+        "Your caseworker will call you at the time.",
+    ),
+    (
+        "meeting.call_citizen",
+        "Ring til borgeren:",
+        "Call the citizen:",
+    ),
+    (
+        "meeting.join_video",
+        "Gå til videosamtalen",
+        "Join the video meeting",
+    ),
+    (
+        "meeting.back",
+        "Tilbage til mine samtaler",
+        "Back to my meetings",
+    ),
+    (
+        "meeting.back_to_citizen",
+        "Tilbage til borgeren",
+        "Back to the citizen",
+    ),
+    (
+        "meeting.refused",
+        "Det kunne ikke lade sig gøre",
+        "That was not possible",
+    ),
+    (
+        "meeting.add_to_calendar",
+        "Tilføj til kalender",
+        "Add to calendar",
+    ),
+    ("meeting.move_heading", "Flyt samtalen", "Move the meeting"),
+    ("meeting.move", "Vælg en anden tid", "Choose another time"),
+    (
+        "meeting.cancel_heading",
+        "Aflys samtalen",
+        "Cancel the meeting",
+    ),
+    (
+        "meeting.cancel_reason",
+        "Hvorfor aflyser du?",
+        "Why are you cancelling?",
+    ),
+    (
+        "meeting.cancel_hint",
+        "Skriv kort hvorfor, fx sygdom eller job. Aflyser du sent, kan jobcentret kontakte dig.",
+        "Say briefly why, e.g. illness or work. If you cancel late, the jobcentre may contact you.",
+    ),
+    ("meeting.cancel", "Aflys samtalen", "Cancel the meeting"),
+    (
+        "meeting.outcome_heading",
+        "Registrér udfald",
+        "Record the outcome",
+    ),
+    (
+        "meeting.outcome_question",
+        "Blev samtalen holdt?",
+        "Did the meeting take place?",
+    ),
+    (
+        "meeting.outcome_held",
+        "Ja, samtalen blev holdt",
+        "Yes, the meeting took place",
+    ),
+    (
+        "meeting.outcome_no_show",
+        "Nej, borgeren udeblev",
+        "No, the citizen did not attend",
+    ),
+    ("meeting.outcome_save", "Gem udfald", "Save outcome"),
+    ("book.title", "Book en samtale", "Book a meeting"),
+    ("book.move_title", "Flyt samtalen", "Move the meeting"),
+    ("book.for_citizen", "Samtale med", "Meeting with"),
+    ("book.step1", "Vælg en tid", "Choose a time"),
+    (
+        "book.step2",
+        "Vælg hvordan samtalen skal foregå",
+        "Choose how the meeting is held",
+    ),
+    ("book.chosen_time", "Du har valgt", "You have chosen"),
+    (
+        "book.other_time",
+        "Vælg en anden tid",
+        "Choose another time",
+    ),
+    (
+        "book.channel_question",
+        "Hvordan vil du holde samtalen?",
+        "How do you want to hold the meeting?",
+    ),
+    (
+        "book.fund_question",
+        "Skal din a-kasse være med til samtalen?",
+        "Should your unemployment fund take part in the meeting?",
+    ),
+    (
+        "book.fund_staff",
+        "Fælles samtale med borgerens a-kasse",
+        "Joint meeting with the citizen's unemployment fund",
+    ),
+    (
+        "book.fund_hint",
+        "En rådgiver fra a-kassen deltager, hvis der er en ledig på tidspunktet.",
+        "An adviser from the fund takes part if one is free at that time.",
+    ),
+    (
+        "book.purpose",
+        "Emne for samtalen (valgfrit)",
+        "Topic of the meeting (optional)",
+    ),
+    (
+        "book.attendance",
+        "Kræv personligt fremmøde (indkaldelse)",
+        "Require attendance in person (call-in)",
+    ),
+    (
+        "book.attendance_reason",
+        "Begrundelse for fremmøde",
+        "Reason for attendance in person",
+    ),
+    (
+        "book.attendance_hint",
+        "Borgeren ser begrundelsen. Kontaktformen skal være fremmøde.",
+        "The citizen sees the reason. The channel must be in person.",
+    ),
+    ("book.submit", "Book samtalen", "Book the meeting"),
+    (
+        "book.submit_move",
+        "Flyt samtalen hertil",
+        "Move the meeting here",
+    ),
+    (
+        "book.no_times",
+        "Der er ingen ledige tider i perioden. Se de næste dage nedenfor.",
+        "There are no free times in this period. See the next days below.",
+    ),
+    ("book.later", "Vis senere tider", "Show later times"),
+    ("calendar.title", "Min kalender", "My calendar"),
+    ("calendar.weeks", "Skift uge", "Change week"),
+    ("calendar.prev", "Forrige uge", "Previous week"),
+    ("calendar.this_week", "Denne uge", "This week"),
+    ("calendar.next", "Næste uge", "Next week"),
+    ("calendar.nothing", "Ingen tider.", "No times."),
+    ("calendar.remove", "Fjern", "Remove"),
+    (
+        "calendar.add_single",
+        "Tilføj en enkelt tid",
+        "Add a single time",
+    ),
+    (
+        "calendar.add_weekly",
+        "Tilføj faste ugentlige tider",
+        "Add weekly times",
+    ),
+    (
+        "calendar.weekly_intro",
+        "Tiderne deles op i samtaler af den valgte længde. Helligdage springes over.",
+        "The times are split into meetings of the chosen length. Public holidays are left out.",
+    ),
+    ("calendar.weekdays", "Ugedage", "Weekdays"),
+    ("calendar.channels", "Kontaktformer", "Channels"),
+    ("calendar.add", "Opret tider", "Create times"),
+    ("calendar.date", "Dato", "Date"),
+    (
+        "calendar.date_hint",
+        "Skriv datoen som ÅÅÅÅ-MM-DD.",
+        "Enter the date as YYYY-MM-DD.",
+    ),
+    ("calendar.from", "Fra kl.", "From"),
+    ("calendar.to", "Til kl.", "To"),
+    ("calendar.location", "Mødested", "Meeting place"),
+    (
+        "calendar.location_hint",
+        "Skal udfyldes, når fremmøde er valgt.",
+        "Required when in person is chosen.",
+    ),
+    (
+        "calendar.slot_minutes",
+        "Minutter pr. samtale",
+        "Minutes per meeting",
+    ),
+    ("calendar.first_day", "Første dag", "First day"),
+    ("calendar.last_day", "Sidste dag", "Last day"),
+    (
+        "calendar.last_day_hint",
+        "Højst et halvt år frem.",
+        "At most half a year ahead.",
+    ),
+    ("calendar.feed", "Abonnér i Outlook", "Subscribe in Outlook"),
+    (
+        "calendar.feed_intro",
+        "Tilføj denne private adresse som internetkalender. Den viser dine samtaler uden borgernes navne. Del den ikke.",
+        "Add this private address as an internet calendar. It shows your meetings without citizens' names. Do not share it.",
+    ),
+    ("nav.meetings_of_citizen", "Samtaler", "Meetings"),
+    (
+        "staff.no_meetings",
+        "Borgeren har ingen samtaler endnu.",
+        "The citizen has no meetings yet.",
+    ),
+    ("field.phone", "Telefon", "Phone"),
+    ("nav.meetings", "Mine samtaler", "My meetings"),
+    ("nav.calendar", "Min kalender", "My calendar"),
+];

@@ -1,0 +1,286 @@
+//! Booking and moving a meeting without JavaScript, in two steps: choose a time (days with
+//! their free times as links), then a channel for that time, with the reason beside each channel
+//! that cannot be used. The same pages serve the citizen and staff booking on their behalf;
+//! staff may also require attendance in person and add the a-kasse.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::Channel;
+use jiff::ToSpan;
+use serde::Deserialize;
+use store::{Citizen, NewMeeting, StoreError};
+
+use super::context::{Ctx, SignedIn};
+use super::meetings::refusal_message;
+use super::{PageError, render};
+use crate::AppState;
+use crate::i18n::{channel, channel_refusal};
+use crate::time_fmt::{clock, copenhagen, local_date, long_date};
+
+#[derive(Debug, Deserialize)]
+pub struct BookQuery {
+    pub borger: String,
+    /// The meeting being moved, if any.
+    pub flyt: Option<String>,
+    /// The chosen slot.
+    pub tid: Option<String>,
+    /// First day shown, `YYYY-MM-DD`.
+    pub fra: Option<String>,
+}
+
+pub struct TimeLink {
+    pub slot_id: String,
+    pub label: String,
+}
+
+pub struct Day {
+    pub label: String,
+    pub times: Vec<TimeLink>,
+}
+
+pub struct ChannelOption {
+    pub code: &'static str,
+    pub label: &'static str,
+    /// Why it cannot be used, if it cannot.
+    pub refused: Option<&'static str>,
+}
+
+pub struct Chosen {
+    pub slot_id: String,
+    pub when: String,
+    pub channels: Vec<ChannelOption>,
+    pub may_choose_fund: bool,
+}
+
+#[derive(Template)]
+#[template(path = "book.html")]
+struct BookPage {
+    ctx: Ctx,
+    citizen: Citizen,
+    moving: Option<String>,
+    is_staff: bool,
+    days: Vec<Day>,
+    from: String,
+    next_from: String,
+    chosen: Option<Chosen>,
+    message: Option<String>,
+    values: HashMap<String, String>,
+}
+
+impl BookPage {
+    fn value(&self, key: &str) -> &str {
+        self.values.get(key).map_or("", String::as_str)
+    }
+
+    /// The link to a time, keeping the citizen, the move and the shown period.
+    fn time_href(&self, slot_id: &str) -> String {
+        let mut href = format!(
+            "/samtaler/ny?borger={}&tid={slot_id}&fra={}",
+            self.citizen.id, self.from
+        );
+        if let Some(m) = &self.moving {
+            href.push_str(&format!("&flyt={m}"));
+        }
+        href
+    }
+
+    fn period_href(&self, from: &str) -> String {
+        let mut href = format!("/samtaler/ny?borger={}&fra={from}", self.citizen.id);
+        if let Some(m) = &self.moving {
+            href.push_str(&format!("&flyt={m}"));
+        }
+        href
+    }
+}
+
+const DAYS_SHOWN: i64 = 14;
+
+async fn page(
+    state: &AppState,
+    user: &SignedIn,
+    q: &BookQuery,
+    message: Option<String>,
+    values: HashMap<String, String>,
+) -> Result<Response, PageError> {
+    let err = |e: StoreError| user.viewer.error(e);
+    let lang = user.viewer.lang;
+    let citizen = state
+        .store
+        .citizen(&user.actor, &q.borger)
+        .await
+        .map_err(err)?;
+    let today = local_date(state.store.now());
+    let from = q
+        .fra
+        .as_deref()
+        .and_then(|s| s.parse::<jiff::civil::Date>().ok())
+        .filter(|d| *d >= today)
+        .unwrap_or(today);
+    let until = from.checked_add(DAYS_SHOWN.days()).unwrap_or(from);
+    let tz = copenhagen();
+    let start = tz
+        .to_ambiguous_zoned(from.to_datetime(jiff::civil::Time::midnight()))
+        .later()
+        .map(|z| z.timestamp());
+    let end = tz
+        .to_ambiguous_zoned(until.to_datetime(jiff::civil::Time::midnight()))
+        .later()
+        .map(|z| z.timestamp());
+    let (Ok(start), Ok(end)) = (start, end) else {
+        return Err(user.viewer.error(PageError::NotFound));
+    };
+    let slots = state
+        .store
+        .available_slots(&user.actor, &citizen.id, start, end, false, 500)
+        .await
+        .map_err(err)?;
+    let mut days: Vec<Day> = Vec::new();
+    for s in &slots {
+        let label = long_date(local_date(s.start), lang);
+        let names: Vec<&str> = s.channels.iter().map(|c| channel(lang, *c)).collect();
+        let time = TimeLink {
+            slot_id: s.id.clone(),
+            label: format!("{}–{} ({})", clock(s.start), clock(s.end), names.join(", ")),
+        };
+        match days.last_mut() {
+            Some(day) if day.label == label => day.times.push(time),
+            _ => days.push(Day {
+                label,
+                times: vec![time],
+            }),
+        }
+    }
+    let chosen = match &q.tid {
+        None => None,
+        Some(slot_id) => {
+            let choice = state
+                .store
+                .slot_choice(&user.actor, &citizen.id, slot_id, q.flyt.as_deref())
+                .await
+                .map_err(err)?;
+            Some(Chosen {
+                slot_id: choice.slot.id.clone(),
+                when: crate::time_fmt::when(choice.slot.start, choice.slot.end, lang),
+                channels: choice
+                    .verdicts
+                    .iter()
+                    .map(|(c, verdict)| ChannelOption {
+                        code: c.as_str(),
+                        label: channel(lang, *c),
+                        refused: verdict.err().map(|r| channel_refusal(lang, r)),
+                    })
+                    .collect(),
+                may_choose_fund: choice.may_choose_fund,
+            })
+        }
+    };
+    let status = if message.is_some() {
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        axum::http::StatusCode::OK
+    };
+    let mut response = render(&BookPage {
+        ctx: user.viewer.ctx(),
+        moving: q.flyt.clone(),
+        is_staff: user.actor.is_staff(),
+        days,
+        from: from.to_string(),
+        next_from: until.to_string(),
+        chosen,
+        message,
+        values,
+        citizen,
+    });
+    *response.status_mut() = status;
+    Ok(response)
+}
+
+/// `GET /samtaler/ny?borger=…[&tid=…][&flyt=…]`.
+pub async fn form(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Query(q): Query<BookQuery>,
+) -> Result<Response, PageError> {
+    page(&state, &user, &q, None, HashMap::new()).await
+}
+
+/// `POST /samtaler/ny`: books (or moves) and shows the meeting, or the choice again with why not.
+pub async fn submit(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Form(values): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    user.check_csrf(values.get("csrf"))?;
+    let lang = user.viewer.lang;
+    let get = |k: &str| {
+        values
+            .get(k)
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+    };
+    let q = BookQuery {
+        borger: get("borger").unwrap_or_default(),
+        flyt: get("flyt"),
+        tid: get("tid"),
+        fra: get("fra"),
+    };
+    let Some(slot_id) = q.tid.clone() else {
+        return page(
+            &state,
+            &user,
+            &q,
+            Some(crate::i18n::invalid_message(lang, domain::Invalid::Required).to_owned()),
+            values.clone(),
+        )
+        .await;
+    };
+    let Some(channel) = get("channel").and_then(|c| Channel::try_from(c.as_str()).ok()) else {
+        let text = lang.pick(
+            "Vælg hvordan samtalen skal foregå.",
+            "Choose how the meeting is to be held.",
+        );
+        return page(&state, &user, &q, Some(text.to_owned()), values.clone()).await;
+    };
+    let result = match &q.flyt {
+        Some(meeting_id) => {
+            state
+                .store
+                .move_meeting(&user.actor, meeting_id, &slot_id, Some(channel))
+                .await
+        }
+        None => {
+            let attendance_reason = (get("attendance").is_some() && user.actor.is_staff())
+                .then(|| get("attendance_reason"))
+                .flatten();
+            if get("attendance").is_some() && attendance_reason.is_none() {
+                let text = lang.pick(
+                    "Skriv hvorfor borgeren skal møde personligt op.",
+                    "Say why the citizen must attend in person.",
+                );
+                return page(&state, &user, &q, Some(text.to_owned()), values.clone()).await;
+            }
+            let with_fund = get("with_fund").as_deref() == Some("yes");
+            let purpose = get("purpose").map(|p| p.chars().take(500).collect());
+            let req = NewMeeting {
+                citizen_id: q.borger.clone(),
+                slot_id,
+                channel,
+                purpose,
+                attendance_reason,
+                with_fund,
+            };
+            state.store.book_meeting(&user.actor, &req).await
+        }
+    };
+    match result {
+        Ok(m) => Ok(Redirect::to(&format!("/samtaler/{}", m.id)).into_response()),
+        Err(e) => match refusal_message(lang, &e) {
+            Some(message) => page(&state, &user, &q, Some(message), values.clone()).await,
+            None => Err(user.viewer.error(e)),
+        },
+    }
+}

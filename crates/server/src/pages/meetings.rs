@@ -1,0 +1,247 @@
+//! Meetings in the browser: the citizen's "Mine samtaler", one meeting with what can be done to
+//! it (add to calendar, cancel, record the outcome), for citizens and staff alike.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::{Actor, Outcome};
+use store::{Citizen, StoreError};
+
+use super::context::{Ctx, SignedIn};
+use super::meeting_view::{MeetingView, Reader, view};
+use super::{PageError, render};
+use crate::AppState;
+use crate::i18n::{Lang, channel_refusal, conflict, meeting_refusal};
+
+/// The Danish (or English) sentence for a refusal the page shows beside its form; `None` for
+/// errors that are not the reader's to fix.
+pub fn refusal_message(lang: Lang, e: &StoreError) -> Option<String> {
+    match e {
+        StoreError::Meeting(r) => Some(meeting_refusal(lang, *r).to_owned()),
+        StoreError::Channel(r) => Some(channel_refusal(lang, *r).to_owned()),
+        StoreError::Conflict(code) => Some(conflict(lang, code).to_owned()),
+        StoreError::Invalid(errors) => errors
+            .first()
+            .map(|e| crate::i18n::invalid_message(lang, e.problem).to_owned()),
+        _ => None,
+    }
+}
+
+pub fn reader<'a>(
+    state: &'a AppState,
+    user: &SignedIn,
+    citizen: Option<&'a Citizen>,
+) -> Reader<'a> {
+    Reader {
+        lang: user.viewer.lang,
+        is_staff: user.actor.is_staff(),
+        now: state.store.now(),
+        public_url: &state.config.public_url,
+        citizen_phone: citizen.and_then(|c| c.phone.as_deref()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "my_meetings.html")]
+struct MyMeetingsPage {
+    ctx: Ctx,
+    upcoming: Vec<MeetingView>,
+    past: Vec<MeetingView>,
+    citizen_id: String,
+    may_book: bool,
+}
+
+/// `GET /borger/samtaler`: "Mine samtaler", upcoming first, then the past ones.
+pub async fn mine(State(state): State<AppState>, user: SignedIn) -> Result<Response, PageError> {
+    let Actor::Citizen { citizen_id, .. } = &user.actor else {
+        return Err(user.viewer.error(PageError::Forbidden));
+    };
+    let citizen = state
+        .store
+        .citizen(&user.actor, citizen_id)
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    let meetings = state
+        .store
+        .citizen_meetings(&user.actor, citizen_id)
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    let r = reader(&state, &user, Some(&citizen));
+    let (upcoming, mut past): (Vec<_>, Vec<_>) = meetings
+        .iter()
+        .map(|m| view(m, &r))
+        .partition(|v| v.upcoming);
+    past.reverse();
+    Ok(render(&MyMeetingsPage {
+        ctx: user.viewer.ctx(),
+        upcoming,
+        past,
+        citizen_id: citizen.id.clone(),
+        may_book: !citizen.self_booking_exempt,
+    }))
+}
+
+#[derive(Template)]
+#[template(path = "meeting.html")]
+struct MeetingPage {
+    ctx: Ctx,
+    m: MeetingView,
+    is_staff: bool,
+    message: Option<String>,
+    reason: String,
+}
+
+async fn meeting_page(
+    state: &AppState,
+    user: &SignedIn,
+    id: &str,
+    message: Option<String>,
+    reason: String,
+) -> Result<Response, PageError> {
+    let meeting = state
+        .store
+        .meeting(&user.actor, id)
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    let citizen = if user.actor.is_staff() {
+        Some(
+            state
+                .store
+                .citizen(&user.actor, &meeting.citizen_id)
+                .await
+                .map_err(|e| user.viewer.error(e))?,
+        )
+    } else {
+        None
+    };
+    let mut m = view(&meeting, &reader(state, user, citizen.as_ref()));
+    m.citizen_name = citizen.map(|c| c.name);
+    let mut response = render(&MeetingPage {
+        ctx: user.viewer.ctx(),
+        m,
+        is_staff: user.actor.is_staff(),
+        message: message.clone(),
+        reason,
+    });
+    if message.is_some() {
+        *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(response)
+}
+
+/// `GET /samtaler/{id}`: one meeting and what can be done with it.
+pub async fn show(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    meeting_page(&state, &user, &id, None, String::new()).await
+}
+
+/// `POST /samtaler/{id}/aflys`: afbud with a reason; on refusal the page says why.
+pub async fn cancel(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(id): Path<String>,
+    Form(values): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    user.check_csrf(values.get("csrf"))?;
+    let lang = user.viewer.lang;
+    let reason = values
+        .get("reason")
+        .map(|s| s.trim().to_owned())
+        .unwrap_or_default();
+    if reason.is_empty() || reason.chars().count() > 500 {
+        let problem = if reason.is_empty() {
+            domain::Invalid::Required
+        } else {
+            domain::Invalid::TooLong { max: 500 }
+        };
+        return meeting_page(
+            &state,
+            &user,
+            &id,
+            Some(crate::i18n::invalid_message(lang, problem).to_owned()),
+            reason,
+        )
+        .await;
+    }
+    match state.store.cancel_meeting(&user.actor, &id, &reason).await {
+        Ok(_) => Ok(Redirect::to(&format!("/samtaler/{id}")).into_response()),
+        Err(e) => match refusal_message(lang, &e) {
+            Some(message) => meeting_page(&state, &user, &id, Some(message), reason).await,
+            None => Err(user.viewer.error(e)),
+        },
+    }
+}
+
+/// `POST /samtaler/{id}/udfald`: staff record `held` or `no_show`.
+pub async fn outcome(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(id): Path<String>,
+    Form(values): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    user.check_csrf(values.get("csrf"))?;
+    let lang = user.viewer.lang;
+    let Some(outcome) = values
+        .get("status")
+        .and_then(|s| Outcome::try_from(s.as_str()).ok())
+    else {
+        return meeting_page(
+            &state,
+            &user,
+            &id,
+            Some(crate::i18n::invalid_message(lang, domain::Invalid::UnknownValue).to_owned()),
+            String::new(),
+        )
+        .await;
+    };
+    match state.store.record_outcome(&user.actor, &id, outcome).await {
+        Ok(_) => Ok(Redirect::to(&format!("/samtaler/{id}")).into_response()),
+        Err(e) => match refusal_message(lang, &e) {
+            Some(message) => meeting_page(&state, &user, &id, Some(message), String::new()).await,
+            None => Err(user.viewer.error(e)),
+        },
+    }
+}
+
+/// `GET /samtaler/{id}/kalender.ics`: "Tilføj til kalender" for the signed-in reader.
+pub async fn calendar_file(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let meeting = state
+        .store
+        .meeting(&user.actor, &id)
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    let url = &state.config.public_url;
+    let (summary, description) =
+        crate::api::meetings::calendar::summary_and_description(&meeting, url);
+    let body = crate::ics::calendar(
+        "Jobunivers",
+        &[crate::ics::Event {
+            meeting: &meeting,
+            summary,
+            description,
+            url: format!("{url}/samtaler/{}", meeting.id),
+        }],
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"samtale.ics\"",
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}

@@ -1,0 +1,118 @@
+// Meetings in the browser with JavaScript off: a citizen books, adds to calendar and cancels; a
+// caseworker publishes times, books for a citizen with a call-in, and sees refusals beside the
+// form. Every page is checked for WCAG 2.1 AA violations.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, newPage, signIn, expectNoAxeViolations } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const isoDate = (d) => d.toISOString().slice(0, 10);
+
+test('a citizen books a meeting, adds it to their calendar and cancels it', async () => {
+  const page = await newPage(browser);
+  await signIn(page, server.url, 'borger.aalborg2');
+  await page.click('nav >> text=Mine samtaler');
+  assert.equal(await page.locator('h1').textContent(), 'Mine samtaler');
+  await expectNoAxeViolations(page, assert);
+
+  await page.click('text=Book en samtale');
+  assert.equal(await page.locator('h1').textContent(), 'Book en samtale');
+  await expectNoAxeViolations(page, assert);
+  const firstTime = page.locator('.ju-times a').first();
+  const label = await firstTime.textContent();
+  await firstTime.click();
+  assert.match(await page.locator('main').textContent(), /Du har valgt/);
+  await expectNoAxeViolations(page, assert);
+
+  // Submitting without a channel keeps the choice and says what to do.
+  await page.click('button:has-text("Book samtalen")');
+  assert.match(await page.locator('[role="alert"]').textContent(), /Vælg hvordan samtalen skal foregå/);
+  await expectNoAxeViolations(page, assert);
+
+  await page.locator('input[name="channel"]:not([disabled])').first().check();
+  await page.click('button:has-text("Book samtalen")');
+  assert.equal(await page.locator('h1').textContent(), 'Samtale');
+  const details = await page.locator('dl').first().textContent();
+  assert.ok(details.includes(label.split(' ')[0].split('–')[0]), `${details} has the chosen time ${label}`);
+  assert.match(details, /Booket/);
+  await expectNoAxeViolations(page, assert);
+
+  const meetingUrl = page.url();
+  const ics = await page.request.get(`${meetingUrl}/kalender.ics`);
+  assert.equal(ics.status(), 200);
+  assert.match(await ics.text(), /BEGIN:VEVENT[\s\S]*DTSTART;TZID=Europe\/Copenhagen:/);
+
+  // A cancellation needs a reason; the refusal is shown on the page and nothing changes.
+  await page.click('button:has-text("Aflys samtalen")');
+  assert.match(await page.locator('[role="alert"]').textContent(), /Udfyld feltet/);
+  assert.match(await page.locator('dl').first().textContent(), /Booket/);
+  await expectNoAxeViolations(page, assert);
+  await page.fill('#reason', 'Jeg skal til jobsamtale <b>hos Vestas</b>');
+  await page.click('button:has-text("Aflys samtalen")');
+  const after = await page.locator('dl').first().textContent();
+  assert.match(after, /Aflyst af borger: Jeg skal til jobsamtale <b>hos Vestas<\/b>/, 'the reason is shown as typed, escaped');
+
+  await page.click('nav >> text=Mine samtaler');
+  assert.match(await page.locator('table').textContent(), /Aflyst/);
+});
+
+test('a caseworker publishes times and books a citizen in with a call-in', async () => {
+  const page = await newPage(browser);
+  await signIn(page, server.url, 'aalborg.jk3');
+  await page.click('nav >> text=Min kalender');
+  assert.match(await page.locator('h1').textContent(), /Min kalender: Uge \d+/);
+  assert.ok(await page.locator('.ju-times li').count() > 0, 'the demo has published times');
+  await expectNoAxeViolations(page, assert);
+
+  // Weekly times without weekdays or channels: refused beside the fields, nothing created.
+  await page.fill('#w-day_start', '13:00');
+  await page.fill('#w-day_end', '14:00');
+  await page.fill('#w-slot_minutes', '30');
+  await page.click('form[action="/medarbejder/tider/ugentlig"] button');
+  const summary = await page.locator('[role="alert"]').textContent();
+  assert.match(summary, /Ugedage: Vælg mindst én/);
+  assert.match(summary, /Kontaktformer/);
+  assert.equal(await page.inputValue('#w-day_start'), '13:00', 'what was typed is kept');
+  await expectNoAxeViolations(page, assert);
+
+  const start = new Date(Date.now() + 24 * 3600 * 1000);
+  const end = new Date(Date.now() + 29 * 24 * 3600 * 1000);
+  await page.check('#w-wd-friday');
+  await page.check('#w-ch-video');
+  await page.check('#w-ch-phone');
+  await page.fill('#w-first_day', isoDate(start));
+  await page.fill('#w-last_day', isoDate(end));
+  await page.click('form[action="/medarbejder/tider/ugentlig"] button');
+  assert.match(await page.locator('[role="status"]').textContent(), /tider er oprettet/);
+
+  // Book for one of the citizens, calling them in.
+  await page.goto(`${server.url}/medarbejder`);
+  await page.locator('tbody a').first().click();
+  await page.click('text=Book en samtale');
+  await page.locator('.ju-times a').first().click();
+  await page.check('#channel-in_person');
+  await page.check('#attendance');
+  await page.click('button:has-text("Book samtalen")');
+  assert.match(await page.locator('[role="alert"]').textContent(), /Skriv hvorfor borgeren skal møde personligt op/);
+  await page.fill('#attendance_reason', 'Vi skal lave din jobplan sammen');
+  await page.check('#channel-in_person');
+  await page.click('button:has-text("Book samtalen")');
+  assert.equal(await page.locator('h1').textContent(), 'Samtale');
+  assert.match(await page.locator('main').textContent(), /Vi skal lave din jobplan sammen/);
+  await expectNoAxeViolations(page, assert);
+  await page.click('text=Tilbage til borgeren');
+  assert.match(await page.locator('table').last().textContent(), /Fremmøde/);
+  await expectNoAxeViolations(page, assert);
+});
