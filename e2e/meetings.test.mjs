@@ -116,3 +116,39 @@ test('a caseworker publishes times and books a citizen in with a call-in', async
   assert.match(await page.locator('table').last().textContent(), /Fremmøde/);
   await expectNoAxeViolations(page, assert);
 });
+
+test('the jobcenter prints letters for citizens without digital mail', async () => {
+  const page = await newPage(browser);
+  await signIn(page, server.url, 'aalborg.jk5');
+  await page.click('nav >> text=Breve');
+  assert.equal(await page.locator('h1').textContent(), 'Breve til udskrivning');
+  // The demo's booked meetings give letters once the notification worker has run (every 5 s).
+  for (let i = 0; i < 30 && (await page.locator('#waiting tbody tr').count()) === 0; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    await page.reload();
+  }
+  const rows = page.locator('#waiting tbody tr');
+  const before = await rows.count();
+  assert.ok(before > 0, 'letters are waiting');
+  await expectNoAxeViolations(page, assert);
+
+  const href = await rows.first().locator('a').getAttribute('href');
+  const pdf = await page.request.get(`${server.url}${href}`);
+  assert.equal(pdf.headers()['content-type'], 'application/pdf');
+  const bytes = await pdf.body();
+  assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+  const { execFileSync } = await import('node:child_process');
+  const { writeFileSync, mkdtempSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const file = join(mkdtempSync(join(tmpdir(), 'ju-pdf-')), 'brev.pdf');
+  writeFileSync(file, bytes);
+  const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+  assert.match(text, /Kære /);
+  assert.match(text, /Jobcenter Aalborg/);
+  assert.match(text, /samtale/);
+
+  await rows.first().locator('button').click();
+  assert.equal(await page.locator('#waiting tbody tr').count(), before - 1);
+  assert.match(await page.locator('h2').last().textContent(), /Senest udskrevne/);
+});

@@ -7,12 +7,14 @@
 //! names what is wrong with a stable code; the server translates codes to Danish.
 
 mod access;
+pub mod clock_text;
 mod contact;
 mod cpr;
 mod enums;
 mod holidays;
 mod invalid;
 pub mod meetings;
+pub mod notices;
 mod org;
 mod person;
 mod span;

@@ -8,6 +8,7 @@ use std::time::Duration;
 use serde::Deserialize;
 use server::ServerConfig;
 use store::{CprKey, MeetingSettings, StoreOptions};
+use workers::notify::{NotifyConfig, SmsConfig, SmtpConfig};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -38,6 +39,10 @@ struct FileConfig {
     public_url: Option<String>,
     reminder_hours: Option<i64>,
     late_cancellation_hours: Option<i64>,
+    smtp_host: Option<String>,
+    smtp_port: Option<u16>,
+    smtp_from: Option<String>,
+    sms_url: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -52,6 +57,7 @@ pub struct Config {
     store: StoreOptions,
     pub server: ServerConfig,
     pub log: LogConfig,
+    pub notify: NotifyConfig,
 }
 
 /// Where settings come from besides the file: the process environment, or a map in tests.
@@ -93,6 +99,38 @@ fn meeting_settings(env: Env<'_>, file: &FileConfig) -> Result<MeetingSettings, 
     })
 }
 
+/// E-mail and SMS for notices; each is off unless its address is set. The SMS token is a
+/// secret and only read from the environment.
+fn notify_config(
+    env: Env<'_>,
+    file: &FileConfig,
+    public_url: &str,
+) -> Result<NotifyConfig, ConfigError> {
+    let smtp = match env("JOBUNIVERS_SMTP_HOST").or_else(|| file.smtp_host.clone()) {
+        None => None,
+        Some(host) => Some(SmtpConfig {
+            host,
+            port: env_parse(env, "JOBUNIVERS_SMTP_PORT")?
+                .or(file.smtp_port)
+                .unwrap_or(25),
+            from: env("JOBUNIVERS_SMTP_FROM")
+                .or_else(|| file.smtp_from.clone())
+                .unwrap_or_else(|| "Jobunivers <noreply@jobunivers.dk>".into()),
+        }),
+    };
+    let sms = env("JOBUNIVERS_SMS_URL")
+        .or_else(|| file.sms_url.clone())
+        .map(|url| SmsConfig {
+            url,
+            token: env("JOBUNIVERS_SMS_TOKEN"),
+        });
+    Ok(NotifyConfig {
+        smtp,
+        sms,
+        public_url: public_url.to_owned(),
+    })
+}
+
 /// The address people reach the server at, for links in calendars and notices.
 fn public_url(env: Env<'_>, file: &FileConfig, listen: &str) -> String {
     let url = env("JOBUNIVERS_PUBLIC_URL")
@@ -130,6 +168,7 @@ impl Config {
             .or(file.listen.clone())
             .unwrap_or_else(|| "127.0.0.1:8080".into());
         let public_url = public_url(env, &file, &listen);
+        let notify = notify_config(env, &file, &public_url)?;
         let url = env("DATABASE_URL").or(file.database_url).ok_or_else(|| {
             ConfigError::Invalid(
                 "DATABASE_URL (or database_url in the config file) is required".into(),
@@ -187,6 +226,7 @@ impl Config {
                     .or(file.log_format)
                     .is_some_and(|f| f == "json"),
             },
+            notify,
         })
     }
 
@@ -225,6 +265,11 @@ impl Config {
                 max_connections: 4,
                 meetings: meeting_settings(&env, &FileConfig::default())?,
             },
+            notify: notify_config(
+                &env,
+                &FileConfig::default(),
+                &public_url(&env, &FileConfig::default(), listen),
+            )?,
             server: ServerConfig {
                 public_url: public_url(&env, &FileConfig::default(), listen),
                 ..ServerConfig::demo(dkfds)

@@ -101,6 +101,18 @@ async fn open(config: &Config) -> Result<Store, RunError> {
     Ok(store)
 }
 
+/// The background tasks of a server process: housekeeping and the notification worker.
+fn spawn_workers(store: &Store, config: &Config) -> Result<(), RunError> {
+    tokio::spawn(workers::housekeeping(
+        store.clone(),
+        Duration::from_secs(600),
+    ));
+    let notifier = workers::notify::Notifier::new(store.clone(), config.notify.clone())
+        .map_err(|e| RunError::Config(config::ConfigError::Invalid(e)))?;
+    tokio::spawn(notifier.run(Duration::from_secs(5)));
+    Ok(())
+}
+
 async fn run(cli: Cli) -> Result<(), RunError> {
     match cli.command {
         Command::Demo { listen, data } => {
@@ -117,6 +129,7 @@ async fn run(cli: Cli) -> Result<(), RunError> {
             let listener = tokio::net::TcpListener::bind(&config.listen).await?;
             let url = format!("http://{}", listener.local_addr()?);
             demo::print_welcome(&store, &url, seeded).await?;
+            spawn_workers(&store, &config)?;
             server::serve(listener, server::app(store.clone(), config.server.clone())).await?;
             store.close().await;
             Ok(())
@@ -128,10 +141,7 @@ async fn run(cli: Cli) -> Result<(), RunError> {
             let store = open(&config).await?;
             let listener = tokio::net::TcpListener::bind(&config.listen).await?;
             tracing::info!(address = %listener.local_addr()?, "listening");
-            tokio::spawn(workers::housekeeping(
-                store.clone(),
-                Duration::from_secs(600),
-            ));
+            spawn_workers(&store, &config)?;
             server::serve(listener, server::app(store.clone(), config.server.clone())).await?;
             store.close().await;
             Ok(())

@@ -74,7 +74,35 @@ CREATE TABLE outbox (
     created_at    BIGINT NOT NULL,
     attempts      BIGINT NOT NULL DEFAULT 0,
     locked_until  BIGINT NOT NULL DEFAULT 0,
+    lease         TEXT,                -- who holds the row until locked_until
     done_at       BIGINT,
     last_error    TEXT
 );
 CREATE INDEX outbox_pending ON outbox (not_before) WHERE done_at IS NULL;
+
+-- One row per notice handed to a channel (email, sms, letter), so a retried outbox row never
+-- sends again what already went out. The primary key is what makes that hold under races.
+CREATE TABLE deliveries (
+    outbox_id   TEXT NOT NULL,
+    channel     TEXT NOT NULL,         -- email | sms | letter | none
+    status      TEXT NOT NULL,         -- sent | skipped
+    detail      TEXT,
+    at          BIGINT NOT NULL,
+    PRIMARY KEY (outbox_id, channel)
+);
+
+-- Letters for citizens without digital mail, printed and posted by the jobcenter. The text is
+-- kept; the PDF is drawn when staff open it.
+CREATE TABLE letters (
+    id            TEXT PRIMARY KEY,
+    outbox_id     TEXT NOT NULL UNIQUE,
+    citizen_id    TEXT NOT NULL REFERENCES citizens(id),
+    municipality  TEXT NOT NULL,
+    recipient     TEXT NOT NULL,
+    subject       TEXT NOT NULL,
+    body          TEXT NOT NULL,
+    created_at    BIGINT NOT NULL,
+    printed_at    BIGINT,
+    printed_by    TEXT
+);
+CREATE INDEX letters_to_print ON letters (municipality, printed_at, created_at);

@@ -29,6 +29,8 @@ pub enum AuditAction {
     MeetingMoved,
     MeetingCancelled,
     MeetingOutcome,
+    NoticeSent,
+    LetterPrinted,
 }
 
 impl AuditAction {
@@ -45,6 +47,8 @@ impl AuditAction {
             AuditAction::MeetingMoved => "meeting.moved",
             AuditAction::MeetingCancelled => "meeting.cancelled",
             AuditAction::MeetingOutcome => "meeting.outcome",
+            AuditAction::NoticeSent => "notice.sent",
+            AuditAction::LetterPrinted => "letter.printed",
         }
     }
 }
@@ -64,6 +68,8 @@ impl TryFrom<&str> for AuditAction {
             AuditAction::MeetingMoved,
             AuditAction::MeetingCancelled,
             AuditAction::MeetingOutcome,
+            AuditAction::NoticeSent,
+            AuditAction::LetterPrinted,
         ]
         .into_iter()
         .find(|a| a.as_str() == s)

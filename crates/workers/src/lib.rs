@@ -1,6 +1,11 @@
 //! Background tasks. Each task is idempotent and safe to run on several server instances at
-//! once: it works from the database's state, not from memory. For now there is housekeeping;
-//! the outbox drain (invitations, reminders) arrives with the meetings issue.
+//! once: it works from the database's state, not from memory.
+//!
+//! - [`housekeeping`]: removes expired sessions.
+//! - [`notify::Notifier`]: drains the outbox into invitations, reminders and notices of moves and
+//!   cancellations, by e-mail, SMS and printed letter.
+
+pub mod notify;
 
 use std::time::Duration;
 

@@ -167,6 +167,13 @@ pub fn audit_action(lang: Lang, a: AuditAction) -> &'static str {
             "Registrerede om en samtale blev holdt",
             "Recorded whether a meeting took place",
         ),
+        AuditAction::NoticeSent => lang.pick(
+            "Sendte dig en besked om en samtale",
+            "Sent you a notice about a meeting",
+        ),
+        AuditAction::LetterPrinted => {
+            lang.pick("Udskrev et brev til dig", "Printed a letter to you")
+        }
     }
 }
 

@@ -24,6 +24,8 @@ pub struct UserInfo {
     pub is_citizen: bool,
     /// Caseworkers and managers of an organisation have a calendar of slots and meetings.
     pub has_calendar: bool,
+    /// Jobcenter staff print letters for citizens without digital mail.
+    pub prints_letters: bool,
 }
 
 /// Handed to every template as `ctx`.
@@ -59,6 +61,13 @@ impl Viewer {
                 is_admin: matches!(actor, Actor::Admin { .. }),
                 is_citizen: matches!(actor, Actor::Citizen { .. }),
                 has_calendar: matches!(actor, Actor::Staff { .. }),
+                prints_letters: matches!(
+                    actor,
+                    Actor::Staff {
+                        organisation: domain::Organisation::Municipality(_),
+                        ..
+                    }
+                ),
             }),
             csrf: self
                 .session

@@ -9,6 +9,7 @@ mod citizen;
 mod context;
 mod error;
 mod form;
+mod letters;
 mod meeting_view;
 mod meetings;
 mod register;
@@ -57,6 +58,12 @@ pub fn routes(config: &ServerConfig) -> Router<AppState> {
             axum::routing::post(calendar::remove),
         )
         .route("/kalender/{file}", get(calendar::feed))
+        .route("/medarbejder/breve", get(letters::list))
+        .route("/medarbejder/breve/{id}/brev.pdf", get(letters::pdf_file))
+        .route(
+            "/medarbejder/breve/{id}/udskrevet",
+            axum::routing::post(letters::printed),
+        )
         .route("/medarbejder", get(staff::home))
         .route("/medarbejder/borgere/{id}", get(staff::citizen))
         .route("/borgere/ny", get(register::form).post(register::submit))

@@ -1,0 +1,143 @@
+//! Which channels a notice to a citizen goes out on. Digital first, where the citizen has it;
+//! a printed letter for those without digital mail; never a reminder by letter, since it would
+//! arrive after the meeting.
+
+/// Why a citizen is told something.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    /// Invitation: a meeting was booked.
+    Booked,
+    Moved,
+    Cancelled,
+    Reminder,
+}
+
+impl NoticeKind {
+    /// The outbox kinds written by the store; unknown kinds are not notices.
+    pub fn from_outbox(kind: &str) -> Option<NoticeKind> {
+        match kind {
+            "meeting_booked" => Some(NoticeKind::Booked),
+            "meeting_moved" => Some(NoticeKind::Moved),
+            "meeting_cancelled" => Some(NoticeKind::Cancelled),
+            "meeting_reminder" => Some(NoticeKind::Reminder),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NoticeChannel {
+    Email,
+    Sms,
+    Letter,
+}
+
+impl NoticeChannel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoticeChannel::Email => "email",
+            NoticeChannel::Sms => "sms",
+            NoticeChannel::Letter => "letter",
+        }
+    }
+}
+
+/// How a citizen can be reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Reachability {
+    pub email: bool,
+    pub phone: bool,
+    /// Receives digital mail; `false` means letters on paper.
+    pub digital_mail: bool,
+}
+
+/// The channels for one notice, in the order they are sent; may be empty (nothing useful to
+/// send, e.g. a reminder to someone with only a postal address).
+pub fn notice_channels(kind: NoticeKind, r: Reachability) -> Vec<NoticeChannel> {
+    let mut out = Vec::new();
+    if r.digital_mail && r.email {
+        out.push(NoticeChannel::Email);
+    }
+    if r.phone {
+        out.push(NoticeChannel::Sms);
+    }
+    let reached_digitally = r.digital_mail && (r.email || r.phone);
+    if kind != NoticeKind::Reminder && !reached_digitally {
+        out.push(NoticeChannel::Letter);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use NoticeChannel::*;
+
+    const ALL: [NoticeKind; 4] = [
+        NoticeKind::Booked,
+        NoticeKind::Moved,
+        NoticeKind::Cancelled,
+        NoticeKind::Reminder,
+    ];
+
+    fn r(email: bool, phone: bool, digital_mail: bool) -> Reachability {
+        Reachability {
+            email,
+            phone,
+            digital_mail,
+        }
+    }
+
+    #[test]
+    fn digital_citizens_get_email_and_sms() {
+        assert_eq!(
+            notice_channels(NoticeKind::Booked, r(true, true, true)),
+            vec![Email, Sms]
+        );
+        assert_eq!(
+            notice_channels(NoticeKind::Reminder, r(false, true, true)),
+            vec![Sms]
+        );
+    }
+
+    #[test]
+    fn citizens_without_digital_mail_get_letters_but_no_reminder_letters() {
+        assert_eq!(
+            notice_channels(NoticeKind::Booked, r(true, false, false)),
+            vec![Letter]
+        );
+        assert_eq!(
+            notice_channels(NoticeKind::Cancelled, r(false, true, false)),
+            vec![Sms, Letter]
+        );
+        assert_eq!(
+            notice_channels(NoticeKind::Reminder, r(false, false, false)),
+            vec![]
+        );
+        assert_eq!(
+            notice_channels(NoticeKind::Reminder, r(false, true, false)),
+            vec![Sms]
+        );
+    }
+
+    #[test]
+    fn someone_digital_but_unreachable_gets_a_letter() {
+        assert_eq!(
+            notice_channels(NoticeKind::Moved, r(false, false, true)),
+            vec![Letter]
+        );
+    }
+
+    #[test]
+    fn every_change_reaches_everyone_somehow() {
+        for kind in ALL.into_iter().filter(|k| *k != NoticeKind::Reminder) {
+            for bits in 0..8u8 {
+                let reach = r(bits & 1 != 0, bits & 2 != 0, bits & 4 != 0);
+                assert!(
+                    !notice_channels(kind, reach).is_empty(),
+                    "{kind:?} {reach:?}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! "Breve til udskrivning": letters for citizens without digital mail, as PDFs for the
+//! jobcenter to print and post, and marked once printed.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::clock_text::{local_date, long_date};
+use store::Letter;
+
+use super::context::{Ctx, SignedIn};
+use super::{PageError, render};
+use crate::AppState;
+use crate::time_fmt::local_display;
+
+pub struct LetterRow {
+    pub id: String,
+    pub recipient: String,
+    pub subject: String,
+    pub created: String,
+    pub printed: Option<String>,
+}
+
+fn row(l: Letter) -> LetterRow {
+    LetterRow {
+        created: local_display(l.created_at),
+        printed: l.printed_at.map(local_display),
+        id: l.id,
+        recipient: l.recipient,
+        subject: l.subject,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "letters.html")]
+struct LettersPage {
+    ctx: Ctx,
+    waiting: Vec<LetterRow>,
+    printed: Vec<LetterRow>,
+}
+
+/// `GET /medarbejder/breve`.
+pub async fn list(State(state): State<AppState>, user: SignedIn) -> Result<Response, PageError> {
+    let err = |e| user.viewer.error(e);
+    let waiting = state.store.letters(&user.actor, false).await.map_err(err)?;
+    let printed = state.store.letters(&user.actor, true).await.map_err(err)?;
+    Ok(render(&LettersPage {
+        ctx: user.viewer.ctx(),
+        waiting: waiting.into_iter().map(row).collect(),
+        printed: printed.into_iter().take(20).map(row).collect(),
+    }))
+}
+
+/// The letter as the citizen gets it on paper.
+pub fn letter_pdf(l: &Letter, sender: &str) -> Vec<u8> {
+    use pdf::Block;
+    let mut blocks = vec![
+        Block::right(sender.to_owned()),
+        Block::right(long_date(local_date(l.created_at), false)),
+        Block::gap(),
+        Block::text(l.recipient.clone()),
+        Block::gap(),
+        Block::gap(),
+        Block::heading(l.subject.clone()),
+        Block::gap(),
+    ];
+    blocks.extend(l.body.lines().map(|line| Block::text(line.to_owned())));
+    pdf::document(&l.subject, &blocks)
+}
+
+/// `GET /medarbejder/breve/{id}/brev.pdf`.
+pub async fn pdf_file(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let letter = state
+        .store
+        .letter(&user.actor, &id)
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    let sender = match &user.actor {
+        domain::Actor::Staff {
+            organisation: domain::Organisation::Municipality(m),
+            ..
+        } => {
+            let towns = state
+                .store
+                .municipalities()
+                .await
+                .map_err(|e| user.viewer.error(e))?;
+            format!(
+                "Jobcenter {}",
+                towns
+                    .into_iter()
+                    .find(|t| t.code == m.as_str())
+                    .map(|t| t.name)
+                    .unwrap_or_default()
+            )
+        }
+        _ => "Jobcentret".to_owned(),
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf"),
+            (header::CONTENT_DISPOSITION, "inline; filename=\"brev.pdf\""),
+        ],
+        letter_pdf(&letter, &sender),
+    )
+        .into_response())
+}
+
+/// `POST /medarbejder/breve/{id}/udskrevet`.
+pub async fn printed(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(id): Path<String>,
+    Form(values): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    user.check_csrf(values.get("csrf"))?;
+    state
+        .store
+        .mark_printed(&user.actor, &id)
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    Ok(Redirect::to("/medarbejder/breve").into_response())
+}

@@ -1,0 +1,151 @@
+//! Letters on paper for citizens without digital mail: written by the notification worker, then
+//! printed and posted by the jobcenter from its "Breve til udskrivning" list.
+
+use domain::{Actor, Organisation};
+use jiff::Timestamp;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::audit::{self, AuditAction, AuditEntry};
+use crate::ids::new_id;
+use crate::{Store, StoreError, clock};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Letter {
+    pub id: String,
+    pub citizen_id: String,
+    /// Name as the envelope shows it.
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub created_at: Timestamp,
+    pub printed_at: Option<Timestamp>,
+}
+
+fn from_row(r: &AnyRow) -> Result<Letter, StoreError> {
+    Ok(Letter {
+        id: r.try_get("id")?,
+        citizen_id: r.try_get("citizen_id")?,
+        recipient: r.try_get("recipient")?,
+        subject: r.try_get("subject")?,
+        body: r.try_get("body")?,
+        created_at: clock::from_micros(r.try_get("created_at")?),
+        printed_at: r
+            .try_get::<Option<i64>, _>("printed_at")?
+            .map(clock::from_micros),
+    })
+}
+
+const COLUMNS: &str = "id, citizen_id, recipient, subject, body, created_at, printed_at";
+
+/// Letters belong to the jobcenter of the citizen's municipality; only its staff (and
+/// administrators) see them.
+fn municipality_of(actor: &Actor) -> Result<Option<&str>, StoreError> {
+    match actor {
+        Actor::Admin { .. } => Ok(None),
+        Actor::Staff {
+            organisation: Organisation::Municipality(m),
+            ..
+        } => Ok(Some(m.as_str())),
+        _ => Err(StoreError::Forbidden),
+    }
+}
+
+impl Store {
+    /// Keeps a letter for printing; one per outbox row, so a retry does not write it twice.
+    pub async fn create_letter(
+        &self,
+        outbox_id: &str,
+        citizen_id: &str,
+        municipality: &str,
+        recipient: &str,
+        subject: &str,
+        body: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO letters (id, outbox_id, citizen_id, municipality, recipient, subject, body, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING",
+        )
+        .bind(new_id())
+        .bind(outbox_id)
+        .bind(citizen_id)
+        .bind(municipality)
+        .bind(recipient)
+        .bind(subject)
+        .bind(body)
+        .bind(clock::now_micros())
+        .execute(&self.inner.write)
+        .await?;
+        Ok(())
+    }
+
+    /// Letters waiting to be printed (or, with `printed`, the last 100 printed), oldest first.
+    pub async fn letters(&self, actor: &Actor, printed: bool) -> Result<Vec<Letter>, StoreError> {
+        let municipality = municipality_of(actor)?;
+        let printed_sql = if printed {
+            "printed_at IS NOT NULL"
+        } else {
+            "printed_at IS NULL"
+        };
+        let order = if printed {
+            "printed_at DESC"
+        } else {
+            "created_at"
+        };
+        let rows = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM letters WHERE ($1 = '' OR municipality = $1) AND {printed_sql} ORDER BY {order} LIMIT 100"
+        ))
+        .bind(municipality.unwrap_or(""))
+        .fetch_all(&self.inner.read)
+        .await?;
+        rows.iter().map(from_row).collect()
+    }
+
+    /// One letter, to print it; the read is logged for the citizen.
+    pub async fn letter(&self, actor: &Actor, id: &str) -> Result<Letter, StoreError> {
+        let letter = self.load_letter(actor, id).await?;
+        self.log_reads(vec![AuditEntry::new(
+            actor,
+            &letter.citizen_id,
+            AuditAction::LetterPrinted,
+        )])
+        .await?;
+        Ok(letter)
+    }
+
+    async fn load_letter(&self, actor: &Actor, id: &str) -> Result<Letter, StoreError> {
+        let municipality = municipality_of(actor)?;
+        let row = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM letters WHERE id = $1 AND ($2 = '' OR municipality = $2)"
+        ))
+        .bind(id)
+        .bind(municipality.unwrap_or(""))
+        .fetch_optional(&self.inner.read)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        from_row(&row)
+    }
+
+    /// Marks a letter printed (and so, posted).
+    pub async fn mark_printed(&self, actor: &Actor, id: &str) -> Result<(), StoreError> {
+        let letter = self.load_letter(actor, id).await?;
+        let mut tx = self.inner.write.begin().await?;
+        sqlx::query("UPDATE letters SET printed_at = $1, printed_by = $2 WHERE id = $3 AND printed_at IS NULL")
+            .bind(clock::now_micros())
+            .bind(actor.id())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        audit::insert(
+            &mut tx,
+            &[AuditEntry::new(
+                actor,
+                &letter.citizen_id,
+                AuditAction::LetterPrinted,
+            )],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

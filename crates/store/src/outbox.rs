@@ -1,0 +1,197 @@
+//! The outbox: notices written with the change they announce, handed out to workers under a
+//! lease, and the record of what went out on which channel, so that a retry sends nothing twice.
+//!
+//! Rows are claimed with a lease (a random token and an expiry): a worker that dies leaves its
+//! rows to be claimed again once the lease runs out. On PostgreSQL the claim skips rows another
+//! worker has locked (`FOR UPDATE SKIP LOCKED`), so several server instances share the work; on
+//! SQLite the single writer connection serialises claims anyway.
+
+use domain::Actor;
+use jiff::SignedDuration;
+use sqlx::Row;
+
+use crate::audit::{self, AuditAction, AuditEntry};
+use crate::connect::Backend;
+use crate::ids::new_id;
+use crate::meetings::{MEETING_COLUMNS, MEETING_FROM, Meeting, meeting_from_row};
+use crate::{Citizen, Store, StoreError, clock};
+
+/// A claimed outbox row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxItem {
+    pub id: String,
+    pub kind: String,
+    pub subject_id: String,
+    pub attempts: i64,
+}
+
+/// Everything a notice about a meeting needs.
+#[derive(Debug, Clone)]
+pub struct MeetingNotice {
+    pub meeting: Meeting,
+    pub citizen: Citizen,
+    pub municipality_name: String,
+}
+
+/// How long a claimed row stays with its worker before others may take it.
+const LEASE: SignedDuration = SignedDuration::from_secs(120);
+
+/// The actor the audit log names for what the system does by itself.
+pub fn system_actor() -> Actor {
+    Actor::Admin {
+        id: "system".into(),
+        name: "Jobunivers".into(),
+    }
+}
+
+impl Store {
+    /// Claims up to `limit` due rows for this worker.
+    pub async fn claim_outbox(&self, limit: u32) -> Result<Vec<OutboxItem>, StoreError> {
+        let now = clock::to_micros(self.now());
+        let lease = new_id();
+        let lock = match self.inner.backend {
+            Backend::Postgres => "FOR UPDATE SKIP LOCKED",
+            Backend::Sqlite => "",
+        };
+        let sql = format!(
+            "UPDATE outbox SET lease = $1, locked_until = $2, attempts = attempts + 1 WHERE id IN \
+             (SELECT id FROM outbox WHERE done_at IS NULL AND not_before <= $3 AND locked_until < $3 \
+              ORDER BY not_before LIMIT $4 {lock})"
+        );
+        let until = now.saturating_add(i64::try_from(LEASE.as_micros()).unwrap_or(i64::MAX));
+        sqlx::query(&sql)
+            .bind(&lease)
+            .bind(until)
+            .bind(now)
+            .bind(i64::from(limit))
+            .execute(&self.inner.write)
+            .await?;
+        let rows = sqlx::query("SELECT id, kind, subject_id, attempts FROM outbox WHERE lease = $1 ORDER BY not_before")
+            .bind(&lease)
+            .fetch_all(&self.inner.write)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(OutboxItem {
+                    id: r.try_get("id")?,
+                    kind: r.try_get("kind")?,
+                    subject_id: r.try_get("subject_id")?,
+                    attempts: r.try_get("attempts")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Marks a row done: every notice it causes has been handed over (or was not needed).
+    pub async fn complete_outbox(&self, id: &str) -> Result<(), StoreError> {
+        sqlx::query("UPDATE outbox SET done_at = $1, lease = NULL WHERE id = $2")
+            .bind(clock::now_micros())
+            .bind(id)
+            .execute(&self.inner.write)
+            .await?;
+        Ok(())
+    }
+
+    /// Gives a row back after a failure, to be tried again after `retry_in`.
+    pub async fn fail_outbox(
+        &self,
+        id: &str,
+        error: &str,
+        retry_in: SignedDuration,
+    ) -> Result<(), StoreError> {
+        let at = self.now().checked_add(retry_in).unwrap_or(self.now());
+        sqlx::query("UPDATE outbox SET lease = NULL, locked_until = 0, not_before = $1, last_error = $2 WHERE id = $3")
+            .bind(clock::to_micros(at))
+            .bind(error.chars().take(500).collect::<String>())
+            .bind(id)
+            .execute(&self.inner.write)
+            .await?;
+        Ok(())
+    }
+
+    /// Rows not yet done, for tests and operations.
+    pub async fn pending_outbox(&self) -> Result<i64, StoreError> {
+        Ok(
+            sqlx::query("SELECT COUNT(*) AS n FROM outbox WHERE done_at IS NULL")
+                .fetch_one(&self.inner.read)
+                .await?
+                .try_get("n")?,
+        )
+    }
+
+    /// The meeting, citizen and municipality a notice is about; the read is logged as the
+    /// system's, so the citizen can see that Jobunivers looked up how to reach them.
+    pub async fn meeting_notice(&self, meeting_id: &str) -> Result<MeetingNotice, StoreError> {
+        let row = sqlx::query(&format!(
+            "SELECT {MEETING_COLUMNS} FROM {MEETING_FROM} WHERE m.id = $1"
+        ))
+        .bind(meeting_id)
+        .fetch_optional(&self.inner.read)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let meeting = meeting_from_row(&row)?;
+        let system = system_actor();
+        let (citizen, _) = self.load_visible(&system, &meeting.citizen_id).await?;
+        let municipality_name: String =
+            sqlx::query("SELECT name FROM municipalities WHERE code = $1")
+                .bind(&citizen.municipality)
+                .fetch_optional(&self.inner.read)
+                .await?
+                .map(|r| r.try_get("name"))
+                .transpose()?
+                .unwrap_or_default();
+        Ok(MeetingNotice {
+            meeting,
+            citizen,
+            municipality_name,
+        })
+    }
+
+    /// Whether a channel already handled this outbox row (sent or deliberately skipped).
+    pub async fn delivered(&self, outbox_id: &str, channel: &str) -> Result<bool, StoreError> {
+        Ok(
+            sqlx::query("SELECT 1 FROM deliveries WHERE outbox_id = $1 AND channel = $2")
+                .bind(outbox_id)
+                .bind(channel)
+                .fetch_optional(&self.inner.read)
+                .await?
+                .is_some(),
+        )
+    }
+
+    /// Records a handled channel, with the audit entry the citizen sees ("Jobunivers sendte dig
+    /// en besked"). A second record of the same delivery is ignored.
+    pub async fn record_delivery(
+        &self,
+        outbox_id: &str,
+        channel: &str,
+        status: &str,
+        detail: &str,
+        citizen_id: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.inner.write.begin().await?;
+        let inserted = sqlx::query(
+            "INSERT INTO deliveries (outbox_id, channel, status, detail, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+        )
+        .bind(outbox_id)
+        .bind(channel)
+        .bind(status)
+        .bind(detail)
+        .bind(clock::now_micros())
+        .execute(&mut *tx)
+        .await?;
+        if inserted.rows_affected() == 1 && status == "sent" {
+            audit::insert(
+                &mut tx,
+                &[AuditEntry::new(
+                    &system_actor(),
+                    citizen_id,
+                    AuditAction::NoticeSent,
+                )],
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}

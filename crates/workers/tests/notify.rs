@@ -1,0 +1,370 @@
+//! The notification worker against a real SMTP server (Python's aiosmtpd, started here) and a
+//! real HTTP receiver standing in for the SMS gateway, on SQLite and PostgreSQL.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use axum::Json;
+use axum::routing::post;
+use domain::Channel;
+use jiff::SignedDuration;
+use serde_json::Value;
+use store::testing::{BACKENDS, fresh_store, slot_in, world};
+use store::{CitizenChange, NewMeeting, Store};
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::process::{Child, Command};
+use workers::notify::{Notifier, NotifyConfig, SmsConfig, SmtpConfig};
+
+struct SmtpSink {
+    _child: Child,
+    dir: PathBuf,
+    port: u16,
+}
+
+impl SmtpSink {
+    async fn start() -> SmtpSink {
+        let port = free_port();
+        let dir = std::env::temp_dir().join(format!("ju-smtp-{port}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/smtp_sink.py");
+        let mut child = Command::new("python3")
+            .arg(script)
+            .arg(port.to_string())
+            .arg(&dir)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("python3 with aiosmtpd (pip install aiosmtpd)");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut line = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .await
+            .expect("ready line");
+        assert_eq!(line.trim(), "ready", "smtp sink did not start");
+        SmtpSink {
+            _child: child,
+            dir,
+            port,
+        }
+    }
+
+    /// The messages received so far, as text.
+    fn messages(&self) -> Vec<String> {
+        let mut names: Vec<_> = std::fs::read_dir(&self.dir)
+            .expect("dir")
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+            .collect();
+        names.sort();
+        names
+            .iter()
+            .map(|p| std::fs::read_to_string(p).expect("read"))
+            .collect()
+    }
+}
+
+/// The text of a quoted-printable message, as the citizen reads it.
+fn readable(mail: &str) -> String {
+    let joined = mail.replace("=\r\n", "").replace("=\n", "");
+    let bytes = joined.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'=', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (c, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port()
+}
+
+/// An HTTP receiver that keeps every SMS request body.
+async fn sms_receiver() -> (String, Arc<Mutex<Vec<Value>>>) {
+    let got: Arc<Mutex<Vec<Value>>> = Arc::default();
+    let keep = got.clone();
+    let app = axum::Router::new().route(
+        "/sms",
+        post(move |Json(body): Json<Value>| {
+            let keep = keep.clone();
+            async move {
+                keep.lock().expect("lock").push(body);
+                "ok"
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let url = format!("http://{}/sms", listener.local_addr().expect("addr"));
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    (url, got)
+}
+
+fn notifier(store: &Store, smtp_port: u16, sms_url: &str) -> Notifier {
+    Notifier::new(
+        store.clone(),
+        NotifyConfig {
+            smtp: Some(SmtpConfig {
+                host: "127.0.0.1".into(),
+                port: smtp_port,
+                from: "Jobcenter <noreply@jobunivers.dk>".into(),
+            }),
+            sms: Some(SmsConfig {
+                url: sms_url.to_owned(),
+                token: Some("secret".into()),
+            }),
+            public_url: "https://jobunivers.example".into(),
+        },
+    )
+    .expect("notifier")
+}
+
+#[tokio::test]
+async fn invitations_and_reminders_go_out_once_by_email_and_sms() {
+    let smtp = SmtpSink::start().await;
+    for backend in BACKENDS {
+        let store = fresh_store(backend).await;
+        let (sms_url, sms) = sms_receiver().await;
+        let w = world(&store).await;
+        let contact = CitizenChange {
+            email: Some(Some("soeren@example.dk".into())),
+            phone: Some(Some("+4512345678".into())),
+            ..Default::default()
+        };
+        store
+            .update_citizen(&w.caseworker, &w.citizen.id, &contact)
+            .await
+            .expect("contact");
+        let slot = store
+            .create_slots(&w.caseworker, &[slot_in(&store, 72, 30, &[Channel::Video])])
+            .await
+            .expect("slot")
+            .remove(0);
+        let req = NewMeeting {
+            citizen_id: w.citizen.id.clone(),
+            slot_id: slot.id,
+            channel: Channel::Video,
+            purpose: None,
+            attendance_reason: None,
+            with_fund: false,
+        };
+        let meeting = store.book_meeting(&w.caseworker, &req).await.expect("book");
+        let before = smtp.messages().len();
+
+        let n = notifier(&store, smtp.port, &sms_url);
+        assert_eq!(
+            n.drain_once().await.expect("drain"),
+            1,
+            "{backend:?}: the invitation; the reminder is not due"
+        );
+        let mails = smtp.messages();
+        assert_eq!(mails.len(), before + 1);
+        let mail = readable(&mails[before]);
+        assert!(mail.contains("To: soeren@example.dk"), "{mail}");
+        assert!(
+            mail.contains(&format!("/moeder/{}/video", meeting.id)),
+            "the video link is in the invitation: {mail}"
+        );
+        {
+            let got = sms.lock().expect("lock");
+            assert_eq!(got.len(), 1);
+            assert_eq!(got[0]["to"], "+4512345678");
+            assert!(
+                got[0]["text"]
+                    .as_str()
+                    .expect("text")
+                    .contains("Du har en samtale")
+            );
+        }
+        // Nothing is sent twice: not on another drain.
+        assert_eq!(n.drain_once().await.expect("drain"), 0);
+        assert_eq!(smtp.messages().len(), before + 1);
+
+        // A day before: the reminder.
+        store.advance_clock(SignedDuration::from_hours(49));
+        assert_eq!(n.drain_once().await.expect("drain"), 1);
+        let mails = smtp.messages();
+        assert_eq!(mails.len(), before + 2, "{backend:?}");
+        assert!(
+            mails[before + 1].contains("Subject: Husk din samtale")
+                || mails[before + 1].contains("Husk"),
+            "{}",
+            mails[before + 1]
+        );
+        assert_eq!(sms.lock().expect("lock").len(), 2);
+        assert_eq!(store.pending_outbox().await.expect("pending"), 0);
+
+        // The citizen can see that Jobunivers sent them notices.
+        let log = store
+            .access_log(&w.citizen_actor, &w.citizen.id, 50)
+            .await
+            .expect("log");
+        assert_eq!(
+            log.iter()
+                .filter(|e| e.action == store::AuditAction::NoticeSent)
+                .count(),
+            4
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_failing_gateway_is_retried_without_resending_what_went_out() {
+    let smtp = SmtpSink::start().await;
+    for backend in BACKENDS {
+        let store = fresh_store(backend).await;
+        let w = world(&store).await;
+        let contact = CitizenChange {
+            email: Some(Some("soeren@example.dk".into())),
+            phone: Some(Some("+4512345678".into())),
+            ..Default::default()
+        };
+        store
+            .update_citizen(&w.caseworker, &w.citizen.id, &contact)
+            .await
+            .expect("contact");
+        let slot = store
+            .create_slots(&w.caseworker, &[slot_in(&store, 72, 30, &[Channel::Video])])
+            .await
+            .expect("slot")
+            .remove(0);
+        let req = NewMeeting {
+            citizen_id: w.citizen.id.clone(),
+            slot_id: slot.id,
+            channel: Channel::Video,
+            purpose: None,
+            attendance_reason: None,
+            with_fund: false,
+        };
+        store.book_meeting(&w.caseworker, &req).await.expect("book");
+        let before = smtp.messages().len();
+
+        // The SMS gateway is down: e-mail goes out, the row waits for a retry.
+        let down = format!("http://127.0.0.1:{}/sms", free_port());
+        assert_eq!(
+            notifier(&store, smtp.port, &down)
+                .drain_once()
+                .await
+                .expect("drain"),
+            0
+        );
+        assert_eq!(smtp.messages().len(), before + 1);
+        assert_eq!(
+            store.pending_outbox().await.expect("pending"),
+            2,
+            "{backend:?}"
+        );
+
+        // Later, with the gateway up: only the SMS is sent.
+        let (sms_url, sms) = sms_receiver().await;
+        store.advance_clock(SignedDuration::from_mins(2));
+        assert_eq!(
+            notifier(&store, smtp.port, &sms_url)
+                .drain_once()
+                .await
+                .expect("drain"),
+            1
+        );
+        assert_eq!(
+            smtp.messages().len(),
+            before + 1,
+            "the e-mail is not sent again"
+        );
+        assert_eq!(sms.lock().expect("lock").len(), 1);
+    }
+}
+
+#[tokio::test]
+async fn citizens_without_digital_mail_get_a_letter_to_print() {
+    for backend in BACKENDS {
+        let store = fresh_store(backend).await;
+        let w = world(&store).await;
+        store
+            .update_citizen(
+                &w.caseworker,
+                &w.citizen.id,
+                &CitizenChange {
+                    digital_mail: Some(false),
+                    ..Default::default()
+                },
+            )
+            .await
+            .expect("no digital mail");
+        let slot = store
+            .create_slots(
+                &w.caseworker,
+                &[slot_in(&store, 72, 30, &[Channel::InPerson])],
+            )
+            .await
+            .expect("slot")
+            .remove(0);
+        let req = NewMeeting {
+            citizen_id: w.citizen.id.clone(),
+            slot_id: slot.id,
+            channel: Channel::InPerson,
+            purpose: None,
+            attendance_reason: Some("Underskrift af jobplan".into()),
+            with_fund: false,
+        };
+        store.book_meeting(&w.caseworker, &req).await.expect("book");
+        let n = Notifier::new(
+            store.clone(),
+            NotifyConfig {
+                public_url: "https://jobunivers.example".into(),
+                ..Default::default()
+            },
+        )
+        .expect("notifier");
+        n.drain_once().await.expect("drain");
+        let letters = store.letters(&w.caseworker, false).await.expect("letters");
+        assert_eq!(letters.len(), 1, "{backend:?}");
+        assert!(
+            letters[0]
+                .body
+                .contains("Mød op: Jobcenter Aalborg, Kjellerups Torv 5."),
+            "{}",
+            letters[0].body
+        );
+        assert!(letters[0].body.contains("Underskrift af jobplan"));
+        assert!(
+            store
+                .letters(&w.other_municipality, false)
+                .await
+                .expect("other")
+                .is_empty(),
+            "Aarhus does not print Aalborg's letters"
+        );
+        store
+            .mark_printed(&w.caseworker, &letters[0].id)
+            .await
+            .expect("printed");
+        assert!(
+            store
+                .letters(&w.caseworker, false)
+                .await
+                .expect("letters")
+                .is_empty()
+        );
+    }
+}
