@@ -2,6 +2,7 @@
 //! database; `serve` runs it for production; `migrate`, `create-admin` and `token` are the
 //! operator's tools. See `docs/configuration.md` for every setting.
 
+mod bench;
 mod config;
 mod demo;
 mod demo_calendar;
@@ -55,6 +56,28 @@ enum Command {
         #[arg(long)]
         name: String,
     },
+    /// Benchmarks: demo world plus `--slots` bulk slots; writes `slot_id citizen_id` lines.
+    #[command(hide = true)]
+    BenchSeed {
+        #[arg(long, default_value = "./data")]
+        data: PathBuf,
+        #[arg(long, default_value_t = 10_000)]
+        slots: usize,
+        #[arg(long, default_value_t = 1)]
+        days_ahead: i64,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Benchmarks: the booking transaction without HTTP, `--count` times with `--tasks` tasks.
+    #[command(hide = true)]
+    BenchClaim {
+        #[arg(long, default_value = "./data")]
+        data: PathBuf,
+        #[arg(long, default_value_t = 5_000)]
+        count: usize,
+        #[arg(long, default_value_t = 1)]
+        tasks: usize,
+    },
     /// Print an API token for a login, for an integrating system. Valid for --days days.
     Token {
         #[arg(long, env = "JOBUNIVERS_CONFIG")]
@@ -85,6 +108,8 @@ enum RunError {
     Store(#[from] store::StoreError),
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    #[error("{0}")]
+    Bench(#[from] bench::BenchError),
 }
 
 /// The actor for what the installation itself does (migrations, demo seeding, the first admin).
@@ -131,6 +156,27 @@ async fn run(cli: Cli) -> Result<(), RunError> {
             demo::print_welcome(&store, &url, seeded).await?;
             spawn_workers(&store, &config)?;
             server::serve(listener, server::app(store.clone(), config.server.clone())).await?;
+            store.close().await;
+            Ok(())
+        }
+        Command::BenchSeed {
+            data,
+            slots,
+            days_ahead,
+            out,
+        } => {
+            let config = Config::demo("127.0.0.1:0", &data)?;
+            let store = open(&config).await?;
+            demo::seed_once(&store, &system_actor()).await?;
+            bench::seed_slots(&store, &system_actor(), slots, days_ahead, &out).await?;
+            store.close().await;
+            Ok(())
+        }
+        Command::BenchClaim { data, count, tasks } => {
+            let config = Config::demo("127.0.0.1:0", &data)?;
+            let store = open(&config).await?;
+            demo::seed_once(&store, &system_actor()).await?;
+            bench::raw_claims(&store, &system_actor(), count, tasks).await?;
             store.close().await;
             Ok(())
         }

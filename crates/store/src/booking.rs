@@ -40,22 +40,39 @@ pub(crate) mod kinds {
     pub const REMINDER: &str = "meeting_reminder";
 }
 
+/// Writes outbox rows `(kind, not_before)` for a meeting in one statement.
 async fn outbox(
     tx: &mut Transaction<'_, Any>,
-    kind: &str,
     meeting_id: &str,
-    not_before: i64,
+    rows: &[(&str, i64)],
 ) -> Result<(), StoreError> {
-    sqlx::query(
-        "INSERT INTO outbox (id, kind, subject_id, not_before, created_at) VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(new_id())
-    .bind(kind)
-    .bind(meeting_id)
-    .bind(not_before)
-    .bind(clock::now_micros())
-    .execute(&mut **tx)
-    .await?;
+    let mut sql =
+        String::from("INSERT INTO outbox (id, kind, subject_id, not_before, created_at) VALUES ");
+    for i in 0..rows.len() {
+        let p = i * 5;
+        if i > 0 {
+            sql.push(',');
+        }
+        sql.push_str(&format!(
+            "(${},${},${},${},${})",
+            p + 1,
+            p + 2,
+            p + 3,
+            p + 4,
+            p + 5
+        ));
+    }
+    let mut q = sqlx::query(&sql);
+    let now = clock::now_micros();
+    for (kind, not_before) in rows {
+        q = q
+            .bind(new_id())
+            .bind(*kind)
+            .bind(meeting_id)
+            .bind(*not_before)
+            .bind(now);
+    }
+    q.execute(&mut **tx).await?;
     Ok(())
 }
 
@@ -238,8 +255,8 @@ impl Store {
             }
         };
         let id = new_id();
+        // The conditional claim decides races by itself; no lock is needed before it.
         let mut tx = self.inner.write.begin().await?;
-        lock_staff(&mut tx, &slot.staff_id).await?;
         if !claim(&mut tx, &slot.id, &id).await? {
             return Err(StoreError::Conflict("slot_taken"));
         }
@@ -283,12 +300,11 @@ impl Store {
             AuditAction::MeetingBooked,
         )
         .await?;
-        outbox(&mut tx, kinds::BOOKED, &id, now).await?;
-        if let Some(at) = self.reminder_at(slot.start) {
-            outbox(&mut tx, kinds::REMINDER, &id, at).await?;
-        }
+        let mut notices = vec![(kinds::BOOKED, now)];
+        notices.extend(self.reminder_at(slot.start).map(|at| (kinds::REMINDER, at)));
+        outbox(&mut tx, &id, &notices).await?;
         tx.commit().await?;
-        self.load_meeting(actor, &id).await.map(|(m, _, _)| m)
+        self.meeting_by_id(&id).await
     }
 
     /// Moves a booked meeting to another free slot (and, if given, another channel), atomically:
@@ -315,7 +331,6 @@ impl Store {
         facts.attendance_required = meeting.attendance_reason.is_some();
         check_channel(&facts, &slot.channels, channel)?;
         let mut tx = self.inner.write.begin().await?;
-        lock_staff(&mut tx, &slot.staff_id).await?;
         if !claim(&mut tx, &slot.id, meeting_id).await? {
             return Err(StoreError::Conflict("slot_taken"));
         }
@@ -366,10 +381,9 @@ impl Store {
             AuditAction::MeetingMoved,
         )
         .await?;
-        outbox(&mut tx, kinds::MOVED, meeting_id, clock::now_micros()).await?;
-        if let Some(at) = self.reminder_at(slot.start) {
-            outbox(&mut tx, kinds::REMINDER, meeting_id, at).await?;
-        }
+        let mut notices = vec![(kinds::MOVED, clock::now_micros())];
+        notices.extend(self.reminder_at(slot.start).map(|at| (kinds::REMINDER, at)));
+        outbox(&mut tx, meeting_id, &notices).await?;
         tx.commit().await?;
         self.load_meeting(actor, meeting_id)
             .await
@@ -421,7 +435,7 @@ impl Store {
             AuditAction::MeetingCancelled,
         )
         .await?;
-        outbox(&mut tx, kinds::CANCELLED, meeting_id, now).await?;
+        outbox(&mut tx, meeting_id, &[(kinds::CANCELLED, now)]).await?;
         tx.commit().await?;
         self.load_meeting(actor, meeting_id)
             .await

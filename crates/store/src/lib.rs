@@ -8,6 +8,7 @@
 
 mod audit;
 mod booking;
+mod bulk;
 mod citizens;
 mod clock;
 mod connect;

@@ -103,6 +103,13 @@ impl Store {
         actor: &Actor,
         id: &str,
     ) -> Result<(Meeting, Citizen, Visibility), StoreError> {
+        let meeting = self.meeting_by_id(id).await?;
+        let (citizen, visibility) = self.load_visible(actor, &meeting.citizen_id).await?;
+        Ok((meeting, citizen, visibility))
+    }
+
+    /// A meeting by id, for callers that have already decided the actor may see it.
+    pub(crate) async fn meeting_by_id(&self, id: &str) -> Result<Meeting, StoreError> {
         let row = sqlx::query(&format!(
             "SELECT {MEETING_COLUMNS} FROM {MEETING_FROM} WHERE m.id = $1"
         ))
@@ -110,9 +117,7 @@ impl Store {
         .fetch_optional(&self.inner.read)
         .await?
         .ok_or(StoreError::NotFound)?;
-        let meeting = meeting_from_row(&row)?;
-        let (citizen, visibility) = self.load_visible(actor, &meeting.citizen_id).await?;
-        Ok((meeting, citizen, visibility))
+        meeting_from_row(&row)
     }
 
     /// One meeting, for its citizen or staff who may see the citizen (logged).

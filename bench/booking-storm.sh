@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# Benchmark (issue 3): a booking storm. 10,000 free slots, 64 concurrent clients booking over
+# HTTP (wrk, each request a different slot), on SQLite and PostgreSQL: bookings/s, p50/p99 and
+# the number of double bookings (must be 0). Every acknowledged booking is durable: SQLite runs
+# with synchronous=FULL, PostgreSQL with its default synchronous_commit=on.
+#
+# Baseline in the same run: the same booking transaction through the store in a tight loop
+# without HTTP (1 task and 64 tasks). Then available-slots p99 with 1,000,000 slots in the
+# database (SQLite).
+#
+#   bench/booking-storm.sh [slots] [big]     (defaults 10000 and 1000000; needs wrk, sqlite3, bc)
+#   SKIP_STORM=1 bench/booking-storm.sh      (only the available-slots part)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SLOTS="${1:-10000}"
+BIG="${2:-1000000}"
+PG="${JOBUNIVERS_TEST_POSTGRES:-postgres://postgres@127.0.0.1:5432/postgres}"
+PORT=18182
+URL="http://127.0.0.1:$PORT"
+BIN=./target/release/jobunivers
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+cargo build --release -p jobunivers --quiet
+[ -d node_modules/dkfds ] || npm ci --no-audit --no-fund >/dev/null
+
+WORK=$(mktemp -d)
+SERVER=""
+trap '[ -n "$SERVER" ] && kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
+
+# Each wrk thread books its own share of the slot list: thread k of n takes lines k, k+n, ….
+cat > "$WORK/book.lua" <<'LUA'
+local counter = 0
+local threads = {}
+function setup(thread)
+  thread:set("id", counter)
+  counter = counter + 1
+  table.insert(threads, thread)
+end
+function init(args)
+  pairs_ = {}
+  local n = tonumber(os.getenv("THREADS"))
+  local i = 0
+  for line in io.lines(os.getenv("SLOTS_FILE")) do
+    if i % n == id then table.insert(pairs_, line) end
+    i = i + 1
+  end
+  next_ = 1
+  created, conflicts, other = 0, 0, 0
+  wrk.method = "POST"
+  wrk.headers["Content-Type"] = "application/json"
+  wrk.headers["Authorization"] = "Bearer " .. os.getenv("TOKEN")
+end
+function request()
+  local line = pairs_[next_]
+  if line == nil then line = pairs_[1] end  -- list used up: repeats must all answer 409
+  next_ = next_ + 1
+  local slot, citizen = line:match("(%S+) (%S+)")
+  return wrk.format(nil, "/api/v1/meetings", nil,
+    '{"citizen_id":"' .. citizen .. '","slot_id":"' .. slot .. '","channel":"in_person"}')
+end
+function response(status)
+  if status == 201 then created = created + 1
+  elseif status == 409 then conflicts = conflicts + 1
+  else other = other + 1 end
+end
+function done(summary, latency, requests)
+  local c, k, o = 0, 0, 0
+  for _, t in ipairs(threads) do
+    c = c + t:get("created"); k = k + t:get("conflicts"); o = o + t:get("other")
+  end
+  io.write(string.format("created %d conflicts %d other %d\n", c, k, o))
+end
+LUA
+
+start_server() {  # name url data
+  DATABASE_URL="$2" JOBUNIVERS_LOG=warn $BIN demo --listen "127.0.0.1:$PORT" --data "$3" > "$WORK/server-$1.log" 2>&1 &
+  SERVER=$!
+  for _ in $(seq 1 150); do curl -sf "$URL/healthz" >/dev/null && return; sleep 0.2; done
+  cat "$WORK/server-$1.log"; exit 1
+}
+
+stop_server() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""; }
+
+storm() {  # name url
+  local name="$1" url="$2" data="$WORK/data-$1"
+  DATABASE_URL="$url" $BIN bench-seed --data "$data" --slots "$SLOTS" --out "$WORK/slots-$name.txt" 2>/dev/null
+  DATABASE_URL="$url" $BIN bench-claim --data "$data" --count 3000 --tasks 1 | sed "s/^/$name /"
+  DATABASE_URL="$url" $BIN bench-claim --data "$data" --count 6000 --tasks 64 | sed "s/^/$name /"
+  start_server "$name" "$url" "$data"
+  local token
+  token=$(curl -sf -X POST "$URL/api/v1/dev/session" -H 'content-type: application/json' -d '{"login":"aalborg.jk1"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
+  # Long enough to use up the slots: the run stops by time, the counts say what happened.
+  THREADS=2 TOKEN="$token" SLOTS_FILE="$WORK/slots-$name.txt" \
+    wrk -t2 -c64 -d8s --latency -s "$WORK/book.lua" "$URL" > "$WORK/storm-$name.txt"
+  stop_server
+  local booked double
+  case "$url" in
+    sqlite*) q() { sqlite3 "${url#sqlite://}" "$1"; } ;;
+    *) q() { psql "$url" -Atqc "$1"; } ;;
+  esac
+  booked=$(q "SELECT COUNT(*) FROM meetings WHERE status = 'booked'")
+  double=$(q "SELECT COUNT(*) FROM (SELECT slot_id FROM meetings WHERE status = 'booked' GROUP BY slot_id HAVING COUNT(*) > 1) d")
+  local counts rps p50 p99
+  counts=$(grep '^created' "$WORK/storm-$name.txt")
+  p50=$(awk '$1=="50%" {print $2}' "$WORK/storm-$name.txt")
+  p99=$(awk '$1=="99%" {print $2}' "$WORK/storm-$name.txt")
+  local created secs
+  created=$(echo "$counts" | awk '{print $2}')
+  secs=$(awk '/requests in/ {gsub(/s,/,"",$4); print $4}' "$WORK/storm-$name.txt")
+  rps=$(echo "$created / $secs" | bc -l)
+  printf '%s HTTP storm: %s in %ss -> %.0f bookings/s (all requests: p50 %s, p99 %s); meetings booked in db %s, slots booked twice %s\n' \
+    "$name" "$counts" "$secs" "$rps" "$p50" "$p99" "$booked" "$double"
+}
+
+if [ -z "${SKIP_STORM:-}" ]; then
+  echo "booking storm: $SLOTS slots, 64 connections, $(nproc) cores, wrk and server on the same machine"
+  storm sqlite "sqlite://$WORK/storm.db"
+  DB="ju_bench_$$"
+  psql "$PG" -qc "CREATE DATABASE $DB" >/dev/null
+  storm postgres "${PG%/*}/$DB"
+  psql "$PG" -qc "DROP DATABASE $DB" >/dev/null
+fi
+
+echo "available slots with $BIG slots in the database (SQLite)"
+DATA="$WORK/data-big"
+DATABASE_URL="sqlite://$WORK/big.db" $BIN bench-seed --data "$DATA" --slots "$BIG" --out "$WORK/big.txt"
+start_server big "sqlite://$WORK/big.db" "$DATA"
+ctoken=$(curl -sf -X POST "$URL/api/v1/dev/session" -H 'content-type: application/json' -d '{"login":"aalborg.jk1"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
+citizen=$(head -1 "$WORK/big.txt" | awk '{print $2}')
+from=$(date -u -d '+2 days' +%Y-%m-%dT09:00:00Z); to=$(date -u -d '+2 days' +%Y-%m-%dT17:00:00Z)
+echo "wrk.headers['Authorization'] = 'Bearer ' .. os.getenv('TOKEN')" > "$WORK/auth.lua"
+curl -sf "$URL/api/v1/citizens/$citizen/available-slots?from=$from&to=$to" -H "authorization: Bearer $ctoken" | grep -o '"id"' | wc -l | sed 's/^/slots in one answer: /'
+for c in 1 16; do
+  TOKEN="$ctoken" wrk -t1 -c$c -d10s --latency -s "$WORK/auth.lua" "$URL/api/v1/citizens/$citizen/available-slots?from=$from&to=$to" > "$WORK/avail.txt"
+  printf 'available-slots (one working day, %s connection(s)): %s req/s, p50 %s, p99 %s\n' "$c" \
+    "$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$WORK/avail.txt")" "$(awk '$1=="50%" {print $2}' "$WORK/avail.txt")" "$(awk '$1=="99%" {print $2}' "$WORK/avail.txt")"
+done
+stop_server

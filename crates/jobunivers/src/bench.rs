@@ -1,0 +1,146 @@
+//! Sub-commands for the benchmarks in `bench/`: bulk slots for a booking storm, and the raw rate
+//! of the booking transaction without HTTP (the baseline the storm is compared with).
+
+use std::io::Write;
+use std::time::Instant;
+
+use domain::{Actor, Channel};
+use jiff::{SignedDuration, Timestamp};
+use store::{NewMeeting, Store, StoreError};
+
+/// The demo's Aalborg caseworkers and up to `n` of their citizens.
+async fn aalborg(
+    store: &Store,
+    system: &Actor,
+    n: usize,
+) -> Result<(Vec<Actor>, Vec<String>), StoreError> {
+    let staff: Vec<Actor> = store
+        .staff_list(system)
+        .await?
+        .into_iter()
+        .filter(|s| s.login.starts_with("aalborg.jk"))
+        .map(|s| s.actor())
+        .collect();
+    let first = staff.first().ok_or(StoreError::NotFound)?;
+    let query = store::CitizenQuery {
+        per_page: u32::try_from(n).unwrap_or(200),
+        page: 1,
+        ..Default::default()
+    };
+    let citizens = store
+        .list_citizens(first, &query)
+        .await?
+        .items
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    Ok((staff, citizens))
+}
+
+/// Inserts `count` slots spread over the Aalborg caseworkers, starting `days_ahead` days from
+/// now, and writes `slot_id citizen_id` lines to `out` (citizens taken in turn).
+#[derive(Debug, thiserror::Error)]
+pub enum BenchError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+pub async fn seed_slots(
+    store: &Store,
+    system: &Actor,
+    count: usize,
+    days_ahead: i64,
+    out: &std::path::Path,
+) -> Result<(), BenchError> {
+    let (staff, citizens) = aalborg(store, system, 100).await?;
+    let start = Timestamp::now()
+        .checked_add(SignedDuration::from_hours(24 * days_ahead))
+        .unwrap_or(Timestamp::now());
+    let per = count.div_ceil(staff.len().max(1));
+    let mut lines = Vec::with_capacity(count);
+    let started = Instant::now();
+    for (i, member) in staff.iter().enumerate() {
+        let n = per.min(count - lines.len().min(count));
+        let ids = store
+            .bulk_insert_slots(
+                member,
+                start,
+                30,
+                n,
+                Channel::ALL,
+                Some("Jobcenter Aalborg"),
+            )
+            .await?;
+        for (j, id) in ids.into_iter().enumerate() {
+            let citizen = &citizens[(i * per + j) % citizens.len().max(1)];
+            lines.push(format!("{id} {citizen}"));
+        }
+        eprint!("\r{} of {count} slots", lines.len());
+    }
+    eprintln!(" in {:.1} s", started.elapsed().as_secs_f64());
+    let mut file = std::fs::File::create(out)?;
+    writeln!(file, "{}", lines.join("\n"))?;
+    Ok(())
+}
+
+/// Books `count` fresh slots through the store (the same transaction as `POST /meetings`, at the
+/// same durability) with `tasks` concurrent tasks, and prints the rate.
+pub async fn raw_claims(
+    store: &Store,
+    system: &Actor,
+    count: usize,
+    tasks: usize,
+) -> Result<(), StoreError> {
+    let (staff, citizens) = aalborg(store, system, 100).await?;
+    let member = staff.last().ok_or(StoreError::NotFound)?.clone();
+    // Far ahead, so these slots never meet the storm's.
+    let start = Timestamp::now()
+        .checked_add(SignedDuration::from_hours(24 * 3650))
+        .unwrap_or(Timestamp::now());
+    let offset = SignedDuration::from_hours(24 * 30 * i64::try_from(tasks).unwrap_or(1));
+    let slots = store
+        .bulk_insert_slots(
+            &member,
+            start.checked_add(offset).unwrap_or(start),
+            30,
+            count,
+            &[Channel::InPerson],
+            Some("Jobcenter Aalborg"),
+        )
+        .await?;
+    let started = Instant::now();
+    let mut handles = Vec::new();
+    for t in 0..tasks {
+        let (store, member, citizens) = (store.clone(), member.clone(), citizens.clone());
+        let mine: Vec<String> = slots.iter().skip(t).step_by(tasks).cloned().collect();
+        handles.push(tokio::spawn(async move {
+            let mut ok = 0usize;
+            for (i, slot_id) in mine.into_iter().enumerate() {
+                let req = NewMeeting {
+                    citizen_id: citizens[(t + i) % citizens.len()].clone(),
+                    slot_id,
+                    channel: Channel::InPerson,
+                    purpose: None,
+                    attendance_reason: None,
+                    with_fund: false,
+                };
+                if store.book_meeting(&member, &req).await.is_ok() {
+                    ok += 1;
+                }
+            }
+            ok
+        }));
+    }
+    let mut ok = 0;
+    for h in handles {
+        ok += h.await.unwrap_or(0);
+    }
+    let secs = started.elapsed().as_secs_f64();
+    println!(
+        "raw booking transaction: {ok} of {count} in {secs:.2} s = {:.0}/s with {tasks} task(s)",
+        ok as f64 / secs
+    );
+    Ok(())
+}
