@@ -119,25 +119,19 @@ pub(crate) async fn insert(
     entries: &[AuditEntry],
 ) -> Result<(), sqlx::Error> {
     for chunk in entries.chunks(ROWS_PER_STATEMENT) {
-        let mut sql = String::from(
-            "INSERT INTO audit_log (id, citizen_id, at, actor_id, actor_name, actor_role, action) VALUES ",
+        let sql = crate::sql::insert_values(
+            "audit_log",
+            &[
+                "id",
+                "citizen_id",
+                "at",
+                "actor_id",
+                "actor_name",
+                "actor_role",
+                "action",
+            ],
+            chunk.len(),
         );
-        for i in 0..chunk.len() {
-            let p = i * 7;
-            if i > 0 {
-                sql.push(',');
-            }
-            sql.push_str(&format!(
-                "(${},${},${},${},${},${},${})",
-                p + 1,
-                p + 2,
-                p + 3,
-                p + 4,
-                p + 5,
-                p + 6,
-                p + 7
-            ));
-        }
         let mut query = sqlx::query(&sql);
         for e in chunk {
             query = query

@@ -46,22 +46,11 @@ async fn outbox(
     meeting_id: &str,
     rows: &[(&str, i64)],
 ) -> Result<(), StoreError> {
-    let mut sql =
-        String::from("INSERT INTO outbox (id, kind, subject_id, not_before, created_at) VALUES ");
-    for i in 0..rows.len() {
-        let p = i * 5;
-        if i > 0 {
-            sql.push(',');
-        }
-        sql.push_str(&format!(
-            "(${},${},${},${},${})",
-            p + 1,
-            p + 2,
-            p + 3,
-            p + 4,
-            p + 5
-        ));
-    }
+    let sql = crate::sql::insert_values(
+        "outbox",
+        &["id", "kind", "subject_id", "not_before", "created_at"],
+        rows.len(),
+    );
     let mut q = sqlx::query(&sql);
     let now = clock::now_micros();
     for (kind, not_before) in rows {

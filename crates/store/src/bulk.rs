@@ -47,27 +47,21 @@ impl Store {
             let tx_rows = PER_TX.min(count - tx_start);
             for chunk_start in (0..tx_rows).step_by(ROWS) {
                 let n = ROWS.min(tx_rows - chunk_start);
-                let mut sql = String::from(
-                    "INSERT INTO slots (id, staff_id, municipality, unemployment_fund, starts_at, ends_at, channels, location, created_at) VALUES ",
+                let sql = crate::sql::insert_values(
+                    "slots",
+                    &[
+                        "id",
+                        "staff_id",
+                        "municipality",
+                        "unemployment_fund",
+                        "starts_at",
+                        "ends_at",
+                        "channels",
+                        "location",
+                        "created_at",
+                    ],
+                    n,
                 );
-                for i in 0..n {
-                    let p = i * 9;
-                    if i > 0 {
-                        sql.push(',');
-                    }
-                    sql.push_str(&format!(
-                        "(${},${},${},${},${},${},${},${},${})",
-                        p + 1,
-                        p + 2,
-                        p + 3,
-                        p + 4,
-                        p + 5,
-                        p + 6,
-                        p + 7,
-                        p + 8,
-                        p + 9
-                    ));
-                }
                 let mut q = sqlx::query(&sql);
                 for _ in 0..n {
                     let end = at

@@ -21,6 +21,7 @@ mod orgs;
 mod outbox;
 mod sessions;
 mod slots;
+mod sql;
 mod staff;
 #[cfg(feature = "testing")]
 pub mod testing;

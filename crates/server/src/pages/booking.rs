@@ -135,7 +135,14 @@ async fn page(
     };
     let slots = state
         .store
-        .available_slots(&user.actor, &citizen.id, start, end, false, 500)
+        .available_slots(
+            &user.actor,
+            &citizen.id,
+            start,
+            end,
+            crate::api::citizens::available_slots::is_fund_staff(&user.actor),
+            500,
+        )
         .await
         .map_err(err)?;
     let mut days: Vec<Day> = Vec::new();

@@ -357,17 +357,12 @@ pub async fn add_weekly(
             let expansion = pattern
                 .expand(&copenhagen())
                 .map_err(|_| user.viewer.error(PageError::NotFound))?;
-            let now = state.store.now();
-            let slots: Vec<NewSlot> = expansion
-                .slots
-                .iter()
-                .filter(|s| s.start() > now)
-                .map(|&span| NewSlot {
-                    span,
-                    channels: channels.clone(),
-                    location: location.clone(),
-                })
-                .collect();
+            let slots = crate::api::slots::weekly::future_slots(
+                &expansion,
+                state.store.now(),
+                &channels,
+                location.as_deref(),
+            );
             if slots.is_empty() {
                 form.add_error(t, "first_day", t.invalid(&Invalid::Empty));
             } else {

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::{Actor, Outcome};
 use store::{Citizen, StoreError};
@@ -221,27 +220,8 @@ pub async fn calendar_file(
         .meeting(&user.actor, &id)
         .await
         .map_err(|e| user.viewer.error(e))?;
-    let url = &state.config.public_url;
-    let (summary, description) =
-        crate::api::meetings::calendar::summary_and_description(&meeting, url);
-    let body = crate::ics::calendar(
-        "Jobunivers",
-        &[crate::ics::Event {
-            meeting: &meeting,
-            summary,
-            description,
-            url: format!("{url}/samtaler/{}", meeting.id),
-        }],
-    );
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"samtale.ics\"",
-            ),
-        ],
-        body,
-    )
-        .into_response())
+    Ok(crate::api::meetings::calendar::file_response(
+        &meeting,
+        &state.config.public_url,
+    ))
 }

@@ -15,8 +15,19 @@ pub struct AvailableQuery {
     pub from: Option<String>,
     /// RFC 3339; default four weeks after `from`.
     pub to: Option<String>,
-    /// `fund`: the citizen's a-kasse's slots instead of the jobcenter's.
+    /// `municipality` or `fund` (the citizen's a-kasse); default `fund` for a-kasse staff and
+    /// `municipality` for everyone else.
     pub organisation: Option<String>,
+}
+
+pub fn is_fund_staff(actor: &domain::Actor) -> bool {
+    matches!(
+        actor,
+        domain::Actor::Staff {
+            organisation: domain::Organisation::Fund(_),
+            ..
+        }
+    )
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -50,7 +61,9 @@ pub async fn handler(
         state.store.now(),
     );
     let fund = match q.organisation.as_deref().map(str::trim) {
-        None | Some("") | Some("municipality") => false,
+        // By default an a-kasse adviser sees the a-kasse's times, everyone else the jobcenter's.
+        None | Some("") => is_fund_staff(&actor),
+        Some("municipality") => false,
         Some("fund") => true,
         Some(_) => {
             f.refuse("organisation", domain::Invalid::UnknownValue);

@@ -38,6 +38,31 @@ pub fn summary_and_description(m: &store::Meeting, public_url: &str) -> (String,
     (summary, description)
 }
 
+/// A meeting as a downloadable calendar file, for the API and the pages alike.
+pub fn file_response(meeting: &store::Meeting, public_url: &str) -> axum::response::Response {
+    let (summary, description) = summary_and_description(meeting, public_url);
+    let body = ics::calendar(
+        "Jobunivers",
+        &[ics::Event {
+            meeting,
+            summary,
+            description,
+            url: format!("{public_url}/samtaler/{}", meeting.id),
+        }],
+    );
+    (
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"samtale.ics\"",
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
 /// The meeting as an iCalendar file with one VEVENT, for "add to calendar".
 #[utoipa::path(
     get, path = "/api/v1/meetings/{id}/calendar.ics", tag = "meetings",
@@ -54,25 +79,5 @@ pub async fn handler(
     Path(id): Path<String>,
 ) -> Result<impl IntoResponse, ApiError> {
     let meeting = state.store.meeting(&actor, &id).await?;
-    let url = &state.config.public_url;
-    let (summary, description) = summary_and_description(&meeting, url);
-    let body = ics::calendar(
-        "Jobunivers",
-        &[ics::Event {
-            meeting: &meeting,
-            summary,
-            description,
-            url: format!("{url}/samtaler/{}", meeting.id),
-        }],
-    );
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"samtale.ics\"",
-            ),
-        ],
-        body,
-    ))
+    Ok(file_response(&meeting, &state.config.public_url))
 }

@@ -123,6 +123,25 @@ impl CreateWeekly {
     }
 }
 
+/// The slots of an expansion that lie ahead, each offering `channels` at `location`.
+pub fn future_slots(
+    expansion: &domain::meetings::Expansion,
+    now: jiff::Timestamp,
+    channels: &[Channel],
+    location: Option<&str>,
+) -> Vec<NewSlot> {
+    expansion
+        .slots
+        .iter()
+        .filter(|s| s.start() > now)
+        .map(|&span| NewSlot {
+            span,
+            channels: channels.to_vec(),
+            location: location.map(str::to_owned),
+        })
+        .collect()
+}
+
 /// Publishes recurring weekly availability as slots, all or none. Public holidays are left out
 /// and listed in `skipped`; an overlap with an existing slot is 409 `overlap`.
 #[utoipa::path(
@@ -147,17 +166,12 @@ pub async fn handler(
             .map_err(|(field, problem)| {
                 ApiError::Validation(vec![domain::FieldError::new(field, problem)])
             })?;
-    let now = state.store.now();
-    let slots: Vec<NewSlot> = expansion
-        .slots
-        .iter()
-        .filter(|s| s.start() > now)
-        .map(|&span| NewSlot {
-            span,
-            channels: channels.clone(),
-            location: location.clone(),
-        })
-        .collect();
+    let slots = future_slots(
+        &expansion,
+        state.store.now(),
+        &channels,
+        location.as_deref(),
+    );
     if slots.is_empty() {
         return Err(ApiError::Validation(vec![domain::FieldError::new(
             "first_day",

@@ -1,0 +1,31 @@
+//! Small helpers for writing SQL that runs on both backends.
+
+/// `INSERT INTO table (columns) VALUES ($1,…,$c),(…)…` for `rows` rows of `columns.len()`
+/// parameters each, numbered as both SQLite and PostgreSQL accept.
+pub(crate) fn insert_values(table: &str, columns: &[&str], rows: usize) -> String {
+    let width = columns.len();
+    let mut sql = format!("INSERT INTO {table} ({}) VALUES ", columns.join(", "));
+    for row in 0..rows {
+        if row > 0 {
+            sql.push(',');
+        }
+        let params: Vec<String> = (1..=width)
+            .map(|c| format!("${}", row * width + c))
+            .collect();
+        sql.push('(');
+        sql.push_str(&params.join(","));
+        sql.push(')');
+    }
+    sql
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn parameters_are_numbered_across_rows() {
+        assert_eq!(
+            super::insert_values("t", &["a", "b"], 2),
+            "INSERT INTO t (a, b) VALUES ($1,$2),($3,$4)"
+        );
+    }
+}
