@@ -34,6 +34,8 @@ pub enum Invalid {
     InPast,
     #[error("the list is empty")]
     Empty,
+    #[error("the number is outside the allowed range")]
+    OutOfRange,
 }
 
 impl Invalid {
@@ -53,6 +55,7 @@ impl Invalid {
             Invalid::EndBeforeStart => "end_before_start",
             Invalid::InPast => "in_past",
             Invalid::Empty => "empty",
+            Invalid::OutOfRange => "out_of_range",
         }
     }
 }

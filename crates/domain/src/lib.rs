@@ -17,6 +17,7 @@ pub mod meetings;
 pub mod notices;
 mod org;
 mod person;
+pub mod screening;
 mod span;
 
 pub use access::{

@@ -1,0 +1,9 @@
+//! Screening (screening) and the model that recommends a track (indsats) from it.
+
+mod answers;
+mod model;
+#[cfg(test)]
+mod tests;
+
+pub use answers::{Answers, DigitalComfort, Education, OwnAssessment, RawAnswers, YesNoUnsure};
+pub use model::{Reason, Recommendation, recommend};
