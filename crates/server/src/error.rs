@@ -33,6 +33,9 @@ pub enum ApiError {
     UnsupportedMediaType,
     #[error("validation failed")]
     Validation(Vec<FieldError>),
+    /// 422 `reason_required`: a visitation against the recommendation needs a reason.
+    #[error("a reason is required")]
+    ReasonRequired,
     /// 409: the request collides with the current state (`slot_taken`, `overlap`, …).
     #[error("conflict: {0}")]
     Conflict(&'static str),
@@ -139,6 +142,12 @@ impl ApiError {
                     "Ret de nævnte felter og prøv igen.".into(),
                 )
             }
+            ApiError::ReasonRequired => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "reason_required",
+                "Begrundelse mangler",
+                "Når beslutningen afviger fra anbefalingen, eller der ikke er en screening, skal den begrundes.".into(),
+            ),
             ApiError::Conflict(code) => (
                 StatusCode::CONFLICT,
                 code,
@@ -232,6 +241,7 @@ impl From<StoreError> for ApiError {
             StoreError::AlreadyExists => ApiError::AlreadyExists,
             StoreError::Invalid(errors) => ApiError::Validation(errors),
             StoreError::Conflict(code) => ApiError::Conflict(code),
+            StoreError::ReasonRequired => ApiError::ReasonRequired,
             StoreError::Meeting(r) => ApiError::Meeting(r),
             StoreError::Channel(r) => ApiError::Channel(r),
             other => ApiError::Internal(other.to_string()),

@@ -25,6 +25,8 @@ use crate::api;
         api::citizens::access_log::handler,
         api::citizens::available_slots::handler,
         api::citizens::meetings::handler,
+        api::screening::submit::handler,
+        api::screening::visitation::handler,
         api::slots::create::handler,
         api::slots::weekly::handler,
         api::slots::delete::handler,

@@ -31,6 +31,9 @@ pub enum AuditAction {
     MeetingOutcome,
     NoticeSent,
     LetterPrinted,
+    ScreeningSubmitted,
+    ScreeningRead,
+    VisitationDecided,
 }
 
 impl AuditAction {
@@ -49,6 +52,9 @@ impl AuditAction {
             AuditAction::MeetingOutcome => "meeting.outcome",
             AuditAction::NoticeSent => "notice.sent",
             AuditAction::LetterPrinted => "letter.printed",
+            AuditAction::ScreeningSubmitted => "screening.submitted",
+            AuditAction::ScreeningRead => "screening.read",
+            AuditAction::VisitationDecided => "visitation.decided",
         }
     }
 }
@@ -70,6 +76,9 @@ impl TryFrom<&str> for AuditAction {
             AuditAction::MeetingOutcome,
             AuditAction::NoticeSent,
             AuditAction::LetterPrinted,
+            AuditAction::ScreeningSubmitted,
+            AuditAction::ScreeningRead,
+            AuditAction::VisitationDecided,
         ]
         .into_iter()
         .find(|a| a.as_str() == s)

@@ -24,6 +24,9 @@ pub enum StoreError {
     /// The channel may not be used for this citizen and meeting; the refusal says why.
     #[error("channel refused: {0}")]
     Channel(#[from] domain::meetings::ChannelRefusal),
+    /// A visitation that differs from the recommendation (or has none to follow) needs a reason.
+    #[error("a reason is required")]
+    ReasonRequired,
     /// Input that is well-formed but refers to something that is not there.
     #[error("invalid input: {0:?}")]
     Invalid(Vec<FieldError>),

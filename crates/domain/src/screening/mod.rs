@@ -6,4 +6,4 @@ mod model;
 mod tests;
 
 pub use answers::{Answers, DigitalComfort, Education, OwnAssessment, RawAnswers, YesNoUnsure};
-pub use model::{Reason, Recommendation, recommend};
+pub use model::{ALL_REASONS, Reason, Recommendation, reason_by_code, recommend};

@@ -83,6 +83,27 @@ pub const INTENSIVE_IN_PERSON: Reason = reason(
     "Når du får tæt kontakt, holdes den første samtale ved personligt fremmøde.",
 );
 
+/// Every reason the model can give, to turn stored codes back into sentences.
+pub const ALL_REASONS: &[Reason] = &[
+    READY,
+    HEALTH,
+    OBSTACLES,
+    SEVERAL,
+    LITTLE_WORK,
+    UNSURE,
+    NO_EDUCATION,
+    LONG_WAY,
+    INTERPRETER,
+    WANTS_IN_PERSON,
+    LOW_DIGITAL,
+    NO_DIGITAL,
+    INTENSIVE_IN_PERSON,
+];
+
+pub fn reason_by_code(code: &str) -> Option<Reason> {
+    ALL_REASONS.iter().copied().find(|r| r.code == code)
+}
+
 /// "Yes" weighs two, "unsure" one: how much an answer points away from a light track.
 fn weight(a: YesNoUnsure) -> u8 {
     match a {

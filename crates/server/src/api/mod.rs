@@ -7,6 +7,7 @@ pub mod funds;
 pub mod json;
 pub mod meetings;
 pub mod municipalities;
+pub mod screening;
 pub mod slots;
 pub mod staff;
 
@@ -40,6 +41,11 @@ pub fn routes(demo: bool) -> Router<AppState> {
             get(citizens::available_slots::handler),
         )
         .route("/citizens/{id}/meetings", get(citizens::meetings::handler))
+        .route("/citizens/{id}/screening", post(screening::submit::handler))
+        .route(
+            "/citizens/{id}/visitation",
+            post(screening::visitation::handler),
+        )
         .route("/slots", post(slots::create::handler))
         .route("/slots/weekly", post(slots::weekly::handler))
         .route("/slots/{id}", delete(slots::delete::handler))

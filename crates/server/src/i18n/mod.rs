@@ -97,6 +97,10 @@ pub fn invalid_message(lang: Lang, problem: Invalid) -> &'static str {
             "That time has passed. Choose a later time.",
         ),
         Invalid::Empty => lang.pick("Vælg mindst én.", "Choose at least one."),
+        Invalid::OutOfRange => lang.pick(
+            "Tallet er uden for det tilladte område.",
+            "The number is outside the allowed range.",
+        ),
     }
 }
 
@@ -174,6 +178,18 @@ pub fn audit_action(lang: Lang, a: AuditAction) -> &'static str {
         AuditAction::LetterPrinted => {
             lang.pick("Udskrev et brev til dig", "Printed a letter to you")
         }
+        AuditAction::ScreeningSubmitted => lang.pick(
+            "Udfyldte spørgsmålene om din situation for dig",
+            "Answered the questions about your situation for you",
+        ),
+        AuditAction::ScreeningRead => lang.pick(
+            "Så dine svar om din situation",
+            "Viewed your answers about your situation",
+        ),
+        AuditAction::VisitationDecided => lang.pick(
+            "Besluttede hvor meget støtte du får",
+            "Decided how much support you get",
+        ),
     }
 }
 

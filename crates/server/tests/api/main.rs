@@ -6,3 +6,4 @@ mod helpers;
 mod meetings;
 mod operations;
 mod organisations;
+mod screening;

@@ -1,0 +1,3 @@
+//! Screening and visitation (API.md, Screening and visitation).
+pub mod submit;
+pub mod visitation;

@@ -1,0 +1,354 @@
+//! Screening answers and visitation decisions, with their history. The citizen or jobcenter
+//! staff submit answers; the domain's model recommends; a caseworker decides the track, with a
+//! reason when the decision differs from the recommendation; the decision sets the citizen's
+//! track and the booking flags the recommendation gave.
+
+use domain::screening::{
+    Answers, DigitalComfort, Education, OwnAssessment, Recommendation, YesNoUnsure, reason_by_code,
+    recommend,
+};
+use domain::{Actor, Role, Track, Visibility};
+use jiff::Timestamp;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::audit::{self, AuditAction, AuditEntry};
+use crate::error::parse;
+use crate::ids::new_id;
+use crate::{Store, StoreError, clock};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Screening {
+    pub id: String,
+    pub citizen_id: String,
+    pub answers: Answers,
+    pub recommendation: Recommendation,
+    pub submitted_by_name: String,
+    pub submitted_by_role: Role,
+    pub submitted_at: Timestamp,
+}
+
+impl Screening {
+    /// Filled in by staff on the citizen's behalf.
+    pub fn on_behalf(&self) -> bool {
+        self.submitted_by_role != Role::Citizen
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Visitation {
+    pub id: String,
+    pub citizen_id: String,
+    pub track: Track,
+    pub recommended_track: Option<Track>,
+    pub reason: Option<String>,
+    pub decided_by_name: String,
+    pub decided_at: Timestamp,
+    pub citizen_view: Option<String>,
+}
+
+const SCREENING_COLUMNS: &str = "id, citizen_id, worked_months_last_12, education, health_limits_work, \
+     other_obstacles, digital_comfort, needs_interpreter, own_assessment, wants_in_person, recommended_track, \
+     in_person_first, self_booking_exempt, reason_codes, submitted_by_name, submitted_by_role, submitted_at";
+
+fn corrupt(column: &'static str) -> impl Fn(domain::Invalid) -> StoreError {
+    move |_| StoreError::Corrupt { column }
+}
+
+fn screening_from_row(r: &AnyRow) -> Result<Screening, StoreError> {
+    let answers = Answers {
+        worked_months_last_12: u8::try_from(r.try_get::<i64, _>("worked_months_last_12")?)
+            .map_err(|_| StoreError::Corrupt {
+                column: "worked_months_last_12",
+            })?,
+        education: Education::try_from(r.try_get::<&str, _>("education")?)
+            .map_err(corrupt("education"))?,
+        health_limits_work: YesNoUnsure::try_from(r.try_get::<&str, _>("health_limits_work")?)
+            .map_err(corrupt("health_limits_work"))?,
+        other_obstacles: YesNoUnsure::try_from(r.try_get::<&str, _>("other_obstacles")?)
+            .map_err(corrupt("other_obstacles"))?,
+        digital_comfort: DigitalComfort::try_from(r.try_get::<&str, _>("digital_comfort")?)
+            .map_err(corrupt("digital_comfort"))?,
+        needs_interpreter: r.try_get::<i64, _>("needs_interpreter")? != 0,
+        own_assessment: OwnAssessment::try_from(r.try_get::<&str, _>("own_assessment")?)
+            .map_err(corrupt("own_assessment"))?,
+        wants_in_person: r.try_get::<i64, _>("wants_in_person")? != 0,
+    };
+    let codes: String = r.try_get("reason_codes")?;
+    Ok(Screening {
+        id: r.try_get("id")?,
+        citizen_id: r.try_get("citizen_id")?,
+        answers,
+        recommendation: Recommendation {
+            track: parse(
+                "recommended_track",
+                r.try_get::<&str, _>("recommended_track")?,
+            )?,
+            in_person_first: r.try_get::<i64, _>("in_person_first")? != 0,
+            self_booking_exempt: r.try_get::<i64, _>("self_booking_exempt")? != 0,
+            reasons: codes
+                .split(',')
+                .filter(|c| !c.is_empty())
+                .filter_map(reason_by_code)
+                .collect(),
+        },
+        submitted_by_name: r.try_get("submitted_by_name")?,
+        submitted_by_role: parse(
+            "submitted_by_role",
+            r.try_get::<&str, _>("submitted_by_role")?,
+        )?,
+        submitted_at: clock::from_micros(r.try_get("submitted_at")?),
+    })
+}
+
+const VISITATION_COLUMNS: &str =
+    "id, citizen_id, track, recommended_track, reason, decided_by_name, decided_at, citizen_view";
+
+fn visitation_from_row(r: &AnyRow) -> Result<Visitation, StoreError> {
+    let recommended: Option<String> = r.try_get("recommended_track")?;
+    Ok(Visitation {
+        id: r.try_get("id")?,
+        citizen_id: r.try_get("citizen_id")?,
+        track: parse("track", r.try_get::<&str, _>("track")?)?,
+        recommended_track: recommended
+            .as_deref()
+            .map(|t| parse("recommended_track", t))
+            .transpose()?,
+        reason: r.try_get("reason")?,
+        decided_by_name: r.try_get("decided_by_name")?,
+        decided_at: clock::from_micros(r.try_get("decided_at")?),
+        citizen_view: r.try_get("citizen_view")?,
+    })
+}
+
+impl Store {
+    /// Stores answers and their recommendation. The citizen answers for themself; jobcenter
+    /// staff may answer on their behalf (kept as such). The wish to meet in person becomes the
+    /// citizen's `in_person_requested`.
+    pub async fn submit_screening(
+        &self,
+        actor: &Actor,
+        citizen_id: &str,
+        answers: &Answers,
+    ) -> Result<Screening, StoreError> {
+        let (_, visibility) = self.load_visible(actor, citizen_id).await?;
+        if !(visibility == Visibility::Own || visibility.may_change_case()) {
+            return Err(StoreError::Forbidden);
+        }
+        let rec = recommend(answers);
+        let id = new_id();
+        let now = clock::now_micros();
+        let codes: Vec<&str> = rec.reasons.iter().map(|r| r.code).collect();
+        let mut tx = self.inner.write.begin().await?;
+        sqlx::query(&format!(
+            "INSERT INTO screenings ({SCREENING_COLUMNS}, submitted_by) VALUES \
+             ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
+        ))
+        .bind(&id)
+        .bind(citizen_id)
+        .bind(i64::from(answers.worked_months_last_12))
+        .bind(answers.education.as_str())
+        .bind(answers.health_limits_work.as_str())
+        .bind(answers.other_obstacles.as_str())
+        .bind(answers.digital_comfort.as_str())
+        .bind(i64::from(answers.needs_interpreter))
+        .bind(answers.own_assessment.as_str())
+        .bind(i64::from(answers.wants_in_person))
+        .bind(rec.track.as_str())
+        .bind(i64::from(rec.in_person_first))
+        .bind(i64::from(rec.self_booking_exempt))
+        .bind(codes.join(","))
+        .bind(actor.name())
+        .bind(actor.role().as_str())
+        .bind(now)
+        .bind(actor.id())
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("UPDATE citizens SET in_person_requested = $1, updated_at = $2 WHERE id = $3")
+            .bind(i64::from(answers.wants_in_person))
+            .bind(now)
+            .bind(citizen_id)
+            .execute(&mut *tx)
+            .await?;
+        if visibility.is_audited() {
+            audit::insert(
+                &mut tx,
+                &[AuditEntry::new(
+                    actor,
+                    citizen_id,
+                    AuditAction::ScreeningSubmitted,
+                )],
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(Screening {
+            id,
+            citizen_id: citizen_id.to_owned(),
+            answers: *answers,
+            recommendation: rec,
+            submitted_by_name: actor.name().to_owned(),
+            submitted_by_role: actor.role(),
+            submitted_at: clock::from_micros(now),
+        })
+    }
+
+    /// The citizen's screenings, newest first (answers are health data: reads are logged).
+    pub async fn screenings(
+        &self,
+        actor: &Actor,
+        citizen_id: &str,
+    ) -> Result<Vec<Screening>, StoreError> {
+        let (_, visibility) = self.load_visible(actor, citizen_id).await?;
+        if !(visibility == Visibility::Own || visibility.may_change_case()) {
+            return Err(StoreError::Forbidden);
+        }
+        if visibility.is_audited() {
+            self.log_reads(vec![AuditEntry::new(
+                actor,
+                citizen_id,
+                AuditAction::ScreeningRead,
+            )])
+            .await?;
+        }
+        let rows = sqlx::query(&format!("SELECT {SCREENING_COLUMNS} FROM screenings WHERE citizen_id = $1 ORDER BY submitted_at DESC, id DESC"))
+            .bind(citizen_id)
+            .fetch_all(&self.inner.read)
+            .await?;
+        rows.iter().map(screening_from_row).collect()
+    }
+
+    /// The citizen's visitation decisions, newest first.
+    pub async fn visitations(
+        &self,
+        actor: &Actor,
+        citizen_id: &str,
+    ) -> Result<Vec<Visitation>, StoreError> {
+        let (_, visibility) = self.load_visible(actor, citizen_id).await?;
+        if visibility.is_audited() {
+            self.log_reads(vec![AuditEntry::new(
+                actor,
+                citizen_id,
+                AuditAction::ScreeningRead,
+            )])
+            .await?;
+        }
+        let rows = sqlx::query(&format!("SELECT {VISITATION_COLUMNS} FROM visitations WHERE citizen_id = $1 ORDER BY decided_at DESC, id DESC"))
+            .bind(citizen_id)
+            .fetch_all(&self.inner.read)
+            .await?;
+        rows.iter().map(visitation_from_row).collect()
+    }
+
+    /// A caseworker decides the track. A track that differs from the latest recommendation, or
+    /// any track without a screening, needs a reason (`ReasonRequired`). The citizen's track and,
+    /// from the recommendation, their booking flags are set in the same transaction.
+    pub async fn decide_visitation(
+        &self,
+        actor: &Actor,
+        citizen_id: &str,
+        track: Track,
+        reason: Option<&str>,
+    ) -> Result<Visitation, StoreError> {
+        let (_, visibility) = self.load_visible(actor, citizen_id).await?;
+        if !visibility.may_change_case() {
+            return Err(StoreError::Forbidden);
+        }
+        let latest = sqlx::query(&format!("SELECT {SCREENING_COLUMNS} FROM screenings WHERE citizen_id = $1 ORDER BY submitted_at DESC, id DESC LIMIT 1"))
+            .bind(citizen_id)
+            .fetch_optional(&self.inner.read)
+            .await?
+            .as_ref()
+            .map(screening_from_row)
+            .transpose()?;
+        let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+        let follows = latest
+            .as_ref()
+            .is_some_and(|s| s.recommendation.track == track);
+        if !follows && reason.is_none() {
+            return Err(StoreError::ReasonRequired);
+        }
+        let id = new_id();
+        let now = clock::now_micros();
+        let mut tx = self.inner.write.begin().await?;
+        sqlx::query(
+            "INSERT INTO visitations (id, citizen_id, screening_id, track, recommended_track, reason, decided_by, decided_by_name, decided_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(&id)
+        .bind(citizen_id)
+        .bind(latest.as_ref().map(|s| s.id.clone()))
+        .bind(track.as_str())
+        .bind(latest.as_ref().map(|s| s.recommendation.track.as_str()))
+        .bind(reason.map(str::to_owned))
+        .bind(actor.id())
+        .bind(actor.name())
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        let (first, exempt) = latest.as_ref().map_or((false, false), |s| {
+            (
+                s.recommendation.in_person_first,
+                s.recommendation.self_booking_exempt,
+            )
+        });
+        sqlx::query("UPDATE citizens SET track = $1, in_person_first = $2, self_booking_exempt = $3, updated_at = $4 WHERE id = $5")
+            .bind(track.as_str())
+            .bind(i64::from(first))
+            .bind(i64::from(exempt))
+            .bind(now)
+            .bind(citizen_id)
+            .execute(&mut *tx)
+            .await?;
+        audit::insert(
+            &mut tx,
+            &[AuditEntry::new(
+                actor,
+                citizen_id,
+                AuditAction::VisitationDecided,
+            )],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Visitation {
+            id,
+            citizen_id: citizen_id.to_owned(),
+            track,
+            recommended_track: latest.map(|s| s.recommendation.track),
+            reason: reason.map(str::to_owned),
+            decided_by_name: actor.name().to_owned(),
+            decided_at: clock::from_micros(now),
+            citizen_view: None,
+        })
+    }
+
+    /// "Din egen vurdering": the citizen adds their view to the latest decision.
+    pub async fn add_citizen_view(
+        &self,
+        actor: &Actor,
+        citizen_id: &str,
+        view: &str,
+    ) -> Result<Visitation, StoreError> {
+        let (_, visibility) = self.load_visible(actor, citizen_id).await?;
+        if visibility != Visibility::Own {
+            return Err(StoreError::Forbidden);
+        }
+        let changed = sqlx::query(
+            "UPDATE visitations SET citizen_view = $1, citizen_view_at = $2 WHERE id = \
+             (SELECT id FROM visitations WHERE citizen_id = $3 ORDER BY decided_at DESC, id DESC LIMIT 1)",
+        )
+        .bind(view)
+        .bind(clock::now_micros())
+        .bind(citizen_id)
+        .execute(&self.inner.write)
+        .await?;
+        if changed.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        self.visitations(actor, citizen_id)
+            .await?
+            .into_iter()
+            .next()
+            .ok_or(StoreError::NotFound)
+    }
+}
