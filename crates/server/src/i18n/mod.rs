@@ -9,8 +9,10 @@ use domain::{Invalid, Role, TargetGroup, Track};
 use store::AuditAction;
 
 mod meetings;
+mod screening;
 
 pub use meetings::{channel, channel_refusal, conflict, meeting_refusal, meeting_status};
+pub use screening::track_for_citizen;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -408,7 +410,7 @@ static TEXTS: &[(&str, &str, &str)] = &[
 ];
 
 /// Every table of page texts; each area of the product keeps its own.
-const TABLES: &[&[(&str, &str, &str)]] = &[TEXTS, meetings::TEXTS];
+const TABLES: &[&[(&str, &str, &str)]] = &[TEXTS, meetings::TEXTS, screening::TEXTS];
 
 static INDEX: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> = LazyLock::new(|| {
     TABLES
@@ -439,6 +441,10 @@ impl Texts {
 
     pub fn track(&self, t: &Option<Track>) -> &'static str {
         track(self.lang, *t)
+    }
+
+    pub fn track_name(&self, t: &Track) -> &'static str {
+        track(self.lang, Some(*t))
     }
 
     pub fn role(&self, r: &Role) -> &'static str {

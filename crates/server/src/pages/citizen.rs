@@ -18,6 +18,16 @@ struct HomePage {
     ctx: Ctx,
     citizen: Citizen,
     municipality: String,
+    /// The latest decision on the citizen's support, in their words.
+    support: Option<Support>,
+}
+
+struct Support {
+    text: &'static str,
+    reasons: Vec<&'static str>,
+    jobcenter_reason: Option<String>,
+    decided_by: String,
+    own_view: String,
 }
 
 fn own_id(user: &SignedIn) -> Result<String, PageError> {
@@ -44,10 +54,44 @@ pub async fn home(State(state): State<AppState>, user: SignedIn) -> Result<Respo
         .into_iter()
         .find(|m| m.code == citizen.municipality)
         .map_or_else(|| citizen.municipality.clone(), |m| m.name);
+    let visitation = state
+        .store
+        .visitations(&user.actor, &id)
+        .await
+        .map_err(|e| user.viewer.error(e))?
+        .into_iter()
+        .next();
+    let support = match visitation {
+        None => None,
+        Some(v) => {
+            let latest = state
+                .store
+                .screenings(&user.actor, &id)
+                .await
+                .map_err(|e| user.viewer.error(e))?
+                .into_iter()
+                .next();
+            Some(Support {
+                text: crate::i18n::track_for_citizen(user.viewer.lang, v.track),
+                // The model's reasons explain the decision when it followed the suggestion.
+                reasons: latest
+                    .filter(|s| {
+                        Some(s.recommendation.track) == v.recommended_track
+                            && v.track == s.recommendation.track
+                    })
+                    .map(|s| s.recommendation.reasons.iter().map(|r| r.text).collect())
+                    .unwrap_or_default(),
+                jobcenter_reason: v.reason,
+                decided_by: v.decided_by_name,
+                own_view: v.citizen_view.unwrap_or_default(),
+            })
+        }
+    };
     Ok(render(&HomePage {
         ctx: user.viewer.ctx(),
         citizen,
         municipality,
+        support,
     }))
 }
 

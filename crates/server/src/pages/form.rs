@@ -37,6 +37,16 @@ fn label_key(field: &str) -> &'static str {
         "slot_minutes" => "calendar.slot_minutes",
         "first_day" => "calendar.first_day",
         "last_day" => "calendar.last_day",
+        "worked_months_last_12" => "screening.q.worked",
+        "education" => "screening.q.education",
+        "health_limits_work" => "screening.q.health",
+        "other_obstacles" => "screening.q.obstacles",
+        "digital_comfort" => "screening.q.digital",
+        "needs_interpreter" => "screening.q.interpreter",
+        "own_assessment" => "screening.q.own",
+        "wants_in_person" => "screening.q.in_person",
+        "track" => "visitation.track",
+        "reason" => "visitation.reason",
         _ => "form.error_summary",
     }
 }

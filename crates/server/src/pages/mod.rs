@@ -13,6 +13,7 @@ mod letters;
 mod meeting_view;
 mod meetings;
 mod register;
+mod screening;
 mod signin;
 mod staff;
 
@@ -58,6 +59,16 @@ pub fn routes(config: &ServerConfig) -> Router<AppState> {
             axum::routing::post(calendar::remove),
         )
         .route("/kalender/{file}", get(calendar::feed))
+        .route("/screening", get(screening::form).post(screening::submit))
+        .route("/screening/{id}", get(screening::result))
+        .route(
+            "/medarbejder/borgere/{id}/visitation",
+            axum::routing::post(screening::decide),
+        )
+        .route(
+            "/borger/vurdering",
+            axum::routing::post(screening::own_view),
+        )
         .route("/medarbejder/breve", get(letters::list))
         .route("/medarbejder/breve/{id}/brev.pdf", get(letters::pdf_file))
         .route(

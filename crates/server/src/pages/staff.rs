@@ -8,6 +8,7 @@ use serde::Deserialize;
 use store::{Citizen, CitizenQuery, CitizenSummary};
 
 use super::context::{Ctx, SignedIn};
+use super::form::FormState;
 use super::{PageError, render};
 use crate::AppState;
 
@@ -145,6 +146,12 @@ pub async fn home(
     }))
 }
 
+/// One answer as the caseworker reads it: the question and the chosen option, in words.
+pub struct AnswerRow {
+    pub question: &'static str,
+    pub answer: String,
+}
+
 #[derive(Template)]
 #[template(path = "staff_citizen.html")]
 struct CitizenPage {
@@ -152,6 +159,40 @@ struct CitizenPage {
     citizen: Citizen,
     caseworker: Option<String>,
     meetings: Vec<super::meeting_view::MeetingView>,
+    /// `None` for a-kasse staff, who do not see screening answers.
+    screening: Option<Option<store::Screening>>,
+    answers: Vec<AnswerRow>,
+    visitations: Vec<store::Visitation>,
+    decide: FormState,
+    tracks: Vec<(String, &'static str)>,
+}
+
+/// The latest answers in words, question by question.
+fn answer_rows(ctx: &Ctx, s: &store::Screening) -> Vec<AnswerRow> {
+    let a = &s.answers;
+    let yes_no = |b: bool| if b { "yes" } else { "no" };
+    let values = [
+        a.worked_months_last_12.to_string(),
+        a.education.as_str().to_owned(),
+        a.health_limits_work.as_str().to_owned(),
+        a.other_obstacles.as_str().to_owned(),
+        a.digital_comfort.as_str().to_owned(),
+        yes_no(a.needs_interpreter).to_owned(),
+        a.own_assessment.as_str().to_owned(),
+        yes_no(a.wants_in_person).to_owned(),
+    ];
+    super::screening::QUESTIONS
+        .iter()
+        .zip(values)
+        .map(|(q, v)| AnswerRow {
+            question: ctx.t.get(q.label),
+            answer: q
+                .options
+                .iter()
+                .find(|(value, _)| *value == v)
+                .map_or(v.clone(), |(_, key)| ctx.t.get(key).to_owned()),
+        })
+        .collect()
 }
 
 /// `GET /medarbejder/borgere/{id}`: one citizen; the read is in the citizen's access log.
@@ -160,31 +201,69 @@ pub async fn citizen(
     user: SignedIn,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    require_staff(&user)?;
-    let citizen = state
-        .store
-        .citizen(&user.actor, &id)
-        .await
-        .map_err(|e| user.viewer.error(e))?;
+    citizen_page(&state, &user, &id, FormState::default()).await
+}
+
+/// The citizen page, with the visitation form as given (empty, or with a refusal to show).
+pub async fn citizen_page(
+    state: &AppState,
+    user: &SignedIn,
+    id: &str,
+    decide: FormState,
+) -> Result<Response, PageError> {
+    require_staff(user)?;
+    let err = |e| user.viewer.error(e);
+    let citizen = state.store.citizen(&user.actor, id).await.map_err(err)?;
     let caseworker = match &citizen.caseworker_id {
         Some(cw) => state.store.staff_by_id(cw).await.ok().map(|s| s.name),
         None => None,
     };
     let meetings = state
         .store
-        .citizen_meetings(&user.actor, &id)
+        .citizen_meetings(&user.actor, id)
         .await
-        .map_err(|e| user.viewer.error(e))?;
-    let reader = super::meetings::reader(&state, &user, Some(&citizen));
+        .map_err(err)?;
+    let reader = super::meetings::reader(state, user, Some(&citizen));
     let meetings = meetings
         .iter()
         .rev()
         .map(|m| super::meeting_view::view(m, &reader))
         .collect();
-    Ok(render(&CitizenPage {
-        ctx: user.viewer.ctx(),
+    let screening = match state.store.screenings(&user.actor, id).await {
+        Ok(all) => Some(all.into_iter().next()),
+        Err(store::StoreError::Forbidden) => None,
+        Err(e) => return Err(err(e)),
+    };
+    let visitations = state
+        .store
+        .visitations(&user.actor, id)
+        .await
+        .map_err(err)?;
+    let ctx = user.viewer.ctx();
+    let answers = match &screening {
+        Some(Some(s)) => answer_rows(&ctx, s),
+        _ => Vec::new(),
+    };
+    let status = if decide.errors.is_empty() {
+        axum::http::StatusCode::OK
+    } else {
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let tracks = domain::Track::ALL
+        .iter()
+        .map(|t| (t.as_str().to_owned(), ctx.t.track_name(t)))
+        .collect();
+    let mut response = render(&CitizenPage {
+        ctx,
         citizen,
         caseworker,
         meetings,
-    }))
+        screening,
+        answers,
+        visitations,
+        decide,
+        tracks,
+    });
+    *response.status_mut() = status;
+    Ok(response)
 }
