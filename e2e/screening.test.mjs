@@ -23,6 +23,7 @@ test('a citizen is screened, a caseworker decides and the citizen adds their vie
   const citizen = await newPage(browser);
   await signIn(citizen, server.url, 'borger.aarhus2');
   const name = (await citizen.locator('.ju-user strong').textContent()).trim();
+  // Demo citizens with a login are left unscreened, so the first visit shows no decision.
   assert.match(await citizen.locator('main').textContent(), /Jobcentret har endnu ikke besluttet/);
   await citizen.click('text=Svar på spørgsmål om din situation');
   assert.equal(await citizen.locator('h1').textContent(), 'Spørgsmål om din situation');
@@ -73,4 +74,27 @@ test('a citizen is screened, a caseworker decides and the citizen adds their vie
 
   await caseworker.reload();
   assert.match(await caseworker.locator('main').textContent(), /Jeg vil gerne have tæt kontakt i starten/);
+});
+
+test('a manager follows the decisions against the recommendations', async () => {
+  const page = await newPage(browser);
+  await signIn(page, server.url, 'aalborg.leder');
+  await page.click('nav >> text=Visitation');
+  assert.equal(await page.locator('h1').textContent(), 'Screening og visitation: opfølgning');
+  const groups = await page.locator('table').first().textContent();
+  assert.match(groups, /Dagpengemodtager/);
+  assert.match(groups, /\d+ %/);
+  const municipalities = await page.locator('table').nth(1).locator('tbody th').allTextContents();
+  assert.deepEqual(municipalities, ['Aalborg'], 'a manager sees their own municipality only');
+  await expectNoAxeViolations(page, assert);
+
+  // A date field cannot hold a wrong date, but a hand-edited address can.
+  await page.goto(`${server.url}/leder/visitation?fra=2026-13-01&til=`);
+  assert.match(await page.locator('[role="alert"]').textContent(), /Fra dato/);
+  await expectNoAxeViolations(page, assert);
+
+  const caseworker = await newPage(browser);
+  await signIn(caseworker, server.url, 'aalborg.jk1');
+  const r = await caseworker.goto(`${server.url}/leder/visitation`);
+  assert.equal(r.status(), 403);
 });

@@ -6,6 +6,7 @@ mod bench;
 mod config;
 mod demo;
 mod demo_calendar;
+mod demo_screening;
 mod logging;
 
 use std::path::PathBuf;
@@ -150,6 +151,8 @@ async fn run(cli: Cli) -> Result<(), RunError> {
             if seeded {
                 let meetings = demo_calendar::book_some(&store, &system_actor()).await?;
                 tracing::info!(meetings, "demo meetings booked");
+                let (screened, decided) = demo_screening::seed(&store, &system_actor()).await?;
+                tracing::info!(screened, decided, "demo screenings and decisions");
             }
             let listener = tokio::net::TcpListener::bind(&config.listen).await?;
             let url = format!("http://{}", listener.local_addr()?);

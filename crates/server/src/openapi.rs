@@ -27,6 +27,7 @@ use crate::api;
         api::citizens::meetings::handler,
         api::screening::submit::handler,
         api::screening::visitation::handler,
+        api::reports::visitation::handler,
         api::slots::create::handler,
         api::slots::weekly::handler,
         api::slots::delete::handler,

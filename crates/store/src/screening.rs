@@ -352,3 +352,53 @@ impl Store {
             .ok_or(StoreError::NotFound)
     }
 }
+
+impl Store {
+    /// Visitation decisions in [from, to) for monitoring: a manager sees their municipality,
+    /// an administrator every municipality; others are refused. No citizen is named.
+    pub async fn visitation_decisions(
+        &self,
+        actor: &Actor,
+        from: Timestamp,
+        to: Timestamp,
+    ) -> Result<Vec<domain::screening::monitoring::Decision>, StoreError> {
+        let municipality = match actor {
+            Actor::Admin { .. } => String::new(),
+            Actor::Staff {
+                role: Role::Manager,
+                organisation: domain::Organisation::Municipality(m),
+                ..
+            } => m.as_str().to_owned(),
+            _ => return Err(StoreError::Forbidden),
+        };
+        let rows = sqlx::query(
+            "SELECT c.municipality, c.target_group, v.track, v.recommended_track, v.decided_at \
+             FROM visitations v JOIN citizens c ON c.id = v.citizen_id \
+             WHERE v.decided_at >= $1 AND v.decided_at < $2 AND ($3 = '' OR c.municipality = $3)",
+        )
+        .bind(clock::to_micros(from))
+        .bind(clock::to_micros(to))
+        .bind(municipality)
+        .fetch_all(&self.inner.read)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let recommended: Option<String> = r.try_get("recommended_track")?;
+                let at = clock::from_micros(r.try_get("decided_at")?);
+                Ok(domain::screening::monitoring::Decision {
+                    municipality: r.try_get("municipality")?,
+                    target_group: parse("target_group", r.try_get::<&str, _>("target_group")?)?,
+                    recommended: recommended
+                        .as_deref()
+                        .map(|t| parse("recommended_track", t))
+                        .transpose()?,
+                    decided: parse("track", r.try_get::<&str, _>("track")?)?,
+                    month: at
+                        .to_zoned(domain::clock_text::copenhagen())
+                        .strftime("%Y-%m")
+                        .to_string(),
+                })
+            })
+            .collect()
+    }
+}

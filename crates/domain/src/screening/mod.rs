@@ -2,6 +2,7 @@
 
 mod answers;
 mod model;
+pub mod monitoring;
 #[cfg(test)]
 mod tests;
 

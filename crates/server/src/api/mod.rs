@@ -7,6 +7,7 @@ pub mod funds;
 pub mod json;
 pub mod meetings;
 pub mod municipalities;
+pub mod reports;
 pub mod screening;
 pub mod slots;
 pub mod staff;
@@ -46,6 +47,7 @@ pub fn routes(demo: bool) -> Router<AppState> {
             "/citizens/{id}/visitation",
             post(screening::visitation::handler),
         )
+        .route("/reports/visitation", get(reports::visitation::handler))
         .route("/slots", post(slots::create::handler))
         .route("/slots/weekly", post(slots::weekly::handler))
         .route("/slots/{id}", delete(slots::delete::handler))

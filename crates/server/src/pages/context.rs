@@ -26,6 +26,8 @@ pub struct UserInfo {
     pub has_calendar: bool,
     /// Jobcenter staff print letters for citizens without digital mail.
     pub prints_letters: bool,
+    /// Managers and administrators follow the screening model against the decisions.
+    pub monitors: bool,
 }
 
 /// Handed to every template as `ctx`.
@@ -61,6 +63,15 @@ impl Viewer {
                 is_admin: matches!(actor, Actor::Admin { .. }),
                 is_citizen: matches!(actor, Actor::Citizen { .. }),
                 has_calendar: matches!(actor, Actor::Staff { .. }),
+                monitors: matches!(
+                    actor,
+                    Actor::Admin { .. }
+                        | Actor::Staff {
+                            role: domain::Role::Manager,
+                            organisation: domain::Organisation::Municipality(_),
+                            ..
+                        }
+                ),
                 prints_letters: matches!(
                     actor,
                     Actor::Staff {

@@ -46,6 +46,8 @@ fn label_key(field: &str) -> &'static str {
         "own_assessment" => "screening.q.own",
         "wants_in_person" => "screening.q.in_person",
         "track" => "visitation.track",
+        "fra" => "monitoring.from",
+        "til" => "monitoring.to",
         "reason" => "visitation.reason",
         _ => "form.error_summary",
     }

@@ -12,6 +12,7 @@ mod form;
 mod letters;
 mod meeting_view;
 mod meetings;
+mod monitoring;
 mod register;
 mod screening;
 mod signin;
@@ -69,6 +70,7 @@ pub fn routes(config: &ServerConfig) -> Router<AppState> {
             "/borger/vurdering",
             axum::routing::post(screening::own_view),
         )
+        .route("/leder/visitation", get(monitoring::page))
         .route("/medarbejder/breve", get(letters::list))
         .route("/medarbejder/breve/{id}/brev.pdf", get(letters::pdf_file))
         .route(

@@ -52,6 +52,7 @@ async fn the_openapi_document_covers_the_contract() {
         ("/api/v1/slots", "post"),
         ("/api/v1/citizens/{id}/screening", "post"),
         ("/api/v1/citizens/{id}/visitation", "post"),
+        ("/api/v1/reports/visitation", "get"),
         ("/api/v1/citizens/{id}/available-slots", "get"),
         ("/api/v1/meetings", "post"),
         ("/api/v1/meetings/{id}/cancel", "post"),

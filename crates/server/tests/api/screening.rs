@@ -158,3 +158,116 @@ async fn the_recommendation_follows_the_contract_and_staff_decide() {
         );
     }
 }
+
+#[tokio::test]
+async fn managers_follow_overrides_by_group_and_caseworkers_may_not() {
+    for backend in BACKENDS {
+        let app = spawn_app(backend).await;
+        let world = app.world().await;
+        let r = app.post("/api/v1/staff", Some(&world.admin), &json!({"login": "leder.aalborg", "name": "Lis Leder", "role": "manager", "municipality": "0851"})).await;
+        assert_eq!(r.status(), StatusCode::CREATED);
+        let manager = app.token("leder.aalborg").await;
+        for (i, (cpr, group, track, reason)) in [
+            ("0101901234", "insured_unemployed", "self_service", None),
+            (
+                "0202901234",
+                "insured_unemployed",
+                "intensive",
+                Some("Tæt opfølgning"),
+            ),
+            (
+                "0303901234",
+                "sickness_benefit",
+                "standard",
+                Some("Ingen screening endnu"),
+            ),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let body = json!({"cpr": cpr, "name": format!("Borger {i}"), "municipality": "0851", "target_group": group, "unemployed_since": "2026-09-01"});
+            let id = app
+                .post("/api/v1/citizens", Some(&world.aalborg), &body)
+                .await
+                .json::<Value>()
+                .await
+                .expect("json")["id"]
+                .as_str()
+                .expect("id")
+                .to_owned();
+            if group == "insured_unemployed" {
+                let r = app
+                    .post(
+                        &format!("/api/v1/citizens/{id}/screening"),
+                        Some(&world.aalborg),
+                        &ready(),
+                    )
+                    .await;
+                assert_eq!(r.status(), StatusCode::OK);
+            }
+            let mut decision = json!({"track": track});
+            if let Some(reason) = reason {
+                decision["reason"] = json!(reason);
+            }
+            let r = app
+                .post(
+                    &format!("/api/v1/citizens/{id}/visitation"),
+                    Some(&world.aalborg),
+                    &decision,
+                )
+                .await;
+            assert_eq!(r.status(), StatusCode::OK, "{backend:?} {i}");
+        }
+        let r = app.get("/api/v1/reports/visitation", Some(&manager)).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let v: Value = r.json().await.expect("json");
+        let insured = v["by_target_group"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .find(|r| r["key"] == "insured_unemployed")
+            .expect("insured")
+            .clone();
+        assert_eq!(
+            (
+                insured["decisions"].clone(),
+                insured["overrides"].clone(),
+                insured["override_rate"].clone()
+            ),
+            (json!(2), json!(1), json!(0.5)),
+            "{backend:?}"
+        );
+        let sick = v["by_target_group"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .find(|r| r["key"] == "sickness_benefit")
+            .expect("sick")
+            .clone();
+        assert_eq!(
+            (
+                sick["without_screening"].clone(),
+                sick["override_rate"].clone()
+            ),
+            (json!(1), Value::Null)
+        );
+        assert_eq!(v["by_municipality"][0]["key"], "0851");
+        problem(
+            app.get("/api/v1/reports/visitation", Some(&world.aalborg))
+                .await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+        )
+        .await;
+        problem(
+            app.get(
+                "/api/v1/reports/visitation?from=2026-10-01T00:00:00Z&to=2026-09-01T00:00:00Z",
+                Some(&manager),
+            )
+            .await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
+    }
+}

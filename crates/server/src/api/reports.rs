@@ -1,0 +1,2 @@
+//! Reports for managers.
+pub mod visitation;
