@@ -76,6 +76,16 @@ test('a caseworker publishes times and books a citizen in with a call-in', async
   assert.ok(await page.locator('.ju-times li').count() > 0, 'the demo has published times');
   await expectNoAxeViolations(page, assert);
 
+  // The private feed for Outlook: no sign-in, the meetings, no citizen's name.
+  const feedUrl = (await page.locator('.ju-feed').textContent()).trim();
+  const bookedName = (await page.locator('.ju-times a').first().textContent()).split(' – ')[0];
+  const feed = await fetch(feedUrl);
+  assert.equal(feed.status, 200);
+  const ics = await feed.text();
+  assert.match(ics, /BEGIN:VEVENT/);
+  assert.ok(!ics.includes(bookedName), 'citizens are not named in the feed');
+  assert.equal((await fetch(feedUrl.replace(/\.[0-9a-f]+\.ics$/, '.0000.ics'))).status, 404, 'a guessed token finds nothing');
+
   // Weekly times without weekdays or channels: refused beside the fields, nothing created.
   await page.fill('#w-day_start', '13:00');
   await page.fill('#w-day_end', '14:00');

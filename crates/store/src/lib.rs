@@ -26,6 +26,7 @@ mod sql;
 mod staff;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod visitation;
 
 pub use audit::{AccessLogEntry, AuditAction};
 pub use booking::{NewMeeting, SlotChoice};
@@ -38,7 +39,8 @@ pub use letters::Letter;
 pub use meetings::{Cancellation, Meeting, StaffCalendar};
 pub use orgs::Org;
 pub use outbox::{MeetingNotice, OutboxItem, system_actor};
-pub use screening::{Screening, Visitation};
+pub use screening::Screening;
 pub use sessions::{DemoLogin, NewSession};
 pub use slots::{NewSlot, Slot};
 pub use staff::{NewStaff, StaffMember};
+pub use visitation::Visitation;

@@ -1,0 +1,108 @@
+//! Booking a meeting in a free slot.
+
+use domain::meetings::{check_booking, check_channel};
+use domain::{Actor, Channel, TargetGroup, Visibility};
+
+use super::{NewMeeting, audit_change, claim, claim_adviser_slot, kinds, outbox};
+use crate::audit::AuditAction;
+use crate::ids::new_id;
+use crate::meetings::Meeting;
+use crate::{Store, StoreError, clock};
+
+impl Store {
+    /// Books a meeting in a free slot. See the module comment for how races are decided.
+    pub async fn book_meeting(
+        &self,
+        actor: &Actor,
+        req: &NewMeeting,
+    ) -> Result<Meeting, StoreError> {
+        let (citizen, visibility) = self.load_visible(actor, &req.citizen_id).await?;
+        let by_citizen = visibility == Visibility::Own;
+        if by_citizen && req.attendance_reason.is_some() {
+            return Err(StoreError::Forbidden);
+        }
+        let slot = self.bookable_slot(&citizen, &req.slot_id).await?;
+        check_booking(
+            by_citizen,
+            citizen.self_booking_exempt,
+            slot.start,
+            self.now(),
+        )?;
+        let mut facts = self.channel_facts(&citizen, None).await?;
+        facts.attendance_required = req.attendance_reason.is_some();
+        check_channel(&facts, &slot.channels, req.channel)?;
+        let fund = match (req.with_fund, &citizen.unemployment_fund) {
+            (false, _) => None,
+            (true, None) => {
+                return Err(StoreError::invalid(
+                    "with_fund",
+                    domain::Invalid::Combination,
+                ));
+            }
+            (true, Some(f)) => {
+                // The citizen's own choice is for the first jobcenter conversation of an
+                // insured unemployed person; staff may arrange a joint meeting at any time.
+                let first_insured =
+                    citizen.target_group == TargetGroup::InsuredUnemployed && facts.first_meeting;
+                if by_citizen && !first_insured {
+                    return Err(StoreError::invalid(
+                        "with_fund",
+                        domain::Invalid::Combination,
+                    ));
+                }
+                Some(f.clone())
+            }
+        };
+        let id = new_id();
+        // The conditional claim decides races by itself; no lock is needed before it.
+        let mut tx = self.inner.write.begin().await?;
+        if !claim(&mut tx, &slot.id, &id).await? {
+            return Err(StoreError::Conflict("slot_taken"));
+        }
+        let adviser = match &fund {
+            Some(f) => Some(claim_adviser_slot(&mut tx, f, None, &slot, &id).await?),
+            None => None,
+        };
+        let now = clock::now_micros();
+        let location = if req.channel == Channel::InPerson {
+            slot.location.clone()
+        } else {
+            None
+        };
+        sqlx::query(
+            "INSERT INTO meetings (id, citizen_id, staff_id, slot_id, adviser_id, adviser_slot_id, starts_at, ends_at, \
+             channel, location, purpose, attendance_reason, status, booked_by, booked_by_role, booked_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'booked', $13, $14, $15, $15)",
+        )
+        .bind(&id)
+        .bind(&citizen.id)
+        .bind(&slot.staff_id)
+        .bind(&slot.id)
+        .bind(adviser.as_ref().map(|(_, staff)| staff.clone()))
+        .bind(adviser.as_ref().map(|(slot, _)| slot.clone()))
+        .bind(clock::to_micros(slot.start))
+        .bind(clock::to_micros(slot.end))
+        .bind(req.channel.as_str())
+        .bind(location)
+        .bind(req.purpose.clone())
+        .bind(req.attendance_reason.clone())
+        .bind(actor.id())
+        .bind(actor.role().as_str())
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        audit_change(
+            &mut tx,
+            visibility,
+            actor,
+            &citizen.id,
+            AuditAction::MeetingBooked,
+        )
+        .await?;
+        let mut notices = vec![(kinds::BOOKED, now)];
+        notices.extend(self.reminder_at(slot.start).map(|at| (kinds::REMINDER, at)));
+        outbox(&mut tx, &id, &notices).await?;
+        tx.commit().await?;
+        self.meeting_by_id(&id).await
+    }
+}

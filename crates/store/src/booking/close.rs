@@ -1,0 +1,104 @@
+//! Cancelling a meeting (afbud) and recording its outcome.
+
+use domain::meetings::{MeetingRefusal, cancellation_is_late, check_outcome};
+use domain::{Actor, MeetingStatus, Outcome, Visibility};
+
+use super::{audit_change, kinds, outbox, void_reminders};
+use crate::audit::AuditAction;
+use crate::meetings::Meeting;
+use crate::{Store, StoreError, clock};
+
+impl Store {
+    /// Cancels a booked meeting that has not begun (afbud), recording who, why and whether it
+    /// was late; its slots are free again.
+    pub async fn cancel_meeting(
+        &self,
+        actor: &Actor,
+        meeting_id: &str,
+        reason: &str,
+    ) -> Result<Meeting, StoreError> {
+        let (meeting, citizen, visibility) = self.load_meeting(actor, meeting_id).await?;
+        let late = cancellation_is_late(
+            meeting.status,
+            meeting.start,
+            self.now(),
+            self.inner.meetings.late_cancellation,
+        )?;
+        let now = clock::now_micros();
+        let mut tx = self.inner.write.begin().await?;
+        let changed = sqlx::query(
+            "UPDATE meetings SET status = 'cancelled', cancelled_by = $1, cancelled_by_role = $2, cancel_reason = $3, \
+             cancelled_late = $4, cancelled_at = $5, updated_at = $5 WHERE id = $6 AND status = 'booked'",
+        )
+        .bind(actor.id())
+        .bind(actor.role().as_str())
+        .bind(reason)
+        .bind(i64::from(late))
+        .bind(now)
+        .bind(meeting_id)
+        .execute(&mut *tx)
+        .await?;
+        if changed.rows_affected() != 1 {
+            return Err(MeetingRefusal::NotBooked.into());
+        }
+        sqlx::query("UPDATE slots SET meeting_id = NULL WHERE meeting_id = $1")
+            .bind(meeting_id)
+            .execute(&mut *tx)
+            .await?;
+        void_reminders(&mut tx, meeting_id).await?;
+        audit_change(
+            &mut tx,
+            visibility,
+            actor,
+            &citizen.id,
+            AuditAction::MeetingCancelled,
+        )
+        .await?;
+        outbox(&mut tx, meeting_id, &[(kinds::CANCELLED, now)]).await?;
+        tx.commit().await?;
+        self.load_meeting(actor, meeting_id)
+            .await
+            .map(|(m, _, _)| m)
+    }
+
+    /// Records that a meeting was held or missed: staff only, once, from its start on.
+    pub async fn record_outcome(
+        &self,
+        actor: &Actor,
+        meeting_id: &str,
+        outcome: Outcome,
+    ) -> Result<Meeting, StoreError> {
+        let (meeting, citizen, visibility) = self.load_meeting(actor, meeting_id).await?;
+        if visibility == Visibility::Own {
+            return Err(StoreError::Forbidden);
+        }
+        check_outcome(meeting.status, meeting.start, self.now(), outcome)?;
+        let status = MeetingStatus::from(outcome);
+        let mut tx = self.inner.write.begin().await?;
+        let changed = sqlx::query(
+            "UPDATE meetings SET status = $1, outcome_by = $2, outcome_at = $3, updated_at = $3 \
+             WHERE id = $4 AND status = 'booked'",
+        )
+        .bind(status.as_str())
+        .bind(actor.id())
+        .bind(clock::now_micros())
+        .bind(meeting_id)
+        .execute(&mut *tx)
+        .await?;
+        if changed.rows_affected() != 1 {
+            return Err(MeetingRefusal::NotBooked.into());
+        }
+        audit_change(
+            &mut tx,
+            visibility,
+            actor,
+            &citizen.id,
+            AuditAction::MeetingOutcome,
+        )
+        .await?;
+        tx.commit().await?;
+        self.load_meeting(actor, meeting_id)
+            .await
+            .map(|(m, _, _)| m)
+    }
+}

@@ -1,0 +1,202 @@
+//! Changing meetings: booking (`book.rs`), moving (`reschedule.rs`), cancelling (afbud) and
+//! recording the outcome (`close.rs`); the shared steps are here.
+//!
+//! Each change is one transaction that claims or frees slots, writes the meeting, its audit entry
+//! and the outbox rows for the notices it causes, so a notice is sent exactly for what was
+//! committed. A slot is claimed with a conditional UPDATE (`… AND meeting_id IS NULL`): however
+//! many requests race for it, one update finds it free and the rest find nothing, on both
+//! backends. The domain decides everything else before the transaction begins.
+
+use domain::{Actor, Channel, TargetGroup, Visibility};
+use sqlx::{Any, Row, Transaction};
+
+use crate::audit::{self, AuditAction, AuditEntry};
+use crate::ids::new_id;
+use crate::slots::{SLOT_COLUMNS, Slot, lock_staff, slot_from_row};
+use crate::{Citizen, Store, StoreError, clock};
+
+/// A booking request, already parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewMeeting {
+    pub citizen_id: String,
+    pub slot_id: String,
+    pub channel: Channel,
+    pub purpose: Option<String>,
+    /// Staff only: require attendance in person, with the reason the citizen will see.
+    pub attendance_reason: Option<String>,
+    /// A joint conversation: an adviser of the citizen's a-kasse takes part.
+    pub with_fund: bool,
+}
+
+/// Outbox kinds; stored, so never renamed.
+pub(crate) mod kinds {
+    pub const BOOKED: &str = "meeting_booked";
+    pub const MOVED: &str = "meeting_moved";
+    pub const CANCELLED: &str = "meeting_cancelled";
+    pub const REMINDER: &str = "meeting_reminder";
+}
+
+/// Writes outbox rows `(kind, not_before)` for a meeting in one statement.
+async fn outbox(
+    tx: &mut Transaction<'_, Any>,
+    meeting_id: &str,
+    rows: &[(&str, i64)],
+) -> Result<(), StoreError> {
+    let sql = crate::sql::insert_values(
+        "outbox",
+        &["id", "kind", "subject_id", "not_before", "created_at"],
+        rows.len(),
+    );
+    let mut q = sqlx::query(&sql);
+    let now = clock::now_micros();
+    for (kind, not_before) in rows {
+        q = q
+            .bind(new_id())
+            .bind(*kind)
+            .bind(meeting_id)
+            .bind(*not_before)
+            .bind(now);
+    }
+    q.execute(&mut **tx).await?;
+    Ok(())
+}
+
+/// Claims a free slot for a meeting; `false` when someone else has it.
+async fn claim(
+    tx: &mut Transaction<'_, Any>,
+    slot_id: &str,
+    meeting_id: &str,
+) -> Result<bool, StoreError> {
+    let done = sqlx::query("UPDATE slots SET meeting_id = $1 WHERE id = $2 AND meeting_id IS NULL")
+        .bind(meeting_id)
+        .bind(slot_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Claims a free slot of the a-kasse (or of one adviser) that covers the meeting's time; returns
+/// the slot's id and its owner. This is what blocks the adviser's calendar in a joint meeting.
+async fn claim_adviser_slot(
+    tx: &mut Transaction<'_, Any>,
+    fund: &str,
+    adviser: Option<&str>,
+    main: &Slot,
+    meeting_id: &str,
+) -> Result<(String, String), StoreError> {
+    let row = sqlx::query(
+        "SELECT id, staff_id FROM slots WHERE unemployment_fund = $1 AND meeting_id IS NULL \
+         AND starts_at <= $2 AND ends_at >= $3 AND ($4 = '' OR staff_id = $4) ORDER BY starts_at, id LIMIT 1",
+    )
+    .bind(fund)
+    .bind(clock::to_micros(main.start))
+    .bind(clock::to_micros(main.end))
+    .bind(adviser.unwrap_or(""))
+    .fetch_optional(&mut **tx)
+    .await?
+    .ok_or(StoreError::Conflict("adviser_unavailable"))?;
+    let (slot_id, staff_id): (String, String) = (row.try_get("id")?, row.try_get("staff_id")?);
+    lock_staff(tx, &staff_id).await?;
+    if !claim(tx, &slot_id, meeting_id).await? {
+        return Err(StoreError::Conflict("adviser_unavailable"));
+    }
+    Ok((slot_id, staff_id))
+}
+
+/// Changes by staff are logged for the citizen to see; a citizen's own changes are not.
+async fn audit_change(
+    tx: &mut Transaction<'_, Any>,
+    visibility: Visibility,
+    actor: &Actor,
+    citizen_id: &str,
+    action: AuditAction,
+) -> Result<(), StoreError> {
+    if visibility.is_audited() {
+        audit::insert(tx, &[AuditEntry::new(actor, citizen_id, action)]).await?;
+    }
+    Ok(())
+}
+
+/// Pending reminders of a meeting are void once it moves or is cancelled.
+async fn void_reminders(tx: &mut Transaction<'_, Any>, meeting_id: &str) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE outbox SET done_at = $1, last_error = 'superseded' WHERE subject_id = $2 AND kind = $3 AND done_at IS NULL",
+    )
+    .bind(clock::now_micros())
+    .bind(meeting_id)
+    .bind(kinds::REMINDER)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// What a booking page offers for one slot: every channel with its verdict for this citizen,
+/// and whether the a-kasse may be asked to take part.
+#[derive(Debug, Clone)]
+pub struct SlotChoice {
+    pub slot: Slot,
+    pub verdicts: Vec<(Channel, Result<(), domain::meetings::ChannelRefusal>)>,
+    pub may_choose_fund: bool,
+}
+
+mod book;
+mod close;
+mod reschedule;
+
+impl Store {
+    /// The choices for booking (or moving a meeting to) one slot, for the booking page.
+    pub async fn slot_choice(
+        &self,
+        actor: &Actor,
+        citizen_id: &str,
+        slot_id: &str,
+        moving: Option<&str>,
+    ) -> Result<SlotChoice, StoreError> {
+        let (citizen, visibility) = self.load_visible(actor, citizen_id).await?;
+        let slot = self.bookable_slot(&citizen, slot_id).await?;
+        let mut facts = self.channel_facts(&citizen, moving).await?;
+        if let Some(id) = moving {
+            let (meeting, _, _) = self.load_meeting(actor, id).await?;
+            facts.attendance_required = meeting.attendance_reason.is_some();
+        }
+        let first_insured =
+            citizen.target_group == TargetGroup::InsuredUnemployed && facts.first_meeting;
+        let may_choose_fund = moving.is_none()
+            && citizen.unemployment_fund.is_some()
+            && (visibility != Visibility::Own || first_insured);
+        Ok(SlotChoice {
+            verdicts: domain::meetings::channel_verdicts(&facts, &slot.channels),
+            slot,
+            may_choose_fund,
+        })
+    }
+
+    /// A slot the citizen's jobcenter or a-kasse offers; any other is unknown to this booking.
+    async fn bookable_slot(&self, citizen: &Citizen, slot_id: &str) -> Result<Slot, StoreError> {
+        let row = sqlx::query(&format!(
+            "SELECT {SLOT_COLUMNS}, municipality, unemployment_fund FROM slots WHERE id = $1"
+        ))
+        .bind(slot_id)
+        .fetch_optional(&self.inner.read)
+        .await?
+        .ok_or_else(|| StoreError::invalid("slot_id", domain::Invalid::UnknownValue))?;
+        let municipality: Option<String> = row.try_get("municipality")?;
+        let fund: Option<String> = row.try_get("unemployment_fund")?;
+        let ours = municipality.as_deref() == Some(citizen.municipality.as_str())
+            || (fund.is_some() && fund == citizen.unemployment_fund);
+        if !ours {
+            return Err(StoreError::invalid(
+                "slot_id",
+                domain::Invalid::UnknownValue,
+            ));
+        }
+        slot_from_row(&row)
+    }
+
+    fn reminder_at(&self, start: jiff::Timestamp) -> Option<i64> {
+        let at = start
+            .checked_sub(self.inner.meetings.reminder_before)
+            .ok()?;
+        (at > self.now()).then(|| clock::to_micros(at))
+    }
+}

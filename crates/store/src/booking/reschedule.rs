@@ -1,0 +1,94 @@
+//! Moving a meeting to another slot, atomically.
+
+use domain::meetings::{MeetingRefusal, check_booking, check_changeable, check_channel};
+use domain::{Actor, Channel, Visibility};
+
+use super::{audit_change, claim, claim_adviser_slot, kinds, outbox, void_reminders};
+use crate::audit::AuditAction;
+use crate::meetings::Meeting;
+use crate::{Store, StoreError, clock};
+
+impl Store {
+    /// Moves a booked meeting to another free slot (and, if given, another channel), atomically:
+    /// on any refusal the meeting stays where it was.
+    pub async fn move_meeting(
+        &self,
+        actor: &Actor,
+        meeting_id: &str,
+        slot_id: &str,
+        channel: Option<Channel>,
+    ) -> Result<Meeting, StoreError> {
+        let (meeting, citizen, visibility) = self.load_meeting(actor, meeting_id).await?;
+        let now = self.now();
+        check_changeable(meeting.status, meeting.start, now)?;
+        let slot = self.bookable_slot(&citizen, slot_id).await?;
+        check_booking(
+            visibility == Visibility::Own,
+            citizen.self_booking_exempt,
+            slot.start,
+            now,
+        )?;
+        let channel = channel.unwrap_or(meeting.channel);
+        let mut facts = self.channel_facts(&citizen, Some(meeting_id)).await?;
+        facts.attendance_required = meeting.attendance_reason.is_some();
+        check_channel(&facts, &slot.channels, channel)?;
+        let mut tx = self.inner.write.begin().await?;
+        if !claim(&mut tx, &slot.id, meeting_id).await? {
+            return Err(StoreError::Conflict("slot_taken"));
+        }
+        let adviser = match (&meeting.adviser_id, &citizen.unemployment_fund) {
+            (Some(adviser), Some(fund)) => {
+                Some(claim_adviser_slot(&mut tx, fund, Some(adviser), &slot, meeting_id).await?)
+            }
+            _ => None,
+        };
+        // Free the slots the meeting held, keeping the ones just claimed.
+        sqlx::query(
+            "UPDATE slots SET meeting_id = NULL WHERE meeting_id = $1 AND id <> $2 AND id <> $3",
+        )
+        .bind(meeting_id)
+        .bind(&slot.id)
+        .bind(adviser.as_ref().map(|(s, _)| s.clone()).unwrap_or_default())
+        .execute(&mut *tx)
+        .await?;
+        let location = if channel == Channel::InPerson {
+            slot.location.clone()
+        } else {
+            None
+        };
+        let changed = sqlx::query(
+            "UPDATE meetings SET slot_id = $1, staff_id = $2, adviser_slot_id = $3, starts_at = $4, ends_at = $5, \
+             channel = $6, location = $7, updated_at = $8 WHERE id = $9 AND status = 'booked'",
+        )
+        .bind(&slot.id)
+        .bind(&slot.staff_id)
+        .bind(adviser.as_ref().map(|(s, _)| s.clone()))
+        .bind(clock::to_micros(slot.start))
+        .bind(clock::to_micros(slot.end))
+        .bind(channel.as_str())
+        .bind(location)
+        .bind(clock::now_micros())
+        .bind(meeting_id)
+        .execute(&mut *tx)
+        .await?;
+        if changed.rows_affected() != 1 {
+            return Err(MeetingRefusal::NotBooked.into());
+        }
+        void_reminders(&mut tx, meeting_id).await?;
+        audit_change(
+            &mut tx,
+            visibility,
+            actor,
+            &citizen.id,
+            AuditAction::MeetingMoved,
+        )
+        .await?;
+        let mut notices = vec![(kinds::MOVED, clock::now_micros())];
+        notices.extend(self.reminder_at(slot.start).map(|at| (kinds::REMINDER, at)));
+        outbox(&mut tx, meeting_id, &notices).await?;
+        tx.commit().await?;
+        self.load_meeting(actor, meeting_id)
+            .await
+            .map(|(m, _, _)| m)
+    }
+}
