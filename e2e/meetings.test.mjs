@@ -162,3 +162,25 @@ test('the jobcenter prints letters for citizens without digital mail', async () 
   assert.equal(await page.locator('#waiting tbody tr').count(), before - 1);
   assert.match(await page.locator('h2').last().textContent(), /Senest udskrevne/);
 });
+
+test('bad addresses get a Danish page that says what to do, never a server error', async () => {
+  const page = await newPage(browser);
+  await signIn(page, server.url, 'aalborg.jk2');
+  await page.goto(`${server.url}/medarbejder`);
+  const citizen = (await page.locator('tbody a').first().getAttribute('href')).split('/').pop();
+  for (const [path, status] of [
+    ['/samtaler/ny', 400],
+    [`/samtaler/ny?borger=${citizen}&tid=findes-ikke`, 400],
+    ['/samtaler/ny?borger=findes-ikke', 404],
+    ['/screening', 400],
+    ['/samtaler/findes-ikke', 404],
+    ['/kalender/nogen.gaet.ics', 404],
+    ['/medarbejder/kalender?uge=ikke-en-dato', 200],
+  ]) {
+    const r = await page.goto(`${server.url}${path}`);
+    assert.equal(r.status(), status, path);
+    if (status !== 200) assert.match(await page.locator('main').textContent(), /Gå tilbage|findes ikke/, path);
+  }
+  await page.goto(`${server.url}/samtaler/ny`);
+  await expectNoAxeViolations(page, assert);
+});

@@ -403,6 +403,16 @@ static TEXTS: &[(&str, &str, &str)] = &[
         "Try again in a little while. The error has been logged.",
     ),
     (
+        "error.bad_request",
+        "Siden kan ikke vises sådan",
+        "The page cannot be shown like that",
+    ),
+    (
+        "error.bad_request_text",
+        "Adressen mangler noget eller indeholder noget forkert. Gå tilbage og prøv igen.",
+        "The address is missing something or has something wrong in it. Go back and try again.",
+    ),
+    (
         "error.csrf",
         "Formularen er udløbet. Gå tilbage, genindlæs siden og prøv igen.",
         "The form has expired. Go back, reload the page and try again.",

@@ -7,14 +7,14 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::Channel;
 use jiff::ToSpan;
 use serde::Deserialize;
 use store::{Citizen, NewMeeting, StoreError};
 
-use super::context::{Ctx, SignedIn};
+use super::context::{Ctx, PageQuery, SignedIn};
 use super::meetings::refusal_message;
 use super::{PageError, render};
 use crate::AppState;
@@ -210,7 +210,7 @@ async fn page(
 pub async fn form(
     State(state): State<AppState>,
     user: SignedIn,
-    Query(q): Query<BookQuery>,
+    PageQuery(q): PageQuery<BookQuery>,
 ) -> Result<Response, PageError> {
     page(&state, &user, &q, None, HashMap::new()).await
 }

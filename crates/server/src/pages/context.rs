@@ -168,3 +168,24 @@ impl SignedIn {
         }
     }
 }
+
+/// Query parameters for pages: a query that cannot be read is a Danish "go back and try again"
+/// page (400), not the framework's plain-text rejection.
+pub struct PageQuery<T>(pub T);
+
+impl<T> FromRequestParts<AppState> for PageQuery<T>
+where
+    T: serde::de::DeserializeOwned,
+{
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, PageError> {
+        let lang = cookie_value(parts, LANG_COOKIE)
+            .and_then(|c| Lang::from_code(&c))
+            .unwrap_or_default();
+        axum::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Query(v)| PageQuery(v))
+            .map_err(|_| PageError::BadRequest.in_lang(lang))
+    }
+}

@@ -11,6 +11,9 @@ use crate::i18n::{Lang, Texts};
 #[derive(Debug)]
 pub enum PageError {
     NotFound,
+    /// A request the page cannot make sense of: a missing or malformed parameter, an unknown
+    /// choice. Never a 500: the reader is told to go back and try again.
+    BadRequest,
     Forbidden,
     Unauthorized,
     Csrf,
@@ -33,6 +36,11 @@ impl From<StoreError> for PageError {
         match e {
             StoreError::NotFound => PageError::NotFound,
             StoreError::Forbidden => PageError::Forbidden,
+            StoreError::Invalid(_)
+            | StoreError::Conflict(_)
+            | StoreError::Meeting(_)
+            | StoreError::Channel(_)
+            | StoreError::ReasonRequired => PageError::BadRequest,
             other => PageError::Internal(other.to_string()),
         }
     }
@@ -57,6 +65,11 @@ impl IntoResponse for PageError {
                 StatusCode::NOT_FOUND,
                 "error.not_found",
                 "error.not_found_text",
+            ),
+            PageError::BadRequest => (
+                StatusCode::BAD_REQUEST,
+                "error.bad_request",
+                "error.bad_request_text",
             ),
             PageError::Forbidden => (
                 StatusCode::FORBIDDEN,

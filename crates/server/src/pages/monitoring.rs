@@ -3,11 +3,11 @@
 //! `GET /api/v1/reports/visitation`.
 
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::Response;
 use domain::screening::monitoring::{Monitoring, OverrideRow, monitor};
 
-use super::context::{Ctx, SignedIn};
+use super::context::{Ctx, PageQuery, SignedIn};
 use super::{PageError, render};
 use crate::AppState;
 use crate::api::reports::visitation::{PeriodQuery, report_period};
@@ -70,7 +70,7 @@ fn rows(rows: Vec<OverrideRow>, name: impl Fn(&str) -> String) -> Vec<Row> {
 pub async fn page(
     State(state): State<AppState>,
     user: SignedIn,
-    Query(q): Query<DatesQuery>,
+    PageQuery(q): PageQuery<DatesQuery>,
 ) -> Result<Response, PageError> {
     let t = user.viewer.ctx().t;
     let mut f = Fields::default();

@@ -5,14 +5,14 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::screening::{Answers, RawAnswers, Recommendation};
 use domain::{Actor, FieldError, Invalid, Track};
 use serde::Deserialize;
 use store::{Citizen, StoreError};
 
-use super::context::{Ctx, SignedIn};
+use super::context::{Ctx, PageQuery, SignedIn};
 use super::form::FormState;
 use super::{PageError, render};
 use crate::AppState;
@@ -187,7 +187,7 @@ async fn form_page(
 pub async fn form(
     State(state): State<AppState>,
     user: SignedIn,
-    Query(q): Query<ForCitizen>,
+    PageQuery(q): PageQuery<ForCitizen>,
 ) -> Result<Response, PageError> {
     form_page(&state, &user, &q.borger, FormState::default()).await
 }
@@ -238,7 +238,7 @@ pub async fn result(
     State(state): State<AppState>,
     user: SignedIn,
     Path(id): Path<String>,
-    Query(q): Query<ForCitizen>,
+    PageQuery(q): PageQuery<ForCitizen>,
 ) -> Result<Response, PageError> {
     let screenings = state
         .store

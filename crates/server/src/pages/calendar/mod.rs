@@ -3,14 +3,14 @@
 //! Outlook (`feed.rs`).
 
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::Response;
 use domain::{Actor, Channel};
 use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use super::context::{Ctx, SignedIn};
+use super::context::{Ctx, PageQuery, SignedIn};
 use super::form::FormState;
 use super::{PageError, render};
 use crate::AppState;
@@ -192,7 +192,7 @@ pub(super) async fn page(
 pub async fn week(
     State(state): State<AppState>,
     user: SignedIn,
-    Query(q): Query<WeekQuery>,
+    PageQuery(q): PageQuery<WeekQuery>,
 ) -> Result<Response, PageError> {
     page(
         &state,
