@@ -93,6 +93,13 @@ test('a manager follows the decisions against the recommendations', async () => 
   assert.match(await page.locator('[role="alert"]').textContent(), /Fra dato/);
   await expectNoAxeViolations(page, assert);
 
+  // The municipality's choice: every first meeting in person.
+  await page.goto(`${server.url}/leder/visitation`);
+  await page.check('#policy-everyone');
+  await page.click('button:has-text("Gem indstilling")');
+  assert.ok(await page.isChecked('#policy-everyone'));
+  await expectNoAxeViolations(page, assert);
+
   const caseworker = await newPage(browser);
   await signIn(caseworker, server.url, 'aalborg.jk1');
   const r = await caseworker.goto(`${server.url}/leder/visitation`);

@@ -80,6 +80,15 @@ wire_enum! {
 }
 
 wire_enum! {
+    /// A municipality's choice (DESIGN.md): a citizen's first conversation is in person where
+    /// the screening says so (the default), or for everyone.
+    FirstMeetingPolicy {
+        Screening = "screening",
+        Everyone = "everyone",
+    }
+}
+
+wire_enum! {
     /// Where a meeting stands. Only `booked` meetings can move, be cancelled or get an outcome.
     MeetingStatus {
         Booked = "booked",

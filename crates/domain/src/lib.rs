@@ -25,7 +25,7 @@ pub use access::{
 };
 pub use contact::{EmailAddress, PhoneNumber};
 pub use cpr::Cpr;
-pub use enums::{Channel, MeetingStatus, Outcome, Role, TargetGroup, Track};
+pub use enums::{Channel, FirstMeetingPolicy, MeetingStatus, Outcome, Role, TargetGroup, Track};
 pub use holidays::{add_working_days, is_working_day, public_holiday};
 pub use invalid::{FieldError, Invalid};
 pub use org::{FundCode, MunicipalityCode, OrgName};

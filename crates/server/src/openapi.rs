@@ -17,6 +17,7 @@ use crate::api;
     paths(
         api::dev::session::create,
         api::municipalities::create::handler,
+        api::municipalities::update::handler,
         api::funds::create::handler,
         api::staff::create::handler,
         api::citizens::create::handler,

@@ -41,3 +41,7 @@ CREATE TABLE visitations (
 );
 CREATE INDEX visitations_citizen ON visitations (citizen_id, decided_at);
 CREATE INDEX visitations_decided ON visitations (decided_at);
+
+-- Each municipality decides whether every citizen's first conversation is in person, or only
+-- where the screening says so (DESIGN.md; the default).
+ALTER TABLE municipalities ADD COLUMN first_meeting_policy TEXT NOT NULL DEFAULT 'screening';

@@ -35,6 +35,57 @@ pub(crate) fn require_admin(actor: &Actor) -> Result<(), StoreError> {
 }
 
 impl Store {
+    /// Whether every first conversation in a municipality is in person.
+    pub async fn first_meeting_policy(
+        &self,
+        code: &str,
+    ) -> Result<domain::FirstMeetingPolicy, StoreError> {
+        let row = sqlx::query("SELECT first_meeting_policy FROM municipalities WHERE code = $1")
+            .bind(code)
+            .fetch_optional(&self.inner.read)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        crate::error::parse(
+            "first_meeting_policy",
+            row.try_get::<&str, _>("first_meeting_policy")?,
+        )
+    }
+
+    /// Sets the policy: administrators for any municipality, managers for their own.
+    pub async fn set_first_meeting_policy(
+        &self,
+        actor: &Actor,
+        code: &str,
+        policy: domain::FirstMeetingPolicy,
+    ) -> Result<(), StoreError> {
+        let own = match actor {
+            Actor::Admin { .. } => true,
+            Actor::Staff {
+                role: domain::Role::Manager,
+                organisation: domain::Organisation::Municipality(m),
+                ..
+            } => m.as_str() == code,
+            Actor::Staff {
+                organisation: domain::Organisation::Municipality(m),
+                ..
+            } if m.as_str() == code => return Err(StoreError::Forbidden),
+            _ => false,
+        };
+        if !own {
+            return Err(StoreError::NotFound);
+        }
+        let done =
+            sqlx::query("UPDATE municipalities SET first_meeting_policy = $1 WHERE code = $2")
+                .bind(policy.as_str())
+                .bind(code)
+                .execute(&self.inner.write)
+                .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
     pub async fn create_municipality(
         &self,
         actor: &Actor,

@@ -242,17 +242,23 @@ impl Store {
         citizen: &crate::Citizen,
         moving: Option<&str>,
     ) -> Result<ChannelFacts, StoreError> {
-        let earlier: i64 = sqlx::query(
-            "SELECT COUNT(*) AS n FROM meetings WHERE citizen_id = $1 AND status IN ('booked', 'held') AND id <> $2",
+        // One round trip: earlier meetings and the municipality's first-meeting policy.
+        let row = sqlx::query(
+            "SELECT (SELECT COUNT(*) FROM meetings WHERE citizen_id = $1 AND status IN ('booked', 'held') AND id <> $2) AS n, \
+             (SELECT first_meeting_policy FROM municipalities WHERE code = $3) AS policy",
         )
         .bind(&citizen.id)
         .bind(moving.unwrap_or(""))
+        .bind(&citizen.municipality)
         .fetch_one(&self.inner.read)
-        .await?
-        .try_get("n")?;
+        .await?;
+        let earlier: i64 = row.try_get("n")?;
+        let policy: Option<String> = row.try_get("policy")?;
+        let everyone_in_person =
+            policy.as_deref() == Some(domain::FirstMeetingPolicy::Everyone.as_str());
         Ok(ChannelFacts {
             in_person_requested: citizen.in_person_requested,
-            in_person_first: citizen.in_person_first,
+            in_person_first: citizen.in_person_first || everyone_in_person,
             first_meeting: earlier == 0,
             has_phone: citizen.phone.is_some(),
             attendance_required: false,

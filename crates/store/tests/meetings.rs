@@ -523,3 +523,87 @@ async fn a_joint_meeting_blocks_the_advisers_calendar_too() {
         assert_eq!(free.len(), 1);
     }
 }
+
+#[tokio::test]
+async fn a_municipality_may_hold_every_first_meeting_in_person() {
+    for backend in BACKENDS {
+        let store = fresh_store(backend).await;
+        let w = world(&store).await;
+        let manager = store
+            .create_staff(
+                &w.admin,
+                &store::NewStaff {
+                    login: domain::Login::try_from("leder").expect("login"),
+                    name: domain::PersonName::try_from("Lis Leder").expect("name"),
+                    role: domain::Role::Manager,
+                    organisation: Some(domain::Organisation::Municipality(
+                        domain::MunicipalityCode::try_from("0851").expect("code"),
+                    )),
+                },
+            )
+            .await
+            .expect("manager")
+            .actor();
+        let slot = store
+            .create_slots(
+                &w.caseworker,
+                &[slot_in(&store, 48, 30, &[InPerson, Video])],
+            )
+            .await
+            .expect("slot")
+            .remove(0);
+        assert!(matches!(
+            store
+                .set_first_meeting_policy(
+                    &w.caseworker,
+                    "0851",
+                    domain::FirstMeetingPolicy::Everyone
+                )
+                .await,
+            Err(StoreError::Forbidden)
+        ));
+        assert!(
+            matches!(
+                store
+                    .set_first_meeting_policy(
+                        &manager,
+                        "0751",
+                        domain::FirstMeetingPolicy::Everyone
+                    )
+                    .await,
+                Err(StoreError::NotFound)
+            ),
+            "another municipality's setting is not theirs to see"
+        );
+        store
+            .set_first_meeting_policy(&manager, "0851", domain::FirstMeetingPolicy::Everyone)
+            .await
+            .expect("set");
+        let free = store
+            .available_slots(
+                &w.citizen_actor,
+                &w.citizen.id,
+                store.now(),
+                slot.end,
+                false,
+                10,
+            )
+            .await
+            .expect("free");
+        assert_eq!(free[0].channels, vec![InPerson], "{backend:?}");
+        assert!(matches!(
+            store
+                .book_meeting(&w.citizen_actor, &booking(&w.citizen.id, &slot.id, Video))
+                .await,
+            Err(StoreError::Channel(ChannelRefusal::InPersonFirst))
+        ));
+        store
+            .set_first_meeting_policy(&w.admin, "0851", domain::FirstMeetingPolicy::Screening)
+            .await
+            .expect("back");
+        store
+            .book_meeting(&w.citizen_actor, &booking(&w.citizen.id, &slot.id, Video))
+            .await
+            .expect("video again");
+    }
+}

@@ -26,6 +26,10 @@ pub fn routes(demo: bool) -> Router<AppState> {
     }
     router
         .route("/municipalities", post(municipalities::create::handler))
+        .route(
+            "/municipalities/{code}",
+            axum::routing::patch(municipalities::update::handler),
+        )
         .route("/unemployment-funds", post(funds::create::handler))
         .route("/staff", post(staff::create::handler))
         .route("/citizens", post(citizens::create::handler))

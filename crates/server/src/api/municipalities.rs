@@ -1,2 +1,3 @@
 //! Municipalities (kommuner): the jobcenters' tenants.
 pub mod create;
+pub mod update;

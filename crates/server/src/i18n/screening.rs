@@ -260,4 +260,21 @@ pub(super) static TEXTS: &[(&str, &str, &str)] = &[
     ("monitoring.recommended", "Anbefalet", "Recommended"),
     ("monitoring.decided", "Besluttet", "Decided"),
     ("nav.monitoring", "Visitation", "Decisions"),
+    ("monitoring.policy", "Første samtale", "First meeting"),
+    (
+        "monitoring.policy_question",
+        "Hvornår holdes borgerens første samtale ved personligt fremmøde?",
+        "When is a citizen's first meeting held in person?",
+    ),
+    (
+        "monitoring.policy_screening",
+        "Når screeningen siger det (standard)",
+        "When the screening says so (default)",
+    ),
+    (
+        "monitoring.policy_everyone",
+        "Altid, for alle borgere",
+        "Always, for every citizen",
+    ),
+    ("monitoring.policy_save", "Gem indstilling", "Save setting"),
 ];

@@ -71,6 +71,10 @@ pub fn routes(config: &ServerConfig) -> Router<AppState> {
             axum::routing::post(screening::own_view),
         )
         .route("/leder/visitation", get(monitoring::page))
+        .route(
+            "/leder/indstillinger",
+            axum::routing::post(monitoring::set_policy),
+        )
         .route("/medarbejder/breve", get(letters::list))
         .route("/medarbejder/breve/{id}/brev.pdf", get(letters::pdf_file))
         .route(

@@ -50,6 +50,8 @@ struct MonitoringPage {
     months: Vec<domain::screening::monitoring::TrackMonth>,
     matrix: Vec<(String, String, u64)>,
     form: FormState,
+    /// The manager's own municipality and its first-meeting policy; administrators have none.
+    policy: Option<(String, &'static str)>,
 }
 
 fn rows(rows: Vec<OverrideRow>, name: impl Fn(&str) -> String) -> Vec<Row> {
@@ -114,6 +116,20 @@ pub async fn page(
         .municipalities()
         .await
         .map_err(|e| user.viewer.error(e))?;
+    let policy = match &user.actor {
+        domain::Actor::Staff {
+            organisation: domain::Organisation::Municipality(m),
+            ..
+        } => {
+            let p = state
+                .store
+                .first_meeting_policy(m.as_str())
+                .await
+                .map_err(|e| user.viewer.error(e))?;
+            Some((m.as_str().to_owned(), p.as_str()))
+        }
+        _ => None,
+    };
     let ctx = user.viewer.ctx();
     let Monitoring {
         by_target_group,
@@ -137,6 +153,28 @@ pub async fn page(
             .map(|(r, d, n)| (t.track(&r).to_owned(), t.track_name(&d).to_owned(), n))
             .collect(),
         form,
+        policy,
         ctx,
     }))
+}
+
+/// `POST /leder/indstillinger`: the manager sets the first-meeting policy.
+pub async fn set_policy(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    user: SignedIn,
+    axum::Form(values): axum::Form<std::collections::HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    use axum::response::IntoResponse;
+    user.check_csrf(values.get("csrf"))?;
+    let policy = values
+        .get("first_meeting_in_person")
+        .and_then(|v| domain::FirstMeetingPolicy::try_from(v.as_str()).ok())
+        .ok_or_else(|| user.viewer.error(PageError::BadRequest))?;
+    let code = values.get("municipality").cloned().unwrap_or_default();
+    state
+        .store
+        .set_first_meeting_policy(&user.actor, &code, policy)
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    Ok(axum::response::Redirect::to("/leder/visitation").into_response())
 }

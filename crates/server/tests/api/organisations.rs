@@ -188,3 +188,72 @@ async fn staff_belong_to_exactly_one_known_organisation() {
         problem(taken, StatusCode::CONFLICT, "already_exists").await;
     }
 }
+
+#[tokio::test]
+async fn a_manager_chooses_whether_every_first_meeting_is_in_person() {
+    for backend in BACKENDS {
+        let app = spawn_app(backend).await;
+        let world = app.world().await;
+        let r = app.post("/api/v1/staff", Some(&world.admin), &json!({"login": "leder", "name": "Lis Leder", "role": "manager", "municipality": "0851"})).await;
+        assert_eq!(r.status(), StatusCode::CREATED);
+        let manager = app.token("leder").await;
+        let r = app
+            .patch(
+                "/api/v1/municipalities/0851",
+                Some(&manager),
+                &json!({"first_meeting_in_person": "everyone"}),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK, "{backend:?}");
+        let v: serde_json::Value = r.json().await.expect("json");
+        assert_eq!(v["first_meeting_in_person"], "everyone");
+        assert_eq!(
+            app.store
+                .first_meeting_policy("0851")
+                .await
+                .expect("policy"),
+            domain::FirstMeetingPolicy::Everyone
+        );
+        problem(
+            app.patch(
+                "/api/v1/municipalities/0851",
+                Some(&world.aalborg),
+                &json!({"first_meeting_in_person": "screening"}),
+            )
+            .await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+        )
+        .await;
+        problem(
+            app.patch(
+                "/api/v1/municipalities/0751",
+                Some(&manager),
+                &json!({"first_meeting_in_person": "screening"}),
+            )
+            .await,
+            StatusCode::NOT_FOUND,
+            "not_found",
+        )
+        .await;
+        problem(
+            app.patch(
+                "/api/v1/municipalities/0851",
+                Some(&manager),
+                &json!({"first_meeting_in_person": "sometimes"}),
+            )
+            .await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!(
+            app.store
+                .first_meeting_policy("0851")
+                .await
+                .expect("policy"),
+            domain::FirstMeetingPolicy::Everyone,
+            "refusals changed nothing"
+        );
+    }
+}
