@@ -1,15 +1,11 @@
 //! The enumerations of the public API (`../shared/API.md`, Conventions). Their snake_case names
 //! are part of the contract: they appear in JSON, in the database and in URLs.
 
-use serde::{Deserialize, Serialize};
-
-use crate::Invalid;
-
 /// Defines an enumeration with its stable wire names, `ALL`, `as_str` and parsing.
 macro_rules! wire_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $wire:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
         #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
         #[serde(rename_all = "snake_case")]
         pub enum $name { $($(#[$vmeta])* $variant),+ }
@@ -23,17 +19,20 @@ macro_rules! wire_enum {
         }
 
         impl TryFrom<&str> for $name {
-            type Error = Invalid;
-            fn try_from(s: &str) -> Result<Self, Invalid> {
+            type Error = $crate::Invalid;
+            fn try_from(s: &str) -> Result<Self, $crate::Invalid> {
                 match s.trim() {
                     $($wire => Ok($name::$variant),)+
-                    "" => Err(Invalid::Blank),
-                    _ => Err(Invalid::UnknownValue),
+                    "" => Err($crate::Invalid::Blank),
+                    _ => Err($crate::Invalid::UnknownValue),
                 }
             }
         }
     };
 }
+
+/// Shared with the screening answers, which are enumerations of the same kind.
+pub(crate) use wire_enum;
 
 wire_enum! {
     /// Målgruppe: the benefit a citizen receives, which decides the contact schedule.
@@ -118,6 +117,7 @@ impl From<Outcome> for MeetingStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Invalid;
 
     #[test]
     fn wire_names_round_trip_through_parsing_and_json() {

@@ -3,48 +3,22 @@
 
 use crate::{FieldError, Invalid};
 
-macro_rules! answer_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $wire:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $wire),+ }
-            }
-        }
-
-        impl TryFrom<&str> for $name {
-            type Error = Invalid;
-            fn try_from(s: &str) -> Result<Self, Invalid> {
-                match s.trim() {
-                    $($wire => Ok($name::$variant),)+
-                    "" => Err(Invalid::Required),
-                    _ => Err(Invalid::UnknownValue),
-                }
-            }
-        }
-    };
-}
-
-answer_enum! {
+crate::enums::wire_enum! {
     /// Highest completed education.
     Education { None = "none", UpperSecondary = "upper_secondary", Vocational = "vocational", Higher = "higher" }
 }
 
-answer_enum! {
+crate::enums::wire_enum! {
     /// Yes, no, or unsure. Ordered from least to most of an obstacle: no < unsure < yes.
     YesNoUnsure { No = "no", Unsure = "unsure", Yes = "yes" }
 }
 
-answer_enum! {
+crate::enums::wire_enum! {
     /// Comfort with self-service, phone and video. Ordered from most to least comfort.
     DigitalComfort { High = "high", Some = "some", Low = "low", None = "none" }
 }
 
-answer_enum! {
+crate::enums::wire_enum! {
     /// When the citizen expects to be in work. Ordered from soonest to least sure.
     OwnAssessment { Soon = "soon", Months = "months", Long = "long", Unsure = "unsure" }
 }
