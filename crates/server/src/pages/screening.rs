@@ -129,14 +129,10 @@ fn parse(values: &HashMap<String, String>) -> Result<Answers, Vec<FieldError>> {
             _ => None,
         })
     };
-    let months = text("worked_months_last_12");
-    let parsed_months = months.as_deref().map(|m| m.parse::<i64>());
     let raw = RawAnswers {
-        worked_months_last_12: match &parsed_months {
-            Some(Ok(m)) => Some(*m),
-            Some(Err(_)) => Some(-1),
-            None => None,
-        },
+        // Text that is not a whole number is as wrong as 13: both are refused as out of range.
+        worked_months_last_12: text("worked_months_last_12")
+            .map(|m| m.parse::<i64>().unwrap_or(-1)),
         education: text("education"),
         health_limits_work: text("health_limits_work"),
         other_obstacles: text("other_obstacles"),
@@ -145,15 +141,7 @@ fn parse(values: &HashMap<String, String>) -> Result<Answers, Vec<FieldError>> {
         own_assessment: text("own_assessment"),
         wants_in_person: flag("wants_in_person"),
     };
-    Answers::try_from(&raw).map_err(|mut errors| {
-        // A month count that is not a number is out of range too, said as such.
-        for e in &mut errors {
-            if e.field == "worked_months_last_12" && matches!(parsed_months, Some(Err(_))) {
-                e.problem = Invalid::OutOfRange;
-            }
-        }
-        errors
-    })
+    Answers::try_from(&raw)
 }
 
 async fn form_page(
