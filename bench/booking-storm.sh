@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark (issue 3): a booking storm. 10,000 free slots, 64 concurrent clients booking over
+# Benchmark (issue 3): a booking storm. Free slots (10,000 in the issue; 40,000 by default here), 64 concurrent clients booking over
 # HTTP (wrk, each request a different slot), on SQLite and PostgreSQL: bookings/s, p50/p99 and
 # the number of double bookings (must be 0). Every acknowledged booking is durable: SQLite runs
 # with synchronous=FULL, PostgreSQL with its default synchronous_commit=on.
@@ -8,11 +8,13 @@
 # without HTTP (1 task and 64 tasks). Then available-slots p99 with 1,000,000 slots in the
 # database (SQLite).
 #
-#   bench/booking-storm.sh [slots] [big]     (defaults 10000 and 1000000; needs wrk, sqlite3, bc)
+#   bench/booking-storm.sh [slots] [big]     (defaults 40000 and 1000000; needs wrk, sqlite3, bc)
+#   Use enough slots that the 8 s storm does not book them all (with 10,000 on SQLite it does,
+#   and the rate over 8 s then understates the real one).
 #   SKIP_STORM=1 bench/booking-storm.sh      (only the available-slots part)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SLOTS="${1:-10000}"
+SLOTS="${1:-40000}"
 BIG="${2:-1000000}"
 PG="${JOBUNIVERS_TEST_POSTGRES:-postgres://postgres@127.0.0.1:5432/postgres}"
 PORT=18182

@@ -86,6 +86,8 @@ pub(crate) struct Inner {
     pub(crate) write: AnyPool,
     pub(crate) cpr_key: CprKey,
     pub(crate) audit: AuditWriter,
+    /// Group commit for bookings, on SQLite only (PostgreSQL commits in parallel by itself).
+    pub(crate) bookings: Option<crate::booking::BookingWriter>,
     pub(crate) sessions: crate::sessions::SessionCache,
     pub(crate) meetings: MeetingSettings,
     /// Added to the wall clock; only tests move it (see `Store::advance_clock`).
@@ -125,6 +127,8 @@ impl Store {
             }
         };
         let audit = AuditWriter::start(write.clone());
+        let bookings = (backend == Backend::Sqlite)
+            .then(|| crate::booking::BookingWriter::start(write.clone()));
         Ok(Store {
             inner: Arc::new(Inner {
                 backend,
@@ -132,6 +136,7 @@ impl Store {
                 write,
                 cpr_key: options.cpr_key.clone(),
                 audit,
+                bookings,
                 sessions: Default::default(),
                 meetings: options.meetings,
                 clock_offset_micros: Default::default(),

@@ -70,6 +70,30 @@ pub(crate) async fn lock_staff(
     Ok(())
 }
 
+/// Selected columns for [`facts_from_row`], with parameters $1 citizen id, $2 the meeting being
+/// moved (or ''), $3 the citizen's municipality: earlier meetings and the municipality's
+/// first-meeting policy, in one round trip (and appendable to another query).
+pub(crate) const FACTS_COLUMNS: &str = "(SELECT COUNT(*) FROM meetings WHERE citizen_id = $1 \
+     AND status IN ('booked', 'held') AND id <> $2) AS earlier_meetings, \
+     (SELECT first_meeting_policy FROM municipalities WHERE code = $3) AS first_meeting_policy";
+
+pub(crate) fn facts_from_row(
+    citizen: &crate::Citizen,
+    row: &AnyRow,
+) -> Result<ChannelFacts, StoreError> {
+    let earlier: i64 = row.try_get("earlier_meetings")?;
+    let policy: Option<String> = row.try_get("first_meeting_policy")?;
+    let everyone_in_person =
+        policy.as_deref() == Some(domain::FirstMeetingPolicy::Everyone.as_str());
+    Ok(ChannelFacts {
+        in_person_requested: citizen.in_person_requested,
+        in_person_first: citizen.in_person_first || everyone_in_person,
+        first_meeting: earlier == 0,
+        has_phone: citizen.phone.is_some(),
+        attendance_required: false,
+    })
+}
+
 impl Store {
     /// Publishes slots for the acting staff member, all or none. A slot overlapping one of
     /// theirs (or another in the same request) is a `Conflict("overlap")`; one that has begun
@@ -242,26 +266,12 @@ impl Store {
         citizen: &crate::Citizen,
         moving: Option<&str>,
     ) -> Result<ChannelFacts, StoreError> {
-        // One round trip: earlier meetings and the municipality's first-meeting policy.
-        let row = sqlx::query(
-            "SELECT (SELECT COUNT(*) FROM meetings WHERE citizen_id = $1 AND status IN ('booked', 'held') AND id <> $2) AS n, \
-             (SELECT first_meeting_policy FROM municipalities WHERE code = $3) AS policy",
-        )
-        .bind(&citizen.id)
-        .bind(moving.unwrap_or(""))
-        .bind(&citizen.municipality)
-        .fetch_one(&self.inner.read)
-        .await?;
-        let earlier: i64 = row.try_get("n")?;
-        let policy: Option<String> = row.try_get("policy")?;
-        let everyone_in_person =
-            policy.as_deref() == Some(domain::FirstMeetingPolicy::Everyone.as_str());
-        Ok(ChannelFacts {
-            in_person_requested: citizen.in_person_requested,
-            in_person_first: citizen.in_person_first || everyone_in_person,
-            first_meeting: earlier == 0,
-            has_phone: citizen.phone.is_some(),
-            attendance_required: false,
-        })
+        let row = sqlx::query(&format!("SELECT {FACTS_COLUMNS}"))
+            .bind(&citizen.id)
+            .bind(moving.unwrap_or(""))
+            .bind(&citizen.municipality)
+            .fetch_one(&self.inner.read)
+            .await?;
+        facts_from_row(citizen, &row)
     }
 }

@@ -21,14 +21,15 @@ impl Store {
         if by_citizen && req.attendance_reason.is_some() {
             return Err(StoreError::Forbidden);
         }
-        let slot = self.bookable_slot(&citizen, &req.slot_id).await?;
+        let (slot, mut facts, staff_name) = self
+            .bookable_slot_with_facts(&citizen, &req.slot_id, None)
+            .await?;
         check_booking(
             by_citizen,
             citizen.self_booking_exempt,
             slot.start,
             self.now(),
         )?;
-        let mut facts = self.channel_facts(&citizen, None).await?;
         facts.attendance_required = req.attendance_reason.is_some();
         check_channel(&facts, &slot.channels, req.channel)?;
         let fund = match (req.with_fund, &citizen.unemployment_fund) {
@@ -54,6 +55,13 @@ impl Store {
             }
         };
         let id = new_id();
+        if let (None, Some(writer)) = (&fund, &self.inner.bookings) {
+            return self
+                .book_in_group(
+                    writer, actor, visibility, &citizen, &slot, staff_name, req, id,
+                )
+                .await;
+        }
         // The conditional claim decides races by itself; no lock is needed before it.
         let mut tx = self.inner.write.begin().await?;
         if !claim(&mut tx, &slot.id, &id).await? {
@@ -69,6 +77,7 @@ impl Store {
         } else {
             None
         };
+        let location_for_answer = location.clone();
         sqlx::query(
             "INSERT INTO meetings (id, citizen_id, staff_id, slot_id, adviser_id, adviser_slot_id, starts_at, ends_at, \
              channel, location, purpose, attendance_reason, status, booked_by, booked_by_role, booked_at, updated_at) \
@@ -103,6 +112,91 @@ impl Store {
         notices.extend(self.reminder_at(slot.start).map(|at| (kinds::REMINDER, at)));
         outbox(&mut tx, &id, &notices).await?;
         tx.commit().await?;
-        self.meeting_by_id(&id).await
+        if adviser.is_some() {
+            // The adviser's name comes with a read; joint meetings are the rare case.
+            return self.meeting_by_id(&id).await;
+        }
+        Ok(Meeting {
+            id,
+            citizen_id: citizen.id,
+            staff_id: slot.staff_id,
+            staff_name,
+            slot_id: Some(slot.id),
+            adviser_id: None,
+            adviser_name: None,
+            start: slot.start,
+            end: slot.end,
+            channel: req.channel,
+            location: location_for_answer,
+            purpose: req.purpose.clone(),
+            attendance_reason: req.attendance_reason.clone(),
+            status: domain::MeetingStatus::Booked,
+            booked_by_role: actor.role(),
+            cancellation: None,
+        })
+    }
+
+    /// The same booking through the SQLite group-commit writer (see `group.rs`).
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the parts of one booking, checked above"
+    )]
+    async fn book_in_group(
+        &self,
+        writer: &super::BookingWriter,
+        actor: &Actor,
+        visibility: Visibility,
+        citizen: &crate::Citizen,
+        slot: &crate::Slot,
+        staff_name: String,
+        req: &NewMeeting,
+        id: String,
+    ) -> Result<Meeting, StoreError> {
+        let now = clock::now_micros();
+        let location = (req.channel == Channel::InPerson)
+            .then(|| slot.location.clone())
+            .flatten();
+        let mut notices = vec![(kinds::BOOKED, now)];
+        notices.extend(self.reminder_at(slot.start).map(|at| (kinds::REMINDER, at)));
+        let row = super::group::BookingRow {
+            id: id.clone(),
+            citizen_id: citizen.id.clone(),
+            staff_id: slot.staff_id.clone(),
+            slot_id: slot.id.clone(),
+            starts_at: clock::to_micros(slot.start),
+            ends_at: clock::to_micros(slot.end),
+            channel: req.channel.as_str(),
+            location: location.clone(),
+            purpose: req.purpose.clone(),
+            attendance_reason: req.attendance_reason.clone(),
+            booked_by: actor.id().to_owned(),
+            booked_by_role: actor.role().as_str(),
+            booked_at: now,
+            audit: visibility.is_audited().then(|| {
+                crate::audit::AuditEntry::new(actor, &citizen.id, AuditAction::MeetingBooked)
+            }),
+            notices,
+        };
+        if !writer.book(row).await? {
+            return Err(StoreError::Conflict("slot_taken"));
+        }
+        Ok(Meeting {
+            id,
+            citizen_id: citizen.id.clone(),
+            staff_id: slot.staff_id.clone(),
+            staff_name,
+            slot_id: Some(slot.id.clone()),
+            adviser_id: None,
+            adviser_name: None,
+            start: slot.start,
+            end: slot.end,
+            channel: req.channel,
+            location,
+            purpose: req.purpose.clone(),
+            attendance_reason: req.attendance_reason.clone(),
+            status: domain::MeetingStatus::Booked,
+            booked_by_role: actor.role(),
+            cancellation: None,
+        })
     }
 }

@@ -12,7 +12,7 @@ use sqlx::{Any, Row, Transaction};
 
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::ids::new_id;
-use crate::slots::{SLOT_COLUMNS, Slot, lock_staff, slot_from_row};
+use crate::slots::{FACTS_COLUMNS, SLOT_COLUMNS, Slot, facts_from_row, lock_staff, slot_from_row};
 use crate::{Citizen, Store, StoreError, clock};
 
 /// A booking request, already parsed.
@@ -141,7 +141,10 @@ pub struct SlotChoice {
 
 mod book;
 mod close;
+mod group;
 mod reschedule;
+
+pub(crate) use group::BookingWriter;
 
 impl Store {
     /// The choices for booking (or moving a meeting to) one slot, for the booking page.
@@ -153,8 +156,9 @@ impl Store {
         moving: Option<&str>,
     ) -> Result<SlotChoice, StoreError> {
         let (citizen, visibility) = self.load_visible(actor, citizen_id).await?;
-        let slot = self.bookable_slot(&citizen, slot_id).await?;
-        let mut facts = self.channel_facts(&citizen, moving).await?;
+        let (slot, mut facts, _) = self
+            .bookable_slot_with_facts(&citizen, slot_id, moving)
+            .await?;
         if let Some(id) = moving {
             let (meeting, _, _) = self.load_meeting(actor, id).await?;
             facts.attendance_required = meeting.attendance_reason.is_some();
@@ -172,10 +176,21 @@ impl Store {
     }
 
     /// A slot the citizen's jobcenter or a-kasse offers; any other is unknown to this booking.
-    async fn bookable_slot(&self, citizen: &Citizen, slot_id: &str) -> Result<Slot, StoreError> {
+    /// The slot, the channel facts and the slot owner's name in one round trip.
+    pub(crate) async fn bookable_slot_with_facts(
+        &self,
+        citizen: &Citizen,
+        slot_id: &str,
+        moving: Option<&str>,
+    ) -> Result<(Slot, domain::meetings::ChannelFacts, String), StoreError> {
         let row = sqlx::query(&format!(
-            "SELECT {SLOT_COLUMNS}, municipality, unemployment_fund FROM slots WHERE id = $1"
+            "SELECT {SLOT_COLUMNS}, municipality, unemployment_fund, {FACTS_COLUMNS}, \
+             (SELECT name FROM staff WHERE staff.id = slots.staff_id) AS staff_name \
+             FROM slots WHERE id = $4"
         ))
+        .bind(&citizen.id)
+        .bind(moving.unwrap_or(""))
+        .bind(&citizen.municipality)
         .bind(slot_id)
         .fetch_optional(&self.inner.read)
         .await?
@@ -190,7 +205,8 @@ impl Store {
                 domain::Invalid::UnknownValue,
             ));
         }
-        slot_from_row(&row)
+        let facts = facts_from_row(citizen, &row)?;
+        Ok((slot_from_row(&row)?, facts, row.try_get("staff_name")?))
     }
 
     fn reminder_at(&self, start: jiff::Timestamp) -> Option<i64> {

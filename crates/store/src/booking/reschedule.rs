@@ -21,7 +21,9 @@ impl Store {
         let (meeting, citizen, visibility) = self.load_meeting(actor, meeting_id).await?;
         let now = self.now();
         check_changeable(meeting.status, meeting.start, now)?;
-        let slot = self.bookable_slot(&citizen, slot_id).await?;
+        let (slot, mut facts, _) = self
+            .bookable_slot_with_facts(&citizen, slot_id, Some(meeting_id))
+            .await?;
         check_booking(
             visibility == Visibility::Own,
             citizen.self_booking_exempt,
@@ -29,7 +31,6 @@ impl Store {
             now,
         )?;
         let channel = channel.unwrap_or(meeting.channel);
-        let mut facts = self.channel_facts(&citizen, Some(meeting_id)).await?;
         facts.attendance_required = meeting.attendance_reason.is_some();
         check_channel(&facts, &slot.channels, channel)?;
         let mut tx = self.inner.write.begin().await?;
