@@ -116,24 +116,15 @@ impl Store {
             // The adviser's name comes with a read; joint meetings are the rare case.
             return self.meeting_by_id(&id).await;
         }
-        Ok(Meeting {
+        Ok(booked(
             id,
-            citizen_id: citizen.id,
-            staff_id: slot.staff_id,
+            &citizen.id,
+            &slot,
             staff_name,
-            slot_id: Some(slot.id),
-            adviser_id: None,
-            adviser_name: None,
-            start: slot.start,
-            end: slot.end,
-            channel: req.channel,
-            location: location_for_answer,
-            purpose: req.purpose.clone(),
-            attendance_reason: req.attendance_reason.clone(),
-            status: domain::MeetingStatus::Booked,
-            booked_by_role: actor.role(),
-            cancellation: None,
-        })
+            req,
+            location_for_answer,
+            actor,
+        ))
     }
 
     /// The same booking through the SQLite group-commit writer (see `group.rs`).
@@ -180,23 +171,44 @@ impl Store {
         if !writer.book(row).await? {
             return Err(StoreError::Conflict("slot_taken"));
         }
-        Ok(Meeting {
+        Ok(booked(
             id,
-            citizen_id: citizen.id.clone(),
-            staff_id: slot.staff_id.clone(),
+            &citizen.id,
+            slot,
             staff_name,
-            slot_id: Some(slot.id.clone()),
-            adviser_id: None,
-            adviser_name: None,
-            start: slot.start,
-            end: slot.end,
-            channel: req.channel,
+            req,
             location,
-            purpose: req.purpose.clone(),
-            attendance_reason: req.attendance_reason.clone(),
-            status: domain::MeetingStatus::Booked,
-            booked_by_role: actor.role(),
-            cancellation: None,
-        })
+            actor,
+        ))
+    }
+}
+
+/// The meeting a plain booking (no a-kasse adviser) has just written, without reading it back.
+fn booked(
+    id: String,
+    citizen_id: &str,
+    slot: &crate::Slot,
+    staff_name: String,
+    req: &NewMeeting,
+    location: Option<String>,
+    actor: &Actor,
+) -> Meeting {
+    Meeting {
+        id,
+        citizen_id: citizen_id.to_owned(),
+        staff_id: slot.staff_id.clone(),
+        staff_name,
+        slot_id: Some(slot.id.clone()),
+        adviser_id: None,
+        adviser_name: None,
+        start: slot.start,
+        end: slot.end,
+        channel: req.channel,
+        location,
+        purpose: req.purpose.clone(),
+        attendance_reason: req.attendance_reason.clone(),
+        status: domain::MeetingStatus::Booked,
+        booked_by_role: actor.role(),
+        cancellation: None,
     }
 }
