@@ -104,7 +104,7 @@ pub struct Page<T> {
     pub per_page: u32,
 }
 
-const COLUMNS: &str = "id, name, cpr_masked, municipality, target_group, unemployed_since, \
+pub(crate) const COLUMNS: &str = "id, name, cpr_masked, municipality, target_group, unemployed_since, \
                        unemployment_fund, track, caseworker_id, in_person_requested, phone, email, \
                        digital_mail, in_person_first, self_booking_exempt";
 
@@ -112,7 +112,7 @@ fn date(column: &'static str, s: &str) -> Result<Date, StoreError> {
     s.parse().map_err(|_| StoreError::Corrupt { column })
 }
 
-fn from_row(row: &AnyRow) -> Result<Citizen, StoreError> {
+pub(crate) fn from_row(row: &AnyRow) -> Result<Citizen, StoreError> {
     let track: Option<String> = row.try_get("track")?;
     Ok(Citizen {
         id: row.try_get("id")?,
@@ -133,7 +133,7 @@ fn from_row(row: &AnyRow) -> Result<Citizen, StoreError> {
     })
 }
 
-fn scope_of(c: &Citizen) -> Result<CitizenScope, StoreError> {
+pub(crate) fn scope_of(c: &Citizen) -> Result<CitizenScope, StoreError> {
     Ok(CitizenScope {
         citizen_id: c.id.clone(),
         municipality: parse("municipality", &c.municipality)?,

@@ -70,12 +70,18 @@ pub(crate) async fn lock_staff(
     Ok(())
 }
 
-/// Selected columns for [`facts_from_row`], with parameters $1 citizen id, $2 the meeting being
-/// moved (or ''), $3 the citizen's municipality: earlier meetings and the municipality's
-/// first-meeting policy, in one round trip (and appendable to another query).
-pub(crate) const FACTS_COLUMNS: &str = "(SELECT COUNT(*) FROM meetings WHERE citizen_id = $1 \
-     AND status IN ('booked', 'held') AND id <> $2) AS earlier_meetings, \
-     (SELECT first_meeting_policy FROM municipalities WHERE code = $3) AS first_meeting_policy";
+/// Selected columns for [`facts_from_row`]: earlier meetings and the municipality's
+/// first-meeting policy, in one round trip (and appendable to another query). `$1` is the citizen
+/// id, `$2` the meeting being moved (or ''); `municipality` is the SQL for the citizen's
+/// municipality (a parameter, or a column of a joined row).
+pub(crate) fn facts_columns(municipality: &str) -> String {
+    format!(
+        "(SELECT COUNT(*) FROM meetings WHERE citizen_id = $1 AND status IN ('booked', 'held') \
+         AND id <> $2) AS earlier_meetings, \
+         (SELECT first_meeting_policy FROM municipalities WHERE code = {municipality}) \
+         AS first_meeting_policy"
+    )
+}
 
 pub(crate) fn facts_from_row(
     citizen: &crate::Citizen,
@@ -266,7 +272,7 @@ impl Store {
         citizen: &crate::Citizen,
         moving: Option<&str>,
     ) -> Result<ChannelFacts, StoreError> {
-        let row = sqlx::query(&format!("SELECT {FACTS_COLUMNS}"))
+        let row = sqlx::query(&format!("SELECT {}", facts_columns("$3")))
             .bind(&citizen.id)
             .bind(moving.unwrap_or(""))
             .bind(&citizen.municipality)

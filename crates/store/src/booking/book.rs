@@ -16,14 +16,13 @@ impl Store {
         actor: &Actor,
         req: &NewMeeting,
     ) -> Result<Meeting, StoreError> {
-        let (citizen, visibility) = self.load_visible(actor, &req.citizen_id).await?;
+        let (citizen, visibility, slot, mut facts, staff_name) = self
+            .booking_context(actor, &req.citizen_id, &req.slot_id)
+            .await?;
         let by_citizen = visibility == Visibility::Own;
         if by_citizen && req.attendance_reason.is_some() {
             return Err(StoreError::Forbidden);
         }
-        let (slot, mut facts, staff_name) = self
-            .bookable_slot_with_facts(&citizen, &req.slot_id, None)
-            .await?;
         check_booking(
             by_citizen,
             citizen.self_booking_exempt,

@@ -12,7 +12,7 @@ use sqlx::{Any, Row, Transaction};
 
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::ids::new_id;
-use crate::slots::{FACTS_COLUMNS, SLOT_COLUMNS, Slot, facts_from_row, lock_staff, slot_from_row};
+use crate::slots::{SLOT_COLUMNS, Slot, facts_columns, facts_from_row, lock_staff, slot_from_row};
 use crate::{Citizen, Store, StoreError, clock};
 
 /// A booking request, already parsed.
@@ -184,9 +184,10 @@ impl Store {
         moving: Option<&str>,
     ) -> Result<(Slot, domain::meetings::ChannelFacts, String), StoreError> {
         let row = sqlx::query(&format!(
-            "SELECT {SLOT_COLUMNS}, municipality, unemployment_fund, {FACTS_COLUMNS}, \
+            "SELECT {SLOT_COLUMNS}, municipality, unemployment_fund, {}, \
              (SELECT name FROM staff WHERE staff.id = slots.staff_id) AS staff_name \
-             FROM slots WHERE id = $4"
+             FROM slots WHERE id = $4",
+            facts_columns("$3")
         ))
         .bind(&citizen.id)
         .bind(moving.unwrap_or(""))
@@ -207,6 +208,74 @@ impl Store {
         }
         let facts = facts_from_row(citizen, &row)?;
         Ok((slot_from_row(&row)?, facts, row.try_get("staff_name")?))
+    }
+
+    /// Everything a booking decides on, in one round trip: the citizen (and whether the actor
+    /// may see them), the slot (if it is the citizen's jobcenter's or a-kasse's), the channel
+    /// facts and the slot owner's name. Bookings are the hot path; each round trip to SQLite is
+    /// a hand-off to another thread.
+    pub(crate) async fn booking_context(
+        &self,
+        actor: &Actor,
+        citizen_id: &str,
+        slot_id: &str,
+    ) -> Result<
+        (
+            Citizen,
+            Visibility,
+            Slot,
+            domain::meetings::ChannelFacts,
+            String,
+        ),
+        StoreError,
+    > {
+        let citizen_columns: Vec<String> = crate::citizens::COLUMNS
+            .split(',')
+            .map(|c| format!("c.{}", c.trim()))
+            .collect();
+        let sql = format!(
+            "SELECT {}, s.id AS s_id, s.staff_id AS s_staff_id, s.starts_at AS s_starts_at, \
+             s.ends_at AS s_ends_at, s.channels AS s_channels, s.location AS s_location, \
+             s.meeting_id AS s_meeting_id, s.municipality AS s_municipality, \
+             s.unemployment_fund AS s_fund, {}, \
+             (SELECT name FROM staff WHERE staff.id = s.staff_id) AS staff_name \
+             FROM citizens c LEFT JOIN slots s ON s.id = $3 WHERE c.id = $1",
+            citizen_columns.join(", "),
+            facts_columns("c.municipality")
+        );
+        let row = sqlx::query(&sql)
+            .bind(citizen_id)
+            .bind("")
+            .bind(slot_id)
+            .fetch_optional(&self.inner.read)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let citizen = crate::citizens::from_row(&row)?;
+        let visibility = domain::citizen_visibility(actor, &crate::citizens::scope_of(&citizen)?);
+        if !visibility.is_visible() {
+            return Err(StoreError::NotFound);
+        }
+        let unknown = || StoreError::invalid("slot_id", domain::Invalid::UnknownValue);
+        let id: Option<String> = row.try_get("s_id")?;
+        let id = id.ok_or_else(unknown)?;
+        let municipality: Option<String> = row.try_get("s_municipality")?;
+        let fund: Option<String> = row.try_get("s_fund")?;
+        let ours = municipality.as_deref() == Some(citizen.municipality.as_str())
+            || (fund.is_some() && fund == citizen.unemployment_fund);
+        if !ours {
+            return Err(unknown());
+        }
+        let slot = Slot {
+            id,
+            staff_id: row.try_get("s_staff_id")?,
+            start: clock::from_micros(row.try_get("s_starts_at")?),
+            end: clock::from_micros(row.try_get("s_ends_at")?),
+            channels: crate::slots::channels_from_db(row.try_get("s_channels")?)?,
+            location: row.try_get("s_location")?,
+            meeting_id: row.try_get("s_meeting_id")?,
+        };
+        let facts = facts_from_row(&citizen, &row)?;
+        Ok((citizen, visibility, slot, facts, row.try_get("staff_name")?))
     }
 
     fn reminder_at(&self, start: jiff::Timestamp) -> Option<i64> {
