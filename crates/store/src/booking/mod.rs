@@ -146,6 +146,24 @@ mod reschedule;
 
 pub(crate) use group::BookingWriter;
 
+/// The query of [`Store::booking_context`], built once: bookings are the hot path.
+static BOOKING_CONTEXT_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let citizen_columns: Vec<String> = crate::citizens::COLUMNS
+        .split(',')
+        .map(|c| format!("c.{}", c.trim()))
+        .collect();
+    format!(
+        "SELECT {}, s.id AS s_id, s.staff_id AS s_staff_id, s.starts_at AS s_starts_at, \
+         s.ends_at AS s_ends_at, s.channels AS s_channels, s.location AS s_location, \
+         s.meeting_id AS s_meeting_id, s.municipality AS s_municipality, \
+         s.unemployment_fund AS s_fund, {}, \
+         (SELECT name FROM staff WHERE staff.id = s.staff_id) AS staff_name \
+         FROM citizens c LEFT JOIN slots s ON s.id = $3 WHERE c.id = $1",
+        citizen_columns.join(", "),
+        facts_columns("c.municipality")
+    )
+});
+
 impl Store {
     /// The choices for booking (or moving a meeting to) one slot, for the booking page.
     pub async fn slot_choice(
@@ -229,21 +247,7 @@ impl Store {
         ),
         StoreError,
     > {
-        let citizen_columns: Vec<String> = crate::citizens::COLUMNS
-            .split(',')
-            .map(|c| format!("c.{}", c.trim()))
-            .collect();
-        let sql = format!(
-            "SELECT {}, s.id AS s_id, s.staff_id AS s_staff_id, s.starts_at AS s_starts_at, \
-             s.ends_at AS s_ends_at, s.channels AS s_channels, s.location AS s_location, \
-             s.meeting_id AS s_meeting_id, s.municipality AS s_municipality, \
-             s.unemployment_fund AS s_fund, {}, \
-             (SELECT name FROM staff WHERE staff.id = s.staff_id) AS staff_name \
-             FROM citizens c LEFT JOIN slots s ON s.id = $3 WHERE c.id = $1",
-            citizen_columns.join(", "),
-            facts_columns("c.municipality")
-        );
-        let row = sqlx::query(&sql)
+        let row = sqlx::query(&BOOKING_CONTEXT_SQL)
             .bind(citizen_id)
             .bind("")
             .bind(slot_id)
