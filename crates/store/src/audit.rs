@@ -34,6 +34,7 @@ pub enum AuditAction {
     ScreeningSubmitted,
     ScreeningRead,
     VisitationDecided,
+    VisitationRead,
 }
 
 impl AuditAction {
@@ -55,6 +56,7 @@ impl AuditAction {
             AuditAction::ScreeningSubmitted => "screening.submitted",
             AuditAction::ScreeningRead => "screening.read",
             AuditAction::VisitationDecided => "visitation.decided",
+            AuditAction::VisitationRead => "visitation.read",
         }
     }
 }
@@ -79,6 +81,7 @@ impl TryFrom<&str> for AuditAction {
             AuditAction::ScreeningSubmitted,
             AuditAction::ScreeningRead,
             AuditAction::VisitationDecided,
+            AuditAction::VisitationRead,
         ]
         .into_iter()
         .find(|a| a.as_str() == s)

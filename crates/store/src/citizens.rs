@@ -241,12 +241,31 @@ impl Store {
     /// Reads a citizen for the actor. Hidden citizens are `NotFound`; a read by anyone but the
     /// citizen is durably logged before this returns.
     pub async fn citizen(&self, actor: &Actor, id: &str) -> Result<Citizen, StoreError> {
+        self.read_visible(actor, id, AuditAction::CitizenRead, |_| true)
+            .await
+            .map(|(citizen, _)| citizen)
+    }
+
+    /// The one gate for reading a citizen's data: the citizen if the actor may see them
+    /// (`NotFound` otherwise), `Forbidden` unless `allowed` accepts the actor's visibility, and
+    /// the read durably logged as `action` when it is someone other than the citizen. A refused
+    /// read is not logged: nothing was read.
+    pub(crate) async fn read_visible(
+        &self,
+        actor: &Actor,
+        id: &str,
+        action: AuditAction,
+        allowed: impl FnOnce(Visibility) -> bool,
+    ) -> Result<(Citizen, Visibility), StoreError> {
         let (citizen, visibility) = self.load_visible(actor, id).await?;
+        if !allowed(visibility) {
+            return Err(StoreError::Forbidden);
+        }
         if visibility.is_audited() {
-            self.log_reads(vec![AuditEntry::new(actor, id, AuditAction::CitizenRead)])
+            self.log_reads(vec![AuditEntry::new(actor, id, action)])
                 .await?;
         }
-        Ok(citizen)
+        Ok((citizen, visibility))
     }
 
     /// The citizen whose CPR number this is, if the actor may see them (logged like a read).

@@ -140,15 +140,8 @@ impl Store {
         actor: &Actor,
         citizen_id: &str,
     ) -> Result<Vec<Meeting>, StoreError> {
-        let (_, visibility) = self.load_visible(actor, citizen_id).await?;
-        if visibility.is_audited() {
-            self.log_reads(vec![AuditEntry::new(
-                actor,
-                citizen_id,
-                AuditAction::MeetingsRead,
-            )])
+        self.read_visible(actor, citizen_id, AuditAction::MeetingsRead, |_| true)
             .await?;
-        }
         let rows = sqlx::query(&format!(
             "SELECT {MEETING_COLUMNS} FROM {MEETING_FROM} WHERE m.citizen_id = $1 ORDER BY m.starts_at, m.id"
         ))

@@ -166,18 +166,11 @@ impl Store {
         actor: &Actor,
         citizen_id: &str,
     ) -> Result<Vec<Screening>, StoreError> {
-        let (_, visibility) = self.load_visible(actor, citizen_id).await?;
-        if !(visibility == Visibility::Own || visibility.may_change_case()) {
-            return Err(StoreError::Forbidden);
-        }
-        if visibility.is_audited() {
-            self.log_reads(vec![AuditEntry::new(
-                actor,
-                citizen_id,
-                AuditAction::ScreeningRead,
-            )])
-            .await?;
-        }
+        // Answers are health data: the citizen and their jobcenter only.
+        self.read_visible(actor, citizen_id, AuditAction::ScreeningRead, |v| {
+            v == Visibility::Own || v.may_change_case()
+        })
+        .await?;
         let rows = sqlx::query(&format!("SELECT {SCREENING_COLUMNS} FROM screenings WHERE citizen_id = $1 ORDER BY submitted_at DESC, id DESC"))
             .bind(citizen_id)
             .fetch_all(&self.inner.read)

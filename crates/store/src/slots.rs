@@ -6,7 +6,7 @@ use jiff::Timestamp;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
-use crate::audit::{AuditAction, AuditEntry};
+use crate::audit::AuditAction;
 use crate::ids::new_id;
 use crate::{Store, StoreError, clock};
 
@@ -225,16 +225,10 @@ impl Store {
         fund: bool,
         limit: u32,
     ) -> Result<Vec<Slot>, StoreError> {
-        let (citizen, visibility) = self.load_visible(actor, citizen_id).await?;
-        let facts = self.channel_facts(&citizen, None).await?;
-        if visibility.is_audited() {
-            self.log_reads(vec![AuditEntry::new(
-                actor,
-                citizen_id,
-                AuditAction::AvailableSlotsRead,
-            )])
+        let (citizen, _) = self
+            .read_visible(actor, citizen_id, AuditAction::AvailableSlotsRead, |_| true)
             .await?;
-        }
+        let facts = self.channel_facts(&citizen, None).await?;
         let (column, org) = if fund {
             match &citizen.unemployment_fund {
                 Some(f) => ("unemployment_fund", f.clone()),

@@ -52,15 +52,8 @@ impl Store {
         actor: &Actor,
         citizen_id: &str,
     ) -> Result<Vec<Visitation>, StoreError> {
-        let (_, visibility) = self.load_visible(actor, citizen_id).await?;
-        if visibility.is_audited() {
-            self.log_reads(vec![AuditEntry::new(
-                actor,
-                citizen_id,
-                AuditAction::ScreeningRead,
-            )])
+        self.read_visible(actor, citizen_id, AuditAction::VisitationRead, |_| true)
             .await?;
-        }
         let rows = sqlx::query(&format!("SELECT {VISITATION_COLUMNS} FROM visitations WHERE citizen_id = $1 ORDER BY decided_at DESC, id DESC"))
             .bind(citizen_id)
             .fetch_all(&self.inner.read)

@@ -9,7 +9,7 @@ use axum::routing::post;
 use domain::Channel;
 use jiff::SignedDuration;
 use serde_json::Value;
-use store::testing::{BACKENDS, fresh_store, slot_in, world};
+use store::testing::{BACKENDS, World, fresh_store, slot_in, world};
 use store::{CitizenChange, NewMeeting, Store};
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
@@ -121,6 +121,44 @@ async fn sms_receiver() -> (String, Arc<Mutex<Vec<Value>>>) {
     (url, got)
 }
 
+/// E-mail and a phone number on file: a citizen reached digitally.
+fn digital_contact() -> CitizenChange {
+    CitizenChange {
+        email: Some(Some("soeren@example.dk".into())),
+        phone: Some(Some("+4512345678".into())),
+        ..Default::default()
+    }
+}
+
+/// Gives the world's citizen `contact`, and has their caseworker book them a meeting three days
+/// ahead on `channel` (the outbox then holds its invitation and reminder).
+async fn book(
+    store: &Store,
+    w: &World,
+    contact: CitizenChange,
+    channel: Channel,
+    attendance_reason: Option<&str>,
+) -> store::Meeting {
+    store
+        .update_citizen(&w.caseworker, &w.citizen.id, &contact)
+        .await
+        .expect("contact");
+    let slot = store
+        .create_slots(&w.caseworker, &[slot_in(store, 72, 30, &[channel])])
+        .await
+        .expect("slot")
+        .remove(0);
+    let req = NewMeeting {
+        citizen_id: w.citizen.id.clone(),
+        slot_id: slot.id,
+        channel,
+        purpose: None,
+        attendance_reason: attendance_reason.map(str::to_owned),
+        with_fund: false,
+    };
+    store.book_meeting(&w.caseworker, &req).await.expect("book")
+}
+
 fn notifier(store: &Store, smtp_port: u16, sms_url: &str) -> Notifier {
     Notifier::new(
         store.clone(),
@@ -147,29 +185,7 @@ async fn invitations_and_reminders_go_out_once_by_email_and_sms() {
         let store = fresh_store(backend).await;
         let (sms_url, sms) = sms_receiver().await;
         let w = world(&store).await;
-        let contact = CitizenChange {
-            email: Some(Some("soeren@example.dk".into())),
-            phone: Some(Some("+4512345678".into())),
-            ..Default::default()
-        };
-        store
-            .update_citizen(&w.caseworker, &w.citizen.id, &contact)
-            .await
-            .expect("contact");
-        let slot = store
-            .create_slots(&w.caseworker, &[slot_in(&store, 72, 30, &[Channel::Video])])
-            .await
-            .expect("slot")
-            .remove(0);
-        let req = NewMeeting {
-            citizen_id: w.citizen.id.clone(),
-            slot_id: slot.id,
-            channel: Channel::Video,
-            purpose: None,
-            attendance_reason: None,
-            with_fund: false,
-        };
-        let meeting = store.book_meeting(&w.caseworker, &req).await.expect("book");
+        let meeting = book(&store, &w, digital_contact(), Channel::Video, None).await;
         let before = smtp.messages().len();
 
         let n = notifier(&store, smtp.port, &sms_url);
@@ -235,29 +251,7 @@ async fn a_failing_gateway_is_retried_without_resending_what_went_out() {
     for backend in BACKENDS {
         let store = fresh_store(backend).await;
         let w = world(&store).await;
-        let contact = CitizenChange {
-            email: Some(Some("soeren@example.dk".into())),
-            phone: Some(Some("+4512345678".into())),
-            ..Default::default()
-        };
-        store
-            .update_citizen(&w.caseworker, &w.citizen.id, &contact)
-            .await
-            .expect("contact");
-        let slot = store
-            .create_slots(&w.caseworker, &[slot_in(&store, 72, 30, &[Channel::Video])])
-            .await
-            .expect("slot")
-            .remove(0);
-        let req = NewMeeting {
-            citizen_id: w.citizen.id.clone(),
-            slot_id: slot.id,
-            channel: Channel::Video,
-            purpose: None,
-            attendance_reason: None,
-            with_fund: false,
-        };
-        store.book_meeting(&w.caseworker, &req).await.expect("book");
+        book(&store, &w, digital_contact(), Channel::Video, None).await;
         let before = smtp.messages().len();
 
         // The SMS gateway is down: e-mail goes out, the row waits for a retry.
@@ -300,34 +294,18 @@ async fn citizens_without_digital_mail_get_a_letter_to_print() {
     for backend in BACKENDS {
         let store = fresh_store(backend).await;
         let w = world(&store).await;
-        store
-            .update_citizen(
-                &w.caseworker,
-                &w.citizen.id,
-                &CitizenChange {
-                    digital_mail: Some(false),
-                    ..Default::default()
-                },
-            )
-            .await
-            .expect("no digital mail");
-        let slot = store
-            .create_slots(
-                &w.caseworker,
-                &[slot_in(&store, 72, 30, &[Channel::InPerson])],
-            )
-            .await
-            .expect("slot")
-            .remove(0);
-        let req = NewMeeting {
-            citizen_id: w.citizen.id.clone(),
-            slot_id: slot.id,
-            channel: Channel::InPerson,
-            purpose: None,
-            attendance_reason: Some("Underskrift af jobplan".into()),
-            with_fund: false,
+        let paper = CitizenChange {
+            digital_mail: Some(false),
+            ..Default::default()
         };
-        store.book_meeting(&w.caseworker, &req).await.expect("book");
+        book(
+            &store,
+            &w,
+            paper,
+            Channel::InPerson,
+            Some("Underskrift af jobplan"),
+        )
+        .await;
         let n = Notifier::new(
             store.clone(),
             NotifyConfig {

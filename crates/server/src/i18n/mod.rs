@@ -188,6 +188,10 @@ pub fn audit_action(lang: Lang, a: AuditAction) -> &'static str {
             "Så dine svar om din situation",
             "Viewed your answers about your situation",
         ),
+        AuditAction::VisitationRead => lang.pick(
+            "Så beslutningen om din støtte",
+            "Viewed the decision on your support",
+        ),
         AuditAction::VisitationDecided => lang.pick(
             "Besluttede hvor meget støtte du får",
             "Decided how much support you get",

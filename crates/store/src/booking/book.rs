@@ -16,8 +16,14 @@ impl Store {
         actor: &Actor,
         req: &NewMeeting,
     ) -> Result<Meeting, StoreError> {
-        let (citizen, visibility, slot, mut facts, staff_name) = self
-            .booking_context(actor, &req.citizen_id, &req.slot_id)
+        let super::BookingContext {
+            citizen,
+            visibility,
+            slot,
+            mut facts,
+            staff_name,
+        } = self
+            .booking_context(actor, &req.citizen_id, &req.slot_id, None)
             .await?;
         let by_citizen = visibility == Visibility::Own;
         if by_citizen && req.attendance_reason.is_some() {

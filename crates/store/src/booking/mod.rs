@@ -12,7 +12,7 @@ use sqlx::{Any, Row, Transaction};
 
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::ids::new_id;
-use crate::slots::{SLOT_COLUMNS, Slot, facts_columns, facts_from_row, lock_staff, slot_from_row};
+use crate::slots::{Slot, facts_columns, facts_from_row, lock_staff};
 use crate::{Citizen, Store, StoreError, clock};
 
 /// A booking request, already parsed.
@@ -146,6 +146,16 @@ mod reschedule;
 
 pub(crate) use group::BookingWriter;
 
+/// What [`Store::booking_context`] reads.
+pub(crate) struct BookingContext {
+    pub citizen: Citizen,
+    pub visibility: Visibility,
+    pub slot: Slot,
+    pub facts: domain::meetings::ChannelFacts,
+    /// The slot owner's name, for the answer without reading the meeting back.
+    pub staff_name: String,
+}
+
 /// The query of [`Store::booking_context`], built once: bookings are the hot path.
 static BOOKING_CONTEXT_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     let citizen_columns: Vec<String> = crate::citizens::COLUMNS
@@ -173,9 +183,14 @@ impl Store {
         slot_id: &str,
         moving: Option<&str>,
     ) -> Result<SlotChoice, StoreError> {
-        let (citizen, visibility) = self.load_visible(actor, citizen_id).await?;
-        let (slot, mut facts, _) = self
-            .bookable_slot_with_facts(&citizen, slot_id, moving)
+        let BookingContext {
+            citizen,
+            visibility,
+            slot,
+            mut facts,
+            ..
+        } = self
+            .booking_context(actor, citizen_id, slot_id, moving)
             .await?;
         if let Some(id) = moving {
             let (meeting, _, _) = self.load_meeting(actor, id).await?;
@@ -193,63 +208,21 @@ impl Store {
         })
     }
 
-    /// A slot the citizen's jobcenter or a-kasse offers; any other is unknown to this booking.
-    /// The slot, the channel facts and the slot owner's name in one round trip.
-    pub(crate) async fn bookable_slot_with_facts(
-        &self,
-        citizen: &Citizen,
-        slot_id: &str,
-        moving: Option<&str>,
-    ) -> Result<(Slot, domain::meetings::ChannelFacts, String), StoreError> {
-        let row = sqlx::query(&format!(
-            "SELECT {SLOT_COLUMNS}, municipality, unemployment_fund, {}, \
-             (SELECT name FROM staff WHERE staff.id = slots.staff_id) AS staff_name \
-             FROM slots WHERE id = $4",
-            facts_columns("$3")
-        ))
-        .bind(&citizen.id)
-        .bind(moving.unwrap_or(""))
-        .bind(&citizen.municipality)
-        .bind(slot_id)
-        .fetch_optional(&self.inner.read)
-        .await?
-        .ok_or_else(|| StoreError::invalid("slot_id", domain::Invalid::UnknownValue))?;
-        let municipality: Option<String> = row.try_get("municipality")?;
-        let fund: Option<String> = row.try_get("unemployment_fund")?;
-        let ours = municipality.as_deref() == Some(citizen.municipality.as_str())
-            || (fund.is_some() && fund == citizen.unemployment_fund);
-        if !ours {
-            return Err(StoreError::invalid(
-                "slot_id",
-                domain::Invalid::UnknownValue,
-            ));
-        }
-        let facts = facts_from_row(citizen, &row)?;
-        Ok((slot_from_row(&row)?, facts, row.try_get("staff_name")?))
-    }
-
-    /// Everything a booking decides on, in one round trip: the citizen (and whether the actor
-    /// may see them), the slot (if it is the citizen's jobcenter's or a-kasse's), the channel
-    /// facts and the slot owner's name. Bookings are the hot path; each round trip to SQLite is
-    /// a hand-off to another thread.
+    /// Everything a booking (or a move, with `moving`) decides on, in one round trip: the
+    /// citizen and whether the actor may see them, the slot if it is the citizen's jobcenter's
+    /// or a-kasse's (any other is unknown to the booking), the channel facts and the slot
+    /// owner's name. Bookings are the hot path; each round trip to SQLite is a hand-off to
+    /// another thread.
     pub(crate) async fn booking_context(
         &self,
         actor: &Actor,
         citizen_id: &str,
         slot_id: &str,
-    ) -> Result<
-        (
-            Citizen,
-            Visibility,
-            Slot,
-            domain::meetings::ChannelFacts,
-            String,
-        ),
-        StoreError,
-    > {
+        moving: Option<&str>,
+    ) -> Result<BookingContext, StoreError> {
         let row = sqlx::query(&BOOKING_CONTEXT_SQL)
             .bind(citizen_id)
-            .bind("")
+            .bind(moving.unwrap_or(""))
             .bind(slot_id)
             .fetch_optional(&self.inner.read)
             .await?
@@ -278,8 +251,13 @@ impl Store {
             location: row.try_get("s_location")?,
             meeting_id: row.try_get("s_meeting_id")?,
         };
-        let facts = facts_from_row(&citizen, &row)?;
-        Ok((citizen, visibility, slot, facts, row.try_get("staff_name")?))
+        Ok(BookingContext {
+            facts: facts_from_row(&citizen, &row)?,
+            staff_name: row.try_get("staff_name")?,
+            citizen,
+            visibility,
+            slot,
+        })
     }
 
     fn reminder_at(&self, start: jiff::Timestamp) -> Option<i64> {

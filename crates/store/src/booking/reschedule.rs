@@ -21,8 +21,10 @@ impl Store {
         let (meeting, citizen, visibility) = self.load_meeting(actor, meeting_id).await?;
         let now = self.now();
         check_changeable(meeting.status, meeting.start, now)?;
-        let (slot, mut facts, _) = self
-            .bookable_slot_with_facts(&citizen, slot_id, Some(meeting_id))
+        let super::BookingContext {
+            slot, mut facts, ..
+        } = self
+            .booking_context(actor, &citizen.id, slot_id, Some(meeting_id))
             .await?;
         check_booking(
             visibility == Visibility::Own,
