@@ -9,6 +9,7 @@
 mod access;
 pub mod clock_text;
 mod contact;
+pub mod contact_plan;
 mod cpr;
 mod enums;
 mod holidays;

@@ -1,0 +1,19 @@
+//! The contact plan (kontaktforløb): the conversations the law requires, as data with effective
+//! dates ([`RuleBook`]); a citizen's plan from it ([`contact_plan`]); and the worklist reasons
+//! that make sure nobody falls through ([`work_reasons`]).
+
+mod book;
+mod offset;
+mod plan;
+mod rules;
+#[cfg(test)]
+mod tests;
+mod worklist;
+
+pub use book::RuleBook;
+pub use offset::{Offset, Unit};
+pub use plan::{ContactPlan, ItemStatus, PlanCitizen, PlanItem, PlanMeeting, contact_plan};
+pub use rules::{ConversationKind, ConversationRule, Holder, RuleError, RuleSet, parse_rule_set};
+pub use worklist::{
+    CaseFacts, DUE_SOON_DAYS, INACTIVE_AFTER, WorkItem, WorkReason, sort_worklist, work_reasons,
+};

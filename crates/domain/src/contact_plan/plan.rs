@@ -1,0 +1,192 @@
+//! A citizen's contact plan (kontaktforløb): which conversations the law requires, by when, and
+//! how far each has come.
+//!
+//! The plan is computed, never stored: from the start of unemployment, the rule book and the
+//! citizen's meetings. Each item comes from the rule set in force on its due date, so a course
+//! that crosses a change of law follows the old law before it and the new one after.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use super::book::RuleBook;
+use super::rules::{ConversationKind, Holder};
+use crate::clock_text::local_date;
+use crate::enums::wire_enum;
+use crate::{MeetingStatus, TargetGroup, add_working_days, is_working_day};
+
+wire_enum! {
+    /// How far a required conversation has come.
+    ItemStatus {
+        /// A held meeting fills it.
+        Done = "done",
+        /// A booked meeting will fill it.
+        Planned = "planned",
+        /// Not yet booked; the deadline has not passed.
+        Due = "due",
+        /// Not held and not booked, and the deadline has passed.
+        Overdue = "overdue",
+    }
+}
+
+/// What the plan needs to know of the citizen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlanCitizen {
+    pub target_group: TargetGroup,
+    pub unemployed_since: Date,
+    /// Staff have exempted the citizen from the exemptible conversations (2026 rules).
+    pub exempt: bool,
+}
+
+/// A meeting as the plan sees it. Cancelled meetings and no-shows fill nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanMeeting {
+    pub id: String,
+    pub start: Timestamp,
+    /// The Copenhagen date of `start`: deadlines are dates where people live.
+    pub date: Date,
+    pub status: MeetingStatus,
+    /// The organisation of the staff member whose meeting it is.
+    pub holder: Holder,
+    /// A joint conversation (the a-kasse takes part in a jobcenter meeting) counts for either.
+    pub joint: bool,
+}
+
+impl PlanMeeting {
+    pub fn new(
+        id: String,
+        start: Timestamp,
+        status: MeetingStatus,
+        holder: Holder,
+        joint: bool,
+    ) -> Self {
+        Self {
+            id,
+            start,
+            date: local_date(start),
+            status,
+            holder,
+            joint,
+        }
+    }
+
+    fn held_by(&self, holder: Holder) -> bool {
+        self.holder == holder || self.joint
+    }
+}
+
+/// One required conversation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanItem<'a> {
+    pub kind: ConversationKind,
+    pub holder: Holder,
+    pub due_from: Date,
+    pub due_by: Date,
+    pub status: ItemStatus,
+    /// The held or booked meeting that fills it.
+    pub meeting: Option<&'a PlanMeeting>,
+    /// The rule set in force on `due_by`, which this item follows.
+    pub rules_version: &'a str,
+    /// The paragraph the item comes from.
+    pub source: &'a str,
+}
+
+impl PlanItem<'_> {
+    /// Filled, but by a meeting after the deadline.
+    pub fn late(&self) -> bool {
+        self.meeting.is_some_and(|m| m.date > self.due_by)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactPlan<'a> {
+    /// The rule set in force on the day the plan was computed.
+    pub rules_version: &'a str,
+    /// Earliest deadline first.
+    pub items: Vec<PlanItem<'a>>,
+    /// How many conversations the citizen's exemption left out.
+    pub exempted: usize,
+}
+
+impl<'a> ContactPlan<'a> {
+    /// The first item still to be booked: what "book the next conversation" is for.
+    pub fn next_open(&self) -> Option<&PlanItem<'a>> {
+        self.items
+            .iter()
+            .find(|i| matches!(i.status, ItemStatus::Due | ItemStatus::Overdue))
+    }
+}
+
+/// Computes the plan on `today` (a Copenhagen date).
+///
+/// Held meetings fill items first, each the earliest open item (by deadline) that it fits: the
+/// same holder (or a joint meeting) and on or after the day the item's window opens. A meeting
+/// after the deadline still fills it, late, so an overdue conversation is dealt with once it is
+/// held. Booked meetings then fill what is left the same way, as planned.
+pub fn contact_plan<'a>(
+    book: &'a RuleBook,
+    citizen: PlanCitizen,
+    meetings: &'a [PlanMeeting],
+    today: Date,
+) -> ContactPlan<'a> {
+    let since = citizen.unemployed_since;
+    let mut items = Vec::new();
+    let mut exempted = 0;
+    for set in book.sets() {
+        for rule in set.rules_for(citizen.target_group) {
+            let mut due_by = rule.by.after(since);
+            if set.deadlines_on_working_days && !is_working_day(due_by) {
+                due_by = add_working_days(due_by, 0);
+            }
+            // Each item follows the law in force on its deadline.
+            if !std::ptr::eq(book.in_force(due_by), set) {
+                continue;
+            }
+            if citizen.exempt && set.exemptions_allowed && rule.exemptible {
+                exempted += usize::from(rule.count);
+                continue;
+            }
+            for _ in 0..rule.count {
+                items.push(PlanItem {
+                    kind: rule.kind,
+                    holder: rule.holder,
+                    due_from: rule.from.after(since),
+                    due_by,
+                    status: ItemStatus::Due,
+                    meeting: None,
+                    rules_version: &set.version,
+                    source: &rule.source,
+                });
+            }
+        }
+    }
+    items.sort_by_key(|i| (i.due_by, i.due_from, i.kind, i.holder));
+
+    let mut by_start: Vec<&PlanMeeting> = meetings.iter().collect();
+    by_start.sort_by_key(|m| m.start);
+    for (status, filled) in [
+        (MeetingStatus::Held, ItemStatus::Done),
+        (MeetingStatus::Booked, ItemStatus::Planned),
+    ] {
+        for meeting in by_start.iter().filter(|m| m.status == status) {
+            let open = items.iter_mut().find(|i| {
+                i.meeting.is_none() && meeting.held_by(i.holder) && i.due_from <= meeting.date
+            });
+            if let Some(item) = open {
+                item.meeting = Some(*meeting);
+                item.status = filled;
+            }
+        }
+    }
+    for item in items.iter_mut().filter(|i| i.meeting.is_none()) {
+        item.status = if today > item.due_by {
+            ItemStatus::Overdue
+        } else {
+            ItemStatus::Due
+        };
+    }
+    ContactPlan {
+        rules_version: &book.in_force(today).version,
+        items,
+        exempted,
+    }
+}

@@ -1,0 +1,246 @@
+//! Rule sets: the contact schedule the law requires, as data with effective dates.
+//!
+//! Each file under `rules/` is one version of the law (e.g. `lab-2024-01-01.toml`). Because the
+//! law keeps changing, a citizen's plan follows the rule set in force on each due date, and a
+//! new law is a new file, not a new build. Files are checked when the server starts: a mistake
+//! stops it with the file, the line and what is wrong, rather than planning wrong conversations.
+
+use jiff::civil::Date;
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::offset::Offset;
+use crate::TargetGroup;
+use crate::enums::wire_enum;
+
+wire_enum! {
+    /// Who holds a conversation: the a-kasse or the jobcenter.
+    Holder {
+        UnemploymentFund = "unemployment_fund",
+        Municipality = "municipality",
+    }
+}
+
+wire_enum! {
+    /// What kind of conversation the law asks for. The UI words each kind for citizens.
+    ConversationKind {
+        /// The first conversation, soon after registration.
+        First = "first_conversation",
+        /// An individual job conversation (jobsamtale).
+        Job = "job_conversation",
+        /// The conversation after 16 months of unemployment.
+        SixteenMonths = "sixteen_month_conversation",
+    }
+}
+
+/// One line of the schedule: `count` conversations of `kind` held by `holder`, each in the
+/// window [start + from, start + by] counted from the start of unemployment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConversationRule {
+    pub target_group: TargetGroup,
+    pub kind: ConversationKind,
+    pub holder: Holder,
+    pub count: u8,
+    pub from: Offset,
+    pub by: Offset,
+    /// Under a law that allows it, staff may exempt a citizen from this conversation.
+    pub exemptible: bool,
+    /// The paragraph this line comes from, shown to staff beside the item.
+    pub source: String,
+}
+
+/// One version of the law: in force from `effective_from` up to (not including)
+/// `effective_until`, or from then on when that is absent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleSet {
+    pub version: String,
+    pub effective_from: Date,
+    pub effective_until: Option<Date>,
+    pub source: String,
+    /// A deadline that falls on a Saturday, Sunday or public holiday moves to the next working
+    /// day, as Danish administrative law reads deadlines.
+    pub deadlines_on_working_days: bool,
+    /// Whether staff may exempt citizens from the exemptible conversations.
+    pub exemptions_allowed: bool,
+    pub rules: Vec<ConversationRule>,
+}
+
+impl RuleSet {
+    pub fn rules_for(&self, group: TargetGroup) -> impl Iterator<Item = &ConversationRule> {
+        self.rules.iter().filter(move |r| r.target_group == group)
+    }
+
+    pub fn in_force_on(&self, date: Date) -> bool {
+        date >= self.effective_from && self.effective_until.is_none_or(|until| date < until)
+    }
+}
+
+/// Why a rule file was refused: where, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct RuleError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRuleSet {
+    version: Spanned<String>,
+    effective_from: Spanned<String>,
+    effective_until: Option<Spanned<String>>,
+    source: String,
+    #[serde(default)]
+    deadlines_on_working_days: bool,
+    #[serde(default)]
+    exemptions_allowed: bool,
+    #[serde(default, rename = "conversation")]
+    conversations: Vec<RawRule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    target_groups: Vec<Spanned<String>>,
+    kind: Spanned<String>,
+    holder: Spanned<String>,
+    count: Spanned<u8>,
+    from: Spanned<String>,
+    by: Spanned<String>,
+    #[serde(default)]
+    exemptible: bool,
+    source: String,
+}
+
+/// Parses one rule file. `file` names it in errors.
+pub fn parse_rule_set(file: &str, text: &str) -> Result<RuleSet, RuleError> {
+    let at = |offset: usize, message: String| RuleError {
+        file: file.to_owned(),
+        line: line_of(text, offset),
+        message,
+    };
+    let raw: RawRuleSet = toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        at(offset, e.message().trim().to_owned())
+    })?;
+    let date = |field: &Spanned<String>| {
+        Date::strptime("%Y-%m-%d", field.get_ref().trim()).map_err(|_| {
+            at(
+                field.span().start,
+                format!("\"{}\" is not a date (YYYY-MM-DD)", field.get_ref()),
+            )
+        })
+    };
+    let effective_from = date(&raw.effective_from)?;
+    let effective_until = raw.effective_until.as_ref().map(date).transpose()?;
+    if let (Some(until), Some(span)) = (effective_until, raw.effective_until.as_ref())
+        && until <= effective_from
+    {
+        return Err(at(
+            span.span().start,
+            "effective_until is not after effective_from".into(),
+        ));
+    }
+    let version = raw.version.get_ref().trim().to_owned();
+    if version.is_empty() {
+        return Err(at(raw.version.span().start, "version is blank".into()));
+    }
+    let mut rules = Vec::new();
+    for r in &raw.conversations {
+        let kind = ConversationKind::try_from(r.kind.get_ref().as_str()).map_err(|_| {
+            at(
+                r.kind.span().start,
+                format!(
+                    "unknown kind \"{}\"; use one of {}",
+                    r.kind.get_ref(),
+                    names(ConversationKind::ALL.iter().map(|k| k.as_str()))
+                ),
+            )
+        })?;
+        let holder = Holder::try_from(r.holder.get_ref().as_str()).map_err(|_| {
+            at(
+                r.holder.span().start,
+                format!(
+                    "unknown holder \"{}\"; use unemployment_fund or municipality",
+                    r.holder.get_ref()
+                ),
+            )
+        })?;
+        let offset = |field: &Spanned<String>| {
+            Offset::try_from(field.get_ref().as_str()).map_err(|m| at(field.span().start, m))
+        };
+        let (from, by) = (offset(&r.from)?, offset(&r.by)?);
+        // Checked on a sample of start dates, since "3 months" and "90 days" differ by date.
+        if (0..366).any(|d| {
+            let start = effective_from.saturating_add(jiff::Span::new().days(d));
+            from.after(start) > by.after(start)
+        }) {
+            return Err(at(
+                r.by.span().start,
+                "the window closes before it opens (by is before from)".into(),
+            ));
+        }
+        if !(1..=20).contains(r.count.get_ref()) {
+            return Err(at(
+                r.count.span().start,
+                "count must be between 1 and 20".into(),
+            ));
+        }
+        if r.target_groups.is_empty() {
+            return Err(at(r.kind.span().start, "target_groups is empty".into()));
+        }
+        for g in &r.target_groups {
+            let target_group = TargetGroup::try_from(g.get_ref().as_str()).map_err(|_| {
+                at(
+                    g.span().start,
+                    format!(
+                        "unknown target group \"{}\"; use one of {}",
+                        g.get_ref(),
+                        names(TargetGroup::ALL.iter().map(|t| t.as_str()))
+                    ),
+                )
+            })?;
+            rules.push(ConversationRule {
+                target_group,
+                kind,
+                holder,
+                count: *r.count.get_ref(),
+                from,
+                by,
+                exemptible: r.exemptible,
+                source: r.source.trim().to_owned(),
+            });
+        }
+    }
+    if let Some(missing) = TargetGroup::ALL
+        .iter()
+        .find(|g| !rules.iter().any(|r| r.target_group == **g))
+    {
+        return Err(at(
+            0,
+            format!(
+                "no conversations for target group {}: every target group needs its schedule",
+                missing.as_str()
+            ),
+        ));
+    }
+    Ok(RuleSet {
+        version,
+        effective_from,
+        effective_until,
+        source: raw.source.trim().to_owned(),
+        deadlines_on_working_days: raw.deadlines_on_working_days,
+        exemptions_allowed: raw.exemptions_allowed,
+        rules,
+    })
+}
+
+fn names<'a>(all: impl Iterator<Item = &'a str>) -> String {
+    all.collect::<Vec<_>>().join(", ")
+}
+
+/// The 1-based line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    text.get(..offset).unwrap_or(text).matches('\n').count() + 1
+}

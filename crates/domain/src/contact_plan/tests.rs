@@ -1,0 +1,593 @@
+//! The contact plan walked on real calendars with the real rule files of `rules/`.
+
+use jiff::Timestamp;
+use jiff::civil::{Date, date};
+use proptest::prelude::*;
+
+use super::*;
+use crate::{MeetingStatus, TargetGroup, Track, is_working_day};
+
+const LAB_2024: &str = include_str!("../../../../rules/lab-2024-01-01.toml");
+const LAB_2026: &str = include_str!("../../../../rules/lab-2026-07-01.toml");
+
+fn book() -> RuleBook {
+    RuleBook::from_files(&[
+        ("lab-2026-07-01.toml".into(), LAB_2026.into()),
+        ("lab-2024-01-01.toml".into(), LAB_2024.into()),
+    ])
+    .expect("the repository's rule files are valid")
+}
+
+fn insured(since: Date) -> PlanCitizen {
+    PlanCitizen {
+        target_group: TargetGroup::InsuredUnemployed,
+        unemployed_since: since,
+        exempt: false,
+    }
+}
+
+/// 10:00 Copenhagen time on `day`.
+fn at(day: Date) -> Timestamp {
+    day.at(10, 0, 0, 0)
+        .to_zoned(crate::clock_text::copenhagen())
+        .expect("zoned")
+        .timestamp()
+}
+
+fn meeting(id: &str, day: Date, status: MeetingStatus, holder: Holder) -> PlanMeeting {
+    PlanMeeting::new(id.into(), at(day), status, holder, false)
+}
+
+type Row = (
+    ConversationKind,
+    Holder,
+    Date,
+    Date,
+    ItemStatus,
+    &'static str,
+);
+
+fn rows<'a>(
+    plan: &ContactPlan<'a>,
+) -> Vec<(ConversationKind, Holder, Date, Date, ItemStatus, &'a str)> {
+    plan.items
+        .iter()
+        .map(|i| {
+            (
+                i.kind,
+                i.holder,
+                i.due_from,
+                i.due_by,
+                i.status,
+                i.rules_version,
+            )
+        })
+        .collect()
+}
+
+use ConversationKind::{First, Job, SixteenMonths};
+use Holder::{Municipality as Jc, UnemploymentFund as Ak};
+use ItemStatus::{Done, Due, Overdue, Planned};
+
+#[test]
+fn insured_unemployed_under_the_2024_rules() {
+    let book = book();
+    // Monday 3 March 2025; today 1 April 2025, nothing held yet.
+    let plan = contact_plan(&book, insured(date(2025, 3, 3)), &[], date(2025, 4, 1));
+    let v24 = "lab-2024-01-01";
+    let v26 = "lab-2026-07-01";
+    let expected: Vec<Row> = vec![
+        (First, Ak, date(2025, 3, 3), date(2025, 3, 17), Overdue, v24),
+        (Job, Ak, date(2025, 3, 3), date(2025, 6, 3), Due, v24),
+        (Job, Ak, date(2025, 3, 3), date(2025, 6, 3), Due, v24),
+        (Job, Jc, date(2025, 6, 3), date(2025, 9, 3), Due, v24),
+        (Job, Jc, date(2025, 6, 3), date(2025, 9, 3), Due, v24),
+        (Job, Jc, date(2025, 6, 3), date(2025, 9, 3), Due, v24),
+        // Due after 1 July 2026, so it follows the 2026 rules.
+        (
+            SixteenMonths,
+            Jc,
+            date(2026, 7, 3),
+            date(2026, 8, 3),
+            Due,
+            v26,
+        ),
+    ];
+    assert_eq!(rows(&plan), expected);
+    assert_eq!(plan.rules_version, v24);
+}
+
+#[test]
+fn a_course_crossing_1_july_2026_follows_the_law_in_force_on_each_deadline() {
+    let book = book();
+    let since = date(2026, 5, 4);
+    let plan = contact_plan(&book, insured(since), &[], date(2026, 11, 23));
+    let (v24, v26) = ("lab-2024-01-01", "lab-2026-07-01");
+    let expected: Vec<Row> = vec![
+        (First, Ak, since, date(2026, 5, 18), Overdue, v24),
+        // Two a-kasse conversations in the first three months, no longer three.
+        (Job, Ak, since, date(2026, 8, 4), Overdue, v26),
+        // Two with the municipality by six months, no longer three.
+        (Job, Jc, date(2026, 8, 4), date(2026, 11, 4), Overdue, v26),
+        (Job, Jc, date(2026, 8, 4), date(2026, 11, 4), Overdue, v26),
+        (
+            SixteenMonths,
+            Jc,
+            date(2027, 9, 4),
+            date(2027, 10, 4),
+            Due,
+            v26,
+        ),
+    ];
+    assert_eq!(rows(&plan), expected);
+    assert_eq!(plan.rules_version, v26);
+}
+
+#[test]
+fn other_target_groups_have_a_first_conversation_within_a_week_and_four_in_six_months() {
+    let book = book();
+    for group in [
+        TargetGroup::JobReadyCashBenefit,
+        TargetGroup::ActivityReadyCashBenefit,
+        TargetGroup::EducationBenefit,
+        TargetGroup::SicknessBenefit,
+    ] {
+        for since in [date(2025, 2, 3), date(2026, 9, 7)] {
+            let citizen = PlanCitizen {
+                target_group: group,
+                unemployed_since: since,
+                exempt: false,
+            };
+            let plan = contact_plan(&book, citizen, &[], since);
+            let kinds: Vec<_> = plan.items.iter().map(|i| (i.kind, i.holder)).collect();
+            assert_eq!(
+                kinds,
+                vec![(First, Jc), (Job, Jc), (Job, Jc), (Job, Jc)],
+                "{group:?} {since}"
+            );
+            assert_eq!(
+                plan.items[0].due_by,
+                since.saturating_add(jiff::ToSpan::weeks(1))
+            );
+        }
+    }
+}
+
+#[test]
+fn a_deadline_on_a_holiday_moves_to_the_next_working_day() {
+    let book = book();
+    // Saturday 21 March 2026 + 2 weeks = Saturday 4 April; Sunday 5 April is Easter Day and
+    // Monday 6 April 2. påskedag, so the a-kasse has until Tuesday 7 April.
+    let plan = contact_plan(&book, insured(date(2026, 3, 21)), &[], date(2026, 3, 21));
+    assert_eq!(plan.items[0].kind, First);
+    assert_eq!(plan.items[0].due_by, date(2026, 4, 7));
+}
+
+#[test]
+fn held_meetings_fill_the_earliest_open_item_and_booked_ones_plan_the_next() {
+    let book = book();
+    let since = date(2025, 3, 3);
+    let meetings = [
+        meeting("held", date(2025, 3, 10), MeetingStatus::Held, Ak),
+        meeting("no-show", date(2025, 3, 20), MeetingStatus::NoShow, Ak),
+        meeting("cancelled", date(2025, 3, 24), MeetingStatus::Cancelled, Ak),
+        meeting("booked", date(2025, 4, 7), MeetingStatus::Booked, Ak),
+        // A jobcenter meeting in the first month fits none of the a-kasse's items.
+        meeting("jobcenter", date(2025, 3, 12), MeetingStatus::Held, Jc),
+    ];
+    let plan = contact_plan(&book, insured(since), &meetings, date(2025, 4, 1));
+    let filled: Vec<_> = plan
+        .items
+        .iter()
+        .map(|i| (i.status, i.meeting.map(|m| m.id.as_str())))
+        .collect();
+    assert_eq!(
+        filled[..4],
+        [
+            (Done, Some("held")),
+            (Planned, Some("booked")),
+            (Due, None),
+            (Due, None)
+        ]
+    );
+    assert_eq!(
+        plan.next_open().map(|i| (i.kind, i.holder)),
+        Some((Job, Ak))
+    );
+}
+
+#[test]
+fn a_late_meeting_still_deals_with_the_overdue_conversation() {
+    let book = book();
+    let since = date(2025, 3, 3);
+    let meetings = [meeting("late", date(2025, 3, 25), MeetingStatus::Held, Ak)];
+    let plan = contact_plan(&book, insured(since), &meetings, date(2025, 4, 1));
+    assert_eq!(plan.items[0].status, Done);
+    assert!(plan.items[0].late());
+    assert!(plan.items.iter().all(|i| i.status != Overdue));
+}
+
+#[test]
+fn a_joint_meeting_counts_for_the_a_kasse_too() {
+    let book = book();
+    let joint = [PlanMeeting::new(
+        "joint".into(),
+        at(date(2025, 3, 5)),
+        MeetingStatus::Held,
+        Jc,
+        true,
+    )];
+    let plan = contact_plan(&book, insured(date(2025, 3, 3)), &joint, date(2025, 3, 6));
+    assert_eq!((plan.items[0].holder, plan.items[0].status), (Ak, Done));
+}
+
+#[test]
+fn exemption_leaves_out_exemptible_conversations_only_under_the_2026_rules() {
+    let book = book();
+    let exempt = |since| PlanCitizen {
+        exempt: true,
+        ..insured(since)
+    };
+    let plan = contact_plan(&book, exempt(date(2026, 9, 7)), &[], date(2026, 9, 7));
+    let kinds: Vec<_> = plan.items.iter().map(|i| i.kind).collect();
+    // Everyone still has a first conversation, and the one at 16 months stays.
+    assert_eq!(kinds, vec![First, SixteenMonths]);
+    assert_eq!(plan.exempted, 3);
+    // The 2024 rules allowed no exemption: a course wholly under them keeps all seven.
+    let old = contact_plan(&book, exempt(date(2024, 2, 5)), &[], date(2024, 2, 5));
+    assert_eq!(old.items.len(), 7);
+}
+
+// --- rule files that must be refused, with the file and the line ---
+
+fn refuse(files: &[(&str, &str)]) -> RuleError {
+    let owned: Vec<(String, String)> = files
+        .iter()
+        .map(|(n, t)| ((*n).into(), (*t).into()))
+        .collect();
+    RuleBook::from_files(&owned).expect_err("must be refused")
+}
+
+#[test]
+fn a_gap_between_rule_sets_names_the_file_and_line() {
+    let early = LAB_2024.replace(
+        "effective_until = \"2026-07-01\"",
+        "effective_until = \"2026-06-01\"",
+    );
+    let e = refuse(&[("a.toml", &early), ("b.toml", LAB_2026)]);
+    assert_eq!(e.file, "a.toml");
+    assert_eq!(
+        LAB_2024.lines().nth(e.line - 1).map(str::trim_start),
+        Some("effective_until = \"2026-07-01\"")
+    );
+    assert!(e.message.contains("gap"), "{e}");
+}
+
+#[test]
+fn an_overlap_between_rule_sets_is_refused() {
+    let late = LAB_2024.replace(
+        "effective_until = \"2026-07-01\"",
+        "effective_until = \"2026-08-01\"",
+    );
+    let e = refuse(&[("a.toml", &late), ("b.toml", LAB_2026)]);
+    assert!(e.message.contains("overlaps b.toml"), "{e}");
+    let open = LAB_2024.replace("effective_until = \"2026-07-01\"\n", "");
+    assert!(
+        refuse(&[("a.toml", &open), ("b.toml", LAB_2026)])
+            .message
+            .contains("overlaps")
+    );
+}
+
+#[test]
+fn an_unknown_target_group_is_refused_at_its_line() {
+    let bad = LAB_2026.replacen("\"education_benefit\"", "\"early_retirement\"", 1);
+    let e = refuse(&[("b.toml", &bad)]);
+    assert_eq!(e.file, "b.toml");
+    assert!(
+        e.message
+            .contains("unknown target group \"early_retirement\""),
+        "{e}"
+    );
+    assert!(
+        bad.lines()
+            .nth(e.line - 1)
+            .is_some_and(|l| l.contains("early_retirement")),
+        "{e}"
+    );
+}
+
+#[test]
+fn other_mistakes_are_refused_with_their_line() {
+    let cases = [
+        (
+            LAB_2026.replacen("by = \"2 weeks\"", "by = \"2 fortnights\"", 1),
+            "fortnights",
+        ),
+        (LAB_2026.replacen("count = 2", "count = 0", 1), "count"),
+        (
+            LAB_2026.replacen("from = \"3 months\"", "from = \"7 months\"", 1),
+            "closes before it opens",
+        ),
+        (
+            LAB_2026.replacen("kind = \"job_conversation\"", "kind = \"coffee\"", 1),
+            "unknown kind",
+        ),
+        (
+            LAB_2026.replacen("exemptible = true", "exemptable = true", 1),
+            "exemptable",
+        ),
+        (
+            LAB_2026.replacen(
+                "effective_from = \"2026-07-01\"",
+                "effective_from = \"1. juli\"",
+                1,
+            ),
+            "not a date",
+        ),
+        (
+            LAB_2026.replace(", \"sickness_benefit\"", ""),
+            "sickness_benefit",
+        ),
+    ];
+    for (text, needle) in cases {
+        let e = refuse(&[("b.toml", &text)]);
+        assert!(e.message.contains(needle), "{needle}: {e}");
+        assert!(e.line >= 1, "{e}");
+    }
+    assert!(refuse(&[]).message.contains("no rule files"));
+}
+
+// --- properties over many citizens, calendars and meetings ---
+
+fn arb_date() -> impl Strategy<Value = Date> {
+    (0i64..(365 * 4)).prop_map(|d| date(2024, 1, 1).saturating_add(jiff::ToSpan::days(d)))
+}
+
+fn arb_group() -> impl Strategy<Value = TargetGroup> {
+    prop::sample::select(TargetGroup::ALL.to_vec())
+}
+
+fn arb_meetings(since: Date) -> impl Strategy<Value = Vec<PlanMeeting>> {
+    let one = (
+        0i64..600,
+        prop::sample::select(MeetingStatus::ALL.to_vec()),
+        any::<bool>(),
+        any::<bool>(),
+    );
+    prop::collection::vec(one, 0..12).prop_map(move |ms| {
+        ms.into_iter()
+            .enumerate()
+            .map(|(n, (d, status, fund, joint))| {
+                let day = since.saturating_add(jiff::ToSpan::days(d));
+                let holder = if fund { Ak } else { Jc };
+                PlanMeeting::new(format!("m{n}"), at(day), status, holder, joint)
+            })
+            .collect()
+    })
+}
+
+fn arb_case() -> impl Strategy<Value = (PlanCitizen, Vec<PlanMeeting>, Date)> {
+    (arb_group(), arb_date(), any::<bool>(), 0i64..700).prop_flat_map(
+        |(group, since, exempt, t)| {
+            let citizen = PlanCitizen {
+                target_group: group,
+                unemployed_since: since,
+                exempt,
+            };
+            let today = since.saturating_add(jiff::ToSpan::days(t));
+            arb_meetings(since).prop_map(move |ms| (citizen, ms, today))
+        },
+    )
+}
+
+proptest! {
+    #[test]
+    fn every_item_follows_the_law_in_force_on_its_deadline((citizen, meetings, today) in arb_case()) {
+        let book = book();
+        let plan = contact_plan(&book, citizen, &meetings, today);
+        for item in &plan.items {
+            prop_assert_eq!(item.rules_version, book.in_force(item.due_by).version.as_str());
+            prop_assert!(item.due_from <= item.due_by);
+            prop_assert!(is_working_day(item.due_by), "{} is no working day", item.due_by);
+        }
+    }
+
+    #[test]
+    fn a_meeting_fills_at_most_one_item_and_only_if_held_or_booked((citizen, meetings, today) in arb_case()) {
+        let book = book();
+        let plan = contact_plan(&book, citizen, &meetings, today);
+        let mut used: Vec<&str> = plan.items.iter().filter_map(|i| i.meeting.map(|m| m.id.as_str())).collect();
+        let n = used.len();
+        used.sort_unstable();
+        used.dedup();
+        prop_assert_eq!(used.len(), n);
+        for item in &plan.items {
+            match (item.status, item.meeting.map(|m| m.status)) {
+                (Done, Some(MeetingStatus::Held)) | (Planned, Some(MeetingStatus::Booked)) => {}
+                (Due | Overdue, None) => {}
+                other => prop_assert!(false, "inconsistent item {:?}", other),
+            }
+            prop_assert_eq!(item.status == Overdue, item.meeting.is_none() && today > item.due_by);
+        }
+    }
+
+    #[test]
+    fn holding_one_more_meeting_never_makes_the_plan_worse(
+        (citizen, mut meetings, today) in arb_case(),
+        day in 0i64..600,
+        fund in any::<bool>(),
+    ) {
+        let book = book();
+        let count = |ms: &[PlanMeeting]| {
+            let plan = contact_plan(&book, citizen, ms, today);
+            let done = plan.items.iter().filter(|i| i.status == Done).count();
+            let overdue = plan.items.iter().filter(|i| i.status == Overdue).count();
+            (done, overdue, plan.items.len())
+        };
+        let before = count(&meetings);
+        let day = citizen.unemployed_since.saturating_add(jiff::ToSpan::days(day));
+        meetings.push(PlanMeeting::new("extra".into(), at(day), MeetingStatus::Held, if fund { Ak } else { Jc }, false));
+        let after = count(&meetings);
+        prop_assert!(after.0 >= before.0 && after.1 <= before.1, "{:?} -> {:?}", before, after);
+        prop_assert_eq!(after.2, before.2);
+    }
+
+    #[test]
+    fn an_overdue_conversation_stays_overdue_until_a_meeting_deals_with_it(
+        (citizen, meetings, today) in arb_case(),
+        later in 0i64..400,
+    ) {
+        let book = book();
+        let later_day = today.saturating_add(jiff::ToSpan::days(later));
+        let now = contact_plan(&book, citizen, &meetings, today);
+        let then = contact_plan(&book, citizen, &meetings, later_day);
+        for (a, b) in now.items.iter().zip(&then.items) {
+            if a.status == Overdue {
+                prop_assert_eq!(b.status, Overdue);
+            }
+        }
+    }
+
+    #[test]
+    fn without_meetings_the_number_of_items_is_what_the_rules_ask(group in arb_group(), since in arb_date()) {
+        let book = book();
+        let citizen = PlanCitizen { target_group: group, unemployed_since: since, exempt: false };
+        let plan = contact_plan(&book, citizen, &[], since);
+        let asked: usize = book.sets().iter().flat_map(|set| {
+            let book = &book;
+            set.rules_for(group).filter(move |r| {
+                let mut by = r.by.after(since);
+                if set.deadlines_on_working_days { by = crate::add_working_days(by, 0); }
+                std::ptr::eq(book.in_force(by), set)
+            }).map(|r| usize::from(r.count))
+        }).sum();
+        prop_assert_eq!(plan.items.len(), asked);
+        prop_assert!(plan.items.iter().all(|i| i.status == Due));
+    }
+}
+
+// --- the worklist's reasons ---
+
+fn facts<'a>(plan: &'a ContactPlan<'a>, meetings: &'a [PlanMeeting]) -> CaseFacts<'a> {
+    CaseFacts {
+        plan,
+        meetings,
+        track: Some(Track::Standard),
+        latest_screening: None,
+        latest_visitation: None,
+        last_activity: None,
+        registered_at: at(date(2025, 3, 3)),
+        assigned: true,
+    }
+}
+
+fn reasons(items: &[WorkItem]) -> Vec<WorkReason> {
+    items.iter().map(|w| w.reason).collect()
+}
+
+#[test]
+fn an_overdue_conversation_is_on_the_worklist_from_the_day_after_its_deadline() {
+    let book = book();
+    let plan = contact_plan(&book, insured(date(2025, 3, 3)), &[], date(2025, 3, 18));
+    let items = work_reasons(&facts(&plan, &[]), at(date(2025, 3, 18)));
+    assert_eq!(reasons(&items), vec![WorkReason::Overdue]);
+    assert_eq!(items[0].since.to_string(), "2025-03-17T23:00:00Z");
+    // Booking the conversation deals with it.
+    let booked = [meeting("b", date(2025, 3, 20), MeetingStatus::Booked, Ak)];
+    let plan = contact_plan(&book, insured(date(2025, 3, 3)), &booked, date(2025, 3, 18));
+    assert!(work_reasons(&facts(&plan, &booked), at(date(2025, 3, 18))).is_empty());
+}
+
+#[test]
+fn a_conversation_due_within_a_week_and_not_booked_is_due_soon() {
+    let book = book();
+    let plan = contact_plan(&book, insured(date(2025, 3, 3)), &[], date(2025, 3, 9));
+    assert!(work_reasons(&facts(&plan, &[]), at(date(2025, 3, 9))).is_empty());
+    let plan = contact_plan(&book, insured(date(2025, 3, 3)), &[], date(2025, 3, 10));
+    let items = work_reasons(&facts(&plan, &[]), at(date(2025, 3, 10)));
+    assert_eq!(reasons(&items), vec![WorkReason::DueSoon]);
+    assert_eq!(
+        crate::clock_text::local_date(items[0].since),
+        date(2025, 3, 10)
+    );
+}
+
+#[test]
+fn a_no_show_waits_until_a_new_meeting_is_booked() {
+    let book = book();
+    let since = date(2025, 3, 3);
+    let mut ms = vec![
+        meeting("first", date(2025, 3, 5), MeetingStatus::Held, Ak),
+        meeting("missed", date(2025, 3, 20), MeetingStatus::NoShow, Ak),
+    ];
+    let plan = contact_plan(&book, insured(since), &ms, date(2025, 3, 21));
+    assert_eq!(
+        reasons(&work_reasons(&facts(&plan, &ms), at(date(2025, 3, 21)))),
+        vec![WorkReason::NoShow]
+    );
+    ms.push(meeting(
+        "again",
+        date(2025, 3, 27),
+        MeetingStatus::Booked,
+        Ak,
+    ));
+    let plan = contact_plan(&book, insured(since), &ms, date(2025, 3, 21));
+    assert!(work_reasons(&facts(&plan, &ms), at(date(2025, 3, 21))).is_empty());
+}
+
+#[test]
+fn screening_inactivity_and_assignment_reasons() {
+    let book = book();
+    let since = date(2025, 3, 3);
+    let held = [meeting("first", date(2025, 3, 5), MeetingStatus::Held, Ak)];
+    let plan = contact_plan(&book, insured(since), &held, date(2025, 3, 6));
+    let now = at(date(2025, 4, 20));
+    let screened = at(date(2025, 4, 1));
+    let mut f = facts(&plan, &held);
+    f.latest_screening = Some(screened);
+    f.track = Some(Track::SelfService);
+    f.last_activity = Some(at(date(2025, 3, 10)));
+    f.assigned = false;
+    let items = work_reasons(&f, now);
+    assert_eq!(
+        reasons(&items),
+        vec![
+            WorkReason::AwaitingVisitation,
+            WorkReason::Inactive,
+            WorkReason::Unassigned
+        ]
+    );
+    // A decision after the screening, a recent sign-in and a caseworker clear all three.
+    f.latest_visitation = Some(at(date(2025, 4, 2)));
+    f.last_activity = Some(at(date(2025, 4, 19)));
+    f.assigned = true;
+    assert!(work_reasons(&f, now).is_empty());
+}
+
+#[test]
+fn the_worklist_puts_the_most_urgent_reason_and_the_oldest_case_first() {
+    let w = |reason, day| WorkItem {
+        reason,
+        since: at(day),
+    };
+    let mut items = vec![
+        w(WorkReason::Inactive, date(2025, 1, 1)),
+        w(WorkReason::Overdue, date(2025, 3, 2)),
+        w(WorkReason::NoShow, date(2025, 2, 1)),
+        w(WorkReason::Overdue, date(2025, 3, 1)),
+    ];
+    sort_worklist(&mut items, |i| *i);
+    assert_eq!(
+        items
+            .iter()
+            .map(|i| (i.reason, crate::clock_text::local_date(i.since).day()))
+            .collect::<Vec<_>>(),
+        vec![
+            (WorkReason::Overdue, 1),
+            (WorkReason::Overdue, 2),
+            (WorkReason::NoShow, 1),
+            (WorkReason::Inactive, 1)
+        ]
+    );
+}

@@ -1,0 +1,130 @@
+//! Why a citizen needs a caseworker's action now: the worklist's reasons, decided from facts
+//! about one case. Nothing is stored: an item disappears as soon as its cause is dealt with.
+
+use jiff::civil::Date;
+use jiff::{SignedDuration, Timestamp, ToSpan};
+
+use super::plan::{ContactPlan, ItemStatus, PlanMeeting};
+use crate::clock_text::{copenhagen, local_date};
+use crate::enums::wire_enum;
+use crate::{MeetingStatus, Track};
+
+wire_enum! {
+    /// A reason on the worklist, most urgent first: the order here is the worklist's order.
+    WorkReason {
+        /// A required conversation is past its deadline, not held and not booked.
+        Overdue = "overdue",
+        /// The citizen did not turn up, and no new meeting has been booked since.
+        NoShow = "no_show",
+        /// A required conversation is due within 7 days and not booked.
+        DueSoon = "due_soon",
+        /// The citizen asked to be called in a survey answer.
+        CallbackRequested = "callback_requested",
+        /// The citizen's message has waited more than two working days.
+        UnansweredMessage = "unanswered_message",
+        /// A screening newer than the last visitation decision.
+        AwaitingVisitation = "awaiting_visitation",
+        /// On self-service, with no sign-in and no booking for 30 days.
+        Inactive = "inactive",
+        /// No caseworker is assigned (managers only).
+        Unassigned = "unassigned",
+    }
+}
+
+/// How far ahead "due soon" looks.
+pub const DUE_SOON_DAYS: i64 = 7;
+/// How long a self-service citizen may be silent before staff look.
+pub const INACTIVE_AFTER: SignedDuration = SignedDuration::from_hours(24 * 30);
+
+/// What the worklist knows about one case.
+#[derive(Debug, Clone, Copy)]
+pub struct CaseFacts<'a> {
+    pub plan: &'a ContactPlan<'a>,
+    pub meetings: &'a [PlanMeeting],
+    pub track: Option<Track>,
+    pub latest_screening: Option<Timestamp>,
+    pub latest_visitation: Option<Timestamp>,
+    /// The citizen's last sign-in or own booking, or when they were put on self-service.
+    pub last_activity: Option<Timestamp>,
+    pub registered_at: Timestamp,
+    pub assigned: bool,
+}
+
+/// One reason for one citizen, and since when it has applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WorkItem {
+    pub reason: WorkReason,
+    pub since: Timestamp,
+}
+
+/// The reasons this case is on the worklist at `now`, each at most once.
+pub fn work_reasons(facts: &CaseFacts<'_>, now: Timestamp) -> Vec<WorkItem> {
+    let today = local_date(now);
+    let mut out = Vec::new();
+    let mut push = |reason, since| out.push(WorkItem { reason, since });
+
+    let items = &facts.plan.items;
+    if let Some(item) = items.iter().find(|i| i.status == ItemStatus::Overdue) {
+        push(
+            WorkReason::Overdue,
+            day_start(item.due_by.saturating_add(1.day())),
+        );
+    }
+    let soon = today.saturating_add(DUE_SOON_DAYS.days());
+    if let Some(item) = items
+        .iter()
+        .find(|i| i.status == ItemStatus::Due && i.due_by <= soon)
+    {
+        let window = item
+            .due_by
+            .saturating_sub(DUE_SOON_DAYS.days())
+            .max(item.due_from);
+        push(WorkReason::DueSoon, day_start(window));
+    }
+    let last_no_show = facts
+        .meetings
+        .iter()
+        .filter(|m| m.status == MeetingStatus::NoShow)
+        .max_by_key(|m| m.start);
+    if let Some(no_show) = last_no_show {
+        let followed_up = facts.meetings.iter().any(|m| {
+            m.start > no_show.start
+                && matches!(m.status, MeetingStatus::Booked | MeetingStatus::Held)
+        });
+        if !followed_up {
+            push(WorkReason::NoShow, no_show.start);
+        }
+    }
+    if let Some(screened) = facts.latest_screening
+        && facts
+            .latest_visitation
+            .is_none_or(|decided| decided < screened)
+    {
+        push(WorkReason::AwaitingVisitation, screened);
+    }
+    if facts.track == Some(Track::SelfService) {
+        let last = facts.last_activity.unwrap_or(facts.registered_at);
+        if now.duration_since(last) >= INACTIVE_AFTER {
+            push(WorkReason::Inactive, last);
+        }
+    }
+    if !facts.assigned {
+        push(WorkReason::Unassigned, facts.registered_at);
+    }
+    out
+}
+
+/// Most urgent first: by reason, then the oldest first.
+pub fn sort_worklist<T>(items: &mut [T], key: impl Fn(&T) -> WorkItem) {
+    items.sort_by_key(|i| {
+        let w = key(i);
+        (w.reason, w.since)
+    });
+}
+
+/// Midnight in Copenhagen at the start of `date`.
+fn day_start(date: Date) -> Timestamp {
+    date.to_zoned(copenhagen())
+        .map(|z| z.timestamp())
+        .unwrap_or(Timestamp::UNIX_EPOCH)
+}
