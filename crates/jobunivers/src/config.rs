@@ -21,6 +21,9 @@ pub enum ConfigError {
     Parse { path: PathBuf, message: String },
     #[error("{0}")]
     Invalid(String),
+    /// A rule file of the contact schedule is missing or wrong; names the file and line.
+    #[error("contact schedule rules: {0}")]
+    Rules(#[from] domain::contact_plan::RuleError),
 }
 
 /// The file's shape; every field optional, environment variables override.
@@ -43,6 +46,7 @@ struct FileConfig {
     smtp_port: Option<u16>,
     smtp_from: Option<String>,
     sms_url: Option<String>,
+    rules_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone)]
@@ -78,6 +82,20 @@ fn env_parse<T: std::str::FromStr>(env: Env<'_>, name: &str) -> Result<Option<T>
 }
 
 const DEFAULT_DKFDS: &str = "node_modules/dkfds/dist";
+/// The repository's rule files, relative to where the server is started.
+const DEFAULT_RULES: &str = "rules";
+
+/// Loads the contact schedule from `JOBUNIVERS_RULES_DIR`, the file's `rules_dir`, or `rules`.
+fn rules(
+    env: Env<'_>,
+    from_file: Option<PathBuf>,
+) -> Result<std::sync::Arc<domain::contact_plan::RuleBook>, ConfigError> {
+    let dir = env("JOBUNIVERS_RULES_DIR")
+        .map(PathBuf::from)
+        .or(from_file)
+        .unwrap_or_else(|| DEFAULT_RULES.into());
+    Ok(std::sync::Arc::new(server::load_rules(&dir)?))
+}
 
 /// Reminder lead and late-cancellation deadline, in whole hours (0 to 14 days).
 fn meeting_settings(env: Env<'_>, file: &FileConfig) -> Result<MeetingSettings, ConfigError> {
@@ -164,6 +182,7 @@ impl Config {
             None => FileConfig::default(),
         };
         let meetings = meeting_settings(env, &file)?;
+        let rules_dir = file.rules_dir.clone();
         let listen = env("JOBUNIVERS_LISTEN")
             .or(file.listen.clone())
             .unwrap_or_else(|| "127.0.0.1:8080".into());
@@ -196,6 +215,7 @@ impl Config {
         let session_hours = env_parse(env, "JOBUNIVERS_SESSION_HOURS")?
             .or(file.session_hours)
             .unwrap_or(8);
+        let rules = rules(env, rules_dir)?;
         Ok(Config {
             listen,
             store: StoreOptions {
@@ -217,6 +237,7 @@ impl Config {
                     .or(file.secure_cookies)
                     .unwrap_or(true),
                 session_ttl: Duration::from_secs(session_hours * 3600),
+                rules,
             },
             log: LogConfig {
                 filter: env("JOBUNIVERS_LOG")
@@ -272,7 +293,7 @@ impl Config {
             )?,
             server: ServerConfig {
                 public_url: public_url(&env, &FileConfig::default(), listen),
-                ..ServerConfig::demo(dkfds)
+                ..ServerConfig::demo(dkfds, rules(&env, None)?)
             },
             log: LogConfig {
                 filter: env("JOBUNIVERS_LOG").unwrap_or_else(|| "info,sqlx=warn".into()),
@@ -296,6 +317,18 @@ mod tests {
     }
 
     const KEY: &str = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+    const RULES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../rules");
+
+    #[test]
+    fn a_missing_rules_folder_stops_start_up_with_its_name() {
+        let env = env_of(&[
+            ("DATABASE_URL", "sqlite:///x.db"),
+            ("JOBUNIVERS_CPR_KEY", KEY),
+            ("JOBUNIVERS_RULES_DIR", "/nowhere/rules"),
+        ]);
+        let e = Config::load_from(None, &env).expect_err("no rules");
+        assert!(e.to_string().contains("/nowhere/rules"), "{e}");
+    }
 
     #[test]
     fn environment_overrides_the_file_and_secrets_stay_out_of_debug() {
@@ -310,6 +343,7 @@ mod tests {
         let env = env_of(&[
             ("DATABASE_URL", "postgres://ju:hemmeligt@db.internal/ju"),
             ("JOBUNIVERS_CPR_KEY", KEY),
+            ("JOBUNIVERS_RULES_DIR", RULES),
         ]);
         let config = Config::load_from(Some(&file), &env).expect("config");
         assert_eq!(config.listen, "0.0.0.0:9000");

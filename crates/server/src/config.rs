@@ -2,7 +2,10 @@
 //! config file and environment (see `docs/configuration.md`).
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
+
+use domain::contact_plan::RuleBook;
 
 #[derive(Debug, Clone)]
 pub struct ServerConfig {
@@ -18,17 +21,20 @@ pub struct ServerConfig {
     /// Where people reach the server, without a trailing slash; for links that leave the
     /// browser: video `join_url`s, calendar feeds, notices.
     pub public_url: String,
+    /// The contact schedule's rule files, loaded and checked at start-up (`rules/*.toml`).
+    pub rules: Arc<RuleBook>,
 }
 
 impl ServerConfig {
     /// Settings for tests and the demo: demo mode, assets from the repository's node_modules.
-    pub fn demo(dkfds_dir: PathBuf) -> Self {
+    pub fn demo(dkfds_dir: PathBuf, rules: Arc<RuleBook>) -> Self {
         Self {
             demo: true,
             dkfds_dir,
             secure_cookies: false,
             session_ttl: Duration::from_secs(8 * 3600),
             public_url: "http://127.0.0.1:8080".into(),
+            rules,
         }
     }
 }

@@ -44,6 +44,9 @@ pub enum ApiError {
     /// 422 `channel_not_allowed`, with the reason in `detail`.
     #[error("channel refused: {0}")]
     Channel(ChannelRefusal),
+    /// 422 `exemption_not_allowed`: the law in force has no conversations to exempt from.
+    #[error("exemption not allowed")]
+    ExemptionNotAllowed,
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -173,6 +176,12 @@ impl ApiError {
                 "channel_not_allowed",
                 "Kontaktformen kan ikke bruges",
                 channel_refusal(Lang::Da, *r).into(),
+            ),
+            ApiError::ExemptionNotAllowed => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "exemption_not_allowed",
+                "Fritagelse er ikke mulig",
+                "De regler der gælder i dag, giver ikke mulighed for at fritage denne borger fra samtaler.".into(),
             ),
             ApiError::Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,

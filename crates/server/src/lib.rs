@@ -15,6 +15,7 @@ mod metrics;
 mod openapi;
 mod ops;
 mod pages;
+mod rules;
 mod time_fmt;
 mod validate;
 
@@ -26,6 +27,7 @@ use store::Store;
 pub use config::ServerConfig;
 pub use metrics::Metrics;
 pub use openapi::openapi_json;
+pub use rules::load_rules;
 
 /// Everything a handler may need; cloned per request (all fields are cheap handles).
 #[derive(Clone)]

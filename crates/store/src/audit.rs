@@ -35,6 +35,9 @@ pub enum AuditAction {
     ScreeningRead,
     VisitationDecided,
     VisitationRead,
+    ContactPlanRead,
+    ExemptionDecided,
+    WorklistListed,
 }
 
 impl AuditAction {
@@ -57,6 +60,9 @@ impl AuditAction {
             AuditAction::ScreeningRead => "screening.read",
             AuditAction::VisitationDecided => "visitation.decided",
             AuditAction::VisitationRead => "visitation.read",
+            AuditAction::ContactPlanRead => "contact_plan.read",
+            AuditAction::ExemptionDecided => "plan.exemption",
+            AuditAction::WorklistListed => "worklist.listed",
         }
     }
 }
@@ -82,6 +88,9 @@ impl TryFrom<&str> for AuditAction {
             AuditAction::ScreeningRead,
             AuditAction::VisitationDecided,
             AuditAction::VisitationRead,
+            AuditAction::ContactPlanRead,
+            AuditAction::ExemptionDecided,
+            AuditAction::WorklistListed,
         ]
         .into_iter()
         .find(|a| a.as_str() == s)

@@ -12,6 +12,7 @@ mod bulk;
 mod citizens;
 mod clock;
 mod connect;
+mod contact_plan;
 mod cpr_key;
 mod error;
 mod ids;
@@ -27,12 +28,14 @@ mod staff;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod visitation;
+mod worklist;
 
 pub use audit::{AccessLogEntry, AuditAction};
 pub use booking::{NewMeeting, SlotChoice};
 pub use citizens::{Citizen, CitizenChange, CitizenQuery, CitizenSummary, NewCitizen, Page};
 pub use clock::{from_micros, now_micros};
 pub use connect::{Backend, MeetingSettings, Store, StoreOptions};
+pub use contact_plan::{Exemption, MAX_EXEMPTION_REASON, PlanInputs};
 pub use cpr_key::CprKey;
 pub use error::StoreError;
 pub use letters::Letter;
@@ -44,3 +47,4 @@ pub use sessions::{DemoLogin, NewSession};
 pub use slots::{NewSlot, Slot};
 pub use staff::{NewStaff, StaffMember};
 pub use visitation::Visitation;
+pub use worklist::{CaseworkerLoad, Worklist, WorklistEntry, WorklistQuery};

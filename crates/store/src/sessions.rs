@@ -102,6 +102,14 @@ impl Store {
         .bind(now.saturating_add(ttl_micros))
         .execute(&self.inner.write)
         .await?;
+        if kind == "citizen" {
+            // A sign-in is self-service activity: the worklist flags citizens who go quiet.
+            sqlx::query("UPDATE citizens SET last_signed_in_at = $1 WHERE id = $2")
+                .bind(now)
+                .bind(&subject)
+                .execute(&self.inner.write)
+                .await?;
+        }
         Ok(NewSession { token, actor })
     }
 

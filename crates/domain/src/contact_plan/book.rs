@@ -113,6 +113,15 @@ impl RuleBook {
     }
 }
 
+impl RuleBook {
+    /// Whether staff may exempt a citizen of `group` on `date`: the law in force allows it and
+    /// has conversations for the group that can be exempted.
+    pub fn may_exempt(&self, group: crate::TargetGroup, date: Date) -> bool {
+        let set = self.in_force(date);
+        set.exemptions_allowed && set.rules_for(group).any(|r| r.exemptible)
+    }
+}
+
 /// The line where `key = …` is written, or 1.
 fn key_line(text: &str, key: &str) -> usize {
     text.lines()

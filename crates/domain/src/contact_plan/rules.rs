@@ -13,6 +13,7 @@ use super::offset::Offset;
 use crate::TargetGroup;
 use crate::enums::wire_enum;
 
+// The variants' snake_case names are their wire names: serde and `as_str` must agree.
 wire_enum! {
     /// Who holds a conversation: the a-kasse or the jobcenter.
     Holder {
@@ -25,11 +26,11 @@ wire_enum! {
     /// What kind of conversation the law asks for. The UI words each kind for citizens.
     ConversationKind {
         /// The first conversation, soon after registration.
-        First = "first_conversation",
+        FirstConversation = "first_conversation",
         /// An individual job conversation (jobsamtale).
-        Job = "job_conversation",
+        JobConversation = "job_conversation",
         /// The conversation after 16 months of unemployment.
-        SixteenMonths = "sixteen_month_conversation",
+        SixteenMonthConversation = "sixteen_month_conversation",
     }
 }
 

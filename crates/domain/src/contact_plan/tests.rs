@@ -65,7 +65,9 @@ fn rows<'a>(
         .collect()
 }
 
-use ConversationKind::{First, Job, SixteenMonths};
+use ConversationKind::{
+    FirstConversation as First, JobConversation as Job, SixteenMonthConversation as SixteenMonths,
+};
 use Holder::{Municipality as Jc, UnemploymentFund as Ak};
 use ItemStatus::{Done, Due, Overdue, Planned};
 
@@ -590,4 +592,30 @@ fn the_worklist_puts_the_most_urgent_reason_and_the_oldest_case_first() {
             (WorkReason::Inactive, 1)
         ]
     );
+}
+
+#[test]
+fn wire_names_in_json_are_those_of_the_rule_files() {
+    for kind in ConversationKind::ALL {
+        let json = serde_json::to_string(kind).expect("json");
+        assert_eq!(json, format!("\"{}\"", kind.as_str()));
+    }
+    for status in ItemStatus::ALL {
+        assert_eq!(
+            serde_json::to_string(status).expect("json"),
+            format!("\"{}\"", status.as_str())
+        );
+    }
+    for reason in WorkReason::ALL {
+        assert_eq!(
+            serde_json::to_string(reason).expect("json"),
+            format!("\"{}\"", reason.as_str())
+        );
+    }
+    for holder in Holder::ALL {
+        assert_eq!(
+            serde_json::to_string(holder).expect("json"),
+            format!("\"{}\"", holder.as_str())
+        );
+    }
 }

@@ -11,6 +11,7 @@ pub mod reports;
 pub mod screening;
 pub mod slots;
 pub mod staff;
+pub mod worklist;
 
 use axum::Router;
 use axum::routing::{delete, get, post};
@@ -46,6 +47,15 @@ pub fn routes(demo: bool) -> Router<AppState> {
             get(citizens::available_slots::handler),
         )
         .route("/citizens/{id}/meetings", get(citizens::meetings::handler))
+        .route(
+            "/citizens/{id}/contact-plan",
+            get(citizens::contact_plan::handler),
+        )
+        .route(
+            "/citizens/{id}/exemption",
+            post(citizens::exemption::handler),
+        )
+        .route("/worklist", get(worklist::list::handler))
         .route("/citizens/{id}/screening", post(screening::submit::handler))
         .route(
             "/citizens/{id}/visitation",

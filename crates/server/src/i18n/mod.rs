@@ -196,6 +196,17 @@ pub fn audit_action(lang: Lang, a: AuditAction) -> &'static str {
             "Besluttede hvor meget støtte du får",
             "Decided how much support you get",
         ),
+        AuditAction::ContactPlanRead => {
+            lang.pick("Så din plan for samtaler", "Viewed your plan of meetings")
+        }
+        AuditAction::ExemptionDecided => lang.pick(
+            "Ændrede hvor mange samtaler du skal have",
+            "Changed how many meetings you must have",
+        ),
+        AuditAction::WorklistListed => lang.pick(
+            "Så dit navn på en liste over borgere der skal følges op på",
+            "Saw your name on a list of citizens to follow up",
+        ),
     }
 }
 

@@ -22,8 +22,18 @@ fn dkfds_dir() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../node_modules/dkfds/dist")
 }
 
+/// The repository's rule files, as the demo loads them.
+pub fn rules() -> std::sync::Arc<domain::contact_plan::RuleBook> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules");
+    std::sync::Arc::new(server::load_rules(&dir).expect("the repository's rules"))
+}
+
+pub fn demo_config() -> ServerConfig {
+    ServerConfig::demo(dkfds_dir(), rules())
+}
+
 pub async fn spawn_app(backend: Backend) -> TestApp {
-    spawn_with(backend, ServerConfig::demo(dkfds_dir())).await
+    spawn_with(backend, demo_config()).await
 }
 
 pub async fn spawn_with(backend: Backend, config: ServerConfig) -> TestApp {

@@ -2,6 +2,7 @@
 //! Files mirror the route tree.
 
 mod citizens;
+mod contact_plan;
 mod helpers;
 mod meetings;
 mod operations;

@@ -2,9 +2,8 @@
 
 use reqwest::StatusCode;
 use serde_json::json;
-use server::ServerConfig;
 
-use crate::helpers::{BACKENDS, problem, spawn_app, spawn_with};
+use crate::helpers::{BACKENDS, demo_config, problem, spawn_app, spawn_with};
 
 #[tokio::test]
 async fn demo_sign_in_knows_existing_logins_only_and_exists_only_in_demo_mode() {
@@ -17,7 +16,7 @@ async fn demo_sign_in_knows_existing_logins_only_and_exists_only_in_demo_mode() 
             .await;
         problem(r, StatusCode::UNAUTHORIZED, "unknown_login").await;
 
-        let mut config = ServerConfig::demo("node_modules/dkfds/dist".into());
+        let mut config = demo_config();
         config.demo = false;
         let production = spawn_with(backend, config).await;
         let r = production

@@ -1,0 +1,71 @@
+use axum::Json;
+use axum::extract::{Path, State};
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use crate::AppState;
+use crate::api::citizens::contact_plan::ContactPlanJson;
+use crate::error::ApiError;
+use crate::extract::{ApiJson, StaffActor};
+use crate::validate::Fields;
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct DecideExemption {
+    /// `true` exempts the citizen from the exemptible conversations; `false` lifts it.
+    #[schema(required = true)]
+    pub exempt: Option<bool>,
+    #[schema(required = true)]
+    pub reason: Option<String>,
+}
+
+/// Exempts a citizen from the conversations the law in force lets staff exempt them from (from
+/// 1 July 2026: up to 25 % of the insured unemployed), or lifts the exemption; a reason is
+/// required. The jobcenter and the citizen's a-kasse. 422 `exemption_not_allowed` when the
+/// rules in force have nothing to exempt this citizen from. Answers the new plan.
+#[utoipa::path(
+    post, path = "/api/v1/citizens/{id}/exemption", tag = "contact plan",
+    params(("id" = String, Path)),
+    request_body = DecideExemption,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, body = ContactPlanJson),
+        (status = 403, body = crate::error::Problem),
+        (status = 404, body = crate::error::Problem),
+        (status = 422, body = crate::error::Problem),
+    )
+)]
+pub async fn handler(
+    State(state): State<AppState>,
+    StaffActor(actor): StaffActor,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<DecideExemption>,
+) -> Result<Json<ContactPlanJson>, ApiError> {
+    let mut f = Fields::default();
+    if body.exempt.is_none() {
+        f.refuse("exempt", domain::Invalid::Required);
+    }
+    let reason = f.required("reason", body.reason.as_deref(), |s| {
+        let max = store::MAX_EXEMPTION_REASON;
+        if s.chars().count() > max {
+            Err(domain::Invalid::TooLong { max })
+        } else {
+            Ok(s.to_owned())
+        }
+    });
+    let (exempt, reason) = f.finish(|| Some((body.exempt?, reason?)))?;
+    let citizen = state.store.citizen(&actor, &id).await?;
+    let today = crate::time_fmt::local_date(state.store.now());
+    if exempt && !state.config.rules.may_exempt(citizen.target_group, today) {
+        return Err(ApiError::ExemptionNotAllowed);
+    }
+    state
+        .store
+        .set_exemption(&actor, &id, exempt, &reason)
+        .await?;
+    let inputs = state.store.plan_inputs(&actor, &id).await?;
+    Ok(Json(ContactPlanJson::new(
+        &state.config.rules,
+        &inputs,
+        today,
+    )))
+}

@@ -1,0 +1,2 @@
+//! The worklist: citizens who need action now, and why.
+pub mod list;

@@ -1,0 +1,530 @@
+//! /api/v1/citizens/{id}/contact-plan, /citizens/{id}/exemption and /worklist, on both backends.
+//! Dates are relative to today, so the tests mean the same on any day they run.
+
+use jiff::{SignedDuration, Timestamp, ToSpan};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{BACKENDS, TestApp, World, problem, spawn_app};
+
+fn days_ago(n: i64) -> String {
+    let today = domain::clock_text::local_date(Timestamp::now());
+    today.saturating_sub(n.days()).to_string()
+}
+
+async fn json_of(r: reqwest::Response, status: StatusCode) -> Value {
+    assert_eq!(r.status(), status);
+    r.json().await.expect("json")
+}
+
+/// A citizen of Aalborg registered by the Aalborg caseworker; returns the id.
+async fn citizen(
+    app: &TestApp,
+    world: &World,
+    cpr: &str,
+    group: &str,
+    since: &str,
+    login: Option<&str>,
+) -> String {
+    let mut body = json!({
+        "cpr": cpr, "name": format!("Borger {cpr}"), "municipality": "0851",
+        "target_group": group, "unemployed_since": since, "unemployment_fund": "3F"
+    });
+    if let Some(login) = login {
+        body["login"] = json!(login);
+    }
+    let r = app
+        .post("/api/v1/citizens", Some(&world.aalborg), &body)
+        .await;
+    json_of(r, StatusCode::CREATED).await["id"]
+        .as_str()
+        .expect("id")
+        .to_owned()
+}
+
+/// A staff member made by the administrator; returns (id, token).
+async fn staff(app: &TestApp, world: &World, login: &str, role: &str) -> (String, String) {
+    let body = json!({"login": login, "name": format!("Navn {login}"), "role": role, "municipality": "0851"});
+    let r = app.post("/api/v1/staff", Some(&world.admin), &body).await;
+    let id = json_of(r, StatusCode::CREATED).await["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    (id, app.token(login).await)
+}
+
+/// A video slot `hours` ahead for the caller, booked for `citizen`; returns the meeting id.
+async fn book(app: &TestApp, token: &str, citizen: &str, hours: i64) -> String {
+    let t = Timestamp::now()
+        .checked_add(SignedDuration::from_hours(hours))
+        .expect("time");
+    let start = Timestamp::from_second(t.as_second() - t.as_second() % 60).expect("time");
+    let end = start
+        .checked_add(SignedDuration::from_mins(30))
+        .expect("time");
+    let body = json!({"start": start.to_string(), "end": end.to_string(), "channels": ["video"]});
+    let slot = json_of(
+        app.post("/api/v1/slots", Some(token), &body).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    let body = json!({"citizen_id": citizen, "slot_id": slot["id"], "channel": "video"});
+    let meeting = json_of(
+        app.post("/api/v1/meetings", Some(token), &body).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    meeting["id"].as_str().expect("id").to_owned()
+}
+
+fn statuses(plan: &Value) -> Vec<(String, String, String)> {
+    plan["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| {
+            let s = |k: &str| i[k].as_str().unwrap_or_default().to_owned();
+            (s("kind"), s("holder"), s("status"))
+        })
+        .collect()
+}
+
+fn row(kind: &str, holder: &str, status: &str) -> (String, String, String) {
+    (kind.into(), holder.into(), status.into())
+}
+
+#[tokio::test]
+async fn the_plan_follows_meetings_from_booked_to_held_and_is_read_by_those_who_may() {
+    for backend in BACKENDS {
+        let app = spawn_app(backend).await;
+        let world = app.world().await;
+        let anne = citizen(
+            &app,
+            &world,
+            "0101901234",
+            "insured_unemployed",
+            &days_ago(20),
+            Some("anne"),
+        )
+        .await;
+        let path = format!("/api/v1/citizens/{anne}/contact-plan");
+
+        let plan = json_of(app.get(&path, Some(&world.aalborg)).await, StatusCode::OK).await;
+        assert_eq!(plan["rules_version"], "lab-2026-07-01");
+        assert_eq!(
+            statuses(&plan),
+            vec![
+                row("first_conversation", "unemployment_fund", "overdue"),
+                row("job_conversation", "unemployment_fund", "due"),
+                row("job_conversation", "municipality", "due"),
+                row("job_conversation", "municipality", "due"),
+                row("sixteen_month_conversation", "municipality", "due"),
+            ]
+        );
+        let since: jiff::civil::Date = days_ago(20).parse().expect("date");
+        let first_due: jiff::civil::Date = plan["items"][0]["due_by"]
+            .as_str()
+            .expect("due_by")
+            .parse()
+            .expect("date");
+        assert!(
+            first_due >= since.saturating_add(14.days())
+                && first_due <= since.saturating_add(18.days())
+        );
+
+        // The a-kasse books the overdue first conversation: planned.
+        let meeting = book(&app, &world.fund, &anne, 48).await;
+        let plan = json_of(app.get(&path, Some(&world.fund)).await, StatusCode::OK).await;
+        assert_eq!(
+            statuses(&plan)[0],
+            row("first_conversation", "unemployment_fund", "planned")
+        );
+        assert_eq!(plan["items"][0]["meeting_id"], meeting.as_str());
+
+        // Held, late: done, and nothing is overdue any more.
+        app.store.advance_clock(SignedDuration::from_hours(49));
+        let r = app
+            .post(
+                &format!("/api/v1/meetings/{meeting}/outcome"),
+                Some(&world.fund),
+                &json!({"status": "held"}),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let me = app.token("anne").await;
+        let plan = json_of(app.get(&path, Some(&me)).await, StatusCode::OK).await;
+        assert_eq!(
+            statuses(&plan)[0],
+            row("first_conversation", "unemployment_fund", "done")
+        );
+        assert_eq!(plan["items"][0]["late"], true);
+        assert!(statuses(&plan).iter().all(|(_, _, s)| s != "overdue"));
+
+        // Another municipality does not know the citizen; nobody knows an unknown one.
+        problem(
+            app.get(&path, Some(&world.aarhus)).await,
+            StatusCode::NOT_FOUND,
+            "not_found",
+        )
+        .await;
+        problem(
+            app.get("/api/v1/citizens/nobody/contact-plan", Some(&world.aalborg))
+                .await,
+            StatusCode::NOT_FOUND,
+            "not_found",
+        )
+        .await;
+        problem(
+            app.get(&path, None).await,
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+        )
+        .await;
+
+        // Staff reads are in the citizen's access log; the citizen's own are not.
+        let log = json_of(
+            app.get(&format!("/api/v1/citizens/{anne}/access-log"), Some(&me))
+                .await,
+            StatusCode::OK,
+        )
+        .await;
+        let plan_reads: Vec<&str> = log["entries"]
+            .as_array()
+            .expect("entries")
+            .iter()
+            .filter(|e| e["action"] == "contact_plan.read")
+            .filter_map(|e| e["actor_role"].as_str())
+            .collect();
+        assert_eq!(plan_reads.len(), 2, "{log}");
+        assert!(!plan_reads.contains(&"citizen"));
+    }
+}
+
+#[tokio::test]
+async fn exemption_under_the_2026_rules_needs_a_reason_and_leaves_the_first_conversation() {
+    for backend in BACKENDS {
+        let app = spawn_app(backend).await;
+        let world = app.world().await;
+        let anne = citizen(
+            &app,
+            &world,
+            "0101901234",
+            "insured_unemployed",
+            &days_ago(3),
+            Some("anne"),
+        )
+        .await;
+        let path = format!("/api/v1/citizens/{anne}/exemption");
+
+        let body = problem(
+            app.post(
+                &path,
+                Some(&world.aalborg),
+                &json!({"exempt": true, "reason": "  "}),
+            )
+            .await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!(body["errors"][0]["field"], "reason");
+        problem(
+            app.post_raw(&path, Some(&world.aalborg), "{\"exempt\": tru")
+                .await,
+            StatusCode::BAD_REQUEST,
+            "malformed_json",
+        )
+        .await;
+        let me = app.token("anne").await;
+        problem(
+            app.post(
+                &path,
+                Some(&me),
+                &json!({"exempt": true, "reason": "Jeg vil selv"}),
+            )
+            .await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+        )
+        .await;
+        // Nothing was stored by the refusals.
+        let plan = json_of(
+            app.get(&format!("/api/v1/citizens/{anne}/contact-plan"), Some(&me))
+                .await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(plan["items"].as_array().map(Vec::len), Some(5));
+        assert_eq!(plan["exemption"], Value::Null);
+        assert_eq!(plan["exemption_possible"], true);
+
+        let reason = "Har fået job fra 1. december";
+        let plan = json_of(
+            app.post(
+                &path,
+                Some(&world.fund),
+                &json!({"exempt": true, "reason": reason}),
+            )
+            .await,
+            StatusCode::OK,
+        )
+        .await;
+        let kinds: Vec<&str> = plan["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .filter_map(|i| i["kind"].as_str())
+            .collect();
+        assert_eq!(
+            kinds,
+            vec!["first_conversation", "sixteen_month_conversation"]
+        );
+        assert_eq!(plan["exempted"], 3);
+        assert_eq!(plan["exemption"]["reason"], reason);
+
+        let plan = json_of(
+            app.post(
+                &path,
+                Some(&world.aalborg),
+                &json!({"exempt": false, "reason": "Jobbet faldt bort"}),
+            )
+            .await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(plan["items"].as_array().map(Vec::len), Some(5));
+
+        // Cash benefit recipients have no exemptible conversations.
+        let kim = citizen(
+            &app,
+            &world,
+            "0202851234",
+            "job_ready_cash_benefit",
+            &days_ago(3),
+            None,
+        )
+        .await;
+        problem(
+            app.post(
+                &format!("/api/v1/citizens/{kim}/exemption"),
+                Some(&world.aalborg),
+                &json!({"exempt": true, "reason": "x"}),
+            )
+            .await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "exemption_not_allowed",
+        )
+        .await;
+    }
+}
+
+fn reasons(list: &Value) -> Vec<(String, String)> {
+    list["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| {
+            (
+                i["citizen_name"].as_str().unwrap_or_default().to_owned(),
+                i["reason"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn pair(name: &str, reason: &str) -> (String, String) {
+    (name.into(), reason.into())
+}
+
+#[tokio::test]
+async fn the_worklist_shows_who_needs_action_most_urgent_first_and_forgets_what_is_dealt_with() {
+    for backend in BACKENDS {
+        let app = spawn_app(backend).await;
+        let world = app.world().await;
+        let (jk, jk_token) = staff(&app, &world, "jk.aalborg", "caseworker").await;
+        let (_, leader) = staff(&app, &world, "leder.aalborg", "manager").await;
+        let bo = citizen(
+            &app,
+            &world,
+            "0101901234",
+            "insured_unemployed",
+            &days_ago(20),
+            None,
+        )
+        .await;
+        let cai = citizen(
+            &app,
+            &world,
+            "0202851234",
+            "job_ready_cash_benefit",
+            &days_ago(2),
+            Some("cai"),
+        )
+        .await;
+        let _dan = citizen(
+            &app,
+            &world,
+            "0303801234",
+            "education_benefit",
+            &days_ago(30),
+            None,
+        )
+        .await;
+        for id in [&bo, &cai] {
+            let r = app
+                .patch(
+                    &format!("/api/v1/citizens/{id}"),
+                    Some(&world.aalborg),
+                    &json!({"caseworker_id": jk}),
+                )
+                .await;
+            assert_eq!(r.status(), StatusCode::OK);
+        }
+
+        let list = json_of(
+            app.get("/api/v1/worklist", Some(&jk_token)).await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(
+            reasons(&list),
+            vec![
+                pair("Borger 0101901234", "overdue"),
+                pair("Borger 0202851234", "due_soon")
+            ]
+        );
+        assert_eq!(list["items"][0]["citizen_id"], bo.as_str());
+        assert!(
+            list["items"][0]["since"]
+                .as_str()
+                .is_some_and(|s| s.parse::<Timestamp>().is_ok())
+        );
+        assert_eq!(list["caseworkers"], json!([]));
+
+        // The manager sees the whole municipality: the unassigned citizen too, and the counts.
+        let all = json_of(
+            app.get("/api/v1/worklist", Some(&leader)).await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(
+            reasons(&all),
+            vec![
+                pair("Borger 0303801234", "overdue"),
+                pair("Borger 0101901234", "overdue"),
+                pair("Borger 0202851234", "due_soon"),
+                pair("Borger 0303801234", "unassigned"),
+            ]
+        );
+        let load = all["caseworkers"]
+            .as_array()
+            .expect("caseworkers")
+            .iter()
+            .find(|c| c["caseworker_id"] == jk.as_str())
+            .cloned();
+        assert_eq!(
+            load.map(|l| (l["citizens"].clone(), l["items"].clone())),
+            Some((json!(2), json!(2)))
+        );
+
+        // Filters, as in a portfolio view; an unknown value names its parameter.
+        let overdue = json_of(
+            app.get("/api/v1/worklist?reason=overdue", Some(&jk_token))
+                .await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(
+            reasons(&overdue),
+            vec![pair("Borger 0101901234", "overdue")]
+        );
+        let cash = json_of(
+            app.get(
+                "/api/v1/worklist?target_group=job_ready_cash_benefit",
+                Some(&leader),
+            )
+            .await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(reasons(&cash), vec![pair("Borger 0202851234", "due_soon")]);
+        let body = problem(
+            app.get("/api/v1/worklist?reason=late", Some(&jk_token))
+                .await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!(body["errors"][0]["field"], "reason");
+        let me = app.token("cai").await;
+        problem(
+            app.get("/api/v1/worklist", Some(&me)).await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+        )
+        .await;
+
+        // Booking deals with the overdue conversation (the a-kasse holds it) and the due one.
+        book(&app, &world.fund, &bo, 24).await;
+        book(&app, &jk_token, &cai, 26).await;
+        let list = json_of(
+            app.get("/api/v1/worklist", Some(&jk_token)).await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(reasons(&list), vec![]);
+
+        // A new screening waits for visitation until the caseworker decides.
+        let answers = json!({
+            "worked_months_last_12": 8, "education": "vocational", "health_limits_work": "no",
+            "other_obstacles": "no", "digital_comfort": "high", "needs_interpreter": false,
+            "own_assessment": "soon", "wants_in_person": false
+        });
+        let r = app
+            .post(
+                &format!("/api/v1/citizens/{cai}/screening"),
+                Some(&me),
+                &answers,
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let list = json_of(
+            app.get("/api/v1/worklist", Some(&jk_token)).await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(
+            reasons(&list),
+            vec![pair("Borger 0202851234", "awaiting_visitation")]
+        );
+        let r = app
+            .post(
+                &format!("/api/v1/citizens/{cai}/visitation"),
+                Some(&jk_token),
+                &json!({"track": "self_service"}),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let list = json_of(
+            app.get("/api/v1/worklist", Some(&jk_token)).await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(reasons(&list), vec![]);
+
+        // Being on the worklist is in the citizen's access log.
+        let log = json_of(
+            app.get(&format!("/api/v1/citizens/{cai}/access-log"), Some(&me))
+                .await,
+            StatusCode::OK,
+        )
+        .await;
+        assert!(
+            log["entries"]
+                .as_array()
+                .expect("entries")
+                .iter()
+                .any(|e| e["action"] == "worklist.listed")
+        );
+    }
+}
