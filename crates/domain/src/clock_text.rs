@@ -75,6 +75,22 @@ pub fn long_date(date: Date, english: bool) -> String {
     }
 }
 
+/// `14. marts` (Danish) or `14 March`, with the year added when it is not `this_year`:
+/// deadlines read shortest this way.
+pub fn day_month(date: Date, this_year: i16, english: bool) -> String {
+    let month = usize::from(date.month().unsigned_abs()).saturating_sub(1) % 12;
+    let year = if date.year() == this_year {
+        String::new()
+    } else {
+        format!(" {}", date.year())
+    };
+    if english {
+        format!("{} {}{year}", date.day(), EN_MONTHS[month])
+    } else {
+        format!("{}. {}{year}", date.day(), DA_MONTHS[month])
+    }
+}
+
 /// The Copenhagen date of an instant.
 pub fn local_date(ts: Timestamp) -> Date {
     ts.to_zoned(copenhagen()).date()

@@ -9,6 +9,7 @@ use domain::{Invalid, Role, TargetGroup, Track};
 use store::AuditAction;
 
 mod meetings;
+pub mod plan;
 mod screening;
 
 pub use meetings::{channel, channel_refusal, conflict, meeting_refusal, meeting_status};
@@ -435,7 +436,7 @@ static TEXTS: &[(&str, &str, &str)] = &[
 ];
 
 /// Every table of page texts; each area of the product keeps its own.
-const TABLES: &[&[(&str, &str, &str)]] = &[TEXTS, meetings::TEXTS, screening::TEXTS];
+const TABLES: &[&[(&str, &str, &str)]] = &[TEXTS, meetings::TEXTS, screening::TEXTS, plan::TEXTS];
 
 static INDEX: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> = LazyLock::new(|| {
     TABLES

@@ -20,6 +20,8 @@ struct HomePage {
     municipality: String,
     /// The latest decision on the citizen's support, in their words.
     support: Option<Support>,
+    /// The conversations the law requires, as sentences.
+    plan: super::plan_view::PlanView,
 }
 
 struct Support {
@@ -87,11 +89,20 @@ pub async fn home(State(state): State<AppState>, user: SignedIn) -> Result<Respo
             })
         }
     };
+    let inputs = state
+        .store
+        .plan_inputs(&user.actor, &id)
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    let today = crate::time_fmt::local_date(state.store.now());
+    let plan =
+        super::plan_view::PlanView::new(&state.config.rules, &inputs, today, user.viewer.lang);
     Ok(render(&HomePage {
         ctx: user.viewer.ctx(),
         citizen,
         municipality,
         support,
+        plan,
     }))
 }
 

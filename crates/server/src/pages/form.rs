@@ -49,6 +49,8 @@ fn label_key(field: &str) -> &'static str {
         "fra" => "monitoring.from",
         "til" => "monitoring.to",
         "reason" => "visitation.reason",
+        "exempt" => "plan.exemption_title",
+        "exemption_reason" => "plan.exempt_reason",
         _ => "form.error_summary",
     }
 }

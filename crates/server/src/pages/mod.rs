@@ -8,15 +8,18 @@ mod calendar;
 mod citizen;
 mod context;
 mod error;
+mod exemption;
 mod form;
 mod letters;
 mod meeting_view;
 mod meetings;
 mod monitoring;
+mod plan_view;
 mod register;
 mod screening;
 mod signin;
 mod staff;
+mod worklist;
 
 use askama::Template;
 use axum::Router;
@@ -83,6 +86,11 @@ pub fn routes(config: &ServerConfig) -> Router<AppState> {
         )
         .route("/medarbejder", get(staff::home))
         .route("/medarbejder/borgere/{id}", get(staff::citizen))
+        .route(
+            "/medarbejder/borgere/{id}/fritagelse",
+            axum::routing::post(exemption::submit),
+        )
+        .route("/medarbejder/arbejdsliste", get(worklist::page))
         .route("/borgere/ny", get(register::form).post(register::submit))
         .route("/admin", get(admin::overview))
         .route(

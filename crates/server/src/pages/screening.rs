@@ -282,7 +282,11 @@ pub async fn decide(
             Err(e) => return Err(user.viewer.error(e)),
         },
     }
-    super::staff::citizen_page(&state, &user, &id, form).await
+    let forms = super::staff::CitizenForms {
+        decide: form,
+        ..Default::default()
+    };
+    super::staff::citizen_page(&state, &user, &id, forms).await
 }
 
 /// `POST /borger/vurdering`: "Din egen vurdering" of the latest decision.

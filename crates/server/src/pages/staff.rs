@@ -165,6 +165,18 @@ struct CitizenPage {
     visitations: Vec<store::Visitation>,
     decide: FormState,
     tracks: Vec<(String, &'static str)>,
+    plan: super::plan_view::PlanView,
+    exempt: FormState,
+    exempt_choices: Vec<(String, &'static str)>,
+}
+
+/// The forms on the citizen page, each as submitted (empty, or with a refusal to show).
+#[derive(Default)]
+pub struct CitizenForms {
+    /// The visitation decision.
+    pub decide: FormState,
+    /// The exemption from conversations.
+    pub exempt: FormState,
 }
 
 /// The latest answers in words, question by question.
@@ -201,16 +213,17 @@ pub async fn citizen(
     user: SignedIn,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    citizen_page(&state, &user, &id, FormState::default()).await
+    citizen_page(&state, &user, &id, CitizenForms::default()).await
 }
 
-/// The citizen page, with the visitation form as given (empty, or with a refusal to show).
+/// The citizen page, with its forms as given.
 pub async fn citizen_page(
     state: &AppState,
     user: &SignedIn,
     id: &str,
-    decide: FormState,
+    forms: CitizenForms,
 ) -> Result<Response, PageError> {
+    let CitizenForms { decide, exempt } = forms;
     require_staff(user)?;
     let err = |e| user.viewer.error(e);
     let citizen = state.store.citizen(&user.actor, id).await.map_err(err)?;
@@ -239,12 +252,20 @@ pub async fn citizen_page(
         .visitations(&user.actor, id)
         .await
         .map_err(err)?;
+    let inputs = state
+        .store
+        .plan_inputs(&user.actor, id)
+        .await
+        .map_err(err)?;
+    let today = crate::time_fmt::local_date(state.store.now());
+    let plan =
+        super::plan_view::PlanView::new(&state.config.rules, &inputs, today, user.viewer.lang);
     let ctx = user.viewer.ctx();
     let answers = match &screening {
         Some(Some(s)) => answer_rows(&ctx, s),
         _ => Vec::new(),
     };
-    let status = if decide.errors.is_empty() {
+    let status = if decide.errors.is_empty() && exempt.errors.is_empty() {
         axum::http::StatusCode::OK
     } else {
         axum::http::StatusCode::UNPROCESSABLE_ENTITY
@@ -253,8 +274,15 @@ pub async fn citizen_page(
         .iter()
         .map(|t| (t.as_str().to_owned(), ctx.t.track_name(t)))
         .collect();
+    let exempt_choices = vec![
+        ("yes".to_owned(), ctx.t.get("plan.exempt_yes")),
+        ("no".to_owned(), ctx.t.get("plan.exempt_no")),
+    ];
     let mut response = render(&CitizenPage {
         ctx,
+        plan,
+        exempt,
+        exempt_choices,
         citizen,
         caseworker,
         meetings,

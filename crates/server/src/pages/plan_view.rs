@@ -1,0 +1,74 @@
+//! The contact plan as pages show it: a table for staff, sentences for the citizen. Both come
+//! from the same computed plan, so they never disagree.
+
+use domain::contact_plan::{ItemStatus, RuleBook, contact_plan};
+use jiff::civil::Date;
+
+use crate::i18n::{Lang, plan as texts};
+
+/// One required conversation, in words.
+pub struct PlanRow {
+    pub kind: &'static str,
+    pub holder: &'static str,
+    /// `3. juni – 3. september`.
+    pub window: String,
+    pub status: &'static str,
+    /// `done`, `planned`, `due`, `overdue`: for the status tag's colour.
+    pub status_code: &'static str,
+    pub late: bool,
+    pub meeting_id: Option<String>,
+    /// The sentence the citizen reads.
+    pub sentence: String,
+    pub rules_version: String,
+    pub source: String,
+}
+
+pub struct PlanView {
+    pub rules_version: String,
+    pub rows: Vec<PlanRow>,
+    /// Whether any conversation is still to be booked: offers "book the next conversation".
+    pub has_open: bool,
+    pub exempted: usize,
+    pub exemption: Option<store::Exemption>,
+    /// The law in force lets staff exempt this citizen.
+    pub exemption_possible: bool,
+}
+
+impl PlanView {
+    pub fn new(book: &RuleBook, inputs: &store::PlanInputs, today: Date, lang: Lang) -> Self {
+        let plan = contact_plan(book, inputs.plan_citizen(), &inputs.meetings, today);
+        let en = lang == Lang::En;
+        let date = |d: Date| domain::clock_text::day_month(d, today.year(), en);
+        Self {
+            rules_version: plan.rules_version.to_owned(),
+            has_open: plan.next_open().is_some(),
+            rows: plan
+                .items
+                .iter()
+                .map(|i| PlanRow {
+                    kind: texts::kind(lang, i.kind),
+                    holder: texts::holder(lang, i.holder),
+                    window: format!("{} – {}", date(i.due_from), date(i.due_by)),
+                    status: texts::item_status(lang, i.status),
+                    status_code: i.status.as_str(),
+                    late: i.late(),
+                    meeting_id: i.meeting.map(|m| m.id.clone()),
+                    sentence: texts::for_citizen(lang, i, today),
+                    rules_version: i.rules_version.to_owned(),
+                    source: i.source.to_owned(),
+                })
+                .collect(),
+            exempted: plan.exempted,
+            exemption: inputs.exemption.clone(),
+            exemption_possible: book.may_exempt(inputs.citizen.target_group, today),
+        }
+    }
+
+    /// The citizen's list: what is ahead and what is overdue first, then what is done.
+    pub fn for_citizen(&self) -> Vec<&PlanRow> {
+        let open = |r: &&PlanRow| r.status_code != ItemStatus::Done.as_str();
+        let mut rows: Vec<&PlanRow> = self.rows.iter().filter(open).collect();
+        rows.extend(self.rows.iter().filter(|r| !open(r)));
+        rows
+    }
+}

@@ -1,0 +1,109 @@
+//! `GET /medarbejder/arbejdsliste`: the worklist as a page, with the portfolio filters
+//! (reason, target group, track) as a GET form, so it works without JavaScript.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::Response;
+use domain::contact_plan::WorkReason;
+use domain::{TargetGroup, Track};
+use serde::Deserialize;
+use store::WorklistQuery;
+
+use super::context::{Ctx, SignedIn};
+use super::{PageError, render};
+use crate::AppState;
+use crate::i18n::plan::work_reason;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct Filters {
+    #[serde(default)]
+    aarsag: String,
+    #[serde(default)]
+    gruppe: String,
+    #[serde(default)]
+    indsats: String,
+}
+
+pub struct Row {
+    pub citizen_id: String,
+    pub name: String,
+    pub reason: &'static str,
+    pub reason_code: &'static str,
+    pub since: String,
+    pub target_group: &'static str,
+    pub track: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "worklist.html")]
+struct WorklistPage {
+    ctx: Ctx,
+    rows: Vec<Row>,
+    loads: Vec<store::CaseworkerLoad>,
+    is_manager: bool,
+    reason: String,
+    group: String,
+    track: String,
+    reasons: Vec<(String, &'static str)>,
+    groups: Vec<(String, &'static str)>,
+    tracks: Vec<(String, &'static str)>,
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Query(filters): Query<Filters>,
+) -> Result<Response, PageError> {
+    let lang = user.viewer.lang;
+    // A value from an edited address that is not one of the options means "all".
+    let query = WorklistQuery {
+        reason: WorkReason::try_from(filters.aarsag.as_str()).ok(),
+        target_group: TargetGroup::try_from(filters.gruppe.as_str()).ok(),
+        track: Track::try_from(filters.indsats.as_str()).ok(),
+    };
+    let list = state
+        .store
+        .worklist(&user.actor, &state.config.rules, &query)
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    let ctx = user.viewer.ctx();
+    let rows = list
+        .entries
+        .into_iter()
+        .map(|e| Row {
+            reason: work_reason(lang, e.reason),
+            reason_code: e.reason.as_str(),
+            since: domain::clock_text::day_month(
+                crate::time_fmt::local_date(e.since),
+                crate::time_fmt::local_date(state.store.now()).year(),
+                lang == crate::i18n::Lang::En,
+            ),
+            target_group: ctx.t.target_group(&e.target_group),
+            track: ctx.t.track(&e.track),
+            name: e.citizen_name,
+            citizen_id: e.citizen_id,
+        })
+        .collect();
+    let code = |s: Option<&'static str>| s.unwrap_or_default().to_owned();
+    Ok(render(&WorklistPage {
+        rows,
+        is_manager: user.actor.role() == domain::Role::Manager,
+        loads: list.loads,
+        reason: code(query.reason.map(|r| r.as_str())),
+        group: code(query.target_group.map(|g| g.as_str())),
+        track: code(query.track.map(|t| t.as_str())),
+        reasons: WorkReason::ALL
+            .iter()
+            .map(|r| (r.as_str().to_owned(), work_reason(lang, *r)))
+            .collect(),
+        groups: TargetGroup::ALL
+            .iter()
+            .map(|g| (g.as_str().to_owned(), ctx.t.target_group(g)))
+            .collect(),
+        tracks: Track::ALL
+            .iter()
+            .map(|t| (t.as_str().to_owned(), ctx.t.track_name(t)))
+            .collect(),
+        ctx,
+    }))
+}

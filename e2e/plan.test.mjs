@@ -1,0 +1,88 @@
+// The contact plan and the worklist in the browser with JavaScript off: the caseworker's
+// worklist with its filters, the plan on the citizen's page with "book the next conversation"
+// and the exemption form (a missing reason is named beside the field), the manager's counts,
+// and the citizen's plan in plain Danish. Every page checked with axe.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, newPage, signIn, expectNoAxeViolations } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('a caseworker works through the worklist and exempts a citizen', async () => {
+  const page = await newPage(browser);
+  await signIn(page, server.url, 'aalborg.jk1');
+  await page.click('nav >> text=Arbejdsliste');
+  assert.equal(await page.locator('h1').textContent(), 'Arbejdsliste');
+  assert.ok(await page.locator('tbody tr').count() > 0, 'the demo gives the caseworker work');
+  await expectNoAxeViolations(page, assert);
+
+  // Only overdue conversations of insured unemployed citizens.
+  await page.selectOption('#aarsag', 'overdue');
+  await page.selectOption('#gruppe', 'insured_unemployed');
+  await page.click('button:has-text("Vis")');
+  const reasons = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.reason));
+  assert.ok(reasons.length > 0, 'someone is overdue');
+  assert.deepEqual([...new Set(reasons)], ['overdue']);
+  assert.equal(await page.inputValue('#aarsag'), 'overdue', 'the filter is kept');
+
+  await page.locator('tbody a').first().click();
+  assert.equal(await page.locator('#plan').textContent(), 'Kontaktforløb');
+  assert.ok(await page.locator('tr[data-status="overdue"]').count() > 0);
+  assert.match(await page.locator('main').textContent(), /Regler: lab-2026-07-01/);
+  assert.ok(await page.locator('a:has-text("Book næste samtale")').isVisible());
+  await expectNoAxeViolations(page, assert);
+
+  // An exemption needs a reason; the refusal is shown beside the field and nothing changes.
+  const before = await page.locator('tr[data-status]').count();
+  await page.selectOption('#exempt', 'yes');
+  await page.click('form[action$="/fritagelse"] button');
+  assert.match(await page.locator('#exemption_reason-error').textContent(), /Udfyld feltet/);
+  assert.equal(await page.locator('tr[data-status]').count(), before);
+  await expectNoAxeViolations(page, assert);
+  await page.selectOption('#exempt', 'yes');
+  await page.fill('#exemption_reason', 'Starter i job 1. december');
+  await page.click('form[action$="/fritagelse"] button');
+  assert.match(await page.locator('main').textContent(), /Fritaget: Starter i job 1. december/);
+  assert.ok(await page.locator('tr[data-status]').count() < before, 'exempted conversations leave the plan');
+
+  await page.click('a:has-text("Book næste samtale")');
+  assert.match(await page.locator('h1').textContent(), /samtale/i);
+});
+
+test('a manager sees the municipality and each caseworker\'s counts', async () => {
+  const page = await newPage(browser);
+  await signIn(page, server.url, 'aalborg.leder');
+  await page.goto(`${server.url}/medarbejder/arbejdsliste?aarsag=unassigned`);
+  const reasons = await page.locator('tbody tr[data-reason]').evaluateAll((rows) => rows.map((r) => r.dataset.reason));
+  assert.ok(reasons.length > 0, 'the demo has citizens without a caseworker');
+  assert.deepEqual([...new Set(reasons)], ['unassigned']);
+  const counts = page.locator('table', { hasText: 'Jobkonsulent' });
+  assert.ok(await counts.locator('tbody tr').count() >= 10);
+  await expectNoAxeViolations(page, assert);
+  // An address edited by hand with an unknown reason shows everything rather than failing.
+  const r = await page.goto(`${server.url}/medarbejder/arbejdsliste?aarsag=%3Cscript%3E`);
+  assert.equal(r.status(), 200);
+});
+
+test('the citizen reads their plan in plain Danish', async () => {
+  const page = await newPage(browser);
+  await signIn(page, server.url, 'borger.aalborg1');
+  assert.equal(await page.locator('#plan').textContent(), 'Dine samtaler fremover');
+  const items = await page.locator('.ju-plan li').allTextContents();
+  assert.ok(items.length >= 4, `a plan: ${items}`);
+  for (const item of items) {
+    assert.match(item, /^(Du skal have|Du har|Du havde|Book) .* (med din a-kasse|med jobcentret) /);
+  }
+  await expectNoAxeViolations(page, assert);
+});
