@@ -70,6 +70,10 @@ test('a manager sees the municipality and each caseworker\'s counts', async () =
   const counts = page.locator('table', { hasText: 'Jobkonsulent' });
   assert.ok(await counts.locator('tbody tr').count() >= 10);
   await expectNoAxeViolations(page, assert);
+  await page.click('nav >> text=Kontaktkrav');
+  assert.equal(await page.locator('h1').textContent(), 'Kontaktkrav');
+  assert.match(await page.locator('table', { hasText: 'Pr. kommune' }).textContent(), /0851/);
+  await expectNoAxeViolations(page, assert);
   // An address edited by hand with an unknown reason shows everything rather than failing.
   const r = await page.goto(`${server.url}/medarbejder/arbejdsliste?aarsag=%3Cscript%3E`);
   assert.equal(r.status(), 200);

@@ -32,6 +32,7 @@ use crate::api;
         api::screening::submit::handler,
         api::screening::visitation::handler,
         api::reports::visitation::handler,
+        api::reports::contact_quotas::handler,
         api::slots::create::handler,
         api::slots::weekly::handler,
         api::slots::delete::handler,

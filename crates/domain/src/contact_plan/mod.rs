@@ -5,6 +5,7 @@
 mod book;
 mod offset;
 mod plan;
+mod quotas;
 mod rules;
 #[cfg(test)]
 mod tests;
@@ -13,6 +14,7 @@ mod worklist;
 pub use book::RuleBook;
 pub use offset::{Offset, Unit};
 pub use plan::{ContactPlan, ItemStatus, PlanCitizen, PlanItem, PlanMeeting, contact_plan};
+pub use quotas::{CONTACT_TARGET, EXEMPTION_CAP, QuotaCase, QuotaRow, quota_row};
 pub use rules::{ConversationKind, ConversationRule, Holder, RuleError, RuleSet, parse_rule_set};
 pub use worklist::{
     CaseFacts, DUE_SOON_DAYS, INACTIVE_AFTER, WorkItem, WorkReason, sort_worklist, work_reasons,

@@ -62,6 +62,10 @@ pub fn routes(demo: bool) -> Router<AppState> {
             post(screening::visitation::handler),
         )
         .route("/reports/visitation", get(reports::visitation::handler))
+        .route(
+            "/reports/contact-quotas",
+            get(reports::contact_quotas::handler),
+        )
         .route("/slots", post(slots::create::handler))
         .route("/slots/weekly", post(slots::weekly::handler))
         .route("/slots/{id}", delete(slots::delete::handler))

@@ -1,2 +1,3 @@
 //! Reports for managers.
+pub mod contact_quotas;
 pub mod visitation;

@@ -28,6 +28,8 @@ pub struct UserInfo {
     pub prints_letters: bool,
     /// Managers and administrators follow the screening model against the decisions.
     pub monitors: bool,
+    /// Managers (of a municipality or an a-kasse) and administrators follow the contact quotas.
+    pub follows_quotas: bool,
 }
 
 /// Handed to every template as `ctx`.
@@ -69,6 +71,14 @@ impl Viewer {
                         | Actor::Staff {
                             role: domain::Role::Manager,
                             organisation: domain::Organisation::Municipality(_),
+                            ..
+                        }
+                ),
+                follows_quotas: matches!(
+                    actor,
+                    Actor::Admin { .. }
+                        | Actor::Staff {
+                            role: domain::Role::Manager,
                             ..
                         }
                 ),

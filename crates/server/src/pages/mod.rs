@@ -15,6 +15,7 @@ mod meeting_view;
 mod meetings;
 mod monitoring;
 mod plan_view;
+mod quotas;
 mod register;
 mod screening;
 mod signin;
@@ -74,6 +75,7 @@ pub fn routes(config: &ServerConfig) -> Router<AppState> {
             axum::routing::post(screening::own_view),
         )
         .route("/leder/visitation", get(monitoring::page))
+        .route("/leder/kontaktkrav", get(quotas::page))
         .route(
             "/leder/indstillinger",
             axum::routing::post(monitoring::set_policy),

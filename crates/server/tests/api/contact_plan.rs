@@ -528,3 +528,115 @@ async fn the_worklist_shows_who_needs_action_most_urgent_first_and_forgets_what_
         );
     }
 }
+
+#[tokio::test]
+async fn the_quota_report_shows_exemptions_against_the_cap_and_contact_against_the_target() {
+    for backend in BACKENDS {
+        let app = spawn_app(backend).await;
+        let world = app.world().await;
+        let (_, leader) = staff(&app, &world, "leder.aalborg", "manager").await;
+        let ida = citizen(
+            &app,
+            &world,
+            "0101901234",
+            "insured_unemployed",
+            &days_ago(80),
+            None,
+        )
+        .await;
+        let ole = citizen(
+            &app,
+            &world,
+            "0202851234",
+            "insured_unemployed",
+            &days_ago(80),
+            None,
+        )
+        .await;
+        let _kim = citizen(
+            &app,
+            &world,
+            "0303801234",
+            "job_ready_cash_benefit",
+            &days_ago(80),
+            None,
+        )
+        .await;
+        // Ida has two conversations with the a-kasse in her first three months, Ole one.
+        let meetings = [
+            book(&app, &world.fund, &ida, 24).await,
+            book(&app, &world.fund, &ida, 48).await,
+            book(&app, &world.fund, &ole, 72).await,
+        ];
+        app.store.advance_clock(SignedDuration::from_hours(24 * 30));
+        for m in &meetings {
+            let r = app
+                .post(
+                    &format!("/api/v1/meetings/{m}/outcome"),
+                    Some(&world.fund),
+                    &json!({"status": "held"}),
+                )
+                .await;
+            assert_eq!(r.status(), StatusCode::OK);
+        }
+        let r = app
+            .post(
+                &format!("/api/v1/citizens/{ole}/exemption"),
+                Some(&world.fund),
+                &json!({"exempt": true, "reason": "Kendt arbejdsgiver"}),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+
+        let report = json_of(
+            app.get("/api/v1/reports/contact-quotas", Some(&leader))
+                .await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(report["rules_version"], "lab-2026-07-01");
+        let fund = &report["by_unemployment_fund"][0];
+        assert_eq!(fund["key"], "3F");
+        assert_eq!(
+            (
+                fund["insured"].clone(),
+                fund["exempted"].clone(),
+                fund["over_cap"].clone()
+            ),
+            (json!(2), json!(1), json!(true))
+        );
+        assert_eq!(
+            (
+                fund["measured"].clone(),
+                fund["two_in_three_months"].clone()
+            ),
+            (json!(2), json!(1))
+        );
+        assert_eq!(fund["two_in_three_months_share"], 0.5);
+        assert_eq!(fund["target_met"], false);
+        assert_eq!(report["by_municipality"][0]["key"], "0851");
+        assert_eq!(
+            report["by_municipality"][0]["insured"], 2,
+            "cash benefit recipients are not counted"
+        );
+
+        problem(
+            app.get("/api/v1/reports/contact-quotas", Some(&world.aalborg))
+                .await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+        )
+        .await;
+        let body = problem(
+            app.get(
+                "/api/v1/reports/contact-quotas?from=2026-06-01T00:00:00Z&to=2026-01-01T00:00:00Z",
+                Some(&leader),
+            )
+            .await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
+        assert!(body["errors"].as_array().is_some_and(|e| !e.is_empty()));
+    }
+}
