@@ -6,8 +6,10 @@ mod bench;
 mod config;
 mod demo;
 mod demo_calendar;
+mod demo_history;
 mod demo_screening;
 mod logging;
+mod national;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -79,6 +81,25 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         tasks: usize,
     },
+    /// Benchmarks: a national-scale world (about 100 municipalities, `--citizens` citizens,
+    /// `--meetings` meetings each) in a fresh data folder, with a progress bar.
+    #[command(hide = true)]
+    NationalSeed {
+        #[arg(long)]
+        data: PathBuf,
+        #[arg(long, default_value_t = 1_000_000)]
+        citizens: usize,
+        #[arg(long, default_value_t = 20)]
+        meetings: usize,
+    },
+    /// Benchmarks: plan, worklist and recompute-all timings on a national-scale data folder.
+    #[command(hide = true)]
+    BenchPlans {
+        #[arg(long)]
+        data: PathBuf,
+        #[arg(long, default_value_t = 300)]
+        samples: usize,
+    },
     /// Print an API token for a login, for an integrating system. Valid for --days days.
     Token {
         #[arg(long, env = "JOBUNIVERS_CONFIG")]
@@ -149,6 +170,9 @@ async fn run(cli: Cli) -> Result<(), RunError> {
             let slots = demo_calendar::top_up(&store, &system_actor()).await?;
             tracing::info!(slots, "demo availability topped up");
             if seeded {
+                let past =
+                    demo_history::seed(&store, &system_actor(), &config.server.rules).await?;
+                tracing::info!(meetings = past, "demo history of held meetings");
                 let meetings = demo_calendar::book_some(&store, &system_actor()).await?;
                 tracing::info!(meetings, "demo meetings booked");
                 let (screened, decided) = demo_screening::seed(&store, &system_actor()).await?;
@@ -180,6 +204,24 @@ async fn run(cli: Cli) -> Result<(), RunError> {
             let store = open(&config).await?;
             demo::seed_once(&store, &system_actor()).await?;
             bench::raw_claims(&store, &system_actor(), count, tasks).await?;
+            store.close().await;
+            Ok(())
+        }
+        Command::NationalSeed {
+            data,
+            citizens,
+            meetings,
+        } => {
+            let config = Config::demo("127.0.0.1:0", &data)?;
+            let store = open(&config).await?;
+            national::seed(&store, &system_actor(), citizens, meetings).await?;
+            store.close().await;
+            Ok(())
+        }
+        Command::BenchPlans { data, samples } => {
+            let config = Config::demo("127.0.0.1:0", &data)?;
+            let store = open(&config).await?;
+            national::bench(&store, &system_actor(), &config.server.rules, samples).await?;
             store.close().await;
             Ok(())
         }

@@ -88,3 +88,150 @@ impl Store {
         Ok(ids)
     }
 }
+
+/// A citizen made by a generator for national-scale data. It has no CPR number: the hash column
+/// holds a unique placeholder, so it can never be found by one.
+#[derive(Debug, Clone)]
+pub struct BulkCitizen {
+    pub id: String,
+    pub name: String,
+    pub municipality: String,
+    pub fund: Option<String>,
+    pub target_group: domain::TargetGroup,
+    pub unemployed_since: jiff::civil::Date,
+    pub track: Option<domain::Track>,
+    pub caseworker_id: Option<String>,
+}
+
+/// A meeting made by a generator, past or future, with its outcome already decided.
+#[derive(Debug, Clone)]
+pub struct BulkMeeting {
+    pub id: String,
+    pub citizen_id: String,
+    pub staff_id: String,
+    pub start: Timestamp,
+    pub channel: Channel,
+    pub status: domain::MeetingStatus,
+    pub booked_by_citizen: bool,
+}
+
+/// An identifier as the store makes them (time-ordered), for generators.
+pub fn bulk_id() -> String {
+    new_id()
+}
+
+impl Store {
+    /// Inserts generated citizens, many per statement. Only for generators.
+    pub async fn bulk_insert_citizens(&self, rows: &[BulkCitizen]) -> Result<(), StoreError> {
+        let now = clock::now_micros();
+        let columns = [
+            "id",
+            "cpr_hmac",
+            "cpr_masked",
+            "birth_date",
+            "name",
+            "name_search",
+            "municipality",
+            "target_group",
+            "unemployed_since",
+            "unemployment_fund",
+            "track",
+            "caseworker_id",
+            "created_at",
+            "updated_at",
+        ];
+        let mut tx = self.inner.write.begin().await?;
+        for chunk in rows.chunks(ROWS) {
+            let sql = crate::sql::insert_values("citizens", &columns, chunk.len());
+            let mut q = sqlx::query(&sql);
+            for c in chunk {
+                q = q
+                    .bind(c.id.clone())
+                    .bind(format!("bulk:{}", c.id))
+                    .bind("010190-****")
+                    .bind("1990-01-01")
+                    .bind(c.name.clone())
+                    .bind(c.name.to_lowercase())
+                    .bind(c.municipality.clone())
+                    .bind(c.target_group.as_str())
+                    .bind(c.unemployed_since.to_string())
+                    .bind(c.fund.clone())
+                    .bind(c.track.map(|t| t.as_str().to_owned()))
+                    .bind(c.caseworker_id.clone())
+                    .bind(now)
+                    .bind(now);
+            }
+            q.execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Inserts generated meetings (30 minutes each), many per statement. Only for generators.
+    pub async fn bulk_insert_meetings(&self, rows: &[BulkMeeting]) -> Result<(), StoreError> {
+        let columns = [
+            "id",
+            "citizen_id",
+            "staff_id",
+            "starts_at",
+            "ends_at",
+            "channel",
+            "status",
+            "booked_by",
+            "booked_by_role",
+            "booked_at",
+            "updated_at",
+            "cancelled_by",
+            "cancelled_by_role",
+            "cancel_reason",
+            "cancelled_late",
+            "cancelled_at",
+            "outcome_by",
+            "outcome_at",
+        ];
+        let mut tx = self.inner.write.begin().await?;
+        for chunk in rows.chunks(ROWS) {
+            let sql = crate::sql::insert_values("meetings", &columns, chunk.len());
+            let mut q = sqlx::query(&sql);
+            for m in chunk {
+                let start = clock::to_micros(m.start);
+                // Booked two weeks ahead, by the citizen or by their caseworker.
+                let booked_at = start.saturating_sub(14 * 24 * 3600 * 1_000_000);
+                let (by, role) = if m.booked_by_citizen {
+                    (m.citizen_id.clone(), domain::Role::Citizen)
+                } else {
+                    (m.staff_id.clone(), domain::Role::Caseworker)
+                };
+                // An afbud comes from the citizen two days ahead; outcomes are recorded at the start.
+                let cancelled = m.status == domain::MeetingStatus::Cancelled;
+                let recorded = matches!(
+                    m.status,
+                    domain::MeetingStatus::Held | domain::MeetingStatus::NoShow
+                );
+                let cancelled_at = start.saturating_sub(2 * 24 * 3600 * 1_000_000);
+                q = q
+                    .bind(m.id.clone())
+                    .bind(m.citizen_id.clone())
+                    .bind(m.staff_id.clone())
+                    .bind(start)
+                    .bind(start.saturating_add(30 * 60 * 1_000_000))
+                    .bind(m.channel.as_str())
+                    .bind(m.status.as_str())
+                    .bind(by)
+                    .bind(role.as_str())
+                    .bind(booked_at)
+                    .bind(booked_at)
+                    .bind(cancelled.then(|| m.citizen_id.clone()))
+                    .bind(cancelled.then_some(domain::Role::Citizen.as_str()))
+                    .bind(cancelled.then_some("Sygdom"))
+                    .bind(cancelled.then_some(0i64))
+                    .bind(cancelled.then_some(cancelled_at))
+                    .bind(recorded.then(|| m.staff_id.clone()))
+                    .bind(recorded.then_some(start));
+            }
+            q.execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}

@@ -5,7 +5,7 @@ use jiff::civil::Date;
 
 use super::rules::{RuleError, RuleSet, parse_rule_set};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct RuleBook {
     /// Ordered by `effective_from`; each ends where the next begins, the last is open-ended.
     sets: Vec<RuleSet>,
@@ -110,6 +110,22 @@ impl RuleBook {
             .find(|s| s.effective_from <= date)
             .or_else(|| self.sets.first())
             .expect("a rule book is never empty")
+    }
+}
+
+/// The versions only: the configuration is logged at start-up, and every rule would drown it.
+impl std::fmt::Debug for RuleBook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RuleBook")
+            .field(
+                "versions",
+                &self
+                    .sets
+                    .iter()
+                    .map(|s| s.version.as_str())
+                    .collect::<Vec<_>>(),
+            )
+            .finish()
     }
 }
 

@@ -1,0 +1,109 @@
+//! The demo's past: most required conversations that fell due before today were held, a few
+//! late, some after a no-show or an afbud, and about one in ten was missed, so the plans and the
+//! worklist look like a real jobcenter's rather than all overdue.
+
+use domain::contact_plan::{Holder, ItemStatus, PlanCitizen, RuleBook, contact_plan};
+use domain::{Actor, Channel, MeetingStatus, Organisation, Role, is_working_day};
+use jiff::ToSpan;
+use jiff::civil::Date;
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use store::{BulkMeeting, Store, StoreError, bulk_id};
+
+/// 10:00 Copenhagen time on the last working day on or before `day`.
+fn morning(mut day: Date) -> jiff::Timestamp {
+    while !is_working_day(day) {
+        day = day.saturating_sub(1.day());
+    }
+    day.at(10, 0, 0, 0)
+        .to_zoned(domain::clock_text::copenhagen())
+        .map_or(jiff::Timestamp::UNIX_EPOCH, |z| z.timestamp())
+}
+
+/// Writes the history for every demo citizen of every municipality; returns the meetings made.
+pub async fn seed(store: &Store, system: &Actor, book: &RuleBook) -> Result<usize, StoreError> {
+    let mut rng = StdRng::seed_from_u64(4);
+    let today = domain::clock_text::local_date(store.now());
+    let staff = store.staff_list(system).await?;
+    let adviser_of = |fund: &str| {
+        staff.iter().find(|s| {
+            s.role == Role::Caseworker
+                && matches!(&s.organisation, Some(Organisation::Fund(f)) if f.as_str() == fund)
+        })
+    };
+    let mut rows = Vec::new();
+    for member in staff
+        .iter()
+        .filter(|m| m.role == Role::Manager && m.municipality().is_some())
+    {
+        let actor = member.actor();
+        let query = store::CitizenQuery {
+            per_page: 200,
+            page: 1,
+            ..Default::default()
+        };
+        for summary in store.list_citizens(&actor, &query).await?.items {
+            let inputs = store.plan_inputs(&actor, &summary.id).await?;
+            let c = &inputs.citizen;
+            let citizen = PlanCitizen {
+                target_group: c.target_group,
+                unemployed_since: c.unemployed_since,
+                exempt: false,
+            };
+            let plan = contact_plan(book, citizen, &inputs.meetings, today);
+            for item in plan
+                .items
+                .iter()
+                .filter(|i| i.status == ItemStatus::Overdue)
+            {
+                if rng.random_bool(0.1) {
+                    continue; // missed: the worklist shows it
+                }
+                let staff_id = match (item.holder, &c.unemployment_fund, &c.caseworker_id) {
+                    (Holder::UnemploymentFund, Some(fund), _) => {
+                        adviser_of(fund).map(|a| a.id.clone())
+                    }
+                    (Holder::Municipality, _, Some(cw)) => Some(cw.clone()),
+                    _ => None,
+                };
+                let Some(staff_id) = staff_id else { continue };
+                let window = (item.due_by - item.due_from).get_days().max(0);
+                // One in eight is held late, up to three weeks after the deadline.
+                let late = if rng.random_bool(0.125) {
+                    rng.random_range(1..21)
+                } else {
+                    0
+                };
+                let day = item
+                    .due_from
+                    .saturating_add(rng.random_range(0..=window).days())
+                    .saturating_add(late.days());
+                let held_on = morning(day.min(today.saturating_sub(1.day())));
+                let channel = Channel::ALL[rng.random_range(0..3)];
+                let meeting = |status, at| BulkMeeting {
+                    id: bulk_id(),
+                    citizen_id: c.id.clone(),
+                    staff_id: staff_id.clone(),
+                    start: at,
+                    channel,
+                    status,
+                    booked_by_citizen: false,
+                };
+                if rng.random_bool(0.12) {
+                    // An afbud or a no-show a week before the meeting that was held.
+                    let before =
+                        morning(domain::clock_text::local_date(held_on).saturating_sub(7.days()));
+                    let status = if rng.random_bool(0.5) {
+                        MeetingStatus::Cancelled
+                    } else {
+                        MeetingStatus::NoShow
+                    };
+                    rows.push(meeting(status, before));
+                }
+                rows.push(meeting(MeetingStatus::Held, held_on));
+            }
+        }
+    }
+    store.bulk_insert_meetings(&rows).await?;
+    Ok(rows.len())
+}
