@@ -110,6 +110,23 @@ pub async fn seed(
 ) -> Result<(), StoreError> {
     let started = Instant::now();
     let world = organisations(store, system, citizens).await?;
+    store
+        .without_secondary_indexes(write_citizens(store, &world, citizens, meetings, started))
+        .await?;
+    eprintln!(
+        "indexes rebuilt after {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+async fn write_citizens(
+    store: &Store,
+    world: &World,
+    citizens: usize,
+    meetings: usize,
+    started: Instant,
+) -> Result<(), StoreError> {
     let today = domain::clock_text::local_date(Timestamp::now());
     let groups = [
         (TargetGroup::InsuredUnemployed, 55),

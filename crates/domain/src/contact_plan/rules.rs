@@ -70,10 +70,6 @@ impl RuleSet {
     pub fn rules_for(&self, group: TargetGroup) -> impl Iterator<Item = &ConversationRule> {
         self.rules.iter().filter(move |r| r.target_group == group)
     }
-
-    pub fn in_force_on(&self, date: Date) -> bool {
-        date >= self.effective_from && self.effective_until.is_none_or(|until| date < until)
-    }
 }
 
 /// Why a rule file was refused: where, and what is wrong.
