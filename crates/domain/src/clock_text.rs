@@ -47,9 +47,12 @@ const EN_MONTHS: [&str; 12] = [
 ];
 
 /// The time zone people live in. The bundled tz database always has it; UTC keeps instants
-/// right if it were ever missing.
+/// right if it were ever missing. Looked up once: a lookup reads the database, and plans turn
+/// millions of meeting times into dates (cloning a `TimeZone` is a reference count).
 pub fn copenhagen() -> TimeZone {
-    TimeZone::get("Europe/Copenhagen").unwrap_or(TimeZone::UTC)
+    static ZONE: std::sync::LazyLock<TimeZone> =
+        std::sync::LazyLock::new(|| TimeZone::get("Europe/Copenhagen").unwrap_or(TimeZone::UTC));
+    ZONE.clone()
 }
 
 /// `mandag 2. marts 2026` or, in English, `Monday 2 March 2026`.

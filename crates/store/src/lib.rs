@@ -9,6 +9,7 @@
 mod audit;
 mod booking;
 mod bulk;
+mod case_files;
 mod citizens;
 mod clock;
 mod connect;

@@ -2,15 +2,13 @@
 //! national picture of required conversations (done, planned, due, overdue). Administrators
 //! only; nothing about a single citizen leaves, so nothing is logged per citizen.
 
-use std::collections::HashMap;
-
-use domain::contact_plan::{Holder, ItemStatus, PlanCitizen, PlanMeeting, RuleBook, contact_plan};
-use domain::{Actor, MeetingStatus};
+use domain::Actor;
+use domain::contact_plan::{ItemStatus, PlanCitizen, PlanMeeting, RuleBook, contact_plan};
 use jiff::civil::Date;
 use sqlx::Row;
 
 use crate::error::parse;
-use crate::{Store, StoreError, clock};
+use crate::{Store, StoreError};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PlanCensus {
@@ -36,21 +34,6 @@ impl Store {
         if !matches!(actor, Actor::Admin { .. }) {
             return Err(StoreError::Forbidden);
         }
-        let holders: HashMap<String, Holder> =
-            sqlx::query("SELECT id, unemployment_fund FROM staff")
-                .fetch_all(&self.inner.read)
-                .await?
-                .iter()
-                .map(|r| {
-                    let fund: Option<String> = r.try_get("unemployment_fund")?;
-                    let holder = if fund.is_some() {
-                        Holder::UnemploymentFund
-                    } else {
-                        Holder::Municipality
-                    };
-                    Ok((r.try_get("id")?, holder))
-                })
-                .collect::<Result<_, StoreError>>()?;
         let exempt = self.latest_exemptions("$1 = $1", "").await?;
         let mut census = PlanCensus::default();
         let mut after = String::new();
@@ -66,30 +49,12 @@ impl Store {
                 break;
             };
             let (first, last): (String, String) = (first.try_get("id")?, last.try_get("id")?);
-            let rows = sqlx::query(
-                "SELECT id, citizen_id, staff_id, adviser_id, starts_at, status FROM meetings \
-                 WHERE citizen_id >= $1 AND citizen_id <= $2 ORDER BY citizen_id",
-            )
-            .bind(&first)
-            .bind(&last)
-            .fetch_all(&self.inner.read)
-            .await?;
-            let mut by_citizen: HashMap<String, Vec<PlanMeeting>> = HashMap::new();
-            for r in &rows {
-                let status: MeetingStatus = parse("status", r.try_get::<&str, _>("status")?)?;
-                let staff: &str = r.try_get("staff_id")?;
-                let meeting = PlanMeeting::new(
-                    r.try_get("id")?,
-                    clock::from_micros(r.try_get("starts_at")?),
-                    status,
-                    holders.get(staff).copied().unwrap_or(Holder::Municipality),
-                    r.try_get::<Option<String>, _>("adviser_id")?.is_some(),
-                );
-                by_citizen
-                    .entry(r.try_get("citizen_id")?)
-                    .or_default()
-                    .push(meeting);
-            }
+            let mut by_citizen = self
+                .plan_meetings(
+                    "m.citizen_id >= $1 AND m.citizen_id <= $2",
+                    &[&first, &last],
+                )
+                .await?;
             for c in &citizens {
                 let id: String = c.try_get("id")?;
                 let since: String = c.try_get("unemployed_since")?;
@@ -100,7 +65,12 @@ impl Store {
                     })?,
                     exempt: exempt.get(&id).is_some_and(|e| e.exempt),
                 };
-                let meetings = by_citizen.remove(&id).unwrap_or_default();
+                let meetings: Vec<PlanMeeting> = by_citizen
+                    .remove(&id)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|f| f.meeting)
+                    .collect();
                 let plan = contact_plan(book, citizen, &meetings, today);
                 census.citizens += 1;
                 let mut overdue = false;

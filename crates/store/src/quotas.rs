@@ -51,7 +51,7 @@ impl Store {
         let in_scope = format!("citizen_id IN (SELECT id FROM citizens WHERE {scope})");
         let held = MeetingStatus::Held.as_str();
         let mut meetings = self
-            .plan_meetings(&format!("m.{in_scope} AND m.status = '{held}'"), &value)
+            .plan_meetings(&format!("m.{in_scope} AND m.status = '{held}'"), &[&value])
             .await?;
         let exemptions = self.latest_exemptions(&in_scope, &value).await?;
         rows.iter()

@@ -1,20 +1,17 @@
-//! The worklist: the citizens who need a caseworker's action now, and why. Read in a handful of
-//! queries for a whole portfolio (citizens, meetings, screenings, decisions, exemptions), then
-//! decided by the domain, so an item disappears the moment its cause is dealt with.
-
-use std::collections::HashMap;
+//! The worklist: the citizens who need a caseworker's action now, and why. A whole portfolio's
+//! case files are read in one statement (`case_files.rs`), then the domain decides, so an item
+//! disappears the moment its cause is dealt with.
 
 use domain::contact_plan::{
     CaseFacts, RuleBook, WorkReason, contact_plan, sort_worklist, work_reasons,
 };
 use domain::{Actor, Organisation, Role, TargetGroup, Track};
 use jiff::Timestamp;
-use jiff::civil::Date;
 use sqlx::Row;
 
 use crate::audit::{AuditAction, AuditEntry};
-use crate::error::parse;
-use crate::{Store, StoreError, clock};
+use crate::case_files::CaseFile;
+use crate::{Store, StoreError};
 
 /// Filters, as in a portfolio view.
 #[derive(Debug, Clone, Default)]
@@ -55,17 +52,6 @@ pub struct Worklist {
     pub loads: Vec<CaseworkerLoad>,
 }
 
-struct CaseRow {
-    id: String,
-    name: String,
-    target_group: TargetGroup,
-    unemployed_since: Date,
-    track: Option<Track>,
-    caseworker_id: Option<String>,
-    created_at: Timestamp,
-    last_signed_in_at: Option<Timestamp>,
-}
-
 impl Store {
     /// The acting caseworker's worklist (the citizens assigned to them), or a manager's (every
     /// citizen of their municipality or fund, with unassigned citizens and each caseworker's
@@ -91,17 +77,7 @@ impl Store {
             (true, Organisation::Municipality(m)) => ("municipality = $1", m.as_str()),
             (true, Organisation::Fund(f)) => ("unemployment_fund = $1", f.as_str()),
         };
-        let in_scope = format!("citizen_id IN (SELECT id FROM citizens WHERE {scope})");
-        let cases = self.case_rows(scope, value).await?;
-        let mut meetings = self.plan_meetings(&format!("m.{in_scope}"), value).await?;
-        let exemptions = self.latest_exemptions(&in_scope, value).await?;
-        let screened = self
-            .latest_times("screenings", "submitted_at", &in_scope, value)
-            .await?;
-        let decided = self
-            .latest_times("visitations", "decided_at", &in_scope, value)
-            .await?;
-
+        let cases = self.case_files(scope, value).await?;
         let now = self.now();
         let today = domain::clock_text::local_date(now);
         let mut entries = Vec::new();
@@ -111,27 +87,27 @@ impl Store {
             {
                 continue;
             }
-            let facts = meetings.remove(&case.id).unwrap_or_default();
-            let own_booking = facts.iter().filter_map(|f| f.booked_by_citizen_at).max();
-            let plan_meetings: Vec<_> = facts.into_iter().map(|f| f.meeting).collect();
             let citizen = domain::contact_plan::PlanCitizen {
                 target_group: case.target_group,
                 unemployed_since: case.unemployed_since,
-                exempt: exemptions.get(&case.id).is_some_and(|e| e.exempt),
+                exempt: case.exempt,
             };
-            let plan = contact_plan(book, citizen, &plan_meetings, today);
-            let last_decision = decided.get(&case.id).copied();
+            let plan = contact_plan(book, citizen, &case.meetings, today);
             let reasons = work_reasons(
                 &CaseFacts {
                     plan: &plan,
-                    meetings: &plan_meetings,
+                    meetings: &case.meetings,
                     track: case.track,
-                    latest_screening: screened.get(&case.id).copied(),
-                    latest_visitation: last_decision,
-                    last_activity: [case.last_signed_in_at, own_booking, last_decision]
-                        .into_iter()
-                        .flatten()
-                        .max(),
+                    latest_screening: case.latest_screening,
+                    latest_visitation: case.latest_visitation,
+                    last_activity: [
+                        case.last_signed_in_at,
+                        case.own_booking,
+                        case.latest_visitation,
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .max(),
                     registered_at: case.created_at,
                     // A caseworker's own citizens are assigned by definition.
                     assigned: case.caseworker_id.is_some() || !manager,
@@ -177,64 +153,10 @@ impl Store {
         Ok(Worklist { entries, loads })
     }
 
-    async fn case_rows(&self, scope: &str, value: &str) -> Result<Vec<CaseRow>, StoreError> {
-        let rows = sqlx::query(&format!(
-            "SELECT id, name, target_group, unemployed_since, track, caseworker_id, created_at, last_signed_in_at \
-             FROM citizens WHERE {scope}"
-        ))
-        .bind(value)
-        .fetch_all(&self.inner.read)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                let track: Option<String> = r.try_get("track")?;
-                let since: String = r.try_get("unemployed_since")?;
-                Ok(CaseRow {
-                    id: r.try_get("id")?,
-                    name: r.try_get("name")?,
-                    target_group: parse("target_group", r.try_get::<&str, _>("target_group")?)?,
-                    unemployed_since: since.parse().map_err(|_| StoreError::Corrupt {
-                        column: "unemployed_since",
-                    })?,
-                    track: track.as_deref().map(|t| parse("track", t)).transpose()?,
-                    caseworker_id: r.try_get("caseworker_id")?,
-                    created_at: clock::from_micros(r.try_get("created_at")?),
-                    last_signed_in_at: r
-                        .try_get::<Option<i64>, _>("last_signed_in_at")?
-                        .map(clock::from_micros),
-                })
-            })
-            .collect()
-    }
-
-    /// The latest `column` per citizen in `table`, for the citizens matched by `filter`.
-    async fn latest_times(
-        &self,
-        table: &str,
-        column: &str,
-        filter: &str,
-        value: &str,
-    ) -> Result<HashMap<String, Timestamp>, StoreError> {
-        let rows = sqlx::query(&format!(
-            "SELECT citizen_id, MAX({column}) AS at FROM {table} WHERE {filter} GROUP BY citizen_id"
-        ))
-        .bind(value)
-        .fetch_all(&self.inner.read)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok((
-                    r.try_get("citizen_id")?,
-                    clock::from_micros(r.try_get("at")?),
-                ))
-            })
-            .collect()
-    }
-
     async fn caseworker_loads(
         &self,
         organisation: &Organisation,
-        cases: &[CaseRow],
+        cases: &[CaseFile],
         entries: &[WorklistEntry],
     ) -> Result<Vec<CaseworkerLoad>, StoreError> {
         let (column, value) = match organisation {
