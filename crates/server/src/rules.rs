@@ -12,8 +12,11 @@ pub fn load_rules(dir: &Path) -> Result<RuleBook, RuleError> {
         line: 0,
         message: what,
     };
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| unreadable(format!("cannot read the rules folder: {e}")))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        unreadable(format!(
+            "cannot read the rules folder (set JOBUNIVERS_RULES_DIR): {e}"
+        ))
+    })?;
     let mut paths: Vec<_> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())

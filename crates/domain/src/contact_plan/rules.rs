@@ -72,14 +72,25 @@ impl RuleSet {
     }
 }
 
-/// Why a rule file was refused: where, and what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}: {message}")]
+/// Why a rule file was refused: where, and what is wrong. `line` is 0 when the trouble is the
+/// file or folder as a whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleError {
     pub file: String,
     pub line: usize,
     pub message: String,
 }
+
+impl std::fmt::Display for RuleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            0 => write!(f, "{}: {}", self.file, self.message),
+            line => write!(f, "{}:{line}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl std::error::Error for RuleError {}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
