@@ -94,6 +94,13 @@ pub fn day_month(date: Date, this_year: i16, english: bool) -> String {
     }
 }
 
+/// Midnight in Copenhagen at the start of `date` (clocks change at 02:00/03:00, so midnight
+/// always exists once).
+pub fn day_start(date: Date) -> Timestamp {
+    date.to_zoned(copenhagen())
+        .map_or(Timestamp::UNIX_EPOCH, |z| z.timestamp())
+}
+
 /// The Copenhagen date of an instant.
 pub fn local_date(ts: Timestamp) -> Date {
     ts.to_zoned(copenhagen()).date()

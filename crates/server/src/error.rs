@@ -251,6 +251,7 @@ impl From<StoreError> for ApiError {
             StoreError::Invalid(errors) => ApiError::Validation(errors),
             StoreError::Conflict(code) => ApiError::Conflict(code),
             StoreError::ReasonRequired => ApiError::ReasonRequired,
+            StoreError::ExemptionNotAllowed => ApiError::ExemptionNotAllowed,
             StoreError::Meeting(r) => ApiError::Meeting(r),
             StoreError::Channel(r) => ApiError::Channel(r),
             other => ApiError::Internal(other.to_string()),

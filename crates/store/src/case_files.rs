@@ -8,13 +8,12 @@
 //! citizens by the record separator (0x1E), which no stored text contains (names refuse control
 //! characters; everything else is ours).
 
-use domain::contact_plan::PlanMeeting;
-use domain::{TargetGroup, Track};
+use domain::contact_plan::{Holder, PlanMeeting};
+use domain::{MeetingStatus, TargetGroup, Track};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use sqlx::Row;
 
-use crate::contact_plan::{MEETING_PACK, unpack};
 use crate::error::parse;
 use crate::{Store, StoreError, clock};
 
@@ -22,6 +21,8 @@ use crate::{Store, StoreError, clock};
 pub(crate) struct CaseFile {
     pub id: String,
     pub name: String,
+    pub municipality: String,
+    pub fund: Option<String>,
     pub target_group: TargetGroup,
     pub unemployed_since: Date,
     pub track: Option<Track>,
@@ -36,17 +37,19 @@ pub(crate) struct CaseFile {
     pub own_booking: Option<Timestamp>,
 }
 
-const FIELDS: usize = 12;
+const FIELDS: usize = 14;
 
 impl Store {
-    /// The case files of the citizens matched by `scope` (on `c`, one parameter `$1`).
+    /// The case files of the citizens matched by `scope` (on `citizens c`, one parameter `$1`):
+    /// what the worklist, the quota report and the census all read.
     pub(crate) async fn case_files(
         &self,
         scope: &str,
         value: &str,
     ) -> Result<Vec<CaseFile>, StoreError> {
         let sql = format!(
-            "SELECT string_agg(c.id || '\u{1f}' || c.name || '\u{1f}' || c.target_group \
+            "SELECT string_agg(c.id || '\u{1f}' || c.name || '\u{1f}' || c.municipality \
+             || '\u{1f}' || COALESCE(c.unemployment_fund, '') || '\u{1f}' || c.target_group \
              || '\u{1f}' || c.unemployed_since || '\u{1f}' || COALESCE(c.track, '') \
              || '\u{1f}' || COALESCE(c.caseworker_id, '') || '\u{1f}' || CAST(c.created_at AS TEXT) \
              || '\u{1f}' || COALESCE(CAST(c.last_signed_in_at AS TEXT), '') \
@@ -74,6 +77,8 @@ fn case_file(record: &str) -> Result<CaseFile, StoreError> {
     let [
         id,
         name,
+        municipality,
+        fund,
         group,
         since,
         track,
@@ -104,6 +109,8 @@ fn case_file(record: &str) -> Result<CaseFile, StoreError> {
     Ok(CaseFile {
         id: id.to_owned(),
         name: name.to_owned(),
+        municipality: municipality.to_owned(),
+        fund: (!fund.is_empty()).then(|| fund.to_owned()),
         target_group: parse("target_group", group)?,
         unemployed_since: since.parse().map_err(|_| corrupt("unemployed_since")())?,
         track: (!track.is_empty())
@@ -117,5 +124,42 @@ fn case_file(record: &str) -> Result<CaseFile, StoreError> {
         exempt: exempt == "1",
         meetings: plan_meetings,
         own_booking,
+    })
+}
+
+/// A meeting as the plan reads it, and when the citizen booked it themself (for activity).
+struct MeetingFact {
+    pub meeting: PlanMeeting,
+    pub booked_by_citizen_at: Option<Timestamp>,
+}
+
+/// One meeting of `m` as text for [`unpack`]: `id|starts_at|status|by_fund|joint|citizen_booked_at`.
+/// Whether an a-kasse holds it is asked of a subquery the database evaluates once per statement.
+const MEETING_PACK: &str = "m.id || '|' || CAST(m.starts_at AS TEXT) || '|' || m.status \
+     || '|' || CASE WHEN m.staff_id IN (SELECT id FROM staff WHERE unemployment_fund IS NOT NULL) THEN '1' ELSE '0' END \
+     || '|' || CASE WHEN m.adviser_id IS NULL THEN '0' ELSE '1' END \
+     || '|' || CASE WHEN m.booked_by_role = 'citizen' THEN CAST(m.booked_at AS TEXT) ELSE '' END";
+
+/// One meeting from `plan_meetings`' packed text: `id|starts_at|status|by_fund|joint|citizen_booked_at`.
+fn unpack(text: &str) -> Result<MeetingFact, StoreError> {
+    let corrupt = || StoreError::Corrupt { column: "meetings" };
+    let mut parts = text.split('|');
+    let mut next = || parts.next().ok_or_else(corrupt);
+    let id = next()?.to_owned();
+    let starts_at: i64 = next()?.parse().map_err(|_| corrupt())?;
+    let status: MeetingStatus = parse("status", next()?)?;
+    let holder = if next()? == "1" {
+        Holder::UnemploymentFund
+    } else {
+        Holder::Municipality
+    };
+    let joint = next()? == "1";
+    let booked_by_citizen_at = match next()? {
+        "" => None,
+        at => Some(clock::from_micros(at.parse().map_err(|_| corrupt())?)),
+    };
+    Ok(MeetingFact {
+        meeting: PlanMeeting::new(id, clock::from_micros(starts_at), status, holder, joint),
+        booked_by_citizen_at,
     })
 }

@@ -27,6 +27,9 @@ pub enum StoreError {
     /// A visitation that differs from the recommendation (or has none to follow) needs a reason.
     #[error("a reason is required")]
     ReasonRequired,
+    /// The law in force today has no conversations to exempt this citizen from.
+    #[error("exemption not allowed")]
+    ExemptionNotAllowed,
     /// Input that is well-formed but refers to something that is not there.
     #[error("invalid input: {0:?}")]
     Invalid(Vec<FieldError>),

@@ -3,11 +3,9 @@
 //! only; nothing about a single citizen leaves, so nothing is logged per citizen.
 
 use domain::Actor;
-use domain::contact_plan::{ItemStatus, PlanCitizen, PlanMeeting, RuleBook, contact_plan};
+use domain::contact_plan::{ItemStatus, PlanCitizen, RuleBook, contact_plan};
 use jiff::civil::Date;
-use sqlx::Row;
 
-use crate::error::parse;
 use crate::{Store, StoreError};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -21,7 +19,7 @@ pub struct PlanCensus {
     pub citizens_with_overdue: u64,
 }
 
-/// Citizens read per round; their meetings are read by the same id range.
+/// Citizens read per round, with their case files in one statement.
 const PAGE: i64 = 5_000;
 
 impl Store {
@@ -34,44 +32,25 @@ impl Store {
         if !matches!(actor, Actor::Admin { .. }) {
             return Err(StoreError::Forbidden);
         }
-        let exempt = self.latest_exemptions("$1 = $1", "").await?;
         let mut census = PlanCensus::default();
         let mut after = String::new();
+        // Pages of citizens in id order, each read with its case files in one statement.
+        let page =
+            format!("c.id IN (SELECT id FROM citizens WHERE id > $1 ORDER BY id LIMIT {PAGE})");
         loop {
-            let citizens = sqlx::query(
-                "SELECT id, target_group, unemployed_since FROM citizens WHERE id > $1 ORDER BY id LIMIT $2",
-            )
-            .bind(&after)
-            .bind(PAGE)
-            .fetch_all(&self.inner.read)
-            .await?;
-            let (Some(first), Some(last)) = (citizens.first(), citizens.last()) else {
+            let files = self.case_files(&page, &after).await?;
+            let Some(last) = files.iter().map(|f| f.id.as_str()).max() else {
                 break;
             };
-            let (first, last): (String, String) = (first.try_get("id")?, last.try_get("id")?);
-            let mut by_citizen = self
-                .plan_meetings(
-                    "m.citizen_id >= $1 AND m.citizen_id <= $2",
-                    &[&first, &last],
-                )
-                .await?;
-            for c in &citizens {
-                let id: String = c.try_get("id")?;
-                let since: String = c.try_get("unemployed_since")?;
+            after = last.to_owned();
+            for file in &files {
                 let citizen = PlanCitizen {
-                    target_group: parse("target_group", c.try_get::<&str, _>("target_group")?)?,
-                    unemployed_since: since.parse().map_err(|_| StoreError::Corrupt {
-                        column: "unemployed_since",
-                    })?,
-                    exempt: exempt.get(&id).is_some_and(|e| e.exempt),
+                    target_group: file.target_group,
+                    unemployed_since: file.unemployed_since,
+                    exempt: file.exempt,
                 };
-                let meetings: Vec<PlanMeeting> = by_citizen
-                    .remove(&id)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|f| f.meeting)
-                    .collect();
-                let plan = contact_plan(book, citizen, &meetings, today);
+                let _plan = contact_plan(book, citizen, &file.meetings, today);
+                let plan = contact_plan(book, citizen, &file.meetings, today);
                 census.citizens += 1;
                 let mut overdue = false;
                 for item in &plan.items {
@@ -88,7 +67,6 @@ impl Store {
                 }
                 census.citizens_with_overdue += u64::from(overdue);
             }
-            after = last;
         }
         Ok(census)
     }

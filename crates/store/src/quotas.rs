@@ -1,11 +1,11 @@
 //! What the quota report of the 2026 rules reads: every insured unemployed citizen in the
-//! manager's organisation (all, for an administrator) with their exemption and held meetings.
+//! manager's organisation (all, for an administrator) with their exemption and held meetings,
+//! from the same case files as the worklist.
 //! The shares are the domain's ([`domain::contact_plan::quota_row`]).
 
 use domain::contact_plan::PlanMeeting;
 use domain::{Actor, MeetingStatus, Organisation, Role, TargetGroup};
 use jiff::civil::Date;
-use sqlx::Row;
 
 use crate::{Store, StoreError};
 
@@ -42,37 +42,18 @@ impl Store {
             }
             _ => return Err(StoreError::Forbidden),
         };
-        let rows = sqlx::query(&format!(
-            "SELECT id, municipality, unemployment_fund, unemployed_since FROM citizens WHERE {scope}"
-        ))
-        .bind(&value)
-        .fetch_all(&self.inner.read)
-        .await?;
-        let in_scope = format!("citizen_id IN (SELECT id FROM citizens WHERE {scope})");
-        let held = MeetingStatus::Held.as_str();
-        let mut meetings = self
-            .plan_meetings(&format!("m.{in_scope} AND m.status = '{held}'"), &[&value])
-            .await?;
-        let exemptions = self.latest_exemptions(&in_scope, &value).await?;
-        rows.iter()
-            .map(|r| {
-                let id: String = r.try_get("id")?;
-                let since: String = r.try_get("unemployed_since")?;
-                Ok(QuotaFacts {
-                    municipality: r.try_get("municipality")?,
-                    fund: r.try_get("unemployment_fund")?,
-                    unemployed_since: since.parse().map_err(|_| StoreError::Corrupt {
-                        column: "unemployed_since",
-                    })?,
-                    exempt: exemptions.get(&id).is_some_and(|e| e.exempt),
-                    held: meetings
-                        .remove(&id)
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(|f| f.meeting)
-                        .collect(),
-                })
+        let held = |m: &PlanMeeting| m.status == MeetingStatus::Held;
+        Ok(self
+            .case_files(&scope, &value)
+            .await?
+            .into_iter()
+            .map(|c| QuotaFacts {
+                municipality: c.municipality,
+                fund: c.fund,
+                unemployed_since: c.unemployed_since,
+                exempt: c.exempt,
+                held: c.meetings.into_iter().filter(held).collect(),
             })
-            .collect()
+            .collect())
     }
 }

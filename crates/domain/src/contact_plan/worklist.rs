@@ -1,11 +1,10 @@
 //! Why a citizen needs a caseworker's action now: the worklist's reasons, decided from facts
 //! about one case. Nothing is stored: an item disappears as soon as its cause is dealt with.
 
-use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp, ToSpan};
 
 use super::plan::{ContactPlan, ItemStatus, PlanMeeting};
-use crate::clock_text::{copenhagen, local_date};
+use crate::clock_text::{day_start, local_date};
 use crate::enums::wire_enum;
 use crate::{MeetingStatus, Track};
 
@@ -120,11 +119,4 @@ pub fn sort_worklist<T>(items: &mut [T], key: impl Fn(&T) -> WorkItem) {
         let w = key(i);
         (w.reason, w.since)
     });
-}
-
-/// Midnight in Copenhagen at the start of `date`.
-fn day_start(date: Date) -> Timestamp {
-    date.to_zoned(copenhagen())
-        .map(|z| z.timestamp())
-        .unwrap_or(Timestamp::UNIX_EPOCH)
 }

@@ -40,39 +40,29 @@ pub async fn submit(
         form.add_error(t, "exemption_reason", t.invalid(&Invalid::Required));
     }
     if let (Some(exempt), true) = (exempt, form.errors.is_empty()) {
-        let citizen = state
+        let rules = &state.config.rules;
+        match state
             .store
-            .citizen(&user.actor, &id)
+            .set_exemption(&user.actor, rules, &id, exempt, reason)
             .await
-            .map_err(|e| user.viewer.error(e))?;
-        let today = crate::time_fmt::local_date(state.store.now());
-        if exempt && !state.config.rules.may_exempt(citizen.target_group, today) {
-            form.add_error(
+        {
+            Ok(_) => {
+                return Ok(Redirect::to(&format!("/medarbejder/borgere/{id}#plan")).into_response());
+            }
+            Err(StoreError::ExemptionNotAllowed) => form.add_error(
                 t,
                 "exempt",
                 t.pick(
                     "De regler der gælder i dag, giver ikke mulighed for at fritage borgeren.",
                     "The rules in force today do not allow exempting this citizen.",
                 ),
-            );
-        } else {
-            match state
-                .store
-                .set_exemption(&user.actor, &id, exempt, reason)
-                .await
-            {
-                Ok(_) => {
-                    return Ok(
-                        Redirect::to(&format!("/medarbejder/borgere/{id}#plan")).into_response()
-                    );
+            ),
+            Err(StoreError::Invalid(errors)) => {
+                for e in errors {
+                    form.add_error(t, "exemption_reason", t.invalid(&e.problem));
                 }
-                Err(StoreError::Invalid(errors)) => {
-                    for e in errors {
-                        form.add_error(t, "exemption_reason", t.invalid(&e.problem));
-                    }
-                }
-                Err(e) => return Err(user.viewer.error(e)),
             }
+            Err(e) => return Err(user.viewer.error(e)),
         }
     }
     let forms = CitizenForms {

@@ -25,11 +25,7 @@ pub struct DatesQuery {
 
 /// Copenhagen midnight at the start of a day, as RFC 3339.
 fn day_start(date: jiff::civil::Date) -> Option<String> {
-    let tz = domain::clock_text::copenhagen();
-    tz.to_ambiguous_zoned(date.to_datetime(jiff::civil::Time::midnight()))
-        .later()
-        .ok()
-        .map(|z| z.timestamp().to_string())
+    Some(domain::clock_text::day_start(date).to_string())
 }
 
 pub struct Row {

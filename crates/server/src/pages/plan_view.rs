@@ -13,8 +13,8 @@ pub struct PlanRow {
     /// `3. juni – 3. september`.
     pub window: String,
     pub status: &'static str,
-    /// `done`, `planned`, `due`, `overdue`: for the status tag's colour.
-    pub status_code: &'static str,
+    /// `data-status` in the page, and the overdue emphasis.
+    pub state: ItemStatus,
     pub late: bool,
     pub meeting_id: Option<String>,
     /// The sentence the citizen reads.
@@ -34,6 +34,12 @@ pub struct PlanView {
     pub exemption_possible: bool,
 }
 
+impl PlanRow {
+    pub fn is_overdue(&self) -> bool {
+        self.state == ItemStatus::Overdue
+    }
+}
+
 impl PlanView {
     pub fn new(book: &RuleBook, inputs: &store::PlanInputs, today: Date, lang: Lang) -> Self {
         let plan = contact_plan(book, inputs.plan_citizen(), &inputs.meetings, today);
@@ -50,7 +56,7 @@ impl PlanView {
                     holder: texts::holder(lang, i.holder),
                     window: format!("{} – {}", date(i.due_from), date(i.due_by)),
                     status: texts::item_status(lang, i.status),
-                    status_code: i.status.as_str(),
+                    state: i.status,
                     late: i.late(),
                     meeting_id: i.meeting.map(|m| m.id.clone()),
                     sentence: texts::for_citizen(lang, i, today),
@@ -66,7 +72,7 @@ impl PlanView {
 
     /// The citizen's list: what is ahead and what is overdue first, then what is done.
     pub fn for_citizen(&self) -> Vec<&PlanRow> {
-        let open = |r: &&PlanRow| r.status_code != ItemStatus::Done.as_str();
+        let open = |r: &&PlanRow| r.state != ItemStatus::Done;
         let mut rows: Vec<&PlanRow> = self.rows.iter().filter(open).collect();
         rows.extend(self.rows.iter().filter(|r| !open(r)));
         rows

@@ -67,6 +67,8 @@ pub async fn page(
         .await
         .map_err(|e| user.viewer.error(e))?;
     let ctx = user.viewer.ctx();
+    let this_year = crate::time_fmt::local_date(state.store.now()).year();
+    let english = lang == crate::i18n::Lang::En;
     let rows = list
         .entries
         .into_iter()
@@ -75,8 +77,8 @@ pub async fn page(
             reason_code: e.reason.as_str(),
             since: domain::clock_text::day_month(
                 crate::time_fmt::local_date(e.since),
-                crate::time_fmt::local_date(state.store.now()).year(),
-                lang == crate::i18n::Lang::En,
+                this_year,
+                english,
             ),
             target_group: ctx.t.target_group(&e.target_group),
             track: ctx.t.track(&e.track),
