@@ -15,6 +15,7 @@ mod enums;
 mod holidays;
 mod invalid;
 pub mod meetings;
+pub mod messages;
 pub mod notices;
 mod org;
 mod person;

@@ -10,6 +10,8 @@ pub enum NoticeKind {
     Moved,
     Cancelled,
     Reminder,
+    /// A new message from the jobcenter or a-kasse (throttled; see [`crate::messages`]).
+    NewMessage,
 }
 
 impl NoticeKind {
@@ -20,6 +22,7 @@ impl NoticeKind {
             "meeting_moved" => Some(NoticeKind::Moved),
             "meeting_cancelled" => Some(NoticeKind::Cancelled),
             "meeting_reminder" => Some(NoticeKind::Reminder),
+            "message_posted" => Some(NoticeKind::NewMessage),
             _ => None,
         }
     }
@@ -62,7 +65,10 @@ pub fn notice_channels(kind: NoticeKind, r: Reachability) -> Vec<NoticeChannel> 
         out.push(NoticeChannel::Sms);
     }
     let reached_digitally = r.digital_mail && (r.email || r.phone);
-    if kind != NoticeKind::Reminder && !reached_digitally {
+    // A reminder would arrive after the meeting; a message is read in Jobunivers, so a letter
+    // saying "you have a message" helps no one who cannot sign in.
+    let by_letter = !matches!(kind, NoticeKind::Reminder | NoticeKind::NewMessage);
+    if by_letter && !reached_digitally {
         out.push(NoticeChannel::Letter);
     }
     out
@@ -117,6 +123,22 @@ mod tests {
         assert_eq!(
             notice_channels(NoticeKind::Reminder, r(false, true, false)),
             vec![Sms]
+        );
+    }
+
+    #[test]
+    fn a_new_message_is_announced_digitally_or_not_at_all() {
+        assert_eq!(
+            notice_channels(NoticeKind::NewMessage, r(true, true, true)),
+            vec![Email, Sms]
+        );
+        assert_eq!(
+            notice_channels(NoticeKind::NewMessage, r(false, false, false)),
+            vec![]
+        );
+        assert_eq!(
+            notice_channels(NoticeKind::NewMessage, r(true, false, false)),
+            vec![]
         );
     }
 

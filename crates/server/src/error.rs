@@ -47,6 +47,15 @@ pub enum ApiError {
     /// 422 `exemption_not_allowed`: the law in force has no conversations to exempt from.
     #[error("exemption not allowed")]
     ExemptionNotAllowed,
+    /// 422 `too_long`: a message over its limit (API.md, Messages).
+    #[error("too long")]
+    TooLong(FieldError),
+    /// 413 `too_long`: a request body over the server's limit.
+    #[error("request body too large")]
+    BodyTooLarge,
+    /// 429 `rate_limited`: too many messages in a short time.
+    #[error("rate limited")]
+    RateLimited,
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -183,6 +192,24 @@ impl ApiError {
                 "Fritagelse er ikke mulig",
                 "De regler der gælder i dag, giver ikke mulighed for at fritage denne borger fra samtaler.".into(),
             ),
+            ApiError::TooLong(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "too_long",
+                "For lang tekst",
+                "Teksten er for lang. En besked må højst være 10.000 tegn.".into(),
+            ),
+            ApiError::BodyTooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too_long",
+                "For stor forespørgsel",
+                "Forespørgslen er større end serveren modtager.".into(),
+            ),
+            ApiError::RateLimited => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                "For mange beskeder",
+                "Du har sendt mange beskeder på kort tid. Vent et minut, og prøv igen.".into(),
+            ),
             ApiError::Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",
@@ -195,6 +222,11 @@ impl ApiError {
     pub fn problem(&self) -> Problem {
         let (status, code, title, detail) = self.parts();
         let errors = match self {
+            ApiError::TooLong(e) => Some(vec![ProblemField {
+                field: e.field.to_string(),
+                code: e.problem.code().to_owned(),
+                message: invalid_message(Lang::Da, e.problem).to_owned(),
+            }]),
             ApiError::Validation(errors) => Some(
                 errors
                     .iter()
@@ -238,6 +270,12 @@ impl IntoResponse for ApiError {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
         );
+        if let ApiError::RateLimited = self {
+            // The limit counts the last minute.
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+        }
         response
     }
 }
@@ -254,6 +292,7 @@ impl From<StoreError> for ApiError {
             StoreError::ExemptionNotAllowed => ApiError::ExemptionNotAllowed,
             StoreError::Meeting(r) => ApiError::Meeting(r),
             StoreError::Channel(r) => ApiError::Channel(r),
+            StoreError::RateLimited => ApiError::RateLimited,
             other => ApiError::Internal(other.to_string()),
         }
     }

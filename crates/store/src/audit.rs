@@ -38,6 +38,9 @@ pub enum AuditAction {
     ContactPlanRead,
     ExemptionDecided,
     WorklistListed,
+    MessagesRead,
+    MessageWritten,
+    InboxListed,
 }
 
 impl AuditAction {
@@ -63,6 +66,9 @@ impl AuditAction {
             AuditAction::ContactPlanRead => "contact_plan.read",
             AuditAction::ExemptionDecided => "plan.exemption",
             AuditAction::WorklistListed => "worklist.listed",
+            AuditAction::MessagesRead => "messages.read",
+            AuditAction::MessageWritten => "message.written",
+            AuditAction::InboxListed => "inbox.listed",
         }
     }
 }
@@ -91,6 +97,9 @@ impl TryFrom<&str> for AuditAction {
             AuditAction::ContactPlanRead,
             AuditAction::ExemptionDecided,
             AuditAction::WorklistListed,
+            AuditAction::MessagesRead,
+            AuditAction::MessageWritten,
+            AuditAction::InboxListed,
         ]
         .into_iter()
         .find(|a| a.as_str() == s)

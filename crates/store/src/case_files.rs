@@ -35,9 +35,12 @@ pub(crate) struct CaseFile {
     pub meetings: Vec<PlanMeeting>,
     /// The latest meeting the citizen booked themself.
     pub own_booking: Option<Timestamp>,
+    /// Since when the citizen's message has waited for the jobcenter, and for the a-kasse.
+    pub waiting_jobcenter: Option<Timestamp>,
+    pub waiting_fund: Option<Timestamp>,
 }
 
-const FIELDS: usize = 14;
+const FIELDS: usize = 16;
 
 impl Store {
     /// The case files of the citizens matched by `scope` (on `citizens c`, one parameter `$1`):
@@ -57,7 +60,11 @@ impl Store {
              || '\u{1f}' || COALESCE((SELECT CAST(MAX(decided_at) AS TEXT) FROM visitations WHERE citizen_id = c.id), '') \
              || '\u{1f}' || COALESCE((SELECT CAST(exempt AS TEXT) FROM plan_exemptions WHERE citizen_id = c.id \
                 ORDER BY decided_at DESC, id DESC LIMIT 1), '0') \
-             || '\u{1f}' || COALESCE((SELECT string_agg({MEETING_PACK}, ',') FROM meetings m WHERE m.citizen_id = c.id), ''), \
+             || '\u{1f}' || COALESCE((SELECT string_agg({MEETING_PACK}, ',') FROM meetings m WHERE m.citizen_id = c.id), '') \
+             || '\u{1f}' || COALESCE((SELECT CAST(waiting_since AS TEXT) FROM message_threads \
+                WHERE citizen_id = c.id AND holder = 'jobcenter' AND waiting_for = 'staff'), '') \
+             || '\u{1f}' || COALESCE((SELECT CAST(waiting_since AS TEXT) FROM message_threads \
+                WHERE citizen_id = c.id AND holder = 'a_kasse' AND waiting_for = 'staff'), ''), \
              '\u{1e}') AS packed FROM citizens c WHERE {scope}"
         );
         let row = sqlx::query(&sql)
@@ -89,6 +96,8 @@ fn case_file(record: &str) -> Result<CaseFile, StoreError> {
         decided,
         exempt,
         meetings,
+        waiting_jobcenter,
+        waiting_fund,
     ] = <[&str; FIELDS]>::try_from(f).map_err(|_| StoreError::Corrupt { column: "citizens" })?;
     let micros = |s: &str, column: &'static str| -> Result<Option<Timestamp>, StoreError> {
         match s {
@@ -124,6 +133,8 @@ fn case_file(record: &str) -> Result<CaseFile, StoreError> {
         exempt: exempt == "1",
         meetings: plan_meetings,
         own_booking,
+        waiting_jobcenter: micros(waiting_jobcenter, "message_threads")?,
+        waiting_fund: micros(waiting_fund, "message_threads")?,
     })
 }
 

@@ -92,6 +92,10 @@ pub(crate) struct Inner {
     pub(crate) meetings: MeetingSettings,
     /// Added to the wall clock; only tests move it (see `Store::advance_clock`).
     pub(crate) clock_offset_micros: std::sync::atomic::AtomicI64,
+    /// Live thread events (`events.rs`).
+    pub(crate) events: crate::events::EventBus,
+    /// For the PostgreSQL listener's own connection. Never printed: it may hold a password.
+    pub(crate) url: String,
 }
 
 impl Store {
@@ -140,6 +144,8 @@ impl Store {
                 sessions: Default::default(),
                 meetings: options.meetings,
                 clock_offset_micros: Default::default(),
+                events: Default::default(),
+                url: options.url.clone(),
             }),
         })
     }

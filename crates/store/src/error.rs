@@ -30,6 +30,9 @@ pub enum StoreError {
     /// The law in force today has no conversations to exempt this citizen from.
     #[error("exemption not allowed")]
     ExemptionNotAllowed,
+    /// The actor has written too many messages in a short time; nothing was stored.
+    #[error("rate limited")]
+    RateLimited,
     /// Input that is well-formed but refers to something that is not there.
     #[error("invalid input: {0:?}")]
     Invalid(Vec<FieldError>),

@@ -109,6 +109,10 @@ impl Store {
                     .flatten()
                     .max(),
                     registered_at: case.created_at,
+                    unanswered_since: match organisation {
+                        Organisation::Municipality(_) => case.waiting_jobcenter,
+                        Organisation::Fund(_) => case.waiting_fund,
+                    },
                     // A caseworker's own citizens are assigned by definition.
                     assigned: case.caseworker_id.is_some() || !manager,
                 },

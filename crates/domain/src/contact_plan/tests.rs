@@ -485,6 +485,7 @@ fn facts<'a>(plan: &'a ContactPlan<'a>, meetings: &'a [PlanMeeting]) -> CaseFact
         last_activity: None,
         registered_at: at(date(2025, 3, 3)),
         assigned: true,
+        unanswered_since: None,
     }
 }
 
@@ -569,6 +570,22 @@ fn screening_inactivity_and_assignment_reasons() {
     f.last_activity = Some(at(date(2025, 4, 19)));
     f.assigned = true;
     assert!(work_reasons(&f, now).is_empty());
+}
+
+#[test]
+fn a_message_unanswered_for_two_working_days_is_on_the_worklist() {
+    let book = book();
+    let since = date(2025, 3, 3);
+    let held = [meeting("first", date(2025, 3, 5), MeetingStatus::Held, Ak)];
+    let plan = contact_plan(&book, insured(since), &held, date(2025, 3, 6));
+    let mut f = facts(&plan, &held);
+    // Written Friday 7 March 2025; Monday and Tuesday are the two working days.
+    let written = "2025-03-07T14:00:00Z".parse().expect("time");
+    f.unanswered_since = Some(written);
+    assert!(work_reasons(&f, at(date(2025, 3, 11))).is_empty());
+    let items = work_reasons(&f, at(date(2025, 3, 12)));
+    assert_eq!(reasons(&items), vec![WorkReason::UnansweredMessage]);
+    assert_eq!(items[0].since, written, "since the citizen wrote");
 }
 
 #[test]

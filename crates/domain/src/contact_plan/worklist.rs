@@ -47,6 +47,8 @@ pub struct CaseFacts<'a> {
     pub last_activity: Option<Timestamp>,
     pub registered_at: Timestamp,
     pub assigned: bool,
+    /// Since when the citizen's message has waited for this organisation's answer.
+    pub unanswered_since: Option<Timestamp>,
 }
 
 /// One reason for one citizen, and since when it has applied.
@@ -93,6 +95,11 @@ pub fn work_reasons(facts: &CaseFacts<'_>, now: Timestamp) -> Vec<WorkItem> {
         if !followed_up {
             push(WorkReason::NoShow, no_show.start);
         }
+    }
+    if let Some(since) = facts.unanswered_since
+        && crate::messages::is_unanswered(since, now)
+    {
+        push(WorkReason::UnansweredMessage, since);
     }
     if let Some(screened) = facts.latest_screening
         && facts

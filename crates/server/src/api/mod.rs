@@ -4,8 +4,10 @@
 pub mod citizens;
 pub mod dev;
 pub mod funds;
+pub mod inbox;
 pub mod json;
 pub mod meetings;
+pub mod messages;
 pub mod municipalities;
 pub mod reports;
 pub mod screening;
@@ -56,6 +58,15 @@ pub fn routes(demo: bool) -> Router<AppState> {
             post(citizens::exemption::handler),
         )
         .route("/worklist", get(worklist::list::handler))
+        .route(
+            "/citizens/{id}/messages",
+            get(messages::list::handler).post(messages::post::handler),
+        )
+        .route(
+            "/citizens/{id}/messages/assign",
+            post(messages::assign::handler),
+        )
+        .route("/inbox", get(inbox::list::handler))
         .route("/citizens/{id}/screening", post(screening::submit::handler))
         .route(
             "/citizens/{id}/visitation",

@@ -24,6 +24,9 @@ where
             .await
             .map_err(|rejection| match rejection {
                 JsonRejection::MissingJsonContentType(_) => ApiError::UnsupportedMediaType,
+                other if other.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
+                    ApiError::BodyTooLarge
+                }
                 other => ApiError::MalformedJson(other.body_text()),
             })?;
         if !value.is_object() {

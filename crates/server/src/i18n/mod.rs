@@ -175,8 +175,8 @@ pub fn audit_action(lang: Lang, a: AuditAction) -> &'static str {
             "Recorded whether a meeting took place",
         ),
         AuditAction::NoticeSent => lang.pick(
-            "Sendte dig en besked om en samtale",
-            "Sent you a notice about a meeting",
+            "Sendte dig en e-mail, en sms eller et brev",
+            "Sent you an e-mail, a text message or a letter",
         ),
         AuditAction::LetterPrinted => {
             lang.pick("Udskrev et brev til dig", "Printed a letter to you")
@@ -207,6 +207,14 @@ pub fn audit_action(lang: Lang, a: AuditAction) -> &'static str {
         AuditAction::WorklistListed => lang.pick(
             "Så dit navn på en liste over borgere der skal følges op på",
             "Saw your name on a list of citizens to follow up",
+        ),
+        AuditAction::MessagesRead => lang.pick("Så dine beskeder", "Read your messages"),
+        AuditAction::MessageWritten => {
+            lang.pick("Skrev en besked til dig", "Wrote a message to you")
+        }
+        AuditAction::InboxListed => lang.pick(
+            "Så at du venter på svar på en besked",
+            "Saw that you are waiting for an answer to a message",
         ),
     }
 }

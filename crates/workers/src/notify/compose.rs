@@ -67,6 +67,9 @@ pub fn compose(kind: NoticeKind, n: &MeetingNotice, public_url: &str) -> Notice 
             ),
             format!("{jobcenter}: Din samtale {time} er aflyst."),
         ),
+        NoticeKind::NewMessage => {
+            return message_notice(&n.citizen.name, &jobcenter, "/borger/beskeder", public_url);
+        }
         NoticeKind::Reminder => (
             format!("Husk din samtale {time}"),
             format!("Husk din samtale med {} {time}.", m.staff_name),
@@ -98,5 +101,24 @@ fn short_how(c: Channel) -> &'static str {
         Channel::InPerson => "Mød op på jobcentret.",
         Channel::Phone => "Vi ringer til dig.",
         Channel::Video => "Samtalen er på video; se linket i Jobunivers.",
+    }
+}
+
+/// A new message, told without its text: e-mail and SMS are not private enough for what a
+/// citizen and the authorities write. `path` is the thread's page.
+pub fn message_notice(
+    citizen_name: &str,
+    organisation: &str,
+    path: &str,
+    public_url: &str,
+) -> Notice {
+    let link = format!("{public_url}{path}");
+    Notice {
+        subject: format!("Du har en ny besked fra {organisation}"),
+        body: format!(
+            "Kære {citizen_name},\n\nDu har fået en ny besked fra {organisation} i Jobunivers.\n\n\
+             Læs og svar her: {link}\n\nVenlig hilsen\n{organisation}\n"
+        ),
+        sms: format!("{organisation}: Du har en ny besked i Jobunivers. Læs den på {link}"),
     }
 }

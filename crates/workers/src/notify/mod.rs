@@ -13,11 +13,12 @@ mod sms;
 use std::time::Duration;
 
 use domain::MeetingStatus;
+use domain::messages::{ThreadHolder, notice_still_needed};
 use domain::notices::{NoticeChannel, NoticeKind, Reachability, notice_channels};
 use jiff::SignedDuration;
-use store::{OutboxItem, Store, StoreError};
+use store::{Citizen, OutboxItem, Store, StoreError};
 
-pub use compose::{Notice, compose};
+pub use compose::{Notice, compose, message_notice};
 pub use email::SmtpConfig;
 pub use sms::SmsConfig;
 
@@ -93,6 +94,9 @@ impl Notifier {
             tracing::warn!(kind = %item.kind, "unknown outbox kind; skipped");
             return Ok(());
         };
+        if kind == NoticeKind::NewMessage {
+            return self.handle_message(item).await;
+        }
         let n = match self.store.meeting_notice(&item.subject_id).await {
             Ok(n) => n,
             Err(StoreError::NotFound) => return Ok(()),
@@ -101,12 +105,7 @@ impl Notifier {
         if kind == NoticeKind::Reminder && n.meeting.status != MeetingStatus::Booked {
             return Ok(());
         }
-        let reach = Reachability {
-            email: n.citizen.email.is_some(),
-            phone: n.citizen.phone.is_some(),
-            digital_mail: n.citizen.digital_mail,
-        };
-        let channels = notice_channels(kind, reach);
+        let channels = notice_channels(kind, reachability(&n.citizen));
         if channels.is_empty() {
             return self
                 .record(
@@ -119,7 +118,62 @@ impl Notifier {
                 .await;
         }
         let notice = compose(kind, &n, &self.public_url);
-        for channel in channels {
+        self.send(item, &channels, &notice, &n.citizen).await
+    }
+
+    /// A new message: told at most once per thread per 30 minutes (decided when it was
+    /// written), and not at all if the citizen has read it by now.
+    async fn handle_message(&self, item: &OutboxItem) -> Result<(), String> {
+        let n = match self.store.message_notice(&item.subject_id).await {
+            Ok(n) => n,
+            Err(StoreError::NotFound) => return Ok(()),
+            Err(e) => return Err(e.to_string()),
+        };
+        if !notice_still_needed(n.sent_at, n.citizen_read_at) {
+            return self
+                .record(
+                    item,
+                    "none",
+                    "skipped",
+                    "read before the notice was due",
+                    &n.citizen.id,
+                )
+                .await;
+        }
+        let path = match n.holder {
+            ThreadHolder::Jobcenter => "/borger/beskeder",
+            ThreadHolder::AKasse => "/borger/beskeder?med=a_kasse",
+        };
+        let notice = message_notice(
+            &n.citizen.name,
+            &n.organisation_name,
+            path,
+            &self.public_url,
+        );
+        let channels = notice_channels(NoticeKind::NewMessage, reachability(&n.citizen));
+        if channels.is_empty() {
+            return self
+                .record(
+                    item,
+                    "none",
+                    "skipped",
+                    "no digital channel reaches the citizen",
+                    &n.citizen.id,
+                )
+                .await;
+        }
+        self.send(item, &channels, &notice, &n.citizen).await
+    }
+
+    /// Sends a notice on each channel not yet handled for this outbox row.
+    async fn send(
+        &self,
+        item: &OutboxItem,
+        channels: &[NoticeChannel],
+        notice: &Notice,
+        citizen: &Citizen,
+    ) -> Result<(), String> {
+        for &channel in channels {
             let name = channel.as_str();
             if self
                 .store
@@ -131,14 +185,14 @@ impl Notifier {
             }
             let reference = format!("{}.{name}", item.id);
             let (status, detail) = match channel {
-                NoticeChannel::Email => match (&self.mailer, &n.citizen.email) {
+                NoticeChannel::Email => match (&self.mailer, &citizen.email) {
                     (Some(mailer), Some(to)) => {
-                        mailer.send(to, &notice, &reference).await?;
+                        mailer.send(to, notice, &reference).await?;
                         ("sent", to.clone())
                     }
                     _ => ("skipped", "smtp not configured".to_owned()),
                 },
-                NoticeChannel::Sms => match (&self.sms, &n.citizen.phone) {
+                NoticeChannel::Sms => match (&self.sms, &citizen.phone) {
                     (Some(sender), Some(to)) => {
                         sender.send(to, &notice.sms, &reference).await?;
                         ("sent", to.clone())
@@ -149,9 +203,9 @@ impl Notifier {
                     self.store
                         .create_letter(
                             &item.id,
-                            &n.citizen.id,
-                            &n.citizen.municipality,
-                            &n.citizen.name,
+                            &citizen.id,
+                            &citizen.municipality,
+                            &citizen.name,
                             &notice.subject,
                             &notice.body,
                         )
@@ -160,7 +214,7 @@ impl Notifier {
                     ("sent", "to print".to_owned())
                 }
             };
-            self.record(item, name, status, &detail, &n.citizen.id)
+            self.record(item, name, status, &detail, &citizen.id)
                 .await?;
         }
         Ok(())
@@ -178,5 +232,13 @@ impl Notifier {
             .record_delivery(&item.id, channel, status, detail, citizen_id)
             .await
             .map_err(|e| e.to_string())
+    }
+}
+
+fn reachability(c: &Citizen) -> Reachability {
+    Reachability {
+        email: c.email.is_some(),
+        phone: c.phone.is_some(),
+        digital_mail: c.digital_mail,
     }
 }

@@ -1,0 +1,43 @@
+use axum::Json;
+use axum::extract::{Path, State};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::{MessageJson, ThreadJson, ThreadParams};
+use crate::AppState;
+use crate::error::ApiError;
+use crate::extract::{ApiActor, ApiQuery};
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MessagesJson {
+    /// Oldest first.
+    pub messages: Vec<MessageJson>,
+    /// `null` until the first message.
+    pub thread: Option<ThreadJson>,
+}
+
+/// The thread with the citizen, oldest message first. Reading it marks it read by the reader
+/// (the citizen, or the organisation's staff), which is the other side's read receipt.
+#[utoipa::path(
+    get, path = "/api/v1/citizens/{id}/messages", tag = "messages",
+    params(("id" = String, Path), ThreadParams),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, body = MessagesJson),
+        (status = 404, body = crate::error::Problem),
+        (status = 422, body = crate::error::Problem),
+    )
+)]
+pub async fn handler(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(id): Path<String>,
+    ApiQuery(params): ApiQuery<ThreadParams>,
+) -> Result<Json<MessagesJson>, ApiError> {
+    let requested = params.holder()?;
+    let c = state.store.conversation(&actor, &id, requested).await?;
+    Ok(Json(MessagesJson {
+        messages: c.messages.into_iter().map(MessageJson::from).collect(),
+        thread: c.thread.map(ThreadJson::from),
+    }))
+}

@@ -1,0 +1,429 @@
+//! Messages between a citizen and their jobcenter or a-kasse: writing one, and reading a thread.
+//!
+//! A thread is opened through [`Store::open_thread`], which decides visibility, logs the read
+//! and hands back a [`ThreadView`]: holding one is the proof that the actor may read that thread,
+//! so live views can fetch new messages without asking again.
+
+use domain::messages::{
+    MessageBody, NoticePlan, RATE_WINDOW, ThreadHolder, Waiting, may_write, plan_notice,
+    thread_for, waiting_after, within_rate_limit,
+};
+use domain::{Actor, Role, Visibility};
+use jiff::Timestamp;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::audit::{self, AuditAction, AuditEntry};
+use crate::connect::Backend;
+use crate::error::parse;
+use crate::events::{CHANNEL, ThreadChange, ThreadEvent, ThreadKey};
+use crate::ids::new_id;
+use crate::{Store, StoreError, clock};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub id: String,
+    pub author_id: String,
+    pub author_name: String,
+    pub author_role: Role,
+    /// Exactly as written.
+    pub body: String,
+    pub sent_at: Timestamp,
+}
+
+impl Message {
+    pub fn by_citizen(&self) -> bool {
+        self.author_role == Role::Citizen
+    }
+}
+
+/// A thread's state, once it has a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Thread {
+    pub id: String,
+    pub holder: ThreadHolder,
+    pub waiting_for: Waiting,
+    pub waiting_since: Timestamp,
+    pub citizen_read_at: Option<Timestamp>,
+    pub staff_read_at: Option<Timestamp>,
+    pub assigned_to: Option<String>,
+    pub assigned_name: Option<String>,
+}
+
+/// Proof that an actor may read a thread: only [`Store::open_thread`] makes one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThreadView {
+    key: ThreadKey,
+    visibility: Visibility,
+}
+
+impl ThreadView {
+    pub fn key(&self) -> &ThreadKey {
+        &self.key
+    }
+
+    pub fn holder(&self) -> ThreadHolder {
+        self.key.holder
+    }
+
+    /// The citizen reads it (rather than staff or an administrator).
+    pub fn is_citizen(&self) -> bool {
+        self.visibility == Visibility::Own
+    }
+
+    pub fn may_write(&self) -> bool {
+        may_write(self.visibility)
+    }
+}
+
+/// A thread as its reader sees it, oldest message first.
+#[derive(Debug, Clone)]
+pub struct Conversation {
+    pub view: ThreadView,
+    pub thread: Option<Thread>,
+    pub messages: Vec<Message>,
+}
+
+const MESSAGE_COLUMNS: &str = "m.id, m.author_id, m.author_name, m.author_role, m.body, m.sent_at";
+const THREAD_COLUMNS: &str = "id, holder, waiting_for, waiting_since, citizen_read_at, staff_read_at, \
+     assigned_to, assigned_name";
+
+fn message_from_row(r: &AnyRow) -> Result<Message, StoreError> {
+    Ok(Message {
+        id: r.try_get("id")?,
+        author_id: r.try_get("author_id")?,
+        author_name: r.try_get("author_name")?,
+        author_role: parse("author_role", r.try_get::<&str, _>("author_role")?)?,
+        body: r.try_get("body")?,
+        sent_at: clock::from_micros(r.try_get("sent_at")?),
+    })
+}
+
+pub(crate) fn thread_from_row(r: &AnyRow) -> Result<Thread, StoreError> {
+    let at = |c: &str| -> Result<Option<Timestamp>, StoreError> {
+        Ok(r.try_get::<Option<i64>, _>(c)?.map(clock::from_micros))
+    };
+    Ok(Thread {
+        id: r.try_get("id")?,
+        holder: parse("holder", r.try_get::<&str, _>("holder")?)?,
+        waiting_for: parse("waiting_for", r.try_get::<&str, _>("waiting_for")?)?,
+        waiting_since: clock::from_micros(r.try_get("waiting_since")?),
+        citizen_read_at: at("citizen_read_at")?,
+        staff_read_at: at("staff_read_at")?,
+        assigned_to: r.try_get("assigned_to")?,
+        assigned_name: r.try_get("assigned_name")?,
+    })
+}
+
+impl Store {
+    /// Opens the thread the actor may read with this citizen (`requested` chooses the a-kasse
+    /// thread for the citizen and administrators), logging the read. `NotFound` when the
+    /// citizen or that thread is not the actor's to know of.
+    pub async fn open_thread(
+        &self,
+        actor: &Actor,
+        citizen_id: &str,
+        requested: Option<ThreadHolder>,
+    ) -> Result<ThreadView, StoreError> {
+        let view = self.thread_view(actor, citizen_id, requested).await?;
+        if view.visibility.is_audited() {
+            self.log_reads(vec![AuditEntry::new(
+                actor,
+                citizen_id,
+                AuditAction::MessagesRead,
+            )])
+            .await?;
+        }
+        Ok(view)
+    }
+
+    pub(crate) async fn thread_view(
+        &self,
+        actor: &Actor,
+        citizen_id: &str,
+        requested: Option<ThreadHolder>,
+    ) -> Result<ThreadView, StoreError> {
+        let (citizen, visibility) = self.load_visible(actor, citizen_id).await?;
+        let has_fund = citizen.unemployment_fund.is_some();
+        let holder = thread_for(visibility, requested, has_fund).ok_or(StoreError::NotFound)?;
+        Ok(ThreadView {
+            key: ThreadKey {
+                citizen_id: citizen.id,
+                holder,
+            },
+            visibility,
+        })
+    }
+
+    /// The whole thread, oldest first; opening it marks it read by its reader.
+    pub async fn conversation(
+        &self,
+        actor: &Actor,
+        citizen_id: &str,
+        requested: Option<ThreadHolder>,
+    ) -> Result<Conversation, StoreError> {
+        let view = self.open_thread(actor, citizen_id, requested).await?;
+        let thread = self.thread(&view.key).await?;
+        let messages = match &thread {
+            None => Vec::new(),
+            Some(t) => {
+                let rows = sqlx::query(&format!(
+                    "SELECT {MESSAGE_COLUMNS} FROM messages m WHERE m.thread_id = $1 ORDER BY m.sent_at, m.id"
+                ))
+                .bind(&t.id)
+                .fetch_all(&self.inner.read)
+                .await?;
+                rows.iter()
+                    .map(message_from_row)
+                    .collect::<Result<_, _>>()?
+            }
+        };
+        let thread = match thread {
+            Some(t) => Some(self.mark_read(&view, t).await?),
+            None => None,
+        };
+        Ok(Conversation {
+            view,
+            thread,
+            messages,
+        })
+    }
+
+    pub(crate) async fn thread(&self, key: &ThreadKey) -> Result<Option<Thread>, StoreError> {
+        sqlx::query(&format!(
+            "SELECT {THREAD_COLUMNS} FROM message_threads WHERE citizen_id = $1 AND holder = $2"
+        ))
+        .bind(&key.citizen_id)
+        .bind(key.holder.as_str())
+        .fetch_optional(&self.inner.read)
+        .await?
+        .as_ref()
+        .map(thread_from_row)
+        .transpose()
+    }
+
+    /// A message of the viewed thread, for a live view; `None` if it is not in that thread.
+    pub async fn message_in(
+        &self,
+        view: &ThreadView,
+        message_id: &str,
+    ) -> Result<Option<Message>, StoreError> {
+        sqlx::query(&format!(
+            "SELECT {MESSAGE_COLUMNS} FROM messages m JOIN message_threads t ON t.id = m.thread_id \
+             WHERE m.id = $1 AND t.citizen_id = $2 AND t.holder = $3"
+        ))
+        .bind(message_id)
+        .bind(&view.key.citizen_id)
+        .bind(view.key.holder.as_str())
+        .fetch_optional(&self.inner.read)
+        .await?
+        .as_ref()
+        .map(message_from_row)
+        .transpose()
+    }
+
+    /// Marks the viewed thread read by its reader (a live view calls this when a new message is
+    /// shown). Administrators' reads are not the organisation's: they change nothing.
+    pub async fn mark_thread_read(&self, view: &ThreadView) -> Result<(), StoreError> {
+        if let Some(thread) = self.thread(&view.key).await? {
+            self.mark_read(view, thread).await?;
+        }
+        Ok(())
+    }
+
+    async fn mark_read(&self, view: &ThreadView, mut thread: Thread) -> Result<Thread, StoreError> {
+        let (column, marker) = match view.visibility {
+            Visibility::Own => ("citizen_read_at", &mut thread.citizen_read_at),
+            Visibility::Municipality | Visibility::Fund => {
+                ("staff_read_at", &mut thread.staff_read_at)
+            }
+            Visibility::Admin | Visibility::Hidden => return Ok(thread),
+        };
+        let now = self.now();
+        let mut tx = self.inner.write.begin().await?;
+        // Only when something is unread: opening a read thread again writes nothing.
+        let changed = sqlx::query(&format!(
+            "UPDATE message_threads SET {column} = $1 WHERE id = $2 \
+             AND ({column} IS NULL OR {column} < last_message_at)"
+        ))
+        .bind(clock::to_micros(now))
+        .bind(&thread.id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Ok(thread);
+        }
+        *marker = Some(now);
+        let event = ThreadEvent {
+            thread: view.key.clone(),
+            change: ThreadChange::Read {
+                by_citizen: view.visibility == Visibility::Own,
+                at: now,
+            },
+        };
+        self.notify_in(&mut tx, &event).await?;
+        tx.commit().await?;
+        self.announce(event);
+        Ok(thread)
+    }
+
+    /// On PostgreSQL, the event for other instances, delivered when `tx` commits.
+    async fn notify_in(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        event: &ThreadEvent,
+    ) -> Result<(), StoreError> {
+        if self.inner.backend == Backend::Postgres {
+            sqlx::query("SELECT pg_notify($1, $2)")
+                .bind(CHANNEL)
+                .bind(event.to_payload())
+                .execute(&mut **tx)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Writes a message in the thread the actor has with this citizen. In one transaction: the
+    /// thread (made on the first message), whose turn it is, the writer's own read marker, the
+    /// notice to the citizen (throttled, see `domain::messages`), the audit entry and the live
+    /// event. `RateLimited` when the writer has sent too many messages in the last minute.
+    pub async fn post_message(
+        &self,
+        actor: &Actor,
+        citizen_id: &str,
+        requested: Option<ThreadHolder>,
+        body: &MessageBody,
+    ) -> Result<Message, StoreError> {
+        let view = self.thread_view(actor, citizen_id, requested).await?;
+        if !view.may_write() {
+            return Err(StoreError::Forbidden);
+        }
+        let now = self.now();
+        let now_micros = clock::to_micros(now);
+        let window_start = now.checked_sub(RATE_WINDOW).unwrap_or(now);
+        let recent: i64 =
+            sqlx::query("SELECT COUNT(*) AS n FROM messages WHERE author_id = $1 AND sent_at > $2")
+                .bind(actor.id())
+                .bind(clock::to_micros(window_start))
+                .fetch_one(&self.inner.read)
+                .await?
+                .try_get("n")?;
+        if !within_rate_limit(recent) {
+            return Err(StoreError::RateLimited);
+        }
+
+        let by_citizen = view.is_citizen();
+        let waiting = waiting_after(by_citizen);
+        let holder = view.key.holder.as_str();
+        let mut tx = self.inner.write.begin().await?;
+        sqlx::query(
+            "INSERT INTO message_threads (id, citizen_id, holder, waiting_for, waiting_since, last_message_at) \
+             VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (citizen_id, holder) DO NOTHING",
+        )
+        .bind(new_id())
+        .bind(citizen_id)
+        .bind(holder)
+        .bind(waiting.as_str())
+        .bind(now_micros)
+        .execute(&mut *tx)
+        .await?;
+        let lock = match self.inner.backend {
+            Backend::Postgres => "FOR UPDATE",
+            Backend::Sqlite => "",
+        };
+        let row = sqlx::query(&format!(
+            "SELECT id, waiting_for, waiting_since, last_notice_at FROM message_threads \
+             WHERE citizen_id = $1 AND holder = $2 {lock}"
+        ))
+        .bind(citizen_id)
+        .bind(holder)
+        .fetch_one(&mut *tx)
+        .await?;
+        let thread_id: String = row.try_get("id")?;
+        // A second message from the same side keeps the turn's start: the wait is from the first.
+        let waiting_since = if row.try_get::<&str, _>("waiting_for")? == waiting.as_str() {
+            row.try_get::<i64, _>("waiting_since")?
+        } else {
+            now_micros
+        };
+        let last_notice = row
+            .try_get::<Option<i64>, _>("last_notice_at")?
+            .map(clock::from_micros);
+
+        let message = Message {
+            id: new_id(),
+            author_id: actor.id().to_owned(),
+            author_name: actor.name().to_owned(),
+            author_role: actor.role(),
+            body: body.as_str().to_owned(),
+            sent_at: now,
+        };
+        sqlx::query(
+            "INSERT INTO messages (id, thread_id, author_id, author_name, author_role, body, sent_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(&message.id)
+        .bind(&thread_id)
+        .bind(&message.author_id)
+        .bind(&message.author_name)
+        .bind(message.author_role.as_str())
+        .bind(&message.body)
+        .bind(now_micros)
+        .execute(&mut *tx)
+        .await?;
+
+        let notice_at = match plan_notice(by_citizen, last_notice, now) {
+            NoticePlan::At(at) => {
+                sqlx::query(
+                    "INSERT INTO outbox (id, kind, subject_id, not_before, created_at) VALUES ($1, 'message_posted', $2, $3, $4)",
+                )
+                .bind(new_id())
+                .bind(&message.id)
+                .bind(clock::to_micros(at))
+                .bind(now_micros)
+                .execute(&mut *tx)
+                .await?;
+                Some(now_micros)
+            }
+            NoticePlan::Throttled | NoticePlan::OwnMessage => None,
+        };
+        let own_marker = if by_citizen {
+            "citizen_read_at"
+        } else {
+            "staff_read_at"
+        };
+        sqlx::query(&format!(
+            "UPDATE message_threads SET waiting_for = $1, waiting_since = $2, last_message_at = $3, \
+             {own_marker} = $3, last_notice_at = COALESCE($4, last_notice_at) WHERE id = $5"
+        ))
+        .bind(waiting.as_str())
+        .bind(waiting_since)
+        .bind(now_micros)
+        .bind(notice_at)
+        .bind(&thread_id)
+        .execute(&mut *tx)
+        .await?;
+        if view.visibility.is_audited() {
+            audit::insert(
+                &mut tx,
+                &[AuditEntry::new(
+                    actor,
+                    citizen_id,
+                    AuditAction::MessageWritten,
+                )],
+            )
+            .await?;
+        }
+        let event = ThreadEvent {
+            thread: view.key.clone(),
+            change: ThreadChange::Posted {
+                message_id: message.id.clone(),
+            },
+        };
+        self.notify_in(&mut tx, &event).await?;
+        tx.commit().await?;
+        self.announce(event);
+        Ok(message)
+    }
+}
