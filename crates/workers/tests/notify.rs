@@ -346,3 +346,86 @@ async fn citizens_without_digital_mail_get_a_letter_to_print() {
         );
     }
 }
+
+/// Writes a message as `actor` in the world citizen's jobcenter thread.
+async fn write(store: &Store, actor: &domain::Actor, citizen_id: &str, text: &str) {
+    let body = domain::messages::MessageBody::try_from(text).expect("body");
+    store
+        .post_message(actor, citizen_id, None, &body)
+        .await
+        .expect("message");
+}
+
+#[tokio::test]
+async fn new_messages_are_told_at_most_every_half_hour_and_not_when_read() {
+    let smtp = SmtpSink::start().await;
+    for backend in BACKENDS {
+        let store = fresh_store(backend).await;
+        let (sms_url, sms) = sms_receiver().await;
+        let w = world(&store).await;
+        let citizen = w.citizen.id.clone();
+        store
+            .update_citizen(&w.caseworker, &citizen, &digital_contact())
+            .await
+            .expect("contact");
+        let n = notifier(&store, smtp.port, &sms_url);
+        let before = smtp.messages().len();
+
+        // Two answers in a row: one notice, and not before five minutes have passed.
+        write(&store, &w.caseworker, &citizen, "Fortroligt: dit helbred").await;
+        write(&store, &w.caseworker, &citizen, "Og en ting mere").await;
+        assert_eq!(
+            n.drain_once().await.expect("drain"),
+            0,
+            "{backend:?}: not yet"
+        );
+        store.advance_clock(SignedDuration::from_mins(6));
+        assert_eq!(n.drain_once().await.expect("drain"), 1, "{backend:?}");
+        let mails = smtp.messages();
+        assert_eq!(
+            mails.len(),
+            before + 1,
+            "{backend:?}: one e-mail for two messages"
+        );
+        let mail = readable(&mails[before]);
+        assert!(
+            mail.contains("Du har en ny besked fra Jobcenter Aalborg"),
+            "{mail}"
+        );
+        assert!(mail.contains("/borger/beskeder"), "{mail}");
+        assert!(
+            !mail.contains("helbred"),
+            "the text never leaves Jobunivers: {mail}"
+        );
+        assert_eq!(sms.lock().expect("lock").len(), 1);
+
+        // Half an hour later a new message is told again, unless the citizen reads it first.
+        store.advance_clock(SignedDuration::from_mins(31));
+        write(&store, &w.caseworker, &citizen, "Har du set min besked?").await;
+        store
+            .conversation(&w.citizen_actor, &citizen, None)
+            .await
+            .expect("the citizen reads it");
+        store.advance_clock(SignedDuration::from_mins(6));
+        assert_eq!(
+            n.drain_once().await.expect("drain"),
+            1,
+            "{backend:?}: handled"
+        );
+        assert_eq!(
+            smtp.messages().len(),
+            before + 1,
+            "{backend:?}: read, so no e-mail"
+        );
+        assert_eq!(sms.lock().expect("lock").len(), 1);
+
+        // The citizen's own messages are never announced to themself.
+        store.advance_clock(SignedDuration::from_mins(31));
+        write(&store, &w.citizen_actor, &citizen, "Tak for svaret").await;
+        assert_eq!(
+            store.pending_outbox().await.expect("pending"),
+            0,
+            "{backend:?}"
+        );
+    }
+}

@@ -5,6 +5,7 @@ mod citizens;
 mod contact_plan;
 mod helpers;
 mod meetings;
+mod messages;
 mod operations;
 mod organisations;
 mod screening;
