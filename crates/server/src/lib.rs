@@ -11,6 +11,7 @@ pub mod error;
 pub mod extract;
 mod i18n;
 mod ics;
+pub mod live;
 mod metrics;
 mod openapi;
 mod ops;
@@ -35,11 +36,15 @@ pub struct AppState {
     pub store: Store,
     pub config: Arc<ServerConfig>,
     pub metrics: Arc<Metrics>,
+    /// Fans live thread events out to open WebSocket connections.
+    pub live: Arc<live::hub::Hub>,
 }
 
-/// The whole application as one router, ready to serve.
+/// The whole application as one router, ready to serve. Must be called inside the Tokio
+/// runtime: it starts the task that feeds live views.
 pub fn app(store: Store, config: ServerConfig) -> Router {
     let state = AppState {
+        live: live::hub::Hub::start(store.clone()),
         store,
         config: Arc::new(config),
         metrics: Arc::new(Metrics::default()),
@@ -47,6 +52,10 @@ pub fn app(store: Store, config: ServerConfig) -> Router {
     let router = Router::new()
         .nest("/api/v1", api::routes(state.config.demo))
         .merge(pages::routes(&state.config))
+        .route(
+            "/live/citizens/{id}/messages",
+            axum::routing::get(live::thread_socket::handler),
+        )
         .merge(ops::routes())
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),

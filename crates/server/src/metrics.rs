@@ -31,9 +31,16 @@ type Key = (String, String, u16);
 #[derive(Default)]
 pub struct Metrics {
     series: RwLock<HashMap<Key, Arc<Series>>>,
+    /// Open WebSocket connections (live message threads).
+    live_connections: std::sync::atomic::AtomicI64,
 }
 
 impl Metrics {
+    /// A live connection opened (`1`) or closed (`-1`).
+    pub fn live_connection(&self, change: i64) {
+        self.live_connections.fetch_add(change, Ordering::Relaxed);
+    }
+
     fn series(&self, key: Key) -> Option<Arc<Series>> {
         if let Some(s) = self.series.read().ok()?.get(&key) {
             return Some(s.clone());
@@ -102,6 +109,13 @@ impl Metrics {
                 "http_request_duration_seconds_count{{{labels}}} {count}"
             );
         }
+        out.push_str("# HELP live_connections Open WebSocket connections.\n");
+        out.push_str("# TYPE live_connections gauge\n");
+        let _ = writeln!(
+            out,
+            "live_connections {}",
+            self.live_connections.load(Ordering::Relaxed)
+        );
         out
     }
 }

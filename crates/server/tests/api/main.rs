@@ -4,6 +4,7 @@
 mod citizens;
 mod contact_plan;
 mod helpers;
+mod live;
 mod meetings;
 mod messages;
 mod operations;

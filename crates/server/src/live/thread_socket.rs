@@ -1,0 +1,144 @@
+//! `GET /live/citizens/{id}/messages?thread=` (WebSocket): one open message thread, live.
+//!
+//! The reader is checked, and the read logged, before the upgrade: a caller who may not see the
+//! thread gets the API's 404, never a socket. Then the server sends JSON text frames:
+//! `{"type":"message","message":{…}}` (as the API's message), `{"type":"read","by":"citizen"|
+//! "staff","at":…}` (read receipt) and `{"type":"reload"}` (events were lost). The client may
+//! send `{"type":"read"}` when it has shown new messages, and `{"type":"ping"}`. Anything else
+//! closes the connection with code 1008 and the reason; nothing is stored.
+
+use axum::extract::ws::{CloseFrame, Message as Frame, WebSocket, WebSocketUpgrade, close_code};
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::header;
+use axum::http::request::Parts;
+use axum::response::Response;
+use domain::Actor;
+use serde::Deserialize;
+use serde_json::json;
+use store::{StoreError, ThreadChange, ThreadView};
+use tokio::sync::broadcast::error::RecvError;
+
+use super::hub::Signal;
+use crate::AppState;
+use crate::api::messages::{MessageJson, ThreadParams};
+use crate::error::ApiError;
+use crate::extract::{ApiQuery, SESSION_COOKIE, bearer_or_cookie_token, cookie_value};
+
+/// Client frames are tiny; anything bigger is not ours.
+const MAX_CLIENT_FRAME: usize = 1024;
+
+/// The caller, by bearer token (programs) or session cookie (the pages' script). A cookie is
+/// only accepted from a page of this server (`Origin` matches `Host`), so another site cannot
+/// open a socket with a visitor's cookie.
+pub struct LiveActor(pub Actor);
+
+impl FromRequestParts<AppState> for LiveActor {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let by_cookie = parts.headers.get(header::AUTHORIZATION).is_none()
+            && cookie_value(parts, SESSION_COOKIE).is_some();
+        if by_cookie && !same_origin(parts) {
+            return Err(ApiError::Forbidden);
+        }
+        let token = bearer_or_cookie_token(parts, true).ok_or(ApiError::Unauthorized)?;
+        match state.store.actor_for_token(&token).await {
+            Ok(actor) => Ok(LiveActor(actor)),
+            Err(StoreError::NotFound) => Err(ApiError::Unauthorized),
+            Err(e) => Err(e.into()),
+        }
+    }
+}
+
+fn same_origin(parts: &Parts) -> bool {
+    let header = |name| parts.headers.get(name).and_then(|v| v.to_str().ok());
+    match (header(header::ORIGIN), header(header::HOST)) {
+        (Some(origin), Some(host)) => origin
+            .split_once("://")
+            .is_some_and(|(_, rest)| rest == host),
+        _ => false,
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+enum ClientFrame {
+    Read,
+    Ping,
+}
+
+pub async fn handler(
+    State(state): State<AppState>,
+    LiveActor(actor): LiveActor,
+    Path(id): Path<String>,
+    ApiQuery(params): ApiQuery<ThreadParams>,
+    ws: WebSocketUpgrade,
+) -> Result<Response, ApiError> {
+    let requested = params.holder()?;
+    let view = state.store.open_thread(&actor, &id, requested).await?;
+    Ok(ws
+        .max_message_size(MAX_CLIENT_FRAME)
+        .on_upgrade(move |socket| session(socket, state, view)))
+}
+
+async fn session(mut socket: WebSocket, state: AppState, view: ThreadView) {
+    let mut signals = state.live.subscribe(view.key());
+    state.metrics.live_connection(1);
+    let reason = loop {
+        tokio::select! {
+            signal = signals.recv() => {
+                let frame = match signal {
+                    Ok(Signal::Change(ThreadChange::Posted { message_id })) => {
+                        match state.store.message_in(&view, &message_id).await {
+                            Ok(Some(m)) => json!({"type": "message", "message": MessageJson::from(m)}),
+                            Ok(None) => continue,
+                            Err(e) => {
+                                tracing::warn!(error = %e, "live message not read");
+                                json!({"type": "reload"})
+                            }
+                        }
+                    }
+                    Ok(Signal::Change(ThreadChange::Read { by_citizen, at })) => json!({
+                        "type": "read",
+                        "by": if by_citizen { "citizen" } else { "staff" },
+                        "at": crate::time_fmt::rfc3339(at),
+                    }),
+                    Ok(Signal::Resync) | Err(RecvError::Lagged(_)) => json!({"type": "reload"}),
+                    Err(RecvError::Closed) => break None,
+                };
+                if socket.send(Frame::Text(frame.to_string().into())).await.is_err() {
+                    break None;
+                }
+            }
+            frame = socket.recv() => match frame {
+                None | Some(Err(_)) | Some(Ok(Frame::Close(_))) => break None,
+                Some(Ok(Frame::Ping(_) | Frame::Pong(_))) => {}
+                Some(Ok(Frame::Binary(_))) => {
+                    break Some((close_code::UNSUPPORTED, "Kun tekstbeskeder (JSON) modtages."));
+                }
+                Some(Ok(Frame::Text(text))) => match serde_json::from_str::<ClientFrame>(&text) {
+                    Ok(ClientFrame::Read) => {
+                        if let Err(e) = state.store.mark_thread_read(&view).await {
+                            tracing::warn!(error = %e, "read receipt not stored");
+                        }
+                    }
+                    Ok(ClientFrame::Ping) => {
+                        let pong = json!({"type": "pong"}).to_string();
+                        if socket.send(Frame::Text(pong.into())).await.is_err() {
+                            break None;
+                        }
+                    }
+                    Err(_) => break Some((close_code::POLICY, "Ugyldig besked: forventede {\"type\":\"read\"} eller {\"type\":\"ping\"}.")),
+                },
+            },
+        }
+    };
+    if let Some((code, reason)) = reason {
+        let close = CloseFrame {
+            code,
+            reason: reason.into(),
+        };
+        let _ = socket.send(Frame::Close(Some(close))).await;
+    }
+    state.metrics.live_connection(-1);
+}

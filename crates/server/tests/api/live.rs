@@ -1,0 +1,156 @@
+//! /live/citizens/{id}/messages (WebSocket): new messages and read receipts arrive live; the
+//! wrong reader gets no socket; a malformed frame closes the connection with a reason.
+
+use std::time::Duration;
+
+use futures_util::{SinkExt, StreamExt};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use tokio_tungstenite::tungstenite::Message as Frame;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+
+use crate::helpers::{BACKENDS, TestApp, spawn_app};
+
+type Socket =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+async fn connect(
+    app: &TestApp,
+    citizen: &str,
+    token: &str,
+) -> Result<Socket, tokio_tungstenite::tungstenite::Error> {
+    let url = format!(
+        "{}/live/citizens/{citizen}/messages",
+        app.url.replace("http://", "ws://")
+    );
+    let mut request = url.into_client_request().expect("request");
+    request.headers_mut().insert(
+        "authorization",
+        format!("Bearer {token}").parse().expect("header"),
+    );
+    tokio_tungstenite::connect_async(request)
+        .await
+        .map(|(socket, _)| socket)
+}
+
+/// The next JSON text frame from the server.
+async fn next_json(socket: &mut Socket) -> Value {
+    loop {
+        let frame = tokio::time::timeout(Duration::from_secs(5), socket.next())
+            .await
+            .expect("a frame in time")
+            .expect("open")
+            .expect("frame");
+        if let Frame::Text(text) = frame {
+            return serde_json::from_str(&text).expect("json");
+        }
+    }
+}
+
+#[tokio::test]
+async fn messages_and_read_receipts_arrive_live_and_strangers_get_no_socket() {
+    for backend in BACKENDS {
+        let app = spawn_app(backend).await;
+        let world = app.world().await;
+        let body = json!({
+            "cpr": "0101901234", "name": "Åse Østergård", "municipality": "0851", "login": "aase",
+            "target_group": "insured_unemployed", "unemployed_since": "2026-09-01"
+        });
+        let r = app
+            .post("/api/v1/citizens", Some(&world.aalborg), &body)
+            .await;
+        assert_eq!(r.status(), StatusCode::CREATED);
+        let id = r.json::<Value>().await.expect("json")["id"]
+            .as_str()
+            .expect("id")
+            .to_owned();
+        let me = app.token("aase").await;
+
+        let mut citizen = connect(&app, &id, &me).await.expect("citizen socket");
+        let mut caseworker = connect(&app, &id, &world.aalborg)
+            .await
+            .expect("caseworker socket");
+
+        // The caseworker writes through the API; the citizen's open window gets it at once.
+        let text = "<b>Hej</b> – vi ses på torsdag";
+        let path = format!("/api/v1/citizens/{id}/messages");
+        let r = app
+            .post(&path, Some(&world.aalborg), &json!({"body": text}))
+            .await;
+        assert_eq!(r.status(), StatusCode::CREATED);
+        let got = next_json(&mut citizen).await;
+        assert_eq!(got["type"], "message", "{backend:?}: {got}");
+        assert_eq!(got["message"]["body"], text, "exactly as written");
+        assert_eq!(got["message"]["author_role"], "caseworker");
+        let echo = next_json(&mut caseworker).await;
+        assert_eq!(
+            echo["message"]["body"], text,
+            "the writer's other windows too"
+        );
+
+        // The citizen's window shows it and says so: the caseworker sees the read receipt.
+        citizen
+            .send(Frame::Text(r#"{"type":"read"}"#.into()))
+            .await
+            .expect("send");
+        let receipt = next_json(&mut caseworker).await;
+        assert_eq!(receipt["type"], "read", "{backend:?}: {receipt}");
+        assert_eq!(receipt["by"], "citizen");
+
+        // Another municipality's caseworker and an unknown citizen get 404, not a socket.
+        for (who, token) in [
+            (id.as_str(), world.aarhus.as_str()),
+            ("no-such-id", world.aalborg.as_str()),
+        ] {
+            match connect(&app, who, token).await {
+                Err(tokio_tungstenite::tungstenite::Error::Http(response)) => {
+                    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+                }
+                other => panic!(
+                    "{backend:?}: expected 404, got {:?}",
+                    other.map(|_| "a socket")
+                ),
+            }
+        }
+        match connect(&app, &id, "not-a-token").await {
+            Err(tokio_tungstenite::tungstenite::Error::Http(response)) => {
+                assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+            }
+            other => panic!("expected 401, got {:?}", other.map(|_| "a socket")),
+        }
+
+        // A malformed frame closes that connection with a reason; the server carries on.
+        citizen
+            .send(Frame::Text("{\"type\":\"delete_everything\"}".into()))
+            .await
+            .expect("send");
+        let close = loop {
+            match tokio::time::timeout(Duration::from_secs(5), citizen.next()).await {
+                Ok(Some(Ok(Frame::Close(frame)))) => break frame,
+                Ok(Some(Ok(_))) => continue,
+                other => panic!("{backend:?}: expected a close frame, got {other:?}"),
+            }
+        };
+        let close = close.expect("a close frame with a reason");
+        assert_eq!(close.code, CloseCode::Policy);
+        assert!(close.reason.contains("Ugyldig besked"), "{}", close.reason);
+        let r = app
+            .post(&path, Some(&me), &json!({"body": "Stadig her"}))
+            .await;
+        assert_eq!(
+            r.status(),
+            StatusCode::CREATED,
+            "nothing stored by the bad frame, the server runs"
+        );
+        let got = next_json(&mut caseworker).await;
+        assert_eq!(got["message"]["body"], "Stadig her");
+        let all = app
+            .get(&path, Some(&me))
+            .await
+            .json::<Value>()
+            .await
+            .expect("json");
+        assert_eq!(all["messages"].as_array().expect("messages").len(), 2);
+    }
+}
