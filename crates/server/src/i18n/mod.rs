@@ -9,6 +9,7 @@ use domain::{Invalid, Role, TargetGroup, Track};
 use store::AuditAction;
 
 mod meetings;
+mod messages;
 pub mod plan;
 mod screening;
 
@@ -444,7 +445,13 @@ static TEXTS: &[(&str, &str, &str)] = &[
 ];
 
 /// Every table of page texts; each area of the product keeps its own.
-const TABLES: &[&[(&str, &str, &str)]] = &[TEXTS, meetings::TEXTS, screening::TEXTS, plan::TEXTS];
+const TABLES: &[&[(&str, &str, &str)]] = &[
+    TEXTS,
+    meetings::TEXTS,
+    messages::TEXTS,
+    screening::TEXTS,
+    plan::TEXTS,
+];
 
 static INDEX: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> = LazyLock::new(|| {
     TABLES

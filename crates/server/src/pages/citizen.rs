@@ -22,6 +22,8 @@ struct HomePage {
     support: Option<Support>,
     /// The conversations the law requires, as sentences.
     plan: super::plan_view::PlanView,
+    /// Messages from the jobcenter or a-kasse not yet read.
+    unread: i64,
 }
 
 struct Support {
@@ -97,12 +99,18 @@ pub async fn home(State(state): State<AppState>, user: SignedIn) -> Result<Respo
     let today = crate::time_fmt::local_date(state.store.now());
     let plan =
         super::plan_view::PlanView::new(&state.config.rules, &inputs, today, user.viewer.lang);
+    let unread = state
+        .store
+        .unread_for_citizen(&user.actor)
+        .await
+        .map_err(|e| user.viewer.error(e))?;
     Ok(render(&HomePage {
         ctx: user.viewer.ctx(),
         citizen,
         municipality,
         support,
         plan,
+        unread,
     }))
 }
 

@@ -51,6 +51,7 @@ fn label_key(field: &str) -> &'static str {
         "reason" => "visitation.reason",
         "exempt" => "plan.exemption_title",
         "exemption_reason" => "plan.exempt_reason",
+        "body" => "messages.body",
         _ => "form.error_summary",
     }
 }

@@ -10,9 +10,11 @@ mod context;
 mod error;
 mod exemption;
 mod form;
+mod inbox;
 mod letters;
 mod meeting_view;
 mod meetings;
+mod messages;
 mod monitoring;
 mod plan_view;
 mod quotas;
@@ -39,6 +41,20 @@ pub fn routes(config: &ServerConfig) -> Router<AppState> {
         .route("/borger", get(citizen::home))
         .route("/borger/adgangslog", get(citizen::access_log))
         .route("/borger/samtaler", get(meetings::mine))
+        .route(
+            "/borger/beskeder",
+            get(messages::mine).post(messages::write_mine),
+        )
+        .route(
+            "/medarbejder/borgere/{id}/beskeder",
+            get(messages::staff_thread).post(messages::write_staff),
+        )
+        .route(
+            "/medarbejder/borgere/{id}/beskeder/tildel",
+            axum::routing::post(messages::assign),
+        )
+        .route("/medarbejder/indbakke", get(inbox::page))
+        .route("/static/live.js", get(live_js))
         .route("/samtaler/ny", get(booking::form).post(booking::submit))
         .route("/samtaler/{id}", get(meetings::show))
         .route(
@@ -119,6 +135,17 @@ async fn app_css() -> impl IntoResponse {
     (
         [(axum::http::header::CONTENT_TYPE, "text/css; charset=utf-8")],
         include_str!("../../static/app.css"),
+    )
+}
+
+/// The one script of the pages: live message threads (progressive enhancement).
+async fn live_js() -> impl IntoResponse {
+    (
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "text/javascript; charset=utf-8",
+        )],
+        include_str!("../../static/live.js"),
     )
 }
 

@@ -39,6 +39,8 @@ struct HomePage {
     pages: u32,
     prev_link: String,
     next_link: String,
+    /// Threads waiting for the organisation, and of those assigned to the reader.
+    inbox: Option<(i64, i64)>,
 }
 
 fn require_staff(user: &SignedIn) -> Result<(), PageError> {
@@ -119,6 +121,16 @@ pub async fn home(
         _ => String::new(),
     };
     let group_code = group.map(|g| g.as_str()).unwrap_or_default().to_owned();
+    let inbox = match &user.actor {
+        Actor::Staff { .. } => Some(
+            state
+                .store
+                .inbox_counts(&user.actor)
+                .await
+                .map_err(|e| user.viewer.error(e))?,
+        ),
+        _ => None,
+    };
     let can_register = matches!(
         &user.actor,
         Actor::Admin { .. }
@@ -143,6 +155,7 @@ pub async fn home(
         total: result.total,
         page,
         pages,
+        inbox,
     }))
 }
 

@@ -1,0 +1,272 @@
+//! Message threads as pages: the citizen's "Beskeder" (`/borger/beskeder`, `?med=a_kasse` for the
+//! a-kasse) and staff's thread with a citizen (`/medarbejder/borgere/{id}/beskeder`). Writing is
+//! a plain form post and a redirect; `live.js` adds live updates when JavaScript is on.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::Actor;
+use domain::messages::{MessageBody, ThreadHolder, Waiting};
+use serde::Deserialize;
+use store::{Message, StoreError, Thread};
+
+use super::context::{Ctx, SignedIn};
+use super::form::FormState;
+use super::{PageError, render};
+use crate::AppState;
+use crate::i18n::Texts;
+use crate::time_fmt::{local_display, rfc3339};
+
+#[derive(Debug, Default, Deserialize)]
+pub struct Which {
+    #[serde(default)]
+    med: String,
+}
+
+/// A message as the page shows it.
+pub struct MessageView {
+    pub author: String,
+    pub at: String,
+    pub datetime: String,
+    pub body: String,
+    pub mine: bool,
+    /// For the reader's own messages: the other side has opened the thread since.
+    pub read: bool,
+}
+
+#[derive(Template)]
+#[template(path = "messages.html")]
+struct ThreadPage {
+    ctx: Ctx,
+    heading: String,
+    is_citizen: bool,
+    citizen_id: String,
+    /// `jobcenter` or `a_kasse`, for the form and the live address.
+    holder: &'static str,
+    /// Where the form posts.
+    action: String,
+    messages: Vec<MessageView>,
+    /// Staff: who the thread waits for, and who has taken it on.
+    status: Option<String>,
+    may_assign: bool,
+    may_write: bool,
+    /// The citizen with an a-kasse may switch between the two threads.
+    other_thread: Option<(String, &'static str)>,
+    form: FormState,
+}
+
+fn citizen_id_of(user: &SignedIn) -> Option<String> {
+    match &user.actor {
+        Actor::Citizen { citizen_id, .. } => Some(citizen_id.clone()),
+        _ => None,
+    }
+}
+
+fn view(m: Message, reader_is_citizen: bool, thread: Option<&Thread>, t: Texts) -> MessageView {
+    let mine = m.by_citizen() == reader_is_citizen;
+    let other_read = thread.and_then(|t| {
+        if reader_is_citizen {
+            t.staff_read_at
+        } else {
+            t.citizen_read_at
+        }
+    });
+    MessageView {
+        author: if mine && reader_is_citizen {
+            t.get("messages.you").to_owned()
+        } else {
+            m.author_name.clone()
+        },
+        at: local_display(m.sent_at),
+        datetime: rfc3339(m.sent_at),
+        read: mine && other_read.is_some_and(|r| r >= m.sent_at),
+        mine,
+        body: m.body,
+    }
+}
+
+/// The thread page, with `form` holding what was typed and what was wrong.
+async fn thread_page(
+    state: &AppState,
+    user: &SignedIn,
+    citizen_id: &str,
+    requested: Option<ThreadHolder>,
+    form: FormState,
+) -> Result<Response, PageError> {
+    let t = user.viewer.ctx().t;
+    let c = state
+        .store
+        .conversation(&user.actor, citizen_id, requested)
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    let is_citizen = c.view.is_citizen();
+    let holder = c.view.holder();
+    let citizen = state
+        .store
+        .citizen(&user.actor, citizen_id)
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    let (heading, action, other_thread) = if is_citizen {
+        let heading = match holder {
+            ThreadHolder::Jobcenter => t.get("messages.with_jobcenter").to_owned(),
+            ThreadHolder::AKasse => t.get("messages.with_fund").to_owned(),
+        };
+        let other = citizen.unemployment_fund.as_ref().map(|_| match holder {
+            ThreadHolder::Jobcenter => (
+                "/borger/beskeder?med=a_kasse".to_owned(),
+                "messages.to_fund",
+            ),
+            ThreadHolder::AKasse => ("/borger/beskeder".to_owned(), "messages.to_jobcenter"),
+        });
+        (heading, "/borger/beskeder".to_owned(), other)
+    } else {
+        let heading = format!("{} {}", t.get("messages.with"), citizen.name);
+        (
+            heading,
+            format!("/medarbejder/borgere/{citizen_id}/beskeder"),
+            None,
+        )
+    };
+    let status = (!is_citizen).then(|| status_line(c.thread.as_ref(), t));
+    let may_assign = !is_citizen
+        && c.view.may_write()
+        && c.thread
+            .as_ref()
+            .is_some_and(|th| th.assigned_to.as_deref() != Some(user.actor.id()));
+    let thread = c.thread.clone();
+    Ok(render(&ThreadPage {
+        ctx: user.viewer.ctx(),
+        heading,
+        is_citizen,
+        citizen_id: citizen_id.to_owned(),
+        holder: holder.as_str(),
+        action,
+        messages: c
+            .messages
+            .into_iter()
+            .map(|m| view(m, is_citizen, thread.as_ref(), t))
+            .collect(),
+        status,
+        may_assign,
+        may_write: c.view.may_write(),
+        other_thread,
+        form,
+    }))
+}
+
+fn status_line(thread: Option<&Thread>, t: Texts) -> String {
+    let Some(th) = thread else {
+        return t.get("messages.no_thread").to_owned();
+    };
+    let whose = match th.waiting_for {
+        Waiting::Staff => t.get("messages.waiting_for_us"),
+        Waiting::Citizen => t.get("messages.waiting_for_citizen"),
+    };
+    let mut line = format!("{whose} {}", local_display(th.waiting_since));
+    if let Some(name) = &th.assigned_name {
+        line.push_str(&format!(". {} {name}", t.get("messages.assigned_to")));
+    }
+    line
+}
+
+/// `GET /borger/beskeder`.
+pub async fn mine(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Query(which): Query<Which>,
+) -> Result<Response, PageError> {
+    let id = citizen_id_of(&user).ok_or_else(|| user.viewer.error(PageError::Forbidden))?;
+    let requested = ThreadHolder::try_from(which.med.as_str()).ok();
+    thread_page(&state, &user, &id, requested, FormState::default()).await
+}
+
+/// `GET /medarbejder/borgere/{id}/beskeder`.
+pub async fn staff_thread(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    thread_page(&state, &user, &id, None, FormState::default()).await
+}
+
+/// `POST /borger/beskeder` (fields `body`, `med`).
+pub async fn write_mine(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Form(values): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    user.check_csrf(values.get("csrf"))?;
+    let id = citizen_id_of(&user).ok_or_else(|| user.viewer.error(PageError::Forbidden))?;
+    let requested = values
+        .get("med")
+        .and_then(|m| ThreadHolder::try_from(m.as_str()).ok());
+    let back = match requested {
+        Some(ThreadHolder::AKasse) => "/borger/beskeder?med=a_kasse#ny".to_owned(),
+        _ => "/borger/beskeder#ny".to_owned(),
+    };
+    write(&state, &user, &id, requested, values, back).await
+}
+
+/// `POST /medarbejder/borgere/{id}/beskeder`.
+pub async fn write_staff(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(id): Path<String>,
+    Form(values): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    user.check_csrf(values.get("csrf"))?;
+    let back = format!("/medarbejder/borgere/{id}/beskeder#ny");
+    write(&state, &user, &id, None, values, back).await
+}
+
+async fn write(
+    state: &AppState,
+    user: &SignedIn,
+    citizen_id: &str,
+    requested: Option<ThreadHolder>,
+    values: HashMap<String, String>,
+    back: String,
+) -> Result<Response, PageError> {
+    let t = user.viewer.ctx().t;
+    let raw = values.get("body").cloned().unwrap_or_default();
+    let mut form = FormState::new(values);
+    match MessageBody::try_from(raw.as_str()) {
+        Err(problem) => form.add_error(t, "body", t.invalid(&problem)),
+        Ok(body) => match state
+            .store
+            .post_message(&user.actor, citizen_id, requested, &body)
+            .await
+        {
+            Ok(_) => return Ok(Redirect::to(&back).into_response()),
+            Err(StoreError::RateLimited) => {
+                form.add_error(t, "body", t.get("messages.rate_limited"))
+            }
+            Err(e) => return Err(user.viewer.error(e)),
+        },
+    }
+    thread_page(state, user, citizen_id, requested, form).await
+}
+
+/// `POST /medarbejder/borgere/{id}/beskeder/tildel`: "assign to me".
+pub async fn assign(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(id): Path<String>,
+    Form(values): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    user.check_csrf(values.get("csrf"))?;
+    state
+        .store
+        .assign_thread(&user.actor, &id)
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    let back = values.get("tilbage").map(String::as_str);
+    let to = match back {
+        Some("indbakke") => "/medarbejder/indbakke".to_owned(),
+        _ => format!("/medarbejder/borgere/{id}/beskeder"),
+    };
+    Ok(Redirect::to(&to).into_response())
+}

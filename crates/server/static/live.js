@@ -1,0 +1,124 @@
+// Live message threads (progressive enhancement). Without JavaScript the page works as it is:
+// the form posts and the page reloads. With it, new messages and read receipts arrive over a
+// WebSocket, and sending does not leave the page. Text is inserted with textContent only, so a
+// message is always shown as text, never as markup.
+(function () {
+  'use strict';
+  var list = document.getElementById('thread');
+  if (!list || !('WebSocket' in window)) return;
+  var form = document.getElementById('ny');
+  var empty = document.getElementById('thread-empty');
+  var reader = list.dataset.reader;
+  var socket = null;
+  var retry = 1000;
+  var dropped = false;
+  var unreadShown = false;
+  var clock = new Intl.DateTimeFormat('da-DK', {
+    timeZone: 'Europe/Copenhagen', day: '2-digit', month: '2-digit', year: 'numeric',
+    hour: '2-digit', minute: '2-digit', hour12: false
+  });
+
+  function stamp(iso) {
+    var p = {};
+    clock.formatToParts(new Date(iso)).forEach(function (x) { p[x.type] = x.value; });
+    return p.day + '.' + p.month + '.' + p.year + ' ' + p.hour + ':' + p.minute;
+  }
+
+  function send(frame) {
+    if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(frame));
+  }
+
+  function mine(m) { return (m.author_role === 'citizen') === (reader === 'citizen'); }
+
+  function show(m) {
+    var own = mine(m);
+    var li = document.createElement('li');
+    li.className = 'ju-msg' + (own ? ' ju-msg--mine' : '');
+    li.dataset.sent = m.sent_at;
+    var meta = document.createElement('p');
+    meta.className = 'ju-msg-meta';
+    var who = document.createElement('strong');
+    who.textContent = own && reader === 'citizen' ? list.dataset.you : m.author_name;
+    var time = document.createElement('time');
+    time.dateTime = m.sent_at;
+    time.textContent = stamp(m.sent_at);
+    meta.append(who, ' ', time);
+    if (own) {
+      var read = document.createElement('span');
+      read.className = 'ju-read';
+      read.hidden = true;
+      read.textContent = '· ' + list.dataset.read;
+      meta.append(' ', read);
+    }
+    var body = document.createElement('div');
+    body.className = 'ju-msg-body';
+    body.textContent = m.body;
+    li.append(meta, body);
+    list.append(li);
+    if (empty) empty.hidden = true;
+    if (!own) {
+      if (document.visibilityState === 'visible') send({ type: 'read' });
+      else unreadShown = true;
+    }
+  }
+
+  function receipt(f) {
+    if (f.by === reader) return;
+    var at = Date.parse(f.at);
+    list.querySelectorAll('.ju-msg--mine').forEach(function (li) {
+      var r = li.querySelector('.ju-read');
+      if (r && Date.parse(li.dataset.sent) <= at) r.hidden = false;
+    });
+  }
+
+  function connect() {
+    var scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
+    socket = new WebSocket(scheme + location.host + list.dataset.live);
+    socket.onopen = function () {
+      retry = 1000;
+      list.dataset.connected = 'true';
+      // Messages may have come while the connection was down: reload unless the reader is
+      // in the middle of writing.
+      var text = form && form.querySelector('textarea');
+      if (dropped && (!text || text.value === '')) location.reload();
+    };
+    socket.onmessage = function (e) {
+      var f;
+      try { f = JSON.parse(e.data); } catch (_) { return; }
+      if (f.type === 'message') show(f.message);
+      else if (f.type === 'read') receipt(f);
+      else if (f.type === 'reload') location.reload();
+    };
+    socket.onclose = function () {
+      list.dataset.connected = 'false';
+      dropped = true;
+      setTimeout(connect, retry);
+      retry = Math.min(retry * 2, 30000);
+    };
+  }
+
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'visible' && unreadShown) {
+      unreadShown = false;
+      send({ type: 'read' });
+    }
+  });
+
+  if (form) {
+    form.addEventListener('submit', function (e) {
+      if (!socket || socket.readyState !== WebSocket.OPEN) return;
+      e.preventDefault();
+      var text = form.querySelector('textarea');
+      fetch(form.action, {
+        method: 'POST', body: new URLSearchParams(new FormData(form)),
+        credentials: 'same-origin', redirect: 'manual'
+      }).then(function (r) {
+        // Sent: the message comes back over the socket. Refused: post the form the plain way,
+        // so the page shows the reason beside the field.
+        if (r.type === 'opaqueredirect') { text.value = ''; text.focus(); } else { form.submit(); }
+      }, function () { form.submit(); });
+    });
+  }
+
+  connect();
+}());

@@ -1,0 +1,104 @@
+// Messages in the browser. Without JavaScript: the citizen writes to the jobcenter (a blank
+// message is refused beside the field, markup is shown as text), the caseworker finds it in the
+// inbox, takes it and answers. With JavaScript: both have the thread open and the answer and the
+// read receipt arrive live, without a reload. Every page checked with axe.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, newPage, signIn, expectNoAxeViolations } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('citizen and caseworker write to each other without JavaScript', async () => {
+  const citizen = await newPage(browser);
+  await signIn(citizen, server.url, 'borger.aalborg2');
+  await citizen.click('a:has-text("Skriv til jobcentret")');
+  assert.equal(await citizen.locator('h1').textContent(), 'Beskeder med jobcentret');
+  await expectNoAxeViolations(citizen, assert);
+
+  // A blank message is refused beside the field; nothing is sent.
+  await citizen.fill('#body', '   ');
+  await citizen.click('button:has-text("Send besked")');
+  assert.match(await citizen.locator('#body-error').textContent(), /Udfyld feltet/);
+  assert.equal(await citizen.locator('#body').getAttribute('aria-invalid'), 'true');
+  await expectNoAxeViolations(citizen, assert);
+
+  const text = 'Hej <b>jobcenter</b>\nKan min samtale flyttes?';
+  await citizen.fill('#body', text);
+  await citizen.click('button:has-text("Send besked")');
+  const shown = citizen.locator('.ju-msg-body').last();
+  assert.equal(await shown.textContent(), text, 'kept as written and shown as text');
+  assert.equal(await citizen.locator('.ju-msg-body b').count(), 0, 'never as markup');
+  const name = (await citizen.locator('nav strong').textContent()).trim();
+
+  // The caseworker's inbox has it; they take it and answer.
+  const worker = await newPage(browser);
+  await signIn(worker, server.url, 'aalborg.jk1');
+  await worker.click('nav >> text=Indbakke');
+  const row = worker.locator('tbody tr', { hasText: name });
+  assert.equal(await row.count(), 1, `${name} waits in the inbox`);
+  await expectNoAxeViolations(worker, assert);
+  await row.locator('button:has-text("Tildel til mig")').click();
+  const me = (await worker.locator('nav strong').textContent()).trim();
+  const taken = worker.locator('tbody tr', { hasText: name });
+  assert.match(await taken.textContent(), new RegExp(me), 'assigned to the caseworker');
+  assert.equal(await taken.locator('button').count(), 0, 'nothing left to take');
+  await worker.locator('tbody tr', { hasText: name }).locator('a').click();
+  assert.match(await worker.locator('[data-testid="thread-status"]').textContent(), /venter på svar fra os/);
+  assert.match(await worker.locator('[data-testid="thread-status"]').textContent(), /Tildelt/);
+  assert.equal(await worker.locator('.ju-msg-body').last().textContent(), text);
+  await expectNoAxeViolations(worker, assert);
+  await worker.fill('#body', 'Ja, det kan vi godt. Jeg ringer i morgen.');
+  await worker.click('button:has-text("Send besked")');
+  assert.match(await worker.locator('[data-testid="thread-status"]').textContent(), /Vi har svaret/);
+
+  // The citizen sees the answer (and that it is new on the home page).
+  await citizen.goto(`${server.url}/borger`);
+  assert.match(await citizen.locator('[data-testid="unread"]').textContent(), /1 nye beskeder/);
+  await citizen.click('a:has-text("Skriv til jobcentret")');
+  assert.equal(await citizen.locator('.ju-msg-body').last().textContent(), 'Ja, det kan vi godt. Jeg ringer i morgen.');
+  await citizen.goto(`${server.url}/borger`);
+  assert.equal(await citizen.locator('[data-testid="unread"]').count(), 0, 'read now');
+
+  // The jobcenter's reading shows in the citizen's access log.
+  await citizen.goto(`${server.url}/borger/adgangslog`);
+  assert.match(await citizen.locator('main').textContent(), /Så dine beskeder/);
+});
+
+test('with JavaScript the answer and the read receipt arrive live', async () => {
+  const citizen = await newPage(browser, { javaScript: true });
+  await signIn(citizen, server.url, 'borger.aalborg3');
+  await citizen.goto(`${server.url}/borger/beskeder`);
+  const name = (await citizen.locator('nav strong').textContent()).trim();
+  await citizen.waitForSelector('#thread[data-connected="true"]', { state: 'attached' });
+  await citizen.fill('#body', 'Er der nogen?');
+  await citizen.click('button:has-text("Send besked")');
+  // Sent without leaving the page: it comes back over the socket and the field is emptied.
+  await citizen.waitForSelector('.ju-msg-body:has-text("Er der nogen?")');
+  assert.equal(await citizen.inputValue('#body'), '');
+
+  const worker = await newPage(browser, { javaScript: true });
+  await signIn(worker, server.url, 'aalborg.jk1');
+  await worker.goto(`${server.url}/medarbejder/indbakke`);
+  await worker.locator('tbody tr', { hasText: name }).locator('a').click();
+  await worker.waitForSelector('#thread[data-connected="true"]', { state: 'attached' });
+  // The caseworker opened the thread: the citizen's message shows as read, live.
+  await citizen.waitForSelector('.ju-msg--mine .ju-read:not([hidden])', { timeout: 5000 });
+
+  await worker.fill('#body', 'Ja! Hvad kan jeg hjælpe med?');
+  await worker.click('button:has-text("Send besked")');
+  await citizen.waitForSelector('.ju-msg-body:has-text("Hvad kan jeg hjælpe med?")', { timeout: 5000 });
+  // The citizen's window showed it and said so: the caseworker sees "Læst" without a reload.
+  await worker.waitForSelector('.ju-msg--mine .ju-read:not([hidden])', { timeout: 5000 });
+  assert.equal(await worker.locator('.ju-msg').count(), 2);
+});
