@@ -22,12 +22,15 @@ async function freePort() {
   });
 }
 
-export async function startServer() {
+/// Starts `jobunivers demo`. By default on its own SQLite file; `databaseUrl` and `data` let
+/// several servers share one PostgreSQL database and one CPR key (the data folder keeps it).
+export async function startServer({ databaseUrl, data: shared } = {}) {
   const port = await freePort();
-  const data = mkdtempSync(join(tmpdir(), 'jobunivers-e2e-'));
+  const data = shared ?? mkdtempSync(join(tmpdir(), 'jobunivers-e2e-'));
   const bin = process.env.JOBUNIVERS_BIN ?? join(root, 'target', 'debug', 'jobunivers');
   const env = { ...process.env, JOBUNIVERS_DKFDS_DIR: join(root, 'node_modules', 'dkfds', 'dist') };
   delete env.DATABASE_URL;
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
   const child = spawn(bin, ['demo', '--listen', `127.0.0.1:${port}`, '--data', data], {
     env, stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -51,7 +54,7 @@ export async function startServer() {
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
-      rmSync(data, { recursive: true, force: true });
+      if (!shared) rmSync(data, { recursive: true, force: true });
     },
   };
 }
