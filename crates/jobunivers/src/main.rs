@@ -7,6 +7,7 @@ mod config;
 mod demo;
 mod demo_calendar;
 mod demo_history;
+mod demo_messages;
 mod demo_screening;
 mod logging;
 mod national;
@@ -177,6 +178,8 @@ async fn run(cli: Cli) -> Result<(), RunError> {
                 tracing::info!(meetings, "demo meetings booked");
                 let (screened, decided) = demo_screening::seed(&store, &system_actor()).await?;
                 tracing::info!(screened, decided, "demo screenings and decisions");
+                let threads = demo_messages::seed(&store, &system_actor()).await?;
+                tracing::info!(threads, "demo message threads");
             }
             let listener = tokio::net::TcpListener::bind(&config.listen).await?;
             let url = format!("http://{}", listener.local_addr()?);

@@ -9,6 +9,7 @@
 mod audit;
 mod booking;
 mod bulk;
+mod bulk_threads;
 mod case_files;
 mod citizens;
 mod clock;
@@ -40,6 +41,7 @@ mod worklist;
 pub use audit::{AccessLogEntry, AuditAction};
 pub use booking::{NewMeeting, SlotChoice};
 pub use bulk::{BulkCitizen, BulkMeeting, bulk_id};
+pub use bulk_threads::{BulkMessage, BulkThread};
 pub use citizens::{Citizen, CitizenChange, CitizenQuery, CitizenSummary, NewCitizen, Page};
 pub use clock::{from_micros, now_micros};
 pub use connect::{Backend, MeetingSettings, Store, StoreOptions};
