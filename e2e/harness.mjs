@@ -59,11 +59,12 @@ export async function startServer({ databaseUrl, data: shared } = {}) {
   };
 }
 
-export async function launchBrowser() {
+/// Debian's Chromium, headless; `args` adds flags (e.g. a fake camera for video tests).
+export async function launchBrowser({ args = [] } = {}) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+      '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync', ...args],
   });
 }
 

@@ -47,6 +47,7 @@ struct FileConfig {
     smtp_from: Option<String>,
     sms_url: Option<String>,
     rules_dir: Option<PathBuf>,
+    ice_servers: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -150,6 +151,30 @@ fn notify_config(
 }
 
 /// The address people reach the server at, for links in calendars and notices.
+/// STUN/TURN servers for video, as the browser's JSON (`[{"urls": "turn:…", "username": …,
+/// "credential": …}]`); refused at start-up unless it is an array of objects with `urls`.
+fn ice_servers(env: Env<'_>, file: &FileConfig) -> Result<String, ConfigError> {
+    let Some(text) = env("JOBUNIVERS_ICE_SERVERS").or_else(|| file.ice_servers.clone()) else {
+        return Ok("[]".into());
+    };
+    let bad = || {
+        ConfigError::Invalid(
+            "JOBUNIVERS_ICE_SERVERS must be a JSON array of objects with \"urls\", e.g. \
+             [{\"urls\":\"stun:stun.example.dk:3478\"}]"
+                .into(),
+        )
+    };
+    let value: serde_json::Value = serde_json::from_str(&text).map_err(|_| bad())?;
+    let ok = value
+        .as_array()
+        .is_some_and(|a| a.iter().all(|s| s.get("urls").is_some()));
+    if ok {
+        Ok(value.to_string())
+    } else {
+        Err(bad())
+    }
+}
+
 fn public_url(env: Env<'_>, file: &FileConfig, listen: &str) -> String {
     let url = env("JOBUNIVERS_PUBLIC_URL")
         .or_else(|| file.public_url.clone())
@@ -188,6 +213,7 @@ impl Config {
             .unwrap_or_else(|| "127.0.0.1:8080".into());
         let public_url = public_url(env, &file, &listen);
         let notify = notify_config(env, &file, &public_url)?;
+        let ice_servers = ice_servers(env, &file)?;
         let url = env("DATABASE_URL").or(file.database_url).ok_or_else(|| {
             ConfigError::Invalid(
                 "DATABASE_URL (or database_url in the config file) is required".into(),
@@ -227,6 +253,7 @@ impl Config {
                 meetings,
             },
             server: ServerConfig {
+                ice_servers,
                 demo: false,
                 public_url,
                 dkfds_dir: env("JOBUNIVERS_DKFDS_DIR")
@@ -293,6 +320,7 @@ impl Config {
             )?,
             server: ServerConfig {
                 public_url: public_url(&env, &FileConfig::default(), listen),
+                ice_servers: ice_servers(&env, &FileConfig::default())?,
                 ..ServerConfig::demo(dkfds, rules(&env, None)?)
             },
             log: LogConfig {

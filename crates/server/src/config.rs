@@ -23,6 +23,9 @@ pub struct ServerConfig {
     pub public_url: String,
     /// The contact schedule's rule files, loaded and checked at start-up (`rules/*.toml`).
     pub rules: Arc<RuleBook>,
+    /// STUN/TURN servers for video meetings, as the JSON array of `RTCIceServer` objects the
+    /// browser takes (checked at start-up). `[]`: direct connections only (same network).
+    pub ice_servers: String,
 }
 
 impl ServerConfig {
@@ -35,6 +38,7 @@ impl ServerConfig {
             session_ttl: Duration::from_secs(8 * 3600),
             public_url: "http://127.0.0.1:8080".into(),
             rules,
+            ice_servers: "[]".into(),
         }
     }
 }

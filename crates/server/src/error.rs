@@ -53,6 +53,9 @@ pub enum ApiError {
     /// 413 `too_long`: a request body over the server's limit.
     #[error("request body too large")]
     BodyTooLarge,
+    /// 409: the video room cannot be entered now (`not_video`, `not_booked`, `meeting_over`).
+    #[error("room refused: {0}")]
+    Room(domain::meetings::RoomRefusal),
     /// 429 `rate_limited`: too many messages in a short time.
     #[error("rate limited")]
     RateLimited,
@@ -204,6 +207,12 @@ impl ApiError {
                 "For stor forespørgsel",
                 "Forespørgslen er større end serveren modtager.".into(),
             ),
+            ApiError::Room(r) => (
+                StatusCode::CONFLICT,
+                r.code(),
+                "Videorummet er lukket",
+                crate::i18n::room_refusal(Lang::Da, *r).into(),
+            ),
             ApiError::RateLimited => (
                 StatusCode::TOO_MANY_REQUESTS,
                 "rate_limited",
@@ -293,6 +302,7 @@ impl From<StoreError> for ApiError {
             StoreError::Meeting(r) => ApiError::Meeting(r),
             StoreError::Channel(r) => ApiError::Channel(r),
             StoreError::RateLimited => ApiError::RateLimited,
+            StoreError::Room(r) => ApiError::Room(r),
             other => ApiError::Internal(other.to_string()),
         }
     }

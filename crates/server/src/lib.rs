@@ -38,6 +38,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// Fans live thread events out to open WebSocket connections.
     pub live: Arc<live::hub::Hub>,
+    /// The video rooms open on this server.
+    pub rooms: Arc<live::video_room::Rooms>,
 }
 
 /// The whole application as one router, ready to serve. Must be called inside the Tokio
@@ -45,6 +47,7 @@ pub struct AppState {
 pub fn app(store: Store, config: ServerConfig) -> Router {
     let state = AppState {
         live: live::hub::Hub::start(store.clone()),
+        rooms: Arc::default(),
         store,
         config: Arc::new(config),
         metrics: Arc::new(Metrics::default()),
@@ -55,6 +58,10 @@ pub fn app(store: Store, config: ServerConfig) -> Router {
         .route(
             "/live/citizens/{id}/messages",
             axum::routing::get(live::thread_socket::handler),
+        )
+        .route(
+            "/live/meetings/{id}/video",
+            axum::routing::get(live::video_socket::handler),
         )
         .merge(ops::routes())
         .route_layer(axum::middleware::from_fn_with_state(

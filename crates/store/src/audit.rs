@@ -41,6 +41,7 @@ pub enum AuditAction {
     MessagesRead,
     MessageWritten,
     InboxListed,
+    VideoJoined,
 }
 
 impl AuditAction {
@@ -69,6 +70,7 @@ impl AuditAction {
             AuditAction::MessagesRead => "messages.read",
             AuditAction::MessageWritten => "message.written",
             AuditAction::InboxListed => "inbox.listed",
+            AuditAction::VideoJoined => "video.joined",
         }
     }
 }
@@ -100,6 +102,7 @@ impl TryFrom<&str> for AuditAction {
             AuditAction::MessagesRead,
             AuditAction::MessageWritten,
             AuditAction::InboxListed,
+            AuditAction::VideoJoined,
         ]
         .into_iter()
         .find(|a| a.as_str() == s)

@@ -30,6 +30,9 @@ pub enum StoreError {
     /// The law in force today has no conversations to exempt this citizen from.
     #[error("exemption not allowed")]
     ExemptionNotAllowed,
+    /// The video room cannot be entered now (not a video meeting, not booked, over).
+    #[error("room refused: {0}")]
+    Room(domain::meetings::RoomRefusal),
     /// The actor has written too many messages in a short time; nothing was stored.
     #[error("rate limited")]
     RateLimited,

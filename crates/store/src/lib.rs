@@ -35,6 +35,7 @@ mod sql;
 mod staff;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod video;
 mod visitation;
 mod worklist;
 

@@ -2,6 +2,7 @@
 
 mod channels;
 mod lifecycle;
+mod video;
 mod weekly;
 
 pub use channels::{
@@ -10,4 +11,5 @@ pub use channels::{
 pub use lifecycle::{
     MeetingRefusal, cancellation_is_late, check_booking, check_changeable, check_outcome,
 };
+pub use video::{OPEN_AFTER_END, RoomFacts, RoomRefusal, RoomRole, room_role};
 pub use weekly::{Expansion, MAX_DAYS, WeeklyAvailability};

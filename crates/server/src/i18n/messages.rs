@@ -105,3 +105,72 @@ pub(super) static TEXTS: &[(&str, &str, &str)] = &[
     ("inbox.nobody", "Ingen", "Nobody"),
     ("inbox.mine", "tildelt dig", "assigned to you"),
 ];
+
+/// Texts of the video room.
+pub(super) static VIDEO: &[(&str, &str, &str)] = &[
+    ("video.title", "Videosamtale", "Video meeting"),
+    ("video.with", "med", "with"),
+    ("video.the_citizen", "borgeren", "the citizen"),
+    ("video.meeting_link", "Se samtalen", "See the meeting"),
+    (
+        "video.needs_js",
+        "Video i browseren kræver JavaScript. Slå JavaScript til, eller ring til jobcentret, så finder vi en anden måde at holde samtalen på.",
+        "Video in the browser needs JavaScript. Turn JavaScript on, or call the jobcentre and we will find another way to hold the meeting.",
+    ),
+    (
+        "video.check_title",
+        "Tjek kamera og mikrofon",
+        "Check camera and microphone",
+    ),
+    (
+        "video.check_intro",
+        "Du skal ikke installere noget. Giv browseren lov til at bruge kamera og mikrofon, og se at du kan se dig selv.",
+        "There is nothing to install. Let the browser use your camera and microphone, and check that you can see yourself.",
+    ),
+    (
+        "video.checking",
+        "Vi tjekker kamera og mikrofon …",
+        "Checking camera and microphone …",
+    ),
+    (
+        "video.ok",
+        "Kamera og mikrofon virker.",
+        "Camera and microphone work.",
+    ),
+    (
+        "video.failed",
+        "Vi kan ikke bruge dit kamera eller din mikrofon. Tjek at browseren har lov, eller ring til jobcentret.",
+        "We cannot use your camera or microphone. Check that the browser is allowed to, or call the jobcentre.",
+    ),
+    ("video.you", "Dit eget billede", "Your own picture"),
+    (
+        "video.enter_waiting",
+        "Gå ind i venterummet",
+        "Enter the waiting room",
+    ),
+    ("video.open_room", "Åbn rummet", "Open the room"),
+    ("video.waiting_room", "Venterummet", "Waiting room"),
+    (
+        "video.waiting_text",
+        "Du venter på, at din jobkonsulent lukker dig ind. Bliv på siden.",
+        "You are waiting for your caseworker to let you in. Stay on this page.",
+    ),
+    (
+        "video.waiting_list",
+        "Venter på at komme ind",
+        "Waiting to come in",
+    ),
+    ("video.admit", "Luk ind:", "Let in:"),
+    ("video.call", "Samtalen", "The meeting"),
+    ("video.leave", "Forlad samtalen", "Leave the meeting"),
+    (
+        "video.left",
+        "Du har forladt samtalen.",
+        "You have left the meeting.",
+    ),
+    (
+        "video.lost",
+        "Forbindelsen til samtalen blev afbrudt. Genindlæs siden for at komme ind igen.",
+        "The connection was lost. Reload the page to enter again.",
+    ),
+];

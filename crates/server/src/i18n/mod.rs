@@ -55,6 +55,26 @@ impl Lang {
     }
 }
 
+/// Why a video room cannot be entered, and what to do instead.
+pub fn room_refusal(lang: Lang, r: domain::meetings::RoomRefusal) -> &'static str {
+    use domain::meetings::RoomRefusal::*;
+    match r {
+        NotParticipant => lang.pick("Videorummet findes ikke.", "The video room does not exist."),
+        NotVideo => lang.pick(
+            "Samtalen holdes ikke på video. Se samtalen for, hvordan den holdes.",
+            "The meeting is not held by video. See the meeting for how it is held.",
+        ),
+        NotBooked => lang.pick(
+            "Samtalen er aflyst eller afsluttet, så videorummet er lukket.",
+            "The meeting is cancelled or finished, so the video room is closed.",
+        ),
+        Over => lang.pick(
+            "Samtalen er slut, og videorummet er lukket.",
+            "The meeting is over and the video room is closed.",
+        ),
+    }
+}
+
 /// What is wrong with a field, said so the reader knows what to do.
 pub fn invalid_message(lang: Lang, problem: Invalid) -> &'static str {
     match problem {
@@ -216,6 +236,10 @@ pub fn audit_action(lang: Lang, a: AuditAction) -> &'static str {
         AuditAction::InboxListed => lang.pick(
             "Så at du venter på svar på en besked",
             "Saw that you are waiting for an answer to a message",
+        ),
+        AuditAction::VideoJoined => lang.pick(
+            "Deltog i et videomøde med dig",
+            "Took part in a video meeting with you",
         ),
     }
 }
@@ -449,6 +473,7 @@ const TABLES: &[&[(&str, &str, &str)]] = &[
     TEXTS,
     meetings::TEXTS,
     messages::TEXTS,
+    messages::VIDEO,
     screening::TEXTS,
     plan::TEXTS,
 ];

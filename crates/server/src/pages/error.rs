@@ -40,7 +40,10 @@ impl From<StoreError> for PageError {
             | StoreError::Conflict(_)
             | StoreError::Meeting(_)
             | StoreError::Channel(_)
-            | StoreError::ReasonRequired => PageError::BadRequest,
+            | StoreError::ReasonRequired
+            | StoreError::ExemptionNotAllowed
+            | StoreError::RateLimited
+            | StoreError::Room(_) => PageError::BadRequest,
             other => PageError::Internal(other.to_string()),
         }
     }

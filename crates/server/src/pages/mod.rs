@@ -22,6 +22,7 @@ mod register;
 mod screening;
 mod signin;
 mod staff;
+mod video;
 mod worklist;
 
 use askama::Template;
@@ -55,6 +56,8 @@ pub fn routes(config: &ServerConfig) -> Router<AppState> {
         )
         .route("/medarbejder/indbakke", get(inbox::page))
         .route("/static/live.js", get(live_js))
+        .route("/static/video.js", get(video_js))
+        .route("/moeder/{id}/video", get(video::room))
         .route("/samtaler/ny", get(booking::form).post(booking::submit))
         .route("/samtaler/{id}", get(meetings::show))
         .route(
@@ -146,6 +149,17 @@ async fn live_js() -> impl IntoResponse {
             "text/javascript; charset=utf-8",
         )],
         include_str!("../../static/live.js"),
+    )
+}
+
+/// The video room's script: device check, waiting room and WebRTC call.
+async fn video_js() -> impl IntoResponse {
+    (
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "text/javascript; charset=utf-8",
+        )],
+        include_str!("../../static/video.js"),
     )
 }
 

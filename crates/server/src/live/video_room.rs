@@ -1,0 +1,286 @@
+//! The video rooms of this server: who is in each, who waits, and relaying WebRTC signalling
+//! (offers, answers, ICE candidates) between them. Media never passes through the server: the
+//! browsers connect to each other (through TURN when configured).
+//!
+//! A room lives while someone is in it. Staff are in as soon as they enter; the citizen waits
+//! until a member of staff lets them in. Only those in the room can signal each other, so a
+//! waiting citizen sees and sends nothing. (Rooms are per server instance: with several
+//! instances, route `/live/meetings/{id}` by meeting id so both ends reach the same one.)
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use domain::meetings::RoomRole;
+use serde_json::{Value, json};
+use tokio::sync::mpsc;
+
+pub type PeerId = u64;
+
+struct Peer {
+    role: RoomRole,
+    name: String,
+    admitted: bool,
+    frames: mpsc::UnboundedSender<String>,
+}
+
+#[derive(Default)]
+struct Room {
+    peers: HashMap<PeerId, Peer>,
+}
+
+impl Room {
+    fn send(&self, to: PeerId, frame: &Value) {
+        if let Some(peer) = self.peers.get(&to) {
+            // A peer whose socket has closed is removed by its own task.
+            let _ = peer.frames.send(frame.to_string());
+        }
+    }
+
+    fn describe(&self, id: PeerId) -> Value {
+        let p = &self.peers[&id];
+        json!({"id": id, "name": p.name, "role": p.role.as_str()})
+    }
+
+    fn admitted_except(&self, id: PeerId) -> Vec<PeerId> {
+        let mut ids: Vec<PeerId> = self
+            .peers
+            .iter()
+            .filter(|(other, p)| **other != id && p.admitted)
+            .map(|(other, _)| *other)
+            .collect();
+        ids.sort_unstable();
+        ids
+    }
+
+    /// Tells `id` it is in, with who is there, and tells them it came.
+    fn enter(&self, id: PeerId) {
+        let others = self.admitted_except(id);
+        let peers: Vec<Value> = others.iter().map(|o| self.describe(*o)).collect();
+        self.send(id, &json!({"type": "in_room", "you": id, "peers": peers}));
+        for other in others {
+            self.send(
+                other,
+                &json!({"type": "peer_joined", "peer": self.describe(id)}),
+            );
+        }
+    }
+}
+
+/// Why a request inside a room was refused; sent back as `{"type":"error","code":…}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoomError {
+    /// No such peer in the room (or not let in yet).
+    UnknownPeer,
+    /// Only staff in the room may let someone in; the citizen may not signal while waiting.
+    NotAllowed,
+}
+
+impl RoomError {
+    pub fn code(self) -> &'static str {
+        match self {
+            RoomError::UnknownPeer => "unknown_peer",
+            RoomError::NotAllowed => "not_allowed",
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct Rooms {
+    rooms: Mutex<HashMap<String, Room>>,
+    next: std::sync::atomic::AtomicU64,
+}
+
+impl Rooms {
+    fn with<T>(&self, meeting: &str, f: impl FnOnce(&mut Room) -> T) -> T {
+        let mut rooms = self.rooms.lock().unwrap_or_else(|e| e.into_inner());
+        let room = rooms.entry(meeting.to_owned()).or_default();
+        let out = f(room);
+        if room.peers.is_empty() {
+            rooms.remove(meeting);
+        }
+        out
+    }
+
+    /// Someone enters: staff go in, the citizen waits (and staff in the room are told).
+    pub fn join(
+        &self,
+        meeting: &str,
+        role: RoomRole,
+        name: &str,
+        frames: mpsc::UnboundedSender<String>,
+    ) -> PeerId {
+        let id = 1 + self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.with(meeting, |room| {
+            let admitted = !role.waits();
+            room.peers.insert(
+                id,
+                Peer {
+                    role,
+                    name: name.to_owned(),
+                    admitted,
+                    frames,
+                },
+            );
+            if admitted {
+                room.enter(id);
+                // Staff see who is already waiting.
+                let waiting: Vec<PeerId> = room
+                    .peers
+                    .iter()
+                    .filter(|(_, p)| !p.admitted)
+                    .map(|(w, _)| *w)
+                    .collect();
+                for w in waiting {
+                    room.send(id, &json!({"type": "waiting", "peer": room.describe(w)}));
+                }
+            } else {
+                room.send(id, &json!({"type": "waiting_room"}));
+                for staff in room.admitted_except(id) {
+                    room.send(
+                        staff,
+                        &json!({"type": "waiting", "peer": room.describe(id)}),
+                    );
+                }
+            }
+        });
+        id
+    }
+
+    /// Staff in the room let a waiting citizen in.
+    pub fn admit(&self, meeting: &str, by: PeerId, who: PeerId) -> Result<(), RoomError> {
+        self.with(meeting, |room| {
+            let staff_in = room
+                .peers
+                .get(&by)
+                .is_some_and(|p| p.admitted && !p.role.waits());
+            if !staff_in {
+                return Err(RoomError::NotAllowed);
+            }
+            match room.peers.get_mut(&who) {
+                Some(p) if !p.admitted => p.admitted = true,
+                _ => return Err(RoomError::UnknownPeer),
+            }
+            room.enter(who);
+            Ok(())
+        })
+    }
+
+    /// Relays an offer, answer or ICE candidate between two people in the room.
+    pub fn signal(
+        &self,
+        meeting: &str,
+        from: PeerId,
+        to: PeerId,
+        data: Value,
+    ) -> Result<(), RoomError> {
+        self.with(meeting, |room| {
+            if !room.peers.get(&from).is_some_and(|p| p.admitted) {
+                return Err(RoomError::NotAllowed);
+            }
+            if from == to || !room.peers.get(&to).is_some_and(|p| p.admitted) {
+                return Err(RoomError::UnknownPeer);
+            }
+            room.send(to, &json!({"type": "signal", "from": from, "data": data}));
+            Ok(())
+        })
+    }
+
+    /// Someone leaves (or their connection drops); the others are told.
+    pub fn leave(&self, meeting: &str, id: PeerId) {
+        self.with(meeting, |room| {
+            if room.peers.remove(&id).is_some() {
+                for other in room.peers.keys().copied().collect::<Vec<_>>() {
+                    room.send(other, &json!({"type": "peer_left", "peer": id}));
+                }
+            }
+        });
+    }
+
+    /// Rooms with someone in them, for tests and metrics.
+    pub fn open_rooms(&self) -> usize {
+        self.rooms.lock().map(|r| r.len()).unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frames(rx: &mut mpsc::UnboundedReceiver<String>) -> Vec<Value> {
+        let mut out = Vec::new();
+        while let Ok(f) = rx.try_recv() {
+            out.push(serde_json::from_str(&f).expect("json"));
+        }
+        out
+    }
+
+    fn types(v: &[Value]) -> Vec<&str> {
+        v.iter()
+            .map(|f| f["type"].as_str().expect("type"))
+            .collect()
+    }
+
+    #[test]
+    fn the_citizen_waits_until_staff_let_them_in_and_then_they_can_signal() {
+        let rooms = Rooms::default();
+        let (ctx, mut crx) = mpsc::unbounded_channel();
+        let (stx, mut srx) = mpsc::unbounded_channel();
+        let citizen = rooms.join("m1", RoomRole::Citizen, "Åse", ctx);
+        assert_eq!(types(&frames(&mut crx)), vec!["waiting_room"]);
+        // Waiting: cannot signal anyone, cannot let themself in.
+        assert_eq!(
+            rooms.signal("m1", citizen, 99, json!({})),
+            Err(RoomError::NotAllowed)
+        );
+        assert_eq!(
+            rooms.admit("m1", citizen, citizen),
+            Err(RoomError::NotAllowed)
+        );
+
+        let host = rooms.join("m1", RoomRole::Host, "Karen", stx);
+        let got = frames(&mut srx);
+        assert_eq!(types(&got), vec!["in_room", "waiting"]);
+        assert_eq!(got[1]["peer"]["name"], "Åse");
+        assert!(
+            frames(&mut crx).is_empty(),
+            "nobody tells the waiting citizen who is there"
+        );
+
+        rooms.admit("m1", host, citizen).expect("admit");
+        let got = frames(&mut crx);
+        assert_eq!(types(&got), vec!["in_room"]);
+        assert_eq!(got[0]["peers"][0]["id"], host);
+        assert_eq!(types(&frames(&mut srx)), vec!["peer_joined"]);
+
+        rooms
+            .signal("m1", citizen, host, json!({"sdp": "offer"}))
+            .expect("signal");
+        let got = frames(&mut srx);
+        assert_eq!(got[0]["from"], citizen);
+        assert_eq!(got[0]["data"]["sdp"], "offer");
+        assert_eq!(
+            rooms.signal("m1", host, 12345, json!({})),
+            Err(RoomError::UnknownPeer)
+        );
+
+        rooms.leave("m1", citizen);
+        assert_eq!(types(&frames(&mut srx)), vec!["peer_left"]);
+        rooms.leave("m1", host);
+        assert_eq!(rooms.open_rooms(), 0, "an empty room is gone");
+    }
+
+    #[test]
+    fn rooms_are_separate() {
+        let rooms = Rooms::default();
+        let (atx, _arx) = mpsc::unbounded_channel();
+        let (btx, mut brx) = mpsc::unbounded_channel();
+        let a = rooms.join("m1", RoomRole::Host, "A", atx);
+        let _b = rooms.join("m2", RoomRole::Host, "B", btx);
+        assert_eq!(types(&frames(&mut brx)), vec!["in_room"]);
+        assert_eq!(
+            rooms.signal("m1", a, 2, json!({})),
+            Err(RoomError::UnknownPeer)
+        );
+        assert!(frames(&mut brx).is_empty());
+    }
+}

@@ -1,0 +1,45 @@
+//! Entering a video meeting's room: the meeting's participants only, decided by the domain
+//! (`domain::meetings::room_role`); anyone else is told the room does not exist.
+
+use domain::Actor;
+use domain::meetings::{RoomFacts, RoomRefusal, RoomRole, room_role};
+
+use crate::audit::{AuditAction, AuditEntry};
+use crate::{Meeting, Store, StoreError};
+
+impl Store {
+    /// The meeting and the actor's role in its room. `entering` logs that staff joined the
+    /// meeting ("Deltog i et videomøde med dig"); otherwise the page's read of the meeting is
+    /// logged as any other.
+    pub async fn video_room(
+        &self,
+        actor: &Actor,
+        meeting_id: &str,
+        entering: bool,
+    ) -> Result<(Meeting, RoomRole), StoreError> {
+        let meeting = self.meeting_by_id(meeting_id).await?;
+        let facts = RoomFacts {
+            citizen_id: &meeting.citizen_id,
+            staff_id: &meeting.staff_id,
+            adviser_id: meeting.adviser_id.as_deref(),
+            channel: meeting.channel,
+            status: meeting.status,
+            end: meeting.end,
+        };
+        let role = match room_role(facts, actor.id(), self.now()) {
+            Ok(role) => role,
+            Err(RoomRefusal::NotParticipant) => return Err(StoreError::NotFound),
+            Err(refusal) => return Err(StoreError::Room(refusal)),
+        };
+        if actor.is_staff() {
+            let action = if entering {
+                AuditAction::VideoJoined
+            } else {
+                AuditAction::MeetingsRead
+            };
+            self.log_reads(vec![AuditEntry::new(actor, &meeting.citizen_id, action)])
+                .await?;
+        }
+        Ok((meeting, role))
+    }
+}
