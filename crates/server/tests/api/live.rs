@@ -154,3 +154,134 @@ async fn messages_and_read_receipts_arrive_live_and_strangers_get_no_socket() {
         assert_eq!(all["messages"].as_array().expect("messages").len(), 2);
     }
 }
+
+async fn connect_path(
+    app: &TestApp,
+    path: &str,
+    token: &str,
+) -> Result<Socket, tokio_tungstenite::tungstenite::Error> {
+    let url = format!("{}{path}", app.url.replace("http://", "ws://"));
+    let mut request = url.into_client_request().expect("request");
+    request.headers_mut().insert(
+        "authorization",
+        format!("Bearer {token}").parse().expect("header"),
+    );
+    tokio_tungstenite::connect_async(request)
+        .await
+        .map(|(socket, _)| socket)
+}
+
+#[tokio::test]
+async fn the_video_room_admits_only_participants_and_the_citizen_waits() {
+    for backend in BACKENDS {
+        let app = spawn_app(backend).await;
+        let world = app.world().await;
+        let body = json!({
+            "cpr": "0101901234", "name": "Åse Østergård", "municipality": "0851", "login": "aase",
+            "target_group": "insured_unemployed", "unemployed_since": "2026-09-01"
+        });
+        let r = app
+            .post("/api/v1/citizens", Some(&world.aalborg), &body)
+            .await;
+        let id = r.json::<Value>().await.expect("json")["id"]
+            .as_str()
+            .expect("id")
+            .to_owned();
+        let me = app.token("aase").await;
+        let start = jiff::Timestamp::now()
+            .checked_add(jiff::SignedDuration::from_hours(48))
+            .expect("time");
+        let start =
+            jiff::Timestamp::from_second(start.as_second() - start.as_second() % 60).expect("time");
+        let end = start
+            .checked_add(jiff::SignedDuration::from_mins(30))
+            .expect("time");
+        let slot = app
+            .post(
+                "/api/v1/slots",
+                Some(&world.aalborg),
+                &json!({"start": start.to_string(), "end": end.to_string(), "channels": ["video", "phone"]}),
+            )
+            .await
+            .json::<Value>()
+            .await
+            .expect("slot");
+        let meeting = app
+            .post(
+                "/api/v1/meetings",
+                Some(&world.aalborg),
+                &json!({"citizen_id": id, "slot_id": slot["id"], "channel": "video"}),
+            )
+            .await
+            .json::<Value>()
+            .await
+            .expect("meeting");
+        let room = format!(
+            "/live/meetings/{}/video",
+            meeting["id"].as_str().expect("id")
+        );
+
+        // Not a participant: no socket, whoever asks.
+        for token in [world.aarhus.as_str(), world.admin.as_str()] {
+            match connect_path(&app, &room, token).await {
+                Err(tokio_tungstenite::tungstenite::Error::Http(r)) => {
+                    assert_eq!(r.status(), StatusCode::NOT_FOUND, "{backend:?}");
+                }
+                other => panic!("expected 404, got {:?}", other.map(|_| "a socket")),
+            }
+        }
+
+        let mut citizen = connect_path(&app, &room, &me).await.expect("citizen");
+        assert_eq!(next_json(&mut citizen).await["type"], "waiting_room");
+        // Waiting: cannot signal anyone.
+        citizen
+            .send(Frame::Text(
+                r#"{"type":"signal","to":1,"data":{"sdp":"x"}}"#.into(),
+            ))
+            .await
+            .expect("send");
+        assert_eq!(next_json(&mut citizen).await["code"], "not_allowed");
+
+        let mut host = connect_path(&app, &room, &world.aalborg)
+            .await
+            .expect("host");
+        assert_eq!(next_json(&mut host).await["type"], "in_room");
+        let waiting = next_json(&mut host).await;
+        assert_eq!(waiting["type"], "waiting", "{backend:?}: {waiting}");
+        let peer = waiting["peer"]["id"].clone();
+        host.send(Frame::Text(
+            json!({"type": "admit", "peer": peer}).to_string().into(),
+        ))
+        .await
+        .expect("admit");
+        let inside = next_json(&mut citizen).await;
+        assert_eq!(inside["type"], "in_room");
+        let host_id = inside["peers"][0]["id"].clone();
+        citizen
+            .send(Frame::Text(
+                json!({"type": "signal", "to": host_id, "data": {"sdp": {"type": "offer", "sdp": "v=0"}}})
+                    .to_string()
+                    .into(),
+            ))
+            .await
+            .expect("offer");
+        assert_eq!(next_json(&mut host).await["type"], "peer_joined");
+        let offer = next_json(&mut host).await;
+        assert_eq!(offer["type"], "signal");
+        assert_eq!(offer["data"]["sdp"]["type"], "offer");
+
+        // A malformed frame closes that connection with a reason.
+        host.send(Frame::Text("not json".into()))
+            .await
+            .expect("send");
+        let close = loop {
+            match tokio::time::timeout(Duration::from_secs(5), host.next()).await {
+                Ok(Some(Ok(Frame::Close(frame)))) => break frame.expect("reason"),
+                Ok(Some(Ok(_))) => continue,
+                other => panic!("expected a close frame, got {other:?}"),
+            }
+        };
+        assert_eq!(close.code, CloseCode::Policy);
+        assert_eq!(next_json(&mut citizen).await["type"], "peer_left");
+    }
+}
