@@ -20,18 +20,7 @@ async fn connect(
     citizen: &str,
     token: &str,
 ) -> Result<Socket, tokio_tungstenite::tungstenite::Error> {
-    let url = format!(
-        "{}/live/citizens/{citizen}/messages",
-        app.url.replace("http://", "ws://")
-    );
-    let mut request = url.into_client_request().expect("request");
-    request.headers_mut().insert(
-        "authorization",
-        format!("Bearer {token}").parse().expect("header"),
-    );
-    tokio_tungstenite::connect_async(request)
-        .await
-        .map(|(socket, _)| socket)
+    connect_path(app, &format!("/live/citizens/{citizen}/messages"), token).await
 }
 
 /// The next JSON text frame from the server.
@@ -155,6 +144,7 @@ async fn messages_and_read_receipts_arrive_live_and_strangers_get_no_socket() {
     }
 }
 
+/// A WebSocket to `path` with a bearer token.
 async fn connect_path(
     app: &TestApp,
     path: &str,
