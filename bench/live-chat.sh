@@ -17,8 +17,12 @@ SECS="${3:-10}"
 PORT=18282
 BASE_PORT=18283
 
-# 10,000 clients and their 10,000 server ends: two descriptors each, in two processes.
-ulimit -n 65536
+# 10,000 clients in this process and their 10,000 ends in the server's: raise the soft limit
+# on open files to the hard one (20,000 on these machines).
+ulimit -n "$(ulimit -Hn)"
+if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((CLIENTS + 1000)) ]; then
+  echo "open-file limit $(ulimit -n) is too low for $CLIENTS clients" >&2; exit 1
+fi
 
 cargo build --release -p jobunivers --quiet
 LOAD=$(cargo bench -p server --bench live_chat --no-run 2>&1 | grep -o 'target/release/deps/live_chat-[0-9a-f]*' | head -1)

@@ -88,6 +88,8 @@ pub(crate) struct Inner {
     pub(crate) audit: AuditWriter,
     /// Group commit for bookings, on SQLite only (PostgreSQL commits in parallel by itself).
     pub(crate) bookings: Option<crate::booking::BookingWriter>,
+    /// Group commit for messages, on SQLite only.
+    pub(crate) messages: Option<crate::message_writer::MessageWriter>,
     pub(crate) sessions: crate::sessions::SessionCache,
     pub(crate) meetings: MeetingSettings,
     /// Added to the wall clock; only tests move it (see `Store::advance_clock`).
@@ -133,6 +135,8 @@ impl Store {
         let audit = AuditWriter::start(write.clone());
         let bookings = (backend == Backend::Sqlite)
             .then(|| crate::booking::BookingWriter::start(write.clone()));
+        let messages = (backend == Backend::Sqlite)
+            .then(|| crate::message_writer::MessageWriter::start(write.clone()));
         Ok(Store {
             inner: Arc::new(Inner {
                 backend,
@@ -141,6 +145,7 @@ impl Store {
                 cpr_key: options.cpr_key.clone(),
                 audit,
                 bookings,
+                messages,
                 sessions: Default::default(),
                 meetings: options.meetings,
                 clock_offset_micros: Default::default(),

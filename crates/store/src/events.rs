@@ -18,7 +18,7 @@ use crate::connect::Backend;
 use crate::{Store, clock};
 
 /// The PostgreSQL channel the instances share.
-pub(crate) const CHANNEL: &str = "jobunivers_threads";
+const CHANNEL: &str = "jobunivers_threads";
 
 /// Buffered events per subscriber; one that falls this far behind skips ahead (and reloads).
 const BUS_CAPACITY: usize = 4096;
@@ -81,6 +81,22 @@ impl ThreadEvent {
             .is_none()
             .then_some(ThreadEvent { thread, change })
     }
+}
+
+/// On PostgreSQL, the event for every instance, delivered when `tx` commits (never on rollback).
+pub(crate) async fn notify_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    backend: Backend,
+    event: &ThreadEvent,
+) -> Result<(), sqlx::Error> {
+    if backend == Backend::Postgres {
+        sqlx::query("SELECT pg_notify($1, $2)")
+            .bind(CHANNEL)
+            .bind(event.to_payload())
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
 }
 
 /// The bus and, on PostgreSQL, whether this instance listens yet.

@@ -23,6 +23,7 @@ mod inbox;
 mod letters;
 mod meetings;
 mod message_notice;
+mod message_writer;
 mod messages;
 mod orgs;
 mod outbox;

@@ -5,19 +5,18 @@
 //! so live views can fetch new messages without asking again.
 
 use domain::messages::{
-    MessageBody, NoticePlan, RATE_WINDOW, ThreadHolder, Waiting, may_write, plan_notice,
-    thread_for, waiting_after, within_rate_limit,
+    MessageBody, RATE_WINDOW, ThreadHolder, Waiting, may_write, thread_for, within_rate_limit,
 };
 use domain::{Actor, Role, Visibility};
 use jiff::Timestamp;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use crate::audit::{self, AuditAction, AuditEntry};
-use crate::connect::Backend;
+use crate::audit::{AuditAction, AuditEntry};
 use crate::error::parse;
-use crate::events::{CHANNEL, ThreadChange, ThreadEvent, ThreadKey};
+use crate::events::{ThreadChange, ThreadEvent, ThreadKey, notify_in};
 use crate::ids::new_id;
+use crate::message_writer::{PostRow, write_post};
 use crate::{Store, StoreError, clock};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -262,32 +261,16 @@ impl Store {
                 at: now,
             },
         };
-        self.notify_in(&mut tx, &event).await?;
+        notify_in(&mut tx, self.inner.backend, &event).await?;
         tx.commit().await?;
         self.announce(event);
         Ok(thread)
     }
 
-    /// On PostgreSQL, the event for other instances, delivered when `tx` commits.
-    async fn notify_in(
-        &self,
-        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-        event: &ThreadEvent,
-    ) -> Result<(), StoreError> {
-        if self.inner.backend == Backend::Postgres {
-            sqlx::query("SELECT pg_notify($1, $2)")
-                .bind(CHANNEL)
-                .bind(event.to_payload())
-                .execute(&mut **tx)
-                .await?;
-        }
-        Ok(())
-    }
-
-    /// Writes a message in the thread the actor has with this citizen. In one transaction: the
-    /// thread (made on the first message), whose turn it is, the writer's own read marker, the
-    /// notice to the citizen (throttled, see `domain::messages`), the audit entry and the live
-    /// event. `RateLimited` when the writer has sent too many messages in the last minute.
+    /// Writes a message in the thread the actor has with this citizen: the rows of
+    /// `message_writer.rs`, committed before this returns (on SQLite in a group commit with other
+    /// messages), then the live event. `RateLimited` when the writer has sent too many messages
+    /// in the last minute; nothing is stored then.
     pub async fn post_message(
         &self,
         actor: &Actor,
@@ -300,7 +283,6 @@ impl Store {
             return Err(StoreError::Forbidden);
         }
         let now = self.now();
-        let now_micros = clock::to_micros(now);
         let window_start = now.checked_sub(RATE_WINDOW).unwrap_or(now);
         let recent: i64 =
             sqlx::query("SELECT COUNT(*) AS n FROM messages WHERE author_id = $1 AND sent_at > $2")
@@ -312,45 +294,6 @@ impl Store {
         if !within_rate_limit(recent) {
             return Err(StoreError::RateLimited);
         }
-
-        let by_citizen = view.is_citizen();
-        let waiting = waiting_after(by_citizen);
-        let holder = view.key.holder.as_str();
-        let mut tx = self.inner.write.begin().await?;
-        sqlx::query(
-            "INSERT INTO message_threads (id, citizen_id, holder, waiting_for, waiting_since, last_message_at) \
-             VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (citizen_id, holder) DO NOTHING",
-        )
-        .bind(new_id())
-        .bind(citizen_id)
-        .bind(holder)
-        .bind(waiting.as_str())
-        .bind(now_micros)
-        .execute(&mut *tx)
-        .await?;
-        let lock = match self.inner.backend {
-            Backend::Postgres => "FOR UPDATE",
-            Backend::Sqlite => "",
-        };
-        let row = sqlx::query(&format!(
-            "SELECT id, waiting_for, waiting_since, last_notice_at FROM message_threads \
-             WHERE citizen_id = $1 AND holder = $2 {lock}"
-        ))
-        .bind(citizen_id)
-        .bind(holder)
-        .fetch_one(&mut *tx)
-        .await?;
-        let thread_id: String = row.try_get("id")?;
-        // A second message from the same side keeps the turn's start: the wait is from the first.
-        let waiting_since = if row.try_get::<&str, _>("waiting_for")? == waiting.as_str() {
-            row.try_get::<i64, _>("waiting_since")?
-        } else {
-            now_micros
-        };
-        let last_notice = row
-            .try_get::<Option<i64>, _>("last_notice_at")?
-            .map(clock::from_micros);
-
         let message = Message {
             id: new_id(),
             author_id: actor.id().to_owned(),
@@ -359,71 +302,32 @@ impl Store {
             body: body.as_str().to_owned(),
             sent_at: now,
         };
-        sqlx::query(
-            "INSERT INTO messages (id, thread_id, author_id, author_name, author_role, body, sent_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(&message.id)
-        .bind(&thread_id)
-        .bind(&message.author_id)
-        .bind(&message.author_name)
-        .bind(message.author_role.as_str())
-        .bind(&message.body)
-        .bind(now_micros)
-        .execute(&mut *tx)
-        .await?;
-
-        let notice_at = match plan_notice(by_citizen, last_notice, now) {
-            NoticePlan::At(at) => {
-                sqlx::query(
-                    "INSERT INTO outbox (id, kind, subject_id, not_before, created_at) VALUES ($1, 'message_posted', $2, $3, $4)",
-                )
-                .bind(new_id())
-                .bind(&message.id)
-                .bind(clock::to_micros(at))
-                .bind(now_micros)
-                .execute(&mut *tx)
-                .await?;
-                Some(now_micros)
-            }
-            NoticePlan::Throttled | NoticePlan::OwnMessage => None,
-        };
-        let own_marker = if by_citizen {
-            "citizen_read_at"
-        } else {
-            "staff_read_at"
-        };
-        sqlx::query(&format!(
-            "UPDATE message_threads SET waiting_for = $1, waiting_since = $2, last_message_at = $3, \
-             {own_marker} = $3, last_notice_at = COALESCE($4, last_notice_at) WHERE id = $5"
-        ))
-        .bind(waiting.as_str())
-        .bind(waiting_since)
-        .bind(now_micros)
-        .bind(notice_at)
-        .bind(&thread_id)
-        .execute(&mut *tx)
-        .await?;
-        if view.visibility.is_audited() {
-            audit::insert(
-                &mut tx,
-                &[AuditEntry::new(
-                    actor,
-                    citizen_id,
-                    AuditAction::MessageWritten,
-                )],
-            )
-            .await?;
-        }
         let event = ThreadEvent {
             thread: view.key.clone(),
             change: ThreadChange::Posted {
                 message_id: message.id.clone(),
             },
         };
-        self.notify_in(&mut tx, &event).await?;
-        tx.commit().await?;
-        self.announce(event);
-        Ok(message)
+        let row = PostRow {
+            message,
+            citizen_id: citizen_id.to_owned(),
+            holder: view.key.holder,
+            by_citizen: view.is_citizen(),
+            audit: view
+                .visibility
+                .is_audited()
+                .then(|| AuditEntry::new(actor, citizen_id, AuditAction::MessageWritten)),
+            event,
+        };
+        match &self.inner.messages {
+            Some(writer) => writer.write(row.clone()).await?,
+            None => {
+                let mut tx = self.inner.write.begin().await?;
+                write_post(&mut tx, self.inner.backend, &row).await?;
+                tx.commit().await?;
+            }
+        }
+        self.announce(row.event);
+        Ok(row.message)
     }
 }

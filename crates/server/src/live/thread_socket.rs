@@ -76,8 +76,12 @@ pub async fn handler(
 ) -> Result<Response, ApiError> {
     let requested = params.holder()?;
     let view = state.store.open_thread(&actor, &id, requested).await?;
+    // Small buffers: a connection mostly waits, and 10,000 of them should not each hold the
+    // default 128 KiB read buffer.
     Ok(ws
         .max_message_size(MAX_CLIENT_FRAME)
+        .read_buffer_size(4 * 1024)
+        .write_buffer_size(0)
         .on_upgrade(move |socket| session(socket, state, view)))
 }
 

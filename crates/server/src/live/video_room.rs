@@ -270,6 +270,47 @@ mod tests {
     }
 
     #[test]
+    fn a_joint_meeting_has_three_and_the_newcomer_calls_both() {
+        let rooms = Rooms::default();
+        let (htx, mut hrx) = mpsc::unbounded_channel();
+        let (atx, mut arx) = mpsc::unbounded_channel();
+        let (ctx, mut crx) = mpsc::unbounded_channel();
+        let host = rooms.join("m1", RoomRole::Host, "Karen", htx);
+        let adviser = rooms.join("m1", RoomRole::Adviser, "Aase", atx);
+        let got = frames(&mut arx);
+        assert_eq!(got[0]["type"], "in_room");
+        assert_eq!(
+            got[0]["peers"][0]["id"], host,
+            "the adviser goes straight in"
+        );
+        assert_eq!(types(&frames(&mut hrx)), vec!["in_room", "peer_joined"]);
+
+        let citizen = rooms.join("m1", RoomRole::Citizen, "Søren", ctx);
+        assert_eq!(types(&frames(&mut hrx)), vec!["waiting"]);
+        assert_eq!(
+            types(&frames(&mut arx)),
+            vec!["waiting"],
+            "both staff see who waits"
+        );
+        rooms
+            .admit("m1", adviser, citizen)
+            .expect("the adviser may let in too");
+        let got = frames(&mut crx);
+        let inside = got
+            .iter()
+            .find(|f| f["type"] == "in_room")
+            .expect("in_room");
+        let mut ids: Vec<u64> = inside["peers"]
+            .as_array()
+            .expect("peers")
+            .iter()
+            .map(|p| p["id"].as_u64().expect("id"))
+            .collect();
+        ids.sort_unstable();
+        assert_eq!(ids, vec![host, adviser], "the citizen calls both");
+    }
+
+    #[test]
     fn rooms_are_separate() {
         let rooms = Rooms::default();
         let (atx, _arx) = mpsc::unbounded_channel();

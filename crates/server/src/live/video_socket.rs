@@ -46,6 +46,7 @@ pub async fn handler(
     let name = actor.name().to_owned();
     Ok(ws
         .max_message_size(MAX_CLIENT_FRAME)
+        .read_buffer_size(8 * 1024)
         .on_upgrade(move |socket| session(socket, state, meeting.id, role, name)))
 }
 
