@@ -21,6 +21,7 @@ mod org;
 mod person;
 pub mod screening;
 mod span;
+pub mod surveys;
 
 pub use access::{
     Actor, CitizenScope, Organisation, Visibility, citizen_visibility, may_register_citizen,

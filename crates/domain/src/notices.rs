@@ -12,6 +12,8 @@ pub enum NoticeKind {
     Reminder,
     /// A new message from the jobcenter or a-kasse (throttled; see [`crate::messages`]).
     NewMessage,
+    /// A survey waits after a held meeting.
+    SurveyInvited,
 }
 
 impl NoticeKind {
@@ -23,6 +25,7 @@ impl NoticeKind {
             "meeting_cancelled" => Some(NoticeKind::Cancelled),
             "meeting_reminder" => Some(NoticeKind::Reminder),
             "message_posted" => Some(NoticeKind::NewMessage),
+            "survey_invited" => Some(NoticeKind::SurveyInvited),
             _ => None,
         }
     }
@@ -65,9 +68,12 @@ pub fn notice_channels(kind: NoticeKind, r: Reachability) -> Vec<NoticeChannel> 
         out.push(NoticeChannel::Sms);
     }
     let reached_digitally = r.digital_mail && (r.email || r.phone);
-    // A reminder would arrive after the meeting; a message is read in Jobunivers, so a letter
-    // saying "you have a message" helps no one who cannot sign in.
-    let by_letter = !matches!(kind, NoticeKind::Reminder | NoticeKind::NewMessage);
+    // A reminder would arrive after the meeting; a message or a survey is read in Jobunivers,
+    // so a letter saying "you have one" helps no one who cannot sign in.
+    let by_letter = !matches!(
+        kind,
+        NoticeKind::Reminder | NoticeKind::NewMessage | NoticeKind::SurveyInvited
+    );
     if by_letter && !reached_digitally {
         out.push(NoticeChannel::Letter);
     }

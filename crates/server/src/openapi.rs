@@ -33,6 +33,8 @@ use crate::api;
         api::messages::post::handler,
         api::messages::assign::handler,
         api::inbox::list::handler,
+        api::surveys::list::handler,
+        api::surveys::answer::handler,
         api::screening::submit::handler,
         api::screening::visitation::handler,
         api::reports::visitation::handler,

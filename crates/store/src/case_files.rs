@@ -38,9 +38,11 @@ pub(crate) struct CaseFile {
     /// Since when the citizen's message has waited for the jobcenter, and for the a-kasse.
     pub waiting_jobcenter: Option<Timestamp>,
     pub waiting_fund: Option<Timestamp>,
+    /// The latest survey answer asking to be called ("ring mig op").
+    pub callback_requested: Option<Timestamp>,
 }
 
-const FIELDS: usize = 16;
+const FIELDS: usize = 17;
 
 impl Store {
     /// The case files of the citizens matched by `scope` (on `citizens c`, one parameter `$1`):
@@ -64,7 +66,9 @@ impl Store {
              || '\u{1f}' || COALESCE((SELECT CAST(waiting_since AS TEXT) FROM message_threads \
                 WHERE citizen_id = c.id AND holder = 'jobcenter' AND waiting_for = 'staff'), '') \
              || '\u{1f}' || COALESCE((SELECT CAST(waiting_since AS TEXT) FROM message_threads \
-                WHERE citizen_id = c.id AND holder = 'a_kasse' AND waiting_for = 'staff'), ''), \
+                WHERE citizen_id = c.id AND holder = 'a_kasse' AND waiting_for = 'staff'), '') \
+             || '\u{1f}' || COALESCE((SELECT CAST(MAX(answered_at) AS TEXT) FROM surveys \
+                WHERE citizen_id = c.id AND callback = 1), ''), \
              '\u{1e}') AS packed FROM citizens c WHERE {scope}"
         );
         let row = sqlx::query(&sql)
@@ -98,6 +102,7 @@ fn case_file(record: &str) -> Result<CaseFile, StoreError> {
         meetings,
         waiting_jobcenter,
         waiting_fund,
+        callback,
     ] = <[&str; FIELDS]>::try_from(f).map_err(|_| StoreError::Corrupt { column: "citizens" })?;
     let micros = |s: &str, column: &'static str| -> Result<Option<Timestamp>, StoreError> {
         match s {
@@ -135,6 +140,7 @@ fn case_file(record: &str) -> Result<CaseFile, StoreError> {
         own_booking,
         waiting_jobcenter: micros(waiting_jobcenter, "message_threads")?,
         waiting_fund: micros(waiting_fund, "message_threads")?,
+        callback_requested: micros(callback, "surveys")?,
     })
 }
 

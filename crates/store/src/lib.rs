@@ -34,6 +34,7 @@ mod sessions;
 mod slots;
 mod sql;
 mod staff;
+mod surveys;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod video;
@@ -64,5 +65,6 @@ pub use screening::Screening;
 pub use sessions::{DemoLogin, NewSession};
 pub use slots::{NewSlot, Slot};
 pub use staff::{NewStaff, StaffMember};
+pub use surveys::PendingSurvey;
 pub use visitation::Visitation;
 pub use worklist::{CaseworkerLoad, Worklist, WorklistEntry, WorklistQuery};

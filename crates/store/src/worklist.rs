@@ -109,6 +109,11 @@ impl Store {
                     .flatten()
                     .max(),
                     registered_at: case.created_at,
+                    // The jobcenter holds the meeting the survey was about; a-kasser do not call.
+                    callback_requested: match organisation {
+                        Organisation::Municipality(_) => case.callback_requested,
+                        Organisation::Fund(_) => None,
+                    },
                     unanswered_since: match organisation {
                         Organisation::Municipality(_) => case.waiting_jobcenter,
                         Organisation::Fund(_) => case.waiting_fund,

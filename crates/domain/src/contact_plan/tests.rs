@@ -486,6 +486,7 @@ fn facts<'a>(plan: &'a ContactPlan<'a>, meetings: &'a [PlanMeeting]) -> CaseFact
         registered_at: at(date(2025, 3, 3)),
         assigned: true,
         unanswered_since: None,
+        callback_requested: None,
     }
 }
 
@@ -586,6 +587,30 @@ fn a_message_unanswered_for_two_working_days_is_on_the_worklist() {
     let items = work_reasons(&f, at(date(2025, 3, 12)));
     assert_eq!(reasons(&items), vec![WorkReason::UnansweredMessage]);
     assert_eq!(items[0].since, written, "since the citizen wrote");
+}
+
+#[test]
+fn a_request_to_be_called_stays_until_a_meeting_is_booked_after_it() {
+    let book = book();
+    let since = date(2025, 3, 3);
+    let mut ms = vec![meeting("first", date(2025, 3, 5), MeetingStatus::Held, Ak)];
+    let plan = contact_plan(&book, insured(since), &ms, date(2025, 3, 6));
+    let asked = at(date(2025, 3, 6));
+    let mut f = facts(&plan, &ms);
+    f.callback_requested = Some(asked);
+    let items = work_reasons(&f, at(date(2025, 3, 7)));
+    assert_eq!(reasons(&items), vec![WorkReason::CallbackRequested]);
+    assert_eq!(items[0].since, asked);
+    ms.push(meeting(
+        "call",
+        date(2025, 3, 10),
+        MeetingStatus::Booked,
+        Ak,
+    ));
+    let plan = contact_plan(&book, insured(since), &ms, date(2025, 3, 7));
+    let mut f = facts(&plan, &ms);
+    f.callback_requested = Some(asked);
+    assert!(work_reasons(&f, at(date(2025, 3, 7))).is_empty());
 }
 
 #[test]

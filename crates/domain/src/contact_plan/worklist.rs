@@ -49,6 +49,8 @@ pub struct CaseFacts<'a> {
     pub assigned: bool,
     /// Since when the citizen's message has waited for this organisation's answer.
     pub unanswered_since: Option<Timestamp>,
+    /// When the citizen last asked to be called in a survey answer.
+    pub callback_requested: Option<Timestamp>,
 }
 
 /// One reason for one citizen, and since when it has applied.
@@ -95,6 +97,14 @@ pub fn work_reasons(facts: &CaseFacts<'_>, now: Timestamp) -> Vec<WorkItem> {
         if !followed_up {
             push(WorkReason::NoShow, no_show.start);
         }
+    }
+    // A request to be called is dealt with by booking a meeting after it (a phone call is one).
+    if let Some(asked) = facts.callback_requested
+        && !facts.meetings.iter().any(|m| {
+            m.start > asked && matches!(m.status, MeetingStatus::Booked | MeetingStatus::Held)
+        })
+    {
+        push(WorkReason::CallbackRequested, asked);
     }
     if let Some(since) = facts.unanswered_since
         && crate::messages::is_unanswered(since, now)

@@ -13,6 +13,7 @@ pub mod reports;
 pub mod screening;
 pub mod slots;
 pub mod staff;
+pub mod surveys;
 pub mod worklist;
 
 use axum::Router;
@@ -67,6 +68,8 @@ pub fn routes(demo: bool) -> Router<AppState> {
             post(messages::assign::handler),
         )
         .route("/inbox", get(inbox::list::handler))
+        .route("/surveys", get(surveys::list::handler))
+        .route("/surveys/{id}/answers", post(surveys::answer::handler))
         .route("/citizens/{id}/screening", post(screening::submit::handler))
         .route(
             "/citizens/{id}/visitation",

@@ -90,6 +90,10 @@ pub fn conflict(lang: Lang, code: &str) -> &'static str {
             "A-kassen har ingen ledig rådgiver på det tidspunkt. Vælg en anden tid eller book uden a-kassen.",
             "The unemployment fund has no adviser free at that time. Choose another time or book without the fund.",
         ),
+        "already_answered" => lang.pick(
+            "Du har allerede svaret på dette spørgeskema. Tak for dit svar.",
+            "You have already answered this survey. Thank you.",
+        ),
         _ => lang.pick("Handlingen passer ikke med den nuværende tilstand.", "The action conflicts with the current state."),
     }
 }

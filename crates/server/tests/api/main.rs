@@ -10,3 +10,4 @@ mod messages;
 mod operations;
 mod organisations;
 mod screening;
+mod surveys;

@@ -96,6 +96,10 @@ impl Store {
             AuditAction::MeetingOutcome,
         )
         .await?;
+        // A held meeting gets its survey, in the same transaction as the outcome.
+        if status == MeetingStatus::Held {
+            crate::surveys::create_in(&mut tx, &meeting, &citizen).await?;
+        }
         tx.commit().await?;
         self.load_meeting(actor, meeting_id)
             .await

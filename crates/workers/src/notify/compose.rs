@@ -70,6 +70,7 @@ pub fn compose(kind: NoticeKind, n: &MeetingNotice, public_url: &str) -> Notice 
         NoticeKind::NewMessage => {
             return message_notice(&n.citizen.name, &jobcenter, "/borger/beskeder", public_url);
         }
+        NoticeKind::SurveyInvited => return survey_notice(&n.citizen.name, &jobcenter, public_url),
         NoticeKind::Reminder => (
             format!("Husk din samtale {time}"),
             format!("Husk din samtale med {} {time}.", m.staff_name),
@@ -120,5 +121,19 @@ pub fn message_notice(
              Læs og svar her: {link}\n\nVenlig hilsen\n{organisation}\n"
         ),
         sms: format!("{organisation}: Du har en ny besked i Jobunivers. Læs den på {link}"),
+    }
+}
+
+/// The invitation to answer the survey after a held meeting.
+pub fn survey_notice(citizen_name: &str, organisation: &str, public_url: &str) -> Notice {
+    let link = format!("{public_url}/borger");
+    Notice {
+        subject: "Hvordan gik din samtale?".to_owned(),
+        body: format!(
+            "Kære {citizen_name},\n\nTak for din samtale med {organisation}. Vil du bruge to minutter på at \
+             fortælle os, hvordan den gik? Dine svar er anonyme: din jobkonsulent ser dem aldrig.\n\n\
+             Svar her: {link}\n\nVenlig hilsen\n{organisation}\n"
+        ),
+        sms: format!("{organisation}: Hvordan gik din samtale? Svar anonymt på {link}"),
     }
 }

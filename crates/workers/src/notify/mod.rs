@@ -18,7 +18,7 @@ use domain::notices::{NoticeChannel, NoticeKind, Reachability, notice_channels};
 use jiff::SignedDuration;
 use store::{Citizen, OutboxItem, Store, StoreError};
 
-pub use compose::{Notice, compose, message_notice};
+pub use compose::{Notice, compose, message_notice, survey_notice};
 pub use email::SmtpConfig;
 pub use sms::SmsConfig;
 
@@ -94,8 +94,10 @@ impl Notifier {
             tracing::warn!(kind = %item.kind, "unknown outbox kind; skipped");
             return Ok(());
         };
-        if kind == NoticeKind::NewMessage {
-            return self.handle_message(item).await;
+        match kind {
+            NoticeKind::NewMessage => return self.handle_message(item).await,
+            NoticeKind::SurveyInvited => return self.handle_survey(item).await,
+            _ => {}
         }
         let n = match self.store.meeting_notice(&item.subject_id).await {
             Ok(n) => n,
@@ -163,6 +165,30 @@ impl Notifier {
                 .await;
         }
         self.send(item, &channels, &notice, &n.citizen).await
+    }
+
+    /// The invitation to answer a survey, digitally only.
+    async fn handle_survey(&self, item: &OutboxItem) -> Result<(), String> {
+        let (citizen, municipality) = match self.store.survey_notice(&item.subject_id).await {
+            Ok(found) => found,
+            Err(StoreError::NotFound) => return Ok(()),
+            Err(e) => return Err(e.to_string()),
+        };
+        let jobcenter = format!("Jobcenter {municipality}");
+        let notice = survey_notice(&citizen.name, &jobcenter, &self.public_url);
+        let channels = notice_channels(NoticeKind::SurveyInvited, reachability(&citizen));
+        if channels.is_empty() {
+            return self
+                .record(
+                    item,
+                    "none",
+                    "skipped",
+                    "no digital channel reaches the citizen",
+                    &citizen.id,
+                )
+                .await;
+        }
+        self.send(item, &channels, &notice, &citizen).await
     }
 
     /// Sends a notice on each channel not yet handled for this outbox row.

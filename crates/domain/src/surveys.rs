@@ -1,0 +1,336 @@
+//! The short survey after a held meeting: its questions, what counts as an answer, and the
+//! anonymity rule of every report built from the answers.
+//!
+//! The questions follow the surveys behind the seeds (satisfaction, whether the channel fitted,
+//! whether it was as personal as usual, whether it helped, interest in more by phone or video),
+//! plus a free text and "ring mig op". A question's `id` is stable: it names the answer in the
+//! API and a column in the database.
+
+use std::collections::BTreeMap;
+
+use crate::{FieldError, Invalid};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuestionKind {
+    /// Five steps, 1 (worst) to 5 (best).
+    Scale,
+    /// One of a few named options.
+    Choice,
+    /// Free text, optional.
+    Text,
+}
+
+impl QuestionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuestionKind::Scale => "scale",
+            QuestionKind::Choice => "choice",
+            QuestionKind::Text => "text",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Question {
+    pub id: &'static str,
+    /// (Danish, English).
+    pub text: (&'static str, &'static str),
+    pub kind: QuestionKind,
+    /// (value, Danish label, English label).
+    pub options: &'static [(&'static str, &'static str, &'static str)],
+}
+
+const SATISFIED: &[(&str, &str, &str)] = &[
+    ("1", "Meget utilfreds", "Very dissatisfied"),
+    ("2", "Utilfreds", "Dissatisfied"),
+    ("3", "Hverken eller", "Neither"),
+    ("4", "Tilfreds", "Satisfied"),
+    ("5", "Meget tilfreds", "Very satisfied"),
+];
+const FITTED: &[(&str, &str, &str)] = &[
+    ("1", "Slet ikke", "Not at all"),
+    ("2", "I lav grad", "Little"),
+    ("3", "I nogen grad", "Somewhat"),
+    ("4", "I høj grad", "Much"),
+    ("5", "I meget høj grad", "Very much"),
+];
+const AGREE: &[(&str, &str, &str)] = &[
+    ("1", "Helt uenig", "Strongly disagree"),
+    ("2", "Uenig", "Disagree"),
+    (
+        "3",
+        "Hverken enig eller uenig",
+        "Neither agree nor disagree",
+    ),
+    ("4", "Enig", "Agree"),
+    ("5", "Helt enig", "Strongly agree"),
+];
+const WANTS_MORE: &[(&str, &str, &str)] = &[
+    ("1", "Nej, slet ikke", "No, not at all"),
+    ("2", "Helst ikke", "Rather not"),
+    ("3", "Det er lige meget", "I don't mind"),
+    ("4", "Gerne", "Yes"),
+    ("5", "Meget gerne", "Very much"),
+];
+const PERSONAL: &[(&str, &str, &str)] = &[
+    ("more", "Mere personlig", "More personal"),
+    ("same", "Lige så personlig", "As personal"),
+    ("less", "Mindre personlig", "Less personal"),
+];
+const YES_NO: &[(&str, &str, &str)] = &[("yes", "Ja", "Yes"), ("no", "Nej", "No")];
+
+/// The survey, in the order it is asked.
+pub const QUESTIONS: &[Question] = &[
+    Question {
+        id: "satisfaction",
+        text: (
+            "Hvor tilfreds var du med samtalen?",
+            "How satisfied were you with the meeting?",
+        ),
+        kind: QuestionKind::Scale,
+        options: SATISFIED,
+    },
+    Question {
+        id: "channel_fit",
+        text: (
+            "Passede kontaktformen (fremmøde, telefon eller video) til det, I skulle tale om?",
+            "Did the way you met (in person, phone or video) fit what you had to talk about?",
+        ),
+        kind: QuestionKind::Scale,
+        options: FITTED,
+    },
+    Question {
+        id: "personal",
+        text: (
+            "Var samtalen lige så personlig, som du er vant til?",
+            "Was the meeting as personal as you are used to?",
+        ),
+        kind: QuestionKind::Choice,
+        options: PERSONAL,
+    },
+    Question {
+        id: "helpful",
+        text: (
+            "Samtalen hjalp mig i min situation.",
+            "The meeting helped me in my situation.",
+        ),
+        kind: QuestionKind::Scale,
+        options: AGREE,
+    },
+    Question {
+        id: "more_remote",
+        text: (
+            "Vil du gerne have flere af dine samtaler over telefon eller video?",
+            "Would you like more of your meetings by phone or video?",
+        ),
+        kind: QuestionKind::Scale,
+        options: WANTS_MORE,
+    },
+    Question {
+        id: "callback",
+        text: (
+            "Vil du gerne ringes op af din jobkonsulent?",
+            "Would you like your caseworker to call you?",
+        ),
+        kind: QuestionKind::Choice,
+        options: YES_NO,
+    },
+    Question {
+        id: "comment",
+        text: (
+            "Er der andet, du vil fortælle os? (frivilligt)",
+            "Is there anything else you want to tell us? (optional)",
+        ),
+        kind: QuestionKind::Text,
+        options: &[],
+    },
+];
+
+/// The longest free-text answer, in characters.
+pub const MAX_COMMENT: usize = 2_000;
+
+/// A complete, valid answer to the survey.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SurveyAnswers {
+    pub satisfaction: u8,
+    pub channel_fit: u8,
+    pub personal: &'static str,
+    pub helpful: u8,
+    pub more_remote: u8,
+    pub callback: bool,
+    pub comment: Option<String>,
+}
+
+impl SurveyAnswers {
+    /// Parses answers by question id. Every scale and choice question must have one of its
+    /// option values; the text is optional. Unknown ids are refused too, so a typo is not lost.
+    pub fn parse(raw: &BTreeMap<String, String>) -> Result<SurveyAnswers, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        for key in raw.keys() {
+            if !QUESTIONS.iter().any(|q| q.id == key) {
+                errors.push(FieldError::new(
+                    format!("answers.{key}"),
+                    Invalid::UnknownValue,
+                ));
+            }
+        }
+        let mut pick = |id: &'static str| -> Option<&'static str> {
+            let q = QUESTIONS.iter().find(|q| q.id == id)?;
+            match raw.get(id).map(|v| v.trim()) {
+                None | Some("") => {
+                    errors.push(FieldError::new(format!("answers.{id}"), Invalid::Required));
+                    None
+                }
+                Some(v) => match q.options.iter().find(|(value, _, _)| *value == v) {
+                    Some((value, _, _)) => Some(value),
+                    None => {
+                        errors.push(FieldError::new(
+                            format!("answers.{id}"),
+                            Invalid::UnknownValue,
+                        ));
+                        None
+                    }
+                },
+            }
+        };
+        let step = |v: Option<&str>| v.and_then(|s| s.parse::<u8>().ok());
+        let satisfaction = step(pick("satisfaction"));
+        let channel_fit = step(pick("channel_fit"));
+        let personal = pick("personal");
+        let helpful = step(pick("helpful"));
+        let more_remote = step(pick("more_remote"));
+        let callback = pick("callback").map(|v| v == "yes");
+        let comment = raw
+            .get("comment")
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty());
+        if comment.is_some_and(|c| c.chars().count() > MAX_COMMENT) {
+            errors.push(FieldError::new(
+                "answers.comment",
+                Invalid::TooLong { max: MAX_COMMENT },
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        match (
+            satisfaction,
+            channel_fit,
+            personal,
+            helpful,
+            more_remote,
+            callback,
+        ) {
+            (Some(s), Some(c), Some(p), Some(h), Some(m), Some(cb)) => Ok(SurveyAnswers {
+                satisfaction: s,
+                channel_fit: c,
+                personal: p,
+                helpful: h,
+                more_remote: m,
+                callback: cb,
+                comment: comment.map(str::to_owned),
+            }),
+            _ => Err(vec![FieldError::new("answers", Invalid::Required)]),
+        }
+    }
+}
+
+/// Reports never show a figure built from fewer answers than this ("færre end 5").
+pub const MIN_CELL: u64 = 5;
+
+/// A share of answers, or `None` when there are too few to show without exposing someone.
+pub fn shown_share(count: u64, answers: u64) -> Option<f64> {
+    (answers >= MIN_CELL).then(|| count as f64 / answers as f64)
+}
+
+/// The top two steps of a five-step scale: satisfied, fitted, helpful, wants more.
+pub fn is_top_two(step: u8) -> bool {
+    step >= 4
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answers(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    fn complete() -> BTreeMap<String, String> {
+        answers(&[
+            ("satisfaction", "5"),
+            ("channel_fit", "4"),
+            ("personal", "same"),
+            ("helpful", "4"),
+            ("more_remote", "2"),
+            ("callback", "no"),
+        ])
+    }
+
+    #[test]
+    fn a_complete_answer_is_accepted_and_the_comment_is_optional() {
+        let a = SurveyAnswers::parse(&complete()).expect("valid");
+        assert_eq!(a.satisfaction, 5);
+        assert_eq!(a.personal, "same");
+        assert!(!a.callback);
+        assert_eq!(a.comment, None);
+        let mut with = complete();
+        with.insert("comment".into(), "  Rart at slippe for bussen  ".into());
+        assert_eq!(
+            SurveyAnswers::parse(&with)
+                .expect("valid")
+                .comment
+                .as_deref(),
+            Some("Rart at slippe for bussen")
+        );
+    }
+
+    #[test]
+    fn missing_unknown_and_out_of_range_answers_are_named() {
+        let mut bad = complete();
+        bad.remove("helpful");
+        bad.insert("satisfaction".into(), "6".into());
+        bad.insert("mood".into(), "good".into());
+        let errors = SurveyAnswers::parse(&bad).expect_err("refused");
+        let fields: Vec<(&str, Invalid)> = errors
+            .iter()
+            .map(|e| (e.field.as_ref(), e.problem))
+            .collect();
+        assert!(
+            fields.contains(&("answers.helpful", Invalid::Required)),
+            "{fields:?}"
+        );
+        assert!(fields.contains(&("answers.satisfaction", Invalid::UnknownValue)));
+        assert!(fields.contains(&("answers.mood", Invalid::UnknownValue)));
+        let mut long = complete();
+        long.insert("comment".into(), "x".repeat(MAX_COMMENT + 1));
+        assert_eq!(
+            SurveyAnswers::parse(&long).expect_err("refused")[0].problem,
+            Invalid::TooLong { max: MAX_COMMENT }
+        );
+    }
+
+    #[test]
+    fn every_scale_has_five_steps_and_every_choice_some_options() {
+        for q in QUESTIONS {
+            match q.kind {
+                QuestionKind::Scale => {
+                    let values: Vec<&str> = q.options.iter().map(|o| o.0).collect();
+                    assert_eq!(values, vec!["1", "2", "3", "4", "5"], "{}", q.id);
+                }
+                QuestionKind::Choice => assert!(q.options.len() >= 2, "{}", q.id),
+                QuestionKind::Text => assert!(q.options.is_empty(), "{}", q.id),
+            }
+        }
+    }
+
+    #[test]
+    fn cells_under_five_answers_are_not_shown() {
+        assert_eq!(shown_share(3, 4), None);
+        assert_eq!(shown_share(4, 5), Some(0.8));
+        assert!(is_top_two(4) && is_top_two(5) && !is_top_two(3));
+    }
+}

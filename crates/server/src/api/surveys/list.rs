@@ -1,0 +1,91 @@
+use axum::Json;
+use axum::extract::State;
+use domain::surveys::QUESTIONS;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::AppState;
+use crate::error::ApiError;
+use crate::extract::ApiActor;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OptionJson {
+    pub value: String,
+    pub label: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct QuestionJson {
+    pub id: String,
+    pub text: String,
+    /// `scale`, `choice` or `text`.
+    pub kind: String,
+    /// Empty for `text`.
+    pub options: Vec<OptionJson>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SurveyJson {
+    pub id: String,
+    pub meeting_id: String,
+    pub questions: Vec<QuestionJson>,
+    /// When the meeting was held (its start).
+    #[schema(value_type = String)]
+    pub held_at: String,
+    pub channel: domain::Channel,
+    pub staff_name: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SurveysJson {
+    pub surveys: Vec<SurveyJson>,
+}
+
+/// The questions in Danish, as API.md's examples are.
+pub fn questions() -> Vec<QuestionJson> {
+    QUESTIONS
+        .iter()
+        .map(|q| QuestionJson {
+            id: q.id.to_owned(),
+            text: q.text.0.to_owned(),
+            kind: q.kind.as_str().to_owned(),
+            options: q
+                .options
+                .iter()
+                .map(|(value, da, _)| OptionJson {
+                    value: (*value).to_owned(),
+                    label: (*da).to_owned(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The signed-in citizen's surveys waiting for an answer, newest meeting first. Staff: 403.
+#[utoipa::path(
+    get, path = "/api/v1/surveys", tag = "surveys",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, body = SurveysJson),
+        (status = 403, body = crate::error::Problem),
+    )
+)]
+pub async fn handler(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+) -> Result<Json<SurveysJson>, ApiError> {
+    let pending = state.store.pending_surveys(&actor).await?;
+    Ok(Json(SurveysJson {
+        surveys: pending
+            .into_iter()
+            .map(|p| SurveyJson {
+                id: p.id,
+                meeting_id: p.meeting_id,
+                questions: questions(),
+                held_at: crate::time_fmt::rfc3339(p.held_at),
+                channel: p.channel,
+                staff_name: p.staff_name,
+            })
+            .collect(),
+    }))
+}

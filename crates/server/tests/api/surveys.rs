@@ -1,0 +1,195 @@
+//! /api/v1/surveys and /surveys/{id}/answers on both backends: a survey waits after a held
+//! meeting, is answered once, bad answers are named and change nothing, and "ring mig op" puts
+//! the citizen on the worklist.
+
+use jiff::SignedDuration;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{BACKENDS, problem, spawn_app};
+
+#[tokio::test]
+async fn a_held_meeting_brings_a_survey_answered_once_and_a_callback_reaches_the_worklist() {
+    for backend in BACKENDS {
+        let app = spawn_app(backend).await;
+        let world = app.world().await;
+        let body = json!({
+            "cpr": "0101901234", "name": "Åse Østergård", "municipality": "0851", "login": "aase",
+            "target_group": "job_ready_cash_benefit", "unemployed_since": "2026-09-01"
+        });
+        let r = app
+            .post("/api/v1/citizens", Some(&world.aalborg), &body)
+            .await;
+        let id = r.json::<Value>().await.expect("json")["id"]
+            .as_str()
+            .expect("id")
+            .to_owned();
+        let me = app.token("aase").await;
+        // The caseworker books a video meeting in an hour and, once it has begun, holds it.
+        let start = jiff::Timestamp::now()
+            .checked_add(SignedDuration::from_hours(1))
+            .expect("time");
+        let start =
+            jiff::Timestamp::from_second(start.as_second() - start.as_second() % 60).expect("time");
+        let end = start
+            .checked_add(SignedDuration::from_mins(30))
+            .expect("time");
+        let slot = app
+            .post(
+                "/api/v1/slots",
+                Some(&world.aalborg),
+                &json!({"start": start.to_string(), "end": end.to_string(), "channels": ["video"]}),
+            )
+            .await
+            .json::<Value>()
+            .await
+            .expect("slot");
+        let meeting = app
+            .post(
+                "/api/v1/meetings",
+                Some(&world.aalborg),
+                &json!({"citizen_id": id, "slot_id": slot["id"], "channel": "video"}),
+            )
+            .await
+            .json::<Value>()
+            .await
+            .expect("meeting");
+        let mid = meeting["id"].as_str().expect("id").to_owned();
+        let none = app
+            .get("/api/v1/surveys", Some(&me))
+            .await
+            .json::<Value>()
+            .await
+            .expect("json");
+        assert_eq!(
+            none["surveys"],
+            json!([]),
+            "{backend:?}: nothing before the meeting"
+        );
+        app.store.advance_clock(SignedDuration::from_hours(2));
+        let r = app
+            .post(
+                &format!("/api/v1/meetings/{mid}/outcome"),
+                Some(&world.aalborg),
+                &json!({"status": "held"}),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK, "{backend:?}");
+
+        let surveys = app
+            .get("/api/v1/surveys", Some(&me))
+            .await
+            .json::<Value>()
+            .await
+            .expect("json");
+        let survey = &surveys["surveys"][0];
+        assert_eq!(survey["meeting_id"], mid.as_str(), "{backend:?}: {surveys}");
+        let questions = survey["questions"].as_array().expect("questions");
+        let satisfaction = questions
+            .iter()
+            .find(|q| q["id"] == "satisfaction")
+            .expect("satisfaction");
+        assert_eq!(satisfaction["kind"], "scale");
+        assert_eq!(
+            satisfaction["options"].as_array().expect("options").len(),
+            5
+        );
+        let comment = questions
+            .iter()
+            .find(|q| q["id"] == "comment")
+            .expect("comment");
+        assert_eq!(comment["kind"], "text");
+        assert_eq!(comment["options"], json!([]));
+        let sid = survey["id"].as_str().expect("id").to_owned();
+        let path = format!("/api/v1/surveys/{sid}/answers");
+
+        // Staff have no surveys and cannot answer one.
+        problem(
+            app.get("/api/v1/surveys", Some(&world.aalborg)).await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+        )
+        .await;
+        let full = json!({"answers": {"satisfaction": 5, "channel_fit": "4", "personal": "same",
+            "helpful": 4, "more_remote": 5, "callback": "yes", "comment": "Rart at slippe for bussen"}});
+        problem(
+            app.post(&path, Some(&world.aalborg), &full).await,
+            StatusCode::NOT_FOUND,
+            "not_found",
+        )
+        .await;
+
+        // Bad answers are named, and nothing is stored.
+        let bad = json!({"answers": {"satisfaction": 6, "personal": "same", "mood": "god"}});
+        let refused = problem(
+            app.post(&path, Some(&me), &bad).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
+        let fields: Vec<&str> = refused["errors"]
+            .as_array()
+            .expect("errors")
+            .iter()
+            .map(|e| e["field"].as_str().expect("field"))
+            .collect();
+        for f in [
+            "answers.satisfaction",
+            "answers.channel_fit",
+            "answers.mood",
+        ] {
+            assert!(fields.contains(&f), "{backend:?}: {f} in {fields:?}");
+        }
+        let still = app
+            .get("/api/v1/surveys", Some(&me))
+            .await
+            .json::<Value>()
+            .await
+            .expect("json");
+        assert_eq!(
+            still["surveys"].as_array().expect("surveys").len(),
+            1,
+            "still waiting"
+        );
+
+        let r = app.post(&path, Some(&me), &full).await;
+        let status = r.status();
+        let answered = r.json::<Value>().await.expect("json");
+        assert_eq!(status, StatusCode::OK, "{backend:?}: {answered}");
+        assert_eq!(answered["id"], sid.as_str());
+        problem(
+            app.post(&path, Some(&me), &full).await,
+            StatusCode::CONFLICT,
+            "already_answered",
+        )
+        .await;
+        let after = app
+            .get("/api/v1/surveys", Some(&me))
+            .await
+            .json::<Value>()
+            .await
+            .expect("json");
+        assert_eq!(after["surveys"], json!([]));
+
+        // "Ring mig op" reaches the worklist of the citizen's municipality's manager view.
+        let leder = json!({"login": "leder.aalborg", "name": "Leder", "role": "manager", "municipality": "0851"});
+        assert_eq!(
+            app.post("/api/v1/staff", Some(&world.admin), &leder)
+                .await
+                .status(),
+            StatusCode::CREATED
+        );
+        let manager = app.token("leder.aalborg").await;
+        let list = app
+            .get("/api/v1/worklist?reason=callback_requested", Some(&manager))
+            .await
+            .json::<Value>()
+            .await
+            .expect("json");
+        assert_eq!(
+            list["items"][0]["citizen_id"],
+            id.as_str(),
+            "{backend:?}: {list}"
+        );
+    }
+}
