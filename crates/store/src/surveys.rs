@@ -90,6 +90,38 @@ impl Store {
             .collect()
     }
 
+    /// One of the acting citizen's own surveys, and whether it is answered; anyone else's does not
+    /// exist (`NotFound`).
+    pub async fn own_survey(
+        &self,
+        actor: &Actor,
+        survey_id: &str,
+    ) -> Result<(PendingSurvey, bool), StoreError> {
+        let Actor::Citizen { citizen_id, .. } = actor else {
+            return Err(StoreError::NotFound);
+        };
+        let r = sqlx::query(
+            "SELECT v.id, v.meeting_id, v.held_at, v.channel, s.name AS staff_name, v.answered_at \
+             FROM surveys v JOIN staff s ON s.id = v.staff_id WHERE v.id = $1 AND v.citizen_id = $2",
+        )
+        .bind(survey_id)
+        .bind(citizen_id)
+        .fetch_optional(&self.inner.read)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let survey = PendingSurvey {
+            id: r.try_get("id")?,
+            meeting_id: r.try_get("meeting_id")?,
+            held_at: clock::from_micros(r.try_get("held_at")?),
+            channel: parse("channel", r.try_get::<&str, _>("channel")?)?,
+            staff_name: r.try_get("staff_name")?,
+        };
+        Ok((
+            survey,
+            r.try_get::<Option<i64>, _>("answered_at")?.is_some(),
+        ))
+    }
+
     /// Stores the citizen's answer to their own survey, once: a second answer is the conflict
     /// `already_answered`; someone else's survey does not exist (`NotFound`).
     pub async fn answer_survey(

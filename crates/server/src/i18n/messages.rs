@@ -174,3 +174,41 @@ pub(super) static VIDEO: &[(&str, &str, &str)] = &[
         "The connection was lost. Reload the page to enter again.",
     ),
 ];
+
+/// Texts of the survey after a meeting.
+pub(super) static SURVEY: &[(&str, &str, &str)] = &[
+    (
+        "survey.title",
+        "Hvordan gik din samtale?",
+        "How did your meeting go?",
+    ),
+    ("survey.about", "Om din samtale", "About your meeting"),
+    (
+        "survey.intro",
+        "Det tager to minutter. Dine svar er anonyme: din jobkonsulent ser dem aldrig, og vi viser kun tal for grupper på mindst fem personer.",
+        "It takes two minutes. Your answers are anonymous: your caseworker never sees them, and we only show figures for groups of at least five people.",
+    ),
+    ("survey.send", "Send svar", "Send answers"),
+    (
+        "survey.thanks",
+        "Tak for dit svar. Det hjælper os med at gøre samtalerne bedre.",
+        "Thank you for answering. It helps us make the meetings better.",
+    ),
+    ("survey.back", "Tilbage til din side", "Back to your page"),
+    (
+        "survey.waiting",
+        "Fortæl os, hvordan din samtale gik",
+        "Tell us how your meeting went",
+    ),
+    ("survey.q.satisfaction", "Tilfredshed", "Satisfaction"),
+    ("survey.q.channel_fit", "Kontaktformen", "The way you met"),
+    ("survey.q.personal", "Personlig", "Personal"),
+    ("survey.q.helpful", "Hjalp samtalen", "Did it help"),
+    (
+        "survey.q.more_remote",
+        "Telefon eller video",
+        "Phone or video",
+    ),
+    ("survey.q.callback", "Ring mig op", "Call me"),
+    ("survey.q.comment", "Kommentar", "Comment"),
+];

@@ -474,6 +474,7 @@ const TABLES: &[&[(&str, &str, &str)]] = &[
     meetings::TEXTS,
     messages::TEXTS,
     messages::VIDEO,
+    messages::SURVEY,
     screening::TEXTS,
     plan::TEXTS,
 ];

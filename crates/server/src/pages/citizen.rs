@@ -24,6 +24,8 @@ struct HomePage {
     plan: super::plan_view::PlanView,
     /// Messages from the jobcenter or a-kasse not yet read.
     unread: i64,
+    /// Surveys waiting: (id, when the meeting was).
+    surveys: Vec<(String, String)>,
 }
 
 struct Support {
@@ -104,6 +106,17 @@ pub async fn home(State(state): State<AppState>, user: SignedIn) -> Result<Respo
         .unread_for_citizen(&user.actor)
         .await
         .map_err(|e| user.viewer.error(e))?;
+    let surveys = state
+        .store
+        .pending_surveys(&user.actor)
+        .await
+        .map_err(|e| user.viewer.error(e))?
+        .into_iter()
+        .map(|s| {
+            let day = crate::time_fmt::local_date(s.held_at);
+            (s.id, crate::time_fmt::long_date(day, user.viewer.lang))
+        })
+        .collect();
     Ok(render(&HomePage {
         ctx: user.viewer.ctx(),
         citizen,
@@ -111,6 +124,7 @@ pub async fn home(State(state): State<AppState>, user: SignedIn) -> Result<Respo
         support,
         plan,
         unread,
+        surveys,
     }))
 }
 

@@ -52,6 +52,13 @@ fn label_key(field: &str) -> &'static str {
         "exempt" => "plan.exemption_title",
         "exemption_reason" => "plan.exempt_reason",
         "body" => "messages.body",
+        "satisfaction" => "survey.q.satisfaction",
+        "channel_fit" => "survey.q.channel_fit",
+        "personal" => "survey.q.personal",
+        "helpful" => "survey.q.helpful",
+        "more_remote" => "survey.q.more_remote",
+        "callback" => "survey.q.callback",
+        "comment" => "survey.q.comment",
         _ => "form.error_summary",
     }
 }

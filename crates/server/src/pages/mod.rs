@@ -22,6 +22,7 @@ mod register;
 mod screening;
 mod signin;
 mod staff;
+mod surveys;
 mod video;
 mod worklist;
 
@@ -58,6 +59,10 @@ pub fn routes(config: &ServerConfig) -> Router<AppState> {
         .route("/static/live.js", get(live_js))
         .route("/static/video.js", get(video_js))
         .route("/moeder/{id}/video", get(video::room))
+        .route(
+            "/borger/spoergeskema/{id}",
+            get(surveys::form).post(surveys::submit),
+        )
         .route("/samtaler/ny", get(booking::form).post(booking::submit))
         .route("/samtaler/{id}", get(meetings::show))
         .route(

@@ -1,0 +1,124 @@
+//! `/borger/spoergeskema/{id}`: the survey after a held meeting, as a form of radio groups that
+//! works without JavaScript. A refused answer is named beside its question and what was chosen
+//! is kept; an answered survey says thank you.
+
+use std::collections::{BTreeMap, HashMap};
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::surveys::{QUESTIONS, QuestionKind, SurveyAnswers};
+use store::StoreError;
+
+use super::context::{Ctx, SignedIn};
+use super::form::FormState;
+use super::{PageError, render};
+use crate::AppState;
+use crate::i18n::Lang;
+use crate::time_fmt::{local_date, long_date};
+
+pub struct QuestionView {
+    pub id: &'static str,
+    pub text: &'static str,
+    pub is_text: bool,
+    pub options: Vec<(&'static str, &'static str)>,
+}
+
+#[derive(Template)]
+#[template(path = "survey.html")]
+struct SurveyPage {
+    ctx: Ctx,
+    id: String,
+    about: String,
+    answered: bool,
+    questions: Vec<QuestionView>,
+    form: FormState,
+}
+
+fn questions(lang: Lang) -> Vec<QuestionView> {
+    let en = lang == Lang::En;
+    QUESTIONS
+        .iter()
+        .map(|q| QuestionView {
+            id: q.id,
+            text: if en { q.text.1 } else { q.text.0 },
+            is_text: q.kind == QuestionKind::Text,
+            options: q
+                .options
+                .iter()
+                .map(|(v, da, english)| (*v, if en { *english } else { *da }))
+                .collect(),
+        })
+        .collect()
+}
+
+async fn page(
+    state: &AppState,
+    user: &SignedIn,
+    id: &str,
+    form: FormState,
+) -> Result<Response, PageError> {
+    let (survey, answered) = state
+        .store
+        .own_survey(&user.actor, id)
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    let lang = user.viewer.lang;
+    let t = user.viewer.ctx().t;
+    Ok(render(&SurveyPage {
+        about: format!(
+            "{} {} {} {}",
+            t.get("survey.about"),
+            long_date(local_date(survey.held_at), lang),
+            t.get("video.with"),
+            survey.staff_name
+        ),
+        ctx: user.viewer.ctx(),
+        id: survey.id,
+        answered,
+        questions: questions(lang),
+        form,
+    }))
+}
+
+/// `GET /borger/spoergeskema/{id}`.
+pub async fn form(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    page(&state, &user, &id, FormState::default()).await
+}
+
+/// `POST /borger/spoergeskema/{id}`.
+pub async fn submit(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(id): Path<String>,
+    Form(values): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    user.check_csrf(values.get("csrf"))?;
+    let t = user.viewer.ctx().t;
+    let raw: BTreeMap<String, String> = values
+        .iter()
+        .filter(|(k, _)| QUESTIONS.iter().any(|q| q.id == k.as_str()))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let mut form = FormState::new(values);
+    match SurveyAnswers::parse(&raw) {
+        Err(errors) => {
+            for e in errors {
+                let field = e.field.trim_start_matches("answers.");
+                form.add_error(t, field, t.invalid(&e.problem));
+            }
+        }
+        Ok(answers) => match state.store.answer_survey(&user.actor, &id, &answers).await {
+            Ok(_) | Err(StoreError::Conflict(_)) => {
+                return Ok(Redirect::to(&format!("/borger/spoergeskema/{id}")).into_response());
+            }
+            Err(e) => return Err(user.viewer.error(e)),
+        },
+    }
+    page(&state, &user, &id, form).await
+}

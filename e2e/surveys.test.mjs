@@ -1,0 +1,76 @@
+// The survey after a held meeting, in the browser without JavaScript: the citizen finds it on
+// the home page, a missing answer is named beside its question and what was chosen is kept,
+// then the answer is sent once and thanked for. Checked with axe.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, newPage, signIn, expectNoAxeViolations } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function api(path, { token, body } = {}) {
+  const r = await fetch(`${server.url}${path}`, {
+    method: body ? 'POST' : 'GET',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: r.status, json: await r.json() };
+}
+
+test('a citizen answers the survey after a held meeting', async () => {
+  const page = await newPage(browser);
+  await signIn(page, server.url, 'borger.kbh1');
+  await page.goto(`${server.url}/borger/beskeder`);
+  const citizenId = (await page.locator('#thread').getAttribute('data-live')).split('/')[3];
+
+  // A video meeting at the next whole minute, held once it has begun.
+  const { json: { token } } = await api('/api/v1/dev/session', { body: { login: 'kbh.jk1' } });
+  const start = new Date(Math.ceil((Date.now() + 2000) / 60000) * 60000);
+  const end = new Date(start.getTime() + 30 * 60000);
+  const slot = await api('/api/v1/slots', { token, body: { start: start.toISOString(), end: end.toISOString(), channels: ['video'] } });
+  assert.equal(slot.status, 201, JSON.stringify(slot.json));
+  const meeting = await api('/api/v1/meetings', { token, body: { citizen_id: citizenId, slot_id: slot.json.id, channel: 'video' } });
+  assert.equal(meeting.status, 201, JSON.stringify(meeting.json));
+  await new Promise((r) => setTimeout(r, start.getTime() - Date.now() + 1000));
+  const held = await api(`/api/v1/meetings/${meeting.json.id}/outcome`, { token, body: { status: 'held' } });
+  assert.equal(held.status, 200, JSON.stringify(held.json));
+
+  await page.goto(`${server.url}/borger`);
+  await page.locator('[data-testid="surveys"] a').first().click();
+  assert.equal(await page.locator('h1').textContent(), 'Hvordan gik din samtale?');
+  await expectNoAxeViolations(page, assert);
+
+  // One answer missing: named beside its question; the other choices are kept.
+  await page.check('#satisfaction-5');
+  await page.check('#channel_fit-4');
+  await page.check('#personal-same');
+  await page.check('#helpful-4');
+  await page.check('#more_remote-5');
+  await page.fill('#comment', 'Rart at slippe for bussen');
+  await page.click('button:has-text("Send svar")');
+  assert.match(await page.locator('#callback-error').textContent(), /Udfyld feltet/);
+  assert.ok(await page.isChecked('#satisfaction-5'), 'kept');
+  assert.equal(await page.inputValue('#comment'), 'Rart at slippe for bussen');
+  await expectNoAxeViolations(page, assert);
+
+  await page.check('#callback-yes');
+  await page.click('button:has-text("Send svar")');
+  assert.match(await page.locator('main').textContent(), /Tak for dit svar/);
+  await page.goto(`${server.url}/borger`);
+  assert.equal(await page.locator('[data-testid="surveys"]').count(), 0, 'answered once');
+
+  // The caseworker's municipality sees "ring mig op" on the worklist, never the answer.
+  const { json: { token: leder } } = await api('/api/v1/dev/session', { body: { login: 'kbh.leder' } });
+  const list = await api('/api/v1/worklist?reason=callback_requested', { token: leder });
+  assert.ok(list.json.items.some((i) => i.citizen_id === citizenId), JSON.stringify(list.json));
+});
