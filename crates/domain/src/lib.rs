@@ -10,6 +10,7 @@ mod access;
 pub mod clock_text;
 mod contact;
 pub mod contact_plan;
+pub mod contact_report;
 mod cpr;
 mod enums;
 mod holidays;

@@ -39,6 +39,7 @@ use crate::api;
         api::screening::visitation::handler,
         api::reports::visitation::handler,
         api::reports::contact_quotas::handler,
+        api::reports::contacts::handler,
         api::slots::create::handler,
         api::slots::weekly::handler,
         api::slots::delete::handler,

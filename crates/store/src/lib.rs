@@ -15,6 +15,7 @@ mod citizens;
 mod clock;
 mod connect;
 mod contact_plan;
+mod contact_report;
 mod cpr_key;
 mod error;
 mod events;

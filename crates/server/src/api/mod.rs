@@ -76,6 +76,7 @@ pub fn routes(demo: bool) -> Router<AppState> {
             post(screening::visitation::handler),
         )
         .route("/reports/visitation", get(reports::visitation::handler))
+        .route("/reports/contacts", get(reports::contacts::handler))
         .route(
             "/reports/contact-quotas",
             get(reports::contact_quotas::handler),

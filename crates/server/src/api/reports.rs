@@ -1,3 +1,4 @@
 //! Reports for managers.
 pub mod contact_quotas;
+pub mod contacts;
 pub mod visitation;

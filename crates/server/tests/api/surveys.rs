@@ -193,3 +193,168 @@ async fn a_held_meeting_brings_a_survey_answered_once_and_a_callback_reaches_the
         );
     }
 }
+
+#[tokio::test]
+async fn the_contact_report_counts_meetings_and_shows_shares_only_from_five_answers() {
+    for backend in BACKENDS {
+        let app = spawn_app(backend).await;
+        let world = app.world().await;
+        let leder = json!({"login": "leder.aalborg", "name": "Leder", "role": "manager", "municipality": "0851"});
+        assert_eq!(
+            app.post("/api/v1/staff", Some(&world.admin), &leder)
+                .await
+                .status(),
+            StatusCode::CREATED
+        );
+        let manager = app.token("leder.aalborg").await;
+        let from = jiff::Timestamp::now()
+            .checked_sub(SignedDuration::from_hours(1))
+            .expect("time");
+        let report = |group: &str| {
+            let to = app
+                .store
+                .now()
+                .checked_add(SignedDuration::from_hours(24))
+                .expect("time");
+            format!("/api/v1/reports/contacts?from={from}&to={to}&group_by={group}")
+        };
+
+        // Five citizens each have a held video meeting; each answers, four of them satisfied.
+        for i in 0..5 {
+            let login = format!("borger{i}");
+            let body = json!({
+                "cpr": format!("010190{:04}", 1000 + i), "name": format!("Borger {i}"), "municipality": "0851",
+                "login": login, "target_group": "job_ready_cash_benefit", "unemployed_since": "2026-09-01"
+            });
+            let r = app
+                .post("/api/v1/citizens", Some(&world.aalborg), &body)
+                .await;
+            let id = r.json::<Value>().await.expect("json")["id"]
+                .as_str()
+                .expect("id")
+                .to_owned();
+            let start = app
+                .store
+                .now()
+                .checked_add(SignedDuration::from_hours(1))
+                .expect("time");
+            let start = jiff::Timestamp::from_second(start.as_second() - start.as_second() % 60)
+                .expect("time");
+            let end = start
+                .checked_add(SignedDuration::from_mins(30))
+                .expect("time");
+            let slot = app
+                .post("/api/v1/slots", Some(&world.aalborg), &json!({"start": start.to_string(), "end": end.to_string(), "channels": ["video"]}))
+                .await
+                .json::<Value>()
+                .await
+                .expect("slot");
+            let meeting = app
+                .post(
+                    "/api/v1/meetings",
+                    Some(&world.aalborg),
+                    &json!({"citizen_id": id, "slot_id": slot["id"], "channel": "video"}),
+                )
+                .await
+                .json::<Value>()
+                .await
+                .expect("meeting");
+            app.store.advance_clock(SignedDuration::from_hours(2));
+            let mid = meeting["id"].as_str().expect("id");
+            let r = app
+                .post(
+                    &format!("/api/v1/meetings/{mid}/outcome"),
+                    Some(&world.aalborg),
+                    &json!({"status": "held"}),
+                )
+                .await;
+            assert_eq!(r.status(), StatusCode::OK);
+
+            let rows = app
+                .get(&report("channel"), Some(&manager))
+                .await
+                .json::<Value>()
+                .await
+                .expect("json");
+            if i == 4 {
+                // Four answers so far: counted, but no share shown.
+                let row = &rows["rows"][0];
+                assert_eq!(row["key"], "video", "{backend:?}: {rows}");
+                assert_eq!(row["surveys_answered"], 4);
+                assert_eq!(
+                    row["satisfied_share"],
+                    Value::Null,
+                    "fewer than five answers"
+                );
+                assert_eq!(row["suppressed"], true);
+            }
+            let token = app.token(&login).await;
+            let surveys = app
+                .get("/api/v1/surveys", Some(&token))
+                .await
+                .json::<Value>()
+                .await
+                .expect("json");
+            let sid = surveys["surveys"][0]["id"]
+                .as_str()
+                .expect("survey")
+                .to_owned();
+            let satisfaction = if i == 0 { 2 } else { 5 };
+            let answers = json!({"answers": {"satisfaction": satisfaction, "channel_fit": 4, "personal": "less",
+                "helpful": 3, "more_remote": 5, "callback": "no"}});
+            let r = app
+                .post(
+                    &format!("/api/v1/surveys/{sid}/answers"),
+                    Some(&token),
+                    &answers,
+                )
+                .await;
+            assert_eq!(r.status(), StatusCode::OK);
+        }
+        let rows = app
+            .get(&report("channel"), Some(&manager))
+            .await
+            .json::<Value>()
+            .await
+            .expect("json");
+        let row = &rows["rows"][0];
+        assert_eq!(row["meetings"], 5, "{backend:?}: {rows}");
+        assert_eq!(row["held"], 5);
+        assert_eq!(row["surveys_answered"], 5);
+        assert_eq!(row["satisfied_share"], 0.8);
+        assert_eq!(row["channel_fit_share"], 1.0);
+        assert_eq!(row["personal_share"], 0.0);
+        assert_eq!(row["suppressed"], false);
+        let by_group = app
+            .get(&report("target_group"), Some(&manager))
+            .await
+            .json::<Value>()
+            .await
+            .expect("json");
+        assert_eq!(by_group["rows"][0]["key"], "job_ready_cash_benefit");
+
+        // Bad input is named; caseworkers may not read the report.
+        let bad = problem(
+            app.get(&report("team"), Some(&manager)).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!(bad["errors"][0]["field"], "group_by");
+        let backwards =
+            "/api/v1/reports/contacts?from=2026-06-01T00:00:00Z&to=2026-05-01T00:00:00Z";
+        let bad = problem(
+            app.get(backwards, Some(&manager)).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!(bad["errors"][0]["field"], "to");
+        problem(
+            app.get(&report("channel"), Some(&world.aalborg)).await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+        )
+        .await;
+    }
+}

@@ -1,0 +1,114 @@
+use axum::Json;
+use axum::extract::State;
+use domain::contact_report::{ContactRow, GroupBy};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::AppState;
+use crate::api::reports::visitation::{PeriodQuery, report_period};
+use crate::error::ApiError;
+use crate::extract::{ApiQuery, StaffActor};
+use crate::validate::Fields;
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+pub struct ContactsQuery {
+    /// RFC 3339; default a year before `to`.
+    pub from: Option<String>,
+    /// RFC 3339; default now.
+    pub to: Option<String>,
+    /// `channel` (default), `target_group` or `municipality`.
+    pub group_by: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ContactRowJson {
+    pub key: String,
+    pub meetings: u64,
+    pub held: u64,
+    pub cancelled: u64,
+    /// Of the cancelled, those cancelled after the deadline.
+    pub cancelled_late: u64,
+    pub no_show: u64,
+    pub surveys_answered: u64,
+    /// Top two steps of overall satisfaction; `null` under five answers (anonymity).
+    pub satisfied_share: Option<f64>,
+    /// Top two steps of "did the channel fit"; `null` under five answers.
+    pub channel_fit_share: Option<f64>,
+    /// As personal as usual or more; `null` under five answers.
+    pub personal_share: Option<f64>,
+    /// Agreed that it helped; `null` under five answers.
+    pub helpful_share: Option<f64>,
+    /// Would like more by phone or video; `null` under five answers.
+    pub wants_remote_share: Option<f64>,
+    /// Booked by the citizen (the rest by staff).
+    pub citizen_booked_share: Option<f64>,
+    /// Fewer than five answers: the shares of answers are withheld ("færre end 5").
+    pub suppressed: bool,
+}
+
+impl From<ContactRow> for ContactRowJson {
+    fn from(r: ContactRow) -> Self {
+        let c = r.counts;
+        Self {
+            key: r.key,
+            meetings: c.meetings,
+            held: c.held,
+            cancelled: c.cancelled,
+            cancelled_late: c.cancelled_late,
+            no_show: c.no_show,
+            surveys_answered: c.answered,
+            satisfied_share: r.satisfied_share,
+            channel_fit_share: r.channel_fit_share,
+            personal_share: r.personal_share,
+            helpful_share: r.helpful_share,
+            wants_remote_share: r.wants_remote_share,
+            citizen_booked_share: r.citizen_booked_share,
+            suppressed: r.suppressed,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ContactReport {
+    pub rows: Vec<ContactRowJson>,
+}
+
+/// Meetings in [from, to) by outcome, with the survey answers about them, grouped by channel,
+/// target group or municipality (managers: their municipality or a-kasse; administrators: all).
+/// Every share of answers is `null` in a group with fewer than five answers. Caseworkers: 403.
+/// A period that ends before it starts, or an unknown grouping: 422 naming the parameter.
+#[utoipa::path(
+    get, path = "/api/v1/reports/contacts", tag = "surveys",
+    params(ContactsQuery),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, body = ContactReport),
+        (status = 403, body = crate::error::Problem),
+        (status = 422, body = crate::error::Problem),
+    )
+)]
+pub async fn handler(
+    State(state): State<AppState>,
+    StaffActor(actor): StaffActor,
+    ApiQuery(q): ApiQuery<ContactsQuery>,
+) -> Result<Json<ContactReport>, ApiError> {
+    let mut f = Fields::default();
+    let group_by = f.optional("group_by", q.group_by.as_deref(), GroupBy::try_from);
+    let period = PeriodQuery {
+        from: q.from.clone(),
+        to: q.to.clone(),
+    };
+    let span = report_period(&mut f, &period, state.store.now());
+    let (group_by, (from, to)) =
+        f.finish(|| Some((group_by?.unwrap_or(GroupBy::Channel), span?)))?;
+    let counts = state
+        .store
+        .contact_counts(&actor, from, to, group_by)
+        .await?;
+    Ok(Json(ContactReport {
+        rows: counts
+            .into_iter()
+            .map(|(key, c)| ContactRow::new(key, c).into())
+            .collect(),
+    }))
+}
