@@ -32,6 +32,7 @@ pub async fn seed(store: &Store, system: &Actor, book: &RuleBook) -> Result<usiz
         })
     };
     let mut rows = Vec::new();
+    let mut surveys = Vec::new();
     for member in staff
         .iter()
         .filter(|m| m.role == Role::Manager && m.municipality().is_some())
@@ -100,10 +101,18 @@ pub async fn seed(store: &Store, system: &Actor, book: &RuleBook) -> Result<usiz
                     };
                     rows.push(meeting(status, before));
                 }
-                rows.push(meeting(MeetingStatus::Held, held_on));
+                let held = meeting(MeetingStatus::Held, held_on);
+                surveys.push(crate::demo_surveys::survey(
+                    &mut rng,
+                    &held,
+                    &c.municipality,
+                    c.target_group,
+                ));
+                rows.push(held);
             }
         }
     }
     store.bulk_insert_meetings(&rows).await?;
+    store.bulk_insert_surveys(&surveys).await?;
     Ok(rows.len())
 }

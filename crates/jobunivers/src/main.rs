@@ -9,6 +9,7 @@ mod demo_calendar;
 mod demo_history;
 mod demo_messages;
 mod demo_screening;
+mod demo_surveys;
 mod logging;
 mod national;
 

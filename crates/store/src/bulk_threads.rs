@@ -1,5 +1,6 @@
-//! Message threads written in one go, for generated data (the demo's conversations that began
-//! days ago). No checks, no audit, no notices: the generator vouches for the rows.
+//! Message threads and surveys written in one go, for generated data (the demo's conversations
+//! that began days ago, its answered surveys). No checks, no audit, no notices: the generator
+//! vouches for the rows.
 
 use domain::Role;
 use domain::messages::{ThreadHolder, waiting_after};
@@ -83,6 +84,55 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// A survey about a held meeting, answered or not, for generated data.
+#[derive(Debug, Clone)]
+pub struct BulkSurvey {
+    pub meeting_id: String,
+    pub citizen_id: String,
+    pub municipality: String,
+    pub channel: domain::Channel,
+    pub target_group: domain::TargetGroup,
+    pub staff_id: String,
+    pub held_at: Timestamp,
+    pub answer: Option<(Timestamp, domain::surveys::SurveyAnswers)>,
+}
+
+impl Store {
+    /// Inserts surveys (with their answers) in one transaction, without invitations.
+    pub async fn bulk_insert_surveys(&self, surveys: &[BulkSurvey]) -> Result<(), StoreError> {
+        let mut tx = self.inner.write.begin().await?;
+        for s in surveys {
+            let a = s.answer.as_ref();
+            sqlx::query(
+                "INSERT INTO surveys (id, meeting_id, citizen_id, municipality, channel, target_group, staff_id, \
+                 booked_by_role, held_at, created_at, answered_at, satisfaction, channel_fit, personal, helpful, \
+                 more_remote, callback, comment) VALUES ($1, $2, $3, $4, $5, $6, $7, 'caseworker', $8, $8, $9, \
+                 $10, $11, $12, $13, $14, $15, $16)",
+            )
+            .bind(new_id())
+            .bind(&s.meeting_id)
+            .bind(&s.citizen_id)
+            .bind(&s.municipality)
+            .bind(s.channel.as_str())
+            .bind(s.target_group.as_str())
+            .bind(&s.staff_id)
+            .bind(clock::to_micros(s.held_at))
+            .bind(a.map(|(at, _)| clock::to_micros(*at)))
+            .bind(a.map(|(_, x)| i64::from(x.satisfaction)))
+            .bind(a.map(|(_, x)| i64::from(x.channel_fit)))
+            .bind(a.map(|(_, x)| x.personal))
+            .bind(a.map(|(_, x)| i64::from(x.helpful)))
+            .bind(a.map(|(_, x)| i64::from(x.more_remote)))
+            .bind(a.map(|(_, x)| i64::from(x.callback)))
+            .bind(a.and_then(|(_, x)| x.comment.clone()))
+            .execute(&mut *tx)
+            .await?;
         }
         tx.commit().await?;
         Ok(())

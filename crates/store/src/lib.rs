@@ -45,7 +45,7 @@ mod worklist;
 pub use audit::{AccessLogEntry, AuditAction};
 pub use booking::{NewMeeting, SlotChoice};
 pub use bulk::{BulkCitizen, BulkMeeting, bulk_id};
-pub use bulk_threads::{BulkMessage, BulkThread};
+pub use bulk_threads::{BulkMessage, BulkSurvey, BulkThread};
 pub use citizens::{Citizen, CitizenChange, CitizenQuery, CitizenSummary, NewCitizen, Page};
 pub use clock::{from_micros, now_micros};
 pub use connect::{Backend, MeetingSettings, Store, StoreOptions};
