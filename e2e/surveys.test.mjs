@@ -77,3 +77,39 @@ test('a citizen answers the survey after a held meeting', async () => {
   const list = await api('/api/v1/worklist?reason=callback_requested', { token: leder });
   assert.ok(list.json.items.some((i) => i.citizen_id === citizenId), JSON.stringify(list.json));
 });
+
+test('a manager reads the contact report, with its chart and table, and exports CSV', async () => {
+  const page = await newPage(browser);
+  await signIn(page, server.url, 'aalborg.leder');
+  await page.click('nav >> text=Rapporter');
+  assert.equal(await page.locator('h1').textContent(), 'Kontakter og tilfredshed');
+  const rows = page.locator('#report-table tbody tr');
+  assert.ok(await rows.count() >= 2, 'the demo has meetings on several channels');
+  assert.match(await page.locator('#report-table').textContent(), /Telefon|Video|Fremmøde/i);
+  // The chart is drawn on the server and says what it shows.
+  assert.ok(await page.locator('svg[role="img"] rect').count() >= 1);
+  await expectNoAxeViolations(page, assert);
+
+  // By municipality: a manager sees only their own.
+  await page.selectOption('#gruppe', 'municipality');
+  await page.click('button:has-text("Vis")');
+  assert.equal(await page.locator('#report-table tbody tr').count(), 1);
+  assert.match(await page.locator('#report-table tbody th').textContent(), /Aalborg/);
+
+  // A period that ends before it starts is named beside the field.
+  await page.fill('#fra', '2026-06-01');
+  await page.fill('#til', '2026-05-01');
+  await page.click('button:has-text("Vis")');
+  assert.ok(await page.locator('#til-error').count() === 1);
+  await expectNoAxeViolations(page, assert);
+
+  await page.goto(`${server.url}/leder/rapporter?gruppe=channel`);
+  const href = await page.locator('a:has-text("CSV")').getAttribute('href');
+  // The download, with the page's session cookie.
+  const response = await page.context().request.get(`${server.url}${href}`);
+  assert.match(response.headers()['content-type'], /^text\/csv/);
+  const csv = await response.text();
+  const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r\n/);
+  assert.match(lines[0], /^Gruppe;Samtaler;Holdt;/);
+  assert.equal(lines.length, await page.locator('#report-table tbody tr').count() + 1);
+});

@@ -212,3 +212,72 @@ pub(super) static SURVEY: &[(&str, &str, &str)] = &[
     ("survey.q.callback", "Ring mig op", "Call me"),
     ("survey.q.comment", "Kommentar", "Comment"),
 ];
+
+/// Texts of the contact report.
+pub(super) static REPORT: &[(&str, &str, &str)] = &[
+    ("nav.reports", "Rapporter", "Reports"),
+    (
+        "report.title",
+        "Kontakter og tilfredshed",
+        "Contacts and satisfaction",
+    ),
+    (
+        "report.intro",
+        "Samtaler i perioden efter udfald, og hvad borgerne svarede bagefter. Andele af svar vises kun for grupper med mindst fem svar, så ingen kan genkendes.",
+        "Meetings in the period by outcome, and what citizens answered afterwards. Shares of answers are shown only for groups of at least five answers, so nobody can be recognised.",
+    ),
+    ("report.group_by", "Opdel efter", "Group by"),
+    ("report.by_channel", "Kontaktform", "Channel"),
+    ("report.by_target_group", "Målgruppe", "Target group"),
+    ("report.by_municipality", "Kommune", "Municipality"),
+    (
+        "report.none",
+        "Der er ingen samtaler i perioden.",
+        "There are no meetings in the period.",
+    ),
+    (
+        "report.chart",
+        "Andel tilfredse (de to øverste svar af fem)",
+        "Share satisfied (the top two of five answers)",
+    ),
+    (
+        "report.table",
+        "Samtaler og svar i perioden",
+        "Meetings and answers in the period",
+    ),
+    ("report.group", "Gruppe", "Group"),
+    ("report.meetings", "Samtaler", "Meetings"),
+    ("report.held", "Holdt", "Held"),
+    ("report.cancelled", "Aflyst", "Cancelled"),
+    (
+        "report.cancelled_late",
+        "Heraf sent aflyst",
+        "Of which late",
+    ),
+    ("report.no_show", "Udeblevet", "No-show"),
+    ("report.answered", "Svar", "Answers"),
+    ("report.satisfied", "Tilfredse", "Satisfied"),
+    (
+        "report.channel_fit",
+        "Kontaktformen passede",
+        "Channel fitted",
+    ),
+    ("report.personal", "Lige så personlig", "As personal"),
+    ("report.helpful", "Hjalp", "Helped"),
+    (
+        "report.wants_remote",
+        "Vil have mere telefon/video",
+        "Want more phone/video",
+    ),
+    (
+        "report.citizen_booked",
+        "Booket af borgeren",
+        "Booked by the citizen",
+    ),
+    ("report.too_few", "færre end 5", "fewer than 5"),
+    (
+        "report.csv",
+        "Hent tabellen som CSV",
+        "Download the table as CSV",
+    ),
+];

@@ -475,6 +475,7 @@ const TABLES: &[&[(&str, &str, &str)]] = &[
     messages::TEXTS,
     messages::VIDEO,
     messages::SURVEY,
+    messages::REPORT,
     screening::TEXTS,
     plan::TEXTS,
 ];

@@ -46,6 +46,7 @@ fn label_key(field: &str) -> &'static str {
         "own_assessment" => "screening.q.own",
         "wants_in_person" => "screening.q.in_person",
         "track" => "visitation.track",
+        "gruppe" => "report.group_by",
         "fra" => "monitoring.from",
         "til" => "monitoring.to",
         "reason" => "visitation.reason",

@@ -6,6 +6,7 @@ mod admin;
 mod booking;
 mod calendar;
 mod citizen;
+mod contact_report;
 mod context;
 mod error;
 mod exemption;
@@ -16,6 +17,7 @@ mod meeting_view;
 mod meetings;
 mod messages;
 mod monitoring;
+mod period;
 mod plan_view;
 mod quotas;
 mod register;
@@ -100,6 +102,8 @@ pub fn routes(config: &ServerConfig) -> Router<AppState> {
         )
         .route("/leder/visitation", get(monitoring::page))
         .route("/leder/kontaktkrav", get(quotas::page))
+        .route("/leder/rapporter", get(contact_report::page))
+        .route("/leder/rapporter.csv", get(contact_report::csv))
         .route(
             "/leder/indstillinger",
             axum::routing::post(monitoring::set_policy),

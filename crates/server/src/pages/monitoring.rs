@@ -10,23 +10,8 @@ use domain::screening::monitoring::{Monitoring, OverrideRow, monitor};
 use super::context::{Ctx, PageQuery, SignedIn};
 use super::{PageError, render};
 use crate::AppState;
-use crate::api::reports::visitation::{PeriodQuery, report_period};
-use crate::validate::Fields;
 
 use super::form::FormState;
-
-#[derive(Debug, serde::Deserialize)]
-pub struct DatesQuery {
-    /// First day, `YYYY-MM-DD`.
-    pub fra: Option<String>,
-    /// Last day, included.
-    pub til: Option<String>,
-}
-
-/// Copenhagen midnight at the start of a day, as RFC 3339.
-fn day_start(date: jiff::civil::Date) -> Option<String> {
-    Some(domain::clock_text::day_start(date).to_string())
-}
 
 pub struct Row {
     pub key: String,
@@ -68,40 +53,10 @@ fn rows(rows: Vec<OverrideRow>, name: impl Fn(&str) -> String) -> Vec<Row> {
 pub async fn page(
     State(state): State<AppState>,
     user: SignedIn,
-    PageQuery(q): PageQuery<DatesQuery>,
+    PageQuery(q): PageQuery<super::period::DatesQuery>,
 ) -> Result<Response, PageError> {
     let t = user.viewer.ctx().t;
-    let mut f = Fields::default();
-    let fra = f
-        .optional("fra", q.fra.as_deref(), crate::validate::date)
-        .flatten();
-    let til = f
-        .optional("til", q.til.as_deref(), crate::validate::date)
-        .flatten();
-    let period_query = PeriodQuery {
-        from: fra.and_then(day_start),
-        to: til.and_then(|d| d.tomorrow().ok()).and_then(day_start),
-    };
-    let range = report_period(&mut f, &period_query, state.store.now());
-    let mut values = std::collections::HashMap::new();
-    values.insert("fra".to_owned(), q.fra.clone().unwrap_or_default());
-    values.insert("til".to_owned(), q.til.clone().unwrap_or_default());
-    let (from, to, form) = match f.finish(|| range) {
-        Ok((from, to)) => (from, to, FormState::new(values)),
-        Err(errors) => {
-            // Show the refusal and the default period instead.
-            let (from, to) = report_period(
-                &mut Fields::default(),
-                &PeriodQuery {
-                    from: None,
-                    to: None,
-                },
-                state.store.now(),
-            )
-            .ok_or_else(|| user.viewer.error(PageError::NotFound))?;
-            (from, to, FormState::new(values).with_errors(t, &errors))
-        }
-    };
+    let (from, to, form) = super::period::chosen(&state, &user, &q)?;
     let decisions = state
         .store
         .visitation_decisions(&user.actor, from, to)

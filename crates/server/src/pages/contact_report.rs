@@ -1,0 +1,228 @@
+//! `GET /leder/rapporter`: contacts and satisfaction for a period, grouped by channel, target
+//! group or municipality; a bar chart drawn on the server as SVG with the same numbers in the
+//! table beside it (for screen readers and for reading exact figures), and the table as CSV
+//! (`/leder/rapporter.csv`, semicolons and decimal commas, as Danish Excel reads it).
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use domain::contact_report::{ContactRow, GroupBy};
+
+use super::context::{Ctx, PageQuery, SignedIn};
+use super::form::FormState;
+use super::period::{DatesQuery, chosen};
+use super::{PageError, render};
+use crate::AppState;
+use crate::i18n::Texts;
+
+/// One row as shown: the group's name and each figure as text.
+pub struct Row {
+    pub name: String,
+    pub meetings: u64,
+    pub held: u64,
+    pub cancelled: u64,
+    pub cancelled_late: u64,
+    pub no_show: u64,
+    pub answered: u64,
+    pub satisfied: String,
+    pub channel_fit: String,
+    pub personal: String,
+    pub helpful: String,
+    pub wants_remote: String,
+    pub citizen_booked: String,
+    /// The chart's bar: width in the SVG's units, `None` when suppressed.
+    pub bar: Option<u32>,
+}
+
+#[derive(Template)]
+#[template(path = "contact_report.html")]
+struct ReportPage {
+    ctx: Ctx,
+    rows: Vec<Row>,
+    form: FormState,
+    groups: Vec<(String, &'static str)>,
+    /// The query string for the CSV link.
+    query: String,
+    chart_height: u32,
+}
+
+/// Width of a full (100 %) bar in the chart.
+const BAR: f64 = 400.0;
+
+fn share(t: Texts, s: Option<f64>) -> String {
+    s.map_or_else(
+        || t.get("report.too_few").to_owned(),
+        |x| format!("{:.0} %", x * 100.0),
+    )
+}
+
+fn name(t: Texts, group: GroupBy, key: &str, towns: &[store::Org]) -> String {
+    match group {
+        GroupBy::Channel => domain::Channel::try_from(key).map_or(key.to_owned(), |c| {
+            crate::i18n::channel(t.lang, c).to_owned()
+        }),
+        GroupBy::TargetGroup => domain::TargetGroup::try_from(key)
+            .map_or(key.to_owned(), |g| t.target_group(&g).to_owned()),
+        GroupBy::Municipality => towns
+            .iter()
+            .find(|m| m.code == key)
+            .map_or(key.to_owned(), |m| m.name.clone()),
+    }
+}
+
+async fn rows(
+    state: &AppState,
+    user: &SignedIn,
+    q: &DatesQuery,
+) -> Result<(Vec<Row>, FormState, GroupBy), PageError> {
+    let t = user.viewer.ctx().t;
+    let (from, to, form) = chosen(state, user, q)?;
+    // An unknown grouping from an edited address means the default.
+    let group =
+        GroupBy::try_from(q.gruppe.as_deref().unwrap_or_default()).unwrap_or(GroupBy::Channel);
+    let counts = state
+        .store
+        .contact_counts(&user.actor, from, to, group)
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    let towns = state
+        .store
+        .municipalities()
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    let rows = counts
+        .into_iter()
+        .map(|(key, c)| {
+            let r = ContactRow::new(key, c);
+            Row {
+                name: name(t, group, &r.key, &towns),
+                meetings: c.meetings,
+                held: c.held,
+                cancelled: c.cancelled,
+                cancelled_late: c.cancelled_late,
+                no_show: c.no_show,
+                answered: c.answered,
+                satisfied: share(t, r.satisfied_share),
+                channel_fit: share(t, r.channel_fit_share),
+                personal: share(t, r.personal_share),
+                helpful: share(t, r.helpful_share),
+                wants_remote: share(t, r.wants_remote_share),
+                citizen_booked: r
+                    .citizen_booked_share
+                    .map_or_else(|| "–".to_owned(), |x| format!("{:.0} %", x * 100.0)),
+                bar: r.satisfied_share.map(|x| (x * BAR).round() as u32),
+            }
+        })
+        .collect();
+    Ok((rows, form, group))
+}
+
+/// `GET /leder/rapporter?fra=&til=&gruppe=`.
+pub async fn page(
+    State(state): State<AppState>,
+    user: SignedIn,
+    PageQuery(q): PageQuery<DatesQuery>,
+) -> Result<Response, PageError> {
+    let (rows, form, group) = rows(&state, &user, &q).await?;
+    let t = user.viewer.ctx().t;
+    let query = serde_urlencoded::to_string([
+        ("fra", form.value("fra")),
+        ("til", form.value("til")),
+        ("gruppe", group.as_str()),
+    ])
+    .unwrap_or_default();
+    Ok(render(&ReportPage {
+        chart_height: 40 + 36 * u32::try_from(rows.len()).unwrap_or(0),
+        ctx: user.viewer.ctx(),
+        groups: GroupBy::ALL
+            .iter()
+            .map(|g| (g.as_str().to_owned(), t.get(group_label(*g))))
+            .collect(),
+        rows,
+        form,
+        query,
+    }))
+}
+
+fn group_label(g: GroupBy) -> &'static str {
+    match g {
+        GroupBy::Channel => "report.by_channel",
+        GroupBy::TargetGroup => "report.by_target_group",
+        GroupBy::Municipality => "report.by_municipality",
+    }
+}
+
+/// `GET /leder/rapporter.csv?fra=&til=&gruppe=`.
+pub async fn csv(
+    State(state): State<AppState>,
+    user: SignedIn,
+    PageQuery(q): PageQuery<DatesQuery>,
+) -> Result<Response, PageError> {
+    let (rows, _, _) = rows(&state, &user, &q).await?;
+    let t = user.viewer.ctx().t;
+    // A byte-order mark, so Excel reads the file as UTF-8 (æ, ø, å).
+    let mut out = String::from("\u{feff}");
+    let header = [
+        "report.group",
+        "report.meetings",
+        "report.held",
+        "report.cancelled",
+        "report.cancelled_late",
+        "report.no_show",
+        "report.answered",
+        "report.satisfied",
+        "report.channel_fit",
+        "report.personal",
+        "report.helpful",
+        "report.wants_remote",
+        "report.citizen_booked",
+    ];
+    out.push_str(&header.map(|k| field(t.get(k))).join(";"));
+    out.push_str("\r\n");
+    for r in rows {
+        let cells = [
+            field(&r.name),
+            r.meetings.to_string(),
+            r.held.to_string(),
+            r.cancelled.to_string(),
+            r.cancelled_late.to_string(),
+            r.no_show.to_string(),
+            r.answered.to_string(),
+            field(&r.satisfied),
+            field(&r.channel_fit),
+            field(&r.personal),
+            field(&r.helpful),
+            field(&r.wants_remote),
+            field(&r.citizen_booked),
+        ];
+        out.push_str(&cells.join(";"));
+        out.push_str("\r\n");
+    }
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"kontakter.csv\"",
+            ),
+        ],
+        out,
+    )
+        .into_response())
+}
+
+/// A CSV field: quoted when it holds a separator, a quote or a line break (RFC 4180), and never
+/// starting with a character a spreadsheet would run as a formula.
+fn field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    };
+    if s.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
