@@ -11,6 +11,8 @@ wire_enum! {
         Channel = "channel",
         TargetGroup = "target_group",
         Municipality = "municipality",
+        /// Calendar months in Copenhagen time (`YYYY-MM`): the trend.
+        Month = "month",
     }
 }
 
@@ -31,6 +33,46 @@ pub struct ContactCounts {
     pub personal: u64,
     pub helpful: u64,
     pub wants_remote: u64,
+}
+
+impl ContactCounts {
+    /// Adds another group's counts (months are summed over channels).
+    pub fn add(&mut self, o: &ContactCounts) {
+        self.meetings += o.meetings;
+        self.held += o.held;
+        self.cancelled += o.cancelled;
+        self.cancelled_late += o.cancelled_late;
+        self.no_show += o.no_show;
+        self.citizen_booked += o.citizen_booked;
+        self.answered += o.answered;
+        self.satisfied += o.satisfied;
+        self.channel_fit += o.channel_fit;
+        self.personal += o.personal;
+        self.helpful += o.helpful;
+        self.wants_remote += o.wants_remote;
+    }
+}
+
+/// The calendar months (Copenhagen) that [from, to) touches, each as (`YYYY-MM`, start, end)
+/// clipped to the period.
+pub fn months(
+    from: jiff::Timestamp,
+    to: jiff::Timestamp,
+) -> Vec<(String, jiff::Timestamp, jiff::Timestamp)> {
+    use crate::clock_text::{day_start, local_date};
+    let mut out = Vec::new();
+    let mut first = local_date(from).first_of_month();
+    while day_start(first) < to {
+        let next = first.last_of_month().tomorrow().unwrap_or(first);
+        if next <= first {
+            break;
+        }
+        let start = day_start(first).max(from);
+        let end = day_start(next).min(to);
+        out.push((first.strftime("%Y-%m").to_string(), start, end));
+        first = next;
+    }
+    out
 }
 
 /// One row as reported: counts, and shares of answers (`None` when under five answers).
@@ -102,8 +144,26 @@ mod tests {
     }
 
     #[test]
-    fn groupings_are_the_three_of_the_api() {
+    fn groupings_are_the_api_s_three_and_the_monthly_trend() {
         assert_eq!(GroupBy::try_from("channel"), Ok(GroupBy::Channel));
+        assert_eq!(GroupBy::try_from("month"), Ok(GroupBy::Month));
         assert!(GroupBy::try_from("team").is_err());
+    }
+
+    #[test]
+    fn months_follow_copenhagen_midnight_and_clip_to_the_period() {
+        let at = |s: &str| s.parse::<jiff::Timestamp>().expect("time");
+        // 15 March to 10 May 2026: March (clocks change on the 29th), April, May.
+        let m = months(at("2026-03-15T12:00:00Z"), at("2026-05-10T00:00:00Z"));
+        let labels: Vec<&str> = m.iter().map(|(l, _, _)| l.as_str()).collect();
+        assert_eq!(labels, vec!["2026-03", "2026-04", "2026-05"]);
+        assert_eq!(m[0].1, at("2026-03-15T12:00:00Z"), "clipped to the period");
+        assert_eq!(
+            m[0].2,
+            at("2026-03-31T22:00:00Z"),
+            "April begins at 00:00 summer time"
+        );
+        assert_eq!(m[1].2, at("2026-04-30T22:00:00Z"));
+        assert_eq!(m[2].2, at("2026-05-10T00:00:00Z"));
     }
 }

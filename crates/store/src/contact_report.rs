@@ -2,7 +2,7 @@
 //! grouped by channel, target group or municipality, in one statement. Surveys are joined to
 //! their meeting, so a survey counts in the period of the meeting it was about.
 
-use domain::contact_report::{ContactCounts, GroupBy};
+use domain::contact_report::{ContactCounts, GroupBy, months};
 use domain::{Actor, Organisation, Role};
 use jiff::Timestamp;
 use sqlx::Row;
@@ -14,6 +14,28 @@ impl Store {
     /// municipality's citizens, an a-kasse's manager the meetings its staff held, an
     /// administrator everything. Caseworkers and citizens: `Forbidden`.
     pub async fn contact_counts(
+        &self,
+        actor: &Actor,
+        from: Timestamp,
+        to: Timestamp,
+        group_by: GroupBy,
+    ) -> Result<Vec<(String, ContactCounts)>, StoreError> {
+        if group_by == GroupBy::Month {
+            // The trend: each Copenhagen month of the period, summed over channels.
+            let mut out = Vec::new();
+            for (label, start, end) in months(from, to) {
+                let mut total = ContactCounts::default();
+                for (_, c) in self.grouped(actor, start, end, GroupBy::Channel).await? {
+                    total.add(&c);
+                }
+                out.push((label, total));
+            }
+            return Ok(out);
+        }
+        self.grouped(actor, from, to, group_by).await
+    }
+
+    async fn grouped(
         &self,
         actor: &Actor,
         from: Timestamp,
@@ -38,7 +60,7 @@ impl Store {
             _ => return Err(StoreError::Forbidden),
         };
         let key = match group_by {
-            GroupBy::Channel => "m.channel",
+            GroupBy::Channel | GroupBy::Month => "m.channel",
             GroupBy::TargetGroup => "c.target_group",
             GroupBy::Municipality => "c.municipality",
         };

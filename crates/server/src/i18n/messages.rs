@@ -230,6 +230,7 @@ pub(super) static REPORT: &[(&str, &str, &str)] = &[
     ("report.by_channel", "Kontaktform", "Channel"),
     ("report.by_target_group", "Målgruppe", "Target group"),
     ("report.by_municipality", "Kommune", "Municipality"),
+    ("report.by_month", "Måned (udvikling)", "Month (trend)"),
     (
         "report.none",
         "Der er ingen samtaler i perioden.",

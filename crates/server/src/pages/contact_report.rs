@@ -68,6 +68,7 @@ fn name(t: Texts, group: GroupBy, key: &str, towns: &[store::Org]) -> String {
             .iter()
             .find(|m| m.code == key)
             .map_or(key.to_owned(), |m| m.name.clone()),
+        GroupBy::Month => key.to_owned(),
     }
 }
 
@@ -150,6 +151,7 @@ fn group_label(g: GroupBy) -> &'static str {
         GroupBy::Channel => "report.by_channel",
         GroupBy::TargetGroup => "report.by_target_group",
         GroupBy::Municipality => "report.by_municipality",
+        GroupBy::Month => "report.by_month",
     }
 }
 

@@ -16,7 +16,8 @@ pub struct ContactsQuery {
     pub from: Option<String>,
     /// RFC 3339; default now.
     pub to: Option<String>,
-    /// `channel` (default), `target_group` or `municipality`.
+    /// `channel` (default), `target_group`, `municipality`, or `month` (the trend: one row per
+    /// Copenhagen calendar month, key `YYYY-MM`).
     pub group_by: Option<String>,
 }
 
