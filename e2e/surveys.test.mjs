@@ -1,8 +1,14 @@
 // The survey after a held meeting, in the browser without JavaScript: the citizen finds it on
 // the home page, a missing answer is named beside its question and what was chosen is kept,
-// then the answer is sent once and thanked for. Checked with axe.
+// then the answer is sent once and thanked for. Then the manager's side: the report page with
+// its chart and table, the CSV, and the committee PDF (its text read back, its first page
+// rendered). Checked with axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startServer, launchBrowser, newPage, signIn, expectNoAxeViolations } from './harness.mjs';
 
 let server;
@@ -112,4 +118,31 @@ test('a manager reads the contact report, with its chart and table, and exports 
   const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r\n/);
   assert.match(lines[0], /^Gruppe;Samtaler;Holdt;/);
   assert.equal(lines.length, await page.locator('#report-table tbody tr').count() + 1);
+});
+
+test('a manager downloads the orientation to the employment committee as a PDF', async () => {
+  const page = await newPage(browser);
+  await signIn(page, server.url, 'aalborg.leder');
+  await page.goto(`${server.url}/leder/rapporter`);
+  const href = await page.locator('a:has-text("Beskæftigelsesudvalget")').getAttribute('href');
+  const response = await page.context().request.get(`${server.url}${href}`);
+  assert.equal(response.headers()['content-type'], 'application/pdf');
+  const dir = mkdtempSync(join(tmpdir(), 'ju-pdf-'));
+  const file = join(dir, 'udvalg.pdf');
+  writeFileSync(file, await response.body());
+  // Its text holds the tables; rendered to an image, the first page is a real page.
+  const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+  assert.match(text, /Orientering til Beskæftigelsesudvalget/);
+  assert.match(text, /Jobcenter Aalborg/);
+  assert.match(text, /Efter kontaktform/);
+  assert.match(text, /Telefon\s+\d+\s+\d+/);
+  assert.match(text, /Efter målgruppe/);
+  assert.match(text, /Udvikling måned for måned/);
+  assert.match(text, /\d{4}-\d{2}\s+\d+/);
+  assert.match(text, /temaer i fritekstsvar/);
+  execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', file, join(dir, 'page')]);
+  const png = readdirSync(dir).find((f) => f.endsWith('.png'));
+  assert.ok(png, 'the first page renders');
+  assert.ok(statSync(join(dir, png)).size > 2000, 'and has something on it');
+  rmSync(dir, { recursive: true, force: true });
 });

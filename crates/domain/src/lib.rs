@@ -8,6 +8,7 @@
 
 mod access;
 pub mod clock_text;
+pub mod comment_themes;
 mod contact;
 pub mod contact_plan;
 pub mod contact_report;

@@ -20,6 +20,9 @@ pub struct Block {
     pub size: f32,
     /// Right-aligned (a sender's address).
     pub right: bool,
+    /// A table row instead of text: each cell at its column's left edge (points from the
+    /// margin), cut to fit its column.
+    pub cells: Vec<(f32, String)>,
 }
 
 impl Block {
@@ -29,6 +32,25 @@ impl Block {
             bold: false,
             size: 11.0,
             right: false,
+            cells: Vec::new(),
+        }
+    }
+
+    /// A table row: `columns` are the columns' widths in points, `cells` their texts.
+    pub fn row(columns: &[f32], cells: &[String], bold: bool) -> Self {
+        let mut x = 0.0;
+        let mut out = Vec::new();
+        for (width, text) in columns.iter().zip(cells) {
+            let fits = (width / (9.0 * 0.52)).max(1.0) as usize;
+            out.push((x, text.chars().take(fits).collect()));
+            x += width;
+        }
+        Self {
+            text: String::new(),
+            bold,
+            size: 9.0,
+            right: false,
+            cells: out,
         }
     }
 
@@ -38,6 +60,7 @@ impl Block {
             bold: true,
             size: 14.0,
             right: false,
+            cells: Vec::new(),
         }
     }
 
@@ -47,6 +70,7 @@ impl Block {
             bold: false,
             size: 10.0,
             right: true,
+            cells: Vec::new(),
         }
     }
 
@@ -103,13 +127,32 @@ pub fn document(title: &str, blocks: &[Block]) -> Vec<u8> {
     let mut y = PAGE_H - MARGIN;
     for b in blocks {
         let leading = b.size * 1.35;
+        let font = if b.bold { "F2" } else { "F1" };
+        if !b.cells.is_empty() {
+            if y - leading < MARGIN {
+                pages.push(String::new());
+                y = PAGE_H - MARGIN;
+            }
+            y -= leading;
+            if let Some(page) = pages.last_mut() {
+                for (x, cell) in &b.cells {
+                    let _ = writeln!(
+                        page,
+                        "BT /{font} {} Tf {:.1} {y:.1} Td ({}) Tj ET",
+                        b.size,
+                        MARGIN + x,
+                        escape(&win_ansi(cell))
+                    );
+                }
+            }
+            continue;
+        }
         for line in wrap(&b.text, max_chars(b.size)) {
             if y - leading < MARGIN {
                 pages.push(String::new());
                 y = PAGE_H - MARGIN;
             }
             y -= leading;
-            let font = if b.bold { "F2" } else { "F1" };
             let x = if b.right {
                 PAGE_W - MARGIN - line.chars().count() as f32 * b.size * 0.5
             } else {

@@ -9,7 +9,58 @@ use sqlx::Row;
 
 use crate::{Store, StoreError, clock};
 
+/// Which meetings a report may count (a condition on `m` and `c` with parameter `$3`): a
+/// municipality's manager their citizens', an a-kasse's manager those its staff held, an
+/// administrator all. Caseworkers and citizens: `Forbidden`.
+fn report_scope(actor: &Actor) -> Result<(&'static str, String), StoreError> {
+    Ok(match actor {
+        Actor::Admin { .. } => ("$3 = ''", String::new()),
+        Actor::Staff {
+            role: Role::Manager,
+            organisation: Organisation::Municipality(m),
+            ..
+        } => ("c.municipality = $3", m.as_str().to_owned()),
+        Actor::Staff {
+            role: Role::Manager,
+            organisation: Organisation::Fund(f),
+            ..
+        } => (
+            "m.staff_id IN (SELECT id FROM staff WHERE unemployment_fund = $3)",
+            f.as_str().to_owned(),
+        ),
+        _ => return Err(StoreError::Forbidden),
+    })
+}
+
 impl Store {
+    /// How many free-text answers about meetings in [from, to) touch each theme
+    /// (`domain::comment_themes`); the comments themselves never leave the store.
+    pub async fn comment_themes(
+        &self,
+        actor: &Actor,
+        from: Timestamp,
+        to: Timestamp,
+    ) -> Result<Vec<(&'static str, u64)>, StoreError> {
+        let (scope, value) = report_scope(actor)?;
+        let rows = sqlx::query(&format!(
+            "SELECT v.comment FROM surveys v JOIN meetings m ON m.id = v.meeting_id \
+             JOIN citizens c ON c.id = m.citizen_id \
+             WHERE v.comment IS NOT NULL AND m.starts_at >= $1 AND m.starts_at < $2 AND ({scope})"
+        ))
+        .bind(clock::to_micros(from))
+        .bind(clock::to_micros(to))
+        .bind(value)
+        .fetch_all(&self.inner.read)
+        .await?;
+        let comments: Vec<String> = rows
+            .iter()
+            .map(|r| r.try_get("comment"))
+            .collect::<Result<_, _>>()?;
+        Ok(domain::comment_themes::count_themes(
+            comments.iter().map(String::as_str),
+        ))
+    }
+
     /// Counts per group for meetings starting in [from, to): a municipality's manager sees their
     /// municipality's citizens, an a-kasse's manager the meetings its staff held, an
     /// administrator everything. Caseworkers and citizens: `Forbidden`.
@@ -42,23 +93,7 @@ impl Store {
         to: Timestamp,
         group_by: GroupBy,
     ) -> Result<Vec<(String, ContactCounts)>, StoreError> {
-        let (scope, value) = match actor {
-            Actor::Admin { .. } => ("$3 = ''", String::new()),
-            Actor::Staff {
-                role: Role::Manager,
-                organisation: Organisation::Municipality(m),
-                ..
-            } => ("c.municipality = $3", m.as_str().to_owned()),
-            Actor::Staff {
-                role: Role::Manager,
-                organisation: Organisation::Fund(f),
-                ..
-            } => (
-                "m.staff_id IN (SELECT id FROM staff WHERE unemployment_fund = $3)",
-                f.as_str().to_owned(),
-            ),
-            _ => return Err(StoreError::Forbidden),
-        };
+        let (scope, value) = report_scope(actor)?;
         let key = match group_by {
             GroupBy::Channel | GroupBy::Month => "m.channel",
             GroupBy::TargetGroup => "c.target_group",

@@ -277,6 +277,11 @@ pub(super) static REPORT: &[(&str, &str, &str)] = &[
     ),
     ("report.too_few", "færre end 5", "fewer than 5"),
     (
+        "report.pdf",
+        "Hent orientering til Beskæftigelsesudvalget (PDF)",
+        "Download the report to the employment committee (PDF)",
+    ),
+    (
         "report.csv",
         "Hent tabellen som CSV",
         "Download the table as CSV",

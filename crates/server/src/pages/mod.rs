@@ -6,6 +6,7 @@ mod admin;
 mod booking;
 mod calendar;
 mod citizen;
+mod committee_report;
 mod contact_report;
 mod context;
 mod error;
@@ -104,6 +105,10 @@ pub fn routes(config: &ServerConfig) -> Router<AppState> {
         .route("/leder/kontaktkrav", get(quotas::page))
         .route("/leder/rapporter", get(contact_report::page))
         .route("/leder/rapporter.csv", get(contact_report::csv))
+        .route(
+            "/leder/rapporter/udvalg.pdf",
+            get(committee_report::pdf_file),
+        )
         .route(
             "/leder/indstillinger",
             axum::routing::post(monitoring::set_policy),

@@ -1,0 +1,184 @@
+//! `GET /leder/rapporter/udvalg.pdf?fra=&til=`: the orientation to the municipal employment
+//! committee ("Orientering til Beskæftigelsesudvalget", as in seed 004), from live data: the
+//! period, key figures, the tables by channel, target group and month, and the free-text themes
+//! counted. Every share of fewer than five answers, and every theme named by fewer than five, is
+//! "færre end 5", as on the page.
+
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use domain::contact_report::{ContactCounts, ContactRow, GroupBy};
+use domain::surveys::MIN_CELL;
+use domain::{Actor, Organisation};
+use pdf::Block;
+
+use super::PageError;
+use super::context::{PageQuery, SignedIn};
+use super::period::{DatesQuery, chosen};
+use crate::AppState;
+use crate::i18n::Lang;
+use crate::time_fmt::{local_date, long_date};
+
+const COLUMNS: [f32; 7] = [125.0, 55.0, 50.0, 55.0, 60.0, 50.0, 72.0];
+
+fn pct(s: Option<f64>) -> String {
+    s.map_or_else(
+        || "færre end 5".to_owned(),
+        |x| format!("{:.0} %", x * 100.0),
+    )
+}
+
+fn table(title: &str, rows: &[(String, ContactCounts)], blocks: &mut Vec<Block>) {
+    blocks.push(Block::gap());
+    blocks.push(Block::heading(title));
+    let head = [
+        "",
+        "Samtaler",
+        "Holdt",
+        "Aflyst",
+        "Udeblevet",
+        "Svar",
+        "Tilfredse",
+    ];
+    blocks.push(Block::row(&COLUMNS, &head.map(str::to_owned), true));
+    for (name, c) in rows {
+        let r = ContactRow::new(name.clone(), *c);
+        let cells = [
+            name.clone(),
+            c.meetings.to_string(),
+            c.held.to_string(),
+            c.cancelled.to_string(),
+            c.no_show.to_string(),
+            c.answered.to_string(),
+            pct(r.satisfied_share),
+        ];
+        blocks.push(Block::row(&COLUMNS, &cells, false));
+    }
+}
+
+pub async fn pdf_file(
+    State(state): State<AppState>,
+    user: SignedIn,
+    PageQuery(q): PageQuery<DatesQuery>,
+) -> Result<Response, PageError> {
+    let (from, to, form) = chosen(&state, &user, &q)?;
+    if !form.errors.is_empty() {
+        return Err(user.viewer.error(PageError::BadRequest));
+    }
+    let store = &state.store;
+    let err = |e| user.viewer.error(e);
+    let by = |g| store.contact_counts(&user.actor, from, to, g);
+    let channels = by(GroupBy::Channel).await.map_err(err)?;
+    let groups = by(GroupBy::TargetGroup).await.map_err(err)?;
+    let months = by(GroupBy::Month).await.map_err(err)?;
+    let themes = store
+        .comment_themes(&user.actor, from, to)
+        .await
+        .map_err(err)?;
+    let towns = store.municipalities().await.map_err(err)?;
+    let whom = match &user.actor {
+        Actor::Staff {
+            organisation: Organisation::Municipality(m),
+            ..
+        } => towns.iter().find(|t| t.code == m.as_str()).map_or_else(
+            || m.as_str().to_owned(),
+            |t| format!("Jobcenter {}", t.name),
+        ),
+        Actor::Staff { .. } => "A-kassen".to_owned(),
+        _ => "Alle kommuner".to_owned(),
+    };
+    let last_day = local_date(
+        to.checked_sub(jiff::SignedDuration::from_secs(1))
+            .unwrap_or(to),
+    );
+    let period = format!(
+        "{} – {}",
+        long_date(local_date(from), Lang::Da),
+        long_date(last_day, Lang::Da)
+    );
+
+    let mut total = ContactCounts::default();
+    for (_, c) in &channels {
+        total.add(c);
+    }
+    let all = ContactRow::new(String::new(), total);
+    let remote: u64 = channels
+        .iter()
+        .filter(|(k, _)| k != "in_person")
+        .map(|(_, c)| c.held)
+        .sum();
+    let remote_share = (total.held > 0).then(|| remote as f64 / total.held as f64);
+
+    let mut b = vec![
+        Block::right(whom.clone()),
+        Block::gap(),
+        Block::heading("Orientering til Beskæftigelsesudvalget"),
+        Block::text(format!("Kontakten med borgerne, {period}. {whom}.")),
+        Block::text(
+            "Tallene kommer direkte fra Jobunivers. Borgernes svar er anonyme; andele bygget på \
+             færre end 5 svar vises ikke.",
+        ),
+        Block::gap(),
+        Block::heading("Nøgletal"),
+        Block::text(format!(
+            "Samtaler i perioden: {}, heraf holdt: {}.",
+            total.meetings, total.held
+        )),
+        Block::text(format!(
+            "Holdt over telefon eller video: {}.",
+            remote_share.map_or_else(|| "–".to_owned(), |x| format!("{:.0} %", x * 100.0))
+        )),
+        Block::text(format!(
+            "Aflysninger: {} (heraf sene: {}). Udeblivelser: {}.",
+            total.cancelled, total.cancelled_late, total.no_show
+        )),
+        Block::text(format!(
+            "Besvarede spørgeskemaer: {}. Tilfredse: {}. Kontaktformen passede: {}.",
+            total.answered,
+            pct(all.satisfied_share),
+            pct(all.channel_fit_share)
+        )),
+    ];
+    let channel_name = |k: &str| {
+        domain::Channel::try_from(k).map_or(k.to_owned(), |c| {
+            crate::i18n::channel(Lang::Da, c).to_owned()
+        })
+    };
+    let group_name = |k: &str| {
+        domain::TargetGroup::try_from(k).map_or(k.to_owned(), |g| {
+            crate::i18n::target_group(Lang::Da, g).to_owned()
+        })
+    };
+    let named = |rows: Vec<(String, ContactCounts)>, f: &dyn Fn(&str) -> String| {
+        rows.into_iter()
+            .map(|(k, c)| (f(&k), c))
+            .collect::<Vec<_>>()
+    };
+    table("Efter kontaktform", &named(channels, &channel_name), &mut b);
+    table("Efter målgruppe", &named(groups, &group_name), &mut b);
+    table("Udvikling måned for måned", &months, &mut b);
+    b.push(Block::gap());
+    b.push(Block::heading(
+        "Hvad borgerne skrev (temaer i fritekstsvar)",
+    ));
+    for (theme, n) in themes {
+        let count = if n >= MIN_CELL {
+            n.to_string()
+        } else {
+            "færre end 5".to_owned()
+        };
+        b.push(Block::text(format!("{theme}: {count}")));
+    }
+    let file = pdf::document("Orientering til Beskæftigelsesudvalget", &b);
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"orientering-beskaeftigelsesudvalget.pdf\"",
+            ),
+        ],
+        file,
+    )
+        .into_response())
+}
