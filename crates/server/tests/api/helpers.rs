@@ -187,3 +187,58 @@ pub async fn problem(r: Response, status: StatusCode, code: &str) -> Value {
     assert_eq!(body["status"], status.as_u16());
     body
 }
+
+impl TestApp {
+    /// A citizen of Aalborg registered by the Aalborg caseworker, who signs in as `login` (name
+    /// "Borger <login>", insured in 3F when `group` is `insured_unemployed`); returns (id, token).
+    pub async fn citizen(
+        &self,
+        world: &World,
+        cpr: &str,
+        login: &str,
+        group: &str,
+    ) -> (String, String) {
+        let mut body = json!({
+            "cpr": cpr, "name": format!("Borger {login}"), "municipality": "0851", "login": login,
+            "target_group": group, "unemployed_since": "2026-09-01"
+        });
+        if group == "insured_unemployed" {
+            body["unemployment_fund"] = json!("3F");
+        }
+        let r = self
+            .post("/api/v1/citizens", Some(&world.aalborg), &body)
+            .await;
+        assert_eq!(r.status(), StatusCode::CREATED, "citizen {login}");
+        let id = r.json::<Value>().await.expect("json")["id"]
+            .as_str()
+            .expect("id")
+            .to_owned();
+        (id, self.token(login).await)
+    }
+
+    /// A video meeting of the caller (staff) with `citizen`, in a new 30-minute slot starting
+    /// `hours` from the store's clock, on a whole minute; returns the meeting's id.
+    pub async fn video_meeting(&self, token: &str, citizen: &str, hours: i64) -> String {
+        let at = self
+            .store
+            .now()
+            .checked_add(jiff::SignedDuration::from_hours(hours))
+            .expect("time");
+        let start =
+            jiff::Timestamp::from_second(at.as_second() - at.as_second() % 60).expect("time");
+        let end = start
+            .checked_add(jiff::SignedDuration::from_mins(30))
+            .expect("time");
+        let body = json!({"start": start.to_string(), "end": end.to_string(), "channels": ["video", "phone"]});
+        let r = self.post("/api/v1/slots", Some(token), &body).await;
+        assert_eq!(r.status(), StatusCode::CREATED, "slot");
+        let slot = r.json::<Value>().await.expect("slot");
+        let body = json!({"citizen_id": citizen, "slot_id": slot["id"], "channel": "video"});
+        let r = self.post("/api/v1/meetings", Some(token), &body).await;
+        assert_eq!(r.status(), StatusCode::CREATED, "meeting");
+        r.json::<Value>().await.expect("meeting")["id"]
+            .as_str()
+            .expect("id")
+            .to_owned()
+    }
+}

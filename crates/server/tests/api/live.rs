@@ -166,50 +166,11 @@ async fn the_video_room_admits_only_participants_and_the_citizen_waits() {
     for backend in BACKENDS {
         let app = spawn_app(backend).await;
         let world = app.world().await;
-        let body = json!({
-            "cpr": "0101901234", "name": "Åse Østergård", "municipality": "0851", "login": "aase",
-            "target_group": "insured_unemployed", "unemployed_since": "2026-09-01"
-        });
-        let r = app
-            .post("/api/v1/citizens", Some(&world.aalborg), &body)
+        let (id, me) = app
+            .citizen(&world, "0101901234", "aase", "insured_unemployed")
             .await;
-        let id = r.json::<Value>().await.expect("json")["id"]
-            .as_str()
-            .expect("id")
-            .to_owned();
-        let me = app.token("aase").await;
-        let start = jiff::Timestamp::now()
-            .checked_add(jiff::SignedDuration::from_hours(48))
-            .expect("time");
-        let start =
-            jiff::Timestamp::from_second(start.as_second() - start.as_second() % 60).expect("time");
-        let end = start
-            .checked_add(jiff::SignedDuration::from_mins(30))
-            .expect("time");
-        let slot = app
-            .post(
-                "/api/v1/slots",
-                Some(&world.aalborg),
-                &json!({"start": start.to_string(), "end": end.to_string(), "channels": ["video", "phone"]}),
-            )
-            .await
-            .json::<Value>()
-            .await
-            .expect("slot");
-        let meeting = app
-            .post(
-                "/api/v1/meetings",
-                Some(&world.aalborg),
-                &json!({"citizen_id": id, "slot_id": slot["id"], "channel": "video"}),
-            )
-            .await
-            .json::<Value>()
-            .await
-            .expect("meeting");
-        let room = format!(
-            "/live/meetings/{}/video",
-            meeting["id"].as_str().expect("id")
-        );
+        let meeting = app.video_meeting(&world.aalborg, &id, 48).await;
+        let room = format!("/live/meetings/{meeting}/video");
 
         // Not a participant: no socket, whoever asks.
         for token in [world.aarhus.as_str(), world.admin.as_str()] {

@@ -12,19 +12,7 @@ async fn json_of(r: reqwest::Response, status: StatusCode) -> Value {
 
 /// An insured citizen of Aalborg in 3F who can sign in as `login`; returns (id, token).
 async fn citizen(app: &TestApp, world: &World, cpr: &str, login: &str) -> (String, String) {
-    let body = json!({
-        "cpr": cpr, "name": "Åse Østergård", "municipality": "0851", "login": login,
-        "target_group": "insured_unemployed", "unemployed_since": "2026-09-01",
-        "unemployment_fund": "3F"
-    });
-    let r = app
-        .post("/api/v1/citizens", Some(&world.aalborg), &body)
-        .await;
-    let id = json_of(r, StatusCode::CREATED).await["id"]
-        .as_str()
-        .expect("id")
-        .to_owned();
-    (id, app.token(login).await)
+    app.citizen(world, cpr, login, "insured_unemployed").await
 }
 
 fn path(id: &str) -> String {

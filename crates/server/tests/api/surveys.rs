@@ -13,48 +13,11 @@ async fn a_held_meeting_brings_a_survey_answered_once_and_a_callback_reaches_the
     for backend in BACKENDS {
         let app = spawn_app(backend).await;
         let world = app.world().await;
-        let body = json!({
-            "cpr": "0101901234", "name": "Åse Østergård", "municipality": "0851", "login": "aase",
-            "target_group": "job_ready_cash_benefit", "unemployed_since": "2026-09-01"
-        });
-        let r = app
-            .post("/api/v1/citizens", Some(&world.aalborg), &body)
+        let (id, me) = app
+            .citizen(&world, "0101901234", "aase", "job_ready_cash_benefit")
             .await;
-        let id = r.json::<Value>().await.expect("json")["id"]
-            .as_str()
-            .expect("id")
-            .to_owned();
-        let me = app.token("aase").await;
         // The caseworker books a video meeting in an hour and, once it has begun, holds it.
-        let start = jiff::Timestamp::now()
-            .checked_add(SignedDuration::from_hours(1))
-            .expect("time");
-        let start =
-            jiff::Timestamp::from_second(start.as_second() - start.as_second() % 60).expect("time");
-        let end = start
-            .checked_add(SignedDuration::from_mins(30))
-            .expect("time");
-        let slot = app
-            .post(
-                "/api/v1/slots",
-                Some(&world.aalborg),
-                &json!({"start": start.to_string(), "end": end.to_string(), "channels": ["video"]}),
-            )
-            .await
-            .json::<Value>()
-            .await
-            .expect("slot");
-        let meeting = app
-            .post(
-                "/api/v1/meetings",
-                Some(&world.aalborg),
-                &json!({"citizen_id": id, "slot_id": slot["id"], "channel": "video"}),
-            )
-            .await
-            .json::<Value>()
-            .await
-            .expect("meeting");
-        let mid = meeting["id"].as_str().expect("id").to_owned();
+        let mid = app.video_meeting(&world.aalborg, &id, 1).await;
         let none = app
             .get("/api/v1/surveys", Some(&me))
             .await
@@ -222,45 +185,12 @@ async fn the_contact_report_counts_meetings_and_shows_shares_only_from_five_answ
         // Five citizens each have a held video meeting; each answers, four of them satisfied.
         for i in 0..5 {
             let login = format!("borger{i}");
-            let body = json!({
-                "cpr": format!("010190{:04}", 1000 + i), "name": format!("Borger {i}"), "municipality": "0851",
-                "login": login, "target_group": "job_ready_cash_benefit", "unemployed_since": "2026-09-01"
-            });
-            let r = app
-                .post("/api/v1/citizens", Some(&world.aalborg), &body)
+            let cpr = format!("010190{:04}", 1000 + i);
+            let (id, token) = app
+                .citizen(&world, &cpr, &login, "job_ready_cash_benefit")
                 .await;
-            let id = r.json::<Value>().await.expect("json")["id"]
-                .as_str()
-                .expect("id")
-                .to_owned();
-            let start = app
-                .store
-                .now()
-                .checked_add(SignedDuration::from_hours(1))
-                .expect("time");
-            let start = jiff::Timestamp::from_second(start.as_second() - start.as_second() % 60)
-                .expect("time");
-            let end = start
-                .checked_add(SignedDuration::from_mins(30))
-                .expect("time");
-            let slot = app
-                .post("/api/v1/slots", Some(&world.aalborg), &json!({"start": start.to_string(), "end": end.to_string(), "channels": ["video"]}))
-                .await
-                .json::<Value>()
-                .await
-                .expect("slot");
-            let meeting = app
-                .post(
-                    "/api/v1/meetings",
-                    Some(&world.aalborg),
-                    &json!({"citizen_id": id, "slot_id": slot["id"], "channel": "video"}),
-                )
-                .await
-                .json::<Value>()
-                .await
-                .expect("meeting");
+            let mid = app.video_meeting(&world.aalborg, &id, 1).await;
             app.store.advance_clock(SignedDuration::from_hours(2));
-            let mid = meeting["id"].as_str().expect("id");
             let r = app
                 .post(
                     &format!("/api/v1/meetings/{mid}/outcome"),
@@ -288,7 +218,6 @@ async fn the_contact_report_counts_meetings_and_shows_shares_only_from_five_answ
                 );
                 assert_eq!(row["suppressed"], true);
             }
-            let token = app.token(&login).await;
             let surveys = app
                 .get("/api/v1/surveys", Some(&token))
                 .await
