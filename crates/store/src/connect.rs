@@ -87,9 +87,9 @@ pub(crate) struct Inner {
     pub(crate) cpr_key: CprKey,
     pub(crate) audit: AuditWriter,
     /// Group commit for bookings, on SQLite only (PostgreSQL commits in parallel by itself).
-    pub(crate) bookings: Option<crate::booking::BookingWriter>,
+    pub(crate) bookings: Option<crate::group_commit::GroupWriter<crate::booking::Bookings>>,
     /// Group commit for messages, on SQLite only.
-    pub(crate) messages: Option<crate::message_writer::MessageWriter>,
+    pub(crate) messages: Option<crate::group_commit::GroupWriter<crate::message_writer::Messages>>,
     pub(crate) sessions: crate::sessions::SessionCache,
     pub(crate) meetings: MeetingSettings,
     /// Added to the wall clock; only tests move it (see `Store::advance_clock`).
@@ -134,9 +134,9 @@ impl Store {
         };
         let audit = AuditWriter::start(write.clone());
         let bookings = (backend == Backend::Sqlite)
-            .then(|| crate::booking::BookingWriter::start(write.clone()));
+            .then(|| crate::group_commit::GroupWriter::start(write.clone()));
         let messages = (backend == Backend::Sqlite)
-            .then(|| crate::message_writer::MessageWriter::start(write.clone()));
+            .then(|| crate::group_commit::GroupWriter::start(write.clone()));
         Ok(Store {
             inner: Arc::new(Inner {
                 backend,

@@ -106,7 +106,7 @@ impl Store {
         actor: &Actor,
         citizen_id: &str,
     ) -> Result<Thread, StoreError> {
-        let view = self.thread_view(actor, citizen_id, None).await?;
+        let (view, _) = self.thread_view(actor, citizen_id, None).await?;
         if !view.may_write() || view.is_citizen() {
             return Err(StoreError::Forbidden);
         }

@@ -19,6 +19,7 @@ mod contact_report;
 mod cpr_key;
 mod error;
 mod events;
+mod group_commit;
 mod ids;
 mod inbox;
 mod letters;

@@ -1,32 +1,23 @@
-//! Writing a message: its rows, in a transaction the caller provides, and on SQLite a group
-//! commit. SQLite has one writer and `synchronous=FULL`, so each message alone would cost its
-//! own fsync and cap a busy server at a few hundred messages a second. The message writer takes
-//! whatever messages have queued, writes them one after the other in one transaction (so two
-//! messages in one thread see each other, as they would one by one), commits once, and only then
-//! answers: an answered message is as durable as before. PostgreSQL commits in parallel by
-//! itself and writes each in its own transaction.
-//!
-//! If a batch fails as a whole, its messages are retried one at a time, so one bad message
-//! cannot fail others.
+//! Writing a message: its rows, in a transaction the caller provides; on SQLite many messages in
+//! one group commit (`group_commit.rs`), written one after the other so two messages in one
+//! thread see each other as they would one by one. Without it each message cost its own fsync
+//! and the single writer managed fewer than 1,000 a second (`docs/messages.md`).
 
-use domain::messages::{NoticePlan, ThreadHolder, plan_notice, waiting_after};
+use domain::messages::{NoticePlan, plan_notice, waiting_after};
 use sqlx::{Any, AnyPool, Row, Transaction};
-use tokio::sync::{mpsc, oneshot};
 
 use crate::audit::{self, AuditEntry};
+use crate::clock;
 use crate::connect::Backend;
 use crate::events::{ThreadEvent, notify_in};
+use crate::group_commit::Batch;
 use crate::ids::new_id;
 use crate::messages::Message;
-use crate::{StoreError, clock};
 
-/// A message whose checks have passed: everything to write.
+/// A message whose checks have passed: everything to write. Its thread is the event's.
 #[derive(Debug, Clone)]
 pub(crate) struct PostRow {
     pub message: Message,
-    pub citizen_id: String,
-    pub holder: ThreadHolder,
-    pub by_citizen: bool,
     pub audit: Option<AuditEntry>,
     pub event: ThreadEvent,
 }
@@ -40,9 +31,11 @@ pub(crate) async fn write_post(
     row: &PostRow,
 ) -> Result<(), sqlx::Error> {
     let m = &row.message;
+    let thread = &row.event.thread;
+    let by_citizen = m.by_citizen();
     let now = clock::to_micros(m.sent_at);
-    let waiting = waiting_after(row.by_citizen);
-    let holder = row.holder.as_str();
+    let waiting = waiting_after(by_citizen);
+    let holder = thread.holder.as_str();
     let lock = match backend {
         Backend::Postgres => "FOR UPDATE",
         Backend::Sqlite => "",
@@ -52,28 +45,28 @@ pub(crate) async fn write_post(
          VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (citizen_id, holder) DO NOTHING",
     )
     .bind(new_id())
-    .bind(&row.citizen_id)
+    .bind(&thread.citizen_id)
     .bind(holder)
     .bind(waiting.as_str())
     .bind(now)
     .execute(&mut **tx)
     .await?;
-    let thread = sqlx::query(&format!(
+    let current = sqlx::query(&format!(
         "SELECT id, waiting_for, waiting_since, last_notice_at FROM message_threads \
          WHERE citizen_id = $1 AND holder = $2 {lock}"
     ))
-    .bind(&row.citizen_id)
+    .bind(&thread.citizen_id)
     .bind(holder)
     .fetch_one(&mut **tx)
     .await?;
-    let thread_id: String = thread.try_get("id")?;
+    let thread_id: String = current.try_get("id")?;
     // A second message from the same side keeps the turn's start: the wait is from the first.
-    let waiting_since = if thread.try_get::<&str, _>("waiting_for")? == waiting.as_str() {
-        thread.try_get::<i64, _>("waiting_since")?
+    let waiting_since = if current.try_get::<&str, _>("waiting_for")? == waiting.as_str() {
+        current.try_get::<i64, _>("waiting_since")?
     } else {
         now
     };
-    let last_notice = thread
+    let last_notice = current
         .try_get::<Option<i64>, _>("last_notice_at")?
         .map(clock::from_micros);
     sqlx::query(
@@ -89,7 +82,7 @@ pub(crate) async fn write_post(
     .bind(now)
     .execute(&mut **tx)
     .await?;
-    let notice_at = match plan_notice(row.by_citizen, last_notice, m.sent_at) {
+    let notice_at = match plan_notice(by_citizen, last_notice, m.sent_at) {
         NoticePlan::At(at) => {
             sqlx::query(
                 "INSERT INTO outbox (id, kind, subject_id, not_before, created_at) VALUES ($1, 'message_posted', $2, $3, $4)",
@@ -104,7 +97,7 @@ pub(crate) async fn write_post(
         }
         NoticePlan::Throttled | NoticePlan::OwnMessage => None,
     };
-    let own_marker = if row.by_citizen {
+    let own_marker = if by_citizen {
         "citizen_read_at"
     } else {
         "staff_read_at"
@@ -126,74 +119,20 @@ pub(crate) async fn write_post(
     notify_in(tx, backend, &row.event).await
 }
 
-type Reply = oneshot::Sender<Result<(), String>>;
+/// Messages as a group-commit batch (SQLite).
+pub(crate) struct Messages;
 
-/// The SQLite group-commit queue for messages.
-pub(crate) struct MessageWriter {
-    queue: mpsc::Sender<(PostRow, Reply)>,
-}
+impl Batch for Messages {
+    type Row = PostRow;
+    type Out = ();
+    const WHAT: &'static str = "message";
 
-/// Messages per transaction at most.
-const BATCH: usize = 256;
-
-impl MessageWriter {
-    pub(crate) fn start(pool: AnyPool) -> Self {
-        let (queue, rx) = mpsc::channel(4096);
-        tokio::spawn(run(pool, rx));
-        Self { queue }
-    }
-
-    /// Returns once the message is committed.
-    pub(crate) async fn write(&self, row: PostRow) -> Result<(), StoreError> {
-        let (reply, answer) = oneshot::channel();
-        self.queue
-            .send((row, reply))
-            .await
-            .map_err(|_| StoreError::AuditUnavailable)?;
-        match answer.await {
-            Ok(Ok(())) => Ok(()),
-            Ok(Err(e)) => Err(StoreError::Database(sqlx::Error::Protocol(e))),
-            Err(_) => Err(StoreError::AuditUnavailable),
+    async fn write(pool: &AnyPool, rows: &[PostRow]) -> Result<Vec<()>, sqlx::Error> {
+        let mut tx = pool.begin().await?;
+        for row in rows {
+            write_post(&mut tx, Backend::Sqlite, row).await?;
         }
+        tx.commit().await?;
+        Ok(vec![(); rows.len()])
     }
-}
-
-async fn run(pool: AnyPool, mut rx: mpsc::Receiver<(PostRow, Reply)>) {
-    while let Some(first) = rx.recv().await {
-        let mut batch = vec![first];
-        while batch.len() < BATCH {
-            match rx.try_recv() {
-                Ok(more) => batch.push(more),
-                Err(_) => break,
-            }
-        }
-        let rows: Vec<&PostRow> = batch.iter().map(|(r, _)| r).collect();
-        match write_batch(&pool, &rows).await {
-            Ok(()) => {
-                for (_, reply) in batch {
-                    let _ = reply.send(Ok(()));
-                }
-            }
-            Err(e) if batch.len() > 1 => {
-                tracing::warn!(error = %e, messages = batch.len(), "message batch failed; retrying one by one");
-                for (row, reply) in batch {
-                    let _ =
-                        reply.send(write_batch(&pool, &[&row]).await.map_err(|e| e.to_string()));
-                }
-            }
-            Err(e) => {
-                for (_, reply) in batch {
-                    let _ = reply.send(Err(e.to_string()));
-                }
-            }
-        }
-    }
-}
-
-async fn write_batch(pool: &AnyPool, rows: &[&PostRow]) -> Result<(), sqlx::Error> {
-    let mut tx = pool.begin().await?;
-    for row in rows {
-        write_post(&mut tx, Backend::Sqlite, row).await?;
-    }
-    tx.commit().await
 }

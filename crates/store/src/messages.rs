@@ -17,7 +17,7 @@ use crate::error::parse;
 use crate::events::{ThreadChange, ThreadEvent, ThreadKey, notify_in};
 use crate::ids::new_id;
 use crate::message_writer::{PostRow, write_post};
-use crate::{Store, StoreError, clock};
+use crate::{Citizen, Store, StoreError, clock};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
@@ -75,10 +75,12 @@ impl ThreadView {
     }
 }
 
-/// A thread as its reader sees it, oldest message first.
+/// A thread as its reader sees it, oldest message first, with the citizen it is with (read once,
+/// for visibility, so a page needs no second, separately logged read of the citizen).
 #[derive(Debug, Clone)]
 pub struct Conversation {
     pub view: ThreadView,
+    pub citizen: Citizen,
     pub thread: Option<Thread>,
     pub messages: Vec<Message>,
 }
@@ -124,7 +126,17 @@ impl Store {
         citizen_id: &str,
         requested: Option<ThreadHolder>,
     ) -> Result<ThreadView, StoreError> {
-        let view = self.thread_view(actor, citizen_id, requested).await?;
+        Ok(self.open_thread_of(actor, citizen_id, requested).await?.0)
+    }
+
+    /// [`Store::open_thread`], with the citizen.
+    async fn open_thread_of(
+        &self,
+        actor: &Actor,
+        citizen_id: &str,
+        requested: Option<ThreadHolder>,
+    ) -> Result<(ThreadView, Citizen), StoreError> {
+        let (view, citizen) = self.thread_view(actor, citizen_id, requested).await?;
         if view.visibility.is_audited() {
             self.log_reads(vec![AuditEntry::new(
                 actor,
@@ -133,7 +145,7 @@ impl Store {
             )])
             .await?;
         }
-        Ok(view)
+        Ok((view, citizen))
     }
 
     pub(crate) async fn thread_view(
@@ -141,17 +153,18 @@ impl Store {
         actor: &Actor,
         citizen_id: &str,
         requested: Option<ThreadHolder>,
-    ) -> Result<ThreadView, StoreError> {
+    ) -> Result<(ThreadView, Citizen), StoreError> {
         let (citizen, visibility) = self.load_visible(actor, citizen_id).await?;
         let has_fund = citizen.unemployment_fund.is_some();
         let holder = thread_for(visibility, requested, has_fund).ok_or(StoreError::NotFound)?;
-        Ok(ThreadView {
+        let view = ThreadView {
             key: ThreadKey {
-                citizen_id: citizen.id,
+                citizen_id: citizen.id.clone(),
                 holder,
             },
             visibility,
-        })
+        };
+        Ok((view, citizen))
     }
 
     /// The whole thread, oldest first; opening it marks it read by its reader.
@@ -161,7 +174,7 @@ impl Store {
         citizen_id: &str,
         requested: Option<ThreadHolder>,
     ) -> Result<Conversation, StoreError> {
-        let view = self.open_thread(actor, citizen_id, requested).await?;
+        let (view, citizen) = self.open_thread_of(actor, citizen_id, requested).await?;
         let thread = self.thread(&view.key).await?;
         let messages = match &thread {
             None => Vec::new(),
@@ -183,6 +196,7 @@ impl Store {
         };
         Ok(Conversation {
             view,
+            citizen,
             thread,
             messages,
         })
@@ -278,7 +292,7 @@ impl Store {
         requested: Option<ThreadHolder>,
         body: &MessageBody,
     ) -> Result<Message, StoreError> {
-        let view = self.thread_view(actor, citizen_id, requested).await?;
+        let (view, _) = self.thread_view(actor, citizen_id, requested).await?;
         if !view.may_write() {
             return Err(StoreError::Forbidden);
         }
@@ -310,23 +324,21 @@ impl Store {
         };
         let row = PostRow {
             message,
-            citizen_id: citizen_id.to_owned(),
-            holder: view.key.holder,
-            by_citizen: view.is_citizen(),
             audit: view
                 .visibility
                 .is_audited()
                 .then(|| AuditEntry::new(actor, citizen_id, AuditAction::MessageWritten)),
             event,
         };
-        match &self.inner.messages {
-            Some(writer) => writer.write(row.clone()).await?,
+        let row = match &self.inner.messages {
+            Some(writer) => writer.write(row).await?.0,
             None => {
                 let mut tx = self.inner.write.begin().await?;
                 write_post(&mut tx, self.inner.backend, &row).await?;
                 tx.commit().await?;
+                row
             }
-        }
+        };
         self.announce(row.event);
         Ok(row.message)
     }

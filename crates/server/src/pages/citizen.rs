@@ -36,7 +36,8 @@ struct Support {
     own_view: String,
 }
 
-fn own_id(user: &SignedIn) -> Result<String, PageError> {
+/// The signed-in citizen's own id; staff get 403 (the page is a citizen's own).
+pub(super) fn own_id(user: &SignedIn) -> Result<String, PageError> {
     match &user.actor {
         Actor::Citizen { citizen_id, .. } => Ok(citizen_id.clone()),
         _ => Err(user.viewer.error(PageError::Forbidden)),

@@ -8,11 +8,11 @@ use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use domain::Actor;
 use domain::messages::{MessageBody, ThreadHolder, Waiting};
 use serde::Deserialize;
 use store::{Message, StoreError, Thread};
 
+use super::citizen::own_id;
 use super::context::{Ctx, SignedIn};
 use super::form::FormState;
 use super::{PageError, render};
@@ -58,13 +58,6 @@ struct ThreadPage {
     form: FormState,
 }
 
-fn citizen_id_of(user: &SignedIn) -> Option<String> {
-    match &user.actor {
-        Actor::Citizen { citizen_id, .. } => Some(citizen_id.clone()),
-        _ => None,
-    }
-}
-
 fn view(m: Message, reader_is_citizen: bool, thread: Option<&Thread>, t: Texts) -> MessageView {
     let mine = m.by_citizen() == reader_is_citizen;
     let other_read = thread.and_then(|t| {
@@ -104,11 +97,7 @@ async fn thread_page(
         .map_err(|e| user.viewer.error(e))?;
     let is_citizen = c.view.is_citizen();
     let holder = c.view.holder();
-    let citizen = state
-        .store
-        .citizen(&user.actor, citizen_id)
-        .await
-        .map_err(|e| user.viewer.error(e))?;
+    let citizen = &c.citizen;
     let (heading, action, other_thread) = if is_citizen {
         let heading = match holder {
             ThreadHolder::Jobcenter => t.get("messages.with_jobcenter").to_owned(),
@@ -178,7 +167,7 @@ pub async fn mine(
     user: SignedIn,
     Query(which): Query<Which>,
 ) -> Result<Response, PageError> {
-    let id = citizen_id_of(&user).ok_or_else(|| user.viewer.error(PageError::Forbidden))?;
+    let id = own_id(&user)?;
     let requested = ThreadHolder::try_from(which.med.as_str()).ok();
     thread_page(&state, &user, &id, requested, FormState::default()).await
 }
@@ -199,7 +188,7 @@ pub async fn write_mine(
     Form(values): Form<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     user.check_csrf(values.get("csrf"))?;
-    let id = citizen_id_of(&user).ok_or_else(|| user.viewer.error(PageError::Forbidden))?;
+    let id = own_id(&user)?;
     let requested = values
         .get("med")
         .and_then(|m| ThreadHolder::try_from(m.as_str()).ok());

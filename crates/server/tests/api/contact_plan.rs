@@ -42,17 +42,6 @@ async fn citizen(
         .to_owned()
 }
 
-/// A staff member made by the administrator; returns (id, token).
-async fn staff(app: &TestApp, world: &World, login: &str, role: &str) -> (String, String) {
-    let body = json!({"login": login, "name": format!("Navn {login}"), "role": role, "municipality": "0851"});
-    let r = app.post("/api/v1/staff", Some(&world.admin), &body).await;
-    let id = json_of(r, StatusCode::CREATED).await["id"]
-        .as_str()
-        .expect("id")
-        .to_owned();
-    (id, app.token(login).await)
-}
-
 /// A video slot `hours` ahead for the caller, booked for `citizen`; returns the meeting id.
 async fn book(app: &TestApp, token: &str, citizen: &str, hours: i64) -> String {
     let t = Timestamp::now()
@@ -341,8 +330,8 @@ async fn the_worklist_shows_who_needs_action_most_urgent_first_and_forgets_what_
     for backend in BACKENDS {
         let app = spawn_app(backend).await;
         let world = app.world().await;
-        let (jk, jk_token) = staff(&app, &world, "jk.aalborg", "caseworker").await;
-        let (_, leader) = staff(&app, &world, "leder.aalborg", "manager").await;
+        let (jk, jk_token) = app.staff(&world, "jk.aalborg", "caseworker").await;
+        let (_, leader) = app.staff(&world, "leder.aalborg", "manager").await;
         let bo = citizen(
             &app,
             &world,
@@ -534,7 +523,7 @@ async fn the_quota_report_shows_exemptions_against_the_cap_and_contact_against_t
     for backend in BACKENDS {
         let app = spawn_app(backend).await;
         let world = app.world().await;
-        let (_, leader) = staff(&app, &world, "leder.aalborg", "manager").await;
+        let (_, leader) = app.staff(&world, "leder.aalborg", "manager").await;
         let ida = citizen(
             &app,
             &world,

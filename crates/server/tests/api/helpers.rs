@@ -189,6 +189,25 @@ pub async fn problem(r: Response, status: StatusCode, code: &str) -> Value {
 }
 
 impl TestApp {
+    /// A GET that must answer 200, as JSON.
+    pub async fn get_json(&self, path: &str, token: Option<&str>) -> Value {
+        let r = self.get(path, token).await;
+        assert_eq!(r.status(), StatusCode::OK, "GET {path}");
+        r.json().await.expect("json")
+    }
+
+    /// A member of Aalborg's staff made by the administrator; returns (id, token).
+    pub async fn staff(&self, world: &World, login: &str, role: &str) -> (String, String) {
+        let body = json!({"login": login, "name": format!("Navn {login}"), "role": role, "municipality": "0851"});
+        let r = self.post("/api/v1/staff", Some(&world.admin), &body).await;
+        assert_eq!(r.status(), StatusCode::CREATED, "staff {login}");
+        let id = r.json::<Value>().await.expect("json")["id"]
+            .as_str()
+            .expect("id")
+            .to_owned();
+        (id, self.token(login).await)
+    }
+
     /// A citizen of Aalborg registered by the Aalborg caseworker, who signs in as `login` (name
     /// "Borger <login>", insured in 3F when `group` is `insured_unemployed`); returns (id, token).
     pub async fn citizen(

@@ -134,12 +134,7 @@ async fn messages_and_read_receipts_arrive_live_and_strangers_get_no_socket() {
         );
         let got = next_json(&mut caseworker).await;
         assert_eq!(got["message"]["body"], "Stadig her");
-        let all = app
-            .get(&path, Some(&me))
-            .await
-            .json::<Value>()
-            .await
-            .expect("json");
+        let all = app.get_json(&path, Some(&me)).await;
         assert_eq!(all["messages"].as_array().expect("messages").len(), 2);
     }
 }

@@ -18,12 +18,7 @@ async fn a_held_meeting_brings_a_survey_answered_once_and_a_callback_reaches_the
             .await;
         // The caseworker books a video meeting in an hour and, once it has begun, holds it.
         let mid = app.video_meeting(&world.aalborg, &id, 1).await;
-        let none = app
-            .get("/api/v1/surveys", Some(&me))
-            .await
-            .json::<Value>()
-            .await
-            .expect("json");
+        let none = app.get_json("/api/v1/surveys", Some(&me)).await;
         assert_eq!(
             none["surveys"],
             json!([]),
@@ -39,12 +34,7 @@ async fn a_held_meeting_brings_a_survey_answered_once_and_a_callback_reaches_the
             .await;
         assert_eq!(r.status(), StatusCode::OK, "{backend:?}");
 
-        let surveys = app
-            .get("/api/v1/surveys", Some(&me))
-            .await
-            .json::<Value>()
-            .await
-            .expect("json");
+        let surveys = app.get_json("/api/v1/surveys", Some(&me)).await;
         let survey = &surveys["surveys"][0];
         assert_eq!(survey["meeting_id"], mid.as_str(), "{backend:?}: {surveys}");
         let questions = survey["questions"].as_array().expect("questions");
@@ -103,12 +93,7 @@ async fn a_held_meeting_brings_a_survey_answered_once_and_a_callback_reaches_the
         ] {
             assert!(fields.contains(&f), "{backend:?}: {f} in {fields:?}");
         }
-        let still = app
-            .get("/api/v1/surveys", Some(&me))
-            .await
-            .json::<Value>()
-            .await
-            .expect("json");
+        let still = app.get_json("/api/v1/surveys", Some(&me)).await;
         assert_eq!(
             still["surveys"].as_array().expect("surveys").len(),
             1,
@@ -126,29 +111,14 @@ async fn a_held_meeting_brings_a_survey_answered_once_and_a_callback_reaches_the
             "already_answered",
         )
         .await;
-        let after = app
-            .get("/api/v1/surveys", Some(&me))
-            .await
-            .json::<Value>()
-            .await
-            .expect("json");
+        let after = app.get_json("/api/v1/surveys", Some(&me)).await;
         assert_eq!(after["surveys"], json!([]));
 
         // "Ring mig op" reaches the worklist of the citizen's municipality's manager view.
-        let leder = json!({"login": "leder.aalborg", "name": "Leder", "role": "manager", "municipality": "0851"});
-        assert_eq!(
-            app.post("/api/v1/staff", Some(&world.admin), &leder)
-                .await
-                .status(),
-            StatusCode::CREATED
-        );
-        let manager = app.token("leder.aalborg").await;
+        let (_, manager) = app.staff(&world, "leder.aalborg", "manager").await;
         let list = app
-            .get("/api/v1/worklist?reason=callback_requested", Some(&manager))
-            .await
-            .json::<Value>()
-            .await
-            .expect("json");
+            .get_json("/api/v1/worklist?reason=callback_requested", Some(&manager))
+            .await;
         assert_eq!(
             list["items"][0]["citizen_id"],
             id.as_str(),
@@ -162,14 +132,7 @@ async fn the_contact_report_counts_meetings_and_shows_shares_only_from_five_answ
     for backend in BACKENDS {
         let app = spawn_app(backend).await;
         let world = app.world().await;
-        let leder = json!({"login": "leder.aalborg", "name": "Leder", "role": "manager", "municipality": "0851"});
-        assert_eq!(
-            app.post("/api/v1/staff", Some(&world.admin), &leder)
-                .await
-                .status(),
-            StatusCode::CREATED
-        );
-        let manager = app.token("leder.aalborg").await;
+        let (_, manager) = app.staff(&world, "leder.aalborg", "manager").await;
         let from = jiff::Timestamp::now()
             .checked_sub(SignedDuration::from_hours(1))
             .expect("time");
@@ -200,12 +163,7 @@ async fn the_contact_report_counts_meetings_and_shows_shares_only_from_five_answ
                 .await;
             assert_eq!(r.status(), StatusCode::OK);
 
-            let rows = app
-                .get(&report("channel"), Some(&manager))
-                .await
-                .json::<Value>()
-                .await
-                .expect("json");
+            let rows = app.get_json(&report("channel"), Some(&manager)).await;
             if i == 4 {
                 // Four answers so far: counted, but no share shown.
                 let row = &rows["rows"][0];
@@ -218,12 +176,7 @@ async fn the_contact_report_counts_meetings_and_shows_shares_only_from_five_answ
                 );
                 assert_eq!(row["suppressed"], true);
             }
-            let surveys = app
-                .get("/api/v1/surveys", Some(&token))
-                .await
-                .json::<Value>()
-                .await
-                .expect("json");
+            let surveys = app.get_json("/api/v1/surveys", Some(&token)).await;
             let sid = surveys["surveys"][0]["id"]
                 .as_str()
                 .expect("survey")
@@ -240,12 +193,7 @@ async fn the_contact_report_counts_meetings_and_shows_shares_only_from_five_answ
                 .await;
             assert_eq!(r.status(), StatusCode::OK);
         }
-        let rows = app
-            .get(&report("channel"), Some(&manager))
-            .await
-            .json::<Value>()
-            .await
-            .expect("json");
+        let rows = app.get_json(&report("channel"), Some(&manager)).await;
         let row = &rows["rows"][0];
         assert_eq!(row["meetings"], 5, "{backend:?}: {rows}");
         assert_eq!(row["held"], 5);
@@ -254,12 +202,7 @@ async fn the_contact_report_counts_meetings_and_shows_shares_only_from_five_answ
         assert_eq!(row["channel_fit_share"], 1.0);
         assert_eq!(row["personal_share"], 0.0);
         assert_eq!(row["suppressed"], false);
-        let by_group = app
-            .get(&report("target_group"), Some(&manager))
-            .await
-            .json::<Value>()
-            .await
-            .expect("json");
+        let by_group = app.get_json(&report("target_group"), Some(&manager)).await;
         assert_eq!(by_group["rows"][0]["key"], "job_ready_cash_benefit");
 
         // Bad input is named; caseworkers may not read the report.

@@ -139,7 +139,7 @@ impl Store {
     )]
     async fn book_in_group(
         &self,
-        writer: &super::BookingWriter,
+        writer: &crate::group_commit::GroupWriter<super::Bookings>,
         actor: &Actor,
         visibility: Visibility,
         citizen: &crate::Citizen,
@@ -173,7 +173,7 @@ impl Store {
             }),
             notices,
         };
-        if !writer.book(row).await? {
+        if !writer.write(row).await?.1 {
             return Err(StoreError::Conflict("slot_taken"));
         }
         Ok(booked(

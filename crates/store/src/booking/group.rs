@@ -1,20 +1,16 @@
-//! Group commit for bookings on SQLite. SQLite has one writer, so concurrent bookings queue for
-//! it; each alone would cost its own statements and its own fsync. The booking writer takes
-//! whatever bookings have queued, claims their slots one by one in one transaction, writes the
-//! claimed ones' meetings, audit entries and outbox rows with one statement each, commits once,
-//! and only then answers every request. An answered booking is therefore exactly as durable as
-//! before (`synchronous=FULL`), and of simultaneous bookings of one slot exactly one claim
-//! succeeds, as the conditional UPDATE decides within the transaction.
-//!
-//! If a batch fails as a whole (it should not: the inserts cannot conflict once the claim
-//! succeeded), its bookings are retried one at a time, so one bad booking cannot fail others.
+//! Bookings in a group commit on SQLite (`group_commit.rs`): a batch claims its slots one by one
+//! in one transaction, writes the claimed ones' meetings, audit entries and outbox rows with one
+//! statement each, and commits once. Of simultaneous bookings of one slot exactly one claim
+//! succeeds, as the conditional UPDATE decides within the transaction; a batch cannot fail as a
+//! whole once its claims succeeded (the inserts cannot conflict), and if it does anyway, the
+//! shared writer retries its bookings one at a time.
 
 use sqlx::AnyPool;
-use tokio::sync::{mpsc, oneshot};
 
 use crate::audit::{self, AuditEntry};
+use crate::clock;
+use crate::group_commit::Batch;
 use crate::ids::new_id;
-use crate::{StoreError, clock};
 
 /// A booking whose checks have passed: everything to write once its slot is claimed.
 #[derive(Debug, Clone)]
@@ -36,75 +32,23 @@ pub(crate) struct BookingRow {
     pub notices: Vec<(&'static str, i64)>,
 }
 
-type Reply = oneshot::Sender<Result<bool, String>>;
+/// Bookings as a group-commit batch (SQLite): each answer is whether its slot was claimed.
+pub(crate) struct Bookings;
 
-pub(crate) struct BookingWriter {
-    queue: mpsc::Sender<(BookingRow, Reply)>,
-}
+impl Batch for Bookings {
+    type Row = BookingRow;
+    type Out = bool;
+    const WHAT: &'static str = "booking";
 
-/// Bookings per transaction at most.
-const BATCH: usize = 256;
-
-impl BookingWriter {
-    pub(crate) fn start(pool: AnyPool) -> Self {
-        let (queue, rx) = mpsc::channel(4096);
-        tokio::spawn(run(pool, rx));
-        Self { queue }
-    }
-
-    /// `true` when the slot was claimed and the booking committed; `false` when the slot was
-    /// taken.
-    pub(crate) async fn book(&self, row: BookingRow) -> Result<bool, StoreError> {
-        let (reply, answer) = oneshot::channel();
-        self.queue
-            .send((row, reply))
-            .await
-            .map_err(|_| StoreError::AuditUnavailable)?;
-        match answer.await {
-            Ok(Ok(claimed)) => Ok(claimed),
-            Ok(Err(e)) => Err(StoreError::Database(sqlx::Error::Protocol(e))),
-            Err(_) => Err(StoreError::AuditUnavailable),
-        }
+    fn write(
+        pool: &AnyPool,
+        rows: &[BookingRow],
+    ) -> impl std::future::Future<Output = Result<Vec<bool>, sqlx::Error>> + Send {
+        write(pool, rows)
     }
 }
 
-async fn run(pool: AnyPool, mut rx: mpsc::Receiver<(BookingRow, Reply)>) {
-    while let Some(first) = rx.recv().await {
-        let mut batch = vec![first];
-        while batch.len() < BATCH {
-            match rx.try_recv() {
-                Ok(more) => batch.push(more),
-                Err(_) => break,
-            }
-        }
-        let rows: Vec<&BookingRow> = batch.iter().map(|(r, _)| r).collect();
-        match write(&pool, &rows).await {
-            Ok(claimed) => {
-                for ((_, reply), ok) in batch.into_iter().zip(claimed) {
-                    let _ = reply.send(Ok(ok));
-                }
-            }
-            Err(e) if batch.len() > 1 => {
-                tracing::warn!(error = %e, bookings = batch.len(), "booking batch failed; retrying one by one");
-                for (row, reply) in batch {
-                    let _ = reply.send(
-                        write(&pool, &[&row])
-                            .await
-                            .map(|c| c.first().copied().unwrap_or(false))
-                            .map_err(|e| e.to_string()),
-                    );
-                }
-            }
-            Err(e) => {
-                for (_, reply) in batch {
-                    let _ = reply.send(Err(e.to_string()));
-                }
-            }
-        }
-    }
-}
-
-async fn write(pool: &AnyPool, rows: &[&BookingRow]) -> Result<Vec<bool>, sqlx::Error> {
+async fn write(pool: &AnyPool, rows: &[BookingRow]) -> Result<Vec<bool>, sqlx::Error> {
     let mut tx = pool.begin().await?;
     let mut claimed = Vec::with_capacity(rows.len());
     for row in rows {
@@ -120,7 +64,7 @@ async fn write(pool: &AnyPool, rows: &[&BookingRow]) -> Result<Vec<bool>, sqlx::
         .iter()
         .zip(&claimed)
         .filter(|(_, c)| **c)
-        .map(|(r, _)| *r)
+        .map(|(r, _)| r)
         .collect();
     for chunk in won.chunks(50) {
         let sql = crate::sql::insert_values(

@@ -144,7 +144,7 @@ mod close;
 mod group;
 mod reschedule;
 
-pub(crate) use group::BookingWriter;
+pub(crate) use group::Bookings;
 
 /// What [`Store::booking_context`] reads.
 pub(crate) struct BookingContext {

@@ -107,20 +107,8 @@ impl Notifier {
         if kind == NoticeKind::Reminder && n.meeting.status != MeetingStatus::Booked {
             return Ok(());
         }
-        let channels = notice_channels(kind, reachability(&n.citizen));
-        if channels.is_empty() {
-            return self
-                .record(
-                    item,
-                    "none",
-                    "skipped",
-                    "no channel reaches the citizen for this notice",
-                    &n.citizen.id,
-                )
-                .await;
-        }
         let notice = compose(kind, &n, &self.public_url);
-        self.send(item, &channels, &notice, &n.citizen).await
+        self.send(item, kind, &notice, &n.citizen).await
     }
 
     /// A new message: told at most once per thread per 30 minutes (decided when it was
@@ -152,19 +140,8 @@ impl Notifier {
             path,
             &self.public_url,
         );
-        let channels = notice_channels(NoticeKind::NewMessage, reachability(&n.citizen));
-        if channels.is_empty() {
-            return self
-                .record(
-                    item,
-                    "none",
-                    "skipped",
-                    "no digital channel reaches the citizen",
-                    &n.citizen.id,
-                )
-                .await;
-        }
-        self.send(item, &channels, &notice, &n.citizen).await
+        self.send(item, NoticeKind::NewMessage, &notice, &n.citizen)
+            .await
     }
 
     /// The invitation to answer a survey, digitally only.
@@ -176,30 +153,32 @@ impl Notifier {
         };
         let jobcenter = format!("Jobcenter {municipality}");
         let notice = survey_notice(&citizen.name, &jobcenter, &self.public_url);
-        let channels = notice_channels(NoticeKind::SurveyInvited, reachability(&citizen));
+        self.send(item, NoticeKind::SurveyInvited, &notice, &citizen)
+            .await
+    }
+
+    /// Sends a notice on each channel the domain chooses for its kind and this citizen that is
+    /// not yet handled for this outbox row; with no channel at all, records that it was skipped.
+    async fn send(
+        &self,
+        item: &OutboxItem,
+        kind: NoticeKind,
+        notice: &Notice,
+        citizen: &Citizen,
+    ) -> Result<(), String> {
+        let channels = notice_channels(kind, reachability(citizen));
         if channels.is_empty() {
             return self
                 .record(
                     item,
                     "none",
                     "skipped",
-                    "no digital channel reaches the citizen",
+                    "no channel reaches the citizen for this notice",
                     &citizen.id,
                 )
                 .await;
         }
-        self.send(item, &channels, &notice, &citizen).await
-    }
-
-    /// Sends a notice on each channel not yet handled for this outbox row.
-    async fn send(
-        &self,
-        item: &OutboxItem,
-        channels: &[NoticeChannel],
-        notice: &Notice,
-        citizen: &Citizen,
-    ) -> Result<(), String> {
-        for &channel in channels {
+        for channel in channels {
             let name = channel.as_str();
             if self
                 .store

@@ -1,0 +1,96 @@
+//! Group commit on SQLite, for any kind of write. SQLite has one writer and `synchronous=FULL`,
+//! so each write alone costs its own fsync. A group writer takes whatever rows have queued (up
+//! to [`BATCH`]), writes them in one transaction, commits once, and only then answers each
+//! caller: an answered write is as durable as one committed alone. PostgreSQL commits in
+//! parallel by itself and does not use this.
+//!
+//! If a batch fails as a whole, its rows are retried one at a time, so one bad row cannot fail
+//! the others. Bookings (`booking/group.rs`) and messages (`message_writer.rs`) are the batches.
+
+use std::future::Future;
+
+use sqlx::AnyPool;
+use tokio::sync::{mpsc, oneshot};
+
+use crate::StoreError;
+
+/// Rows per transaction at most.
+const BATCH: usize = 256;
+
+/// One kind of write that can be committed in groups.
+pub(crate) trait Batch: 'static {
+    type Row: Send + 'static;
+    /// What each row's caller learns (a booking: whether its slot was claimed).
+    type Out: Send + 'static;
+    /// What the warning says when a batch fails, e.g. "booking".
+    const WHAT: &'static str;
+    /// Writes `rows` in one transaction and commits; one answer per row, in order.
+    fn write(
+        pool: &AnyPool,
+        rows: &[Self::Row],
+    ) -> impl Future<Output = Result<Vec<Self::Out>, sqlx::Error>> + Send;
+}
+
+type Reply<B> = oneshot::Sender<Result<(<B as Batch>::Row, <B as Batch>::Out), String>>;
+
+pub(crate) struct GroupWriter<B: Batch> {
+    queue: mpsc::Sender<(B::Row, Reply<B>)>,
+}
+
+impl<B: Batch> GroupWriter<B> {
+    pub(crate) fn start(pool: AnyPool) -> Self {
+        let (queue, rx) = mpsc::channel(4096);
+        tokio::spawn(run::<B>(pool, rx));
+        Self { queue }
+    }
+
+    /// Returns once the row is committed, with the row back and its answer.
+    pub(crate) async fn write(&self, row: B::Row) -> Result<(B::Row, B::Out), StoreError> {
+        let (reply, answer) = oneshot::channel();
+        self.queue
+            .send((row, reply))
+            .await
+            .map_err(|_| StoreError::AuditUnavailable)?;
+        match answer.await {
+            Ok(Ok(done)) => Ok(done),
+            Ok(Err(e)) => Err(StoreError::Database(sqlx::Error::Protocol(e))),
+            Err(_) => Err(StoreError::AuditUnavailable),
+        }
+    }
+}
+
+async fn run<B: Batch>(pool: AnyPool, mut rx: mpsc::Receiver<(B::Row, Reply<B>)>) {
+    while let Some(first) = rx.recv().await {
+        let mut batch = vec![first];
+        while batch.len() < BATCH {
+            match rx.try_recv() {
+                Ok(more) => batch.push(more),
+                Err(_) => break,
+            }
+        }
+        let (rows, replies): (Vec<B::Row>, Vec<Reply<B>>) = batch.into_iter().unzip();
+        match B::write(&pool, &rows).await {
+            Ok(outs) => {
+                for ((row, reply), out) in rows.into_iter().zip(replies).zip(outs) {
+                    let _ = reply.send(Ok((row, out)));
+                }
+            }
+            Err(e) if rows.len() > 1 => {
+                tracing::warn!(error = %e, what = B::WHAT, rows = rows.len(), "batch failed; retrying one by one");
+                for (row, reply) in rows.into_iter().zip(replies) {
+                    let one = B::write(&pool, std::slice::from_ref(&row)).await;
+                    let _ = reply.send(match one.map(|mut outs| outs.pop()) {
+                        Ok(Some(out)) => Ok((row, out)),
+                        Ok(None) => Err("the write gave no answer".to_owned()),
+                        Err(e) => Err(e.to_string()),
+                    });
+                }
+            }
+            Err(e) => {
+                for reply in replies {
+                    let _ = reply.send(Err(e.to_string()));
+                }
+            }
+        }
+    }
+}
