@@ -75,6 +75,76 @@ pub fn months(
     out
 }
 
+/// A period [from, to) as the whole Copenhagen days it covers, [first, end), and the parts of
+/// days left at either end. Reports read whole days from counts kept per day and count only the
+/// parts from the meetings themselves. A period inside one day is all parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DaySplit {
+    pub days: Option<(jiff::civil::Date, jiff::civil::Date)>,
+    pub parts: Vec<(jiff::Timestamp, jiff::Timestamp)>,
+}
+
+pub fn split_days(from: jiff::Timestamp, to: jiff::Timestamp) -> DaySplit {
+    use crate::clock_text::{day_start, local_date};
+    let mut first = local_date(from);
+    if day_start(first) < from {
+        first = first.tomorrow().unwrap_or(first);
+    }
+    let end = local_date(to);
+    if first >= end {
+        return DaySplit {
+            days: None,
+            parts: if from < to { vec![(from, to)] } else { vec![] },
+        };
+    }
+    let mut parts = Vec::new();
+    if from < day_start(first) {
+        parts.push((from, day_start(first)));
+    }
+    if day_start(end) < to {
+        parts.push((day_start(end), to));
+    }
+    DaySplit {
+        days: Some((first, end)),
+        parts,
+    }
+}
+
+/// Whole days [first, end) as the whole calendar months among them, [first month, end month),
+/// and the days left before and after them. Reports read whole months from counts kept per
+/// month: a country's year is a few thousand rows instead of a million.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MonthSplit {
+    pub months: Option<(jiff::civil::Date, jiff::civil::Date)>,
+    pub days: Vec<(jiff::civil::Date, jiff::civil::Date)>,
+}
+
+pub fn split_months(first: jiff::civil::Date, end: jiff::civil::Date) -> MonthSplit {
+    let mut month = first.first_of_month();
+    if month < first {
+        month = month.last_of_month().tomorrow().unwrap_or(end);
+    }
+    let end_month = end.first_of_month();
+    if month >= end_month {
+        return MonthSplit {
+            months: None,
+            days: if first < end {
+                vec![(first, end)]
+            } else {
+                vec![]
+            },
+        };
+    }
+    let days = [(first, month), (end_month, end)]
+        .into_iter()
+        .filter(|(a, b)| a < b)
+        .collect();
+    MonthSplit {
+        months: Some((month, end_month)),
+        days,
+    }
+}
+
 /// One row as reported: counts, and shares of answers (`None` when under five answers).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ContactRow {
@@ -112,6 +182,63 @@ impl ContactRow {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn at(s: &str) -> jiff::Timestamp {
+        s.parse().expect("timestamp")
+    }
+
+    fn date(s: &str) -> jiff::civil::Date {
+        s.parse().expect("date")
+    }
+
+    #[test]
+    fn a_period_from_midnight_to_midnight_is_whole_days_across_the_clock_change() {
+        // 2026-03-29 has 23 hours in Copenhagen: midnight is 23:00 UTC before, 22:00 UTC after.
+        let split = split_days(at("2026-03-27T23:00:00Z"), at("2026-03-30T22:00:00Z"));
+        assert_eq!(split.days, Some((date("2026-03-28"), date("2026-03-31"))));
+        assert!(split.parts.is_empty());
+    }
+
+    #[test]
+    fn the_ends_of_a_period_that_start_and_end_within_days_are_counted_as_parts() {
+        let split = split_days(at("2026-10-24T10:00:00Z"), at("2026-10-26T09:30:00Z"));
+        // 25 October has 25 hours; 26 October starts at 23:00 UTC the day before.
+        assert_eq!(split.days, Some((date("2026-10-25"), date("2026-10-26"))));
+        assert_eq!(
+            split.parts,
+            vec![
+                (at("2026-10-24T10:00:00Z"), at("2026-10-24T22:00:00Z")),
+                (at("2026-10-25T23:00:00Z"), at("2026-10-26T09:30:00Z")),
+            ]
+        );
+    }
+
+    #[test]
+    fn whole_months_are_read_as_months_and_the_days_around_them_as_days() {
+        let split = split_months(date("2025-11-24"), date("2026-11-24"));
+        assert_eq!(split.months, Some((date("2025-12-01"), date("2026-11-01"))));
+        assert_eq!(
+            split.days,
+            vec![
+                (date("2025-11-24"), date("2025-12-01")),
+                (date("2026-11-01"), date("2026-11-24")),
+            ]
+        );
+        let exact = split_months(date("2026-01-01"), date("2026-03-01"));
+        assert_eq!(exact.months, Some((date("2026-01-01"), date("2026-03-01"))));
+        assert!(exact.days.is_empty());
+        let within = split_months(date("2026-02-03"), date("2026-02-20"));
+        assert_eq!(within.months, None);
+        assert_eq!(within.days, vec![(date("2026-02-03"), date("2026-02-20"))]);
+    }
+
+    #[test]
+    fn a_period_within_one_day_is_one_part() {
+        let (from, to) = (at("2026-06-01T08:00:00Z"), at("2026-06-01T20:00:00Z"));
+        let split = split_days(from, to);
+        assert_eq!(split.days, None);
+        assert_eq!(split.parts, vec![(from, to)]);
+    }
 
     #[test]
     fn shares_of_fewer_than_five_answers_are_withheld() {

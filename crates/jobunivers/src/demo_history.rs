@@ -35,6 +35,9 @@ pub async fn seed(store: &Store, system: &Actor, book: &RuleBook) -> Result<usiz
     let mut surveys = Vec::new();
     // Surveys draw from their own generator, so the history (who missed what) stays as it was.
     let mut answers = StdRng::seed_from_u64(5);
+    // Likewise who booked and how late an afbud came: about a third book themselves (more often
+    // for phone and video), and one afbud in three comes after the deadline.
+    let mut habits = StdRng::seed_from_u64(6);
     for member in staff
         .iter()
         .filter(|m| m.role == Role::Manager && m.municipality().is_some())
@@ -83,14 +86,20 @@ pub async fn seed(store: &Store, system: &Actor, book: &RuleBook) -> Result<usiz
                     .saturating_add(late.days());
                 let held_on = morning(day.min(today.saturating_sub(1.day())));
                 let channel = Channel::ALL[rng.random_range(0..3)];
-                let meeting = |status, at| BulkMeeting {
+                let mut meeting = |status, at| BulkMeeting {
                     id: bulk_id(),
                     citizen_id: c.id.clone(),
                     staff_id: staff_id.clone(),
                     start: at,
                     channel,
                     status,
-                    booked_by_citizen: false,
+                    booked_by_citizen: habits.random_bool(if channel == Channel::InPerson {
+                        0.2
+                    } else {
+                        0.45
+                    }),
+                    cancelled_late: status == MeetingStatus::Cancelled
+                        && habits.random_bool(1.0 / 3.0),
                 };
                 if rng.random_bool(0.12) {
                     // An afbud or a no-show a week before the meeting that was held.

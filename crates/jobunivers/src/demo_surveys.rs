@@ -72,6 +72,7 @@ pub fn survey(
         channel: held.channel,
         target_group,
         staff_id: held.staff_id.clone(),
+        booked_by_citizen: held.booked_by_citizen,
         held_at: held.start,
         answer,
     }

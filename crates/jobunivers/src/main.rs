@@ -12,6 +12,7 @@ mod demo_screening;
 mod demo_surveys;
 mod logging;
 mod national;
+mod national_reports;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -102,6 +103,15 @@ enum Command {
         #[arg(long, default_value_t = 300)]
         samples: usize,
     },
+    /// Benchmarks: the contact report for one municipality and for the whole country on a
+    /// national-scale data folder (or the database DATABASE_URL names).
+    #[command(hide = true)]
+    BenchReports {
+        #[arg(long)]
+        data: PathBuf,
+        #[arg(long, default_value_t = 20)]
+        samples: usize,
+    },
     /// Print an API token for a login, for an integrating system. Valid for --days days.
     Token {
         #[arg(long, env = "JOBUNIVERS_CONFIG")]
@@ -156,6 +166,7 @@ fn spawn_workers(store: &Store, config: &Config) -> Result<(), RunError> {
         store.clone(),
         Duration::from_secs(600),
     ));
+    tokio::spawn(workers::report_days(store.clone(), Duration::from_secs(10)));
     let notifier = workers::notify::Notifier::new(store.clone(), config.notify.clone())
         .map_err(|e| RunError::Config(config::ConfigError::Invalid(e)))?;
     tokio::spawn(notifier.run(Duration::from_secs(5)));
@@ -226,6 +237,13 @@ async fn run(cli: Cli) -> Result<(), RunError> {
             let config = Config::demo("127.0.0.1:0", &data)?;
             let store = open(&config).await?;
             national::bench(&store, &system_actor(), &config.server.rules, samples).await?;
+            store.close().await;
+            Ok(())
+        }
+        Command::BenchReports { data, samples } => {
+            let config = Config::demo("127.0.0.1:0", &data)?;
+            let store = open(&config).await?;
+            national_reports::bench(&store, &system_actor(), samples).await?;
             store.close().await;
             Ok(())
         }

@@ -1,7 +1,9 @@
 //! National-scale data for benchmarks (issue 4): about 100 municipalities, three a-kasser,
 //! a caseworker per 200 citizens, `citizens` citizens over all target groups unemployed up to
 //! two years, and `meetings` meetings per citizen spread over their course (held, cancelled,
-//! no-shows, and booked ahead). Written through the store's bulk calls; prints a progress bar.
+//! no-shows, and booked ahead), each held one with its survey, about one in four answered (about
+//! 2,000,000 answers for 10,000,000 meetings). Written through the store's bulk calls; prints a
+//! progress bar.
 
 use std::io::Write;
 use std::time::Instant;
@@ -11,6 +13,8 @@ use domain::{
     PersonName, Role, TargetGroup, Track,
 };
 use jiff::{SignedDuration, Timestamp, ToSpan};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
 use store::{BulkCitizen, BulkMeeting, NewStaff, Store, StoreError, bulk_id};
 
 pub const MUNICIPALITIES: usize = 98;
@@ -136,10 +140,12 @@ async fn write_citizens(
         (TargetGroup::SicknessBenefit, 7),
     ];
     let mut written = 0;
+    let mut answers = StdRng::seed_from_u64(7);
     while written < citizens {
         let n = BATCH.min(citizens - written);
         let mut people = Vec::with_capacity(n);
         let mut rows = Vec::with_capacity(n * meetings);
+        let mut surveys = Vec::new();
         for i in written..written + n {
             let town = i % MUNICIPALITIES;
             let staff = &world.caseworkers[town];
@@ -202,7 +208,7 @@ async fn write_citizens(
                         _ => MeetingStatus::Held,
                     }
                 };
-                rows.push(BulkMeeting {
+                let meeting = BulkMeeting {
                     id: bulk_id(),
                     citizen_id: id.clone(),
                     staff_id: holder,
@@ -210,11 +216,27 @@ async fn write_citizens(
                     channel: Channel::ALL[(i + k) % 3],
                     status,
                     booked_by_citizen: (i + k) % 3 == 0,
-                });
+                    cancelled_late: (i + k) % 40 == 0,
+                };
+                if status == MeetingStatus::Held {
+                    let mut survey = crate::demo_surveys::survey(
+                        &mut answers,
+                        &meeting,
+                        &municipality_code(town),
+                        group,
+                    );
+                    // The demo's citizens answer six in ten; nationally about one in four.
+                    if !answers.random_bool(0.42) {
+                        survey.answer = None;
+                    }
+                    surveys.push(survey);
+                }
+                rows.push(meeting);
             }
         }
         store.bulk_insert_citizens(&people).await?;
         store.bulk_insert_meetings(&rows).await?;
+        store.bulk_insert_surveys(&surveys).await?;
         written += n;
         progress(written, citizens, written * meetings, started);
     }
@@ -237,7 +259,7 @@ fn progress(done: usize, total: usize, meetings: usize, started: Instant) {
 }
 
 /// p50 and p99 of durations in milliseconds.
-fn percentiles(mut ms: Vec<f64>) -> (f64, f64) {
+pub(crate) fn percentiles(mut ms: Vec<f64>) -> (f64, f64) {
     ms.sort_by(f64::total_cmp);
     let at = |p: f64| {
         let i = ((ms.len() as f64 - 1.0) * p).round() as usize;

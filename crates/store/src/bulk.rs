@@ -117,6 +117,9 @@ pub struct BulkMeeting {
     pub channel: Channel,
     pub status: domain::MeetingStatus,
     pub booked_by_citizen: bool,
+    /// For a cancelled meeting: the afbud came after the deadline (three hours ahead rather than
+    /// two days).
+    pub cancelled_late: bool,
 }
 
 /// An identifier as the store makes them (time-ordered), for generators.
@@ -206,13 +209,15 @@ impl Store {
                 } else {
                     (m.staff_id.clone(), domain::Role::Caseworker)
                 };
-                // An afbud comes from the citizen two days ahead; outcomes are recorded at the start.
+                // An afbud comes from the citizen two days ahead (a late one three hours ahead);
+                // outcomes are recorded at the start.
                 let cancelled = m.status == domain::MeetingStatus::Cancelled;
                 let recorded = matches!(
                     m.status,
                     domain::MeetingStatus::Held | domain::MeetingStatus::NoShow
                 );
-                let cancelled_at = start.saturating_sub(2 * 24 * 3600 * 1_000_000);
+                let notice_hours = if m.cancelled_late { 3 } else { 48 };
+                let cancelled_at = start.saturating_sub(notice_hours * 3600 * 1_000_000);
                 q = q
                     .bind(m.id.clone())
                     .bind(m.citizen_id.clone())
@@ -228,13 +233,14 @@ impl Store {
                     .bind(cancelled.then(|| m.citizen_id.clone()))
                     .bind(cancelled.then_some(domain::Role::Citizen.as_str()))
                     .bind(cancelled.then_some("Sygdom"))
-                    .bind(cancelled.then_some(0i64))
+                    .bind(cancelled.then_some(i64::from(m.cancelled_late)))
                     .bind(cancelled.then_some(cancelled_at))
                     .bind(recorded.then(|| m.staff_id.clone()))
                     .bind(recorded.then_some(start));
             }
             q.execute(&mut *tx).await?;
         }
+        crate::report_days::forget_counted(&mut tx).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -246,11 +252,11 @@ async fn secondary_indexes(store: &Store) -> Result<Vec<(String, String)>, Store
     let sql = match store.backend() {
         crate::Backend::Sqlite => {
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' \
-             AND tbl_name IN ('citizens', 'meetings') AND sql IS NOT NULL AND sql NOT LIKE '%UNIQUE%'"
+             AND tbl_name IN ('citizens', 'meetings', 'surveys') AND sql IS NOT NULL AND sql NOT LIKE '%UNIQUE%'"
         }
         crate::Backend::Postgres => {
-            "SELECT indexname AS name, indexdef AS sql FROM pg_indexes \
-             WHERE tablename IN ('citizens', 'meetings') AND indexdef NOT LIKE '%UNIQUE%'"
+            "SELECT CAST(indexname AS TEXT) AS name, indexdef AS sql FROM pg_indexes \
+             WHERE tablename IN ('citizens', 'meetings', 'surveys') AND indexdef NOT LIKE '%UNIQUE%'"
         }
     };
     let rows = sqlx::query(sql).fetch_all(&store.inner.write).await?;
@@ -263,7 +269,7 @@ async fn secondary_indexes(store: &Store) -> Result<Vec<(String, String)>, Store
 }
 
 impl Store {
-    /// Runs a bulk load with the secondary indexes of `citizens` and `meetings` dropped, and
+    /// Runs a bulk load with the secondary indexes of `citizens`, `meetings` and `surveys` dropped, and
     /// builds them again afterwards: inserting 20,000,000 rows into indexes in random key order
     /// rewrites a page per row, while building an index sorts once. Only for generators on a
     /// database nobody else uses at the time.

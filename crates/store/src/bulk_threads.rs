@@ -99,41 +99,71 @@ pub struct BulkSurvey {
     pub channel: domain::Channel,
     pub target_group: domain::TargetGroup,
     pub staff_id: String,
+    pub booked_by_citizen: bool,
     pub held_at: Timestamp,
     pub answer: Option<(Timestamp, domain::surveys::SurveyAnswers)>,
 }
 
+/// Surveys per INSERT statement: 18 columns, so under a thousand parameters (see `bulk.rs`).
+const SURVEY_ROWS: usize = 50;
+
 impl Store {
     /// Inserts surveys (with their answers) in one transaction, without invitations.
     pub async fn bulk_insert_surveys(&self, surveys: &[BulkSurvey]) -> Result<(), StoreError> {
+        let columns = [
+            "id",
+            "meeting_id",
+            "citizen_id",
+            "municipality",
+            "channel",
+            "target_group",
+            "staff_id",
+            "booked_by_role",
+            "held_at",
+            "created_at",
+            "answered_at",
+            "satisfaction",
+            "channel_fit",
+            "personal",
+            "helpful",
+            "more_remote",
+            "callback",
+            "comment",
+        ];
         let mut tx = self.inner.write.begin().await?;
-        for s in surveys {
-            let a = s.answer.as_ref();
-            sqlx::query(
-                "INSERT INTO surveys (id, meeting_id, citizen_id, municipality, channel, target_group, staff_id, \
-                 booked_by_role, held_at, created_at, answered_at, satisfaction, channel_fit, personal, helpful, \
-                 more_remote, callback, comment) VALUES ($1, $2, $3, $4, $5, $6, $7, 'caseworker', $8, $8, $9, \
-                 $10, $11, $12, $13, $14, $15, $16)",
-            )
-            .bind(new_id())
-            .bind(&s.meeting_id)
-            .bind(&s.citizen_id)
-            .bind(&s.municipality)
-            .bind(s.channel.as_str())
-            .bind(s.target_group.as_str())
-            .bind(&s.staff_id)
-            .bind(clock::to_micros(s.held_at))
-            .bind(a.map(|(at, _)| clock::to_micros(*at)))
-            .bind(a.map(|(_, x)| i64::from(x.satisfaction)))
-            .bind(a.map(|(_, x)| i64::from(x.channel_fit)))
-            .bind(a.map(|(_, x)| x.personal))
-            .bind(a.map(|(_, x)| i64::from(x.helpful)))
-            .bind(a.map(|(_, x)| i64::from(x.more_remote)))
-            .bind(a.map(|(_, x)| i64::from(x.callback)))
-            .bind(a.and_then(|(_, x)| x.comment.clone()))
-            .execute(&mut *tx)
-            .await?;
+        for chunk in surveys.chunks(SURVEY_ROWS) {
+            let sql = crate::sql::insert_values("surveys", &columns, chunk.len());
+            let mut q = sqlx::query(&sql);
+            for s in chunk {
+                let a = s.answer.as_ref();
+                let booked_by = if s.booked_by_citizen {
+                    Role::Citizen
+                } else {
+                    Role::Caseworker
+                };
+                q = q
+                    .bind(new_id())
+                    .bind(s.meeting_id.clone())
+                    .bind(s.citizen_id.clone())
+                    .bind(s.municipality.clone())
+                    .bind(s.channel.as_str())
+                    .bind(s.target_group.as_str())
+                    .bind(s.staff_id.clone())
+                    .bind(booked_by.as_str())
+                    .bind(clock::to_micros(s.held_at))
+                    .bind(clock::to_micros(s.held_at))
+                    .bind(a.map(|(at, _)| clock::to_micros(*at)))
+                    .bind(a.map(|(_, x)| i64::from(x.satisfaction)))
+                    .bind(a.map(|(_, x)| i64::from(x.channel_fit)))
+                    .bind(a.map(|(_, x)| x.personal))
+                    .bind(a.map(|(_, x)| i64::from(x.helpful)))
+                    .bind(a.map(|(_, x)| i64::from(x.more_remote)))
+                    .bind(a.map(|(_, x)| i64::from(x.callback)))
+                    .bind(a.and_then(|(_, x)| x.comment.clone()));
+            }
+            q.execute(&mut *tx).await?;
         }
+        crate::report_days::forget_counted(&mut tx).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -355,6 +355,10 @@ impl Store {
         if let Some(v) = change.in_person_requested {
             citizen.in_person_requested = v;
         }
+        // A new target group moves the citizen's meetings to another row of the report.
+        let regrouped = change
+            .target_group
+            .is_some_and(|g| g != citizen.target_group);
         if let Some(v) = change.target_group {
             citizen.target_group = v;
         }
@@ -390,6 +394,9 @@ impl Store {
         .bind(id)
         .execute(&mut *tx)
         .await?;
+        if regrouped {
+            crate::report_days::mark_citizen(&mut tx, id, &citizen.municipality).await?;
+        }
         if visibility.is_audited() {
             audit::insert(
                 &mut tx,

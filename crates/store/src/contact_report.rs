@@ -1,34 +1,131 @@
 //! The contact report's counts: meetings in a period by outcome, with their survey answers,
-//! grouped by channel, target group or municipality, in one statement. Surveys are joined to
-//! their meeting, so a survey counts in the period of the meeting it was about.
+//! grouped by channel, target group, municipality or month. Whole months and whole Copenhagen
+//! days come from the counts kept for them (`report_days.rs`), the parts of days at the ends of
+//! the period from the meetings themselves; all count the same way ([`COUNTS`]). Surveys are joined to their
+//! meeting, so a survey counts in the period of the meeting it was about.
 
-use domain::contact_report::{ContactCounts, GroupBy, months};
+use std::collections::BTreeMap;
+
+use domain::contact_report::{ContactCounts, GroupBy, months, split_days, split_months};
 use domain::{Actor, Organisation, Role};
 use jiff::Timestamp;
 use sqlx::Row;
+use sqlx::any::AnyRow;
 
 use crate::{Store, StoreError, clock};
 
-/// Which meetings a report may count (a condition on `m` and `c` with parameter `$3`): a
-/// municipality's manager their citizens', an a-kasse's manager those its staff held, an
-/// administrator all. Caseworkers and citizens: `Forbidden`.
-fn report_scope(actor: &Actor) -> Result<(&'static str, String), StoreError> {
-    Ok(match actor {
-        Actor::Admin { .. } => ("$3 = ''", String::new()),
-        Actor::Staff {
-            role: Role::Manager,
-            organisation: Organisation::Municipality(m),
-            ..
-        } => ("c.municipality = $3", m.as_str().to_owned()),
-        Actor::Staff {
-            role: Role::Manager,
-            organisation: Organisation::Fund(f),
-            ..
-        } => (
-            "m.staff_id IN (SELECT id FROM staff WHERE unemployment_fund = $3)",
-            f.as_str().to_owned(),
-        ),
-        _ => return Err(StoreError::Forbidden),
+/// The counts of [`ContactCounts`] over meetings `m` with their surveys `v`, named as the
+/// columns of `report_days`.
+pub(crate) const COUNTS: &str = "COUNT(*) AS meetings, \
+     SUM(CASE WHEN m.status = 'held' THEN 1 ELSE 0 END) AS held, \
+     SUM(CASE WHEN m.status = 'cancelled' THEN 1 ELSE 0 END) AS cancelled, \
+     SUM(CASE WHEN m.status = 'cancelled' AND m.cancelled_late = 1 THEN 1 ELSE 0 END) AS cancelled_late, \
+     SUM(CASE WHEN m.status = 'no_show' THEN 1 ELSE 0 END) AS no_show, \
+     SUM(CASE WHEN m.booked_by_role = 'citizen' THEN 1 ELSE 0 END) AS citizen_booked, \
+     SUM(CASE WHEN v.answered_at IS NOT NULL THEN 1 ELSE 0 END) AS answered, \
+     SUM(CASE WHEN v.satisfaction >= 4 THEN 1 ELSE 0 END) AS satisfied, \
+     SUM(CASE WHEN v.channel_fit >= 4 THEN 1 ELSE 0 END) AS channel_fit, \
+     SUM(CASE WHEN v.personal IN ('same', 'more') THEN 1 ELSE 0 END) AS personal, \
+     SUM(CASE WHEN v.helpful >= 4 THEN 1 ELSE 0 END) AS helpful, \
+     SUM(CASE WHEN v.more_remote >= 4 THEN 1 ELSE 0 END) AS wants_remote";
+
+/// The count columns of `report_days` and `report_months`, in the order of [`COUNTS`].
+pub(crate) const COLUMNS: &str = "meetings, held, cancelled, cancelled_late, no_show, \
+     citizen_booked, answered, satisfied, channel_fit, personal, helpful, wants_remote";
+
+/// The same counts summed over kept counts `d` (cast back: PostgreSQL sums BIGINT as NUMERIC).
+pub(crate) const SUMS: &str = "CAST(SUM(d.meetings) AS BIGINT) AS meetings, CAST(SUM(d.held) AS BIGINT) AS held, \
+     CAST(SUM(d.cancelled) AS BIGINT) AS cancelled, CAST(SUM(d.cancelled_late) AS BIGINT) AS cancelled_late, \
+     CAST(SUM(d.no_show) AS BIGINT) AS no_show, CAST(SUM(d.citizen_booked) AS BIGINT) AS citizen_booked, \
+     CAST(SUM(d.answered) AS BIGINT) AS answered, CAST(SUM(d.satisfied) AS BIGINT) AS satisfied, \
+     CAST(SUM(d.channel_fit) AS BIGINT) AS channel_fit, CAST(SUM(d.personal) AS BIGINT) AS personal, \
+     CAST(SUM(d.helpful) AS BIGINT) AS helpful, CAST(SUM(d.wants_remote) AS BIGINT) AS wants_remote";
+
+/// Whose meetings a report counts: a municipality's manager their citizens', an a-kasse's
+/// manager those its staff held, an administrator all. Caseworkers and citizens: `Forbidden`.
+enum Scope {
+    All,
+    Municipality(String),
+    Fund(String),
+}
+
+impl Scope {
+    fn of(actor: &Actor) -> Result<Scope, StoreError> {
+        Ok(match actor {
+            Actor::Admin { .. } => Scope::All,
+            Actor::Staff {
+                role: Role::Manager,
+                organisation,
+                ..
+            } => match organisation {
+                Organisation::Municipality(m) => Scope::Municipality(m.as_str().to_owned()),
+                Organisation::Fund(f) => Scope::Fund(f.as_str().to_owned()),
+            },
+            _ => return Err(StoreError::Forbidden),
+        })
+    }
+
+    /// The value of `$3` in the conditions below.
+    fn value(&self) -> String {
+        match self {
+            Scope::All => String::new(),
+            Scope::Municipality(v) | Scope::Fund(v) => v.clone(),
+        }
+    }
+
+    /// The condition on kept counts `d` (`report_days`, `report_months`).
+    fn on_days(&self) -> &'static str {
+        match self {
+            Scope::All => "$3 = ''",
+            Scope::Municipality(_) => "d.municipality = $3",
+            Scope::Fund(_) => "d.fund = $3",
+        }
+    }
+
+    /// The condition on meetings `m` of citizens `c`.
+    fn on_meetings(&self) -> &'static str {
+        match self {
+            Scope::All => "$3 = ''",
+            Scope::Municipality(_) => "c.municipality = $3",
+            Scope::Fund(_) => "m.staff_id IN (SELECT id FROM staff WHERE unemployment_fund = $3)",
+        }
+    }
+
+    /// The condition on `surveys v`, which carry their meeting's municipality and staff.
+    fn on_surveys(&self) -> &'static str {
+        match self {
+            Scope::All => "$3 = ''",
+            Scope::Municipality(_) => "v.municipality = $3",
+            Scope::Fund(_) => "v.staff_id IN (SELECT id FROM staff WHERE unemployment_fund = $3)",
+        }
+    }
+}
+
+/// Which kept counts to read.
+#[derive(Debug, Clone, Copy)]
+enum Kept {
+    Days,
+    Months,
+}
+
+fn counts(r: &AnyRow) -> Result<ContactCounts, StoreError> {
+    let n = |c: &str| -> Result<u64, StoreError> {
+        let v: Option<i64> = r.try_get(c)?;
+        Ok(u64::try_from(v.unwrap_or(0)).unwrap_or(0))
+    };
+    Ok(ContactCounts {
+        meetings: n("meetings")?,
+        held: n("held")?,
+        cancelled: n("cancelled")?,
+        cancelled_late: n("cancelled_late")?,
+        no_show: n("no_show")?,
+        citizen_booked: n("citizen_booked")?,
+        answered: n("answered")?,
+        satisfied: n("satisfied")?,
+        channel_fit: n("channel_fit")?,
+        personal: n("personal")?,
+        helpful: n("helpful")?,
+        wants_remote: n("wants_remote")?,
     })
 }
 
@@ -41,15 +138,15 @@ impl Store {
         from: Timestamp,
         to: Timestamp,
     ) -> Result<Vec<(&'static str, u64)>, StoreError> {
-        let (scope, value) = report_scope(actor)?;
+        let scope = Scope::of(actor)?;
         let rows = sqlx::query(&format!(
-            "SELECT v.comment FROM surveys v JOIN meetings m ON m.id = v.meeting_id \
-             JOIN citizens c ON c.id = m.citizen_id \
-             WHERE v.comment IS NOT NULL AND m.starts_at >= $1 AND m.starts_at < $2 AND ({scope})"
+            "SELECT v.comment FROM surveys v WHERE v.comment IS NOT NULL \
+             AND v.held_at >= $1 AND v.held_at < $2 AND ({})",
+            scope.on_surveys()
         ))
         .bind(clock::to_micros(from))
         .bind(clock::to_micros(to))
-        .bind(value)
+        .bind(scope.value())
         .fetch_all(&self.inner.read)
         .await?;
         let comments: Vec<String> = rows
@@ -61,9 +158,8 @@ impl Store {
         ))
     }
 
-    /// Counts per group for meetings starting in [from, to): a municipality's manager sees their
-    /// municipality's citizens, an a-kasse's manager the meetings its staff held, an
-    /// administrator everything. Caseworkers and citizens: `Forbidden`.
+    /// Counts per group for meetings starting in [from, to), in the order of the groups' keys;
+    /// by month, every Copenhagen month of the period, empty ones included.
     pub async fn contact_counts(
         &self,
         actor: &Actor,
@@ -71,81 +167,134 @@ impl Store {
         to: Timestamp,
         group_by: GroupBy,
     ) -> Result<Vec<(String, ContactCounts)>, StoreError> {
-        if group_by == GroupBy::Month {
-            // The trend: each Copenhagen month of the period, summed over channels.
-            let mut out = Vec::new();
-            for (label, start, end) in months(from, to) {
-                let mut total = ContactCounts::default();
-                for (_, c) in self.grouped(actor, start, end, GroupBy::Channel).await? {
-                    total.add(&c);
+        let scope = Scope::of(actor)?;
+        let split = split_days(from, to);
+        let mut total: BTreeMap<String, ContactCounts> = BTreeMap::new();
+        if let Some((first, end)) = split.days {
+            self.settle_report_days(Some((first, end))).await?;
+            let whole = split_months(first, end);
+            let kept = whole
+                .months
+                .map(|m| (Kept::Months, m))
+                .into_iter()
+                .chain(whole.days.into_iter().map(|d| (Kept::Days, d)));
+            for (table, (a, b)) in kept {
+                for (key, c) in self.read_kept(&scope, table, a, b, group_by).await? {
+                    total.entry(key).or_default().add(&c);
                 }
-                out.push((label, total));
             }
-            return Ok(out);
         }
-        self.grouped(actor, from, to, group_by).await
+        for (start, end) in split.parts {
+            for (key, c) in self.count_meetings(&scope, start, end, group_by).await? {
+                total.entry(key).or_default().add(&c);
+            }
+        }
+        if group_by == GroupBy::Month {
+            return Ok(months(from, to)
+                .into_iter()
+                .map(|(label, _, _)| {
+                    let c = total.get(&label).copied().unwrap_or_default();
+                    (label, c)
+                })
+                .collect());
+        }
+        Ok(total.into_iter().collect())
     }
 
-    async fn grouped(
+    /// The same counts as [`Store::contact_counts`] (not by month), counted from the meetings
+    /// one by one without the counts kept per day: what the report did before them, kept as the
+    /// benchmark's baseline.
+    pub async fn contact_counts_one_by_one(
         &self,
         actor: &Actor,
         from: Timestamp,
         to: Timestamp,
         group_by: GroupBy,
     ) -> Result<Vec<(String, ContactCounts)>, StoreError> {
-        let (scope, value) = report_scope(actor)?;
+        let scope = Scope::of(actor)?;
+        self.count_meetings(&scope, from, to, group_by).await
+    }
+
+    /// Whole days [first, end) from the counts kept per day, or whole months from those kept
+    /// per month (`first` and `end` then the first days of months).
+    async fn read_kept(
+        &self,
+        scope: &Scope,
+        table: Kept,
+        first: jiff::civil::Date,
+        end: jiff::civil::Date,
+        group_by: GroupBy,
+    ) -> Result<Vec<(String, ContactCounts)>, StoreError> {
+        let (from, period, bounds) = match table {
+            Kept::Days => ("report_days", "d.day", [first.to_string(), end.to_string()]),
+            Kept::Months => (
+                "report_months",
+                "d.month",
+                [first, end].map(|d| d.strftime("%Y-%m").to_string()),
+            ),
+        };
+        let month = format!("substr({period}, 1, 7)");
+        let key = match group_by {
+            GroupBy::Channel => "d.channel",
+            GroupBy::TargetGroup => "d.target_group",
+            GroupBy::Municipality => "d.municipality",
+            GroupBy::Month => month.as_str(),
+        };
+        let sql = format!(
+            "SELECT {key} AS k, {SUMS} FROM {from} d \
+             WHERE {period} >= $1 AND {period} < $2 AND ({}) GROUP BY {key}",
+            scope.on_days()
+        );
+        let [a, b] = bounds;
+        let rows = sqlx::query(&sql)
+            .bind(a)
+            .bind(b)
+            .bind(scope.value())
+            .fetch_all(&self.inner.read)
+            .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("k")?, counts(r)?)))
+            .collect()
+    }
+
+    /// Meetings starting in [from, to), counted one by one: the parts of days at a period's ends.
+    async fn count_meetings(
+        &self,
+        scope: &Scope,
+        from: Timestamp,
+        to: Timestamp,
+        group_by: GroupBy,
+    ) -> Result<Vec<(String, ContactCounts)>, StoreError> {
         let key = match group_by {
             GroupBy::Channel | GroupBy::Month => "m.channel",
             GroupBy::TargetGroup => "c.target_group",
             GroupBy::Municipality => "c.municipality",
         };
         let sql = format!(
-            "SELECT {key} AS k, COUNT(*) AS meetings, \
-             SUM(CASE WHEN m.status = 'held' THEN 1 ELSE 0 END) AS held, \
-             SUM(CASE WHEN m.status = 'cancelled' THEN 1 ELSE 0 END) AS cancelled, \
-             SUM(CASE WHEN m.status = 'cancelled' AND m.cancelled_late = 1 THEN 1 ELSE 0 END) AS cancelled_late, \
-             SUM(CASE WHEN m.status = 'no_show' THEN 1 ELSE 0 END) AS no_show, \
-             SUM(CASE WHEN m.booked_by_role = 'citizen' THEN 1 ELSE 0 END) AS citizen_booked, \
-             SUM(CASE WHEN v.answered_at IS NOT NULL THEN 1 ELSE 0 END) AS answered, \
-             SUM(CASE WHEN v.satisfaction >= 4 THEN 1 ELSE 0 END) AS satisfied, \
-             SUM(CASE WHEN v.channel_fit >= 4 THEN 1 ELSE 0 END) AS channel_fit, \
-             SUM(CASE WHEN v.personal IN ('same', 'more') THEN 1 ELSE 0 END) AS personal, \
-             SUM(CASE WHEN v.helpful >= 4 THEN 1 ELSE 0 END) AS helpful, \
-             SUM(CASE WHEN v.more_remote >= 4 THEN 1 ELSE 0 END) AS wants_remote \
+            "SELECT {key} AS k, {COUNTS} \
              FROM meetings m JOIN citizens c ON c.id = m.citizen_id \
              LEFT JOIN surveys v ON v.meeting_id = m.id \
-             WHERE m.starts_at >= $1 AND m.starts_at < $2 AND ({scope}) \
-             GROUP BY {key} ORDER BY {key}"
+             WHERE m.starts_at >= $1 AND m.starts_at < $2 AND ({}) GROUP BY {key}",
+            scope.on_meetings()
         );
         let rows = sqlx::query(&sql)
             .bind(clock::to_micros(from))
             .bind(clock::to_micros(to))
-            .bind(value)
+            .bind(scope.value())
             .fetch_all(&self.inner.read)
             .await?;
+        // A part of a day lies within one month: its label is the key.
+        let month = domain::clock_text::local_date(from)
+            .strftime("%Y-%m")
+            .to_string();
         rows.iter()
             .map(|r| {
-                let n = |c: &str| -> Result<u64, StoreError> {
-                    let v: Option<i64> = r.try_get(c)?;
-                    Ok(u64::try_from(v.unwrap_or(0)).unwrap_or(0))
+                let key = if group_by == GroupBy::Month {
+                    month.clone()
+                } else {
+                    r.try_get("k")?
                 };
-                Ok((
-                    r.try_get("k")?,
-                    ContactCounts {
-                        meetings: n("meetings")?,
-                        held: n("held")?,
-                        cancelled: n("cancelled")?,
-                        cancelled_late: n("cancelled_late")?,
-                        no_show: n("no_show")?,
-                        citizen_booked: n("citizen_booked")?,
-                        answered: n("answered")?,
-                        satisfied: n("satisfied")?,
-                        channel_fit: n("channel_fit")?,
-                        personal: n("personal")?,
-                        helpful: n("helpful")?,
-                        wants_remote: n("wants_remote")?,
-                    },
-                ))
+                Ok((key, counts(r)?))
             })
             .collect()
     }

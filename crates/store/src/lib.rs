@@ -31,6 +31,7 @@ mod orgs;
 mod outbox;
 mod plan_census;
 mod quotas;
+mod report_days;
 mod screening;
 mod sessions;
 mod slots;

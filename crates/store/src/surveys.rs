@@ -10,6 +10,7 @@ use sqlx::{Any, Row, Transaction};
 use crate::error::parse;
 use crate::ids::new_id;
 use crate::outbox::system_actor;
+use crate::report_days::{self, StaleDay};
 use crate::{Citizen, Meeting, Store, StoreError, clock};
 
 /// The outbox kind of the invitation to answer.
@@ -133,16 +134,24 @@ impl Store {
         let Actor::Citizen { citizen_id, .. } = actor else {
             return Err(StoreError::NotFound);
         };
-        let owner: Option<String> = sqlx::query("SELECT citizen_id FROM surveys WHERE id = $1")
-            .bind(survey_id)
-            .fetch_optional(&self.inner.read)
-            .await?
-            .map(|r| r.try_get("citizen_id"))
-            .transpose()?;
-        if owner.as_deref() != Some(citizen_id.as_str()) {
+        let survey =
+            sqlx::query("SELECT citizen_id, municipality, held_at FROM surveys WHERE id = $1")
+                .bind(survey_id)
+                .fetch_optional(&self.inner.read)
+                .await?;
+        let Some(survey) = survey else {
+            return Err(StoreError::NotFound);
+        };
+        if survey.try_get::<String, _>("citizen_id")? != *citizen_id {
             return Err(StoreError::NotFound);
         }
+        // The answer changes the counts of the day its meeting was held.
+        let day = StaleDay::new(
+            &survey.try_get::<String, _>("municipality")?,
+            clock::from_micros(survey.try_get("held_at")?),
+        );
         let now = self.now();
+        let mut tx = self.inner.write.begin().await?;
         // The condition on answered_at makes "once" hold under races too.
         let done = sqlx::query(
             "UPDATE surveys SET answered_at = $1, satisfaction = $2, channel_fit = $3, personal = $4, \
@@ -158,11 +167,13 @@ impl Store {
         .bind(i64::from(answers.callback))
         .bind(answers.comment.as_deref())
         .bind(survey_id)
-        .execute(&self.inner.write)
+        .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::Conflict("already_answered"));
         }
+        report_days::mark(&mut tx, &[day]).await?;
+        tx.commit().await?;
         Ok(now)
     }
 

@@ -60,6 +60,7 @@ async fn every_plan_is_recomputed_from_generated_citizens_and_meetings() {
             channel: Channel::Video,
             status,
             booked_by_citizen: false,
+            cancelled_late: false,
         };
         store
             .bulk_insert_meetings(&[

@@ -2,6 +2,7 @@
 //! once: it works from the database's state, not from memory.
 //!
 //! - [`housekeeping`]: removes expired sessions.
+//! - [`report_days`]: counts the contact report's stale days again, so reports rarely wait.
 //! - [`notify::Notifier`]: drains the outbox into invitations, reminders and notices of moves and
 //!   cancellations, by e-mail, SMS and printed letter.
 
@@ -21,6 +22,21 @@ pub async fn housekeeping(store: Store, every: Duration) {
             Ok(0) => {}
             Ok(n) => tracing::info!(sessions = n, "expired sessions removed"),
             Err(e) => tracing::warn!(error = %e, "housekeeping failed; will retry"),
+        }
+    }
+}
+
+/// Counts the contact report's stale days again every `every` (`store/src/report_days.rs`).
+/// A report settles its own period's days first in any case; this keeps that quick. Two
+/// instances recounting at once share the days between them.
+pub async fn report_days(store: Store, every: Duration) {
+    let mut tick = tokio::time::interval(every);
+    loop {
+        tick.tick().await;
+        match store.settle_report_days(None).await {
+            Ok(0) => {}
+            Ok(n) => tracing::debug!(days = n, "report days counted again"),
+            Err(e) => tracing::warn!(error = %e, "counting report days failed; will retry"),
         }
     }
 }

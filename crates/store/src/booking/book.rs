@@ -7,6 +7,7 @@ use super::{NewMeeting, audit_change, claim, claim_adviser_slot, kinds, outbox};
 use crate::audit::AuditAction;
 use crate::ids::new_id;
 use crate::meetings::Meeting;
+use crate::report_days::{self, StaleDay};
 use crate::{Store, StoreError, clock};
 
 impl Store {
@@ -105,6 +106,8 @@ impl Store {
         .bind(now)
         .execute(&mut *tx)
         .await?;
+        let day = StaleDay::new(&citizen.municipality, slot.start);
+        report_days::mark(&mut tx, &[day]).await?;
         audit_change(
             &mut tx,
             visibility,
@@ -172,6 +175,7 @@ impl Store {
                 crate::audit::AuditEntry::new(actor, &citizen.id, AuditAction::MeetingBooked)
             }),
             notices,
+            stale: StaleDay::new(&citizen.municipality, slot.start),
         };
         if !writer.write(row).await?.1 {
             return Err(StoreError::Conflict("slot_taken"));

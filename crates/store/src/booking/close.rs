@@ -6,6 +6,7 @@ use domain::{Actor, MeetingStatus, Outcome, Visibility};
 use super::{audit_change, kinds, outbox, void_reminders};
 use crate::audit::AuditAction;
 use crate::meetings::Meeting;
+use crate::report_days::{self, StaleDay};
 use crate::{Store, StoreError, clock};
 
 impl Store {
@@ -46,6 +47,8 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         void_reminders(&mut tx, meeting_id).await?;
+        let day = StaleDay::new(&citizen.municipality, meeting.start);
+        report_days::mark(&mut tx, &[day]).await?;
         audit_change(
             &mut tx,
             visibility,
@@ -88,6 +91,8 @@ impl Store {
         if changed.rows_affected() != 1 {
             return Err(MeetingRefusal::NotBooked.into());
         }
+        let day = StaleDay::new(&citizen.municipality, meeting.start);
+        report_days::mark(&mut tx, &[day]).await?;
         audit_change(
             &mut tx,
             visibility,

@@ -11,6 +11,7 @@ use crate::audit::{self, AuditEntry};
 use crate::clock;
 use crate::group_commit::Batch;
 use crate::ids::new_id;
+use crate::report_days::{self, StaleDay};
 
 /// A booking whose checks have passed: everything to write once its slot is claimed.
 #[derive(Debug, Clone)]
@@ -30,6 +31,8 @@ pub(crate) struct BookingRow {
     pub booked_at: i64,
     pub audit: Option<AuditEntry>,
     pub notices: Vec<(&'static str, i64)>,
+    /// The day whose report counts the new meeting changes.
+    pub stale: StaleDay,
 }
 
 /// Bookings as a group-commit batch (SQLite): each answer is whether its slot was claimed.
@@ -109,6 +112,8 @@ async fn write(pool: &AnyPool, rows: &[BookingRow]) -> Result<Vec<bool>, sqlx::E
         }
         q.execute(&mut *tx).await?;
     }
+    let days: Vec<StaleDay> = won.iter().map(|r| r.stale.clone()).collect();
+    report_days::mark(&mut tx, &days).await?;
     let entries: Vec<AuditEntry> = won.iter().filter_map(|r| r.audit.clone()).collect();
     if !entries.is_empty() {
         audit::insert(&mut tx, &entries).await?;

@@ -6,6 +6,7 @@ use domain::{Actor, Channel, Visibility};
 use super::{audit_change, claim, claim_adviser_slot, kinds, outbox, void_reminders};
 use crate::audit::AuditAction;
 use crate::meetings::Meeting;
+use crate::report_days::{self, StaleDay};
 use crate::{Store, StoreError, clock};
 
 impl Store {
@@ -78,6 +79,12 @@ impl Store {
             return Err(MeetingRefusal::NotBooked.into());
         }
         void_reminders(&mut tx, meeting_id).await?;
+        // Both days' counts change: the one it left and the one it moved to.
+        let days = [
+            StaleDay::new(&citizen.municipality, meeting.start),
+            StaleDay::new(&citizen.municipality, slot.start),
+        ];
+        report_days::mark(&mut tx, &days).await?;
         audit_change(
             &mut tx,
             visibility,

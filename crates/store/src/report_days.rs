@@ -1,0 +1,281 @@
+//! The contact report's counts kept per Copenhagen day (`report_days`, migration 0007).
+//!
+//! They are derived data. Every change that can move a count — a booking, a move (both days),
+//! an afbud, an outcome, a survey answer, a citizen's new target group — marks its day and
+//! municipality stale in its own transaction ([`mark`]); before a report reads days, it counts
+//! the stale ones in its period again ([`Store::settle_report_days`]). So a report is exact
+//! without the writes doing the counting, and a forgotten day cannot stay wrong: the change that
+//! made it wrong also marked it.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use sqlx::{Any, Row, Transaction};
+
+use crate::contact_report::{COLUMNS, COUNTS, SUMS};
+use crate::{Store, StoreError, clock};
+
+/// A municipality's day whose counts must be computed again.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct StaleDay {
+    day: String,
+    municipality: String,
+}
+
+impl StaleDay {
+    /// The day (Copenhagen) a meeting starting `at` is counted on.
+    pub(crate) fn new(municipality: &str, at: Timestamp) -> Self {
+        Self {
+            day: domain::clock_text::local_date(at).to_string(),
+            municipality: municipality.to_owned(),
+        }
+    }
+}
+
+/// Marks days stale, in the transaction of the change that moved their counts. Marking a day
+/// again updates its row, which on PostgreSQL makes a concurrent recount of that day wait for
+/// this transaction instead of counting without its change.
+pub(crate) async fn mark(
+    tx: &mut Transaction<'_, Any>,
+    days: &[StaleDay],
+) -> Result<(), sqlx::Error> {
+    let mut days: Vec<&StaleDay> = days.iter().collect();
+    days.sort();
+    days.dedup();
+    let now = clock::now_micros();
+    for chunk in days.chunks(100) {
+        let mut sql = crate::sql::insert_values(
+            "report_stale",
+            &["day", "municipality", "marked_at"],
+            chunk.len(),
+        );
+        sql.push_str(
+            " ON CONFLICT (day, municipality) DO UPDATE SET marked_at = excluded.marked_at",
+        );
+        let mut q = sqlx::query(&sql);
+        for d in chunk {
+            q = q.bind(d.day.clone()).bind(d.municipality.clone()).bind(now);
+        }
+        q.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+/// Marks every day a citizen has a meeting on (their target group changed).
+pub(crate) async fn mark_citizen(
+    tx: &mut Transaction<'_, Any>,
+    citizen_id: &str,
+    municipality: &str,
+) -> Result<(), sqlx::Error> {
+    let starts: Vec<i64> = sqlx::query("SELECT starts_at FROM meetings WHERE citizen_id = $1")
+        .bind(citizen_id)
+        .fetch_all(&mut **tx)
+        .await?
+        .iter()
+        .map(|r| r.try_get("starts_at"))
+        .collect::<Result<_, _>>()?;
+    let days: Vec<StaleDay> = starts
+        .into_iter()
+        .map(|s| StaleDay::new(municipality, clock::from_micros(s)))
+        .collect();
+    mark(tx, &days).await
+}
+
+/// Forgets that every day was counted: bulk loads bypass the marks, so the next report counts
+/// all days again.
+pub(crate) async fn forget_counted(tx: &mut Transaction<'_, Any>) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE report_state SET counted = 0 WHERE id = 1")
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// `AND column IN ($first, …)` for the municipalities, when only some are stale.
+fn among(column: &str, first: usize, municipalities: Option<&[String]>) -> String {
+    let Some(m) = municipalities else {
+        return String::new();
+    };
+    let params: Vec<String> = (first..first + m.len()).map(|i| format!("${i}")).collect();
+    format!("AND {column} IN ({})", params.join(", "))
+}
+
+/// Runs `sql` with `values` and then the municipalities bound, in order.
+async fn run(
+    tx: &mut Transaction<'_, Any>,
+    sql: &str,
+    values: &[Value],
+    municipalities: Option<&[String]>,
+) -> Result<(), sqlx::Error> {
+    let mut q = sqlx::query(sql);
+    for v in values {
+        q = match v {
+            Value::Text(t) => q.bind(t.clone()),
+            Value::Micros(n) => q.bind(*n),
+        };
+    }
+    for m in municipalities.unwrap_or_default() {
+        q = q.bind(m.clone());
+    }
+    q.execute(&mut **tx).await?;
+    Ok(())
+}
+
+enum Value {
+    Text(String),
+    Micros(i64),
+}
+
+/// Counts `day` again for the given municipalities (all when `None`), replacing its rows.
+async fn recount_day(
+    tx: &mut Transaction<'_, Any>,
+    day: Date,
+    municipalities: Option<&[String]>,
+) -> Result<(), StoreError> {
+    let next = day
+        .tomorrow()
+        .map_err(|_| StoreError::Corrupt { column: "day" })?;
+    let (start, end) = (
+        clock::to_micros(domain::clock_text::day_start(day)),
+        clock::to_micros(domain::clock_text::day_start(next)),
+    );
+    let delete = format!(
+        "DELETE FROM report_days WHERE day = $1 {}",
+        among("municipality", 2, municipalities)
+    );
+    run(tx, &delete, &[Value::Text(day.to_string())], municipalities).await?;
+    let insert = format!(
+        "INSERT INTO report_days (day, municipality, fund, channel, target_group, {COLUMNS}) \
+         SELECT $1, c.municipality, COALESCE(s.unemployment_fund, ''), m.channel, c.target_group, {COUNTS} \
+         FROM meetings m JOIN citizens c ON c.id = m.citizen_id \
+         LEFT JOIN staff s ON s.id = m.staff_id LEFT JOIN surveys v ON v.meeting_id = m.id \
+         WHERE m.starts_at >= $2 AND m.starts_at < $3 {} GROUP BY 2, 3, 4, 5",
+        among("c.municipality", 4, municipalities)
+    );
+    let values = [
+        Value::Text(day.to_string()),
+        Value::Micros(start),
+        Value::Micros(end),
+    ];
+    run(tx, &insert, &values, municipalities).await?;
+    Ok(())
+}
+
+/// Sums the days of the month starting `first` again into `report_months`, for the given
+/// municipalities (all when `None`).
+async fn recount_month(
+    tx: &mut Transaction<'_, Any>,
+    first: Date,
+    municipalities: Option<&[String]>,
+) -> Result<(), StoreError> {
+    let label = first.strftime("%Y-%m").to_string();
+    let next = first
+        .last_of_month()
+        .tomorrow()
+        .map_err(|_| StoreError::Corrupt { column: "day" })?;
+    let delete = format!(
+        "DELETE FROM report_months WHERE month = $1 {}",
+        among("municipality", 2, municipalities)
+    );
+    run(tx, &delete, &[Value::Text(label.clone())], municipalities).await?;
+    let insert = format!(
+        "INSERT INTO report_months (month, municipality, fund, channel, target_group, {COLUMNS}) \
+         SELECT $1, d.municipality, d.fund, d.channel, d.target_group, {SUMS} FROM report_days d \
+         WHERE d.day >= $2 AND d.day < $3 {} GROUP BY 2, 3, 4, 5",
+        among("d.municipality", 4, municipalities)
+    );
+    let values = [
+        Value::Text(label),
+        Value::Text(first.to_string()),
+        Value::Text(next.to_string()),
+    ];
+    run(tx, &insert, &values, municipalities).await?;
+    Ok(())
+}
+
+impl Store {
+    /// Counts again the stale days in [first, end) (every stale day when `None`); first, if the
+    /// database has never been counted, every day there is. Returns the days counted.
+    pub async fn settle_report_days(
+        &self,
+        within: Option<(Date, Date)>,
+    ) -> Result<usize, StoreError> {
+        let counted: i64 = sqlx::query("SELECT counted FROM report_state WHERE id = 1")
+            .fetch_one(&self.inner.write)
+            .await?
+            .try_get("counted")?;
+        let mut done = 0;
+        if counted == 0 {
+            done += self.count_every_day().await?;
+        }
+        let (first, end) = within.map_or((String::new(), "9999".to_owned()), |(a, b)| {
+            (a.to_string(), b.to_string())
+        });
+        let days: Vec<String> = sqlx::query(
+            "SELECT DISTINCT day FROM report_stale WHERE day >= $1 AND day < $2 ORDER BY day",
+        )
+        .bind(first)
+        .bind(end)
+        .fetch_all(&self.inner.write)
+        .await?
+        .iter()
+        .map(|r| r.try_get("day"))
+        .collect::<Result<_, _>>()?;
+        for day in days {
+            let mut tx = self.inner.write.begin().await?;
+            // Taking the marks decides who counts: a recount running at the same time finds
+            // none left and leaves the day to this one.
+            let municipalities: Vec<String> =
+                sqlx::query("DELETE FROM report_stale WHERE day = $1 RETURNING municipality")
+                    .bind(&day)
+                    .fetch_all(&mut *tx)
+                    .await?
+                    .iter()
+                    .map(|r| r.try_get("municipality"))
+                    .collect::<Result<_, _>>()?;
+            if municipalities.is_empty() {
+                continue;
+            }
+            let date: Date = day
+                .parse()
+                .map_err(|_| StoreError::Corrupt { column: "day" })?;
+            recount_day(&mut tx, date, Some(&municipalities)).await?;
+            recount_month(&mut tx, date.first_of_month(), Some(&municipalities)).await?;
+            tx.commit().await?;
+            done += 1;
+        }
+        Ok(done)
+    }
+
+    /// Counts every day from the first meeting to the last, a month per transaction, and then
+    /// notes that the database has been counted. Changes made meanwhile marked their days stale
+    /// as usual, so nothing is lost if one lands after its day was counted here.
+    async fn count_every_day(&self) -> Result<usize, StoreError> {
+        let row =
+            sqlx::query("SELECT MIN(starts_at) AS first, MAX(starts_at) AS last FROM meetings")
+                .fetch_one(&self.inner.write)
+                .await?;
+        let (first, last): (Option<i64>, Option<i64>) =
+            (row.try_get("first")?, row.try_get("last")?);
+        let mut days = 0;
+        if let (Some(first), Some(last)) = (first, last) {
+            let mut day = domain::clock_text::local_date(clock::from_micros(first));
+            let last = domain::clock_text::local_date(clock::from_micros(last));
+            while day <= last {
+                let month = day.first_of_month();
+                let mut tx = self.inner.write.begin().await?;
+                while day <= last && day.first_of_month() == month {
+                    recount_day(&mut tx, day, None).await?;
+                    days += 1;
+                    day = day.tomorrow().map_err(|_| StoreError::Corrupt {
+                        column: "starts_at",
+                    })?;
+                }
+                recount_month(&mut tx, month, None).await?;
+                tx.commit().await?;
+            }
+        }
+        sqlx::query("UPDATE report_state SET counted = 1 WHERE id = 1")
+            .execute(&self.inner.write)
+            .await?;
+        Ok(days)
+    }
+}

@@ -1,0 +1,230 @@
+//! The contact report reads whole days from counts kept per day. These tests hold it to the
+//! meetings themselves after every kind of change, on SQLite and PostgreSQL alike.
+
+use std::collections::BTreeMap;
+
+use domain::clock_text::{day_start, local_date};
+use domain::contact_report::{ContactCounts, GroupBy};
+use domain::surveys::SurveyAnswers;
+use domain::{Actor, Channel, Outcome, TargetGroup};
+use jiff::civil::Date;
+use jiff::{SignedDuration, ToSpan};
+use store::testing::{BACKENDS, fresh_store, slot_in, world};
+use store::{CitizenChange, NewMeeting, Store};
+
+const GROUPINGS: [GroupBy; 4] = [
+    GroupBy::Channel,
+    GroupBy::TargetGroup,
+    GroupBy::Municipality,
+    GroupBy::Month,
+];
+
+/// The report for whole days [first, end): what managers see.
+async fn by_days(
+    store: &Store,
+    actor: &Actor,
+    first: Date,
+    end: Date,
+    g: GroupBy,
+) -> BTreeMap<String, ContactCounts> {
+    store
+        .contact_counts(actor, day_start(first), day_start(end), g)
+        .await
+        .expect("report")
+        .into_iter()
+        .filter(|(_, c)| *c != ContactCounts::default())
+        .collect()
+}
+
+/// The same days asked for in pieces that never cover a whole day, so every meeting is counted
+/// from the meetings table itself.
+async fn one_by_one(
+    store: &Store,
+    actor: &Actor,
+    first: Date,
+    end: Date,
+    g: GroupBy,
+) -> BTreeMap<String, ContactCounts> {
+    let mut total: BTreeMap<String, ContactCounts> = BTreeMap::new();
+    let mut day = first;
+    while day < end {
+        let next = day.tomorrow().expect("day");
+        let mid = day_start(day)
+            .checked_add(SignedDuration::from_secs(1))
+            .expect("time");
+        for (from, to) in [(day_start(day), mid), (mid, day_start(next))] {
+            for (k, c) in store
+                .contact_counts(actor, from, to, g)
+                .await
+                .expect("part")
+            {
+                total.entry(k).or_default().add(&c);
+            }
+        }
+        day = next;
+    }
+    total.retain(|_, c| *c != ContactCounts::default());
+    total
+}
+
+/// The whole period, the two calendar months from its start's, and each of its days, both ways:
+/// a meeting counted on the wrong day or month shows.
+async fn assert_same(store: &Store, actors: &[&Actor], first: Date, end: Date, step: &str) {
+    let months = (
+        first.first_of_month(),
+        first.first_of_month().saturating_add(2.months()),
+    );
+    let mut periods = vec![(first, end), months];
+    let mut day = first;
+    while day < end {
+        let next = day.tomorrow().expect("day");
+        periods.push((day, next));
+        day = next;
+    }
+    for actor in actors {
+        for g in GROUPINGS {
+            for (a, b) in &periods {
+                assert_eq!(
+                    by_days(store, actor, *a, *b, g).await,
+                    one_by_one(store, actor, *a, *b, g).await,
+                    "{step}, grouped by {g:?}, {a}–{b}"
+                );
+            }
+        }
+    }
+}
+
+fn answers() -> SurveyAnswers {
+    SurveyAnswers {
+        satisfaction: 5,
+        channel_fit: 4,
+        personal: "same",
+        helpful: 4,
+        more_remote: 2,
+        callback: false,
+        comment: None,
+    }
+}
+
+#[tokio::test]
+async fn the_counts_kept_per_day_follow_every_change_to_meetings_surveys_and_citizens() {
+    for backend in BACKENDS {
+        let store = fresh_store(backend).await;
+        let w = world(&store).await;
+        let today = local_date(store.now());
+        let (first, end) = (
+            today.saturating_sub(1.day()),
+            today.saturating_add(8.days()),
+        );
+        let slots = store
+            .create_slots(
+                &w.caseworker,
+                &[
+                    slot_in(&store, 48, 30, &[Channel::Video, Channel::Phone]),
+                    slot_in(&store, 72, 30, &[Channel::Video, Channel::Phone]),
+                    slot_in(&store, 96, 30, &[Channel::Video, Channel::Phone]),
+                    slot_in(&store, 144, 30, &[Channel::Video, Channel::Phone]),
+                ],
+            )
+            .await
+            .expect("slots");
+        let check = |step: &'static str| {
+            let store = &store;
+            let actors = [&w.admin, &w.caseworker];
+            async move {
+                // Caseworkers may not read reports; the administrator sees everything.
+                assert!(
+                    store
+                        .contact_counts(
+                            actors[1],
+                            day_start(first),
+                            day_start(end),
+                            GroupBy::Channel
+                        )
+                        .await
+                        .is_err()
+                );
+                assert_same(store, &actors[..1], first, end, step).await;
+            }
+        };
+        let phone = CitizenChange {
+            phone: Some(Some("+4512345678".to_owned())),
+            ..Default::default()
+        };
+        store
+            .update_citizen(&w.caseworker, &w.citizen.id, &phone)
+            .await
+            .expect("phone");
+        let mut meetings = Vec::new();
+        for (slot, channel, by) in [
+            (&slots[0], Channel::Video, &w.caseworker),
+            (&slots[1], Channel::Phone, &w.citizen_actor),
+            (&slots[2], Channel::Video, &w.caseworker),
+        ] {
+            let booking = NewMeeting {
+                citizen_id: w.citizen.id.clone(),
+                slot_id: slot.id.clone(),
+                channel,
+                purpose: None,
+                attendance_reason: None,
+                with_fund: false,
+            };
+            meetings.push(store.book_meeting(by, &booking).await.expect("booked"));
+            check("booked").await;
+        }
+        store.advance_clock(SignedDuration::from_hours(49));
+        store
+            .record_outcome(&w.caseworker, &meetings[0].id, Outcome::Held)
+            .await
+            .expect("held");
+        check("held").await;
+        let survey = store
+            .pending_surveys(&w.citizen_actor)
+            .await
+            .expect("surveys");
+        store
+            .answer_survey(&w.citizen_actor, &survey[0].id, &answers())
+            .await
+            .expect("answered");
+        check("answered").await;
+        store
+            .cancel_meeting(&w.citizen_actor, &meetings[1].id, "Syg")
+            .await
+            .expect("cancelled");
+        check("cancelled late").await;
+        store
+            .move_meeting(&w.caseworker, &meetings[2].id, &slots[3].id, None)
+            .await
+            .expect("moved");
+        check("moved to another day").await;
+        let change = CitizenChange {
+            target_group: Some(TargetGroup::JobReadyCashBenefit),
+            ..Default::default()
+        };
+        store
+            .update_citizen(&w.caseworker, &w.citizen.id, &change)
+            .await
+            .expect("regrouped");
+        check("new target group").await;
+
+        // And the numbers themselves: three meetings, one held and answered, one late afbud.
+        let all = by_days(&store, &w.admin, first, end, GroupBy::TargetGroup).await;
+        let c = all
+            .get("job_ready_cash_benefit")
+            .copied()
+            .unwrap_or_default();
+        assert_eq!(
+            (
+                c.meetings,
+                c.held,
+                c.cancelled,
+                c.cancelled_late,
+                c.citizen_booked
+            ),
+            (3, 1, 1, 1, 1),
+            "{backend:?}: {all:?}"
+        );
+        assert_eq!((c.answered, c.satisfied, c.channel_fit), (1, 1, 1));
+        assert!(!all.contains_key("insured_unemployed"), "{all:?}");
+    }
+}
