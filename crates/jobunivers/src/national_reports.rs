@@ -36,19 +36,20 @@ pub async fn bench(store: &Store, system: &Actor, samples: usize) -> Result<(), 
         ("one municipality", &manager),
         ("the whole country", system),
     ] {
+        let scope = store.report_scope(actor, None).await?;
         let mut kept = Vec::new();
         let mut meetings = 0;
         for _ in 0..samples {
             let t = Instant::now();
             let rows = store
-                .contact_counts(actor, from, to, GroupBy::Channel)
+                .contact_counts(&scope, from, to, GroupBy::Channel)
                 .await?;
             kept.push(t.elapsed().as_secs_f64() * 1000.0);
             meetings = rows.iter().map(|(_, c)| c.meetings).sum::<u64>();
         }
         let t = Instant::now();
         let baseline = store
-            .contact_counts_one_by_one(actor, from, to, GroupBy::Channel)
+            .contact_counts_one_by_one(&scope, from, to, GroupBy::Channel)
             .await?;
         let base_ms = t.elapsed().as_secs_f64() * 1000.0;
         let same = baseline.iter().map(|(_, c)| c.meetings).sum::<u64>() == meetings;
@@ -61,7 +62,7 @@ pub async fn bench(store: &Store, system: &Actor, samples: usize) -> Result<(), 
         );
         let t = Instant::now();
         store
-            .contact_counts(actor, from, to, GroupBy::Month)
+            .contact_counts(&scope, from, to, GroupBy::Month)
             .await?;
         println!(
             "  the monthly trend, same period: {:.1} ms",

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use domain::contact_report::{ContactCounts, GroupBy, months, split_days, split_months};
-use domain::{Actor, Organisation, Role};
+use domain::{Actor, MunicipalityCode, Organisation, Role};
 use jiff::Timestamp;
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -41,30 +41,29 @@ pub(crate) const SUMS: &str = "CAST(SUM(d.meetings) AS BIGINT) AS meetings, CAST
      CAST(SUM(d.channel_fit) AS BIGINT) AS channel_fit, CAST(SUM(d.personal) AS BIGINT) AS personal, \
      CAST(SUM(d.helpful) AS BIGINT) AS helpful, CAST(SUM(d.wants_remote) AS BIGINT) AS wants_remote";
 
-/// Whose meetings a report counts: a municipality's manager their citizens', an a-kasse's
-/// manager those its staff held, an administrator all. Caseworkers and citizens: `Forbidden`.
+/// Whose meetings a report counts: a municipality's citizens', those an a-kasse's staff held,
+/// or all. Made only by [`Store::report_scope`], which decides what the actor may see.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportScope(Scope);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Scope {
     All,
     Municipality(String),
     Fund(String),
 }
 
-impl Scope {
-    fn of(actor: &Actor) -> Result<Scope, StoreError> {
-        Ok(match actor {
-            Actor::Admin { .. } => Scope::All,
-            Actor::Staff {
-                role: Role::Manager,
-                organisation,
-                ..
-            } => match organisation {
-                Organisation::Municipality(m) => Scope::Municipality(m.as_str().to_owned()),
-                Organisation::Fund(f) => Scope::Fund(f.as_str().to_owned()),
-            },
-            _ => return Err(StoreError::Forbidden),
-        })
+impl ReportScope {
+    /// The municipality reported on, if one.
+    pub fn municipality(&self) -> Option<&str> {
+        match &self.0 {
+            Scope::Municipality(m) => Some(m),
+            _ => None,
+        }
     }
+}
 
+impl Scope {
     /// The value of `$3` in the conditions below.
     fn value(&self) -> String {
         match self {
@@ -130,15 +129,52 @@ fn counts(r: &AnyRow) -> Result<ContactCounts, StoreError> {
 }
 
 impl Store {
+    /// What `actor` may report on: a manager their own municipality or a-kasse; an administrator
+    /// every municipality, or the one named. A manager naming another municipality, and anyone
+    /// else: `Forbidden`; an unknown municipality: `NotFound`.
+    pub async fn report_scope(
+        &self,
+        actor: &Actor,
+        municipality: Option<&MunicipalityCode>,
+    ) -> Result<ReportScope, StoreError> {
+        let own = match actor {
+            Actor::Admin { .. } => Scope::All,
+            Actor::Staff {
+                role: Role::Manager,
+                organisation,
+                ..
+            } => match organisation {
+                Organisation::Municipality(m) => Scope::Municipality(m.as_str().to_owned()),
+                Organisation::Fund(f) => Scope::Fund(f.as_str().to_owned()),
+            },
+            _ => return Err(StoreError::Forbidden),
+        };
+        let Some(code) = municipality else {
+            return Ok(ReportScope(own));
+        };
+        let asked = Scope::Municipality(code.as_str().to_owned());
+        match own {
+            Scope::All => {
+                let known = self.municipalities().await?;
+                if !known.iter().any(|m| m.code == code.as_str()) {
+                    return Err(StoreError::NotFound);
+                }
+                Ok(ReportScope(asked))
+            }
+            own if own == asked => Ok(ReportScope(own)),
+            _ => Err(StoreError::Forbidden),
+        }
+    }
+
     /// How many free-text answers about meetings in [from, to) touch each theme
     /// (`domain::comment_themes`); the comments themselves never leave the store.
     pub async fn comment_themes(
         &self,
-        actor: &Actor,
+        scope: &ReportScope,
         from: Timestamp,
         to: Timestamp,
     ) -> Result<Vec<(&'static str, u64)>, StoreError> {
-        let scope = Scope::of(actor)?;
+        let scope = &scope.0;
         let rows = sqlx::query(&format!(
             "SELECT v.comment FROM surveys v WHERE v.comment IS NOT NULL \
              AND v.held_at >= $1 AND v.held_at < $2 AND ({})",
@@ -162,12 +198,12 @@ impl Store {
     /// by month, every Copenhagen month of the period, empty ones included.
     pub async fn contact_counts(
         &self,
-        actor: &Actor,
+        scope: &ReportScope,
         from: Timestamp,
         to: Timestamp,
         group_by: GroupBy,
     ) -> Result<Vec<(String, ContactCounts)>, StoreError> {
-        let scope = Scope::of(actor)?;
+        let scope = &scope.0;
         let split = split_days(from, to);
         let mut total: BTreeMap<String, ContactCounts> = BTreeMap::new();
         if let Some((first, end)) = split.days {
@@ -179,13 +215,13 @@ impl Store {
                 .into_iter()
                 .chain(whole.days.into_iter().map(|d| (Kept::Days, d)));
             for (table, (a, b)) in kept {
-                for (key, c) in self.read_kept(&scope, table, a, b, group_by).await? {
+                for (key, c) in self.read_kept(scope, table, a, b, group_by).await? {
                     total.entry(key).or_default().add(&c);
                 }
             }
         }
         for (start, end) in split.parts {
-            for (key, c) in self.count_meetings(&scope, start, end, group_by).await? {
+            for (key, c) in self.count_meetings(scope, start, end, group_by).await? {
                 total.entry(key).or_default().add(&c);
             }
         }
@@ -206,13 +242,13 @@ impl Store {
     /// benchmark's baseline.
     pub async fn contact_counts_one_by_one(
         &self,
-        actor: &Actor,
+        scope: &ReportScope,
         from: Timestamp,
         to: Timestamp,
         group_by: GroupBy,
     ) -> Result<Vec<(String, ContactCounts)>, StoreError> {
-        let scope = Scope::of(actor)?;
-        self.count_meetings(&scope, from, to, group_by).await
+        let scope = &scope.0;
+        self.count_meetings(scope, from, to, group_by).await
     }
 
     /// Whole days [first, end) from the counts kept per day, or whole months from those kept

@@ -227,6 +227,12 @@ pub(super) static REPORT: &[(&str, &str, &str)] = &[
         "Meetings in the period by outcome, and what citizens answered afterwards. Shares of answers are shown only for groups of at least five answers, so nobody can be recognised.",
     ),
     ("report.group_by", "Opdel efter", "Group by"),
+    ("report.municipality", "Kommune", "Municipality"),
+    (
+        "report.all_municipalities",
+        "Alle kommuner",
+        "All municipalities",
+    ),
     ("report.by_channel", "Kontaktform", "Channel"),
     ("report.by_target_group", "Målgruppe", "Target group"),
     ("report.by_municipality", "Kommune", "Municipality"),

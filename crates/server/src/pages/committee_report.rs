@@ -1,4 +1,4 @@
-//! `GET /leder/rapporter/udvalg.pdf?fra=&til=`: the orientation to the municipal employment
+//! `GET /leder/rapporter/udvalg.pdf?fra=&til=[&kommune=]`: the orientation to the municipal employment
 //! committee ("Orientering til Beskæftigelsesudvalget", as in seed 004), from live data: the
 //! period, key figures, the tables by channel, target group and month, and the free-text themes
 //! counted. Every share of fewer than five answers, and every theme named by fewer than five, is
@@ -7,14 +7,14 @@
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use domain::Actor;
 use domain::contact_report::{ContactCounts, ContactRow, GroupBy};
 use domain::surveys::MIN_CELL;
-use domain::{Actor, Organisation};
 use pdf::Block;
 
 use super::PageError;
 use super::context::{PageQuery, SignedIn};
-use super::period::{DatesQuery, chosen};
+use super::period::{DatesQuery, chosen, scope};
 use crate::AppState;
 use crate::i18n::Lang;
 use crate::time_fmt::{local_date, long_date};
@@ -65,27 +65,23 @@ pub async fn pdf_file(
     if !form.errors.is_empty() {
         return Err(user.viewer.error(PageError::BadRequest));
     }
+    let scope = scope(&state, &user, &q).await?;
     let store = &state.store;
     let err = |e| user.viewer.error(e);
-    let by = |g| store.contact_counts(&user.actor, from, to, g);
+    let by = |g| store.contact_counts(&scope, from, to, g);
     let channels = by(GroupBy::Channel).await.map_err(err)?;
     let groups = by(GroupBy::TargetGroup).await.map_err(err)?;
     let months = by(GroupBy::Month).await.map_err(err)?;
-    let themes = store
-        .comment_themes(&user.actor, from, to)
-        .await
-        .map_err(err)?;
+    let themes = store.comment_themes(&scope, from, to).await.map_err(err)?;
     let towns = store.municipalities().await.map_err(err)?;
-    let whom = match &user.actor {
-        Actor::Staff {
-            organisation: Organisation::Municipality(m),
-            ..
-        } => towns.iter().find(|t| t.code == m.as_str()).map_or_else(
-            || m.as_str().to_owned(),
-            |t| format!("Jobcenter {}", t.name),
-        ),
-        Actor::Staff { .. } => "A-kassen".to_owned(),
-        _ => "Alle kommuner".to_owned(),
+    // The municipality reported on: a manager's own, or the one an administrator chose.
+    let whom = match (scope.municipality(), &user.actor) {
+        (Some(m), _) => towns
+            .iter()
+            .find(|t| t.code == m)
+            .map_or_else(|| m.to_owned(), |t| format!("Jobcenter {}", t.name)),
+        (None, Actor::Staff { .. }) => "A-kassen".to_owned(),
+        (None, _) => "Alle kommuner".to_owned(),
     };
     let last_day = local_date(
         to.checked_sub(jiff::SignedDuration::from_secs(1))

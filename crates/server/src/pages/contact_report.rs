@@ -11,7 +11,7 @@ use domain::contact_report::{ContactRow, GroupBy};
 
 use super::context::{Ctx, PageQuery, SignedIn};
 use super::form::FormState;
-use super::period::{DatesQuery, chosen};
+use super::period::{DatesQuery, chosen, scope};
 use super::{PageError, render};
 use crate::AppState;
 use crate::i18n::Texts;
@@ -42,6 +42,8 @@ struct ReportPage {
     rows: Vec<Row>,
     form: FormState,
     groups: Vec<(String, &'static str)>,
+    /// For administrators: "all" and every municipality, to choose one; empty for managers.
+    towns: Vec<(String, String)>,
     /// The query string for the CSV link.
     query: String,
     chart_height: u32,
@@ -79,12 +81,13 @@ async fn rows(
 ) -> Result<(Vec<Row>, FormState, GroupBy), PageError> {
     let t = user.viewer.ctx().t;
     let (from, to, form) = chosen(state, user, q)?;
+    let scope = scope(state, user, q).await?;
     // An unknown grouping from an edited address means the default.
     let group =
         GroupBy::try_from(q.gruppe.as_deref().unwrap_or_default()).unwrap_or(GroupBy::Channel);
     let counts = state
         .store
-        .contact_counts(&user.actor, from, to, group)
+        .contact_counts(&scope, from, to, group)
         .await
         .map_err(|e| user.viewer.error(e))?;
     let towns = state
@@ -131,8 +134,21 @@ pub async fn page(
         ("fra", form.value("fra")),
         ("til", form.value("til")),
         ("gruppe", group.as_str()),
+        ("kommune", form.value("kommune")),
     ])
     .unwrap_or_default();
+    let towns = if matches!(user.actor, domain::Actor::Admin { .. }) {
+        let all = state
+            .store
+            .municipalities()
+            .await
+            .map_err(|e| user.viewer.error(e))?;
+        std::iter::once((String::new(), t.get("report.all_municipalities").to_owned()))
+            .chain(all.into_iter().map(|m| (m.code, m.name)))
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(render(&ReportPage {
         chart_height: 40 + 36 * u32::try_from(rows.len()).unwrap_or(0),
         ctx: user.viewer.ctx(),
@@ -143,6 +159,7 @@ pub async fn page(
         rows,
         form,
         query,
+        towns,
     }))
 }
 

@@ -19,6 +19,28 @@ pub struct DatesQuery {
     pub til: Option<String>,
     /// For the contact report: `channel`, `target_group` or `municipality`.
     pub gruppe: Option<String>,
+    /// For administrators: one municipality's report (empty: all).
+    pub kommune: Option<String>,
+}
+
+/// What the page reports on: a manager's own organisation; for an administrator the municipality
+/// chosen in `kommune`, or all. A code that names no municipality (an edited address): 400.
+pub async fn scope(
+    state: &AppState,
+    user: &SignedIn,
+    q: &DatesQuery,
+) -> Result<store::ReportScope, PageError> {
+    let code = match q.kommune.as_deref().filter(|k| !k.is_empty()) {
+        Some(k) => Some(
+            domain::MunicipalityCode::try_from(k)
+                .map_err(|_| user.viewer.error(PageError::BadRequest))?,
+        ),
+        None => None,
+    };
+    match state.store.report_scope(&user.actor, code.as_ref()).await {
+        Err(store::StoreError::NotFound) => Err(user.viewer.error(PageError::BadRequest)),
+        scope => scope.map_err(|e| user.viewer.error(e)),
+    }
 }
 
 /// Copenhagen midnight at the start of a day, as RFC 3339.
@@ -49,6 +71,7 @@ pub fn chosen(
     values.insert("fra".to_owned(), q.fra.clone().unwrap_or_default());
     values.insert("til".to_owned(), q.til.clone().unwrap_or_default());
     values.insert("gruppe".to_owned(), q.gruppe.clone().unwrap_or_default());
+    values.insert("kommune".to_owned(), q.kommune.clone().unwrap_or_default());
     match f.finish(|| range) {
         Ok((from, to)) => Ok((from, to, FormState::new(values))),
         Err(mut errors) => {

@@ -228,5 +228,42 @@ async fn the_contact_report_counts_meetings_and_shows_shares_only_from_five_answ
             "forbidden",
         )
         .await;
+
+        // An administrator chooses a municipality (all by default); a manager only their own.
+        let aalborg = app
+            .get_json(
+                &format!("{}&municipality=0851", report("channel")),
+                Some(&world.admin),
+            )
+            .await;
+        assert_eq!(aalborg["rows"], rows["rows"], "{backend:?}");
+        let aarhus = app
+            .get_json(
+                &format!("{}&municipality=0751", report("channel")),
+                Some(&world.admin),
+            )
+            .await;
+        assert_eq!(aarhus["rows"], json!([]), "{backend:?}");
+        let unknown = problem(
+            app.get(
+                &format!("{}&municipality=0999", report("channel")),
+                Some(&world.admin),
+            )
+            .await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!(unknown["errors"][0]["field"], "municipality");
+        problem(
+            app.get(
+                &format!("{}&municipality=0751", report("channel")),
+                Some(&manager),
+            )
+            .await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+        )
+        .await;
     }
 }

@@ -1,7 +1,9 @@
 use axum::Json;
 use axum::extract::State;
 use domain::contact_report::{ContactRow, GroupBy};
+use domain::{FieldError, Invalid, MunicipalityCode};
 use serde::{Deserialize, Serialize};
+use store::StoreError;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::AppState;
@@ -19,6 +21,9 @@ pub struct ContactsQuery {
     /// `channel` (default), `target_group`, `municipality`, or `month` (the trend: one row per
     /// Copenhagen calendar month, key `YYYY-MM`).
     pub group_by: Option<String>,
+    /// Administrators: one municipality's report (default: all of them). Managers may name only
+    /// their own.
+    pub municipality: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -77,7 +82,8 @@ pub struct ContactReport {
 /// Meetings in [from, to) by outcome, with the survey answers about them, grouped by channel,
 /// target group or municipality (managers: their municipality or a-kasse; administrators: all).
 /// Every share of answers is `null` in a group with fewer than five answers. Caseworkers: 403.
-/// A period that ends before it starts, or an unknown grouping: 422 naming the parameter.
+/// A period that ends before it starts, an unknown grouping or municipality: 422 naming the
+/// parameter. A manager naming another municipality: 403.
 #[utoipa::path(
     get, path = "/api/v1/reports/contacts", tag = "surveys",
     params(ContactsQuery),
@@ -100,11 +106,23 @@ pub async fn handler(
         to: q.to.clone(),
     };
     let span = report_period(&mut f, &period, state.store.now());
-    let (group_by, (from, to)) =
-        f.finish(|| Some((group_by?.unwrap_or(GroupBy::Channel), span?)))?;
+    let town = f.optional(
+        "municipality",
+        q.municipality.as_deref(),
+        MunicipalityCode::try_from,
+    );
+    let (group_by, (from, to), town) =
+        f.finish(|| Some((group_by?.unwrap_or(GroupBy::Channel), span?, town?)))?;
+    let scope = match state.store.report_scope(&actor, town.as_ref()).await {
+        Err(StoreError::NotFound) => {
+            let unknown = FieldError::new("municipality", Invalid::UnknownValue);
+            return Err(ApiError::Validation(vec![unknown]));
+        }
+        scope => scope?,
+    };
     let counts = state
         .store
-        .contact_counts(&actor, from, to, group_by)
+        .contact_counts(&scope, from, to, group_by)
         .await?;
     Ok(Json(ContactReport {
         rows: counts
