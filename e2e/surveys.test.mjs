@@ -102,6 +102,14 @@ test('a manager reads the contact report, with its chart and table, and exports 
   assert.equal(await page.locator('#report-table tbody tr').count(), 1);
   assert.match(await page.locator('#report-table tbody th').textContent(), /Aalborg/);
 
+  // By team: the demo's three teams.
+  await page.selectOption('#gruppe', 'team');
+  await page.click('button:has-text("Vis")');
+  const teams = await page.locator('#report-table tbody th').allTextContents();
+  assert.ok(teams.includes('Team Forsikrede'), teams.join(', '));
+  assert.ok(teams.every((t) => /^Team /.test(t) || t === 'Uden team'), teams.join(', '));
+  await expectNoAxeViolations(page, assert);
+
   // A period that ends before it starts is named beside the field.
   await page.fill('#fra', '2026-06-01');
   await page.fill('#til', '2026-05-01');
@@ -144,5 +152,36 @@ test('a manager downloads the orientation to the employment committee as a PDF',
   const png = readdirSync(dir).find((f) => f.endsWith('.png'));
   assert.ok(png, 'the first page renders');
   assert.ok(statSync(join(dir, png)).size > 2000, 'and has something on it');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('an administrator chooses the municipality of the report and of the committee PDF', async () => {
+  const page = await newPage(browser);
+  await signIn(page, server.url, 'admin');
+  await page.goto(`${server.url}/leder/rapporter?gruppe=municipality`);
+  assert.ok(await page.locator('#report-table tbody tr').count() >= 3, 'all municipalities');
+  // Teams need one municipality: said beside the grouping.
+  await page.selectOption('#gruppe', 'team');
+  await page.click('button:has-text("Vis")');
+  assert.match(await page.locator('#gruppe-error').textContent(), /én kommune/);
+  await expectNoAxeViolations(page, assert);
+
+  await page.selectOption('#kommune', { label: 'Aarhus' });
+  await page.click('button:has-text("Vis")');
+  assert.equal(await page.locator('#gruppe-error').count(), 0);
+  assert.ok(await page.locator('#report-table tbody tr').count() >= 1);
+  await page.selectOption('#gruppe', 'municipality');
+  await page.click('button:has-text("Vis")');
+  assert.deepEqual(await page.locator('#report-table tbody th').allTextContents(), ['Aarhus']);
+  await expectNoAxeViolations(page, assert);
+
+  const href = await page.locator('a:has-text("Beskæftigelsesudvalget")').getAttribute('href');
+  assert.match(href, /kommune=0751/);
+  const response = await page.context().request.get(`${server.url}${href}`);
+  const dir = mkdtempSync(join(tmpdir(), 'ju-pdf-'));
+  const file = join(dir, 'udvalg.pdf');
+  writeFileSync(file, await response.body());
+  const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+  assert.match(text, /Jobcenter Aarhus/);
   rmSync(dir, { recursive: true, force: true });
 });

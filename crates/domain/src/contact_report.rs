@@ -13,6 +13,9 @@ wire_enum! {
         Municipality = "municipality",
         /// Calendar months in Copenhagen time (`YYYY-MM`): the trend.
         Month = "month",
+        /// The team of the staff member holding the meeting, as teams are now (`""`: no
+        /// team). Only within one municipality or a-kasse.
+        Team = "team",
     }
 }
 
@@ -271,10 +274,11 @@ mod tests {
     }
 
     #[test]
-    fn groupings_are_the_api_s_three_and_the_monthly_trend() {
+    fn groupings_are_the_api_s_three_the_monthly_trend_and_teams() {
         assert_eq!(GroupBy::try_from("channel"), Ok(GroupBy::Channel));
         assert_eq!(GroupBy::try_from("month"), Ok(GroupBy::Month));
-        assert!(GroupBy::try_from("team").is_err());
+        assert_eq!(GroupBy::try_from("team"), Ok(GroupBy::Team));
+        assert!(GroupBy::try_from("colour").is_err());
     }
 
     #[test]

@@ -36,6 +36,8 @@ pub enum Invalid {
     Empty,
     #[error("the number is outside the allowed range")]
     OutOfRange,
+    #[error("only possible for one municipality or a-kasse")]
+    OneOrganisation,
 }
 
 impl Invalid {
@@ -56,6 +58,7 @@ impl Invalid {
             Invalid::InPast => "in_past",
             Invalid::Empty => "empty",
             Invalid::OutOfRange => "out_of_range",
+            Invalid::OneOrganisation => "one_organisation_only",
         }
     }
 }

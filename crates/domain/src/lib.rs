@@ -33,6 +33,6 @@ pub use cpr::Cpr;
 pub use enums::{Channel, FirstMeetingPolicy, MeetingStatus, Outcome, Role, TargetGroup, Track};
 pub use holidays::{add_working_days, is_working_day, public_holiday};
 pub use invalid::{FieldError, Invalid};
-pub use org::{FundCode, MunicipalityCode, OrgName};
+pub use org::{FundCode, MunicipalityCode, OrgName, TeamName};
 pub use person::{Login, PersonName};
 pub use span::{MAX_SPAN, TimeSpan};

@@ -73,9 +73,41 @@ impl OrgName {
     }
 }
 
+/// The team a staff member works in within their organisation ("Team Unge", "Team
+/// Forsikrede"): reports can be grouped by it. Free text, as organisations name teams their own
+/// way; at most 60 characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamName(String);
+
+impl TryFrom<&str> for TeamName {
+    type Error = Invalid;
+    fn try_from(s: &str) -> Result<Self, Invalid> {
+        crate::person::bounded_text(s, 60).map(Self)
+    }
+}
+
+impl TeamName {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn team_names_are_short_free_text() {
+        assert_eq!(
+            TeamName::try_from("  Team Unge ").map(|t| t.0),
+            Ok("Team Unge".into())
+        );
+        assert_eq!(TeamName::try_from(" "), Err(Invalid::Blank));
+        assert_eq!(
+            TeamName::try_from(&"x".repeat(61)[..]),
+            Err(Invalid::TooLong { max: 60 })
+        );
+    }
 
     #[test]
     fn municipality_codes_are_four_digits() {

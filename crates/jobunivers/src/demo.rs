@@ -131,6 +131,17 @@ fn cpr(rng: &mut StdRng, used: &mut std::collections::HashSet<String>) -> String
     }
 }
 
+/// The jobcenter's teams: caseworkers 1–4 work with the insured unemployed, 5–7 with cash
+/// benefits, 8–10 with young people.
+fn team(caseworker: usize) -> Result<domain::TeamName, StoreError> {
+    let name = match caseworker {
+        1..=4 => "Team Forsikrede",
+        5..=7 => "Team Kontanthjælp",
+        _ => "Team Unge",
+    };
+    domain::TeamName::try_from(name).map_err(|e| invalid(name, e))
+}
+
 fn target_group(rng: &mut StdRng) -> TargetGroup {
     match rng.random_range(0..100) {
         0..45 => TargetGroup::InsuredUnemployed,
@@ -162,6 +173,7 @@ pub async fn seed_once(store: &Store, system: &Actor) -> Result<bool, StoreError
             name: PersonName::try_from(name).map_err(|e| invalid(name, e))?,
             role,
             organisation,
+            team: None,
         })
     };
     store
@@ -219,12 +231,9 @@ pub async fn seed_once(store: &Store, system: &Actor) -> Result<bool, StoreError
         let mut caseworkers = Vec::new();
         for i in 1..=CASEWORKERS_PER_MUNICIPALITY {
             let person = self::name(&mut rng);
-            let member = store
-                .create_staff(
-                    system,
-                    &staff(&format!("{slug}.jk{i}"), &person, Role::Caseworker, org())?,
-                )
-                .await?;
+            let mut new = staff(&format!("{slug}.jk{i}"), &person, Role::Caseworker, org())?;
+            new.team = Some(team(i)?);
+            let member = store.create_staff(system, &new).await?;
             caseworkers.push(member.id);
         }
         for i in 0..CITIZENS_PER_MUNICIPALITY {

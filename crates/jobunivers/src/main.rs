@@ -280,6 +280,7 @@ async fn run(cli: Cli) -> Result<(), RunError> {
                 name: PersonName::try_from(name.as_str()).map_err(|e| invalid("name", e))?,
                 role: Role::Admin,
                 organisation: None,
+                team: None,
             };
             let admin = store.create_staff(&system_actor(), &new).await?;
             println!("Administrator {} oprettet (id {}).", admin.login, admin.id);

@@ -38,6 +38,7 @@ fn staff(login: String, name: &str, role: Role, org: Organisation) -> Result<New
         name: PersonName::try_from(name).map_err(bad)?,
         role,
         organisation: Some(org),
+        team: None,
     })
 }
 
@@ -63,12 +64,13 @@ async fn organisations(
         store.create_municipality(system, &m, &name).await?;
         let mut town = Vec::new();
         for k in 0..per_town {
-            let new = staff(
+            let mut new = staff(
                 format!("jk{code}.{k}"),
                 "Jobkonsulent Hansen",
                 Role::Caseworker,
                 Organisation::Municipality(m.clone()),
             )?;
+            new.team = domain::TeamName::try_from(format!("Team {}", k % 4 + 1).as_str()).ok();
             town.push(store.create_staff(system, &new).await?.actor());
         }
         let leader = staff(

@@ -160,7 +160,7 @@ impl Store {
         match kind {
             "staff" => {
                 let row = sqlx::query(
-                    "SELECT id, login, name, role, municipality, unemployment_fund FROM staff WHERE id = $1",
+                    "SELECT id, login, name, role, municipality, unemployment_fund, team FROM staff WHERE id = $1",
                 )
                 .bind(id)
                 .fetch_optional(&self.inner.read)

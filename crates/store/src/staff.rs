@@ -1,6 +1,6 @@
 //! Staff: caseworkers and managers of one organisation, and administrators.
 
-use domain::{Actor, FundCode, Login, MunicipalityCode, Organisation, PersonName, Role};
+use domain::{Actor, FundCode, Login, MunicipalityCode, Organisation, PersonName, Role, TeamName};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
@@ -17,6 +17,8 @@ pub struct NewStaff {
     pub name: PersonName,
     pub role: Role,
     pub organisation: Option<Organisation>,
+    /// The team within the organisation, if it has teams.
+    pub team: Option<TeamName>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +28,7 @@ pub struct StaffMember {
     pub name: String,
     pub role: Role,
     pub organisation: Option<Organisation>,
+    pub team: Option<String>,
 }
 
 impl StaffMember {
@@ -60,7 +63,7 @@ impl StaffMember {
     }
 }
 
-const COLUMNS: &str = "id, login, name, role, municipality, unemployment_fund";
+const COLUMNS: &str = "id, login, name, role, municipality, unemployment_fund, team";
 
 pub(crate) fn from_row(row: &AnyRow) -> Result<StaffMember, StoreError> {
     let municipality: Option<String> = row.try_get("municipality")?;
@@ -82,6 +85,7 @@ pub(crate) fn from_row(row: &AnyRow) -> Result<StaffMember, StoreError> {
         name: row.try_get("name")?,
         role: parse("role", row.try_get::<&str, _>("role")?)?,
         organisation,
+        team: row.try_get("team")?,
     })
 }
 
@@ -110,8 +114,8 @@ impl Store {
         .await
         .map_err(StoreError::from_insert)?;
         sqlx::query(
-            "INSERT INTO staff (id, login, name, role, municipality, unemployment_fund, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO staff (id, login, name, role, municipality, unemployment_fund, team, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(&id)
         .bind(new.login.as_str())
@@ -119,6 +123,7 @@ impl Store {
         .bind(new.role.as_str())
         .bind(municipality)
         .bind(fund)
+        .bind(new.team.as_ref().map(|t| t.as_str().to_owned()))
         .bind(clock::now_micros())
         .execute(&mut *tx)
         .await
@@ -130,6 +135,7 @@ impl Store {
             name: new.name.as_str().to_owned(),
             role: new.role,
             organisation: new.organisation.clone(),
+            team: new.team.as_ref().map(|t| t.as_str().to_owned()),
         })
     }
 

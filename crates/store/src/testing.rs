@@ -109,6 +109,7 @@ pub async fn world(store: &Store) -> World {
                     name: PersonName::try_from(name).expect("name"),
                     role: Role::Caseworker,
                     organisation: Some(org),
+                    team: None,
                 },
             )
             .await

@@ -54,6 +54,7 @@ async fn world(store: &Store) -> (Actor, Actor, Actor) {
                     name: PersonName::try_from(login).expect("name"),
                     role: Role::Caseworker,
                     organisation: Some(org),
+                    team: None,
                 },
             )
             .await

@@ -539,6 +539,7 @@ async fn a_municipality_may_hold_every_first_meeting_in_person() {
                     organisation: Some(domain::Organisation::Municipality(
                         domain::MunicipalityCode::try_from("0851").expect("code"),
                     )),
+                    team: None,
                 },
             )
             .await

@@ -28,11 +28,15 @@ pub struct StaffJson {
     pub role: Role,
     pub municipality: Option<String>,
     pub unemployment_fund: Option<String>,
+    /// The team within the organisation (extension); absent when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
 }
 
 impl From<StaffMember> for StaffJson {
     fn from(s: StaffMember) -> Self {
         Self {
+            team: s.team.clone(),
             municipality: s.municipality().map(str::to_owned),
             unemployment_fund: s.unemployment_fund().map(str::to_owned),
             id: s.id,

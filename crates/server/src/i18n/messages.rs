@@ -228,6 +228,9 @@ pub(super) static REPORT: &[(&str, &str, &str)] = &[
     ),
     ("report.group_by", "Opdel efter", "Group by"),
     ("report.municipality", "Kommune", "Municipality"),
+    ("report.by_team", "Team", "Team"),
+    ("report.team", "Team", "Team"),
+    ("report.no_team", "Uden team", "No team"),
     (
         "report.all_municipalities",
         "Alle kommuner",

@@ -125,6 +125,10 @@ pub fn invalid_message(lang: Lang, problem: Invalid) -> &'static str {
             "Tallet er uden for det tilladte område.",
             "The number is outside the allowed range.",
         ),
+        Invalid::OneOrganisation => lang.pick(
+            "Det kan kun vises for én kommune ad gangen. Vælg en kommune.",
+            "This can only be shown for one municipality at a time. Choose a municipality.",
+        ),
     }
 }
 
@@ -292,6 +296,12 @@ static TEXTS: &[(&str, &str, &str)] = &[
     ("field.cpr", "CPR-nummer", "CPR number"),
     ("field.municipality", "Kommune", "Municipality"),
     ("field.fund", "A-kasse", "Unemployment fund"),
+    ("field.team", "Team (valgfrit)", "Team (optional)"),
+    (
+        "hint.team",
+        "Fx \"Team Unge\". Rapporterne kan opdeles efter team.",
+        "E.g. \"Team Young\". Reports can be grouped by team.",
+    ),
     ("field.target_group", "Målgruppe", "Target group"),
     ("field.your_benefit", "Din ydelse", "Your benefit"),
     ("field.unemployed_since", "Ledig siden", "Unemployed since"),

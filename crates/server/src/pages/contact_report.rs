@@ -71,6 +71,8 @@ fn name(t: Texts, group: GroupBy, key: &str, towns: &[store::Org]) -> String {
             .find(|m| m.code == key)
             .map_or(key.to_owned(), |m| m.name.clone()),
         GroupBy::Month => key.to_owned(),
+        GroupBy::Team if key.is_empty() => t.get("report.no_team").to_owned(),
+        GroupBy::Team => key.to_owned(),
     }
 }
 
@@ -85,11 +87,16 @@ async fn rows(
     // An unknown grouping from an edited address means the default.
     let group =
         GroupBy::try_from(q.gruppe.as_deref().unwrap_or_default()).unwrap_or(GroupBy::Channel);
-    let counts = state
-        .store
-        .contact_counts(&scope, from, to, group)
-        .await
-        .map_err(|e| user.viewer.error(e))?;
+    let counts = match state.store.contact_counts(&scope, from, to, group).await {
+        // Teams for all municipalities at once: said beside the grouping, nothing shown.
+        Err(store::StoreError::Invalid(mut errors)) => {
+            for e in &mut errors {
+                e.field = "gruppe".into();
+            }
+            return Ok((Vec::new(), form.with_errors(t, &errors), group));
+        }
+        counts => counts.map_err(|e| user.viewer.error(e))?,
+    };
     let towns = state
         .store
         .municipalities()
@@ -169,6 +176,7 @@ fn group_label(g: GroupBy) -> &'static str {
         GroupBy::TargetGroup => "report.by_target_group",
         GroupBy::Municipality => "report.by_municipality",
         GroupBy::Month => "report.by_month",
+        GroupBy::Team => "report.by_team",
     }
 }
 

@@ -47,6 +47,7 @@ pub async fn spawn_with(backend: Backend, config: ServerConfig) -> TestApp {
         name: PersonName::try_from("Ada Admin").expect("name"),
         role: Role::Admin,
         organisation: None,
+        team: None,
     };
     store.create_staff(&system, &admin).await.expect("admin");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")

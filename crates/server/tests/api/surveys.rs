@@ -207,7 +207,7 @@ async fn the_contact_report_counts_meetings_and_shows_shares_only_from_five_answ
 
         // Bad input is named; caseworkers may not read the report.
         let bad = problem(
-            app.get(&report("team"), Some(&manager)).await,
+            app.get(&report("colour"), Some(&manager)).await,
             StatusCode::UNPROCESSABLE_ENTITY,
             "validation_failed",
         )
@@ -255,6 +255,26 @@ async fn the_contact_report_counts_meetings_and_shows_shares_only_from_five_answ
         )
         .await;
         assert_eq!(unknown["errors"][0]["field"], "municipality");
+
+        // By team: the caseworker who held them has none; across all municipalities, refused.
+        let teams = app.get_json(&report("team"), Some(&manager)).await;
+        assert_eq!(teams["rows"][0]["key"], "", "{backend:?}: {teams}");
+        assert_eq!(teams["rows"][0]["meetings"], 5);
+        let everywhere = problem(
+            app.get(&report("team"), Some(&world.admin)).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!(everywhere["errors"][0]["field"], "group_by");
+        assert_eq!(everywhere["errors"][0]["code"], "one_organisation_only");
+        let one = app
+            .get_json(
+                &format!("{}&municipality=0851", report("team")),
+                Some(&world.admin),
+            )
+            .await;
+        assert_eq!(one["rows"], teams["rows"]);
         problem(
             app.get(
                 &format!("{}&municipality=0751", report("channel")),

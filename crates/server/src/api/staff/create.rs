@@ -1,7 +1,9 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use domain::{FundCode, Invalid, Login, MunicipalityCode, Organisation, PersonName, Role};
+use domain::{
+    FundCode, Invalid, Login, MunicipalityCode, Organisation, PersonName, Role, TeamName,
+};
 use serde::Deserialize;
 use store::NewStaff;
 use utoipa::ToSchema;
@@ -25,6 +27,10 @@ pub struct CreateStaff {
     #[schema(example = "0851")]
     pub municipality: Option<String>,
     pub unemployment_fund: Option<String>,
+    /// The team within the organisation (extension), free text up to 60 characters; not for
+    /// administrators.
+    #[schema(example = "Team Unge")]
+    pub team: Option<String>,
 }
 
 /// Parses a staff member from raw fields; shared by the API and the admin page.
@@ -43,6 +49,10 @@ pub fn parse(body: &CreateStaff) -> Result<NewStaff, Vec<domain::FieldError>> {
         body.unemployment_fund.as_deref(),
         FundCode::try_from,
     );
+    let team = f.optional("team", body.team.as_deref(), TeamName::try_from);
+    if role == Some(Role::Admin) && team.as_ref().is_some_and(Option::is_some) {
+        f.refuse("team", Invalid::Combination);
+    }
     if role == Some(Role::Citizen) {
         f.refuse("role", Invalid::UnknownValue);
     }
@@ -68,6 +78,7 @@ pub fn parse(body: &CreateStaff) -> Result<NewStaff, Vec<domain::FieldError>> {
             name: name?,
             role: role?,
             organisation,
+            team: team?,
         })
     })
 }
