@@ -14,7 +14,8 @@ wire_enum! {
         /// Calendar months in Copenhagen time (`YYYY-MM`): the trend.
         Month = "month",
         /// The team of the staff member holding the meeting, as teams are now (`""`: no
-        /// team). Only within one municipality or a-kasse.
+        /// team; `fund:<code>`: an a-kasse adviser without one). Only within one municipality
+        /// or a-kasse.
         Team = "team",
     }
 }

@@ -319,8 +319,9 @@ impl Store {
             GroupBy::Channel | GroupBy::Month => ("m.channel", ""),
             GroupBy::TargetGroup => ("c.target_group", ""),
             GroupBy::Municipality => ("c.municipality", ""),
+            // An a-kasse adviser without a team counts under their a-kasse (`fund:3F`).
             GroupBy::Team => (
-                "COALESCE(s.team, '')",
+                "COALESCE(s.team, 'fund:' || s.unemployment_fund, '')",
                 "LEFT JOIN staff s ON s.id = m.staff_id",
             ),
         };

@@ -72,7 +72,10 @@ fn name(t: Texts, group: GroupBy, key: &str, towns: &[store::Org]) -> String {
             .map_or(key.to_owned(), |m| m.name.clone()),
         GroupBy::Month => key.to_owned(),
         GroupBy::Team if key.is_empty() => t.get("report.no_team").to_owned(),
-        GroupBy::Team => key.to_owned(),
+        GroupBy::Team => key.strip_prefix("fund:").map_or_else(
+            || key.to_owned(),
+            |fund| format!("{} {fund}", t.get("field.fund")),
+        ),
     }
 }
 
