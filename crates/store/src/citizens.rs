@@ -112,24 +112,52 @@ fn date(column: &'static str, s: &str) -> Result<Date, StoreError> {
     s.parse().map_err(|_| StoreError::Corrupt { column })
 }
 
-pub(crate) fn from_row(row: &AnyRow) -> Result<Citizen, StoreError> {
-    let track: Option<String> = row.try_get("track")?;
+/// A row's columns by name, whichever driver read it: sqlx, or the direct reads on SQLite.
+pub(crate) trait Columns {
+    fn text(&self, column: &str) -> Result<Option<String>, StoreError>;
+    fn int(&self, column: &str) -> Result<i64, StoreError>;
+    fn required(&self, column: &'static str) -> Result<String, StoreError> {
+        self.text(column)?.ok_or(StoreError::Corrupt { column })
+    }
+}
+
+impl Columns for AnyRow {
+    fn text(&self, column: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.try_get(column)?)
+    }
+    fn int(&self, column: &str) -> Result<i64, StoreError> {
+        Ok(self.try_get(column)?)
+    }
+}
+
+impl Columns for rusqlite::Row<'_> {
+    fn text(&self, column: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.get(column)?)
+    }
+    fn int(&self, column: &str) -> Result<i64, StoreError> {
+        Ok(self.get(column)?)
+    }
+}
+
+pub(crate) fn from_row(row: &impl Columns) -> Result<Citizen, StoreError> {
+    let track = row.text("track")?;
+    let fund = row.text("unemployment_fund")?;
     Ok(Citizen {
-        id: row.try_get("id")?,
-        name: row.try_get("name")?,
-        cpr_masked: row.try_get("cpr_masked")?,
-        municipality: row.try_get("municipality")?,
-        target_group: parse("target_group", row.try_get::<&str, _>("target_group")?)?,
-        unemployed_since: date("unemployed_since", row.try_get("unemployed_since")?)?,
-        unemployment_fund: row.try_get("unemployment_fund")?,
+        id: row.required("id")?,
+        name: row.required("name")?,
+        cpr_masked: row.required("cpr_masked")?,
+        municipality: row.required("municipality")?,
+        target_group: parse("target_group", &row.required("target_group")?)?,
+        unemployed_since: date("unemployed_since", &row.required("unemployed_since")?)?,
+        unemployment_fund: fund,
         track: track.as_deref().map(|t| parse("track", t)).transpose()?,
-        caseworker_id: row.try_get("caseworker_id")?,
-        in_person_requested: row.try_get::<i64, _>("in_person_requested")? != 0,
-        phone: row.try_get("phone")?,
-        email: row.try_get("email")?,
-        digital_mail: row.try_get::<i64, _>("digital_mail")? != 0,
-        in_person_first: row.try_get::<i64, _>("in_person_first")? != 0,
-        self_booking_exempt: row.try_get::<i64, _>("self_booking_exempt")? != 0,
+        caseworker_id: row.text("caseworker_id")?,
+        in_person_requested: row.int("in_person_requested")? != 0,
+        phone: row.text("phone")?,
+        email: row.text("email")?,
+        digital_mail: row.int("digital_mail")? != 0,
+        in_person_first: row.int("in_person_first")? != 0,
+        self_booking_exempt: row.int("self_booking_exempt")? != 0,
     })
 }
 
@@ -284,15 +312,22 @@ impl Store {
         id: &str,
     ) -> Result<(Citizen, Visibility), StoreError> {
         let sql = format!("SELECT {COLUMNS} FROM citizens WHERE id = $1");
-        let row = sqlx::query(&sql)
-            .bind(id)
-            .fetch_optional(&self.inner.read)
-            .await?;
-        let citizen = row
-            .as_ref()
-            .map(from_row)
-            .transpose()?
-            .ok_or(StoreError::NotFound)?;
+        let citizen = match &self.inner.direct {
+            // SQLite: on this thread (`direct_reads.rs`).
+            Some(direct) => direct.with(|c| {
+                let mut statement = c.prepare_cached(&sql)?;
+                let mut rows = statement.query([id])?;
+                rows.next()?.map(from_row).transpose()
+            })?,
+            None => sqlx::query(&sql)
+                .bind(id)
+                .fetch_optional(&self.inner.read)
+                .await?
+                .as_ref()
+                .map(from_row)
+                .transpose()?,
+        };
+        let citizen = citizen.ok_or(StoreError::NotFound)?;
         let visibility = citizen_visibility(actor, &scope_of(&citizen)?);
         if visibility.is_visible() {
             Ok((citizen, visibility))

@@ -85,6 +85,8 @@ pub(crate) struct Inner {
     /// with SQLITE_BUSY; on PostgreSQL the same pool as `read`.
     pub(crate) write: AnyPool,
     pub(crate) cpr_key: CprKey,
+    /// Point reads on SQLite without sqlx's thread hop (`direct_reads.rs`); `None` on PostgreSQL.
+    pub(crate) direct: Option<crate::direct_reads::DirectReads>,
     pub(crate) audit: AuditWriter,
     /// Group commit for bookings, on SQLite only (PostgreSQL commits in parallel by itself).
     pub(crate) bookings: Option<crate::group_commit::GroupWriter<crate::booking::Bookings>>,
@@ -108,6 +110,7 @@ impl Store {
                 "DATABASE_URL must start with sqlite:// or postgres://".into(),
             ))
         })?;
+        let mut direct = None;
         let (read, write) = match backend {
             Backend::Sqlite => {
                 let url = if options.url.contains('?') {
@@ -121,6 +124,10 @@ impl Store {
                 let read = sqlite_pool(options.max_connections.max(1))
                     .connect_with(connect)
                     .await?;
+                direct = crate::direct_reads::DirectReads::open(
+                    &options.url,
+                    usize::try_from(options.max_connections).unwrap_or(1),
+                )?;
                 (read, write)
             }
             Backend::Postgres => {
@@ -143,6 +150,7 @@ impl Store {
                 read,
                 write,
                 cpr_key: options.cpr_key.clone(),
+                direct,
                 audit,
                 bookings,
                 messages,

@@ -44,6 +44,9 @@ pub enum StoreError {
     Corrupt { column: &'static str },
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    /// From the direct point reads on SQLite (`direct_reads.rs`).
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
     #[error("migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     /// The background audit writer has stopped; nothing can be read without being logged.

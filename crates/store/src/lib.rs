@@ -17,6 +17,7 @@ mod connect;
 mod contact_plan;
 mod contact_report;
 mod cpr_key;
+mod direct_reads;
 mod error;
 mod events;
 mod group_commit;
