@@ -116,6 +116,7 @@ fn date(column: &'static str, s: &str) -> Result<Date, StoreError> {
 pub(crate) trait Columns {
     fn text(&self, column: &str) -> Result<Option<String>, StoreError>;
     fn int(&self, column: &str) -> Result<i64, StoreError>;
+    fn opt_int(&self, column: &str) -> Result<Option<i64>, StoreError>;
     fn required(&self, column: &'static str) -> Result<String, StoreError> {
         self.text(column)?.ok_or(StoreError::Corrupt { column })
     }
@@ -128,6 +129,9 @@ impl Columns for AnyRow {
     fn int(&self, column: &str) -> Result<i64, StoreError> {
         Ok(self.try_get(column)?)
     }
+    fn opt_int(&self, column: &str) -> Result<Option<i64>, StoreError> {
+        Ok(self.try_get(column)?)
+    }
 }
 
 impl Columns for rusqlite::Row<'_> {
@@ -135,6 +139,9 @@ impl Columns for rusqlite::Row<'_> {
         Ok(self.get(column)?)
     }
     fn int(&self, column: &str) -> Result<i64, StoreError> {
+        Ok(self.get(column)?)
+    }
+    fn opt_int(&self, column: &str) -> Result<Option<i64>, StoreError> {
         Ok(self.get(column)?)
     }
 }
@@ -314,11 +321,7 @@ impl Store {
         let sql = format!("SELECT {COLUMNS} FROM citizens WHERE id = $1");
         let citizen = match &self.inner.direct {
             // SQLite: on this thread (`direct_reads.rs`).
-            Some(direct) => direct.with(|c| {
-                let mut statement = c.prepare_cached(&sql)?;
-                let mut rows = statement.query([id])?;
-                rows.next()?.map(from_row).transpose()
-            })?,
+            Some(direct) => direct.query_one(&sql, &[id], |r| from_row(r))?,
             None => sqlx::query(&sql)
                 .bind(id)
                 .fetch_optional(&self.inner.read)

@@ -47,9 +47,30 @@ impl DirectReads {
         }))
     }
 
+    /// The first row of `sql` (written for sqlx, with `$1…` parameters, all text here), mapped.
+    pub(crate) fn query_one<T>(
+        &self,
+        sql: &str,
+        params: &[&str],
+        map: impl FnOnce(&rusqlite::Row<'_>) -> Result<T, StoreError>,
+    ) -> Result<Option<T>, StoreError> {
+        self.with(|c| {
+            let mut statement = c.prepare_cached(sql)?;
+            // To SQLite, `$1` is a named parameter numbered by where it first appears, which
+            // need not be its number: bind by name.
+            for (i, value) in params.iter().enumerate() {
+                if let Some(index) = statement.parameter_index(&format!("${}", i + 1))? {
+                    statement.raw_bind_parameter(index, value)?;
+                }
+            }
+            let mut rows = statement.raw_query();
+            rows.next()?.map(map).transpose()
+        })
+    }
+
     /// Runs `read` on a free connection, on this thread: first one nobody holds, else waits for
     /// the next in turn (held only for the microseconds of a point read).
-    pub(crate) fn with<T>(
+    fn with<T>(
         &self,
         read: impl FnOnce(&Connection) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {

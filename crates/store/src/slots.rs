@@ -85,10 +85,10 @@ pub(crate) fn facts_columns(municipality: &str) -> String {
 
 pub(crate) fn facts_from_row(
     citizen: &crate::Citizen,
-    row: &AnyRow,
+    row: &impl crate::citizens::Columns,
 ) -> Result<ChannelFacts, StoreError> {
-    let earlier: i64 = row.try_get("earlier_meetings")?;
-    let policy: Option<String> = row.try_get("first_meeting_policy")?;
+    let earlier = row.int("earlier_meetings")?;
+    let policy = row.text("first_meeting_policy")?;
     let everyone_in_person =
         policy.as_deref() == Some(domain::FirstMeetingPolicy::Everyone.as_str());
     Ok(ChannelFacts {

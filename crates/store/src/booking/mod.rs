@@ -174,6 +174,45 @@ static BOOKING_CONTEXT_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::n
     )
 });
 
+/// The booking context from its row: `NotFound` unless the actor may see the citizen, an
+/// unknown `slot_id` unless the slot exists and belongs to the citizen's jobcenter or a-kasse.
+fn context_from_row(
+    actor: &Actor,
+    row: &impl crate::citizens::Columns,
+) -> Result<BookingContext, StoreError> {
+    let citizen = crate::citizens::from_row(row)?;
+    let visibility = domain::citizen_visibility(actor, &crate::citizens::scope_of(&citizen)?);
+    if !visibility.is_visible() {
+        return Err(StoreError::NotFound);
+    }
+    let unknown = || StoreError::invalid("slot_id", domain::Invalid::UnknownValue);
+    let id = row.text("s_id")?.ok_or_else(unknown)?;
+    let municipality = row.text("s_municipality")?;
+    let fund = row.text("s_fund")?;
+    let ours = municipality.as_deref() == Some(citizen.municipality.as_str())
+        || (fund.is_some() && fund == citizen.unemployment_fund);
+    if !ours {
+        return Err(unknown());
+    }
+    let micros = |c: &'static str| row.opt_int(c)?.ok_or(StoreError::Corrupt { column: c });
+    let slot = Slot {
+        id,
+        staff_id: row.required("s_staff_id")?,
+        start: clock::from_micros(micros("s_starts_at")?),
+        end: clock::from_micros(micros("s_ends_at")?),
+        channels: crate::slots::channels_from_db(&row.required("s_channels")?)?,
+        location: row.text("s_location")?,
+        meeting_id: row.text("s_meeting_id")?,
+    };
+    Ok(BookingContext {
+        facts: facts_from_row(&citizen, row)?,
+        staff_name: row.required("staff_name")?,
+        citizen,
+        visibility,
+        slot,
+    })
+}
+
 impl Store {
     /// The choices for booking (or moving a meeting to) one slot, for the booking page.
     pub async fn slot_choice(
@@ -220,44 +259,23 @@ impl Store {
         slot_id: &str,
         moving: Option<&str>,
     ) -> Result<BookingContext, StoreError> {
-        let row = sqlx::query(&BOOKING_CONTEXT_SQL)
-            .bind(citizen_id)
-            .bind(moving.unwrap_or(""))
-            .bind(slot_id)
-            .fetch_optional(&self.inner.read)
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        let citizen = crate::citizens::from_row(&row)?;
-        let visibility = domain::citizen_visibility(actor, &crate::citizens::scope_of(&citizen)?);
-        if !visibility.is_visible() {
-            return Err(StoreError::NotFound);
-        }
-        let unknown = || StoreError::invalid("slot_id", domain::Invalid::UnknownValue);
-        let id: Option<String> = row.try_get("s_id")?;
-        let id = id.ok_or_else(unknown)?;
-        let municipality: Option<String> = row.try_get("s_municipality")?;
-        let fund: Option<String> = row.try_get("s_fund")?;
-        let ours = municipality.as_deref() == Some(citizen.municipality.as_str())
-            || (fund.is_some() && fund == citizen.unemployment_fund);
-        if !ours {
-            return Err(unknown());
-        }
-        let slot = Slot {
-            id,
-            staff_id: row.try_get("s_staff_id")?,
-            start: clock::from_micros(row.try_get("s_starts_at")?),
-            end: clock::from_micros(row.try_get("s_ends_at")?),
-            channels: crate::slots::channels_from_db(row.try_get("s_channels")?)?,
-            location: row.try_get("s_location")?,
-            meeting_id: row.try_get("s_meeting_id")?,
+        let params = [citizen_id, moving.unwrap_or(""), slot_id];
+        let context = match &self.inner.direct {
+            // SQLite: on this thread (`direct_reads.rs`); it is every booking's first step.
+            Some(direct) => direct.query_one(&BOOKING_CONTEXT_SQL, &params, |r| {
+                context_from_row(actor, r)
+            })?,
+            None => sqlx::query(&BOOKING_CONTEXT_SQL)
+                .bind(params[0])
+                .bind(params[1])
+                .bind(params[2])
+                .fetch_optional(&self.inner.read)
+                .await?
+                .as_ref()
+                .map(|r| context_from_row(actor, r))
+                .transpose()?,
         };
-        Ok(BookingContext {
-            facts: facts_from_row(&citizen, &row)?,
-            staff_name: row.try_get("staff_name")?,
-            citizen,
-            visibility,
-            slot,
-        })
+        context.ok_or(StoreError::NotFound)
     }
 
     fn reminder_at(&self, start: jiff::Timestamp) -> Option<i64> {
