@@ -144,7 +144,7 @@ impl Store {
             .then(|| crate::group_commit::GroupWriter::start(write.clone()));
         let messages = (backend == Backend::Sqlite)
             .then(|| crate::group_commit::GroupWriter::start(write.clone()));
-        Ok(Store {
+        let store = Store {
             inner: Arc::new(Inner {
                 backend,
                 read,
@@ -160,7 +160,11 @@ impl Store {
                 events: Default::default(),
                 url: options.url.clone(),
             }),
-        })
+        };
+        if backend == Backend::Postgres {
+            store.listen_for_ended_sessions().await;
+        }
+        Ok(store)
     }
 
     /// Applies the migrations that have not run yet. Safe to call at every start-up.

@@ -34,6 +34,7 @@ mod plan_census;
 mod quotas;
 mod report_days;
 mod screening;
+mod session_revocations;
 mod sessions;
 mod slots;
 mod sql;

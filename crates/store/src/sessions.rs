@@ -58,7 +58,7 @@ impl SessionCache {
         }
     }
 
-    fn remove(&self, hash: &str) {
+    pub(crate) fn remove(&self, hash: &str) {
         if let Ok(mut entries) = self.entries.lock() {
             entries.remove(hash);
         }
@@ -137,13 +137,20 @@ impl Store {
         Ok(actor)
     }
 
+    /// Ends a session here at once, and on PostgreSQL on every other instance when the
+    /// deletion commits (`session_revocations.rs`).
     pub async fn end_session(&self, token: &str) -> Result<(), StoreError> {
         let hash = token_hash(token);
         self.inner.sessions.remove(&hash);
+        let mut tx = self.inner.write.begin().await?;
         sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(&hash)
-            .execute(&self.inner.write)
+            .execute(&mut *tx)
             .await?;
+        if self.inner.backend == crate::Backend::Postgres {
+            crate::session_revocations::notify_in(&mut tx, &hash).await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 
