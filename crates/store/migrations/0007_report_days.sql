@@ -74,5 +74,7 @@ CREATE TABLE report_state (
 );
 INSERT INTO report_state (id, counted) VALUES (1, 0);
 
--- The ends of a period, and recounting a day, read meetings by their start.
+-- The ends of a period, and recounting a day, read meetings by their start; the committee
+-- report's free-text themes for all municipalities read surveys by theirs.
 CREATE INDEX meetings_starts ON meetings (starts_at);
+CREATE INDEX surveys_held ON surveys (held_at);

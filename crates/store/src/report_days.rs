@@ -1,18 +1,23 @@
-//! The contact report's counts kept per Copenhagen day (`report_days`, migration 0007).
+//! The contact report's counts kept per Copenhagen day and calendar month (`report_days`,
+//! `report_months`, migration 0007).
 //!
 //! They are derived data. Every change that can move a count — a booking, a move (both days),
 //! an afbud, an outcome, a survey answer, a citizen's new target group — marks its day and
-//! municipality stale in its own transaction ([`mark`]); before a report reads days, it counts
-//! the stale ones in its period again ([`Store::settle_report_days`]). So a report is exact
-//! without the writes doing the counting, and a forgotten day cannot stay wrong: the change that
-//! made it wrong also marked it.
+//! municipality stale in its own transaction ([`mark`]); before a report reads, it counts the
+//! stale days in its period again, and their months from their days
+//! ([`Store::settle_report_days`]). So a report is exact without the writes doing the counting,
+//! and a forgotten day cannot stay wrong: the change that made it wrong also marked it.
+//!
+//! Recounts run one at a time: on SQLite the single writer sees to it, on PostgreSQL a
+//! transaction-level advisory lock ([`one_at_a_time`]), so two instances counting the same day
+//! do not both insert its rows.
 
 use jiff::Timestamp;
 use jiff::civil::Date;
 use sqlx::{Any, Row, Transaction};
 
 use crate::contact_report::{COLUMNS, COUNTS, SUMS};
-use crate::{Store, StoreError, clock};
+use crate::{Backend, Store, StoreError, clock};
 
 /// A municipality's day whose counts must be computed again.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -86,6 +91,17 @@ pub(crate) async fn forget_counted(tx: &mut Transaction<'_, Any>) -> Result<(), 
     sqlx::query("UPDATE report_state SET counted = 0 WHERE id = 1")
         .execute(&mut **tx)
         .await?;
+    Ok(())
+}
+
+/// Makes recounting transactions wait for each other on PostgreSQL (SQLite has one writer).
+async fn one_at_a_time(tx: &mut Transaction<'_, Any>, backend: Backend) -> Result<(), sqlx::Error> {
+    if backend == Backend::Postgres {
+        // Any fixed number; only recounts take this lock, for the length of a transaction.
+        sqlx::query("SELECT pg_advisory_xact_lock(70070007)")
+            .execute(&mut **tx)
+            .await?;
+    }
     Ok(())
 }
 
@@ -201,7 +217,7 @@ impl Store {
         within: Option<(Date, Date)>,
     ) -> Result<usize, StoreError> {
         let counted: i64 = sqlx::query("SELECT counted FROM report_state WHERE id = 1")
-            .fetch_one(&self.inner.write)
+            .fetch_one(&self.inner.read)
             .await?
             .try_get("counted")?;
         let mut done = 0;
@@ -216,13 +232,14 @@ impl Store {
         )
         .bind(first)
         .bind(end)
-        .fetch_all(&self.inner.write)
+        .fetch_all(&self.inner.read)
         .await?
         .iter()
         .map(|r| r.try_get("day"))
         .collect::<Result<_, _>>()?;
         for day in days {
             let mut tx = self.inner.write.begin().await?;
+            one_at_a_time(&mut tx, self.inner.backend).await?;
             // Taking the marks decides who counts: a recount running at the same time finds
             // none left and leaves the day to this one.
             let municipalities: Vec<String> =
@@ -264,6 +281,7 @@ impl Store {
             while day <= last {
                 let month = day.first_of_month();
                 let mut tx = self.inner.write.begin().await?;
+                one_at_a_time(&mut tx, self.inner.backend).await?;
                 while day <= last && day.first_of_month() == month {
                     recount_day(&mut tx, day, None).await?;
                     days += 1;

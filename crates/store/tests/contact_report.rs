@@ -220,3 +220,50 @@ async fn the_counts_kept_per_day_follow_every_change_to_meetings_surveys_and_cit
         assert!(!all.contains_key("insured_unemployed"), "{all:?}");
     }
 }
+
+#[tokio::test]
+async fn two_instances_counting_every_day_at_once_agree_on_postgresql() {
+    use store::{BulkMeeting, StoreOptions, bulk_id};
+    let url = store::testing::fresh_database_url(store::Backend::Postgres).await;
+    let key = store::CprKey::random();
+    let options = StoreOptions {
+        url,
+        cpr_key: key,
+        max_connections: 2,
+        meetings: Default::default(),
+    };
+    let a = Store::connect(&options).await.expect("a");
+    a.migrate().await.expect("migrate");
+    let b = Store::connect(&options).await.expect("b");
+    let w = world(&a).await;
+    // Sixty days of held meetings, loaded in bulk: every day must be counted once more.
+    let rows: Vec<BulkMeeting> = (0..60)
+        .map(|d| BulkMeeting {
+            id: bulk_id(),
+            citizen_id: w.citizen.id.clone(),
+            staff_id: w.caseworker.id().to_owned(),
+            start: a
+                .now()
+                .checked_sub(SignedDuration::from_hours(24 * (d + 1)))
+                .expect("time"),
+            channel: Channel::Phone,
+            status: domain::MeetingStatus::Held,
+            booked_by_citizen: false,
+            cancelled_late: false,
+        })
+        .collect();
+    a.bulk_insert_meetings(&rows).await.expect("bulk");
+    let (x, y) = tokio::join!(a.settle_report_days(None), b.settle_report_days(None));
+    x.expect("a counted");
+    y.expect("b counted");
+    let today = local_date(a.now());
+    let counts = by_days(
+        &a,
+        &w.admin,
+        today.saturating_sub(70.days()),
+        today,
+        GroupBy::Channel,
+    )
+    .await;
+    assert_eq!(counts.get("phone").map(|c| c.held), Some(60), "{counts:?}");
+}
