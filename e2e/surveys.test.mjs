@@ -146,6 +146,8 @@ test('a manager downloads the orientation to the employment committee as a PDF',
   assert.match(text, /Efter kontaktform/);
   assert.match(text, /Telefon\s+\d+\s+\d+/);
   assert.match(text, /Efter målgruppe/);
+  assert.match(text, /Efter team/);
+  assert.match(text, /Team Forsikrede\s+\d+/);
   assert.match(text, /Udvikling måned for måned/);
   assert.match(text, /\d{4}-\d{2}\s+\d+/);
   assert.match(text, /temaer i fritekstsvar/);
@@ -184,5 +186,6 @@ test('an administrator chooses the municipality of the report and of the committ
   writeFileSync(file, await response.body());
   const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
   assert.match(text, /Jobcenter Aarhus/);
+  assert.match(text, /Efter team/);
   rmSync(dir, { recursive: true, force: true });
 });

@@ -1,7 +1,7 @@
 //! `GET /leder/rapporter/udvalg.pdf?fra=&til=[&kommune=]`: the orientation to the municipal employment
 //! committee ("Orientering til Beskæftigelsesudvalget", as in seed 004), from live data: the
-//! period, key figures, the tables by channel, target group and month, and the free-text themes
-//! counted. Every share of fewer than five answers, and every theme named by fewer than five, is
+//! period, key figures, the tables by channel, target group, team (for one organisation) and
+//! month, and the free-text themes counted. Every share of fewer than five answers, and every theme named by fewer than five, is
 //! "færre end 5", as on the page.
 
 use axum::extract::State;
@@ -72,6 +72,11 @@ pub async fn pdf_file(
     let channels = by(GroupBy::Channel).await.map_err(err)?;
     let groups = by(GroupBy::TargetGroup).await.map_err(err)?;
     let months = by(GroupBy::Month).await.map_err(err)?;
+    // Teams are named per organisation: for all municipalities together there is no such table.
+    let teams = match by(GroupBy::Team).await {
+        Err(store::StoreError::Invalid(_)) => None,
+        teams => Some(teams.map_err(err)?),
+    };
     let themes = store.comment_themes(&scope, from, to).await.map_err(err)?;
     let towns = store.municipalities().await.map_err(err)?;
     // The municipality reported on: a manager's own, or the one an administrator chose.
@@ -152,6 +157,14 @@ pub async fn pdf_file(
     };
     table("Efter kontaktform", &named(channels, &channel_name), &mut b);
     table("Efter målgruppe", &named(groups, &group_name), &mut b);
+    if let Some(teams) = teams {
+        let team_name = |k: &str| match k.strip_prefix("fund:") {
+            _ if k.is_empty() => "Uden team".to_owned(),
+            Some(fund) => format!("A-kasse {fund}"),
+            None => k.to_owned(),
+        };
+        table("Efter team", &named(teams, &team_name), &mut b);
+    }
     table("Udvikling måned for måned", &months, &mut b);
     b.push(Block::gap());
     b.push(Block::heading(
