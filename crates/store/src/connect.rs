@@ -170,7 +170,7 @@ impl Store {
     /// Applies the migrations that have not run yet. Safe to call at every start-up.
     pub async fn migrate(&self) -> Result<(), StoreError> {
         MIGRATOR.run(&self.inner.write).await?;
-        Ok(())
+        self.resume_report_counting().await
     }
 
     /// A trivial query, for readiness checks.

@@ -19,6 +19,12 @@ use sqlx::{Any, Row, Transaction};
 use crate::contact_report::{COLUMNS, COUNTS, SUMS};
 use crate::{Backend, Store, StoreError, clock};
 
+/// `report_state.counted`: never counted (or a bulk load since), being counted by one process,
+/// counted.
+const NOT_COUNTED: i64 = 0;
+const COUNTING: i64 = 2;
+const COUNTED: i64 = 1;
+
 /// A municipality's day whose counts must be computed again.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct StaleDay {
@@ -88,7 +94,8 @@ pub(crate) async fn mark_citizen(
 /// Forgets that every day was counted: bulk loads bypass the marks, so the next report counts
 /// all days again.
 pub(crate) async fn forget_counted(tx: &mut Transaction<'_, Any>) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE report_state SET counted = 0 WHERE id = 1")
+    sqlx::query("UPDATE report_state SET counted = $1 WHERE id = 1")
+        .bind(NOT_COUNTED)
         .execute(&mut **tx)
         .await?;
     Ok(())
@@ -216,13 +223,46 @@ impl Store {
         &self,
         within: Option<(Date, Date)>,
     ) -> Result<usize, StoreError> {
+        self.settle(within).await.map(|(days, _)| days)
+    }
+
+    /// As [`Store::settle_report_days`], and whether the kept counts can be read: not while
+    /// another process counts every day for the first time (then `false`, having counted
+    /// nothing).
+    pub(crate) async fn settle(
+        &self,
+        within: Option<(Date, Date)>,
+    ) -> Result<(usize, bool), StoreError> {
         let counted: i64 = sqlx::query("SELECT counted FROM report_state WHERE id = 1")
             .fetch_one(&self.inner.read)
             .await?
             .try_get("counted")?;
         let mut done = 0;
-        if counted == 0 {
-            done += self.count_every_day().await?;
+        if counted != COUNTED {
+            // One process counts every day (minutes at national scale); the others read the
+            // meetings themselves meanwhile.
+            let claimed =
+                sqlx::query("UPDATE report_state SET counted = $1 WHERE id = 1 AND counted = $2")
+                    .bind(COUNTING)
+                    .bind(NOT_COUNTED)
+                    .execute(&self.inner.write)
+                    .await?
+                    .rows_affected()
+                    == 1;
+            if !claimed {
+                return Ok((0, false));
+            }
+            match self.count_every_day().await {
+                Ok(days) => done += days,
+                Err(e) => {
+                    // Let the next report or the worker try again.
+                    sqlx::query("UPDATE report_state SET counted = $1 WHERE id = 1")
+                        .bind(NOT_COUNTED)
+                        .execute(&self.inner.write)
+                        .await?;
+                    return Err(e);
+                }
+            }
         }
         let (first, end) = within.map_or((String::new(), "9999".to_owned()), |(a, b)| {
             (a.to_string(), b.to_string())
@@ -261,7 +301,18 @@ impl Store {
             tx.commit().await?;
             done += 1;
         }
-        Ok(done)
+        Ok((done, true))
+    }
+
+    /// At start-up (`migrate`): a first counting that a stopped process left unfinished is
+    /// started again by the next report or the worker.
+    pub(crate) async fn resume_report_counting(&self) -> Result<(), StoreError> {
+        sqlx::query("UPDATE report_state SET counted = $1 WHERE id = 1 AND counted = $2")
+            .bind(NOT_COUNTED)
+            .bind(COUNTING)
+            .execute(&self.inner.write)
+            .await?;
+        Ok(())
     }
 
     /// Counts every day from the first meeting to the last, a month per transaction, and then
@@ -293,7 +344,8 @@ impl Store {
                 tx.commit().await?;
             }
         }
-        sqlx::query("UPDATE report_state SET counted = 1 WHERE id = 1")
+        sqlx::query("UPDATE report_state SET counted = $1 WHERE id = 1")
+            .bind(COUNTED)
             .execute(&self.inner.write)
             .await?;
         Ok(days)

@@ -267,3 +267,74 @@ async fn two_instances_counting_every_day_at_once_agree_on_postgresql() {
     .await;
     assert_eq!(counts.get("phone").map(|c| c.held), Some(60), "{counts:?}");
 }
+
+#[tokio::test]
+async fn while_one_process_counts_every_day_reports_count_the_meetings_themselves() {
+    use sqlx::{Connection, Row};
+    use store::{BulkMeeting, StoreOptions, bulk_id};
+    for backend in BACKENDS {
+        let url = store::testing::fresh_database_url(backend).await;
+        let options = StoreOptions {
+            url: url.clone(),
+            cpr_key: store::CprKey::random(),
+            max_connections: 2,
+            meetings: Default::default(),
+        };
+        let store = Store::connect(&options).await.expect("store");
+        store.migrate().await.expect("migrate");
+        let w = world(&store).await;
+        let rows: Vec<BulkMeeting> = (0..10)
+            .map(|d| BulkMeeting {
+                id: bulk_id(),
+                citizen_id: w.citizen.id.clone(),
+                staff_id: w.caseworker.id().to_owned(),
+                start: store
+                    .now()
+                    .checked_sub(SignedDuration::from_hours(24 * (d + 1)))
+                    .expect("time"),
+                channel: Channel::Phone,
+                status: domain::MeetingStatus::Held,
+                booked_by_citizen: false,
+                cancelled_late: false,
+            })
+            .collect();
+        store.bulk_insert_meetings(&rows).await.expect("bulk");
+        // Another process has taken the first counting of every day.
+        let mut db = sqlx::AnyConnection::connect(&url)
+            .await
+            .expect("connection");
+        sqlx::query("UPDATE report_state SET counted = 2")
+            .execute(&mut db)
+            .await
+            .expect("claimed elsewhere");
+        let today = local_date(store.now());
+        let held = |counts: BTreeMap<String, ContactCounts>| counts.get("phone").map(|c| c.held);
+        let first = today.saturating_sub(30.days());
+        let during = by_days(&store, &w.admin, first, today, GroupBy::Channel).await;
+        assert_eq!(
+            held(during),
+            Some(10),
+            "{backend:?}: from the meetings meanwhile"
+        );
+        assert_eq!(store.settle_report_days(None).await.expect("settle"), 0);
+        let kept: i64 = sqlx::query("SELECT COUNT(*) AS n FROM report_days")
+            .fetch_one(&mut db)
+            .await
+            .expect("count")
+            .try_get("n")
+            .expect("n");
+        assert_eq!(kept, 0, "{backend:?}: nothing counted twice");
+
+        // That process stopped; at the next start the counting is taken up again.
+        store.migrate().await.expect("start-up");
+        let after = by_days(&store, &w.admin, first, today, GroupBy::Channel).await;
+        assert_eq!(held(after), Some(10), "{backend:?}");
+        let state: i64 = sqlx::query("SELECT counted FROM report_state")
+            .fetch_one(&mut db)
+            .await
+            .expect("state")
+            .try_get("counted")
+            .expect("counted");
+        assert_eq!(state, 1, "{backend:?}: counted now");
+    }
+}
