@@ -221,28 +221,25 @@ async fn the_counts_kept_per_day_follow_every_change_to_meetings_surveys_and_cit
     }
 }
 
-#[tokio::test]
-async fn two_instances_counting_every_day_at_once_agree_on_postgresql() {
-    use store::{BulkMeeting, StoreOptions, bulk_id};
-    let url = store::testing::fresh_database_url(store::Backend::Postgres).await;
-    let key = store::CprKey::random();
-    let options = StoreOptions {
+/// Options for opening a store (another instance, or the same one again) on `url`.
+fn options(url: String) -> store::StoreOptions {
+    store::StoreOptions {
         url,
-        cpr_key: key,
+        cpr_key: store::CprKey::random(),
         max_connections: 2,
         meetings: Default::default(),
-    };
-    let a = Store::connect(&options).await.expect("a");
-    a.migrate().await.expect("migrate");
-    let b = Store::connect(&options).await.expect("b");
-    let w = world(&a).await;
-    // Sixty days of held meetings, loaded in bulk: every day must be counted once more.
-    let rows: Vec<BulkMeeting> = (0..60)
-        .map(|d| BulkMeeting {
-            id: bulk_id(),
+    }
+}
+
+/// One held phone meeting a day for the `days` days before today, loaded in bulk: bulk loads
+/// bypass the marks, so every day must be counted once more.
+async fn held_phone_meetings_in_bulk(store: &Store, w: &store::testing::World, days: i64) {
+    let rows: Vec<store::BulkMeeting> = (0..days)
+        .map(|d| store::BulkMeeting {
+            id: store::bulk_id(),
             citizen_id: w.citizen.id.clone(),
             staff_id: w.caseworker.id().to_owned(),
-            start: a
+            start: store
                 .now()
                 .checked_sub(SignedDuration::from_hours(24 * (d + 1)))
                 .expect("time"),
@@ -252,7 +249,17 @@ async fn two_instances_counting_every_day_at_once_agree_on_postgresql() {
             cancelled_late: false,
         })
         .collect();
-    a.bulk_insert_meetings(&rows).await.expect("bulk");
+    store.bulk_insert_meetings(&rows).await.expect("bulk");
+}
+
+#[tokio::test]
+async fn two_instances_counting_every_day_at_once_agree_on_postgresql() {
+    let url = store::testing::fresh_database_url(store::Backend::Postgres).await;
+    let a = Store::connect(&options(url.clone())).await.expect("a");
+    a.migrate().await.expect("migrate");
+    let b = Store::connect(&options(url)).await.expect("b");
+    let w = world(&a).await;
+    held_phone_meetings_in_bulk(&a, &w, 60).await;
     let (x, y) = tokio::join!(a.settle_report_days(None), b.settle_report_days(None));
     x.expect("a counted");
     y.expect("b counted");
@@ -271,34 +278,12 @@ async fn two_instances_counting_every_day_at_once_agree_on_postgresql() {
 #[tokio::test]
 async fn while_one_process_counts_every_day_reports_count_the_meetings_themselves() {
     use sqlx::{Connection, Row};
-    use store::{BulkMeeting, StoreOptions, bulk_id};
     for backend in BACKENDS {
         let url = store::testing::fresh_database_url(backend).await;
-        let options = StoreOptions {
-            url: url.clone(),
-            cpr_key: store::CprKey::random(),
-            max_connections: 2,
-            meetings: Default::default(),
-        };
-        let store = Store::connect(&options).await.expect("store");
+        let store = Store::connect(&options(url.clone())).await.expect("store");
         store.migrate().await.expect("migrate");
         let w = world(&store).await;
-        let rows: Vec<BulkMeeting> = (0..10)
-            .map(|d| BulkMeeting {
-                id: bulk_id(),
-                citizen_id: w.citizen.id.clone(),
-                staff_id: w.caseworker.id().to_owned(),
-                start: store
-                    .now()
-                    .checked_sub(SignedDuration::from_hours(24 * (d + 1)))
-                    .expect("time"),
-                channel: Channel::Phone,
-                status: domain::MeetingStatus::Held,
-                booked_by_citizen: false,
-                cancelled_late: false,
-            })
-            .collect();
-        store.bulk_insert_meetings(&rows).await.expect("bulk");
+        held_phone_meetings_in_bulk(&store, &w, 10).await;
         // Another process has taken the first counting of every day.
         let mut db = sqlx::AnyConnection::connect(&url)
             .await
