@@ -100,6 +100,18 @@ impl Scope {
     }
 }
 
+/// The column of kept counts `d` a grouping reads (`period`: their day or month column), or
+/// `None` for one they do not keep.
+fn kept_key(group_by: GroupBy, period: &str) -> Option<String> {
+    Some(match group_by {
+        GroupBy::Channel => "d.channel".to_owned(),
+        GroupBy::TargetGroup => "d.target_group".to_owned(),
+        GroupBy::Municipality => "d.municipality".to_owned(),
+        GroupBy::Month => format!("substr({period}, 1, 7)"),
+        GroupBy::Team => return None,
+    })
+}
+
 /// Which kept counts to read.
 #[derive(Debug, Clone, Copy)]
 enum Kept {
@@ -204,8 +216,8 @@ impl Store {
         group_by: GroupBy,
     ) -> Result<Vec<(String, ContactCounts)>, StoreError> {
         let scope = &scope.0;
-        if group_by == GroupBy::Team {
-            // Teams are not among the kept counts: one organisation's meetings are counted one
+        if kept_key(group_by, "d.day").is_none() {
+            // Not among the kept counts (teams): one organisation's meetings are counted one
             // by one (a large municipality's year in about a third of a second), and a
             // country's would take a minute, so that is refused.
             if *scope == Scope::All {
@@ -306,15 +318,8 @@ impl Store {
                 [first, end].map(|d| d.strftime("%Y-%m").to_string()),
             ),
         };
-        let month = format!("substr({period}, 1, 7)");
-        let key = match group_by {
-            GroupBy::Channel => "d.channel",
-            GroupBy::TargetGroup => "d.target_group",
-            GroupBy::Municipality => "d.municipality",
-            GroupBy::Month => month.as_str(),
-            // Counted from the meetings (`contact_counts`), never from kept counts.
-            GroupBy::Team => return Err(StoreError::Forbidden),
-        };
+        // `contact_counts` reads kept counts only for groupings they keep.
+        let key = kept_key(group_by, period).ok_or(StoreError::Forbidden)?;
         let sql = format!(
             "SELECT {key} AS k, {SUMS} FROM {from} d \
              WHERE {period} >= $1 AND {period} < $2 AND ({}) GROUP BY {key}",

@@ -13,10 +13,11 @@ use domain::surveys::MIN_CELL;
 use pdf::Block;
 
 use super::PageError;
+use super::contact_report::group_name;
 use super::context::{PageQuery, SignedIn};
 use super::period::{DatesQuery, chosen, scope};
 use crate::AppState;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Texts};
 use crate::time_fmt::{local_date, long_date};
 
 const COLUMNS: [f32; 7] = [125.0, 55.0, 50.0, 55.0, 60.0, 50.0, 72.0];
@@ -140,30 +141,25 @@ pub async fn pdf_file(
             pct(all.channel_fit_share)
         )),
     ];
-    let channel_name = |k: &str| {
-        domain::Channel::try_from(k).map_or(k.to_owned(), |c| {
-            crate::i18n::channel(Lang::Da, c).to_owned()
-        })
-    };
-    let group_name = |k: &str| {
-        domain::TargetGroup::try_from(k).map_or(k.to_owned(), |g| {
-            crate::i18n::target_group(Lang::Da, g).to_owned()
-        })
-    };
-    let named = |rows: Vec<(String, ContactCounts)>, f: &dyn Fn(&str) -> String| {
+    // Groups named as on the page, in Danish.
+    let named = |rows: Vec<(String, ContactCounts)>, g| {
+        let da = Texts { lang: Lang::Da };
         rows.into_iter()
-            .map(|(k, c)| (f(&k), c))
+            .map(|(k, c)| (group_name(da, g, &k, &towns), c))
             .collect::<Vec<_>>()
     };
-    table("Efter kontaktform", &named(channels, &channel_name), &mut b);
-    table("Efter målgruppe", &named(groups, &group_name), &mut b);
+    table(
+        "Efter kontaktform",
+        &named(channels, GroupBy::Channel),
+        &mut b,
+    );
+    table(
+        "Efter målgruppe",
+        &named(groups, GroupBy::TargetGroup),
+        &mut b,
+    );
     if let Some(teams) = teams {
-        let team_name = |k: &str| match k.strip_prefix("fund:") {
-            _ if k.is_empty() => "Uden team".to_owned(),
-            Some(fund) => format!("A-kasse {fund}"),
-            None => k.to_owned(),
-        };
-        table("Efter team", &named(teams, &team_name), &mut b);
+        table("Efter team", &named(teams, GroupBy::Team), &mut b);
     }
     table("Udvikling måned for måned", &months, &mut b);
     b.push(Block::gap());

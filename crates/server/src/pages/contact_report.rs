@@ -59,7 +59,8 @@ fn share(t: Texts, s: Option<f64>) -> String {
     )
 }
 
-fn name(t: Texts, group: GroupBy, key: &str, towns: &[store::Org]) -> String {
+/// A group's key as people read it (also in the committee PDF).
+pub(super) fn group_name(t: Texts, group: GroupBy, key: &str, towns: &[store::Org]) -> String {
     match group {
         GroupBy::Channel => domain::Channel::try_from(key).map_or(key.to_owned(), |c| {
             crate::i18n::channel(t.lang, c).to_owned()
@@ -110,7 +111,7 @@ async fn rows(
         .map(|(key, c)| {
             let r = ContactRow::new(key, c);
             Row {
-                name: name(t, group, &r.key, &towns),
+                name: group_name(t, group, &r.key, &towns),
                 meetings: c.meetings,
                 held: c.held,
                 cancelled: c.cancelled,
