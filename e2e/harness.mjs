@@ -11,7 +11,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-async function freePort() {
+export async function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => {
@@ -24,11 +24,12 @@ async function freePort() {
 
 /// Starts `jobunivers demo`. By default on its own SQLite file; `databaseUrl` and `data` let
 /// several servers share one PostgreSQL database and one CPR key (the data folder keeps it).
-export async function startServer({ databaseUrl, data: shared } = {}) {
-  const port = await freePort();
+/// `port` (from `freePort`) when the address must be known beforehand; `env` adds variables.
+export async function startServer({ databaseUrl, data: shared, port: chosen, env: extra = {} } = {}) {
+  const port = chosen ?? await freePort();
   const data = shared ?? mkdtempSync(join(tmpdir(), 'jobunivers-e2e-'));
   const bin = process.env.JOBUNIVERS_BIN ?? join(root, 'target', 'debug', 'jobunivers');
-  const env = { ...process.env, JOBUNIVERS_DKFDS_DIR: join(root, 'node_modules', 'dkfds', 'dist') };
+  const env = { ...process.env, JOBUNIVERS_DKFDS_DIR: join(root, 'node_modules', 'dkfds', 'dist'), ...extra };
   delete env.DATABASE_URL;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   const child = spawn(bin, ['demo', '--listen', `127.0.0.1:${port}`, '--data', data], {
@@ -55,6 +56,32 @@ export async function startServer({ databaseUrl, data: shared } = {}) {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
       if (!shared) rmSync(data, { recursive: true, force: true });
+    },
+  };
+}
+
+/// The test identity provider (`crates/test-idp`) for `clients` (`id:secret:redirect_uri`);
+/// resolves once it prints the address it listens on.
+export async function startTestIdp(clients) {
+  const bin = process.env.TEST_IDP_BIN ?? join(root, 'target', 'debug', 'test-idp');
+  const args = clients.flatMap((c) => ['--client', c]);
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      output += d;
+      const m = output.match(/listening on (\S+)/);
+      if (m) resolve(m[1]);
+    });
+    child.stderr.on('data', (d) => { output += d; });
+    child.once('exit', () => reject(new Error(`test-idp exited:\n${output}`)));
+  });
+  return {
+    url,
+    async stop() {
+      child.removeAllListeners('exit');
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
     },
   };
 }

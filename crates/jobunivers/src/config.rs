@@ -48,6 +48,8 @@ struct FileConfig {
     sms_url: Option<String>,
     rules_dir: Option<PathBuf>,
     ice_servers: Option<String>,
+    citizen_oidc: Option<crate::sign_in_config::OidcFile>,
+    staff_oidc: Option<crate::sign_in_config::OidcFile>,
 }
 
 #[derive(Debug, Clone)]
@@ -66,7 +68,7 @@ pub struct Config {
 }
 
 /// Where settings come from besides the file: the process environment, or a map in tests.
-type Env<'a> = &'a dyn Fn(&str) -> Option<String>;
+pub(crate) type Env<'a> = &'a dyn Fn(&str) -> Option<String>;
 
 fn process_env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
@@ -214,6 +216,11 @@ impl Config {
         let public_url = public_url(env, &file, &listen);
         let notify = notify_config(env, &file, &public_url)?;
         let ice_servers = ice_servers(env, &file)?;
+        let sign_in = crate::sign_in_config::providers(
+            env,
+            file.citizen_oidc.as_ref(),
+            file.staff_oidc.as_ref(),
+        )?;
         let url = env("DATABASE_URL").or(file.database_url).ok_or_else(|| {
             ConfigError::Invalid(
                 "DATABASE_URL (or database_url in the config file) is required".into(),
@@ -254,6 +261,7 @@ impl Config {
             },
             server: ServerConfig {
                 ice_servers,
+                sign_in,
                 demo: false,
                 public_url,
                 dkfds_dir: env("JOBUNIVERS_DKFDS_DIR")
@@ -321,6 +329,9 @@ impl Config {
             server: ServerConfig {
                 public_url: public_url(&env, &FileConfig::default(), listen),
                 ice_servers: ice_servers(&env, &FileConfig::default())?,
+                // The demo offers real sign-in too when a provider is configured (e.g. the
+                // test provider, `cargo run -p test-idp`), beside the demo users.
+                sign_in: crate::sign_in_config::providers(&env, None, None)?,
                 ..ServerConfig::demo(dkfds, rules(&env, None)?)
             },
             log: LogConfig {
@@ -411,5 +422,61 @@ mod tests {
         std::fs::write(&file, "listen = 12\nunknown_key = true\n").expect("write");
         let e = Config::load_from(Some(&file), &bad).expect_err("bad file");
         assert!(e.to_string().contains("bad.toml"), "{e}");
+    }
+
+    #[test]
+    fn sign_in_providers_come_from_file_and_environment_and_keep_their_secret() {
+        let dir = std::env::temp_dir().join(format!("ju-config-oidc-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let file = dir.join("jobunivers.toml");
+        std::fs::write(
+            &file,
+            "[citizen_oidc]\nissuer = \"https://broker.example.dk\"\nclient_id = \"jobunivers\"\nscopes = \"ssn\"\n",
+        )
+        .expect("write");
+        let env = env_of(&[
+            ("DATABASE_URL", "sqlite:///x.db"),
+            ("JOBUNIVERS_CPR_KEY", KEY),
+            ("JOBUNIVERS_RULES_DIR", RULES),
+            ("JOBUNIVERS_CITIZEN_OIDC_CLIENT_SECRET", "meget-hemmeligt"),
+            ("JOBUNIVERS_STAFF_OIDC_ISSUER", "http://127.0.0.1:9999"),
+            ("JOBUNIVERS_STAFF_OIDC_CLIENT_ID", "ju-staff"),
+            ("JOBUNIVERS_STAFF_OIDC_CLIENT_SECRET", "ogsaa-hemmeligt"),
+        ]);
+        let config = Config::load_from(Some(&file), &env).expect("config");
+        let [citizen, staff] = config.server.sign_in.as_slice() else {
+            panic!("two providers: {:?}", config.server.sign_in);
+        };
+        assert_eq!(citizen.client_id, "jobunivers");
+        assert_eq!(citizen.scopes, "openid ssn", "openid is always asked for");
+        assert_eq!(citizen.claim, "cprNumberIdentifier");
+        assert_eq!(staff.claim, "preferred_username");
+        let shown = format!("{config:?}");
+        assert!(!shown.contains("hemmeligt"), "{shown}");
+
+        let plain_http = env_of(&[
+            ("DATABASE_URL", "sqlite:///x.db"),
+            ("JOBUNIVERS_CPR_KEY", KEY),
+            ("JOBUNIVERS_RULES_DIR", RULES),
+            ("JOBUNIVERS_CITIZEN_OIDC_ISSUER", "http://broker.example.dk"),
+        ]);
+        let e = Config::load_from(None, &plain_http).expect_err("no TLS");
+        assert!(e.to_string().contains("https://"), "{e}");
+        let no_secret = env_of(&[
+            ("DATABASE_URL", "sqlite:///x.db"),
+            ("JOBUNIVERS_CPR_KEY", KEY),
+            ("JOBUNIVERS_RULES_DIR", RULES),
+            (
+                "JOBUNIVERS_CITIZEN_OIDC_ISSUER",
+                "https://broker.example.dk",
+            ),
+            ("JOBUNIVERS_CITIZEN_OIDC_CLIENT_ID", "jobunivers"),
+        ]);
+        let e = Config::load_from(None, &no_secret).expect_err("no secret");
+        assert!(
+            e.to_string()
+                .contains("JOBUNIVERS_CITIZEN_OIDC_CLIENT_SECRET"),
+            "{e}"
+        );
     }
 }

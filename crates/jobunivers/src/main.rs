@@ -13,6 +13,7 @@ mod demo_surveys;
 mod logging;
 mod national;
 mod national_reports;
+mod sign_in_config;
 
 use std::path::PathBuf;
 use std::time::Duration;

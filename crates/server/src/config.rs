@@ -26,6 +26,9 @@ pub struct ServerConfig {
     /// STUN/TURN servers for video meetings, as the JSON array of `RTCIceServer` objects the
     /// browser takes (checked at start-up). `[]`: direct connections only (same network).
     pub ice_servers: String,
+    /// The identity providers for production sign-in (MitID for citizens, the staff
+    /// directory); none configured: only the demo's sign-in, if in demo mode.
+    pub sign_in: Vec<crate::sign_in::OidcConfig>,
 }
 
 impl ServerConfig {
@@ -39,6 +42,7 @@ impl ServerConfig {
             public_url: "http://127.0.0.1:8080".into(),
             rules,
             ice_servers: "[]".into(),
+            sign_in: Vec::new(),
         }
     }
 }

@@ -17,6 +17,7 @@ mod openapi;
 mod ops;
 mod pages;
 mod rules;
+pub mod sign_in;
 mod time_fmt;
 mod validate;
 
@@ -40,6 +41,8 @@ pub struct AppState {
     pub live: Arc<live::hub::Hub>,
     /// The video rooms open on this server.
     pub rooms: Arc<live::video_room::Rooms>,
+    /// The identity providers people sign in with, and what we know of them.
+    pub providers: Arc<sign_in::Providers>,
 }
 
 /// The whole application as one router, ready to serve. Must be called inside the Tokio
@@ -48,6 +51,7 @@ pub fn app(store: Store, config: ServerConfig) -> Router {
     let state = AppState {
         live: live::hub::Hub::start(store.clone()),
         rooms: Arc::default(),
+        providers: Arc::new(sign_in::Providers::new(&config.sign_in, &config.public_url)),
         store,
         config: Arc::new(config),
         metrics: Arc::new(Metrics::default()),

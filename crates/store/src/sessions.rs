@@ -71,8 +71,9 @@ fn token_hash(token: &str) -> String {
 
 impl Store {
     /// Starts a session for a login without a password. Only the demo's sign-in and the
-    /// operator's `jobunivers token` command call this; production sign-in goes through an
-    /// identity provider (not built yet). Unknown login: `NotFound`.
+    /// operator's `jobunivers token` command call this; people in production sign in through
+    /// an identity provider ([`Store::start_citizen_session`], [`Store::start_staff_session`]).
+    /// Unknown login: `NotFound`.
     pub async fn start_session(
         &self,
         login: &str,
@@ -85,7 +86,51 @@ impl Store {
             .ok_or(StoreError::NotFound)?;
         let kind: String = row.try_get("subject_kind")?;
         let subject: String = row.try_get("subject_id")?;
-        let actor = self.actor_for_subject(&kind, &subject).await?;
+        self.open_session(&kind, &subject, ttl).await
+    }
+
+    /// Starts a session for the citizen an identity provider vouched for by CPR number.
+    /// `NotFound` when no citizen has that number: citizens are registered by their jobcenter,
+    /// never by signing in.
+    pub async fn start_citizen_session(
+        &self,
+        cpr: &domain::Cpr,
+        ttl: Duration,
+    ) -> Result<NewSession, StoreError> {
+        let row = sqlx::query("SELECT id FROM citizens WHERE cpr_hmac = $1")
+            .bind(self.inner.cpr_key.hash(cpr))
+            .fetch_optional(&self.inner.read)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let id: String = row.try_get("id")?;
+        self.open_session("citizen", &id, ttl).await
+    }
+
+    /// Starts a session for the staff member (or administrator) an identity provider vouched
+    /// for by login. A citizen's login is `NotFound` here: the staff provider signs in staff.
+    pub async fn start_staff_session(
+        &self,
+        login: &str,
+        ttl: Duration,
+    ) -> Result<NewSession, StoreError> {
+        let row = sqlx::query(
+            "SELECT subject_id FROM logins WHERE login = $1 AND subject_kind = 'staff'",
+        )
+        .bind(login)
+        .fetch_optional(&self.inner.read)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let id: String = row.try_get("subject_id")?;
+        self.open_session("staff", &id, ttl).await
+    }
+
+    async fn open_session(
+        &self,
+        kind: &str,
+        subject: &str,
+        ttl: Duration,
+    ) -> Result<NewSession, StoreError> {
+        let actor = self.actor_for_subject(kind, subject).await?;
         let mut bytes = [0u8; 32];
         rand::rng().fill_bytes(&mut bytes);
         let token = hex::encode(bytes);
@@ -96,8 +141,8 @@ impl Store {
              VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(token_hash(&token))
-        .bind(&kind)
-        .bind(&subject)
+        .bind(kind)
+        .bind(subject)
         .bind(now)
         .bind(now.saturating_add(ttl_micros))
         .execute(&self.inner.write)
@@ -106,7 +151,7 @@ impl Store {
             // A sign-in is self-service activity: the worklist flags citizens who go quiet.
             sqlx::query("UPDATE citizens SET last_signed_in_at = $1 WHERE id = $2")
                 .bind(now)
-                .bind(&subject)
+                .bind(subject)
                 .execute(&self.inner.write)
                 .await?;
         }

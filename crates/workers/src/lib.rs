@@ -1,7 +1,7 @@
 //! Background tasks. Each task is idempotent and safe to run on several server instances at
 //! once: it works from the database's state, not from memory.
 //!
-//! - [`housekeeping`]: removes expired sessions.
+//! - [`housekeeping`]: removes expired sessions and abandoned sign-ins.
 //! - [`report_days`]: counts the contact report's stale days again, so reports rarely wait.
 //! - [`notify::Notifier`]: drains the outbox into invitations, reminders and notices of moves and
 //!   cancellations, by e-mail, SMS and printed letter.
@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use store::Store;
 
-/// Removes expired sign-in sessions every `every`. Deleting what is expired twice is harmless,
+/// Removes expired sessions and sign-ins nobody came back from every `every`. Deleting what is expired twice is harmless,
 /// so several instances may run this side by side.
 pub async fn housekeeping(store: Store, every: Duration) {
     let mut tick = tokio::time::interval(every);
@@ -22,6 +22,9 @@ pub async fn housekeeping(store: Store, every: Duration) {
             Ok(0) => {}
             Ok(n) => tracing::info!(sessions = n, "expired sessions removed"),
             Err(e) => tracing::warn!(error = %e, "housekeeping failed; will retry"),
+        }
+        if let Err(e) = store.delete_expired_sign_ins().await {
+            tracing::warn!(error = %e, "removing abandoned sign-ins failed; will retry");
         }
     }
 }

@@ -281,6 +281,56 @@ static TEXTS: &[(&str, &str, &str)] = &[
         "Brugeren findes ikke. Vælg en bruger fra listen.",
         "The user does not exist. Choose a user from the list.",
     ),
+    (
+        "signin.with_mitid",
+        "Log ind med MitID",
+        "Sign in with MitID",
+    ),
+    (
+        "signin.with_staff",
+        "Log ind som medarbejder",
+        "Sign in as staff",
+    ),
+    (
+        "signin.intro",
+        "Borgere logger ind med MitID. Medarbejdere i jobcentre og a-kasser logger ind med deres arbejdskonto.",
+        "Citizens sign in with MitID. Staff at jobcentres and unemployment funds sign in with their work account.",
+    ),
+    (
+        "signin.none_configured",
+        "Log ind er ikke sat op endnu. Kontakt driften.",
+        "Sign-in has not been set up yet. Contact operations.",
+    ),
+    (
+        "signin.cancelled",
+        "Du afbrød log ind. Prøv igen, når du er klar.",
+        "You cancelled signing in. Try again when you are ready.",
+    ),
+    (
+        "signin.expired",
+        "Log ind tog for lang tid eller blev startet i et andet vindue. Prøv igen.",
+        "Signing in took too long or was started in another window. Please try again.",
+    ),
+    (
+        "signin.unavailable",
+        "Vi kan ikke komme i kontakt med log ind-tjenesten lige nu. Prøv igen om lidt.",
+        "We cannot reach the sign-in service right now. Please try again in a little while.",
+    ),
+    (
+        "signin.refused",
+        "Vi kunne ikke bekræfte dit log ind. Prøv igen. Sker det igen, så kontakt jobcentret.",
+        "We could not confirm your sign-in. Please try again. If it happens again, contact the jobcentre.",
+    ),
+    (
+        "signin.not_citizen",
+        "Vi kan ikke finde dig i Jobunivers. Du bliver oprettet, når du melder dig ledig hos jobcentret eller din a-kasse. Kontakt dit jobcenter, hvis du mener, det er en fejl.",
+        "We cannot find you in Jobunivers. You are registered when you sign up as unemployed with the jobcentre or your unemployment fund. Contact your jobcentre if you think this is a mistake.",
+    ),
+    (
+        "signin.not_staff",
+        "Din bruger har ikke adgang til Jobunivers. Bed din administrator om at oprette dig.",
+        "Your user has no access to Jobunivers. Ask your administrator to create you.",
+    ),
     ("citizen.title", "Dine oplysninger", "Your details"),
     (
         "citizen.intro",

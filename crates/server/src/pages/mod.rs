@@ -23,6 +23,7 @@ mod plan_view;
 mod quotas;
 mod register;
 mod screening;
+mod sign_in_provider;
 mod signin;
 mod staff;
 mod surveys;
@@ -142,9 +143,14 @@ pub fn routes(config: &ServerConfig) -> Router<AppState> {
         )
         .route("/static/app.css", get(app_css))
         .nest_service("/static/dkfds", ServeDir::new(&config.dkfds_dir));
-    if config.demo {
-        router = router.route("/logind", get(signin::page).post(signin::submit));
-    }
+    router = if config.demo {
+        router.route("/logind", get(signin::page).post(signin::submit))
+    } else {
+        router.route("/logind", get(signin::page))
+    };
+    router = router
+        .route("/logind/{provider}", get(sign_in_provider::start))
+        .route("/logind/{provider}/svar", get(sign_in_provider::callback));
     router.fallback(error::not_found)
 }
 

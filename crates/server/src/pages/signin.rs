@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::Actor;
 use store::StoreError;
@@ -15,6 +15,7 @@ use super::{PageError, render};
 use crate::AppState;
 use crate::extract::SESSION_COOKIE;
 use crate::i18n::Lang;
+use crate::sign_in::Audience;
 
 /// `/`: each role's home, or the sign-in page.
 pub async fn root(viewer: Viewer) -> Redirect {
@@ -37,25 +38,52 @@ struct Group {
     users: Vec<DemoUser>,
 }
 
+/// A button that sends the browser to an identity provider.
+struct ProviderButton {
+    href: String,
+    label: &'static str,
+}
+
 #[derive(Template)]
 #[template(path = "signin.html")]
 struct SignInPage {
     ctx: Ctx,
+    providers: Vec<ProviderButton>,
+    demo: bool,
     groups: Vec<Group>,
-    unknown: bool,
+    /// Why the last try did not sign anyone in (a message key), shown above everything.
+    problem: Option<&'static str>,
 }
 
-async fn sign_in_page(
+/// The sign-in page: the configured identity providers, and in demo mode every demo user.
+/// `problem` (a message key) says why the last try failed, answered with `status`.
+pub(super) async fn sign_in_page(
     state: &AppState,
     viewer: &Viewer,
-    unknown: bool,
+    problem: Option<&'static str>,
+    status: StatusCode,
 ) -> Result<Response, PageError> {
     let t = viewer.ctx().t;
-    let logins = state
-        .store
-        .demo_logins()
-        .await
-        .map_err(|e| viewer.error(e))?;
+    let providers = state
+        .providers
+        .all()
+        .map(|p| ProviderButton {
+            href: format!("/logind/{}", p.config.audience.slug()),
+            label: match p.config.audience {
+                Audience::Citizen => t.get("signin.with_mitid"),
+                Audience::Staff => t.get("signin.with_staff"),
+            },
+        })
+        .collect();
+    let logins = if state.config.demo {
+        state
+            .store
+            .demo_logins()
+            .await
+            .map_err(|e| viewer.error(e))?
+    } else {
+        Vec::new()
+    };
     let describe = |role: &str, org: &Option<String>| {
         let role = domain::Role::try_from(role)
             .map(|r| t.role(&r))
@@ -87,21 +115,34 @@ async fn sign_in_page(
     ];
     let mut response = render(&SignInPage {
         ctx: viewer.ctx(),
+        providers,
+        demo: state.config.demo,
         groups,
-        unknown,
+        problem,
     });
-    if unknown {
-        *response.status_mut() = axum::http::StatusCode::UNAUTHORIZED;
-    }
+    *response.status_mut() = status;
     Ok(response)
 }
 
-/// `GET /logind` (demo mode only): every demo user, one button each.
+/// `GET /logind`: the identity providers, and in demo mode every demo user, one button each.
 pub async fn page(State(state): State<AppState>, viewer: Viewer) -> Result<Response, PageError> {
-    sign_in_page(&state, &viewer, false).await
+    sign_in_page(&state, &viewer, None, StatusCode::OK).await
 }
 
-/// `POST /logind`: starts a session and sets the cookie. Refused from other sites' pages.
+/// The session cookie for a fresh sign-in, by whichever way it came about.
+pub(super) fn session_cookie(config: &crate::ServerConfig, token: &str) -> String {
+    let secure = if config.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    format!(
+        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+        config.session_ttl.as_secs()
+    )
+}
+
+/// `POST /logind` (demo mode only): starts a session and sets the cookie. Refused from other sites' pages.
 pub async fn submit(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -121,19 +162,18 @@ pub async fn submit(
         .await
     {
         Ok(session) => {
-            let secure = if state.config.secure_cookies {
-                "; Secure"
-            } else {
-                ""
-            };
-            let cookie = format!(
-                "{SESSION_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
-                session.token,
-                state.config.session_ttl.as_secs()
-            );
+            let cookie = session_cookie(&state.config, &session.token);
             Ok(with_cookie(Redirect::to("/").into_response(), &cookie))
         }
-        Err(StoreError::NotFound) => sign_in_page(&state, &viewer, true).await,
+        Err(StoreError::NotFound) => {
+            sign_in_page(
+                &state,
+                &viewer,
+                Some("signin.unknown"),
+                StatusCode::UNAUTHORIZED,
+            )
+            .await
+        }
         Err(e) => Err(viewer.error(e)),
     }
 }
@@ -174,7 +214,7 @@ pub async fn language(Query(q): Query<HashMap<String, String>>) -> Response {
     with_cookie(Redirect::to(back).into_response(), &cookie)
 }
 
-fn with_cookie(mut response: Response, cookie: &str) -> Response {
+pub(super) fn with_cookie(mut response: Response, cookie: &str) -> Response {
     if let Ok(value) = HeaderValue::from_str(cookie) {
         response.headers_mut().append(header::SET_COOKIE, value);
     }

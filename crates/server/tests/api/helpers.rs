@@ -37,6 +37,19 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 }
 
 pub async fn spawn_with(backend: Backend, config: ServerConfig) -> TestApp {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    spawn_on(listener, backend, config).await
+}
+
+/// On a listener bound beforehand, for a test that must know the address before the
+/// configuration (an identity provider's redirect URI).
+pub async fn spawn_on(
+    listener: tokio::net::TcpListener,
+    backend: Backend,
+    config: ServerConfig,
+) -> TestApp {
     let store = fresh_store(backend).await;
     let system = Actor::Admin {
         id: "system".into(),
@@ -50,9 +63,6 @@ pub async fn spawn_with(backend: Backend, config: ServerConfig) -> TestApp {
         team: None,
     };
     store.create_staff(&system, &admin).await.expect("admin");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
     let url = format!("http://{}", listener.local_addr().expect("addr"));
     let app = server::app(store.clone(), config);
     tokio::spawn(async move { axum_serve(listener, app).await });

@@ -10,4 +10,5 @@ mod messages;
 mod operations;
 mod organisations;
 mod screening;
+mod sign_in;
 mod surveys;

@@ -23,10 +23,20 @@ async fn demo_sign_in_knows_existing_logins_only_and_exists_only_in_demo_mode() 
             .post("/api/v1/dev/session", None, &json!({"login": "admin"}))
             .await;
         problem(r, StatusCode::NOT_FOUND, "not_found").await;
-        assert_eq!(
-            production.get("/logind", None).await.status(),
-            StatusCode::NOT_FOUND
-        );
+        // The sign-in page is there, but offers no demo users and takes no login.
+        let r = production.get("/logind", None).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let page = r.text().await.expect("text");
+        assert!(!page.contains("name=\"login\""), "no demo users: {page}");
+        assert!(page.contains("Log ind er ikke sat op"));
+        let r = production
+            .client
+            .post(format!("{}/logind", production.url))
+            .form(&[("login", "admin")])
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(r.status(), StatusCode::METHOD_NOT_ALLOWED);
     }
 }
 
