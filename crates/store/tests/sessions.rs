@@ -52,3 +52,70 @@ async fn a_session_ended_on_one_instance_is_refused_on_another_at_once() {
         }
     }
 }
+
+/// A sign-in at an identity provider is good once and for a while: the callback takes it, a
+/// second take (a replayed answer) and a late one find nothing. The person is then found by
+/// CPR number (citizens) or login (staff only).
+#[tokio::test]
+async fn a_sign_in_attempt_is_taken_once_and_people_are_found_not_made() {
+    for backend in store::testing::BACKENDS {
+        let store = store::testing::fresh_store(backend).await;
+        world(&store).await;
+        let attempt = store::SignInAttempt {
+            provider: "mitid".into(),
+            nonce: "n".into(),
+            code_verifier: "v".into(),
+        };
+        store
+            .begin_sign_in("state-1", &attempt, Duration::from_secs(600))
+            .await
+            .expect("begin");
+        assert_eq!(store.take_sign_in("state-1").await.expect("take"), attempt);
+        assert!(matches!(
+            store.take_sign_in("state-1").await,
+            Err(StoreError::NotFound)
+        ));
+        store
+            .begin_sign_in("state-2", &attempt, Duration::ZERO)
+            .await
+            .expect("begin");
+        assert!(
+            matches!(
+                store.take_sign_in("state-2").await,
+                Err(StoreError::NotFound)
+            ),
+            "expired"
+        );
+        store
+            .begin_sign_in("state-3", &attempt, Duration::ZERO)
+            .await
+            .expect("begin");
+        assert_eq!(
+            store.delete_expired_sign_ins().await.expect("housekeeping"),
+            1
+        );
+
+        let hour = Duration::from_secs(3600);
+        let cpr = domain::Cpr::try_from("010190-1234").expect("cpr");
+        let session = store
+            .start_citizen_session(&cpr, hour)
+            .await
+            .expect("by cpr");
+        assert!(
+            matches!(session.actor, domain::Actor::Citizen { ref name, .. } if name == "Søren Ærø")
+        );
+        let unknown = domain::Cpr::try_from("0202801234").expect("cpr");
+        assert!(matches!(
+            store.start_citizen_session(&unknown, hour).await,
+            Err(StoreError::NotFound)
+        ));
+        assert!(store.start_staff_session("cw-aalborg", hour).await.is_ok());
+        assert!(
+            matches!(
+                store.start_staff_session("soeren", hour).await,
+                Err(StoreError::NotFound)
+            ),
+            "a citizen's login does not open the staff door"
+        );
+    }
+}
