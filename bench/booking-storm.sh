@@ -12,6 +12,8 @@
 #   Use enough slots that the 8 s storm does not book them all (with 10,000 on SQLite it does,
 #   and the rate over 8 s then understates the real one).
 #   SKIP_STORM=1 bench/booking-storm.sh      (only the available-slots part)
+#   SKIP_BIG=1 STORM_BACKENDS=sqlite bench/booking-storm.sh   (only the storm, only on SQLite)
+#   BENCH_LOG=info KEEP_LOG=1 …              (the server's log filter; keep its log in /tmp)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SLOTS="${1:-40000}"
@@ -75,7 +77,7 @@ end
 LUA
 
 start_server() {  # name url data
-  DATABASE_URL="$2" JOBUNIVERS_LOG=warn $BIN demo --listen "127.0.0.1:$PORT" --data "$3" > "$WORK/server-$1.log" 2>&1 &
+  DATABASE_URL="$2" JOBUNIVERS_LOG=${BENCH_LOG:-warn} $BIN demo --listen "127.0.0.1:$PORT" --data "$3" > "$WORK/server-$1.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 1 150); do curl -sf "$URL/healthz" >/dev/null && return; sleep 0.2; done
   cat "$WORK/server-$1.log"; exit 1
@@ -95,6 +97,7 @@ storm() {  # name url
   THREADS=2 TOKEN="$token" SLOTS_FILE="$WORK/slots-$name.txt" \
     wrk -t2 -c64 -d8s --latency -s "$WORK/book.lua" "$URL" > "$WORK/storm-$name.txt"
   stop_server
+  if [ -n "${KEEP_LOG:-}" ]; then cp "$WORK/server-$name.log" "/tmp/server-$name.log"; fi
   local booked double
   case "$url" in
     sqlite*) q() { sqlite3 "${url#sqlite://}" "$1"; } ;;
@@ -116,12 +119,18 @@ storm() {  # name url
 
 if [ -z "${SKIP_STORM:-}" ]; then
   echo "booking storm: $SLOTS slots, 64 connections, $(nproc) cores, wrk and server on the same machine"
-  storm sqlite "sqlite://$WORK/storm.db"
-  DB="ju_bench_$$"
-  psql "$PG" -qc "CREATE DATABASE $DB" >/dev/null
-  storm postgres "${PG%/*}/$DB"
-  psql "$PG" -qc "DROP DATABASE $DB" >/dev/null
+  for backend in ${STORM_BACKENDS:-sqlite postgres}; do
+    if [ "$backend" = sqlite ]; then
+      storm sqlite "sqlite://$WORK/storm.db"
+    else
+      DB="ju_bench_$$"
+      psql "$PG" -qc "CREATE DATABASE $DB" >/dev/null
+      storm postgres "${PG%/*}/$DB"
+      psql "$PG" -qc "DROP DATABASE $DB" >/dev/null
+    fi
+  done
 fi
+[ -n "${SKIP_BIG:-}" ] && exit 0
 
 echo "available slots with $BIG slots in the database (SQLite)"
 DATA="$WORK/data-big"

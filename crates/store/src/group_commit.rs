@@ -9,7 +9,8 @@
 
 use std::future::Future;
 
-use sqlx::AnyPool;
+use sqlx::pool::PoolConnection;
+use sqlx::{Any, AnyConnection, AnyPool};
 use tokio::sync::{mpsc, oneshot};
 
 use crate::StoreError;
@@ -26,7 +27,7 @@ pub(crate) trait Batch: 'static {
     const WHAT: &'static str;
     /// Writes `rows` in one transaction and commits; one answer per row, in order.
     fn write(
-        pool: &AnyPool,
+        conn: &mut AnyConnection,
         rows: &[Self::Row],
     ) -> impl Future<Output = Result<Vec<Self::Out>, sqlx::Error>> + Send;
 }
@@ -59,8 +60,26 @@ impl<B: Batch> GroupWriter<B> {
     }
 }
 
+/// How long the writer keeps the write connection while work keeps coming, before it lets
+/// the other writers (sign-ins, the outbox drain …) have a turn.
+const HOLD: std::time::Duration = std::time::Duration::from_millis(50);
+
 async fn run<B: Batch>(pool: AnyPool, mut rx: mpsc::Receiver<(B::Row, Reply<B>)>) {
-    while let Some(first) = rx.recv().await {
+    // The connection is kept from batch to batch while rows keep coming: giving it back and
+    // taking it again costs sqlx a round trip to its SQLite thread each way, which under load
+    // took longer than the batch itself.
+    let mut held: Option<(PoolConnection<Any>, std::time::Instant)> = None;
+    loop {
+        let first = match rx.try_recv() {
+            Ok(first) => first,
+            Err(_) => {
+                held = None;
+                match rx.recv().await {
+                    Some(first) => first,
+                    None => return,
+                }
+            }
+        };
         let mut batch = vec![first];
         while batch.len() < BATCH {
             match rx.try_recv() {
@@ -68,29 +87,54 @@ async fn run<B: Batch>(pool: AnyPool, mut rx: mpsc::Receiver<(B::Row, Reply<B>)>
                 Err(_) => break,
             }
         }
+        if held
+            .as_ref()
+            .is_some_and(|(_, since)| since.elapsed() > HOLD)
+        {
+            held = None;
+        }
+        let conn = match &mut held {
+            Some((conn, _)) => conn,
+            None => match pool.acquire().await {
+                Ok(conn) => &mut held.insert((conn, std::time::Instant::now())).0,
+                Err(e) => {
+                    for (_, reply) in batch {
+                        let _ = reply.send(Err(e.to_string()));
+                    }
+                    continue;
+                }
+            },
+        };
         let (rows, replies): (Vec<B::Row>, Vec<Reply<B>>) = batch.into_iter().unzip();
-        match B::write(&pool, &rows).await {
+        let failed = match B::write(conn, &rows).await {
             Ok(outs) => {
                 for ((row, reply), out) in rows.into_iter().zip(replies).zip(outs) {
                     let _ = reply.send(Ok((row, out)));
                 }
+                false
             }
             Err(e) if rows.len() > 1 => {
                 tracing::warn!(error = %e, what = B::WHAT, rows = rows.len(), "batch failed; retrying one by one");
                 for (row, reply) in rows.into_iter().zip(replies) {
-                    let one = B::write(&pool, std::slice::from_ref(&row)).await;
+                    let one = B::write(conn, std::slice::from_ref(&row)).await;
                     let _ = reply.send(match one.map(|mut outs| outs.pop()) {
                         Ok(Some(out)) => Ok((row, out)),
                         Ok(None) => Err("the write gave no answer".to_owned()),
                         Err(e) => Err(e.to_string()),
                     });
                 }
+                true
             }
             Err(e) => {
                 for reply in replies {
                     let _ = reply.send(Err(e.to_string()));
                 }
+                true
             }
+        };
+        if failed {
+            // The connection may be what failed: the next batch takes one the pool has checked.
+            held = None;
         }
     }
 }

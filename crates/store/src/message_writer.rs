@@ -4,7 +4,7 @@
 //! and the single writer managed fewer than 1,000 a second (`docs/messages.md`).
 
 use domain::messages::{NoticePlan, plan_notice, waiting_after};
-use sqlx::{Any, AnyPool, Row, Transaction};
+use sqlx::{Any, AnyConnection, Row, Transaction};
 
 use crate::audit::{self, AuditEntry};
 use crate::clock;
@@ -127,8 +127,8 @@ impl Batch for Messages {
     type Out = ();
     const WHAT: &'static str = "message";
 
-    async fn write(pool: &AnyPool, rows: &[PostRow]) -> Result<Vec<()>, sqlx::Error> {
-        let mut tx = pool.begin().await?;
+    async fn write(conn: &mut AnyConnection, rows: &[PostRow]) -> Result<Vec<()>, sqlx::Error> {
+        let mut tx = sqlx::Connection::begin(conn).await?;
         for row in rows {
             write_post(&mut tx, Backend::Sqlite, row).await?;
         }

@@ -5,7 +5,7 @@
 //! whole once its claims succeeded (the inserts cannot conflict), and if it does anyway, the
 //! shared writer retries its bookings one at a time.
 
-use sqlx::AnyPool;
+use sqlx::AnyConnection;
 
 use crate::audit::{self, AuditEntry};
 use crate::clock;
@@ -44,15 +44,15 @@ impl Batch for Bookings {
     const WHAT: &'static str = "booking";
 
     fn write(
-        pool: &AnyPool,
+        conn: &mut AnyConnection,
         rows: &[BookingRow],
     ) -> impl std::future::Future<Output = Result<Vec<bool>, sqlx::Error>> + Send {
-        write(pool, rows)
+        write(conn, rows)
     }
 }
 
-async fn write(pool: &AnyPool, rows: &[BookingRow]) -> Result<Vec<bool>, sqlx::Error> {
-    let mut tx = pool.begin().await?;
+async fn write(conn: &mut AnyConnection, rows: &[BookingRow]) -> Result<Vec<bool>, sqlx::Error> {
+    let mut tx = sqlx::Connection::begin(conn).await?;
     let mut claimed = Vec::with_capacity(rows.len());
     for row in rows {
         let done =
