@@ -65,7 +65,8 @@ impl SessionCache {
     }
 }
 
-fn token_hash(token: &str) -> String {
+/// What is stored of a secret handed to a browser (session tokens, sign-in states).
+pub(crate) fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 

@@ -2,9 +2,9 @@
 //! what it must check when the browser returns — the PKCE verifier and the nonce — here rather
 //! than in a cookie, so any instance can finish what another began and a `state` is good once.
 
-use sha2::{Digest, Sha256};
 use sqlx::Row;
 
+use crate::sessions::token_hash as state_hash;
 use crate::{Store, StoreError, clock};
 
 /// What the callback needs from the redirect that began the sign-in.
@@ -22,10 +22,6 @@ impl std::fmt::Debug for SignInAttempt {
             .field("provider", &self.provider)
             .finish_non_exhaustive()
     }
-}
-
-fn state_hash(state: &str) -> String {
-    hex::encode(Sha256::digest(state.as_bytes()))
 }
 
 impl Store {
