@@ -74,7 +74,14 @@ pub async fn callback(
             Err(e) => return Err(SignInError::Unavailable(e.to_string())),
         };
         if let Some(error) = q.get("error") {
-            return Err(SignInError::Cancelled(error.clone()));
+            // RFC 6749 §4.1.2.1: only `access_denied` is the person saying no.
+            return Err(match error.as_str() {
+                "access_denied" => SignInError::Cancelled(error.clone()),
+                "server_error" | "temporarily_unavailable" => {
+                    SignInError::Unavailable(format!("provider answered {error}"))
+                }
+                _ => SignInError::Refused(format!("provider answered {error}")),
+            });
         }
         let code = q
             .get("code")

@@ -266,6 +266,27 @@ async fn forged_replayed_and_foreign_answers_start_no_session() {
         assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
         assert!(r.text().await.expect("text").contains("Du afbrød log ind"));
 
+        // A provider in trouble is not the person cancelling.
+        let b = browser();
+        let start = b
+            .get(format!("{}/logind/mitid", s.app.url))
+            .send()
+            .await
+            .expect("start");
+        let authorize = Url::parse(&location(&start)).expect("url");
+        let state = authorize
+            .query_pairs()
+            .find(|(k, _)| k == "state")
+            .map(|(_, v)| v.into_owned())
+            .expect("state");
+        let mut back = Url::parse(&format!("{}/logind/mitid/svar", s.app.url)).expect("url");
+        back.query_pairs_mut()
+            .append_pair("error", "temporarily_unavailable")
+            .append_pair("state", &state);
+        let r = s.back(&b, back.as_str()).await;
+        assert_eq!(r.status(), StatusCode::BAD_GATEWAY);
+        assert!(r.text().await.expect("text").contains("Prøv igen om lidt"));
+
         let (status, _) = page_text(&b, &format!("{}/logind/ukendt", s.app.url)).await;
         assert_eq!(status, StatusCode::NOT_FOUND);
     }
