@@ -65,7 +65,7 @@ pub use meetings::{Cancellation, Meeting, StaffCalendar};
 pub use message_notice::MessageNotice;
 pub use messages::{Conversation, Message, Thread, ThreadView};
 pub use orgs::Org;
-pub use outbox::{MeetingNotice, OutboxItem, system_actor};
+pub use outbox::{Delivery, MeetingNotice, OutboxItem, system_actor};
 pub use plan_census::PlanCensus;
 pub use quotas::QuotaFacts;
 pub use screening::Screening;

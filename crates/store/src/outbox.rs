@@ -25,6 +25,18 @@ pub struct OutboxItem {
     pub attempts: i64,
 }
 
+/// A channel that handled an outbox row: `sent` or `skipped` (with why), for
+/// [`Store::settle_outbox`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Delivery {
+    pub outbox_id: String,
+    /// `email`, `sms`, `letter`, or `none` when no channel reaches the citizen.
+    pub channel: String,
+    pub status: String,
+    pub detail: String,
+    pub citizen_id: String,
+}
+
 /// Everything a notice about a meeting needs.
 #[derive(Debug, Clone)]
 pub struct MeetingNotice {
@@ -80,16 +92,6 @@ impl Store {
                 })
             })
             .collect()
-    }
-
-    /// Marks a row done: every notice it causes has been handed over (or was not needed).
-    pub async fn complete_outbox(&self, id: &str) -> Result<(), StoreError> {
-        sqlx::query("UPDATE outbox SET done_at = $1, lease = NULL WHERE id = $2")
-            .bind(clock::now_micros())
-            .bind(id)
-            .execute(&self.inner.write)
-            .await?;
-        Ok(())
     }
 
     /// Gives a row back after a failure, to be tried again after `retry_in`.
@@ -159,37 +161,52 @@ impl Store {
         )
     }
 
-    /// Records a handled channel, with the audit entry the citizen sees ("Jobunivers sendte dig
-    /// en besked"). A second record of the same delivery is ignored.
-    pub async fn record_delivery(
+    /// Records what a worker did with a claimed batch, in one transaction: each channel that
+    /// handled a row (sent, or deliberately skipped), with the audit entry the citizen sees
+    /// ("Jobunivers sendte dig en besked") for what went out, and the rows that are done. One
+    /// commit per batch instead of two or three per notice; a delivery recorded twice is
+    /// ignored, so a batch retried after a crash records nothing twice (what went out in the
+    /// lost batch goes out again — at least once, as e-mail Message-IDs and SMS idempotency
+    /// keys let the receivers tell).
+    pub async fn settle_outbox(
         &self,
-        outbox_id: &str,
-        channel: &str,
-        status: &str,
-        detail: &str,
-        citizen_id: &str,
+        deliveries: &[Delivery],
+        done: &[String],
     ) -> Result<(), StoreError> {
+        if deliveries.is_empty() && done.is_empty() {
+            return Ok(());
+        }
+        let now = clock::now_micros();
         let mut tx = self.inner.write.begin().await?;
-        let inserted = sqlx::query(
-            "INSERT INTO deliveries (outbox_id, channel, status, detail, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
-        )
-        .bind(outbox_id)
-        .bind(channel)
-        .bind(status)
-        .bind(detail)
-        .bind(clock::now_micros())
-        .execute(&mut *tx)
-        .await?;
-        if inserted.rows_affected() == 1 && status == "sent" {
-            audit::insert(
-                &mut tx,
-                &[AuditEntry::new(
-                    &system_actor(),
-                    citizen_id,
-                    AuditAction::NoticeSent,
-                )],
+        let mut entries = Vec::new();
+        for d in deliveries {
+            let inserted = sqlx::query(
+                "INSERT INTO deliveries (outbox_id, channel, status, detail, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
             )
+            .bind(&d.outbox_id)
+            .bind(&d.channel)
+            .bind(&d.status)
+            .bind(&d.detail)
+            .bind(now)
+            .execute(&mut *tx)
             .await?;
+            if inserted.rows_affected() == 1 && d.status == "sent" {
+                entries.push(AuditEntry::new(
+                    &system_actor(),
+                    &d.citizen_id,
+                    AuditAction::NoticeSent,
+                ));
+            }
+        }
+        if !entries.is_empty() {
+            audit::insert(&mut tx, &entries).await?;
+        }
+        for id in done {
+            sqlx::query("UPDATE outbox SET done_at = $1, lease = NULL WHERE id = $2")
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
         }
         tx.commit().await?;
         Ok(())

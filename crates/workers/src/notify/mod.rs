@@ -2,9 +2,10 @@
 //!
 //! Each outbox row is claimed under a lease, turned into a notice for its citizen, and sent on
 //! the channels the domain chooses ([`domain::notices::notice_channels`]). Every channel that
-//! has handled a row is recorded in `deliveries` before the row is done, so a row retried after
-//! a crash or a failure skips what already went out. A failed row is retried with a growing
-//! pause. Channels that are not configured (no SMTP server, say) are recorded as skipped.
+//! has handled a row is recorded in `deliveries` in the same commit that marks the row done —
+//! one commit per claimed batch ([`Store::settle_outbox`]) — so a row retried after a crash or
+//! a failure skips what already went out. A failed row is retried with a growing pause.
+//! Channels that are not configured (no SMTP server, say) are recorded as skipped.
 
 mod compose;
 mod email;
@@ -16,7 +17,7 @@ use domain::MeetingStatus;
 use domain::messages::{ThreadHolder, notice_still_needed};
 use domain::notices::{NoticeChannel, NoticeKind, Reachability, notice_channels};
 use jiff::SignedDuration;
-use store::{Citizen, OutboxItem, Store, StoreError};
+use store::{Citizen, Delivery, OutboxItem, Store, StoreError};
 
 pub use compose::{Notice, compose, message_notice, survey_notice};
 pub use email::SmtpConfig;
@@ -59,12 +60,11 @@ impl Notifier {
             if items.is_empty() {
                 return Ok(done);
             }
+            let mut handled = Vec::new();
+            let mut finished = Vec::new();
             for item in items {
-                match self.handle(&item).await {
-                    Ok(()) => {
-                        self.store.complete_outbox(&item.id).await?;
-                        done += 1;
-                    }
+                match self.handle(&item, &mut handled).await {
+                    Ok(()) => finished.push(item.id),
                     Err(e) => {
                         // 1, 2, 4 … minutes, at most six hours between attempts.
                         let minutes = 1i64 << item.attempts.clamp(0, 9);
@@ -75,6 +75,9 @@ impl Notifier {
                     }
                 }
             }
+            // What a failed row did send is recorded too, so its retry does not repeat it.
+            self.store.settle_outbox(&handled, &finished).await?;
+            done += finished.len();
         }
     }
 
@@ -89,14 +92,15 @@ impl Notifier {
         }
     }
 
-    async fn handle(&self, item: &OutboxItem) -> Result<(), String> {
+    /// Sends what `item` announces; each channel that handled it is added to `handled`.
+    async fn handle(&self, item: &OutboxItem, handled: &mut Vec<Delivery>) -> Result<(), String> {
         let Some(kind) = NoticeKind::from_outbox(&item.kind) else {
             tracing::warn!(kind = %item.kind, "unknown outbox kind; skipped");
             return Ok(());
         };
         match kind {
-            NoticeKind::NewMessage => return self.handle_message(item).await,
-            NoticeKind::SurveyInvited => return self.handle_survey(item).await,
+            NoticeKind::NewMessage => return self.handle_message(item, handled).await,
+            NoticeKind::SurveyInvited => return self.handle_survey(item, handled).await,
             _ => {}
         }
         let n = match self.store.meeting_notice(&item.subject_id).await {
@@ -108,27 +112,30 @@ impl Notifier {
             return Ok(());
         }
         let notice = compose(kind, &n, &self.public_url);
-        self.send(item, kind, &notice, &n.citizen).await
+        self.send(item, kind, &notice, &n.citizen, handled).await
     }
 
     /// A new message: told at most once per thread per 30 minutes (decided when it was
     /// written), and not at all if the citizen has read it by now.
-    async fn handle_message(&self, item: &OutboxItem) -> Result<(), String> {
+    async fn handle_message(
+        &self,
+        item: &OutboxItem,
+        handled: &mut Vec<Delivery>,
+    ) -> Result<(), String> {
         let n = match self.store.message_notice(&item.subject_id).await {
             Ok(n) => n,
             Err(StoreError::NotFound) => return Ok(()),
             Err(e) => return Err(e.to_string()),
         };
         if !notice_still_needed(n.sent_at, n.citizen_read_at) {
-            return self
-                .record(
-                    item,
-                    "none",
-                    "skipped",
-                    "read before the notice was due",
-                    &n.citizen.id,
-                )
-                .await;
+            handled.push(delivery(
+                item,
+                "none",
+                "skipped",
+                "read before the notice was due",
+                &n.citizen.id,
+            ));
+            return Ok(());
         }
         let path = match n.holder {
             ThreadHolder::Jobcenter => "/borger/beskeder",
@@ -140,12 +147,16 @@ impl Notifier {
             path,
             &self.public_url,
         );
-        self.send(item, NoticeKind::NewMessage, &notice, &n.citizen)
+        self.send(item, NoticeKind::NewMessage, &notice, &n.citizen, handled)
             .await
     }
 
     /// The invitation to answer a survey, digitally only.
-    async fn handle_survey(&self, item: &OutboxItem) -> Result<(), String> {
+    async fn handle_survey(
+        &self,
+        item: &OutboxItem,
+        handled: &mut Vec<Delivery>,
+    ) -> Result<(), String> {
         let (citizen, municipality) = match self.store.survey_notice(&item.subject_id).await {
             Ok(found) => found,
             Err(StoreError::NotFound) => return Ok(()),
@@ -153,7 +164,7 @@ impl Notifier {
         };
         let jobcenter = format!("Jobcenter {municipality}");
         let notice = survey_notice(&citizen.name, &jobcenter, &self.public_url);
-        self.send(item, NoticeKind::SurveyInvited, &notice, &citizen)
+        self.send(item, NoticeKind::SurveyInvited, &notice, &citizen, handled)
             .await
     }
 
@@ -165,18 +176,18 @@ impl Notifier {
         kind: NoticeKind,
         notice: &Notice,
         citizen: &Citizen,
+        handled: &mut Vec<Delivery>,
     ) -> Result<(), String> {
         let channels = notice_channels(kind, reachability(citizen));
         if channels.is_empty() {
-            return self
-                .record(
-                    item,
-                    "none",
-                    "skipped",
-                    "no channel reaches the citizen for this notice",
-                    &citizen.id,
-                )
-                .await;
+            handled.push(delivery(
+                item,
+                "none",
+                "skipped",
+                "no channel reaches the citizen for this notice",
+                &citizen.id,
+            ));
+            return Ok(());
         }
         for channel in channels {
             let name = channel.as_str();
@@ -219,24 +230,25 @@ impl Notifier {
                     ("sent", "to print".to_owned())
                 }
             };
-            self.record(item, name, status, &detail, &citizen.id)
-                .await?;
+            handled.push(delivery(item, name, status, &detail, &citizen.id));
         }
         Ok(())
     }
+}
 
-    async fn record(
-        &self,
-        item: &OutboxItem,
-        channel: &str,
-        status: &str,
-        detail: &str,
-        citizen_id: &str,
-    ) -> Result<(), String> {
-        self.store
-            .record_delivery(&item.id, channel, status, detail, citizen_id)
-            .await
-            .map_err(|e| e.to_string())
+fn delivery(
+    item: &OutboxItem,
+    channel: &str,
+    status: &str,
+    detail: &str,
+    citizen_id: &str,
+) -> Delivery {
+    Delivery {
+        outbox_id: item.id.clone(),
+        channel: channel.to_owned(),
+        status: status.to_owned(),
+        detail: detail.to_owned(),
+        citizen_id: citizen_id.to_owned(),
     }
 }
 
