@@ -51,34 +51,40 @@ fn municipality_of(actor: &Actor) -> Result<Option<&str>, StoreError> {
     }
 }
 
-impl Store {
-    /// Keeps a letter for printing; one per outbox row, so a retry does not write it twice.
-    pub async fn create_letter(
-        &self,
-        outbox_id: &str,
-        citizen_id: &str,
-        municipality: &str,
-        recipient: &str,
-        subject: &str,
-        body: &str,
-    ) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO letters (id, outbox_id, citizen_id, municipality, recipient, subject, body, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING",
-        )
-        .bind(new_id())
-        .bind(outbox_id)
-        .bind(citizen_id)
-        .bind(municipality)
-        .bind(recipient)
-        .bind(subject)
-        .bind(body)
-        .bind(clock::now_micros())
-        .execute(&self.inner.write)
-        .await?;
-        Ok(())
-    }
+/// A letter to keep for printing, written with its delivery (`Store::settle_outbox`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewLetter {
+    pub municipality: String,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+}
 
+/// Keeps a letter for printing; one per outbox row, so a retry does not write it twice.
+pub(crate) async fn insert(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    outbox_id: &str,
+    citizen_id: &str,
+    letter: &NewLetter,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO letters (id, outbox_id, citizen_id, municipality, recipient, subject, body, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING",
+    )
+    .bind(new_id())
+    .bind(outbox_id)
+    .bind(citizen_id)
+    .bind(&letter.municipality)
+    .bind(&letter.recipient)
+    .bind(&letter.subject)
+    .bind(&letter.body)
+    .bind(clock::now_micros())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+impl Store {
     /// Letters waiting to be printed (or, with `printed`, the last 100 printed), oldest first.
     pub async fn letters(&self, actor: &Actor, printed: bool) -> Result<Vec<Letter>, StoreError> {
         let municipality = municipality_of(actor)?;

@@ -60,7 +60,7 @@ pub use cpr_key::CprKey;
 pub use error::StoreError;
 pub use events::{ThreadChange, ThreadEvent, ThreadKey};
 pub use inbox::InboxEntry;
-pub use letters::Letter;
+pub use letters::{Letter, NewLetter};
 pub use meetings::{Cancellation, Meeting, StaffCalendar};
 pub use message_notice::MessageNotice;
 pub use messages::{Conversation, Message, Thread, ThreadView};

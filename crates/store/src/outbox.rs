@@ -35,6 +35,8 @@ pub struct Delivery {
     pub status: String,
     pub detail: String,
     pub citizen_id: String,
+    /// The letter to keep for printing, for the `letter` channel.
+    pub letter: Option<crate::letters::NewLetter>,
 }
 
 /// Everything a notice about a meeting needs.
@@ -162,7 +164,7 @@ impl Store {
     }
 
     /// Records what a worker did with a claimed batch, in one transaction: each channel that
-    /// handled a row (sent, or deliberately skipped), with the audit entry the citizen sees
+    /// handled a row (sent, or deliberately skipped; a letter kept for printing), with the audit entry the citizen sees
     /// ("Jobunivers sendte dig en besked") for what went out, and the rows that are done. One
     /// commit per batch instead of two or three per notice; a delivery recorded twice is
     /// ignored, so a batch retried after a crash records nothing twice (what went out in the
@@ -180,6 +182,9 @@ impl Store {
         let mut tx = self.inner.write.begin().await?;
         let mut entries = Vec::new();
         for d in deliveries {
+            if let Some(letter) = &d.letter {
+                crate::letters::insert(&mut tx, &d.outbox_id, &d.citizen_id, letter).await?;
+            }
             let inserted = sqlx::query(
                 "INSERT INTO deliveries (outbox_id, channel, status, detail, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
             )

@@ -17,7 +17,7 @@ use domain::MeetingStatus;
 use domain::messages::{ThreadHolder, notice_still_needed};
 use domain::notices::{NoticeChannel, NoticeKind, Reachability, notice_channels};
 use jiff::SignedDuration;
-use store::{Citizen, Delivery, OutboxItem, Store, StoreError};
+use store::{Citizen, Delivery, NewLetter, OutboxItem, Store, StoreError};
 
 pub use compose::{Notice, compose, message_notice, survey_notice};
 pub use email::SmtpConfig;
@@ -216,18 +216,16 @@ impl Notifier {
                     _ => ("skipped", "sms gateway not configured".to_owned()),
                 },
                 NoticeChannel::Letter => {
-                    self.store
-                        .create_letter(
-                            &item.id,
-                            &citizen.id,
-                            &citizen.municipality,
-                            &citizen.name,
-                            &notice.subject,
-                            &notice.body,
-                        )
-                        .await
-                        .map_err(|e| e.to_string())?;
-                    ("sent", "to print".to_owned())
+                    // Kept for printing in the batch's commit, with its delivery.
+                    let mut letter = delivery(item, name, "sent", "to print", &citizen.id);
+                    letter.letter = Some(NewLetter {
+                        municipality: citizen.municipality.to_string(),
+                        recipient: citizen.name.clone(),
+                        subject: notice.subject.clone(),
+                        body: notice.body.clone(),
+                    });
+                    handled.push(letter);
+                    continue;
                 }
             };
             handled.push(delivery(item, name, status, &detail, &citizen.id));
@@ -249,6 +247,7 @@ fn delivery(
         status: status.to_owned(),
         detail: detail.to_owned(),
         citizen_id: citizen_id.to_owned(),
+        letter: None,
     }
 }
 
