@@ -8,5 +8,7 @@ CREATE TABLE sign_in_attempts (
     provider TEXT NOT NULL,
     nonce TEXT NOT NULL,
     code_verifier TEXT NOT NULL,
+    -- The page to return to once signed in (a local path), if the person was on their way to one.
+    return_to TEXT,
     expires_at BIGINT NOT NULL
 );

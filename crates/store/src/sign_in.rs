@@ -14,6 +14,8 @@ pub struct SignInAttempt {
     pub provider: String,
     pub nonce: String,
     pub code_verifier: String,
+    /// The local path to go to once signed in (checked by the server before it is kept).
+    pub return_to: Option<String>,
 }
 
 impl std::fmt::Debug for SignInAttempt {
@@ -34,13 +36,14 @@ impl Store {
     ) -> Result<(), StoreError> {
         let ttl = i64::try_from(ttl.as_micros()).unwrap_or(i64::MAX / 2);
         sqlx::query(
-            "INSERT INTO sign_in_attempts (state_hash, provider, nonce, code_verifier, expires_at) \
-             VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO sign_in_attempts (state_hash, provider, nonce, code_verifier, return_to, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(state_hash(state))
         .bind(&attempt.provider)
         .bind(&attempt.nonce)
         .bind(&attempt.code_verifier)
+        .bind(&attempt.return_to)
         .bind(clock::now_micros().saturating_add(ttl))
         .execute(&self.inner.write)
         .await?;
@@ -52,7 +55,7 @@ impl Store {
     pub async fn take_sign_in(&self, state: &str) -> Result<SignInAttempt, StoreError> {
         let row = sqlx::query(
             "DELETE FROM sign_in_attempts WHERE state_hash = $1 \
-             RETURNING provider, nonce, code_verifier, expires_at",
+             RETURNING provider, nonce, code_verifier, return_to, expires_at",
         )
         .bind(state_hash(state))
         .fetch_optional(&self.inner.write)
@@ -66,6 +69,7 @@ impl Store {
             provider: row.try_get("provider")?,
             nonce: row.try_get("nonce")?,
             code_verifier: row.try_get("code_verifier")?,
+            return_to: row.try_get("return_to")?,
         })
     }
 

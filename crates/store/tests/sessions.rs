@@ -65,6 +65,7 @@ async fn a_sign_in_attempt_is_taken_once_and_people_are_found_not_made() {
             provider: "mitid".into(),
             nonce: "n".into(),
             code_verifier: "v".into(),
+            return_to: Some("/borger/samtaler".into()),
         };
         store
             .begin_sign_in("state-1", &attempt, Duration::from_secs(600))

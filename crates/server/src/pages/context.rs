@@ -138,17 +138,28 @@ pub struct SignedIn {
 }
 
 pub enum SignInFirst {
-    Redirect,
+    /// To the sign-in page, and afterwards back to this page (a GET's path), if any.
+    Redirect(Option<String>),
     Error(PageError),
 }
 
 impl IntoResponse for SignInFirst {
     fn into_response(self) -> Response {
         match self {
-            SignInFirst::Redirect => Redirect::to("/logind").into_response(),
+            SignInFirst::Redirect(None) => Redirect::to("/logind").into_response(),
+            SignInFirst::Redirect(Some(back)) => {
+                let query = serde_urlencoded::to_string([("tilbage", back)]).unwrap_or_default();
+                Redirect::to(&format!("/logind?{query}")).into_response()
+            }
             SignInFirst::Error(e) => e.into_response(),
         }
     }
+}
+
+/// `path` if it is a path on this site (so a link cannot send anyone elsewhere after signing
+/// in or switching language): starts with one `/`, no backslashes.
+pub fn local_path(path: &str) -> Option<&str> {
+    (path.starts_with('/') && !path.starts_with("//") && !path.contains('\\')).then_some(path)
 }
 
 impl FromRequestParts<AppState> for SignedIn {
@@ -160,9 +171,9 @@ impl FromRequestParts<AppState> for SignedIn {
             .map_err(SignInFirst::Error)?;
         match viewer.session.as_ref().map(|(_, a)| a.clone()) {
             Some(actor) => Ok(SignedIn { viewer, actor }),
-            None if state.config.demo => Err(SignInFirst::Redirect),
-            None => Err(SignInFirst::Error(
-                PageError::Unauthorized.in_lang(viewer.lang),
+            // Back to a page after signing in; a form sent while signed out is not re-sent.
+            None => Err(SignInFirst::Redirect(
+                (parts.method == axum::http::Method::GET).then(|| viewer.path.clone()),
             )),
         }
     }

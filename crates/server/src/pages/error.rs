@@ -15,7 +15,6 @@ pub enum PageError {
     /// choice. Never a 500: the reader is told to go back and try again.
     BadRequest,
     Forbidden,
-    Unauthorized,
     Csrf,
     Internal(String),
     /// The same, in a given language.
@@ -76,11 +75,6 @@ impl IntoResponse for PageError {
             ),
             PageError::Forbidden => (
                 StatusCode::FORBIDDEN,
-                "error.forbidden",
-                "error.forbidden_text",
-            ),
-            PageError::Unauthorized => (
-                StatusCode::UNAUTHORIZED,
                 "error.forbidden",
                 "error.forbidden_text",
             ),

@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use store::StoreError;
 
 use super::PageError;
-use super::context::Viewer;
+use super::context::{Viewer, local_path};
 use super::signin::{session_cookie, sign_in_page, with_cookie};
 use crate::AppState;
 use crate::extract::cookie_value;
@@ -25,16 +25,21 @@ fn attempt_cookie(state: &str, max_age: u64) -> String {
     format!("{ATTEMPT_COOKIE}={state}; Path=/logind; HttpOnly; SameSite=Lax; Max-Age={max_age}")
 }
 
-/// `GET /logind/{provider}`
+/// `GET /logind/{provider}?tilbage=/borger/samtaler` (where to go once signed in, optional)
 pub async fn start(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(slug): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let Some(provider) = state.providers.get(&slug) else {
         return Err(viewer.error(PageError::NotFound));
     };
-    let begun = match provider.begin().await {
+    let back = q
+        .get("tilbage")
+        .and_then(|b| local_path(b))
+        .map(str::to_owned);
+    let begun = match provider.begin(back).await {
         Ok(begun) => begun,
         Err(e) => return failed(&state, &viewer, &e).await,
     };
@@ -86,12 +91,13 @@ pub async fn callback(
         let code = q
             .get("code")
             .ok_or(SignInError::Refused("no code".into()))?;
-        provider.finish(code, &attempt).await
+        let identity = provider.finish(code, &attempt).await?;
+        Ok((identity, attempt.return_to))
     }
     .await;
     let clear = attempt_cookie("", 0);
-    let identity = match outcome {
-        Ok(identity) => identity,
+    let (identity, back) = match outcome {
+        Ok(done) => done,
         Err(e) => {
             return failed(&state, &viewer, &e)
                 .await
@@ -107,7 +113,8 @@ pub async fn callback(
         Ok(session) => {
             tracing::info!(provider = slug, "signed in through identity provider");
             let cookie = session_cookie(&state.config, &session.token);
-            with_cookie(Redirect::to("/").into_response(), &cookie)
+            let to = back.as_deref().and_then(local_path).unwrap_or("/");
+            with_cookie(Redirect::to(to).into_response(), &cookie)
         }
         Err(StoreError::NotFound) => {
             // Known to the provider, not to us. The CPR number is not logged.
@@ -119,7 +126,7 @@ pub async fn callback(
                 Audience::Citizen => "signin.not_citizen",
                 Audience::Staff => "signin.not_staff",
             };
-            sign_in_page(&state, &viewer, Some(key), StatusCode::FORBIDDEN).await?
+            sign_in_page(&state, &viewer, Some(key), StatusCode::FORBIDDEN, None).await?
         }
         Err(e) => return Err(viewer.error(e)),
     };
@@ -136,5 +143,5 @@ async fn failed(state: &AppState, viewer: &Viewer, e: &SignInError) -> Result<Re
         SignInError::Unavailable(_) => ("signin.unavailable", StatusCode::BAD_GATEWAY),
         SignInError::Refused(_) => ("signin.refused", StatusCode::UNAUTHORIZED),
     };
-    sign_in_page(state, viewer, Some(key), status).await
+    sign_in_page(state, viewer, Some(key), status, None).await
 }

@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use domain::Actor;
 use store::StoreError;
 
-use super::context::{Ctx, LANG_COOKIE, SignedIn, Viewer};
+use super::context::{Ctx, LANG_COOKIE, SignedIn, Viewer, local_path};
 use super::{PageError, render};
 use crate::AppState;
 use crate::extract::SESSION_COOKIE;
@@ -53,22 +53,38 @@ struct SignInPage {
     groups: Vec<Group>,
     /// Why the last try did not sign anyone in (a message key), shown above everything.
     problem: Option<&'static str>,
+    /// Where to go once signed in (a local path), carried through the demo form.
+    back: Option<String>,
+}
+
+/// `?tilbage=…` for a local path, to carry where someone was going through signing in.
+pub(super) fn back_query(back: Option<&str>) -> String {
+    back.and_then(local_path)
+        .map(|b| {
+            format!(
+                "?{}",
+                serde_urlencoded::to_string([("tilbage", b)]).unwrap_or_default()
+            )
+        })
+        .unwrap_or_default()
 }
 
 /// The sign-in page: the configured identity providers, and in demo mode every demo user.
-/// `problem` (a message key) says why the last try failed, answered with `status`.
+/// `problem` (a message key) says why the last try failed, answered with `status`; `back` is
+/// where to go once signed in.
 pub(super) async fn sign_in_page(
     state: &AppState,
     viewer: &Viewer,
     problem: Option<&'static str>,
     status: StatusCode,
+    back: Option<&str>,
 ) -> Result<Response, PageError> {
     let t = viewer.ctx().t;
     let providers = state
         .providers
         .all()
         .map(|p| ProviderButton {
-            href: format!("/logind/{}", p.config.audience.slug()),
+            href: format!("/logind/{}{}", p.config.audience.slug(), back_query(back)),
             label: match p.config.audience {
                 Audience::Citizen => t.get("signin.with_mitid"),
                 Audience::Staff => t.get("signin.with_staff"),
@@ -119,14 +135,20 @@ pub(super) async fn sign_in_page(
         demo: state.config.demo,
         groups,
         problem,
+        back: back.and_then(local_path).map(str::to_owned),
     });
     *response.status_mut() = status;
     Ok(response)
 }
 
 /// `GET /logind`: the identity providers, and in demo mode every demo user, one button each.
-pub async fn page(State(state): State<AppState>, viewer: Viewer) -> Result<Response, PageError> {
-    sign_in_page(&state, &viewer, None, StatusCode::OK).await
+pub async fn page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let back = q.get("tilbage").map(String::as_str);
+    sign_in_page(&state, &viewer, None, StatusCode::OK, back).await
 }
 
 /// The session cookie for a fresh sign-in, by whichever way it came about.
@@ -156,6 +178,7 @@ pub async fn submit(
         return Err(viewer.error(PageError::Csrf));
     }
     let login = form.get("login").map(|s| s.trim()).unwrap_or_default();
+    let back = form.get("tilbage").and_then(|b| local_path(b));
     match state
         .store
         .start_session(login, state.config.session_ttl)
@@ -163,7 +186,8 @@ pub async fn submit(
     {
         Ok(session) => {
             let cookie = session_cookie(&state.config, &session.token);
-            Ok(with_cookie(Redirect::to("/").into_response(), &cookie))
+            let to = back.unwrap_or("/");
+            Ok(with_cookie(Redirect::to(to).into_response(), &cookie))
         }
         Err(StoreError::NotFound) => {
             sign_in_page(
@@ -171,6 +195,7 @@ pub async fn submit(
                 &viewer,
                 Some("signin.unknown"),
                 StatusCode::UNAUTHORIZED,
+                back,
             )
             .await
         }
@@ -203,10 +228,7 @@ pub async fn language(Query(q): Query<HashMap<String, String>>) -> Response {
         .get("til")
         .and_then(|l| Lang::from_code(l))
         .unwrap_or_default();
-    let back = q
-        .get("tilbage")
-        .filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\'))
-        .map_or("/", String::as_str);
+    let back = q.get("tilbage").and_then(|b| local_path(b)).unwrap_or("/");
     let cookie = format!(
         "{LANG_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000",
         lang.code()

@@ -33,13 +33,15 @@ fn random_token() -> String {
 }
 
 impl Provider {
-    pub async fn begin(&self) -> Result<Begun, SignInError> {
+    /// `return_to`: a local path to go to once signed in (already checked by the caller).
+    pub async fn begin(&self, return_to: Option<String>) -> Result<Begun, SignInError> {
         let metadata = self.metadata().await?;
         let state = random_token();
         let attempt = SignInAttempt {
             provider: self.config.audience.slug().to_owned(),
             nonce: random_token(),
             code_verifier: random_token(),
+            return_to,
         };
         let challenge = B64.encode(Sha256::digest(attempt.code_verifier.as_bytes()));
         let mut url = reqwest::Url::parse(&metadata.authorization_endpoint)

@@ -82,12 +82,18 @@ impl SignIn {
     /// Goes to the provider from the sign-in button and types `user` there (or cancels);
     /// returns the URL the provider sends the browser back to.
     async fn at_provider(&self, browser: &Client, slug: &str, user: Option<&str>) -> String {
+        self.at_provider_from(browser, &format!("/logind/{slug}"), user)
+            .await
+    }
+
+    /// The same, from a given start (e.g. with `?tilbage=…`).
+    async fn at_provider_from(&self, browser: &Client, start: &str, user: Option<&str>) -> String {
         let r = browser
-            .get(format!("{}/logind/{slug}", self.app.url))
+            .get(format!("{}{start}", self.app.url))
             .send()
             .await
             .expect("start");
-        assert_eq!(r.status(), StatusCode::SEE_OTHER, "start {slug}");
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "start {start}");
         let authorize = Url::parse(&location(&r)).expect("url");
         assert!(authorize.as_str().starts_with(&self.idp.url), "{authorize}");
         let page = browser.get(authorize.clone()).send().await.expect("page");
@@ -355,4 +361,64 @@ async fn an_unreachable_provider_is_explained_and_production_shows_no_demo_users
     let (status, page) = page_text(&b, &format!("{}/logind/mitid", app.url)).await;
     assert_eq!(status, StatusCode::BAD_GATEWAY);
     assert!(page.contains("Vi kan ikke komme i kontakt med log ind-tjenesten"));
+}
+
+#[tokio::test]
+async fn after_signing_in_people_return_to_the_page_they_were_going_to() {
+    let s = spawn(store::Backend::Sqlite, None).await;
+    s.app
+        .citizen(&s.world, "010190-1234", "borger.x", "insured_unemployed")
+        .await;
+    let b = browser();
+    // A link from a notice, followed while signed out.
+    let r = b
+        .get(format!("{}/borger/samtaler", s.app.url))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&r), "/logind?tilbage=%2Fborger%2Fsamtaler");
+    let (_, page) = page_text(&b, &format!("{}{}", s.app.url, location(&r))).await;
+    assert!(
+        page.contains("href=\"/logind/mitid?tilbage=%2Fborger%2Fsamtaler\""),
+        "the MitID button carries the way back"
+    );
+    let callback = s
+        .at_provider_from(
+            &b,
+            "/logind/mitid?tilbage=%2Fborger%2Fsamtaler",
+            Some("0101901234"),
+        )
+        .await;
+    let r = s.back(&b, &callback).await;
+    assert!(sets_session(&r));
+    assert_eq!(location(&r), "/borger/samtaler");
+
+    // Only paths on this site: anything else ends at the front page.
+    for elsewhere in [
+        "%2F%2Fevil.example",
+        "https%3A%2F%2Fevil.example",
+        "%2F%5Cevil.example",
+    ] {
+        let b = browser();
+        let callback = s
+            .at_provider_from(
+                &b,
+                &format!("/logind/mitid?tilbage={elsewhere}"),
+                Some("0101901234"),
+            )
+            .await;
+        let r = s.back(&b, &callback).await;
+        assert_eq!(location(&r), "/", "{elsewhere}");
+    }
+
+    // The demo's users go back too.
+    let b = browser();
+    let r = b
+        .post(format!("{}/logind", s.app.url))
+        .form(&[("login", "borger.x"), ("tilbage", "/borger/samtaler")])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(location(&r), "/borger/samtaler");
 }
