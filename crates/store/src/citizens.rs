@@ -305,12 +305,18 @@ impl Store {
 
     /// The citizen whose CPR number this is, if the actor may see them (logged like a read).
     pub async fn citizen_by_cpr(&self, actor: &Actor, cpr: &Cpr) -> Result<Citizen, StoreError> {
+        let id = self.citizen_id_by_cpr(cpr).await?;
+        self.citizen(actor, &id).await
+    }
+
+    /// The id of the citizen with this CPR number (found by its keyed hash), or `NotFound`.
+    /// Unscoped and unaudited: callers decide who may learn it.
+    pub(crate) async fn citizen_id_by_cpr(&self, cpr: &Cpr) -> Result<String, StoreError> {
         let row = sqlx::query("SELECT id FROM citizens WHERE cpr_hmac = $1")
             .bind(self.inner.cpr_key.hash(cpr))
             .fetch_optional(&self.inner.read)
             .await?;
-        let id: String = row.ok_or(StoreError::NotFound)?.try_get("id")?;
-        self.citizen(actor, &id).await
+        Ok(row.ok_or(StoreError::NotFound)?.try_get("id")?)
     }
 
     pub(crate) async fn load_visible(

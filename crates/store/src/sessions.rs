@@ -98,12 +98,7 @@ impl Store {
         cpr: &domain::Cpr,
         ttl: Duration,
     ) -> Result<NewSession, StoreError> {
-        let row = sqlx::query("SELECT id FROM citizens WHERE cpr_hmac = $1")
-            .bind(self.inner.cpr_key.hash(cpr))
-            .fetch_optional(&self.inner.read)
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        let id: String = row.try_get("id")?;
+        let id = self.citizen_id_by_cpr(cpr).await?;
         self.open_session("citizen", &id, ttl).await
     }
 

@@ -88,12 +88,14 @@ pub(crate) async fn submit(
     {
         return (StatusCode::BAD_REQUEST, "unknown client or redirect_uri").into_response();
     }
-    let state = form
-        .get("state")
-        .map(|st| format!("&state={}", url_escape(st)))
-        .unwrap_or_default();
+    // The answer's query: the outcome, then the relying party's state as it was given.
+    let answer = |outcome: (&str, &str)| {
+        let state = form.get("state").map(|st| ("state", st.as_str()));
+        let query = serde_urlencoded::to_string([Some(outcome), state]).unwrap_or_default();
+        Redirect::to(&format!("{back}?{query}")).into_response()
+    };
     if form.contains_key("cancel") {
-        return Redirect::to(&format!("{back}?error=access_denied{state}")).into_response();
+        return answer(("error", "access_denied"));
     }
     let mut bytes = [0u8; 24];
     rand::rng().fill_bytes(&mut bytes);
@@ -108,17 +110,5 @@ pub(crate) async fn submit(
     if let Ok(mut codes) = s.codes.lock() {
         codes.insert(code.clone(), grant);
     }
-    Redirect::to(&format!("{back}?code={code}{state}")).into_response()
-}
-
-/// Percent-encodes everything but unreserved characters (RFC 3986).
-fn url_escape(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    answer(("code", &code))
 }

@@ -146,10 +146,9 @@ pub enum SignInFirst {
 impl IntoResponse for SignInFirst {
     fn into_response(self) -> Response {
         match self {
-            SignInFirst::Redirect(None) => Redirect::to("/logind").into_response(),
-            SignInFirst::Redirect(Some(back)) => {
-                let query = serde_urlencoded::to_string([("tilbage", back)]).unwrap_or_default();
-                Redirect::to(&format!("/logind?{query}")).into_response()
+            SignInFirst::Redirect(back) => {
+                let query = super::signin::back_query(back.as_deref());
+                Redirect::to(&format!("/logind{query}")).into_response()
             }
             SignInFirst::Error(e) => e.into_response(),
         }

@@ -113,7 +113,8 @@ pub async fn callback(
         Ok(session) => {
             tracing::info!(provider = slug, "signed in through identity provider");
             let cookie = session_cookie(&state.config, &session.token);
-            let to = back.as_deref().and_then(local_path).unwrap_or("/");
+            // Checked as a local path before it was kept with the attempt.
+            let to = back.as_deref().unwrap_or("/");
             with_cookie(Redirect::to(to).into_response(), &cookie)
         }
         Err(StoreError::NotFound) => {
