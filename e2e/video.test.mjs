@@ -41,6 +41,12 @@ async function bookVideo(page) {
   const start = new Date(Date.now() + 60 * 24 * 3600 * 1000);
   start.setUTCHours(6, 0, 0, 0);
   const end = new Date(start.getTime() + 30 * 60 * 1000);
+  // The first conversation is in person by law (LAB § 33), so one is booked the hour before.
+  const before = new Date(start.getTime() - 60 * 60 * 1000);
+  const inPerson = await api('/api/v1/slots', { token, body: { start: before.toISOString(), end: new Date(before.getTime() + 30 * 60 * 1000).toISOString(), channels: ['in_person'], location: 'Jobcenter Aalborg, Kjellerups Torv 5' } });
+  assert.equal(inPerson.status, 201, JSON.stringify(inPerson.json));
+  const first = await api('/api/v1/meetings', { token, body: { citizen_id: citizenId, slot_id: inPerson.json.id, channel: 'in_person' } });
+  assert.equal(first.status, 201, JSON.stringify(first.json));
   const slot = await api('/api/v1/slots', { token, body: { start: start.toISOString(), end: end.toISOString(), channels: ['video'] } });
   assert.equal(slot.status, 201, JSON.stringify(slot.json));
   const meeting = await api('/api/v1/meetings', { token, body: { citizen_id: citizenId, slot_id: slot.json.id, channel: 'video' } });

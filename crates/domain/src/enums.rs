@@ -79,7 +79,9 @@ wire_enum! {
 }
 
 wire_enum! {
-    /// A municipality's choice (DESIGN.md): a citizen's first conversation is in person where
+    /// A municipality's choice, which can only be stricter than the law: every citizen's first
+    /// conversation is in person by law (LAB § 33, stk. 1; `meetings::check_channel`), and on top
+    /// of that the first conversation with *each* holder (jobcenter, a-kasse) is in person where
     /// the screening says so (the default), or for everyone.
     FirstMeetingPolicy {
         Screening = "screening",

@@ -120,20 +120,22 @@ pub async fn book_some(store: &Store, system: &Actor) -> Result<usize, StoreErro
                 continue;
             }
             let Some(slot) = free.next() else { break };
-            let channel = if c.in_person_requested {
-                Channel::InPerson
-            } else {
-                Channel::Video
-            };
-            let req = NewMeeting {
+            // Video where the citizen may choose it; in person for a first conversation (the
+            // law, LAB § 33, stk. 1) or for one who asked to meet in person.
+            let mut req = NewMeeting {
                 citizen_id: c.id,
                 slot_id: slot.id.clone(),
-                channel,
+                channel: Channel::Video,
                 purpose: Some("Opfølgning på jobsøgningen".into()),
                 attendance_reason: None,
                 with_fund: false,
             };
-            if store.book_meeting(&actor, &req).await.is_ok() {
+            let mut result = store.book_meeting(&actor, &req).await;
+            if matches!(result, Err(StoreError::Channel(_))) {
+                req.channel = Channel::InPerson;
+                result = store.book_meeting(&actor, &req).await;
+            }
+            if result.is_ok() {
                 booked += 1;
                 mine += 1;
             }

@@ -57,6 +57,7 @@ pub async fn seed(store: &Store, system: &Actor, book: &RuleBook) -> Result<usiz
                 exempt: false,
             };
             let plan = contact_plan(book, citizen, &inputs.meetings, today);
+            let mut held_rows = Vec::new();
             for item in plan
                 .items
                 .iter()
@@ -112,7 +113,13 @@ pub async fn seed(store: &Store, system: &Actor, book: &RuleBook) -> Result<usiz
                     };
                     rows.push(meeting(status, before));
                 }
-                let held = meeting(MeetingStatus::Held, held_on);
+                held_rows.push(meeting(MeetingStatus::Held, held_on));
+            }
+            // The first conversation held was in person, as the law requires (LAB § 33, stk. 1).
+            if let Some(first) = held_rows.iter_mut().min_by_key(|m| m.start) {
+                first.channel = Channel::InPerson;
+            }
+            for held in held_rows {
                 surveys.push(crate::demo_surveys::survey(
                     &mut answers,
                     &held,

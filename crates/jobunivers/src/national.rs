@@ -185,6 +185,8 @@ async fn write_citizens(
                 .unwrap_or(Timestamp::UNIX_EPOCH);
             let span = (days + 60).max(20);
             let step = span / i64::try_from(meetings).unwrap_or(1).max(1);
+            // The first conversation (held or booked) is in person, as the law requires.
+            let mut had_conversation = false;
             for k in 0..meetings {
                 let at = start
                     .checked_add(SignedDuration::from_hours(
@@ -210,12 +212,19 @@ async fn write_citizens(
                         _ => MeetingStatus::Held,
                     }
                 };
+                let conversation = matches!(status, MeetingStatus::Held | MeetingStatus::Booked);
+                let channel = if conversation && !had_conversation {
+                    Channel::InPerson
+                } else {
+                    Channel::ALL[(i + k) % 3]
+                };
+                had_conversation |= conversation;
                 let meeting = BulkMeeting {
                     id: bulk_id(),
                     citizen_id: id.clone(),
                     staff_id: holder,
                     start: at,
-                    channel: Channel::ALL[(i + k) % 3],
+                    channel,
                     status,
                     booked_by_citizen: (i + k) % 3 == 0,
                     cancelled_late: (i + k) % 40 == 0,

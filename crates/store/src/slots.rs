@@ -1,6 +1,7 @@
 //! Availability: the slots staff publish, and the free ones a citizen may book.
 
-use domain::meetings::{ChannelFacts, usable_channels};
+use domain::contact_plan::Holder;
+use domain::meetings::{ChannelFacts, EarlierMeetings, Proposed, usable_channels};
 use domain::{Actor, Channel, Organisation, TimeSpan};
 use jiff::Timestamp;
 use sqlx::any::AnyRow;
@@ -70,17 +71,38 @@ pub(crate) async fn lock_staff(
     Ok(())
 }
 
-/// Selected columns for [`facts_from_row`]: earlier meetings and the municipality's
-/// first-meeting policy, in one round trip (and appendable to another query). `$1` is the citizen
-/// id, `$2` the meeting being moved (or ''); `municipality` is the SQL for the citizen's
-/// municipality (a parameter, or a column of a joined row).
+/// The earliest booked or held conversation of the citizen (`$1`), leaving out the meeting being
+/// moved (`$2`); `holder` narrows it to one kind of holder by the holding staff member.
+/// Ordered by the `meetings_citizen` index and stopped at the first row: whether and when, never
+/// how many (counting read all of a citizen's meetings on every booking, 30 % of the server's
+/// CPU under a booking storm).
+fn earliest(holder: &str) -> String {
+    format!(
+        "(SELECT m.starts_at FROM meetings m{join} WHERE m.citizen_id = $1 \
+         AND m.status IN ('booked', 'held') AND m.id <> $2{holder} \
+         ORDER BY m.starts_at LIMIT 1)",
+        join = if holder.is_empty() {
+            ""
+        } else {
+            " JOIN staff st ON st.id = m.staff_id"
+        },
+    )
+}
+
+/// Selected columns for [`facts_from_row`]: the citizen's earliest conversations (for the
+/// first-conversation rules) and the municipality's first-meeting policy, in one round trip
+/// (and appendable to another query). `$1` is the citizen id, `$2` the meeting being moved (or
+/// ''); `municipality` is the SQL for the citizen's municipality (a parameter, or a column of a
+/// joined row).
 pub(crate) fn facts_columns(municipality: &str) -> String {
     format!(
-        "CAST(CASE WHEN EXISTS (SELECT 1 FROM meetings WHERE citizen_id = $1 \
-         AND status IN ('booked', 'held') AND id <> $2) THEN 1 ELSE 0 END AS BIGINT) \
-         AS earlier_meeting, \
+        "{} AS earliest_any, {} AS earliest_municipality, {} AS earliest_fund, \
          (SELECT first_meeting_policy FROM municipalities WHERE code = {municipality}) \
-         AS first_meeting_policy"
+         AS first_meeting_policy",
+        earliest(""),
+        earliest(" AND st.municipality IS NOT NULL"),
+        // A joint conversation (an adviser takes part) is one with the a-kasse too.
+        earliest(" AND (st.unemployment_fund IS NOT NULL OR m.adviser_id IS NOT NULL)"),
     )
 }
 
@@ -88,16 +110,19 @@ pub(crate) fn facts_from_row(
     citizen: &crate::Citizen,
     row: &impl crate::citizens::Columns,
 ) -> Result<ChannelFacts, StoreError> {
-    // Whether any, not how many: the answer is in the first index entry, where a count read
-    // every meeting the citizen ever had (under a booking storm 30 % of the server's CPU).
-    let earlier = row.int("earlier_meeting")?;
+    let at = |c: &str| -> Result<Option<Timestamp>, StoreError> {
+        Ok(row.opt_int(c)?.map(clock::from_micros))
+    };
     let policy = row.text("first_meeting_policy")?;
-    let everyone_in_person =
-        policy.as_deref() == Some(domain::FirstMeetingPolicy::Everyone.as_str());
+    let each_holder = policy.as_deref() == Some(domain::FirstMeetingPolicy::Everyone.as_str());
     Ok(ChannelFacts {
         in_person_requested: citizen.in_person_requested,
-        in_person_first: citizen.in_person_first || everyone_in_person,
-        first_meeting: earlier == 0,
+        in_person_first: citizen.in_person_first || each_holder,
+        earlier: EarlierMeetings {
+            any: at("earliest_any")?,
+            with_municipality: at("earliest_municipality")?,
+            with_fund: at("earliest_fund")?,
+        },
         has_phone: citizen.phone.is_some(),
         attendance_required: false,
     })
@@ -240,6 +265,11 @@ impl Store {
         } else {
             ("municipality", citizen.municipality.clone())
         };
+        let holder = if fund {
+            Holder::UnemploymentFund
+        } else {
+            Holder::Municipality
+        };
         let from = clock::to_micros(from.max(self.now()));
         let rows = sqlx::query(&format!(
             "SELECT {SLOT_COLUMNS} FROM slots s WHERE {column} = $1 AND meeting_id IS NULL \
@@ -254,7 +284,12 @@ impl Store {
         let mut out = Vec::with_capacity(rows.len());
         for row in &rows {
             let mut slot = slot_from_row(row)?;
-            slot.channels = usable_channels(&facts, &slot.channels);
+            let proposed = Proposed {
+                start: slot.start,
+                holder,
+                offered: &slot.channels,
+            };
+            slot.channels = usable_channels(&facts, &proposed);
             if !slot.channels.is_empty() {
                 out.push(slot);
             }

@@ -168,3 +168,27 @@ pub fn slot_in(
             .then(|| "Jobcenter Aalborg, Kjellerups Torv 5".to_owned()),
     }
 }
+
+/// Records that the citizen held their first conversation, in person with `staff_id`, 30 days
+/// before the store's now. The law holds every first job conversation in person (LAB § 33,
+/// stk. 1), so a test about a later meeting by phone or video starts from here.
+pub async fn first_conversation_held(store: &Store, citizen_id: &str, staff_id: &str) {
+    let start = store
+        .now()
+        .checked_sub(jiff::SignedDuration::from_hours(24 * 30))
+        .expect("time");
+    let held = crate::BulkMeeting {
+        id: crate::bulk_id(),
+        citizen_id: citizen_id.to_owned(),
+        staff_id: staff_id.to_owned(),
+        start,
+        channel: domain::Channel::InPerson,
+        status: domain::MeetingStatus::Held,
+        booked_by_citizen: false,
+        cancelled_late: false,
+    };
+    store
+        .bulk_insert_meetings(&[held])
+        .await
+        .expect("first conversation");
+}

@@ -147,6 +147,7 @@ async fn the_counts_kept_per_day_follow_every_change_to_meetings_surveys_and_cit
             .update_citizen(&w.caseworker, &w.citizen.id, &phone)
             .await
             .expect("phone");
+        store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
         let mut meetings = Vec::new();
         for (slot, channel, by) in [
             (&slots[0], Channel::Video, &w.caseworker),

@@ -83,6 +83,28 @@ async fn available_slots_carry_only_the_channels_the_citizen_may_use() {
                 .checked_add(SignedDuration::from_hours(24 * 7))
                 .expect("t"),
         );
+        // Before the first conversation only in person is offered (LAB § 33, stk. 1); after
+        // booking one, the later times offer more.
+        let seen = store
+            .available_slots(&w.citizen_actor, &w.citizen.id, from, to, false, 100)
+            .await
+            .expect("slots");
+        assert_eq!(
+            seen.iter().map(|s| s.channels.clone()).collect::<Vec<_>>(),
+            vec![vec![InPerson]],
+            "{backend:?}"
+        );
+        let refused = store
+            .book_meeting(&w.caseworker, &booking(&w.citizen.id, &all[0].id, Video))
+            .await;
+        assert!(
+            matches!(
+                refused,
+                Err(StoreError::Channel(ChannelRefusal::FirstMeetingInPerson))
+            ),
+            "{refused:?}"
+        );
+        store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
         let seen = store
             .available_slots(&w.citizen_actor, &w.citizen.id, from, to, false, 100)
             .await
@@ -141,6 +163,7 @@ async fn of_sixty_simultaneous_bookings_of_one_slot_exactly_one_wins() {
     for backend in BACKENDS {
         let store = fresh_store(backend).await;
         let w = world(&store).await;
+        store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
         let slot = store
             .create_slots(&w.caseworker, &[slot_in(&store, 48, 30, &[Video])])
             .await
@@ -171,7 +194,10 @@ async fn of_sixty_simultaneous_bookings_of_one_slot_exactly_one_wins() {
             .await
             .expect("list");
         assert_eq!(
-            meetings.len(),
+            meetings
+                .iter()
+                .filter(|m| m.status == MeetingStatus::Booked)
+                .count(),
             1,
             "{backend:?}: one meeting, no double booking"
         );
@@ -183,6 +209,7 @@ async fn a_refused_move_leaves_the_meeting_where_it_was() {
     for backend in BACKENDS {
         let store = fresh_store(backend).await;
         let w = world(&store).await;
+        store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
         let slots = store
             .create_slots(
                 &w.caseworker,
@@ -221,6 +248,7 @@ async fn a_refused_move_leaves_the_meeting_where_it_was() {
             )
             .await
             .expect("citizen");
+        store::testing::first_conversation_held(&store, &other.id, w.caseworker.id()).await;
         store
             .book_meeting(&w.caseworker, &booking(&other.id, &slots[1].id, Video))
             .await
@@ -282,6 +310,7 @@ async fn a_cancellation_records_who_why_and_lateness_and_frees_the_slot() {
     for backend in BACKENDS {
         let store = fresh_store(backend).await;
         let w = world(&store).await;
+        store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
         let slots = store
             .create_slots(
                 &w.caseworker,
@@ -345,6 +374,7 @@ async fn the_outcome_is_recorded_by_staff_once_the_meeting_has_begun() {
     for backend in BACKENDS {
         let store = fresh_store(backend).await;
         let w = world(&store).await;
+        store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
         let slot = store
             .create_slots(&w.caseworker, &[slot_in(&store, 2, 30, &[Video])])
             .await
@@ -402,6 +432,9 @@ async fn self_booking_exemption_and_in_person_first_are_enforced() {
             )
             .await
             .expect("slots");
+        // Her first conversation was with the a-kasse; the screening asks that the first with
+        // the jobcenter is in person too (stricter than the law).
+        store::testing::first_conversation_held(&store, &w.citizen.id, w.adviser.id()).await;
         let flags = CitizenChange {
             in_person_first: Some(true),
             self_booking_exempt: Some(true),
@@ -458,6 +491,7 @@ async fn a_joint_meeting_blocks_the_advisers_calendar_too() {
     for backend in BACKENDS {
         let store = fresh_store(backend).await;
         let w = world(&store).await;
+        store::testing::first_conversation_held(&store, &w.citizen.id, w.adviser.id()).await;
         let jc = store
             .create_slots(
                 &w.caseworker,
@@ -525,7 +559,7 @@ async fn a_joint_meeting_blocks_the_advisers_calendar_too() {
 }
 
 #[tokio::test]
-async fn a_municipality_may_hold_every_first_meeting_in_person() {
+async fn a_municipality_may_be_stricter_than_the_law_never_looser() {
     for backend in BACKENDS {
         let store = fresh_store(backend).await;
         let w = world(&store).await;
@@ -576,6 +610,16 @@ async fn a_municipality_may_hold_every_first_meeting_in_person() {
             ),
             "another municipality's setting is not theirs to see"
         );
+        // No setting allows a first conversation by video (LAB § 33, stk. 1).
+        assert!(matches!(
+            store
+                .book_meeting(&w.citizen_actor, &booking(&w.citizen.id, &slot.id, Video))
+                .await,
+            Err(StoreError::Channel(ChannelRefusal::FirstMeetingInPerson))
+        ));
+        // After a first conversation with the a-kasse, "everyone" makes the first with the
+        // jobcenter in person too.
+        store::testing::first_conversation_held(&store, &w.citizen.id, w.adviser.id()).await;
         store
             .set_first_meeting_policy(&manager, "0851", domain::FirstMeetingPolicy::Everyone)
             .await

@@ -131,7 +131,7 @@ fn digital_contact() -> CitizenChange {
 }
 
 /// Gives the world's citizen `contact`, and has their caseworker book them a meeting three days
-/// ahead on `channel` (the outbox then holds its invitation and reminder).
+/// ahead on `channel` after their first conversation (the outbox then holds its invitation and reminder).
 async fn book(
     store: &Store,
     w: &World,
@@ -143,6 +143,8 @@ async fn book(
         .update_citizen(&w.caseworker, &w.citizen.id, &contact)
         .await
         .expect("contact");
+    // A month ago the first conversation, in person as the law requires (LAB § 33, stk. 1).
+    store::testing::first_conversation_held(store, &w.citizen.id, w.caseworker.id()).await;
     let slot = store
         .create_slots(&w.caseworker, &[slot_in(store, 72, 30, &[channel])])
         .await

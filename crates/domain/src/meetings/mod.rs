@@ -6,7 +6,8 @@ mod video;
 mod weekly;
 
 pub use channels::{
-    ChannelFacts, ChannelRefusal, channel_verdicts, check_channel, usable_channels,
+    ChannelFacts, ChannelRefusal, EarlierMeetings, FIRST_MEETING_SOURCE, Proposed,
+    channel_verdicts, check_channel, usable_channels,
 };
 pub use lifecycle::{
     MeetingRefusal, cancellation_is_late, check_booking, check_changeable, check_outcome,

@@ -30,6 +30,10 @@ pub fn channel_refusal(lang: Lang, r: ChannelRefusal) -> &'static str {
             "Tiden tilbydes ikke med den kontaktform. Vælg en anden kontaktform eller en anden tid.",
             "This time is not offered with that channel. Choose another channel or time.",
         ),
+        ChannelRefusal::FirstMeetingInPerson => lang.pick(
+            "Din første samtale skal efter loven holdes ved personligt fremmøde. Vælg fremmøde. De næste samtaler kan du holde over telefon eller video.",
+            "By law, your first meeting is held in person. Choose in person. Later meetings can be by phone or video.",
+        ),
         ChannelRefusal::InPersonRequested => lang.pick(
             "Du har bedt om at mødes personligt, så samtalen holdes ved fremmøde. Du kan ændre dit ønske under dine oplysninger.",
             "You have asked to meet in person, so the meeting is held in person. You can change this in your details.",
@@ -39,8 +43,8 @@ pub fn channel_refusal(lang: Lang, r: ChannelRefusal) -> &'static str {
             "The jobcentre has called you in to attend this meeting in person.",
         ),
         ChannelRefusal::InPersonFirst => lang.pick(
-            "Din første samtale holdes ved personligt fremmøde. De næste kan du holde over telefon eller video.",
-            "Your first meeting is held in person. Later ones can be by phone or video.",
+            "Din første samtale med både jobcentret og a-kassen holdes ved personligt fremmøde. De næste kan du holde over telefon eller video.",
+            "Your first meeting with both the jobcentre and the a-kasse is held in person. Later ones can be by phone or video.",
         ),
         ChannelRefusal::NoPhoneNumber => lang.pick(
             "Vi har ikke dit telefonnummer. Skriv det under dine oplysninger for at vælge telefon.",

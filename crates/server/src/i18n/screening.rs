@@ -263,8 +263,8 @@ pub(super) static TEXTS: &[(&str, &str, &str)] = &[
     ("monitoring.policy", "Første samtale", "First meeting"),
     (
         "monitoring.policy_question",
-        "Hvornår holdes borgerens første samtale ved personligt fremmøde?",
-        "When is a citizen's first meeting held in person?",
+        "Efter loven holdes borgerens første samtale altid ved personligt fremmøde (LAB § 33, stk. 1). Skal også den første samtale med hver af jobcentret og a-kassen holdes ved fremmøde?",
+        "By law a citizen's first meeting is always held in person (LAB § 33(1)). Should the first meeting with each of the jobcentre and the a-kasse be in person too?",
     ),
     (
         "monitoring.policy_screening",

@@ -42,7 +42,8 @@ async fn citizen(
         .to_owned()
 }
 
-/// A video slot `hours` ahead for the caller, booked for `citizen`; returns the meeting id.
+/// An in-person slot `hours` ahead for the caller, booked for `citizen`; returns the meeting id.
+/// In person, so that it may be the citizen's first conversation (LAB § 33, stk. 1).
 async fn book(app: &TestApp, token: &str, citizen: &str, hours: i64) -> String {
     let t = Timestamp::now()
         .checked_add(SignedDuration::from_hours(hours))
@@ -51,13 +52,14 @@ async fn book(app: &TestApp, token: &str, citizen: &str, hours: i64) -> String {
     let end = start
         .checked_add(SignedDuration::from_mins(30))
         .expect("time");
-    let body = json!({"start": start.to_string(), "end": end.to_string(), "channels": ["video"]});
+    let body = json!({"start": start.to_string(), "end": end.to_string(),
+        "channels": ["in_person"], "location": "Jobcenter Aalborg, Kjellerups Torv 5"});
     let slot = json_of(
         app.post("/api/v1/slots", Some(token), &body).await,
         StatusCode::CREATED,
     )
     .await;
-    let body = json!({"citizen_id": citizen, "slot_id": slot["id"], "channel": "video"});
+    let body = json!({"citizen_id": citizen, "slot_id": slot["id"], "channel": "in_person"});
     let meeting = json_of(
         app.post("/api/v1/meetings", Some(token), &body).await,
         StatusCode::CREATED,

@@ -246,8 +246,24 @@ impl TestApp {
         (id, self.token(login).await)
     }
 
+    /// The citizen's first conversation, held in person with the staff member with the login
+    /// `login` a month ago: the law's condition for meeting by phone or video (LAB § 33).
+    pub async fn first_conversation_held(&self, login: &str, citizen: &str) {
+        let system = Actor::Admin {
+            id: "system".into(),
+            name: "System".into(),
+        };
+        let staff = self.store.staff_list(&system).await.expect("staff");
+        let member = staff
+            .iter()
+            .find(|m| m.login == login)
+            .expect("staff member");
+        store::testing::first_conversation_held(&self.store, citizen, &member.id).await;
+    }
+
     /// A video meeting of the caller (staff) with `citizen`, in a new 30-minute slot starting
-    /// `hours` from the store's clock, on a whole minute; returns the meeting's id.
+    /// `hours` from the store's clock, on a whole minute; returns the meeting's id. The citizen
+    /// first gets a conversation held in person a month ago, as the law requires (LAB § 33).
     pub async fn video_meeting(&self, token: &str, citizen: &str, hours: i64) -> String {
         let at = self
             .store
@@ -263,6 +279,8 @@ impl TestApp {
         let r = self.post("/api/v1/slots", Some(token), &body).await;
         assert_eq!(r.status(), StatusCode::CREATED, "slot");
         let slot = r.json::<Value>().await.expect("slot");
+        let staff = slot["caseworker_id"].as_str().expect("caseworker");
+        store::testing::first_conversation_held(&self.store, citizen, staff).await;
         let body = json!({"citizen_id": citizen, "slot_id": slot["id"], "channel": "video"});
         let r = self.post("/api/v1/meetings", Some(token), &body).await;
         assert_eq!(r.status(), StatusCode::CREATED, "meeting");

@@ -70,6 +70,43 @@ async fn a_citizen_books_adds_to_calendar_moves_and_cancels() {
         .await;
         let second = slot(&app, &world.aalborg, 72, json!(["video"])).await;
 
+        // Before her first conversation only in person is offered, and video is refused with
+        // the law's reason (LAB § 33, stk. 1), whoever books.
+        let free = json_of(
+            app.get(
+                &format!("/api/v1/citizens/{citizen}/available-slots"),
+                Some(&me),
+            )
+            .await,
+            StatusCode::OK,
+        )
+        .await;
+        let slots = free["slots"].as_array().expect("slots");
+        assert_eq!(
+            slots.len(),
+            1,
+            "{backend:?}: the video-only time is not offered"
+        );
+        assert_eq!(slots[0]["channels"], json!(["in_person"]));
+        for token in [&me, &world.aalborg] {
+            let r = app
+                .post(
+                    "/api/v1/meetings",
+                    Some(token),
+                    &json!({"citizen_id": citizen, "slot_id": first, "channel": "video"}),
+                )
+                .await;
+            let p = problem(r, StatusCode::UNPROCESSABLE_ENTITY, "channel_not_allowed").await;
+            assert_eq!(p["reason"], "first_meeting_in_person", "{backend:?}");
+            assert!(
+                p["detail"]
+                    .as_str()
+                    .expect("detail")
+                    .contains("efter loven")
+            );
+        }
+        app.first_conversation_held("cw.aalborg", &citizen).await;
+
         let free = json_of(
             app.get(
                 &format!("/api/v1/citizens/{citizen}/available-slots"),
@@ -175,7 +212,8 @@ async fn a_citizen_books_adds_to_calendar_moves_and_cancels() {
             StatusCode::OK,
         )
         .await;
-        assert_eq!(listed["meetings"].as_array().expect("list").len(), 1);
+        // The cancelled meeting and the first conversation held a month ago.
+        assert_eq!(listed["meetings"].as_array().expect("list").len(), 2);
         let free = json_of(
             app.get(
                 &format!("/api/v1/citizens/{citizen}/available-slots"),
@@ -207,6 +245,7 @@ async fn bad_input_is_refused_with_a_code_and_changes_nothing() {
         let app = spawn_app(backend).await;
         let world = app.world().await;
         let (citizen, me) = anne(&app, &world).await;
+        app.first_conversation_held("cw.aalborg", &citizen).await;
         let start = at(48);
         let cases = [
             (
@@ -326,14 +365,16 @@ async fn bad_input_is_refused_with_a_code_and_changes_nothing() {
             "validation_failed",
         )
         .await;
-        // Nothing was booked by any of it.
+        // Nothing was booked by any of it: only the first conversation held a month ago is there.
         let listed = json_of(
             app.get(&format!("/api/v1/citizens/{citizen}/meetings"), Some(&me))
                 .await,
             StatusCode::OK,
         )
         .await;
-        assert_eq!(listed["meetings"], json!([]), "{backend:?}");
+        let listed = listed["meetings"].as_array().expect("list");
+        assert_eq!(listed.len(), 1, "{backend:?}");
+        assert_eq!(listed[0]["status"], "held");
 
         let m = json_of(
             app.post(
@@ -435,6 +476,7 @@ async fn staff_book_for_exempt_citizens_and_require_attendance_with_a_reason() {
         let app = spawn_app(backend).await;
         let world = app.world().await;
         let (citizen, me) = anne(&app, &world).await;
+        app.first_conversation_held("cw.aalborg", &citizen).await;
         let r = app
             .patch(
                 &format!("/api/v1/citizens/{citizen}"),
@@ -496,6 +538,7 @@ async fn of_fifty_simultaneous_http_bookings_of_one_slot_exactly_one_wins() {
         let app = spawn_app(backend).await;
         let world = app.world().await;
         let (citizen, _) = anne(&app, &world).await;
+        app.first_conversation_held("cw.aalborg", &citizen).await;
         let s = slot(&app, &world.aalborg, 48, json!(["video"])).await;
         let body = json!({"citizen_id": citizen, "slot_id": s, "channel": "video"});
         let mut tasks = tokio::task::JoinSet::new();

@@ -1,6 +1,7 @@
 //! Booking a meeting in a free slot.
 
-use domain::meetings::{check_booking, check_channel};
+use domain::contact_plan::Holder;
+use domain::meetings::{Proposed, check_booking, check_channel};
 use domain::{Actor, Channel, TargetGroup, Visibility};
 
 use super::{NewMeeting, audit_change, claim, claim_adviser_slot, kinds, outbox};
@@ -22,6 +23,7 @@ impl Store {
             visibility,
             slot,
             mut facts,
+            holder,
             staff_name,
         } = self
             .booking_context(actor, &req.citizen_id, &req.slot_id, None)
@@ -37,7 +39,12 @@ impl Store {
             self.now(),
         )?;
         facts.attendance_required = req.attendance_reason.is_some();
-        check_channel(&facts, &slot.channels, req.channel)?;
+        let proposed = Proposed {
+            start: slot.start,
+            holder,
+            offered: &slot.channels,
+        };
+        check_channel(&facts, &proposed, req.channel)?;
         let fund = match (req.with_fund, &citizen.unemployment_fund) {
             (false, _) => None,
             (true, None) => {
@@ -49,8 +56,8 @@ impl Store {
             (true, Some(f)) => {
                 // The citizen's own choice is for the first jobcenter conversation of an
                 // insured unemployed person; staff may arrange a joint meeting at any time.
-                let first_insured =
-                    citizen.target_group == TargetGroup::InsuredUnemployed && facts.first_meeting;
+                let first_insured = citizen.target_group == TargetGroup::InsuredUnemployed
+                    && facts.first_with(Holder::Municipality, slot.start);
                 if by_citizen && !first_insured {
                     return Err(StoreError::invalid(
                         "with_fund",

@@ -7,6 +7,8 @@
 //! many requests race for it, one update finds it free and the rest find nothing, on both
 //! backends. The domain decides everything else before the transaction begins.
 
+use domain::contact_plan::Holder;
+use domain::meetings::Proposed;
 use domain::{Actor, Channel, TargetGroup, Visibility};
 use sqlx::{Any, Row, Transaction};
 
@@ -152,6 +154,8 @@ pub(crate) struct BookingContext {
     pub visibility: Visibility,
     pub slot: Slot,
     pub facts: domain::meetings::ChannelFacts,
+    /// Who holds a meeting in the slot: the slot owner's organisation.
+    pub holder: Holder,
     /// The slot owner's name, for the answer without reading the meeting back.
     pub staff_name: String,
 }
@@ -204,8 +208,14 @@ fn context_from_row(
         location: row.text("s_location")?,
         meeting_id: row.text("s_meeting_id")?,
     };
+    let holder = if municipality.is_some() {
+        Holder::Municipality
+    } else {
+        Holder::UnemploymentFund
+    };
     Ok(BookingContext {
         facts: facts_from_row(&citizen, row)?,
+        holder,
         staff_name: row.required("staff_name")?,
         citizen,
         visibility,
@@ -227,6 +237,7 @@ impl Store {
             visibility,
             slot,
             mut facts,
+            holder,
             ..
         } = self
             .booking_context(actor, citizen_id, slot_id, moving)
@@ -235,13 +246,20 @@ impl Store {
             let (meeting, _, _) = self.load_meeting(actor, id).await?;
             facts.attendance_required = meeting.attendance_reason.is_some();
         }
-        let first_insured =
-            citizen.target_group == TargetGroup::InsuredUnemployed && facts.first_meeting;
+        let first_insured = citizen.target_group == TargetGroup::InsuredUnemployed
+            && facts.first_with(Holder::Municipality, slot.start);
         let may_choose_fund = moving.is_none()
             && citizen.unemployment_fund.is_some()
             && (visibility != Visibility::Own || first_insured);
         Ok(SlotChoice {
-            verdicts: domain::meetings::channel_verdicts(&facts, &slot.channels),
+            verdicts: domain::meetings::channel_verdicts(
+                &facts,
+                &Proposed {
+                    start: slot.start,
+                    holder,
+                    offered: &slot.channels,
+                },
+            ),
             slot,
             may_choose_fund,
         })

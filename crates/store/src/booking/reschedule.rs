@@ -1,6 +1,6 @@
 //! Moving a meeting to another slot, atomically.
 
-use domain::meetings::{MeetingRefusal, check_booking, check_changeable, check_channel};
+use domain::meetings::{MeetingRefusal, Proposed, check_booking, check_changeable, check_channel};
 use domain::{Actor, Channel, Visibility};
 
 use super::{audit_change, claim, claim_adviser_slot, kinds, outbox, void_reminders};
@@ -23,7 +23,10 @@ impl Store {
         let now = self.now();
         check_changeable(meeting.status, meeting.start, now)?;
         let super::BookingContext {
-            slot, mut facts, ..
+            slot,
+            mut facts,
+            holder,
+            ..
         } = self
             .booking_context(actor, &citizen.id, slot_id, Some(meeting_id))
             .await?;
@@ -35,7 +38,12 @@ impl Store {
         )?;
         let channel = channel.unwrap_or(meeting.channel);
         facts.attendance_required = meeting.attendance_reason.is_some();
-        check_channel(&facts, &slot.channels, channel)?;
+        let proposed = Proposed {
+            start: slot.start,
+            holder,
+            offered: &slot.channels,
+        };
+        check_channel(&facts, &proposed, channel)?;
         let mut tx = self.inner.write.begin().await?;
         if !claim(&mut tx, &slot.id, meeting_id).await? {
             return Err(StoreError::Conflict("slot_taken"));
