@@ -38,6 +38,8 @@ pub enum Invalid {
     OutOfRange,
     #[error("only possible for one municipality or a-kasse")]
     OneOrganisation,
+    #[error("more than {max} at once")]
+    TooMany { max: usize },
 }
 
 impl Invalid {
@@ -58,6 +60,7 @@ impl Invalid {
             Invalid::InPast => "in_past",
             Invalid::Empty => "empty",
             Invalid::OutOfRange => "out_of_range",
+            Invalid::TooMany { .. } => "too_many",
             Invalid::OneOrganisation => "one_organisation_only",
         }
     }

@@ -58,14 +58,46 @@ impl Default for MeetingSettings {
     }
 }
 
+/// The database URL with every credential hidden, for logs: the user and password before the
+/// host (up to the *last* `@`, since a password may hold an unencoded `@`), and query parameters
+/// that carry secrets (`password`, `sslpassword`, `passfile`, anything naming a key or secret).
+/// Hiding too much is harmless here; hiding too little is not.
+pub fn redacted_url(url: &str) -> String {
+    let (scheme, rest) = match url.split_once("://") {
+        Some((scheme, rest)) => (format!("{scheme}://"), rest),
+        None => (String::new(), url),
+    };
+    let rest = match rest.rsplit_once('@') {
+        Some((_, host)) => format!("<credentials>@{host}"),
+        None => rest.to_owned(),
+    };
+    let (base, query) = match rest.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (rest.as_str(), None),
+    };
+    let Some(query) = query else {
+        return format!("{scheme}{base}");
+    };
+    let secret = |key: &str| {
+        let key = key.to_ascii_lowercase();
+        ["pass", "secret", "key", "token"]
+            .iter()
+            .any(|word| key.contains(word))
+    };
+    let params: Vec<String> = query
+        .split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((key, _)) if secret(key) => format!("{key}=<redacted>"),
+            _ => pair.to_owned(),
+        })
+        .collect();
+    format!("{scheme}{base}?{}", params.join("&"))
+}
+
 impl std::fmt::Debug for StoreOptions {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let shown = match self.url.split_once('@') {
-            Some((_, host)) => format!("postgres://<credentials>@{host}"),
-            None => self.url.clone(),
-        };
         f.debug_struct("StoreOptions")
-            .field("url", &shown)
+            .field("url", &redacted_url(&self.url))
             .field("max_connections", &self.max_connections)
             .finish_non_exhaustive()
     }
@@ -236,4 +268,41 @@ fn sqlite_pool(max: u32) -> AnyPoolOptions {
                 Ok(())
             })
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redacted_url;
+
+    #[test]
+    fn no_credential_reaches_the_log() {
+        let cases = [
+            (
+                "postgres://ju:hemmelig@db:5432/ju",
+                "postgres://<credentials>@db:5432/ju",
+            ),
+            (
+                "postgres://ju:p@ss@w0rd@db/ju",
+                "postgres://<credentials>@db/ju",
+            ),
+            (
+                "postgres://db/ju?user=ju&password=hemmelig&sslmode=require",
+                "postgres://db/ju?user=ju&password=<redacted>&sslmode=require",
+            ),
+            (
+                "postgres://db/ju?sslpassword=x&PassFile=/p&sslkey=/k",
+                "postgres://db/ju?sslpassword=<redacted>&PassFile=<redacted>&sslkey=<redacted>",
+            ),
+            (
+                "sqlite://./data/ju.db?mode=rwc",
+                "sqlite://./data/ju.db?mode=rwc",
+            ),
+        ];
+        for (url, shown) in cases {
+            assert_eq!(redacted_url(url), shown);
+            for secret in ["hemmelig", "ss@w0rd", "w0rd"] {
+                assert!(!redacted_url(url).contains(secret), "{url}");
+            }
+        }
+    }
 }

@@ -1,7 +1,10 @@
 //! Meetings as they are read: one meeting, a citizen's meetings, a staff member's calendar.
 //! Changes (booking, moving, cancelling, the outcome) live in `booking.rs`.
 
-use domain::{Actor, Channel, MeetingStatus, Role, Visibility};
+use domain::meetings::MeetingParties;
+use domain::{
+    Actor, Channel, FundCode, MeetingStatus, MunicipalityCode, Organisation, Role, Visibility,
+};
 use jiff::Timestamp;
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -105,6 +108,61 @@ impl Store {
     ) -> Result<(Meeting, Citizen, Visibility), StoreError> {
         let meeting = self.meeting_by_id(id).await?;
         let (citizen, visibility) = self.load_visible(actor, &meeting.citizen_id).await?;
+        Ok((meeting, citizen, visibility))
+    }
+
+    /// [`Self::load_meeting`] for a change (move, afbud, outcome): `Forbidden` unless the
+    /// actor's organisation holds the meeting or takes part in it (`MeetingParties`), so that
+    /// seeing a citizen is not enough to change another organisation's meeting.
+    pub(crate) async fn load_for_change(
+        &self,
+        actor: &Actor,
+        id: &str,
+    ) -> Result<(Meeting, Citizen, Visibility), StoreError> {
+        let (meeting, citizen, visibility) = self.load_meeting(actor, id).await?;
+        let row = sqlx::query(
+            "SELECT s.municipality AS holder_municipality, s.unemployment_fund AS holder_fund, \
+             a.unemployment_fund AS partner_fund \
+             FROM meetings m JOIN staff s ON s.id = m.staff_id \
+             LEFT JOIN staff a ON a.id = m.adviser_id WHERE m.id = $1",
+        )
+        .bind(id)
+        .fetch_one(&self.inner.read)
+        .await?;
+        let org = |municipality: Option<String>, fund: Option<String>| {
+            let corrupt = |_| StoreError::Corrupt {
+                column: "organisation",
+            };
+            match (municipality, fund) {
+                (Some(m), _) => Ok(Some(Organisation::Municipality(
+                    MunicipalityCode::try_from(m.as_str()).map_err(corrupt)?,
+                ))),
+                (None, Some(f)) => Ok(Some(Organisation::Fund(
+                    FundCode::try_from(f.as_str()).map_err(corrupt)?,
+                ))),
+                (None, None) => Ok::<_, StoreError>(None),
+            }
+        };
+        // A meeting held by staff of no organisation (an administrator) is changed by
+        // administrators and the citizen only.
+        let parties = match org(
+            row.try_get("holder_municipality")?,
+            row.try_get("holder_fund")?,
+        )? {
+            Some(holder) => Some(MeetingParties {
+                holder,
+                partner: org(None, row.try_get("partner_fund")?)?,
+            }),
+            None => None,
+        };
+        let own = visibility == Visibility::Own;
+        let allowed = match &parties {
+            Some(p) => p.may_change(actor, own),
+            None => own || matches!(actor, Actor::Admin { .. }),
+        };
+        if !allowed {
+            return Err(StoreError::Forbidden);
+        }
         Ok((meeting, citizen, visibility))
     }
 

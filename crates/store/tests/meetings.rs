@@ -652,3 +652,52 @@ async fn a_municipality_may_be_stricter_than_the_law_never_looser() {
             .expect("video again");
     }
 }
+
+#[tokio::test]
+async fn an_organisation_changes_only_meetings_it_holds_or_takes_part_in() {
+    for backend in BACKENDS {
+        let store = fresh_store(backend).await;
+        let w = world(&store).await;
+        store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
+        let slots = store
+            .create_slots(
+                &w.caseworker,
+                &[
+                    slot_in(&store, 48, 30, &[Video]),
+                    slot_in(&store, 72, 30, &[Video]),
+                ],
+            )
+            .await
+            .expect("slots");
+        let m = store
+            .book_meeting(&w.caseworker, &booking(&w.citizen.id, &slots[0].id, Video))
+            .await
+            .expect("booked");
+        // The a-kasse sees its member, but the jobcenter's meeting is not theirs to change.
+        assert!(
+            store.meeting(&w.adviser, &m.id).await.is_ok(),
+            "{backend:?}"
+        );
+        let refused = store
+            .cancel_meeting(&w.adviser, &m.id, "Ikke relevant")
+            .await;
+        assert!(matches!(refused, Err(StoreError::Forbidden)), "{refused:?}");
+        let refused = store
+            .move_meeting(&w.adviser, &m.id, &slots[1].id, None)
+            .await;
+        assert!(matches!(refused, Err(StoreError::Forbidden)), "{refused:?}");
+        store.advance_clock(SignedDuration::from_hours(49));
+        let refused = store
+            .record_outcome(&w.adviser, &m.id, Outcome::NoShow)
+            .await;
+        assert!(matches!(refused, Err(StoreError::Forbidden)), "{refused:?}");
+        let unchanged = store.meeting(&w.caseworker, &m.id).await.expect("meeting");
+        assert_eq!(unchanged.status, MeetingStatus::Booked);
+        assert_eq!(unchanged.slot_id.as_deref(), Some(slots[0].id.as_str()));
+        // The jobcenter that holds it records the outcome.
+        store
+            .record_outcome(&w.caseworker, &m.id, Outcome::Held)
+            .await
+            .expect("holder");
+    }
+}

@@ -2,6 +2,7 @@
 
 mod channels;
 mod lifecycle;
+mod parties;
 mod video;
 mod weekly;
 
@@ -12,5 +13,6 @@ pub use channels::{
 pub use lifecycle::{
     MeetingRefusal, cancellation_is_late, check_booking, check_changeable, check_outcome,
 };
+pub use parties::MeetingParties;
 pub use video::{OPEN_AFTER_END, RoomFacts, RoomRefusal, RoomRole, room_role};
-pub use weekly::{Expansion, MAX_DAYS, WeeklyAvailability};
+pub use weekly::{Expansion, MAX_DAYS, MAX_SLOTS, WeeklyAvailability};

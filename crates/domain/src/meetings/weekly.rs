@@ -13,6 +13,11 @@ use crate::{Invalid, TimeSpan, public_holiday};
 /// At most this many days ahead in one go (a half year), which bounds the work of one request.
 pub const MAX_DAYS: i64 = 190;
 
+/// At most this many slots from one request: a quarter of full working weeks in 15-minute
+/// slots (2,000). More is a mistake (a night, five-minute slots), and its answer alone would be
+/// megabytes (one request once made 52,808 slots and a 10.7 MB answer).
+pub const MAX_SLOTS: usize = 2_000;
+
 /// A pattern of slots repeated every week between two dates, both inclusive.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WeeklyAvailability {
@@ -54,7 +59,22 @@ impl WeeklyAvailability {
                 },
             ));
         }
+        if self.slot_count() > MAX_SLOTS {
+            return Err(("slot_minutes", Invalid::TooMany { max: MAX_SLOTS }));
+        }
         Ok(())
+    }
+
+    /// How many slots the pattern gives at most (holidays not taken off): matching days times
+    /// the slots that fit in a day. Only called once the day count is bounded.
+    fn slot_count(&self) -> usize {
+        let minutes = self.day_start.duration_until(self.day_end).as_mins().max(0);
+        let per_day = usize::try_from(minutes / self.slot_minutes.max(1)).unwrap_or(0);
+        let days = (0..=(self.last_day - self.first_day).get_days())
+            .filter_map(|d| self.first_day.checked_add(i64::from(d).days()).ok())
+            .filter(|d| self.weekdays.contains(&d.weekday()))
+            .count();
+        days.saturating_mul(per_day)
     }
 
     /// Every slot of the pattern in `tz`, in time order. Slots that would not fit whole before
@@ -184,5 +204,35 @@ mod tests {
         p.day_end = time(12, 0, 0, 0);
         p.weekdays.clear();
         assert_eq!(p.check(), Err(("weekdays", Invalid::Empty)));
+    }
+
+    #[test]
+    fn one_request_makes_at_most_two_thousand_slots() {
+        // What a penetration test sent: every day, 00–24, five-minute slots, a week: 2,016.
+        let mut p = mon_to_thu(date(2026, 11, 23), date(2026, 11, 29));
+        p.weekdays = vec![
+            Weekday::Monday,
+            Weekday::Tuesday,
+            Weekday::Wednesday,
+            Weekday::Thursday,
+            Weekday::Friday,
+            Weekday::Saturday,
+            Weekday::Sunday,
+        ];
+        p.day_start = time(0, 0, 0, 0);
+        p.day_end = time(23, 59, 59, 0);
+        p.slot_minutes = 5;
+        assert_eq!(
+            p.check(),
+            Err(("slot_minutes", Invalid::TooMany { max: MAX_SLOTS }))
+        );
+        // A quarter of working weeks 8–16 in 15-minute slots fits (60 days × 32 = 1,920).
+        let mut q = mon_to_thu(date(2027, 1, 4), date(2027, 3, 28));
+        q.weekdays.push(Weekday::Friday);
+        q.day_start = time(8, 0, 0, 0);
+        q.day_end = time(16, 0, 0, 0);
+        q.slot_minutes = 15;
+        let made = q.expand(&cph()).expect("within the cap").slots.len();
+        assert!(made <= MAX_SLOTS && made > 1_800, "{made}");
     }
 }

@@ -84,6 +84,10 @@ pub fn invalid_message(lang: Lang, problem: Invalid) -> &'static str {
             "Teksten er for lang. Gør den kortere.",
             "The text is too long. Shorten it.",
         ),
+        Invalid::TooMany { .. } => lang.pick(
+            "Det giver for mange tider på én gang (højst 2.000). Vælg færre dage, kortere dage eller længere samtaler.",
+            "That makes too many times at once (at most 2,000). Choose fewer days, shorter days or longer meetings.",
+        ),
         Invalid::BadFormat => lang.pick(
             "Værdien har ikke den rigtige form. Se hjælpeteksten.",
             "The value is not in the right form. See the hint.",

@@ -156,9 +156,16 @@ impl IntoResponse for SignInFirst {
 }
 
 /// `path` if it is a path on this site (so a link cannot send anyone elsewhere after signing
-/// in or switching language): starts with one `/`, no backslashes.
+/// in or switching language): starts with one `/`, and every character is visible ASCII other
+/// than a backslash. Browsers drop tabs and line breaks from a `Location` and read `\` as `/`,
+/// so `/\t/evil.example` or `/\\evil.example` would leave the site; a line break is not even a
+/// valid header value. Real paths here are ASCII (anything else arrives percent-encoded).
 pub fn local_path(path: &str) -> Option<&str> {
-    (path.starts_with('/') && !path.starts_with("//") && !path.contains('\\')).then_some(path)
+    let mut chars = path.chars();
+    let local = chars.next() == Some('/')
+        && chars.next() != Some('/')
+        && path.chars().all(|c| c.is_ascii_graphic() && c != '\\');
+    local.then_some(path)
 }
 
 impl FromRequestParts<AppState> for SignedIn {
@@ -207,5 +214,33 @@ where
             .await
             .map(|axum::extract::Query(v)| PageQuery(v))
             .map_err(|_| PageError::BadRequest.in_lang(lang))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_path;
+
+    #[test]
+    fn only_paths_on_this_site_are_followed() {
+        for ok in ["/", "/borger/samtaler", "/medarbejder?side=2&q=%C3%A6"] {
+            assert_eq!(local_path(ok), Some(ok));
+        }
+        for elsewhere in [
+            "",
+            "borger",
+            "//evil.example",
+            "/\\evil.example",
+            "\\/evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r/evil.example",
+            "/ /evil.example",
+            "https://evil.example",
+            "/\u{7f}x",
+            "/æ",
+        ] {
+            assert_eq!(local_path(elsewhere), None, "{elsewhere:?}");
+        }
     }
 }

@@ -10,5 +10,6 @@ mod messages;
 mod operations;
 mod organisations;
 mod screening;
+mod security;
 mod sign_in;
 mod surveys;

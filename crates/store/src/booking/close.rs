@@ -18,7 +18,7 @@ impl Store {
         meeting_id: &str,
         reason: &str,
     ) -> Result<Meeting, StoreError> {
-        let (meeting, citizen, visibility) = self.load_meeting(actor, meeting_id).await?;
+        let (meeting, citizen, visibility) = self.load_for_change(actor, meeting_id).await?;
         let late = cancellation_is_late(
             meeting.status,
             meeting.start,
@@ -71,7 +71,7 @@ impl Store {
         meeting_id: &str,
         outcome: Outcome,
     ) -> Result<Meeting, StoreError> {
-        let (meeting, citizen, visibility) = self.load_meeting(actor, meeting_id).await?;
+        let (meeting, citizen, visibility) = self.load_for_change(actor, meeting_id).await?;
         if visibility == Visibility::Own {
             return Err(StoreError::Forbidden);
         }

@@ -19,7 +19,7 @@ impl Store {
         slot_id: &str,
         channel: Option<Channel>,
     ) -> Result<Meeting, StoreError> {
-        let (meeting, citizen, visibility) = self.load_meeting(actor, meeting_id).await?;
+        let (meeting, citizen, visibility) = self.load_for_change(actor, meeting_id).await?;
         let now = self.now();
         check_changeable(meeting.status, meeting.start, now)?;
         let super::BookingContext {

@@ -1,0 +1,98 @@
+//! What a penetration test found (issue 16), each tried again over HTTP: the way back after
+//! sign-in or a language switch stays on this site, and one weekly-availability request cannot
+//! flood a calendar.
+
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::helpers::{problem, spawn_app};
+
+#[tokio::test]
+async fn the_way_back_never_leaves_the_site_and_never_fails() {
+    let app = spawn_app(store::Backend::Sqlite).await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    for (back, expected) in [
+        ("%2Fborger%2Fsamtaler", "/borger/samtaler"),
+        ("/%09/evil.example", "/"),
+        ("/%0a/evil.example", "/"),
+        ("/%0d/evil.example", "/"),
+        ("/%0d%0aSet-Cookie:%20x=1", "/"),
+        ("/%20/evil.example", "/"),
+        ("/%5Cevil.example", "/"),
+        ("%2F%2Fevil.example", "/"),
+        ("https://evil.example", "/"),
+        ("/%C3%A6", "/"),
+    ] {
+        for path in ["/sprog?til=en&tilbage=", "/logind?tilbage="] {
+            let r = client
+                .get(format!("{}{path}{back}", app.url))
+                .send()
+                .await
+                .expect("send");
+            assert!(
+                !r.status().is_server_error(),
+                "{path}{back}: {}",
+                r.status()
+            );
+            if path.starts_with("/sprog") {
+                assert_eq!(r.status(), StatusCode::SEE_OTHER, "{back}");
+                assert_eq!(r.headers()["location"], expected, "{back}");
+            } else {
+                // The sign-in page carries only a local way back on to its buttons and form.
+                let page = r.text().await.expect("page");
+                assert!(!page.contains("evil.example"), "{back}");
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn one_weekly_request_makes_at_most_two_thousand_slots() {
+    let app = spawn_app(store::Backend::Sqlite).await;
+    let world = app.world().await;
+    let year = jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .year()
+        + 1;
+    let body = json!({
+        "weekdays": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+        "day_start": "00:00", "day_end": "23:55", "slot_minutes": 5,
+        "first_day": format!("{year}-03-01"), "last_day": format!("{year}-03-07"),
+        "channels": ["video"]
+    });
+    let p = problem(
+        app.post("/api/v1/slots/weekly", Some(&world.aalborg), &body)
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(p["errors"][0]["field"], "slot_minutes", "{p}");
+    assert_eq!(p["errors"][0]["code"], "too_many", "{p}");
+    let system = domain::Actor::Admin {
+        id: "system".into(),
+        name: "System".into(),
+    };
+    let staff = app.store.staff_list(&system).await.expect("staff");
+    let caseworker = staff
+        .iter()
+        .find(|m| m.login == "cw.aalborg")
+        .expect("caseworker")
+        .actor();
+    let (from, to) = (
+        app.store.now(),
+        app.store
+            .now()
+            .checked_add(jiff::SignedDuration::from_hours(24 * 800))
+            .expect("time"),
+    );
+    let calendar = app
+        .store
+        .staff_calendar(&caseworker, from, to)
+        .await
+        .expect("calendar");
+    assert!(calendar.slots.is_empty(), "nothing was created");
+}
