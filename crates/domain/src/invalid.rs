@@ -40,6 +40,8 @@ pub enum Invalid {
     OneOrganisation,
     #[error("more than {max} at once")]
     TooMany { max: usize },
+    #[error("no such field")]
+    UnknownField,
 }
 
 impl Invalid {
@@ -61,6 +63,7 @@ impl Invalid {
             Invalid::Empty => "empty",
             Invalid::OutOfRange => "out_of_range",
             Invalid::TooMany { .. } => "too_many",
+            Invalid::UnknownField => "unknown_field",
             Invalid::OneOrganisation => "one_organisation_only",
         }
     }

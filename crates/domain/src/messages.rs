@@ -21,6 +21,11 @@ impl TryFrom<&str> for MessageBody {
         if s.trim().is_empty() {
             return Err(Invalid::Blank);
         }
+        // A NUL byte is no text anyone types, and PostgreSQL cannot store it: refused on both
+        // backends alike rather than kept on one and a 500 on the other.
+        if s.contains('\0') {
+            return Err(Invalid::BadFormat);
+        }
         // Counting stops one past the limit, so a huge body costs no more than a long one.
         if s.chars().take(MAX_MESSAGE_CHARS + 1).count() > MAX_MESSAGE_CHARS {
             return Err(Invalid::TooLong {
@@ -174,6 +179,7 @@ mod tests {
     fn blank_and_too_long_bodies_are_refused() {
         assert_eq!(MessageBody::try_from(""), Err(Invalid::Blank));
         assert_eq!(MessageBody::try_from(" \n\t "), Err(Invalid::Blank));
+        assert_eq!(MessageBody::try_from("Hej\0"), Err(Invalid::BadFormat));
         let max = "æ".repeat(MAX_MESSAGE_CHARS);
         assert!(
             MessageBody::try_from(max.as_str()).is_ok(),

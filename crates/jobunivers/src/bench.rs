@@ -20,7 +20,7 @@ async fn aalborg(
         .into_iter()
         .filter(|s| s.login.starts_with("aalborg.jk"))
         .map(|s| s.actor())
-        .collect();
+        .collect::<Result<_, _>>()?;
     let first = staff.first().ok_or(StoreError::NotFound)?;
     let query = store::CitizenQuery {
         per_page: u32::try_from(n).unwrap_or(200),

@@ -21,7 +21,7 @@ pub async fn top_up(store: &Store, system: &Actor) -> Result<usize, StoreError> 
     let mut added = 0;
     let towns = store.municipalities().await?;
     for member in store.staff_list(system).await? {
-        let actor = member.actor();
+        let actor = member.actor()?;
         let (location, day_start, day_end) = match &member.organisation {
             Some(Organisation::Municipality(_)) if member.role == Role::Caseworker => (
                 format!(
@@ -102,7 +102,7 @@ pub async fn book_some(store: &Store, system: &Actor) -> Result<usize, StoreErro
         .iter()
         .filter(|m| m.role == Role::Caseworker && m.municipality().is_some())
     {
-        let actor = member.actor();
+        let actor = member.actor()?;
         let free = store.staff_calendar(&actor, now, later).await?.slots;
         let mut free = free.iter().filter(|s| s.meeting_id.is_none()).step_by(4);
         let query = store::CitizenQuery {

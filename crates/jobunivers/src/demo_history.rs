@@ -42,7 +42,7 @@ pub async fn seed(store: &Store, system: &Actor, book: &RuleBook) -> Result<usiz
         .iter()
         .filter(|m| m.role == Role::Manager && m.municipality().is_some())
     {
-        let actor = member.actor();
+        let actor = member.actor()?;
         let query = store::CitizenQuery {
             per_page: 200,
             page: 1,

@@ -40,7 +40,7 @@ pub async fn seed(store: &Store, system: &Actor) -> Result<usize, StoreError> {
         .iter()
         .filter(|m| m.role == Role::Manager && m.municipality().is_some())
     {
-        let actor = manager.actor();
+        let actor = manager.actor()?;
         let query = CitizenQuery {
             per_page: 200,
             page: 1,

@@ -84,7 +84,7 @@ pub async fn seed(store: &Store, system: &Actor) -> Result<(usize, usize), Store
         .iter()
         .filter(|m| m.role == Role::Caseworker && m.municipality().is_some())
     {
-        let actor = member.actor();
+        let actor = member.actor()?;
         let query = store::CitizenQuery {
             per_page: 200,
             page: 1,

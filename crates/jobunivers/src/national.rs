@@ -71,7 +71,7 @@ async fn organisations(
                 Organisation::Municipality(m.clone()),
             )?;
             new.team = domain::TeamName::try_from(format!("Team {}", k % 4 + 1).as_str()).ok();
-            town.push(store.create_staff(system, &new).await?.actor());
+            town.push(store.create_staff(system, &new).await?.actor()?);
         }
         let leader = staff(
             format!("leder{code}"),
@@ -96,7 +96,7 @@ async fn organisations(
                 Role::Caseworker,
                 Organisation::Fund(code.clone()),
             )?;
-            fund.push(store.create_staff(system, &new).await?.actor());
+            fund.push(store.create_staff(system, &new).await?.actor()?);
         }
         advisers.push(fund);
     }
@@ -303,7 +303,7 @@ pub async fn bench(
         .into_iter()
         .filter(|s| s.login.starts_with("jk"))
         .map(|s| s.actor())
-        .collect();
+        .collect::<Result<_, _>>()?;
     if caseworkers.is_empty() {
         return Err(StoreError::NotFound);
     }

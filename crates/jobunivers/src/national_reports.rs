@@ -26,8 +26,8 @@ pub async fn bench(store: &Store, system: &Actor, samples: usize) -> Result<(), 
         .await?
         .into_iter()
         .find(|s| s.login == manager_login)
-        .map(|s| s.actor())
-        .ok_or(StoreError::NotFound)?;
+        .ok_or(StoreError::NotFound)?
+        .actor()?;
     // The API's default period: the year up to now, so both ends fall within days.
     let to = store.now();
     let from = to

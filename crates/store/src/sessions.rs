@@ -214,7 +214,7 @@ impl Store {
                 .fetch_optional(&self.inner.read)
                 .await?
                 .ok_or(StoreError::NotFound)?;
-                Ok(staff::from_row(&row)?.actor())
+                staff::from_row(&row)?.actor()
             }
             "citizen" => {
                 let row = sqlx::query("SELECT name FROM citizens WHERE id = $1")

@@ -33,18 +33,22 @@ pub struct StaffMember {
 
 impl StaffMember {
     /// The actor this staff member acts as once signed in.
-    pub fn actor(&self) -> Actor {
+    /// Fails closed: only the `admin` role is an administrator, and a caseworker or manager
+    /// must belong to an organisation. Any other row (no organisation, a citizen's role in the
+    /// staff table) may do nothing: `Forbidden`, never an administrator by default.
+    pub fn actor(&self) -> Result<Actor, StoreError> {
         match (&self.role, &self.organisation) {
-            (Role::Caseworker | Role::Manager, Some(org)) => Actor::Staff {
+            (Role::Caseworker | Role::Manager, Some(org)) => Ok(Actor::Staff {
                 id: self.id.clone(),
                 name: self.name.clone(),
                 role: self.role,
                 organisation: org.clone(),
-            },
-            _ => Actor::Admin {
+            }),
+            (Role::Admin, _) => Ok(Actor::Admin {
                 id: self.id.clone(),
                 name: self.name.clone(),
-            },
+            }),
+            _ => Err(StoreError::Forbidden),
         }
     }
 
@@ -212,6 +216,45 @@ impl Store {
             Ok(())
         } else {
             Err(StoreError::Invalid(errors))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(role: Role, organisation: Option<Organisation>) -> StaffMember {
+        StaffMember {
+            id: "s1".into(),
+            login: "s1".into(),
+            name: "S".into(),
+            role,
+            organisation,
+            team: None,
+        }
+    }
+
+    #[test]
+    fn a_staff_row_that_fits_no_role_may_do_nothing() {
+        let aalborg = Organisation::Municipality(MunicipalityCode::try_from("0851").expect("code"));
+        assert!(matches!(
+            member(Role::Caseworker, Some(aalborg)).actor(),
+            Ok(Actor::Staff { .. })
+        ));
+        assert!(matches!(
+            member(Role::Admin, None).actor(),
+            Ok(Actor::Admin { .. })
+        ));
+        for (role, why) in [
+            (Role::Caseworker, "a caseworker of no organisation"),
+            (Role::Manager, "a manager of no organisation"),
+            (Role::Citizen, "a citizen's role in the staff table"),
+        ] {
+            assert!(
+                matches!(member(role, None).actor(), Err(StoreError::Forbidden)),
+                "{why} is no administrator"
+            );
         }
     }
 }

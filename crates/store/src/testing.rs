@@ -114,7 +114,7 @@ pub async fn world(store: &Store) -> World {
             )
             .await
             .expect("staff");
-        actors.push(member.actor());
+        actors.push(member.actor().expect("actor"));
     }
     let [caseworker, other_municipality, adviser]: [Actor; 3] = actors.try_into().expect("three");
     let citizen = store

@@ -59,7 +59,7 @@ async fn world(store: &Store) -> (Actor, Actor, Actor) {
             )
             .await
             .expect("staff");
-        actors.push(member.actor());
+        actors.push(member.actor().expect("actor"));
     }
     let mut it = actors.into_iter();
     let next = |it: &mut std::vec::IntoIter<Actor>| it.next().expect("three actors");

@@ -578,7 +578,8 @@ async fn a_municipality_may_be_stricter_than_the_law_never_looser() {
             )
             .await
             .expect("manager")
-            .actor();
+            .actor()
+            .expect("actor");
         let slot = store
             .create_slots(
                 &w.caseworker,

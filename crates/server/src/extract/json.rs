@@ -1,6 +1,7 @@
 //! JSON bodies with the API's error contract: unparseable JSON is 400 `malformed_json`; JSON of
 //! the wrong shape (a string where a number belongs, say) is 422 `validation_failed` naming the
-//! field. Missing fields and bad values are found later, by the domain parsers, field by field.
+//! field, and a field a body that refuses unknown fields does not have is 422 `unknown_field`
+//! naming it. Missing fields and bad values are found later, by the domain parsers, field by field.
 
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
@@ -35,10 +36,16 @@ where
         serde_path_to_error::deserialize(value)
             .map(ApiJson)
             .map_err(|e| {
-                ApiError::Validation(vec![FieldError::new(
-                    e.path().to_string(),
-                    Invalid::BadFormat,
-                )])
+                // serde names an unknown field only in its message: "unknown field `x`, …".
+                let message = e.inner().to_string();
+                let unknown = message
+                    .strip_prefix("unknown field `")
+                    .and_then(|rest| rest.split_once('`'))
+                    .map(|(name, _)| name.to_owned());
+                ApiError::Validation(vec![match unknown {
+                    Some(name) => FieldError::new(name, Invalid::UnknownField),
+                    None => FieldError::new(e.path().to_string(), Invalid::BadFormat),
+                }])
             })
     }
 }

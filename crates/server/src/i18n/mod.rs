@@ -84,6 +84,10 @@ pub fn invalid_message(lang: Lang, problem: Invalid) -> &'static str {
             "Teksten er for lang. Gør den kortere.",
             "The text is too long. Shorten it.",
         ),
+        Invalid::UnknownField => lang.pick(
+            "Feltet findes ikke. Se API-beskrivelsen for de felter, der kan ændres.",
+            "There is no such field. See the API description for the fields that can be changed.",
+        ),
         Invalid::TooMany { .. } => lang.pick(
             "Det giver for mange tider på én gang (højst 2.000). Vælg færre dage, kortere dage eller længere samtaler.",
             "That makes too many times at once (at most 2,000). Choose fewer days, shorter days or longer meetings.",

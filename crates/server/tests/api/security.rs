@@ -81,7 +81,8 @@ async fn one_weekly_request_makes_at_most_two_thousand_slots() {
         .iter()
         .find(|m| m.login == "cw.aalborg")
         .expect("caseworker")
-        .actor();
+        .actor()
+        .expect("actor");
     let (from, to) = (
         app.store.now(),
         app.store
@@ -95,4 +96,57 @@ async fn one_weekly_request_makes_at_most_two_thousand_slots() {
         .await
         .expect("calendar");
     assert!(calendar.slots.is_empty(), "nothing was created");
+}
+
+#[tokio::test]
+async fn a_patch_refuses_an_empty_enum_and_unknown_fields_and_changes_nothing() {
+    let app = spawn_app(store::Backend::Sqlite).await;
+    let world = app.world().await;
+    let (citizen, _) = app
+        .citizen(&world, "0101901234", "anne", "insured_unemployed")
+        .await;
+    let path = format!("/api/v1/citizens/{citizen}");
+    for (body, field, code) in [
+        (json!({"target_group": ""}), "target_group", "blank"),
+        (json!({"target_group": "  "}), "target_group", "blank"),
+        (
+            json!({"self_booking_exmpt": true, "phone": "12345678"}),
+            "self_booking_exmpt",
+            "unknown_field",
+        ),
+    ] {
+        let p = problem(
+            app.patch(&path, Some(&world.aalborg), &body).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!(p["errors"][0]["field"], field, "{body}");
+        assert_eq!(p["errors"][0]["code"], code, "{body}");
+    }
+    let now = app.get_json(&path, Some(&world.aalborg)).await;
+    assert_eq!(now["target_group"], "insured_unemployed");
+    assert!(now["phone"].is_null(), "nothing changed: {now}");
+}
+
+#[tokio::test]
+async fn a_message_with_a_nul_byte_is_refused_on_both_backends() {
+    for backend in crate::helpers::BACKENDS {
+        let app = spawn_app(backend).await;
+        let world = app.world().await;
+        let (citizen, me) = app
+            .citizen(&world, "0101901234", "anne", "insured_unemployed")
+            .await;
+        let path = format!("/api/v1/citizens/{citizen}/messages");
+        let p = problem(
+            app.post(&path, Some(&me), &json!({"body": "Hej\u{0}med dig"}))
+                .await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!(p["errors"][0]["field"], "body", "{backend:?}");
+        let thread = app.get_json(&path, Some(&me)).await;
+        assert_eq!(thread["messages"], json!([]), "{backend:?}");
+    }
 }

@@ -11,7 +11,10 @@ use crate::error::ApiError;
 use crate::extract::{ApiActor, ApiJson};
 use crate::validate::Fields;
 
+/// Unknown fields are refused (422 `unknown_field`), not ignored: a misspelt `self_booking_exmpt`
+/// would otherwise answer 200 and change nothing.
 #[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct UpdateCitizen {
     /// A caseworker of the citizen's municipality, or `null` to remove the assignment.
     #[serde(default, deserialize_with = "present")]
@@ -79,11 +82,12 @@ pub async fn handler(
     ApiJson(body): ApiJson<UpdateCitizen>,
 ) -> Result<Json<CitizenJson>, ApiError> {
     let mut f = Fields::default();
-    let target_group = f.optional(
-        "target_group",
-        body.target_group.as_deref(),
-        TargetGroup::try_from,
-    );
+    // Absent leaves it as it is; every value given must be a target group (`""` is 422, not
+    // "no change": an enum has no empty value).
+    let target_group = match body.target_group.as_deref() {
+        None => Some(None),
+        Some(s) => f.check("target_group", TargetGroup::try_from(s)).map(Some),
+    };
     if let Some(Some(id)) = &body.caseworker_id
         && id.trim().is_empty()
     {
