@@ -246,9 +246,8 @@ impl TestApp {
         (id, self.token(login).await)
     }
 
-    /// The citizen's first conversation, held in person with the staff member with the login
-    /// `login` a month ago: the law's condition for meeting by phone or video (LAB § 33).
-    pub async fn first_conversation_held(&self, login: &str, citizen: &str) {
+    /// The staff member with `login`, as the store sees them acting.
+    pub async fn staff_actor(&self, login: &str) -> Actor {
         let system = Actor::Admin {
             id: "system".into(),
             name: "System".into(),
@@ -258,7 +257,14 @@ impl TestApp {
             .iter()
             .find(|m| m.login == login)
             .expect("staff member");
-        store::testing::first_conversation_held(&self.store, citizen, &member.id).await;
+        member.actor().expect("actor")
+    }
+
+    /// The citizen's first conversation, held in person with the staff member with the login
+    /// `login` a month ago: the law's condition for meeting by phone or video (LAB § 33).
+    pub async fn first_conversation_held(&self, login: &str, citizen: &str) {
+        let staff = self.staff_actor(login).await;
+        store::testing::first_conversation_held(&self.store, citizen, staff.id()).await;
     }
 
     /// A video meeting of the caller (staff) with `citizen`, in a new 30-minute slot starting

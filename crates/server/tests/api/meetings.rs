@@ -50,6 +50,13 @@ async fn anne(app: &TestApp, world: &World) -> (String, String) {
     (id, app.token("anne").await)
 }
 
+/// The free times `token` is offered for `citizen`, each with its usable channels.
+async fn available_slots(app: &TestApp, citizen: &str, token: &str) -> Vec<Value> {
+    let path = format!("/api/v1/citizens/{citizen}/available-slots");
+    let free = app.get_json(&path, Some(token)).await;
+    free["slots"].as_array().expect("slots").clone()
+}
+
 async fn json_of(r: reqwest::Response, status: StatusCode) -> Value {
     assert_eq!(r.status(), status);
     r.json().await.expect("json")
@@ -72,16 +79,7 @@ async fn a_citizen_books_adds_to_calendar_moves_and_cancels() {
 
         // Before her first conversation only in person is offered, and video is refused with
         // the law's reason (LAB § 33, stk. 1), whoever books.
-        let free = json_of(
-            app.get(
-                &format!("/api/v1/citizens/{citizen}/available-slots"),
-                Some(&me),
-            )
-            .await,
-            StatusCode::OK,
-        )
-        .await;
-        let slots = free["slots"].as_array().expect("slots");
+        let slots = available_slots(&app, &citizen, &me).await;
         assert_eq!(
             slots.len(),
             1,
@@ -107,16 +105,7 @@ async fn a_citizen_books_adds_to_calendar_moves_and_cancels() {
         }
         app.first_conversation_held("cw.aalborg", &citizen).await;
 
-        let free = json_of(
-            app.get(
-                &format!("/api/v1/citizens/{citizen}/available-slots"),
-                Some(&me),
-            )
-            .await,
-            StatusCode::OK,
-        )
-        .await;
-        let slots = free["slots"].as_array().expect("slots");
+        let slots = available_slots(&app, &citizen, &me).await;
         assert_eq!(slots.len(), 2, "{backend:?}");
         // No phone number on file, so phone is not among the channels offered to her.
         assert_eq!(slots[0]["channels"], json!(["in_person", "video"]));

@@ -72,17 +72,7 @@ async fn one_weekly_request_makes_at_most_two_thousand_slots() {
     .await;
     assert_eq!(p["errors"][0]["field"], "slot_minutes", "{p}");
     assert_eq!(p["errors"][0]["code"], "too_many", "{p}");
-    let system = domain::Actor::Admin {
-        id: "system".into(),
-        name: "System".into(),
-    };
-    let staff = app.store.staff_list(&system).await.expect("staff");
-    let caseworker = staff
-        .iter()
-        .find(|m| m.login == "cw.aalborg")
-        .expect("caseworker")
-        .actor()
-        .expect("actor");
+    let caseworker = app.staff_actor("cw.aalborg").await;
     let (from, to) = (
         app.store.now(),
         app.store
