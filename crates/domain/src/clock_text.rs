@@ -78,6 +78,17 @@ pub fn long_date(date: Date, english: bool) -> String {
     }
 }
 
+/// `marts 2026` (Danish) or `March 2026`: a month of a report.
+pub fn month_year(date: Date, english: bool) -> String {
+    let month = usize::from(date.month().unsigned_abs()).saturating_sub(1) % 12;
+    let name = if english {
+        EN_MONTHS[month]
+    } else {
+        DA_MONTHS[month]
+    };
+    format!("{name} {}", date.year())
+}
+
 /// `14. marts` (Danish) or `14 March`, with the year added when it is not `this_year`:
 /// deadlines read shortest this way.
 pub fn day_month(date: Date, this_year: i16, english: bool) -> String {

@@ -23,6 +23,7 @@ mod org;
 mod person;
 pub mod screening;
 mod span;
+pub mod survey_release;
 pub mod surveys;
 
 pub use access::{

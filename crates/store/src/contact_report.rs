@@ -6,7 +6,9 @@
 
 use std::collections::BTreeMap;
 
+use domain::clock_text::day_start;
 use domain::contact_report::{ContactCounts, GroupBy, months, split_days, split_months};
+use domain::survey_release::{self, SurveyCell};
 use domain::{Actor, FieldError, Invalid, MunicipalityCode, Organisation, Role};
 use jiff::Timestamp;
 use sqlx::Row;
@@ -40,6 +42,15 @@ pub(crate) const SUMS: &str = "CAST(SUM(d.meetings) AS BIGINT) AS meetings, CAST
      CAST(SUM(d.answered) AS BIGINT) AS answered, CAST(SUM(d.satisfied) AS BIGINT) AS satisfied, \
      CAST(SUM(d.channel_fit) AS BIGINT) AS channel_fit, CAST(SUM(d.personal) AS BIGINT) AS personal, \
      CAST(SUM(d.helpful) AS BIGINT) AS helpful, CAST(SUM(d.wants_remote) AS BIGINT) AS wants_remote";
+
+/// What [`Store::contact_report`] answers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReleasedReport {
+    /// Per group: exact meeting counts, and the released answers.
+    pub rows: Vec<(String, ContactCounts)>,
+    /// The whole months, [first, end), whose answers are counted; `None`: no answers shown.
+    pub answer_months: Option<(jiff::civil::Date, jiff::civil::Date)>,
+}
 
 /// Whose meetings a report counts: a municipality's citizens', those an a-kasse's staff held,
 /// or all. Made only by [`Store::report_scope`], which decides what the actor may see.
@@ -87,6 +98,23 @@ impl Scope {
             Scope::All => "$3 = ''",
             Scope::Municipality(_) => "c.municipality = $3",
             Scope::Fund(_) => "m.staff_id IN (SELECT id FROM staff WHERE unemployment_fund = $3)",
+        }
+    }
+
+    /// The organisation whose block an answer is in (`domain::survey_release`), on kept
+    /// counts `d`: the a-kasse for its own report, else the municipality.
+    fn unit_on_days(&self) -> &'static str {
+        match self {
+            Scope::Fund(_) => "d.fund",
+            _ => "d.municipality",
+        }
+    }
+
+    /// The same on meetings `m` of citizens `c`.
+    fn unit_on_meetings(&self) -> &'static str {
+        match self {
+            Scope::Fund(_) => "$3",
+            _ => "c.municipality",
         }
     }
 
@@ -178,32 +206,66 @@ impl Store {
         }
     }
 
-    /// How many free-text answers about meetings in [from, to) touch each theme
-    /// (`domain::comment_themes`); the comments themselves never leave the store.
+    /// How many free-text answers about meetings in the final whole months of [from, to) touch
+    /// each theme (`domain::comment_themes`), released in the blocks of
+    /// `domain::survey_release` like every answer: an organisation's month in which some theme
+    /// is named by one to four is left out. The comments themselves never leave the store.
     pub async fn comment_themes(
         &self,
         scope: &ReportScope,
         from: Timestamp,
         to: Timestamp,
     ) -> Result<Vec<(&'static str, u64)>, StoreError> {
+        let none = || domain::comment_themes::count_themes([]);
+        let Some((first, end)) = survey_release::final_months(from, to, self.now()) else {
+            return Ok(none());
+        };
         let scope = &scope.0;
+        let unit = match scope {
+            Scope::Fund(_) => "$3",
+            _ => "v.municipality",
+        };
         let rows = sqlx::query(&format!(
-            "SELECT v.comment FROM surveys v WHERE v.comment IS NOT NULL \
+            "SELECT v.comment, v.held_at, {unit} AS u FROM surveys v WHERE v.comment IS NOT NULL \
              AND v.held_at >= $1 AND v.held_at < $2 AND ({})",
             scope.on_surveys()
         ))
-        .bind(clock::to_micros(from))
-        .bind(clock::to_micros(to))
+        .bind(clock::to_micros(day_start(first)))
+        .bind(clock::to_micros(day_start(end)))
         .bind(scope.value())
         .fetch_all(&self.inner.read)
         .await?;
-        let comments: Vec<String> = rows
-            .iter()
-            .map(|r| r.try_get("comment"))
-            .collect::<Result<_, _>>()?;
-        Ok(domain::comment_themes::count_themes(
-            comments.iter().map(String::as_str),
-        ))
+        let mut blocks: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
+        for r in &rows {
+            let month = domain::clock_text::local_date(clock::from_micros(r.try_get("held_at")?))
+                .strftime("%Y-%m")
+                .to_string();
+            blocks
+                .entry((month, r.try_get("u")?))
+                .or_default()
+                .push(r.try_get("comment")?);
+        }
+        let mut cells = Vec::new();
+        for ((month, unit), comments) in &blocks {
+            for (theme, n) in
+                domain::comment_themes::count_themes(comments.iter().map(String::as_str))
+            {
+                cells.push(SurveyCell {
+                    month: month.clone(),
+                    unit: unit.clone(),
+                    key: theme.to_owned(),
+                    counts: ContactCounts {
+                        answered: n,
+                        ..Default::default()
+                    },
+                });
+            }
+        }
+        let released = survey_release::released(&cells);
+        Ok(none()
+            .into_iter()
+            .map(|(theme, _)| (theme, released.get(theme).map_or(0, |c| c.answered)))
+            .collect())
     }
 
     /// Counts per group for meetings starting in [from, to), in the order of the groups' keys;
@@ -261,6 +323,30 @@ impl Store {
                 .collect());
         }
         Ok(total.into_iter().collect())
+    }
+
+    /// The contact report as it may be shown: exact meeting counts for [from, to), and the
+    /// survey answers of its final whole months only, in blocks that cannot be differenced
+    /// (`domain::survey_release`); with those months, [first, end), if any.
+    pub async fn contact_report(
+        &self,
+        scope: &ReportScope,
+        from: Timestamp,
+        to: Timestamp,
+        group_by: GroupBy,
+    ) -> Result<ReleasedReport, StoreError> {
+        let rows = self.contact_counts(scope, from, to, group_by).await?;
+        let answer_months = survey_release::final_months(from, to, self.now());
+        let released = match answer_months {
+            Some(months) => {
+                survey_release::released(&self.survey_cells(&scope.0, months, group_by).await?)
+            }
+            None => BTreeMap::new(),
+        };
+        Ok(ReleasedReport {
+            rows: survey_release::with_released(rows, &released),
+            answer_months,
+        })
     }
 
     /// The same counts as [`Store::contact_counts`], counted from the meetings
@@ -347,6 +433,30 @@ impl Store {
         to: Timestamp,
         group_by: GroupBy,
     ) -> Result<Vec<(String, ContactCounts)>, StoreError> {
+        Ok(self
+            .count_units(scope, from, to, group_by)
+            .await?
+            .into_iter()
+            .fold(BTreeMap::new(), |mut total, (_, key, c)| {
+                total
+                    .entry(key)
+                    .or_insert_with(ContactCounts::default)
+                    .add(&c);
+                total
+            })
+            .into_iter()
+            .collect())
+    }
+
+    /// As [`Self::count_meetings`], per organisation (the unit of `Scope::unit_on_meetings`)
+    /// and group: (unit, key, counts).
+    async fn count_units(
+        &self,
+        scope: &Scope,
+        from: Timestamp,
+        to: Timestamp,
+        group_by: GroupBy,
+    ) -> Result<Vec<(String, String, ContactCounts)>, StoreError> {
         let (key, staff) = match group_by {
             GroupBy::Channel | GroupBy::Month => ("m.channel", ""),
             GroupBy::TargetGroup => ("c.target_group", ""),
@@ -357,11 +467,12 @@ impl Store {
                 "LEFT JOIN staff s ON s.id = m.staff_id",
             ),
         };
+        let unit = scope.unit_on_meetings();
         let sql = format!(
-            "SELECT {key} AS k, {COUNTS} \
+            "SELECT {unit} AS u, {key} AS k, {COUNTS} \
              FROM meetings m JOIN citizens c ON c.id = m.citizen_id \
              LEFT JOIN surveys v ON v.meeting_id = m.id {staff} \
-             WHERE m.starts_at >= $1 AND m.starts_at < $2 AND ({}) GROUP BY {key}",
+             WHERE m.starts_at >= $1 AND m.starts_at < $2 AND ({}) GROUP BY {unit}, {key}",
             scope.on_meetings()
         );
         // Planned for its own period each time (see `report_days::run`).
@@ -383,8 +494,59 @@ impl Store {
                 } else {
                     r.try_get("k")?
                 };
-                Ok((key, counts(r)?))
+                Ok((r.try_get("u")?, key, counts(r)?))
             })
             .collect()
+    }
+
+    /// The survey answers of the final months [first, end) as cells of one organisation's month
+    /// and one group (`domain::survey_release`): from the counts kept per month where the
+    /// grouping is kept, else counted from the meetings month by month.
+    async fn survey_cells(
+        &self,
+        scope: &Scope,
+        (first, end): (jiff::civil::Date, jiff::civil::Date),
+        group_by: GroupBy,
+    ) -> Result<Vec<SurveyCell>, StoreError> {
+        let (_, ready) = self.settle(Some((first, end))).await?;
+        let label = |d: jiff::civil::Date| d.strftime("%Y-%m").to_string();
+        if let (Some(key), true) = (kept_key(group_by, "d.month"), ready) {
+            let unit = scope.unit_on_days();
+            let sql = format!(
+                "SELECT d.month AS mo, {unit} AS u, {key} AS k, {SUMS} FROM report_months d \
+                 WHERE d.month >= $1 AND d.month < $2 AND ({}) GROUP BY d.month, {unit}, {key}",
+                scope.on_days()
+            );
+            let rows = sqlx::query(&sql)
+                .persistent(false)
+                .bind(label(first))
+                .bind(label(end))
+                .bind(scope.value())
+                .fetch_all(&self.inner.read)
+                .await?;
+            return rows
+                .iter()
+                .map(|r| {
+                    Ok(SurveyCell {
+                        month: r.try_get("mo")?,
+                        unit: r.try_get("u")?,
+                        key: r.try_get("k")?,
+                        counts: counts(r)?,
+                    })
+                })
+                .collect();
+        }
+        let mut cells = Vec::new();
+        for (month, start, stop) in months(day_start(first), day_start(end)) {
+            for (unit, key, counts) in self.count_units(scope, start, stop, group_by).await? {
+                cells.push(SurveyCell {
+                    month: month.clone(),
+                    unit,
+                    key,
+                    counts,
+                });
+            }
+        }
+        Ok(cells)
     }
 }

@@ -55,7 +55,7 @@ pub use citizens::{Citizen, CitizenChange, CitizenQuery, CitizenSummary, NewCiti
 pub use clock::{from_micros, now_micros};
 pub use connect::{Backend, MeetingSettings, Store, StoreOptions};
 pub use contact_plan::{Exemption, MAX_EXEMPTION_REASON, PlanInputs};
-pub use contact_report::ReportScope;
+pub use contact_report::{ReleasedReport, ReportScope};
 pub use cpr_key::CprKey;
 pub use error::StoreError;
 pub use events::{ThreadChange, ThreadEvent, ThreadKey};

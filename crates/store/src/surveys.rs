@@ -12,6 +12,7 @@ use crate::ids::new_id;
 use crate::outbox::system_actor;
 use crate::report_days::{self, StaleDay};
 use crate::{Citizen, Meeting, Store, StoreError, clock};
+use domain::survey_release::{answer_cutoff, answerable};
 
 /// The outbox kind of the invitation to answer.
 pub(crate) const SURVEY_INVITED: &str = "survey_invited";
@@ -73,9 +74,12 @@ impl Store {
         let rows = sqlx::query(
             "SELECT v.id, v.meeting_id, v.held_at, v.channel, s.name AS staff_name \
              FROM surveys v JOIN staff s ON s.id = v.staff_id \
-             WHERE v.citizen_id = $1 AND v.answered_at IS NULL ORDER BY v.held_at DESC, v.id",
+             WHERE v.citizen_id = $1 AND v.answered_at IS NULL AND v.held_at >= $2 \
+             ORDER BY v.held_at DESC, v.id",
         )
         .bind(citizen_id)
+        // Only those still answerable (`domain::survey_release::ANSWER_WINDOW_DAYS`).
+        .bind(clock::to_micros(answer_cutoff(self.now())))
         .fetch_all(&self.inner.read)
         .await?;
         rows.iter()
@@ -145,18 +149,20 @@ impl Store {
         if survey.try_get::<String, _>("citizen_id")? != *citizen_id {
             return Err(StoreError::NotFound);
         }
+        let held_at = clock::from_micros(survey.try_get("held_at")?);
         // The answer changes the counts of the day its meeting was held.
-        let day = StaleDay::new(
-            &survey.try_get::<String, _>("municipality")?,
-            clock::from_micros(survey.try_get("held_at")?),
-        );
+        let day = StaleDay::new(&survey.try_get::<String, _>("municipality")?, held_at);
         let now = self.now();
+        // After the window a month's answers are final: reports rely on it (differencing).
+        if !answerable(held_at, now) {
+            return Err(StoreError::Conflict("survey_closed"));
+        }
         let mut tx = self.inner.write.begin().await?;
         // The condition on answered_at makes "once" hold under races too.
         let done = sqlx::query(
             "UPDATE surveys SET answered_at = $1, satisfaction = $2, channel_fit = $3, personal = $4, \
              helpful = $5, more_remote = $6, callback = $7, comment = $8 \
-             WHERE id = $9 AND answered_at IS NULL",
+             WHERE id = $9 AND answered_at IS NULL AND held_at >= $10",
         )
         .bind(clock::to_micros(now))
         .bind(i64::from(answers.satisfaction))
@@ -167,6 +173,7 @@ impl Store {
         .bind(i64::from(answers.callback))
         .bind(answers.comment.as_deref())
         .bind(survey_id)
+        .bind(clock::to_micros(answer_cutoff(now)))
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {

@@ -98,6 +98,10 @@ pub fn conflict(lang: Lang, code: &str) -> &'static str {
             "Du har allerede svaret på dette spørgeskema. Tak for dit svar.",
             "You have already answered this survey. Thank you.",
         ),
+        "survey_closed" => lang.pick(
+            "Spørgeskemaet er lukket, fordi samtalen er mere end 30 dage gammel. Tak fordi du ville svare.",
+            "The survey is closed because the meeting is more than 30 days ago. Thank you for wanting to answer.",
+        ),
         _ => lang.pick("Handlingen passer ikke med den nuværende tilstand.", "The action conflicts with the current state."),
     }
 }

@@ -190,6 +190,11 @@ pub(super) static SURVEY: &[(&str, &str, &str)] = &[
     ),
     ("survey.send", "Send svar", "Send answers"),
     (
+        "survey.closed",
+        "Spørgeskemaet er lukket, fordi samtalen er mere end 30 dage gammel. Tak fordi du ville svare.",
+        "The survey is closed because the meeting is more than 30 days ago. Thank you for wanting to answer.",
+    ),
+    (
         "survey.thanks",
         "Tak for dit svar. Det hjælper os med at gøre samtalerne bedre.",
         "Thank you for answering. It helps us make the meetings better.",
@@ -225,6 +230,21 @@ pub(super) static REPORT: &[(&str, &str, &str)] = &[
         "report.intro",
         "Samtaler i perioden efter udfald, og hvad borgerne svarede bagefter. Andele af svar vises kun for grupper med mindst fem svar, så ingen kan genkendes.",
         "Meetings in the period by outcome, and what citizens answered afterwards. Shares of answers are shown only for groups of at least five answers, so nobody can be recognised.",
+    ),
+    (
+        "report.answers_months",
+        "Svarene er talt for hele måneder, der ikke længere kan ændre sig (30 dage efter månedens udgang), og kun for en kommunes måned, hvor alle grupper har mindst fem svar. Svar fra:",
+        "Answers are counted for whole months that can no longer change (30 days after the month ends), and only for a municipality's month in which every group has at least five answers. Answers from:",
+    ),
+    (
+        "report.answers_none",
+        "Perioden rummer ingen hel måned, der sluttede for mindst 30 dage siden. Derfor vises ingen svar endnu.",
+        "The period holds no whole month that ended at least 30 days ago, so no answers are shown yet.",
+    ),
+    (
+        "report.other",
+        "Øvrige (svar fra små grupper, samlet)",
+        "Others (answers of small groups, together)",
     ),
     ("report.group_by", "Opdel efter", "Group by"),
     ("report.municipality", "Kommune", "Municipality"),

@@ -69,14 +69,17 @@ pub async fn pdf_file(
     let scope = scope(&state, &user, &q).await?;
     let store = &state.store;
     let err = |e| user.viewer.error(e);
-    let by = |g| store.contact_counts(&scope, from, to, g);
-    let channels = by(GroupBy::Channel).await.map_err(err)?;
-    let groups = by(GroupBy::TargetGroup).await.map_err(err)?;
-    let months = by(GroupBy::Month).await.map_err(err)?;
+    // Answers as every report releases them (`domain::survey_release`).
+    let by = |g| store.contact_report(&scope, from, to, g);
+    let channel_report = by(GroupBy::Channel).await.map_err(err)?;
+    let answer_months = channel_report.answer_months;
+    let channels = channel_report.rows;
+    let groups = by(GroupBy::TargetGroup).await.map_err(err)?.rows;
+    let months = by(GroupBy::Month).await.map_err(err)?.rows;
     // Teams are named per organisation: for all municipalities together there is no such table.
     let teams = match by(GroupBy::Team).await {
         Err(store::StoreError::Invalid(_)) => None,
-        teams => Some(teams.map_err(err)?),
+        teams => Some(teams.map_err(err)?.rows),
     };
     let themes = store.comment_themes(&scope, from, to).await.map_err(err)?;
     let towns = store.municipalities().await.map_err(err)?;
@@ -120,6 +123,11 @@ pub async fn pdf_file(
             "Tallene kommer direkte fra Jobunivers. Borgernes svar er anonyme; andele bygget på \
              færre end 5 svar vises ikke.",
         ),
+        // The orientation is in Danish, like the rest of the document.
+        Block::text(super::contact_report::answer_months(
+            crate::i18n::Texts { lang: Lang::Da },
+            answer_months,
+        )),
         Block::gap(),
         Block::heading("Nøgletal"),
         Block::text(format!(

@@ -47,6 +47,8 @@ struct ReportPage {
     /// The query string for the CSV link.
     query: String,
     chart_height: u32,
+    /// Which months the answers are from, in words.
+    answers: String,
 }
 
 /// Width of a full (100 %) bar in the chart.
@@ -61,6 +63,9 @@ fn share(t: Texts, s: Option<f64>) -> String {
 
 /// A group's key as people read it (also in the committee PDF).
 pub(super) fn group_name(t: Texts, group: GroupBy, key: &str, towns: &[store::Org]) -> String {
+    if key == domain::survey_release::OTHER {
+        return t.get("report.other").to_owned();
+    }
     match group {
         GroupBy::Channel => domain::Channel::try_from(key).map_or(key.to_owned(), |c| {
             crate::i18n::channel(t.lang, c).to_owned()
@@ -84,23 +89,30 @@ async fn rows(
     state: &AppState,
     user: &SignedIn,
     q: &DatesQuery,
-) -> Result<(Vec<Row>, FormState, GroupBy), PageError> {
+) -> Result<(Vec<Row>, FormState, GroupBy, String), PageError> {
     let t = user.viewer.ctx().t;
     let (from, to, form) = chosen(state, user, q)?;
     let scope = scope(state, user, q).await?;
     // An unknown grouping from an edited address means the default.
     let group =
         GroupBy::try_from(q.gruppe.as_deref().unwrap_or_default()).unwrap_or(GroupBy::Channel);
-    let counts = match state.store.contact_counts(&scope, from, to, group).await {
+    let report = match state.store.contact_report(&scope, from, to, group).await {
         // Teams for all municipalities at once: said beside the grouping, nothing shown.
         Err(store::StoreError::Invalid(mut errors)) => {
             for e in &mut errors {
                 e.field = "gruppe".into();
             }
-            return Ok((Vec::new(), form.with_errors(t, &errors), group));
+            return Ok((
+                Vec::new(),
+                form.with_errors(t, &errors),
+                group,
+                String::new(),
+            ));
         }
-        counts => counts.map_err(|e| user.viewer.error(e))?,
+        report => report.map_err(|e| user.viewer.error(e))?,
     };
+    let answers = answer_months(t, report.answer_months);
+    let counts = report.rows;
     let towns = state
         .store
         .municipalities()
@@ -130,7 +142,28 @@ async fn rows(
             }
         })
         .collect();
-    Ok((rows, form, group))
+    Ok((rows, form, group, answers))
+}
+
+/// Which months a report's answers are from, as a sentence (also in the committee PDF).
+pub(super) fn answer_months(
+    t: Texts,
+    months: Option<(jiff::civil::Date, jiff::civil::Date)>,
+) -> String {
+    use domain::clock_text::month_year;
+    let english = t.lang == crate::i18n::Lang::En;
+    match months {
+        Some((first, end)) => {
+            let last = end.yesterday().unwrap_or(end);
+            format!(
+                "{} {} – {}.",
+                t.get("report.answers_months"),
+                month_year(first, english),
+                month_year(last, english)
+            )
+        }
+        None => t.get("report.answers_none").to_owned(),
+    }
 }
 
 /// `GET /leder/rapporter?fra=&til=&gruppe=`.
@@ -139,7 +172,7 @@ pub async fn page(
     user: SignedIn,
     PageQuery(q): PageQuery<DatesQuery>,
 ) -> Result<Response, PageError> {
-    let (rows, form, group) = rows(&state, &user, &q).await?;
+    let (rows, form, group, answers) = rows(&state, &user, &q).await?;
     let t = user.viewer.ctx().t;
     let query = serde_urlencoded::to_string([
         ("fra", form.value("fra")),
@@ -171,6 +204,7 @@ pub async fn page(
         form,
         query,
         towns,
+        answers,
     }))
 }
 
@@ -190,7 +224,7 @@ pub async fn csv(
     user: SignedIn,
     PageQuery(q): PageQuery<DatesQuery>,
 ) -> Result<Response, PageError> {
-    let (rows, _, _) = rows(&state, &user, &q).await?;
+    let (rows, _, _, _) = rows(&state, &user, &q).await?;
     let t = user.viewer.ctx().t;
     // A byte-order mark, so Excel reads the file as UTF-8 (æ, ø, å).
     let mut out = String::from("\u{feff}");

@@ -32,6 +32,8 @@ struct SurveyPage {
     id: String,
     about: String,
     answered: bool,
+    /// Not answered, and more than 30 days after the meeting: it can no longer be answered.
+    closed: bool,
     questions: Vec<QuestionView>,
     form: FormState,
 }
@@ -75,6 +77,7 @@ async fn page(
             survey.staff_name
         ),
         ctx: user.viewer.ctx(),
+        closed: !answered && !domain::survey_release::answerable(survey.held_at, state.store.now()),
         id: survey.id,
         answered,
         questions: questions(lang),

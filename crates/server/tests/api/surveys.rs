@@ -128,12 +128,21 @@ async fn a_held_meeting_brings_a_survey_answered_once_and_a_callback_reaches_the
 }
 
 #[tokio::test]
-async fn the_contact_report_counts_meetings_and_shows_shares_only_from_five_answers() {
+async fn the_contact_report_counts_meetings_and_shows_answers_only_from_final_months() {
     for backend in BACKENDS {
         let app = spawn_app(backend).await;
         let world = app.world().await;
         let (_, manager) = app.staff(&world, "leder.aalborg", "manager").await;
-        let from = jiff::Timestamp::now()
+        // The meetings below all fall in one Copenhagen month.
+        let day = |t: jiff::Timestamp| domain::clock_text::local_date(t);
+        let soon = app.store.now().checked_add(SignedDuration::from_hours(24));
+        if soon.ok().map(day).map(|d| d.month()) != Some(day(app.store.now()).month()) {
+            app.store.advance_clock(SignedDuration::from_hours(48));
+        }
+        let month_start = domain::clock_text::day_start(day(app.store.now()).first_of_month());
+        let from = app
+            .store
+            .now()
             .checked_sub(SignedDuration::from_hours(1))
             .expect("time");
         let report = |group: &str| {
@@ -144,9 +153,19 @@ async fn the_contact_report_counts_meetings_and_shows_shares_only_from_five_answ
                 .expect("time");
             format!("/api/v1/reports/contacts?from={from}&to={to}&group_by={group}")
         };
+        let video = |rows: &Value| -> Value {
+            rows["rows"]
+                .as_array()
+                .expect("rows")
+                .iter()
+                .find(|r| r["key"] == "video")
+                .cloned()
+                .unwrap_or(Value::Null)
+        };
 
-        // Five citizens each have a held video meeting; each answers, four of them satisfied.
-        for i in 0..5 {
+        // Six citizens each have a held video meeting; five answer, four of them satisfied.
+        let mut last = None;
+        for i in 0..6 {
             let login = format!("borger{i}");
             let cpr = format!("010190{:04}", 1000 + i);
             let (id, token) = app
@@ -162,25 +181,15 @@ async fn the_contact_report_counts_meetings_and_shows_shares_only_from_five_answ
                 )
                 .await;
             assert_eq!(r.status(), StatusCode::OK);
-
-            let rows = app.get_json(&report("channel"), Some(&manager)).await;
-            if i == 4 {
-                // Four answers so far: counted, but no share shown.
-                let row = &rows["rows"][0];
-                assert_eq!(row["key"], "video", "{backend:?}: {rows}");
-                assert_eq!(row["surveys_answered"], 4);
-                assert_eq!(
-                    row["satisfied_share"],
-                    Value::Null,
-                    "fewer than five answers"
-                );
-                assert_eq!(row["suppressed"], true);
-            }
             let surveys = app.get_json("/api/v1/surveys", Some(&token)).await;
             let sid = surveys["surveys"][0]["id"]
                 .as_str()
                 .expect("survey")
                 .to_owned();
+            if i == 5 {
+                last = Some((token, sid));
+                continue;
+            }
             let satisfaction = if i == 0 { 2 } else { 5 };
             let answers = json!({"answers": {"satisfaction": satisfaction, "channel_fit": 4, "personal": "less",
                 "helpful": 3, "more_remote": 5, "callback": "no"}});
@@ -193,17 +202,77 @@ async fn the_contact_report_counts_meetings_and_shows_shares_only_from_five_answ
                 .await;
             assert_eq!(r.status(), StatusCode::OK);
         }
+        // This month can still change: meetings are counted, answers not yet.
         let rows = app.get_json(&report("channel"), Some(&manager)).await;
-        let row = &rows["rows"][0];
-        assert_eq!(row["meetings"], 5, "{backend:?}: {rows}");
-        assert_eq!(row["held"], 5);
+        let row = video(&rows);
+        assert_eq!(row["meetings"], 6, "{backend:?}: {rows}");
+        assert_eq!(row["held"], 6);
+        assert_eq!(row["surveys_answered"], 0);
+        assert_eq!(row["satisfied_share"], Value::Null);
+        assert_eq!(row["suppressed"], true);
+        assert_eq!(rows["answers_from"], Value::Null);
+
+        // Once the month has ended and 30 days have passed, its answers show, and the sixth
+        // survey can no longer be answered (which is what makes the month final).
+        app.store.advance_clock(SignedDuration::from_hours(24 * 75));
+        let (token, sid) = last.expect("sixth");
+        let waiting = app.get_json("/api/v1/surveys", Some(&token)).await;
+        assert_eq!(waiting["surveys"], json!([]), "{backend:?}");
+        let late = json!({"answers": {"satisfaction": 1, "channel_fit": 1, "personal": "less",
+            "helpful": 1, "more_remote": 1, "callback": "no"}});
+        problem(
+            app.post(
+                &format!("/api/v1/surveys/{sid}/answers"),
+                Some(&token),
+                &late,
+            )
+            .await,
+            StatusCode::CONFLICT,
+            "survey_closed",
+        )
+        .await;
+        let to = app.store.now();
+        let final_report = |group: &str| {
+            format!("/api/v1/reports/contacts?from={month_start}&to={to}&group_by={group}")
+        };
+        let rows = app.get_json(&final_report("channel"), Some(&manager)).await;
+        let row = video(&rows);
+        assert_eq!(row["held"], 6, "{backend:?}: {rows}");
         assert_eq!(row["surveys_answered"], 5);
         assert_eq!(row["satisfied_share"], 0.8);
         assert_eq!(row["channel_fit_share"], 1.0);
         assert_eq!(row["personal_share"], 0.0);
         assert_eq!(row["suppressed"], false);
-        let by_group = app.get_json(&report("target_group"), Some(&manager)).await;
-        assert_eq!(by_group["rows"][0]["key"], "job_ready_cash_benefit");
+        assert_eq!(
+            rows["answers_from"],
+            day(month_start).to_string(),
+            "{backend:?}"
+        );
+        // One second later or earlier at either end changes no answer (differencing).
+        for (a, b) in [(1, 0), (-1, 0), (0, 1), (0, -1)] {
+            let shift = |t: jiff::Timestamp, s: i64| {
+                t.checked_add(SignedDuration::from_secs(s)).expect("time")
+            };
+            let path = format!(
+                "/api/v1/reports/contacts?from={}&to={}&group_by=channel",
+                shift(month_start, a),
+                shift(to, b)
+            );
+            let shifted = video(&app.get_json(&path, Some(&manager)).await);
+            let answered = shifted["surveys_answered"].as_u64().expect("count");
+            assert!(answered == 0 || answered == 5, "{a} {b}: {shifted}");
+        }
+        let by_group = app
+            .get_json(&final_report("target_group"), Some(&manager))
+            .await;
+        let group = by_group["rows"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .find(|r| r["key"] == "job_ready_cash_benefit")
+            .cloned()
+            .expect("group");
+        assert_eq!(group["surveys_answered"], 5, "{by_group}");
 
         // Bad input is named; caseworkers may not read the report.
         let bad = problem(
@@ -232,7 +301,7 @@ async fn the_contact_report_counts_meetings_and_shows_shares_only_from_five_answ
         // An administrator chooses a municipality (all by default); a manager only their own.
         let aalborg = app
             .get_json(
-                &format!("{}&municipality=0851", report("channel")),
+                &format!("{}&municipality=0851", final_report("channel")),
                 Some(&world.admin),
             )
             .await;
@@ -259,7 +328,7 @@ async fn the_contact_report_counts_meetings_and_shows_shares_only_from_five_answ
         // By team: the caseworker who held them has none; across all municipalities, refused.
         let teams = app.get_json(&report("team"), Some(&manager)).await;
         assert_eq!(teams["rows"][0]["key"], "", "{backend:?}: {teams}");
-        assert_eq!(teams["rows"][0]["meetings"], 5);
+        assert_eq!(teams["rows"][0]["meetings"], 6);
         let everywhere = problem(
             app.get(&report("team"), Some(&world.admin)).await,
             StatusCode::UNPROCESSABLE_ENTITY,

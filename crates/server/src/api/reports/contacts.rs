@@ -77,11 +77,21 @@ impl From<ContactRow> for ContactRowJson {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ContactReport {
     pub rows: Vec<ContactRowJson>,
+    /// The survey answers count only the whole calendar months of the period that can no longer
+    /// change (ended 30 days ago): the first day of the first, and of the month after the last
+    /// (`YYYY-MM-DD`, Copenhagen). `null`: no such month, so no answers are shown. An
+    /// extension; see docs/surveys.md, "Anonymity".
+    #[schema(value_type = Option<String>)]
+    pub answers_from: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub answers_until: Option<String>,
 }
 
 /// Meetings in [from, to) by outcome, with the survey answers about them, grouped by channel,
 /// target group or municipality (managers: their municipality or a-kasse; administrators: all).
-/// Every share of answers is `null` in a group with fewer than five answers. Caseworkers: 403.
+/// Survey answers are counted for the period's final whole months only, in blocks that no two
+/// reports can be subtracted to reveal one person (docs/surveys.md, "Anonymity"); every share of
+/// answers is `null` in a group with fewer than five answers. Caseworkers: 403.
 /// A period that ends before it starts, an unknown grouping or municipality: 422 naming the
 /// parameter. A manager naming another municipality: 403.
 #[utoipa::path(
@@ -120,14 +130,17 @@ pub async fn handler(
         }
         scope => scope?,
     };
-    let counts = state
+    let report = state
         .store
-        .contact_counts(&scope, from, to, group_by)
+        .contact_report(&scope, from, to, group_by)
         .await?;
     Ok(Json(ContactReport {
-        rows: counts
+        rows: report
+            .rows
             .into_iter()
             .map(|(key, c)| ContactRow::new(key, c).into())
             .collect(),
+        answers_from: report.answer_months.map(|(first, _)| first.to_string()),
+        answers_until: report.answer_months.map(|(_, end)| end.to_string()),
     }))
 }
