@@ -141,3 +141,28 @@ test('admin forms show Danish errors beside the fields and keep what was typed',
   assert.ok(await page.locator('#name-error').count() === 1);
   await expectNoAxeViolations(page, assert);
 });
+
+test('pages work under the Content-Security-Policy with JavaScript on, without a console error', async () => {
+  const errors = [];
+  const watch = (page) => {
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`); });
+    page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+  };
+  const citizen = await newPage(browser, { javaScript: true });
+  watch(citizen);
+  await signIn(citizen, server.url, 'borger.aalborg1');
+  for (const path of ['/borger', '/borger/samtaler', '/borger/adgangslog', '/borger/beskeder']) {
+    const r = await citizen.goto(`${server.url}${path}`);
+    assert.match(r.headers()['content-security-policy'], /script-src 'self'/, path);
+  }
+  // The live thread's script (last page) opens its WebSocket under `connect-src 'self'`; a
+  // refusal would be a console error.
+  await citizen.waitForTimeout(1000);
+  const staff = await newPage(browser, { javaScript: true });
+  watch(staff);
+  await signIn(staff, server.url, 'aalborg.jk1');
+  for (const path of ['/medarbejder', '/medarbejder/kalender', '/medarbejder/arbejdsliste', '/medarbejder/indbakke', '/medarbejder/breve']) {
+    await staff.goto(`${server.url}${path}`);
+  }
+  assert.deepEqual(errors, []);
+});

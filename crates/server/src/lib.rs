@@ -9,6 +9,7 @@ pub mod api;
 mod config;
 pub mod error;
 pub mod extract;
+mod headers;
 mod i18n;
 mod ics;
 pub mod live;
@@ -71,6 +72,10 @@ pub fn app(store: Store, config: ServerConfig) -> Router {
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             metrics::track,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            headers::security_headers,
         ))
         .with_state(state);
     ops::with_request_ids(router)

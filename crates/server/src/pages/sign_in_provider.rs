@@ -21,8 +21,16 @@ use crate::sign_in::{ATTEMPT_TTL, Audience, Identity, SignInError};
 /// answer pasted into your browser would sign you in as them).
 const ATTEMPT_COOKIE: &str = "ju_signin";
 
-fn attempt_cookie(state: &str, max_age: u64) -> String {
-    format!("{ATTEMPT_COOKIE}={state}; Path=/logind; HttpOnly; SameSite=Lax; Max-Age={max_age}")
+/// `Secure` whenever the session cookie is (reached over HTTPS, as in `serve`).
+fn attempt_cookie(config: &crate::ServerConfig, state: &str, max_age: u64) -> String {
+    let secure = if config.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    format!(
+        "{ATTEMPT_COOKIE}={state}; Path=/logind; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
+    )
 }
 
 /// `GET /logind/{provider}?tilbage=/borger/samtaler` (where to go once signed in, optional)
@@ -48,7 +56,7 @@ pub async fn start(
         .begin_sign_in(&begun.state, &begun.attempt, ATTEMPT_TTL)
         .await
         .map_err(|e| viewer.error(e))?;
-    let cookie = attempt_cookie(&begun.state, ATTEMPT_TTL.as_secs());
+    let cookie = attempt_cookie(&state.config, &begun.state, ATTEMPT_TTL.as_secs());
     Ok(with_cookie(
         Redirect::to(&begun.url).into_response(),
         &cookie,
@@ -95,7 +103,7 @@ pub async fn callback(
         Ok((identity, attempt.return_to))
     }
     .await;
-    let clear = attempt_cookie("", 0);
+    let clear = attempt_cookie(&state.config, "", 0);
     let (identity, back) = match outcome {
         Ok(done) => done,
         Err(e) => {

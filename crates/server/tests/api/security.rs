@@ -140,3 +140,51 @@ async fn a_message_with_a_nul_byte_is_refused_on_both_backends() {
         assert_eq!(thread["messages"], json!([]), "{backend:?}");
     }
 }
+
+#[tokio::test]
+async fn every_answer_carries_the_security_headers_and_personal_ones_are_not_cached() {
+    let app = spawn_app(store::Backend::Sqlite).await;
+    let world = app.world().await;
+    let (citizen, me) = app
+        .citizen(&world, "0101901234", "anne", "insured_unemployed")
+        .await;
+    let personal = [
+        ("/logind".to_owned(), None),
+        ("/borger".to_owned(), Some(&me)),
+        (format!("/api/v1/citizens/{citizen}"), Some(&world.aalborg)),
+        ("/findes-ikke".to_owned(), None),
+    ];
+    for (path, token) in personal {
+        let r = app.get(&path, token.map(String::as_str)).await;
+        let h = r.headers();
+        let csp = h["content-security-policy"].to_str().expect("csp");
+        assert!(csp.contains("script-src 'self'"), "{path}: {csp}");
+        assert!(!csp.contains("unsafe-inline"), "{path}");
+        assert!(csp.contains("frame-ancestors 'none'"), "{path}");
+        assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(h["referrer-policy"], "same-origin", "{path}");
+        assert_eq!(h["cache-control"], "no-store", "{path}");
+        assert!(
+            h.get("strict-transport-security").is_none(),
+            "demo over http"
+        );
+    }
+    let css = app.get("/static/app.css", None).await;
+    assert_eq!(css.status(), StatusCode::OK);
+    assert_ne!(
+        css.headers()
+            .get("cache-control")
+            .map(|v| v.to_str().unwrap_or("")),
+        Some("no-store"),
+        "static files may be cached"
+    );
+}
+
+#[tokio::test]
+async fn behind_https_browsers_are_told_to_stay_on_https() {
+    let mut config = crate::helpers::demo_config();
+    config.public_url = "https://jobunivers.example.dk".into();
+    let app = crate::helpers::spawn_with(store::Backend::Sqlite, config).await;
+    let r = app.get("/logind", None).await;
+    assert_eq!(r.headers()["strict-transport-security"], "max-age=31536000");
+}
