@@ -30,7 +30,12 @@ pub enum AuditAction {
     MeetingCancelled,
     MeetingOutcome,
     NoticeSent,
+    /// Marked as printed (and so posted).
     LetterPrinted,
+    /// Saw the letter in the list of letters to print (recipient and subject).
+    LetterListed,
+    /// Opened the letter itself (its PDF).
+    LetterRead,
     ScreeningSubmitted,
     ScreeningRead,
     VisitationDecided,
@@ -60,6 +65,8 @@ impl AuditAction {
             AuditAction::MeetingOutcome => "meeting.outcome",
             AuditAction::NoticeSent => "notice.sent",
             AuditAction::LetterPrinted => "letter.printed",
+            AuditAction::LetterListed => "letter.listed",
+            AuditAction::LetterRead => "letter.read",
             AuditAction::ScreeningSubmitted => "screening.submitted",
             AuditAction::ScreeningRead => "screening.read",
             AuditAction::VisitationDecided => "visitation.decided",
@@ -92,6 +99,8 @@ impl TryFrom<&str> for AuditAction {
             AuditAction::MeetingOutcome,
             AuditAction::NoticeSent,
             AuditAction::LetterPrinted,
+            AuditAction::LetterListed,
+            AuditAction::LetterRead,
             AuditAction::ScreeningSubmitted,
             AuditAction::ScreeningRead,
             AuditAction::VisitationDecided,

@@ -104,16 +104,27 @@ impl Store {
         .bind(municipality.unwrap_or(""))
         .fetch_all(&self.inner.read)
         .await?;
-        rows.iter().map(from_row).collect()
+        let letters: Vec<Letter> = rows.iter().map(from_row).collect::<Result<_, _>>()?;
+        // The list shows each recipient's name and what the letter is about: a read of their
+        // data, which they see in their access log.
+        self.log_reads(
+            letters
+                .iter()
+                .map(|l| AuditEntry::new(actor, &l.citizen_id, AuditAction::LetterListed))
+                .collect(),
+        )
+        .await?;
+        Ok(letters)
     }
 
-    /// One letter, to print it; the read is logged for the citizen.
+    /// One letter, to print it; the read is logged for the citizen as a read (printing is
+    /// logged when it is marked printed).
     pub async fn letter(&self, actor: &Actor, id: &str) -> Result<Letter, StoreError> {
         let letter = self.load_letter(actor, id).await?;
         self.log_reads(vec![AuditEntry::new(
             actor,
             &letter.citizen_id,
-            AuditAction::LetterPrinted,
+            AuditAction::LetterRead,
         )])
         .await?;
         Ok(letter)

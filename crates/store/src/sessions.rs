@@ -166,7 +166,11 @@ impl Store {
         )
         .bind(&hash)
         .bind(now)
-        .fetch_optional(&self.inner.read)
+        // On the writer's connection, not a reader's: on SQLite a reader's connection was seen
+        // to answer from a snapshot older than the sign-out's commit (the ended session came
+        // back for another 30 s; `live::an_open_socket_closes_when_its_session_ends…`). Only a
+        // cache miss reads here, once per session and 30 s. On PostgreSQL the pools are one.
+        .fetch_optional(&self.inner.write)
         .await?
         .ok_or(StoreError::NotFound)?;
         let kind: String = row.try_get("subject_kind")?;

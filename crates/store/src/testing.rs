@@ -192,3 +192,14 @@ pub async fn first_conversation_held(store: &Store, citizen_id: &str, staff_id: 
         .await
         .expect("first conversation");
 }
+
+/// Options for a second store on `store`'s database (another instance of the national
+/// deployment), with the same CPR key.
+pub fn twin_options(store: &Store) -> StoreOptions {
+    StoreOptions {
+        url: store.inner.url.clone(),
+        cpr_key: store.inner.cpr_key.clone(),
+        max_connections: 4,
+        meetings: Default::default(),
+    }
+}

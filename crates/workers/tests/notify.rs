@@ -10,7 +10,7 @@ use domain::Channel;
 use jiff::SignedDuration;
 use serde_json::Value;
 use store::testing::{BACKENDS, World, fresh_store, slot_in, world};
-use store::{CitizenChange, NewMeeting, Store};
+use store::{AuditAction, CitizenChange, NewMeeting, Store};
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
 use workers::notify::{Notifier, NotifyConfig, SmsConfig, SmtpConfig};
@@ -336,6 +336,10 @@ async fn citizens_without_digital_mail_get_a_letter_to_print() {
             "Aarhus does not print Aalborg's letters"
         );
         store
+            .letter(&w.caseworker, &letters[0].id)
+            .await
+            .expect("opened");
+        store
             .mark_printed(&w.caseworker, &letters[0].id)
             .await
             .expect("printed");
@@ -346,6 +350,16 @@ async fn citizens_without_digital_mail_get_a_letter_to_print() {
                 .expect("letters")
                 .is_empty()
         );
+        // The citizen sees what was done with their letter, as what it was: listed (once,
+        // while it waited), opened, printed.
+        let log = store
+            .access_log(&w.citizen_actor, &w.citizen.id, 100)
+            .await
+            .expect("log");
+        let count = |a: AuditAction| log.iter().filter(|e| e.action == a).count();
+        assert_eq!(count(AuditAction::LetterListed), 1, "{backend:?}");
+        assert_eq!(count(AuditAction::LetterRead), 1, "{backend:?}");
+        assert_eq!(count(AuditAction::LetterPrinted), 1, "{backend:?}");
     }
 }
 

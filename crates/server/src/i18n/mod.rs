@@ -214,6 +214,11 @@ pub fn audit_action(lang: Lang, a: AuditAction) -> &'static str {
         AuditAction::LetterPrinted => {
             lang.pick("Udskrev et brev til dig", "Printed a letter to you")
         }
+        AuditAction::LetterListed => lang.pick(
+            "Så dit navn på listen over breve, der skal udskrives",
+            "Saw your name on the list of letters to print",
+        ),
+        AuditAction::LetterRead => lang.pick("Åbnede et brev til dig", "Opened a letter to you"),
         AuditAction::ScreeningSubmitted => lang.pick(
             "Udfyldte spørgsmålene om din situation for dig",
             "Answered the questions about your situation for you",

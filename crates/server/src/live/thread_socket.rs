@@ -27,10 +27,31 @@ use crate::extract::{ApiQuery, SESSION_COOKIE, bearer_or_cookie_token, cookie_va
 /// Client frames are tiny; anything bigger is not ours.
 const MAX_CLIENT_FRAME: usize = 1024;
 
-/// The caller, by bearer token (programs) or session cookie (the pages' script). A cookie is
-/// only accepted from a page of this server (`Origin` matches `Host`), so another site cannot
-/// open a socket with a visitor's cookie.
-pub struct LiveActor(pub Actor);
+/// The caller, by bearer token (programs) or session cookie (the pages' script), and the token,
+/// so that an open socket can follow its session. A cookie is only accepted from a page of this
+/// server (`Origin` matches `Host`), so another site cannot open a socket with a visitor's
+/// cookie.
+pub struct LiveActor(pub Actor, pub String);
+
+/// How often an open socket asks whether its session still stands (sign-out on any instance,
+/// expiry): a socket outlives its session by at most this.
+pub const SESSION_CHECK: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Why a socket is closed when its session has ended.
+pub const SIGNED_OUT: &str = "Du er logget ud. Log ind igen for at fortsætte.";
+
+/// Whether the session behind `token` still stands. Only its absence ends a socket; a passing
+/// database error does not sign anyone out.
+pub async fn session_ended(state: &AppState, token: &str) -> bool {
+    match state.store.actor_for_token(token).await {
+        Ok(_) => false,
+        Err(StoreError::NotFound) => true,
+        Err(e) => {
+            tracing::warn!(error = %e, "session of an open socket not checked");
+            false
+        }
+    }
+}
 
 impl FromRequestParts<AppState> for LiveActor {
     type Rejection = ApiError;
@@ -43,7 +64,7 @@ impl FromRequestParts<AppState> for LiveActor {
         }
         let token = bearer_or_cookie_token(parts, true).ok_or(ApiError::Unauthorized)?;
         match state.store.actor_for_token(&token).await {
-            Ok(actor) => Ok(LiveActor(actor)),
+            Ok(actor) => Ok(LiveActor(actor, token)),
             Err(StoreError::NotFound) => Err(ApiError::Unauthorized),
             Err(e) => Err(e.into()),
         }
@@ -69,7 +90,7 @@ enum ClientFrame {
 
 pub async fn handler(
     State(state): State<AppState>,
-    LiveActor(actor): LiveActor,
+    LiveActor(actor, token): LiveActor,
     Path(id): Path<String>,
     ApiQuery(params): ApiQuery<ThreadParams>,
     ws: WebSocketUpgrade,
@@ -82,14 +103,21 @@ pub async fn handler(
         .max_message_size(MAX_CLIENT_FRAME)
         .read_buffer_size(4 * 1024)
         .write_buffer_size(0)
-        .on_upgrade(move |socket| session(socket, state, view)))
+        .on_upgrade(move |socket| session(socket, state, view, token)))
 }
 
-async fn session(mut socket: WebSocket, state: AppState, view: ThreadView) {
+async fn session(mut socket: WebSocket, state: AppState, view: ThreadView, token: String) {
     let mut signals = state.live.subscribe(view.key());
+    let mut check = tokio::time::interval(SESSION_CHECK);
+    check.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     state.metrics.live_connection(1);
     let reason = loop {
         tokio::select! {
+            _ = check.tick() => {
+                if session_ended(&state, &token).await {
+                    break Some((close_code::POLICY, SIGNED_OUT));
+                }
+            }
             signal = signals.recv() => {
                 let frame = match signal {
                     Ok(Signal::Change(ThreadChange::Posted { message_id })) => {

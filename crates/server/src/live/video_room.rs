@@ -8,19 +8,42 @@
 //! instances, route `/live/meetings/{id}` by meeting id so both ends reach the same one.)
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use domain::meetings::RoomRole;
 use serde_json::{Value, json};
-use tokio::sync::mpsc;
+use tokio::sync::{Notify, mpsc};
 
 pub type PeerId = u64;
+
+/// Frames waiting for one peer's socket. A peer who stops reading while others keep sending
+/// (1,500 frames of 60 KB grew the server by 80 MB) is cut off once this many wait: at most
+/// 64 × 64 KB per connection.
+pub const QUEUE: usize = 64;
+
+/// The way to one peer's connection: its frames, and the signal that it fell too far behind.
+pub struct PeerLink {
+    pub frames: mpsc::Sender<String>,
+    pub too_slow: Arc<Notify>,
+}
+
+impl PeerLink {
+    /// A link and the receiving end its connection reads from.
+    pub fn new() -> (Self, mpsc::Receiver<String>) {
+        let (frames, rx) = mpsc::channel(QUEUE);
+        let link = Self {
+            frames,
+            too_slow: Arc::new(Notify::new()),
+        };
+        (link, rx)
+    }
+}
 
 struct Peer {
     role: RoomRole,
     name: String,
     admitted: bool,
-    frames: mpsc::UnboundedSender<String>,
+    link: PeerLink,
 }
 
 #[derive(Default)]
@@ -31,8 +54,13 @@ struct Room {
 impl Room {
     fn send(&self, to: PeerId, frame: &Value) {
         if let Some(peer) = self.peers.get(&to) {
-            // A peer whose socket has closed is removed by its own task.
-            let _ = peer.frames.send(frame.to_string());
+            // A peer whose socket has closed is removed by its own task; one whose queue is
+            // full is told to go (its task closes the connection with the reason).
+            if let Err(mpsc::error::TrySendError::Full(_)) =
+                peer.link.frames.try_send(frame.to_string())
+            {
+                peer.link.too_slow.notify_one();
+            }
         }
     }
 
@@ -102,13 +130,7 @@ impl Rooms {
     }
 
     /// Someone enters: staff go in, the citizen waits (and staff in the room are told).
-    pub fn join(
-        &self,
-        meeting: &str,
-        role: RoomRole,
-        name: &str,
-        frames: mpsc::UnboundedSender<String>,
-    ) -> PeerId {
+    pub fn join(&self, meeting: &str, role: RoomRole, name: &str, link: PeerLink) -> PeerId {
         let id = 1 + self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         self.with(meeting, |room| {
             let admitted = !role.waits();
@@ -118,7 +140,7 @@ impl Rooms {
                     role,
                     name: name.to_owned(),
                     admitted,
-                    frames,
+                    link,
                 },
             );
             if admitted {
@@ -206,7 +228,7 @@ impl Rooms {
 mod tests {
     use super::*;
 
-    fn frames(rx: &mut mpsc::UnboundedReceiver<String>) -> Vec<Value> {
+    fn frames(rx: &mut mpsc::Receiver<String>) -> Vec<Value> {
         let mut out = Vec::new();
         while let Ok(f) = rx.try_recv() {
             out.push(serde_json::from_str(&f).expect("json"));
@@ -223,8 +245,8 @@ mod tests {
     #[test]
     fn the_citizen_waits_until_staff_let_them_in_and_then_they_can_signal() {
         let rooms = Rooms::default();
-        let (ctx, mut crx) = mpsc::unbounded_channel();
-        let (stx, mut srx) = mpsc::unbounded_channel();
+        let (ctx, mut crx) = PeerLink::new();
+        let (stx, mut srx) = PeerLink::new();
         let citizen = rooms.join("m1", RoomRole::Citizen, "Åse", ctx);
         assert_eq!(types(&frames(&mut crx)), vec!["waiting_room"]);
         // Waiting: cannot signal anyone, cannot let themself in.
@@ -272,9 +294,9 @@ mod tests {
     #[test]
     fn a_joint_meeting_has_three_and_the_newcomer_calls_both() {
         let rooms = Rooms::default();
-        let (htx, mut hrx) = mpsc::unbounded_channel();
-        let (atx, mut arx) = mpsc::unbounded_channel();
-        let (ctx, mut crx) = mpsc::unbounded_channel();
+        let (htx, mut hrx) = PeerLink::new();
+        let (atx, mut arx) = PeerLink::new();
+        let (ctx, mut crx) = PeerLink::new();
         let host = rooms.join("m1", RoomRole::Host, "Karen", htx);
         let adviser = rooms.join("m1", RoomRole::Adviser, "Aase", atx);
         let got = frames(&mut arx);
@@ -313,8 +335,8 @@ mod tests {
     #[test]
     fn rooms_are_separate() {
         let rooms = Rooms::default();
-        let (atx, _arx) = mpsc::unbounded_channel();
-        let (btx, mut brx) = mpsc::unbounded_channel();
+        let (atx, _arx) = PeerLink::new();
+        let (btx, mut brx) = PeerLink::new();
         let a = rooms.join("m1", RoomRole::Host, "A", atx);
         let _b = rooms.join("m2", RoomRole::Host, "B", btx);
         assert_eq!(types(&frames(&mut brx)), vec!["in_room"]);
@@ -323,5 +345,27 @@ mod tests {
             Err(RoomError::UnknownPeer)
         );
         assert!(frames(&mut brx).is_empty());
+    }
+
+    #[test]
+    fn a_peer_who_does_not_read_is_cut_off_and_holds_at_most_the_queue() {
+        let rooms = Rooms::default();
+        let (host, _hrx) = PeerLink::new();
+        let (adviser, arx) = PeerLink::new();
+        let slow = adviser.too_slow.clone();
+        let h = rooms.join("m1", RoomRole::Host, "Karen", host);
+        let a = rooms.join("m1", RoomRole::Adviser, "Aase", adviser);
+        let frame = json!({"sdp": "x".repeat(60 * 1024)});
+        for _ in 0..1_500 {
+            assert_eq!(rooms.signal("m1", h, a, frame.clone()), Ok(()));
+        }
+        // Nothing beyond the queue was kept for the adviser, and their task was told to go.
+        assert_eq!(arx.len(), QUEUE);
+        let told = slow.notified();
+        tokio::pin!(told);
+        assert!(
+            futures_util::FutureExt::now_or_never(told.as_mut()).is_some(),
+            "the slow peer's task is told"
+        );
     }
 }

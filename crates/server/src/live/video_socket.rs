@@ -13,10 +13,9 @@ use axum::response::Response;
 use domain::meetings::RoomRole;
 use serde::Deserialize;
 use serde_json::{Value, json};
-use tokio::sync::mpsc;
 
-use super::thread_socket::LiveActor;
-use super::video_room::PeerId;
+use super::thread_socket::{LiveActor, SESSION_CHECK, SIGNED_OUT, session_ended};
+use super::video_room::{PeerId, PeerLink};
 use crate::AppState;
 use crate::error::ApiError;
 
@@ -38,7 +37,7 @@ enum ClientFrame {
 
 pub async fn handler(
     State(state): State<AppState>,
-    LiveActor(actor): LiveActor,
+    LiveActor(actor, token): LiveActor,
     Path(id): Path<String>,
     ws: WebSocketUpgrade,
 ) -> Result<Response, ApiError> {
@@ -47,7 +46,7 @@ pub async fn handler(
     Ok(ws
         .max_message_size(MAX_CLIENT_FRAME)
         .read_buffer_size(8 * 1024)
-        .on_upgrade(move |socket| session(socket, state, meeting.id, role, name)))
+        .on_upgrade(move |socket| session(socket, state, meeting.id, role, name, token)))
 }
 
 async fn session(
@@ -56,12 +55,24 @@ async fn session(
     meeting: String,
     role: RoomRole,
     name: String,
+    token: String,
 ) {
-    let (tx, mut frames) = mpsc::unbounded_channel();
-    let me = state.rooms.join(&meeting, role, &name, tx);
+    let (link, mut frames) = PeerLink::new();
+    let too_slow = link.too_slow.clone();
+    let me = state.rooms.join(&meeting, role, &name, link);
+    let mut check = tokio::time::interval(SESSION_CHECK);
+    check.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     state.metrics.live_connection(1);
     let reason = loop {
         tokio::select! {
+            _ = check.tick() => {
+                if session_ended(&state, &token).await {
+                    break Some((close_code::POLICY, SIGNED_OUT));
+                }
+            }
+            () = too_slow.notified() => {
+                break Some((close_code::AGAIN, "Forbindelsen er for langsom til videosamtalen. Prøv igen om lidt."));
+            }
             frame = frames.recv() => match frame {
                 Some(text) => {
                     if socket.send(Frame::Text(text.into())).await.is_err() {

@@ -50,7 +50,7 @@ pub async fn spawn_on(
     backend: Backend,
     config: ServerConfig,
 ) -> TestApp {
-    let store = fresh_store(backend).await;
+    let app = serve_store(listener, fresh_store(backend).await, config).await;
     let system = Actor::Admin {
         id: "system".into(),
         name: "System".into(),
@@ -62,7 +62,19 @@ pub async fn spawn_on(
         organisation: None,
         team: None,
     };
-    store.create_staff(&system, &admin).await.expect("admin");
+    app.store
+        .create_staff(&system, &admin)
+        .await
+        .expect("admin");
+    app
+}
+
+/// The application over `store` on `listener`.
+async fn serve_store(
+    listener: tokio::net::TcpListener,
+    store: Store,
+    config: ServerConfig,
+) -> TestApp {
     let url = format!("http://{}", listener.local_addr().expect("addr"));
     let app = server::app(store.clone(), config);
     tokio::spawn(async move { axum_serve(listener, app).await });
@@ -71,6 +83,18 @@ pub async fn spawn_on(
         .build()
         .expect("client");
     TestApp { url, client, store }
+}
+
+/// A second instance of `first`'s application on the same PostgreSQL database, as in the
+/// national deployment: what one instance caches must follow what the other changes.
+pub async fn twin(first: &TestApp) -> TestApp {
+    let store = store::Store::connect(&store::testing::twin_options(&first.store))
+        .await
+        .expect("second instance");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    serve_store(listener, store, demo_config()).await
 }
 
 async fn axum_serve(listener: tokio::net::TcpListener, app: axum::Router) {

@@ -231,3 +231,58 @@ async fn the_video_room_admits_only_participants_and_the_citizen_waits() {
         assert_eq!(next_json(&mut citizen).await["type"], "peer_left");
     }
 }
+
+/// Waits for the server to close `socket`; returns the close frame's code and reason.
+async fn closed_within(socket: &mut Socket, secs: u64) -> (CloseCode, String) {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(secs);
+    loop {
+        let frame = tokio::time::timeout_at(deadline, socket.next())
+            .await
+            .expect("closed in time");
+        match frame {
+            Some(Ok(Frame::Close(Some(c)))) => return (c.code, c.reason.to_string()),
+            Some(Ok(_)) => {}
+            other => panic!("no close frame: {other:?}"),
+        }
+    }
+}
+
+#[tokio::test]
+async fn an_open_socket_closes_when_its_session_ends_on_any_instance() {
+    for backend in BACKENDS {
+        let app = spawn_app(backend).await;
+        let world = app.world().await;
+        let (citizen, me) = app
+            .citizen(&world, "0101901234", "aase", "insured_unemployed")
+            .await;
+        let mut thread = connect(&app, &citizen, &me).await.expect("socket");
+        let meeting = app.video_meeting(&world.aalborg, &citizen, 1).await;
+        let mut video = connect_path(
+            &app,
+            &format!("/live/meetings/{meeting}/video"),
+            &world.aalborg,
+        )
+        .await
+        .expect("video socket");
+        // Signed out on another instance of the same database where there is one (PostgreSQL),
+        // else on this one.
+        let other = match backend {
+            store::Backend::Postgres => Some(crate::helpers::twin(&app).await),
+            store::Backend::Sqlite => None,
+        };
+        let ending = other.as_ref().map_or(&app.store, |o| &o.store);
+        ending.end_session(&me).await.expect("signed out");
+        ending
+            .end_session(&world.aalborg)
+            .await
+            .expect("signed out");
+        for (which, socket) in [("thread", &mut thread), ("video", &mut video)] {
+            // Within one check (5 s) and a margin.
+            let (code, reason) = closed_within(socket, 8).await;
+            assert_eq!(code, CloseCode::Policy, "{backend:?} {which}");
+            assert!(reason.contains("logget ud"), "{reason}");
+        }
+        // And no new one opens with the ended session.
+        assert!(connect(&app, &citizen, &me).await.is_err(), "{backend:?}");
+    }
+}
