@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use serde::Deserialize;
-use server::ServerConfig;
+use server::{MetricsAccess, ServerConfig};
 use store::{CprKey, MeetingSettings, StoreOptions};
 use workers::notify::{NotifyConfig, SmsConfig, SmtpConfig};
 
@@ -39,6 +39,7 @@ struct FileConfig {
     db_max_connections: Option<u32>,
     log_filter: Option<String>,
     log_format: Option<String>,
+    metrics_listen: Option<String>,
     public_url: Option<String>,
     reminder_hours: Option<i64>,
     late_cancellation_hours: Option<i64>,
@@ -61,6 +62,8 @@ pub struct LogConfig {
 #[derive(Debug)]
 pub struct Config {
     pub listen: String,
+    /// A separate address for `/metrics` only, without a token (`JOBUNIVERS_METRICS_LISTEN`).
+    pub metrics_listen: Option<String>,
     store: StoreOptions,
     pub server: ServerConfig,
     pub log: LogConfig,
@@ -249,8 +252,15 @@ impl Config {
             .or(file.session_hours)
             .unwrap_or(8);
         let rules = rules(env, rules_dir)?;
+        let metrics_listen = env("JOBUNIVERS_METRICS_LISTEN").or(file.metrics_listen.clone());
+        // The token from the environment only, like every secret.
+        let metrics = match env("JOBUNIVERS_METRICS_TOKEN") {
+            Some(token) => MetricsAccess::Token(token),
+            None => MetricsAccess::Elsewhere,
+        };
         Ok(Config {
             listen,
+            metrics_listen,
             store: StoreOptions {
                 url,
                 cpr_key,
@@ -273,6 +283,7 @@ impl Config {
                     .unwrap_or(true),
                 session_ttl: Duration::from_secs(session_hours * 3600),
                 rules,
+                metrics,
             },
             log: LogConfig {
                 filter: env("JOBUNIVERS_LOG")
@@ -315,6 +326,8 @@ impl Config {
             .unwrap_or_else(|| DEFAULT_DKFDS.into());
         Ok(Config {
             listen: listen.to_owned(),
+            // The demo's /metrics is open on its own address (a developer's machine).
+            metrics_listen: None,
             store: StoreOptions {
                 url,
                 cpr_key,
@@ -399,6 +412,32 @@ mod tests {
         assert!(!shown.contains("hemmeligt"), "{shown}");
         assert!(!shown.contains(KEY), "{shown}");
         assert!(shown.contains("db.internal"));
+    }
+
+    #[test]
+    fn metrics_need_a_token_or_their_own_address_in_production() {
+        let base = env_of(&[
+            ("DATABASE_URL", "sqlite:///x.db"),
+            ("JOBUNIVERS_CPR_KEY", KEY),
+            ("JOBUNIVERS_RULES_DIR", RULES),
+        ]);
+        let c = Config::load_from(None, &base).expect("config");
+        assert_eq!(c.server.metrics, MetricsAccess::Elsewhere);
+        assert_eq!(c.metrics_listen, None, "not served at all");
+        let with = env_of(&[
+            ("DATABASE_URL", "sqlite:///x.db"),
+            ("JOBUNIVERS_CPR_KEY", KEY),
+            ("JOBUNIVERS_RULES_DIR", RULES),
+            ("JOBUNIVERS_METRICS_TOKEN", "maaler-hemmelighed"),
+            ("JOBUNIVERS_METRICS_LISTEN", "10.0.0.5:9100"),
+        ]);
+        let c = Config::load_from(None, &with).expect("config");
+        assert_eq!(
+            c.server.metrics,
+            MetricsAccess::Token("maaler-hemmelighed".into())
+        );
+        assert_eq!(c.metrics_listen.as_deref(), Some("10.0.0.5:9100"));
+        assert!(!format!("{c:?}").contains("maaler-hemmelighed"));
     }
 
     #[test]

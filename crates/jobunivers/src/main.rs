@@ -198,7 +198,17 @@ async fn run(cli: Cli) -> Result<(), RunError> {
             let url = format!("http://{}", listener.local_addr()?);
             demo::print_welcome(&store, &url, seeded).await?;
             spawn_workers(&store, &config)?;
-            server::serve(listener, server::app(store.clone(), config.server.clone())).await?;
+            let (app, metrics) = server::app_and_metrics(store.clone(), config.server.clone());
+            if let Some(address) = &config.metrics_listen {
+                let metrics_listener = tokio::net::TcpListener::bind(address).await?;
+                tracing::info!(address = %metrics_listener.local_addr()?, "metrics listening");
+                tokio::spawn(async move {
+                    if let Err(e) = server::serve(metrics_listener, metrics).await {
+                        tracing::error!(error = %e, "metrics address stopped");
+                    }
+                });
+            }
+            server::serve(listener, app).await?;
             store.close().await;
             Ok(())
         }
@@ -256,7 +266,17 @@ async fn run(cli: Cli) -> Result<(), RunError> {
             let listener = tokio::net::TcpListener::bind(&config.listen).await?;
             tracing::info!(address = %listener.local_addr()?, "listening");
             spawn_workers(&store, &config)?;
-            server::serve(listener, server::app(store.clone(), config.server.clone())).await?;
+            let (app, metrics) = server::app_and_metrics(store.clone(), config.server.clone());
+            if let Some(address) = &config.metrics_listen {
+                let metrics_listener = tokio::net::TcpListener::bind(address).await?;
+                tracing::info!(address = %metrics_listener.local_addr()?, "metrics listening");
+                tokio::spawn(async move {
+                    if let Err(e) = server::serve(metrics_listener, metrics).await {
+                        tracing::error!(error = %e, "metrics address stopped");
+                    }
+                });
+            }
+            server::serve(listener, app).await?;
             store.close().await;
             Ok(())
         }

@@ -29,6 +29,30 @@ pub struct ServerConfig {
     /// The identity providers for production sign-in (MitID for citizens, the staff
     /// directory); none configured: only the demo's sign-in, if in demo mode.
     pub sign_in: Vec<crate::sign_in::OidcConfig>,
+    /// Who may read `/metrics` on the main address.
+    pub metrics: MetricsAccess,
+}
+
+/// Who may read `/metrics` on the main address (docs/configuration.md). Metrics show routes,
+/// volumes and queue lengths: not for the public internet.
+#[derive(Clone, PartialEq, Eq)]
+pub enum MetricsAccess {
+    /// Anyone (the demo, on a developer's machine).
+    Open,
+    /// Only with `Authorization: Bearer <token>` (`JOBUNIVERS_METRICS_TOKEN`).
+    Token(String),
+    /// Not here: on a separate listen address only (`JOBUNIVERS_METRICS_LISTEN`), or nowhere.
+    Elsewhere,
+}
+
+impl std::fmt::Debug for MetricsAccess {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            MetricsAccess::Open => "Open",
+            MetricsAccess::Token(_) => "Token([hidden])",
+            MetricsAccess::Elsewhere => "Elsewhere",
+        })
+    }
 }
 
 impl ServerConfig {
@@ -43,6 +67,7 @@ impl ServerConfig {
             rules,
             ice_servers: "[]".into(),
             sign_in: Vec::new(),
+            metrics: MetricsAccess::Open,
         }
     }
 }

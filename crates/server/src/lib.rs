@@ -27,7 +27,7 @@ use std::sync::Arc;
 use axum::Router;
 use store::Store;
 
-pub use config::ServerConfig;
+pub use config::{MetricsAccess, ServerConfig};
 pub use metrics::Metrics;
 pub use openapi::openapi_json;
 pub use rules::load_rules;
@@ -49,6 +49,12 @@ pub struct AppState {
 /// The whole application as one router, ready to serve. Must be called inside the Tokio
 /// runtime: it starts the task that feeds live views.
 pub fn app(store: Store, config: ServerConfig) -> Router {
+    app_and_metrics(store, config).0
+}
+
+/// [`app`], and the router for a separate metrics address sharing its counts
+/// (`JOBUNIVERS_METRICS_LISTEN`).
+pub fn app_and_metrics(store: Store, config: ServerConfig) -> (Router, Router) {
     let state = AppState {
         live: live::hub::Hub::start(store.clone()),
         rooms: Arc::default(),
@@ -77,8 +83,8 @@ pub fn app(store: Store, config: ServerConfig) -> Router {
             state.clone(),
             headers::security_headers,
         ))
-        .with_state(state);
-    ops::with_request_ids(router)
+        .with_state(state.clone());
+    (ops::with_request_ids(router), ops::metrics_only(state))
 }
 
 /// Serves until the process is asked to stop (Ctrl-C or SIGTERM), then drains connections.

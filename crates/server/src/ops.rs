@@ -1,11 +1,12 @@
-//! Operations: liveness, readiness, metrics, and request ids for logs. No token needed.
+//! Operations: liveness, readiness, metrics, and request ids for logs. Liveness and readiness
+//! need no token; metrics as `MetricsAccess` says (docs/configuration.md).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use axum::Router;
 use axum::extract::State;
-use axum::http::{HeaderValue, Request, StatusCode, header};
-use axum::response::IntoResponse;
+use axum::http::{HeaderMap, HeaderValue, Request, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tower::ServiceBuilder;
 use tower_http::request_id::{
@@ -14,6 +15,8 @@ use tower_http::request_id::{
 use tower_http::trace::TraceLayer;
 
 use crate::AppState;
+use crate::config::MetricsAccess;
+use sha2::Digest;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -38,14 +41,58 @@ async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
     }
 }
 
-async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+/// `/metrics` on the main address: open in the demo, with the configured bearer token in
+/// production, or not here at all (404) when it is served on its own address.
+async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    match &state.config.metrics {
+        MetricsAccess::Open => {}
+        MetricsAccess::Elsewhere => return StatusCode::NOT_FOUND.into_response(),
+        MetricsAccess::Token(token) => {
+            let sent = headers
+                .get(header::AUTHORIZATION)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.strip_prefix("Bearer "));
+            // Digests are compared, so the time taken says nothing about the token.
+            let digest = |s: &str| sha2::Sha256::digest(s.as_bytes());
+            let matches = sent.is_some_and(|s| digest(s) == digest(token));
+            if !matches {
+                return (
+                    StatusCode::UNAUTHORIZED,
+                    [(header::WWW_AUTHENTICATE, "Bearer")],
+                )
+                    .into_response();
+            }
+        }
+    }
+    exposition(&state).await
+}
+
+/// The metrics themselves, for the main address or the separate one.
+pub async fn exposition(state: &AppState) -> Response {
+    let mut text = state.metrics.render();
+    match state.store.gauges().await {
+        Ok(g) => crate::metrics::render_gauges(&mut text, &g),
+        Err(e) => tracing::warn!(error = %e, "gauges not read"),
+    }
     (
         [(
             header::CONTENT_TYPE,
             HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
         )],
-        state.metrics.render(),
+        text,
     )
+        .into_response()
+}
+
+/// The router of a separate metrics address: `/metrics` only, without a token (reach it only
+/// from the monitoring network).
+pub fn metrics_only(state: AppState) -> Router {
+    Router::new()
+        .route(
+            "/metrics",
+            get(|State(state): State<AppState>| async move { exposition(&state).await }),
+        )
+        .with_state(state)
 }
 
 /// Request ids: a short random process prefix and a counter, e.g. `k3f9a2-000042`. An id sent by

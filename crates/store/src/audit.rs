@@ -207,6 +207,11 @@ impl AuditWriter {
         Self { queue }
     }
 
+    /// Batches of entries waiting to be written.
+    pub(crate) fn waiting(&self) -> usize {
+        self.queue.max_capacity() - self.queue.capacity()
+    }
+
     /// Returns once the entries are committed.
     pub(crate) async fn record(&self, entries: Vec<AuditEntry>) -> Result<(), StoreError> {
         let (done, committed) = oneshot::channel();

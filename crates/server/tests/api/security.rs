@@ -188,3 +188,67 @@ async fn behind_https_browsers_are_told_to_stay_on_https() {
     let r = app.get("/logind", None).await;
     assert_eq!(r.headers()["strict-transport-security"], "max-age=31536000");
 }
+
+#[tokio::test]
+async fn metrics_are_bounded_and_read_only_with_the_token() {
+    let mut config = crate::helpers::demo_config();
+    config.metrics = server::MetricsAccess::Token("maaler-hemmelighed".into());
+    let app = crate::helpers::spawn_with(store::Backend::Sqlite, config).await;
+    // 20 requests with a 2 KB custom method add no series of their own.
+    let long = "X".repeat(2048);
+    let method = reqwest::Method::from_bytes(long.as_bytes()).expect("method");
+    for _ in 0..20 {
+        let _ = app
+            .client
+            .request(method.clone(), format!("{}/healthz", app.url))
+            .send()
+            .await
+            .expect("send");
+    }
+    let path = format!("{}/metrics", app.url);
+    let r = app.client.get(&path).send().await.expect("send");
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    let r = app
+        .client
+        .get(&path)
+        .bearer_auth("forkert")
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    let text = app
+        .client
+        .get(&path)
+        .bearer_auth("maaler-hemmelighed")
+        .send()
+        .await
+        .expect("send")
+        .text()
+        .await
+        .expect("text");
+    assert!(
+        !text.contains(&long[..100]),
+        "the custom method is no label"
+    );
+    assert!(
+        text.contains("method=\"other\",route=\"/healthz\""),
+        "{text}"
+    );
+    for gauge in [
+        "outbox_backlog ",
+        "audit_queue ",
+        "db_read_pool_connections ",
+        "db_write_pool_idle ",
+    ] {
+        assert!(text.contains(gauge), "{gauge}");
+    }
+
+    // Served on a separate address only: none on the main one.
+    let mut config = crate::helpers::demo_config();
+    config.metrics = server::MetricsAccess::Elsewhere;
+    let app = crate::helpers::spawn_with(store::Backend::Sqlite, config).await;
+    assert_eq!(
+        app.get("/metrics", None).await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
