@@ -166,3 +166,52 @@ test('pages work under the Content-Security-Policy with JavaScript on, without a
   }
   assert.deepEqual(errors, []);
 });
+
+test('a citizen who moved: the new municipality asks for the case, the old one moves it', async () => {
+  // The case is Aalborg's (made here over the API, so the test owns it).
+  const api = async (path, { token, body } = {}) => {
+    const r = await fetch(`${server.url}${path}`, {
+      method: body ? 'POST' : 'GET',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: r.status, json: await r.json() };
+  };
+  const { json: { token } } = await api('/api/v1/dev/session', { body: { login: 'aalborg.jk1' } });
+  const cpr = '0303851234';
+  const made = await api('/api/v1/citizens', { token, body: { cpr, name: 'Flemming Flyttemand', municipality: '0851', target_group: 'job_ready_cash_benefit', unemployed_since: '2026-10-01' } });
+  assert.equal(made.status, 201, JSON.stringify(made.json));
+
+  // Aarhus registers him: told the number is registered elsewhere (not where) and offered to ask.
+  const aarhus = await newPage(browser);
+  await signIn(aarhus, server.url, 'aarhus.jk1');
+  await aarhus.goto(`${server.url}/borgere/ny`);
+  await aarhus.fill('#cpr', cpr);
+  await aarhus.fill('#name', 'Flemming Flyttemand');
+  await aarhus.selectOption('#municipality', '0751');
+  await aarhus.selectOption('#target_group', 'job_ready_cash_benefit');
+  await aarhus.fill('#unemployed_since', '2026-10-01');
+  await aarhus.click('button:has-text("Opret")');
+  const said = await aarhus.locator('#cpr-error').textContent();
+  assert.match(said, /registreret i en anden kommune/);
+  assert.ok(!/Aalborg/.test(await aarhus.locator('main').textContent()), 'where is not said');
+  await expectNoAxeViolations(aarhus, assert);
+  await aarhus.click('button:has-text("Send anmodningen")');
+  assert.match(await aarhus.locator('#reason-error').textContent(), /Skriv hvorfor/);
+  await aarhus.fill('#reason', 'Flyttet til Aarhus 1. december');
+  await aarhus.click('button:has-text("Send anmodningen")');
+  assert.match(await aarhus.locator('[role="status"]').textContent(), /Anmodningen er sendt/);
+  await expectNoAxeViolations(aarhus, assert);
+
+  // Aalborg sees the request under "Flytninger" and moves the case.
+  const aalborg = await newPage(browser);
+  await signIn(aalborg, server.url, 'aalborg.jk1');
+  await aalborg.click('nav >> text=Flytninger');
+  const row = aalborg.locator('#transfers tr', { hasText: 'Flemming Flyttemand' });
+  assert.match(await row.textContent(), /Aarhus.*Flyttet til Aarhus 1\. december/s);
+  await expectNoAxeViolations(aalborg, assert);
+  await row.locator('button:has-text("Flyt sagen")').click();
+  assert.equal(await aalborg.locator('#transfers tr', { hasText: 'Flemming Flyttemand' }).count(), 0);
+  const now = await api(`/api/v1/citizens/${made.json.id}`, { token });
+  assert.equal(now.status, 404, 'no longer Aalborg\'s');
+});

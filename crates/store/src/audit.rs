@@ -47,6 +47,11 @@ pub enum AuditAction {
     MessageWritten,
     InboxListed,
     VideoJoined,
+    /// The municipality the citizen moved to asked for the case.
+    TransferRequested,
+    /// The case moved to the municipality the citizen moved to.
+    TransferAccepted,
+    TransferDeclined,
 }
 
 impl AuditAction {
@@ -78,6 +83,9 @@ impl AuditAction {
             AuditAction::MessageWritten => "message.written",
             AuditAction::InboxListed => "inbox.listed",
             AuditAction::VideoJoined => "video.joined",
+            AuditAction::TransferRequested => "case_transfer.requested",
+            AuditAction::TransferAccepted => "case_transfer.accepted",
+            AuditAction::TransferDeclined => "case_transfer.declined",
         }
     }
 }
@@ -112,6 +120,9 @@ impl TryFrom<&str> for AuditAction {
             AuditAction::MessageWritten,
             AuditAction::InboxListed,
             AuditAction::VideoJoined,
+            AuditAction::TransferRequested,
+            AuditAction::TransferAccepted,
+            AuditAction::TransferDeclined,
         ]
         .into_iter()
         .find(|a| a.as_str() == s)

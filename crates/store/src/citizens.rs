@@ -227,7 +227,7 @@ impl Store {
                 other => other,
             })?;
         }
-        sqlx::query(
+        let inserted = sqlx::query(
             "INSERT INTO citizens (id, cpr_hmac, cpr_masked, birth_date, name, name_search, \
              municipality, target_group, unemployed_since, unemployment_fund, login, \
              in_person_requested, created_at, updated_at) \
@@ -247,7 +247,16 @@ impl Store {
         .bind(now)
         .execute(&mut *tx)
         .await
-        .map_err(StoreError::from_insert)?;
+        .map_err(StoreError::from_insert);
+        if let Err(StoreError::AlreadyExists) = inserted {
+            // Where it is registered is not the registering municipality's to know
+            // (`case_transfers.rs`).
+            drop(tx);
+            return Err(self
+                .registered_where(&new.cpr, new.municipality.as_str())
+                .await);
+        }
+        inserted?;
         audit::insert(
             &mut tx,
             &[AuditEntry::new(actor, &id, AuditAction::CitizenCreated)],

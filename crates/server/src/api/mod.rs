@@ -1,6 +1,7 @@
 //! The JSON API of `../shared/API.md`, one module per resource and one file per action, as the
 //! route tree reads.
 
+pub mod case_transfers;
 pub mod citizens;
 pub mod dev;
 pub mod funds;
@@ -68,6 +69,18 @@ pub fn routes(demo: bool) -> Router<AppState> {
             post(messages::assign::handler),
         )
         .route("/inbox", get(inbox::list::handler))
+        .route(
+            "/case-transfers",
+            get(case_transfers::list::handler).post(case_transfers::create::handler),
+        )
+        .route(
+            "/case-transfers/{id}/accept",
+            post(case_transfers::decide::accept),
+        )
+        .route(
+            "/case-transfers/{id}/decline",
+            post(case_transfers::decide::decline),
+        )
         .route("/surveys", get(surveys::list::handler))
         .route("/surveys/{id}/answers", post(surveys::answer::handler))
         .route("/citizens/{id}/screening", post(screening::submit::handler))

@@ -98,6 +98,18 @@ pub fn conflict(lang: Lang, code: &str) -> &'static str {
             "Du har allerede svaret på dette spørgeskema. Tak for dit svar.",
             "You have already answered this survey. Thank you.",
         ),
+        "registered_elsewhere" => lang.pick(
+            "CPR-nummeret er registreret i en anden kommune. Er borgeren flyttet hertil, så bed om at få sagen flyttet.",
+            "The CPR number is registered in another municipality. If the citizen has moved here, ask for the case to be moved.",
+        ),
+        "transfer_pending" => lang.pick(
+            "I har allerede bedt om at få sagen flyttet. Den kommune, der har sagen, svarer.",
+            "You have already asked for the case. The municipality holding it will answer.",
+        ),
+        "transfer_decided" => lang.pick(
+            "Der er allerede svaret på anmodningen.",
+            "The request has already been answered.",
+        ),
         "survey_closed" => lang.pick(
             "Spørgeskemaet er lukket, fordi samtalen er mere end 30 dage gammel. Tak fordi du ville svare.",
             "The survey is closed because the meeting is more than 30 days ago. Thank you for wanting to answer.",
@@ -108,6 +120,63 @@ pub fn conflict(lang: Lang, code: &str) -> &'static str {
 
 /// Page texts: (key, Danish, English).
 pub(super) static TEXTS: &[(&str, &str, &str)] = &[
+    ("nav.transfers", "Flytninger", "Moves"),
+    (
+        "transfer.title",
+        "Flytninger: borgere, der er flyttet",
+        "Moves: citizens who moved",
+    ),
+    (
+        "transfer.list_intro",
+        "En anden kommune beder om sagen, fordi borgeren er flyttet dertil. Flyt sagen, når flytningen er bekræftet; så får den nye kommune sagen uden jobkonsulent.",
+        "Another municipality asks for the case because the citizen moved there. Move the case once the move is confirmed; the new municipality gets it without a caseworker.",
+    ),
+    (
+        "transfer.none",
+        "Ingen kommuner venter på svar.",
+        "No municipality is waiting for an answer.",
+    ),
+    ("transfer.to", "Flyttet til", "Moved to"),
+    ("transfer.reason", "Begrundelse", "Reason"),
+    (
+        "transfer.reason_hint",
+        "Fx: Flyttet hertil 1. december",
+        "E.g. Moved here on 1 December",
+    ),
+    ("transfer.requested", "Anmodet", "Asked"),
+    ("transfer.accept", "Flyt sagen", "Move the case"),
+    ("transfer.decline", "Afvis", "Decline"),
+    (
+        "transfer.reason_missing",
+        "Skriv hvorfor sagen skal flyttes, fx at borgeren er flyttet hertil.",
+        "Write why the case should move, e.g. that the citizen moved here.",
+    ),
+    (
+        "transfer.not_registered",
+        "CPR-nummeret er ikke registreret nogen steder. Opret borgeren i stedet.",
+        "The CPR number is not registered anywhere. Register the citizen instead.",
+    ),
+    (
+        "transfer.ask_title",
+        "Bed om at få sagen flyttet",
+        "Ask for the case to be moved",
+    ),
+    (
+        "transfer.ask_intro",
+        "Er borgeren flyttet til jeres kommune, kan I bede den kommune, der har sagen, om at flytte den. I får ikke at vide, hvilken kommune det er, før sagen er jeres.",
+        "If the citizen has moved to your municipality, you can ask the municipality holding the case to move it. You are not told which municipality it is until the case is yours.",
+    ),
+    ("transfer.ask", "Send anmodningen", "Send the request"),
+    (
+        "transfer.sent",
+        "Anmodningen er sendt. Den kommune, der har sagen, svarer. Borgeren står på jeres liste, når sagen er flyttet.",
+        "The request is sent. The municipality holding the case will answer. The citizen appears on your list once the case has moved.",
+    ),
+    (
+        "form.registered_elsewhere",
+        "CPR-nummeret er registreret i en anden kommune. Er borgeren flyttet hertil, så bed om at få sagen flyttet nedenfor.",
+        "The CPR number is registered in another municipality. If the citizen has moved here, ask for the case below.",
+    ),
     ("meetings.title", "Mine samtaler", "My meetings"),
     ("meetings.book", "Book en samtale", "Book a meeting"),
     (

@@ -254,6 +254,18 @@ pub fn audit_action(lang: Lang, a: AuditAction) -> &'static str {
             "Så at du venter på svar på en besked",
             "Saw that you are waiting for an answer to a message",
         ),
+        AuditAction::TransferRequested => lang.pick(
+            "Bad om at overtage din sag, fordi du er flyttet til kommunen",
+            "Asked to take over your case because you moved to the municipality",
+        ),
+        AuditAction::TransferAccepted => lang.pick(
+            "Flyttede din sag til den kommune, du er flyttet til",
+            "Moved your case to the municipality you moved to",
+        ),
+        AuditAction::TransferDeclined => lang.pick(
+            "Afviste at flytte din sag til en anden kommune",
+            "Declined to move your case to another municipality",
+        ),
         AuditAction::VideoJoined => lang.pick(
             "Deltog i et videomøde med dig",
             "Took part in a video meeting with you",

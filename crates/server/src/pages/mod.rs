@@ -5,6 +5,7 @@
 mod admin;
 mod booking;
 mod calendar;
+mod case_transfers;
 mod citizen;
 mod committee_report;
 mod contact_report;
@@ -115,6 +116,15 @@ pub fn routes(config: &ServerConfig) -> Router<AppState> {
             axum::routing::post(monitoring::set_policy),
         )
         .route("/medarbejder/breve", get(letters::list))
+        .route("/medarbejder/flytninger", get(case_transfers::list))
+        .route(
+            "/medarbejder/flytninger/{id}/{answer}",
+            axum::routing::post(case_transfers::decide),
+        )
+        .route(
+            "/borgere/flyt",
+            axum::routing::post(case_transfers::request),
+        )
         .route("/medarbejder/breve/{id}/brev.pdf", get(letters::pdf_file))
         .route(
             "/medarbejder/breve/{id}/udskrevet",

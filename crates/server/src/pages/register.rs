@@ -25,6 +25,10 @@ struct NewCitizenPage {
     municipalities: Vec<(String, String)>,
     groups: Vec<(String, String)>,
     funds: Vec<(String, String)>,
+    /// The CPR number is registered in another municipality: offer to ask for the case.
+    transfer: bool,
+    /// A request for a case was just sent.
+    sent: bool,
 }
 
 fn allowed(user: &SignedIn) -> Result<(), PageError> {
@@ -39,6 +43,31 @@ fn allowed(user: &SignedIn) -> Result<(), PageError> {
 }
 
 async fn page(state: &AppState, user: &SignedIn, form: FormState) -> Result<Response, PageError> {
+    page_with(state, user, form, false).await
+}
+
+/// The page after a request for a case was sent (`case_transfers.rs`).
+pub(super) async fn sent(state: &AppState, user: &SignedIn) -> Result<Response, PageError> {
+    build(state, user, FormState::default(), false, true).await
+}
+
+/// The page, with the form to ask for a case registered elsewhere when `transfer`.
+pub(super) async fn page_with(
+    state: &AppState,
+    user: &SignedIn,
+    form: FormState,
+    transfer: bool,
+) -> Result<Response, PageError> {
+    build(state, user, form, transfer, false).await
+}
+
+async fn build(
+    state: &AppState,
+    user: &SignedIn,
+    form: FormState,
+    transfer: bool,
+    sent: bool,
+) -> Result<Response, PageError> {
     let ctx = user.viewer.ctx();
     let choose = ctx.t.get("form.choose").to_owned();
     let mut municipalities = vec![(String::new(), choose.clone())];
@@ -86,6 +115,8 @@ async fn page(state: &AppState, user: &SignedIn, form: FormState) -> Result<Resp
         municipalities,
         groups,
         funds,
+        transfer,
+        sent,
     });
     *response.status_mut() = status;
     Ok(response)
@@ -118,6 +149,12 @@ pub async fn submit(
             let mut form = form;
             form.add_error(t, "cpr", t.get("form.exists"));
             page(&state, &user, form).await
+        }
+        // Not where: the way on is to ask for the case (`case_transfers.rs`).
+        Err(StoreError::Conflict("registered_elsewhere")) => {
+            let mut form = form;
+            form.add_error(t, "cpr", t.get("form.registered_elsewhere"));
+            page_with(&state, &user, form, true).await
         }
         Err(e) => Err(user.viewer.error(e)),
     }

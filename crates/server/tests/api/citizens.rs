@@ -420,3 +420,129 @@ async fn the_full_cpr_number_is_nowhere_in_the_database_file() {
     }
     assert!(checked > 0, "found the database holding the citizen");
 }
+
+#[tokio::test]
+async fn a_citizen_who_moved_is_asked_for_without_learning_where_they_were() {
+    for backend in BACKENDS {
+        let app = spawn_app(backend).await;
+        let world = app.world().await;
+        let (citizen, me) = app
+            .citizen(&world, "0101901234", "aase", "insured_unemployed")
+            .await;
+        // Aarhus registers the same CPR number: told it is elsewhere, not where.
+        let body = json!({
+            "cpr": "0101901234", "name": "Aase Flyttet", "municipality": "0751",
+            "target_group": "insured_unemployed", "unemployed_since": "2026-09-01"
+        });
+        let r = app
+            .post("/api/v1/citizens", Some(&world.aarhus), &body)
+            .await;
+        let p = problem(r, StatusCode::CONFLICT, "registered_elsewhere").await;
+        let text = p.to_string();
+        assert!(
+            !text.contains("Aalborg") && !text.contains("0851"),
+            "{text}"
+        );
+        // Aalborg itself: already there.
+        let mut own = body.clone();
+        own["municipality"] = json!("0851");
+        let r = app
+            .post("/api/v1/citizens", Some(&world.aalborg), &own)
+            .await;
+        problem(r, StatusCode::CONFLICT, "already_exists").await;
+
+        // Aarhus asks for the case; asking twice is refused; a CPR nobody has is 404.
+        let ask = json!({"cpr": "0101901234", "reason": "Flyttet til Aarhus 1. december"});
+        let r = app
+            .post("/api/v1/case-transfers", Some(&world.aarhus), &ask)
+            .await;
+        assert_eq!(r.status(), StatusCode::CREATED, "{backend:?}");
+        let id = r.json::<Value>().await.expect("json")["id"]
+            .as_str()
+            .expect("id")
+            .to_owned();
+        let r = app
+            .post("/api/v1/case-transfers", Some(&world.aarhus), &ask)
+            .await;
+        problem(r, StatusCode::CONFLICT, "transfer_pending").await;
+        let nobody = json!({"cpr": "0202902345", "reason": "Flyttet"});
+        let r = app
+            .post("/api/v1/case-transfers", Some(&world.aarhus), &nobody)
+            .await;
+        problem(r, StatusCode::NOT_FOUND, "not_found").await;
+        let r = app
+            .post(
+                "/api/v1/case-transfers",
+                Some(&world.aarhus),
+                &json!({"cpr": "0101901234"}),
+            )
+            .await;
+        problem(r, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+
+        // Aarhus still cannot see the citizen; Aalborg sees the request and accepts.
+        let r = app
+            .get(&format!("/api/v1/citizens/{citizen}"), Some(&world.aarhus))
+            .await;
+        assert_eq!(r.status(), StatusCode::NOT_FOUND);
+        let waiting = app
+            .get_json("/api/v1/case-transfers", Some(&world.aarhus))
+            .await;
+        assert_eq!(waiting["transfers"], json!([]), "not Aarhus's to decide");
+        let r = app
+            .post(
+                &format!("/api/v1/case-transfers/{id}/accept"),
+                Some(&world.aarhus),
+                &json!({}),
+            )
+            .await;
+        problem(r, StatusCode::NOT_FOUND, "not_found").await;
+        let incoming = app
+            .get_json("/api/v1/case-transfers", Some(&world.aalborg))
+            .await;
+        assert_eq!(
+            incoming["transfers"][0]["citizen_id"],
+            citizen.as_str(),
+            "{incoming}"
+        );
+        assert_eq!(incoming["transfers"][0]["to_municipality"], "0751");
+        let r = app
+            .post(
+                &format!("/api/v1/case-transfers/{id}/accept"),
+                Some(&world.aalborg),
+                &json!({}),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK, "{backend:?}");
+        let r = app
+            .post(
+                &format!("/api/v1/case-transfers/{id}/decline"),
+                Some(&world.aalborg),
+                &json!({}),
+            )
+            .await;
+        problem(r, StatusCode::CONFLICT, "transfer_decided").await;
+
+        // Now the case is Aarhus's, and no longer Aalborg's.
+        let moved = app
+            .get_json(&format!("/api/v1/citizens/{citizen}"), Some(&world.aarhus))
+            .await;
+        assert_eq!(moved["municipality"], "0751", "{backend:?}");
+        let r = app
+            .get(&format!("/api/v1/citizens/{citizen}"), Some(&world.aalborg))
+            .await;
+        assert_eq!(r.status(), StatusCode::NOT_FOUND);
+        // The citizen sees both steps in their access log.
+        let log = app
+            .get_json(&format!("/api/v1/citizens/{citizen}/access-log"), Some(&me))
+            .await;
+        let actions: Vec<&str> = log["entries"]
+            .as_array()
+            .expect("entries")
+            .iter()
+            .filter_map(|e| e["action"].as_str())
+            .collect();
+        for action in ["case_transfer.requested", "case_transfer.accepted"] {
+            assert!(actions.contains(&action), "{action}: {actions:?}");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+use axum::Json;
+use axum::extract::{Path, State};
+
+use super::create::TransferJson;
+use crate::AppState;
+use crate::error::ApiError;
+use crate::extract::StaffActor;
+
+/// The municipality holding the case (or an administrator) accepts: the case moves, without a
+/// caseworker yet. 404 for anyone else; 409 `transfer_decided` when it is decided already.
+#[utoipa::path(
+    post, path = "/api/v1/case-transfers/{id}/accept", tag = "citizens",
+    params(("id" = String, Path)),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, body = TransferJson),
+        (status = 404, body = crate::error::Problem),
+        (status = 409, body = crate::error::Problem),
+    )
+)]
+pub async fn accept(
+    State(state): State<AppState>,
+    StaffActor(actor): StaffActor,
+    Path(id): Path<String>,
+) -> Result<Json<TransferJson>, ApiError> {
+    state.store.decide_transfer(&actor, &id, true).await?;
+    Ok(Json(TransferJson {
+        id,
+        status: "accepted".into(),
+    }))
+}
+
+/// The municipality holding the case (or an administrator) declines; the case stays.
+#[utoipa::path(
+    post, path = "/api/v1/case-transfers/{id}/decline", tag = "citizens",
+    params(("id" = String, Path)),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, body = TransferJson),
+        (status = 404, body = crate::error::Problem),
+        (status = 409, body = crate::error::Problem),
+    )
+)]
+pub async fn decline(
+    State(state): State<AppState>,
+    StaffActor(actor): StaffActor,
+    Path(id): Path<String>,
+) -> Result<Json<TransferJson>, ApiError> {
+    state.store.decide_transfer(&actor, &id, false).await?;
+    Ok(Json(TransferJson {
+        id,
+        status: "declined".into(),
+    }))
+}
