@@ -88,6 +88,8 @@ pub struct PlanItem<'a> {
     pub rules_version: &'a str,
     /// The paragraph the item comes from.
     pub source: &'a str,
+    /// Only a joint conversation (the a-kasse takes part) fills it.
+    pub with_fund: bool,
 }
 
 impl PlanItem<'_> {
@@ -119,7 +121,8 @@ impl<'a> ContactPlan<'a> {
 /// Computes the plan on `today` (a Copenhagen date).
 ///
 /// Held meetings fill items first, each the earliest open item (by deadline) that it fits: the
-/// same holder (or a joint meeting) and on or after the day the item's window opens. A meeting
+/// same holder (or a joint meeting; only a joint one where the a-kasse must take part) and on or
+/// after the day the item's window opens. A meeting
 /// after the deadline still fills it, late, so an overdue conversation is dealt with once it is
 /// held. Booked meetings then fill what is left the same way, as planned.
 pub fn contact_plan<'a>(
@@ -155,6 +158,7 @@ pub fn contact_plan<'a>(
                     meeting: None,
                     rules_version: &set.version,
                     source: &rule.source,
+                    with_fund: rule.with_fund,
                 });
             }
         }
@@ -169,7 +173,10 @@ pub fn contact_plan<'a>(
     ] {
         for meeting in by_start.iter().filter(|m| m.status == status) {
             let open = items.iter_mut().find(|i| {
-                i.meeting.is_none() && meeting.held_by(i.holder) && i.due_from <= meeting.date
+                i.meeting.is_none()
+                    && meeting.held_by(i.holder)
+                    && (!i.with_fund || meeting.joint)
+                    && i.due_from <= meeting.date
             });
             if let Some(item) = open {
                 item.meeting = Some(*meeting);

@@ -46,6 +46,9 @@ pub struct ConversationRule {
     pub by: Offset,
     /// Under a law that allows it, staff may exempt a citizen from this conversation.
     pub exemptible: bool,
+    /// The a-kasse takes part (a joint conversation), as at 16 months (LAB § 32, stk. 2): only a
+    /// meeting with an adviser of the a-kasse fills it.
+    pub with_fund: bool,
     /// The paragraph this line comes from, shown to staff beside the item.
     pub source: String,
 }
@@ -118,6 +121,8 @@ struct RawRule {
     by: Spanned<String>,
     #[serde(default)]
     exemptible: bool,
+    #[serde(default)]
+    with_fund: bool,
     source: String,
 }
 
@@ -217,6 +222,7 @@ pub fn parse_rule_set(file: &str, text: &str) -> Result<RuleSet, RuleError> {
                 from,
                 by,
                 exemptible: r.exemptible,
+                with_fund: r.with_fund,
                 source: r.source.trim().to_owned(),
             });
         }

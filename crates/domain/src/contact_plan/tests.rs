@@ -85,12 +85,13 @@ fn insured_unemployed_under_the_2024_rules() {
         (Job, Jc, date(2025, 6, 3), date(2025, 9, 3), Due, v24),
         (Job, Jc, date(2025, 6, 3), date(2025, 9, 3), Due, v24),
         (Job, Jc, date(2025, 6, 3), date(2025, 9, 3), Due, v24),
-        // Due after 1 July 2026, so it follows the 2026 rules.
+        // At the latest at 16 months (LAB § 32, stk. 2), after the first six: due after
+        // 1 July 2026, so it follows the 2026 rules.
         (
             SixteenMonths,
             Jc,
+            date(2025, 9, 3),
             date(2026, 7, 3),
-            date(2026, 8, 3),
             Due,
             v26,
         ),
@@ -112,11 +113,12 @@ fn a_course_crossing_1_july_2026_follows_the_law_in_force_on_each_deadline() {
         // Two with the municipality by six months, no longer three.
         (Job, Jc, date(2026, 8, 4), date(2026, 11, 4), Overdue, v26),
         (Job, Jc, date(2026, 8, 4), date(2026, 11, 4), Overdue, v26),
+        // 4 September 2027 is a Saturday: the deadline is the Monday after.
         (
             SixteenMonths,
             Jc,
-            date(2027, 9, 4),
-            date(2027, 10, 4),
+            date(2026, 11, 4),
+            date(2027, 9, 6),
             Due,
             v26,
         ),
@@ -664,4 +666,57 @@ fn wire_names_in_json_are_those_of_the_rule_files() {
             format!("\"{}\"", holder.as_str())
         );
     }
+}
+
+#[test]
+fn only_a_conversation_with_the_a_kasse_taking_part_fills_the_one_at_16_months() {
+    let book = book();
+    let since = date(2025, 3, 3);
+    let at = |d: Date| {
+        d.at(10, 0, 0, 0)
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .expect("zoned")
+            .timestamp()
+    };
+    let sixteen = |meetings: &[PlanMeeting]| {
+        let plan = contact_plan(&book, insured(since), meetings, date(2026, 8, 1));
+        plan.items
+            .iter()
+            .find(|i| i.kind == SixteenMonths)
+            .map(|i| i.status)
+            .expect("item")
+    };
+    // Every earlier conversation held; then one in month 12 by the jobcenter alone.
+    let mut held: Vec<PlanMeeting> = [
+        (date(2025, 3, 10), Ak),
+        (date(2025, 4, 10), Ak),
+        (date(2025, 5, 12), Ak),
+        (date(2025, 6, 10), Jc),
+        (date(2025, 7, 10), Jc),
+        (date(2025, 8, 11), Jc),
+    ]
+    .iter()
+    .enumerate()
+    .map(|(n, (d, h))| PlanMeeting::new(format!("m{n}"), at(*d), MeetingStatus::Held, *h, false))
+    .collect();
+    held.push(PlanMeeting::new(
+        "alone".into(),
+        at(date(2026, 3, 2)),
+        MeetingStatus::Held,
+        Jc,
+        false,
+    ));
+    assert_eq!(
+        sixteen(&held),
+        Overdue,
+        "the jobcenter alone does not fill it"
+    );
+    held.push(PlanMeeting::new(
+        "joint".into(),
+        at(date(2026, 3, 9)),
+        MeetingStatus::Held,
+        Jc,
+        true,
+    ));
+    assert_eq!(sixteen(&held), Done);
 }

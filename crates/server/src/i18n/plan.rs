@@ -38,7 +38,10 @@ pub fn kind(lang: Lang, k: ConversationKind) -> &'static str {
         ConversationKind::FirstConversation => lang.pick("Første samtale", "First conversation"),
         ConversationKind::JobConversation => lang.pick("Jobsamtale", "Job conversation"),
         ConversationKind::SixteenMonthConversation => {
-            lang.pick("Samtale efter 16 måneder", "Conversation after 16 months")
+            lang.pick(
+                "Samtale med jobcentret og a-kassen (senest efter 16 måneder)",
+                "Conversation with the jobcentre and the a-kasse (within 16 months)",
+            )
         }
     }
 }
