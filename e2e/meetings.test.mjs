@@ -86,6 +86,15 @@ test('a caseworker publishes times and books a citizen in with a call-in', async
   assert.ok(!ics.includes(bookedName), 'citizens are not named in the feed');
   assert.equal((await fetch(feedUrl.replace(/\.[0-9a-f]+\.ics$/, '.0000.ics'))).status, 404, 'a guessed token finds nothing');
 
+  // A new address: the old one stops at once.
+  await page.click('button:has-text("Lav en ny adresse")');
+  assert.match(await page.locator('[role="status"]').textContent(), /ny adresse/);
+  const renewed = (await page.locator('.ju-feed').textContent()).trim();
+  assert.notEqual(renewed, feedUrl);
+  assert.equal((await fetch(feedUrl)).status, 404, 'the old address no longer works');
+  assert.equal((await fetch(renewed)).status, 200);
+  await expectNoAxeViolations(page, assert);
+
   // Weekly times without weekdays or channels: refused beside the fields, nothing created.
   await page.fill('#w-day_start', '13:00');
   await page.fill('#w-day_end', '14:00');

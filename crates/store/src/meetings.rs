@@ -223,21 +223,51 @@ impl Store {
         self.calendar_of(staff_id, from, to, Some(actor)).await
     }
 
-    /// The secret part of a staff member's calendar feed URL: their id and a keyed hash of it,
-    /// so the URL cannot be guessed and needs no table. It shows times and channels only, never
-    /// a citizen's name, because calendar systems copy what they subscribe to.
-    pub fn calendar_feed_token(&self, staff_id: &str) -> String {
+    /// The secret part of a staff member's calendar feed URL: their id and a keyed hash of it
+    /// and of the feed's generation, so the URL cannot be guessed, needs no table of tokens, and
+    /// stops working when the staff member asks for a new one ([`Store::renew_calendar_feed`]).
+    /// It shows times and channels only, never a citizen's name, because calendar systems copy
+    /// what they subscribe to.
+    pub async fn calendar_feed_token(&self, staff_id: &str) -> Result<String, StoreError> {
+        let generation = self.feed_generation(staff_id).await?;
+        Ok(self.feed_token(staff_id, generation))
+    }
+
+    fn feed_token(&self, staff_id: &str, generation: i64) -> String {
         let mac = self
             .inner
             .cpr_key
-            .mac(format!("calendar-feed:{staff_id}").as_bytes());
+            .mac(format!("calendar-feed:{staff_id}:{generation}").as_bytes());
         format!("{staff_id}.{}", &mac[..32])
+    }
+
+    async fn feed_generation(&self, staff_id: &str) -> Result<i64, StoreError> {
+        Ok(
+            sqlx::query("SELECT feed_generation FROM staff WHERE id = $1")
+                .bind(staff_id)
+                .fetch_optional(&self.inner.read)
+                .await?
+                .ok_or(StoreError::NotFound)?
+                .try_get("feed_generation")?,
+        )
+    }
+
+    /// Replaces the acting staff member's feed address: the old one answers 404 from now on.
+    pub async fn renew_calendar_feed(&self, actor: &Actor) -> Result<String, StoreError> {
+        let Actor::Staff { id, .. } = actor else {
+            return Err(StoreError::Forbidden);
+        };
+        sqlx::query("UPDATE staff SET feed_generation = feed_generation + 1 WHERE id = $1")
+            .bind(id)
+            .execute(&self.inner.write)
+            .await?;
+        self.calendar_feed_token(id).await
     }
 
     /// The meetings of the staff member a feed token belongs to, from 30 days back to 180 ahead.
     pub async fn calendar_feed(&self, token: &str) -> Result<Vec<Meeting>, StoreError> {
         let (staff_id, _) = token.split_once('.').ok_or(StoreError::NotFound)?;
-        let expected = self.calendar_feed_token(staff_id);
+        let expected = self.feed_token(staff_id, self.feed_generation(staff_id).await?);
         // Compared in constant time, so response times do not reveal how much of a guess is right.
         let same = expected.len() == token.len()
             && expected

@@ -702,3 +702,28 @@ async fn an_organisation_changes_only_meetings_it_holds_or_takes_part_in() {
             .expect("holder");
     }
 }
+
+#[tokio::test]
+async fn a_calendar_feed_address_can_be_replaced_and_the_old_one_stops() {
+    for backend in BACKENDS {
+        let store = fresh_store(backend).await;
+        let w = world(&store).await;
+        let staff_id = w.caseworker.id().to_owned();
+        let old = store.calendar_feed_token(&staff_id).await.expect("token");
+        assert!(store.calendar_feed(&old).await.is_ok(), "{backend:?}");
+        let new = store
+            .renew_calendar_feed(&w.caseworker)
+            .await
+            .expect("renewed");
+        assert_ne!(new, old);
+        assert!(matches!(
+            store.calendar_feed(&old).await,
+            Err(StoreError::NotFound)
+        ));
+        assert!(store.calendar_feed(&new).await.is_ok());
+        assert!(matches!(
+            store.renew_calendar_feed(&w.citizen_actor).await,
+            Err(StoreError::Forbidden)
+        ));
+    }
+}

@@ -120,6 +120,21 @@ pub fn conflict(lang: Lang, code: &str) -> &'static str {
 
 /// Page texts: (key, Danish, English).
 pub(super) static TEXTS: &[(&str, &str, &str)] = &[
+    (
+        "calendar.feed_renew_intro",
+        "Har andre fået adressen, eller har du mistet en telefon med kalenderen? Lav en ny adresse. Den gamle holder straks op med at virke, og du skal abonnere igen med den nye.",
+        "Has someone else got the address, or have you lost a phone with the calendar? Make a new address. The old one stops working at once, and you subscribe again with the new one.",
+    ),
+    (
+        "calendar.feed_renew",
+        "Lav en ny adresse",
+        "Make a new address",
+    ),
+    (
+        "calendar.feed_renewed",
+        "Kalenderen har fået en ny adresse. Den gamle virker ikke længere.",
+        "The calendar has a new address. The old one no longer works.",
+    ),
     ("nav.transfers", "Flytninger", "Moves"),
     (
         "transfer.title",

@@ -37,12 +37,10 @@ pub fn kind(lang: Lang, k: ConversationKind) -> &'static str {
     match k {
         ConversationKind::FirstConversation => lang.pick("Første samtale", "First conversation"),
         ConversationKind::JobConversation => lang.pick("Jobsamtale", "Job conversation"),
-        ConversationKind::SixteenMonthConversation => {
-            lang.pick(
-                "Samtale med jobcentret og a-kassen (senest efter 16 måneder)",
-                "Conversation with the jobcentre and the a-kasse (within 16 months)",
-            )
-        }
+        ConversationKind::SixteenMonthConversation => lang.pick(
+            "Samtale med jobcentret og a-kassen (senest efter 16 måneder)",
+            "Conversation with the jobcentre and the a-kasse (within 16 months)",
+        ),
     }
 }
 

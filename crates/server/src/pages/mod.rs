@@ -81,6 +81,10 @@ pub fn routes(config: &ServerConfig) -> Router<AppState> {
         .route("/samtaler/{id}/kalender.ics", get(meetings::calendar_file))
         .route("/medarbejder/kalender", get(calendar::week))
         .route(
+            "/medarbejder/kalender/nyt-link",
+            axum::routing::post(calendar::renew_feed),
+        )
+        .route(
             "/medarbejder/tider",
             axum::routing::post(calendar::add_single),
         )

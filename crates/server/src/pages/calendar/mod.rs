@@ -19,9 +19,11 @@ use crate::time_fmt::{clock, copenhagen, local_date, long_date};
 
 mod feed;
 mod forms;
+mod renew;
 
 pub use feed::feed;
 pub use forms::{add_single, add_weekly, remove};
+pub use renew::renew_feed;
 
 pub struct Entry {
     pub time: String,
@@ -62,6 +64,8 @@ impl CalendarPage {
 #[derive(Debug, Deserialize)]
 pub struct WeekQuery {
     pub uge: Option<String>,
+    /// `nyt-link` after the feed address was renewed.
+    pub besked: Option<String>,
 }
 
 pub(super) fn staff_id(user: &SignedIn) -> Result<String, PageError> {
@@ -171,7 +175,11 @@ pub(super) async fn page(
         feed_url: format!(
             "{}/kalender/{}.ics",
             state.config.public_url,
-            state.store.calendar_feed_token(&staff)
+            state
+                .store
+                .calendar_feed_token(&staff)
+                .await
+                .map_err(|e| user.viewer.error(e))?
         ),
         notice,
         channels: Channel::ALL
@@ -194,13 +202,15 @@ pub async fn week(
     user: SignedIn,
     PageQuery(q): PageQuery<WeekQuery>,
 ) -> Result<Response, PageError> {
+    let notice = (q.besked.as_deref() == Some("nyt-link"))
+        .then(|| user.viewer.ctx().t.get("calendar.feed_renewed").to_owned());
     page(
         &state,
         &user,
         q.uge.as_deref(),
         FormState::default(),
         FormState::default(),
-        None,
+        notice,
     )
     .await
 }
