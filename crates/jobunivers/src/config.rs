@@ -8,7 +8,7 @@ use std::time::Duration;
 use serde::Deserialize;
 use server::{MetricsAccess, ServerConfig};
 use store::{CprKey, MeetingSettings, StoreOptions};
-use workers::notify::{NotifyConfig, SmsConfig, SmtpConfig};
+use workers::notify::{NotifyConfig, SmsConfig, SmtpConfig, SmtpSecurity};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -46,6 +46,8 @@ struct FileConfig {
     smtp_host: Option<String>,
     smtp_port: Option<u16>,
     smtp_from: Option<String>,
+    smtp_security: Option<String>,
+    smtp_user: Option<String>,
     sms_url: Option<String>,
     rules_dir: Option<PathBuf>,
     ice_servers: Option<String>,
@@ -132,15 +134,57 @@ fn notify_config(
 ) -> Result<NotifyConfig, ConfigError> {
     let smtp = match env("JOBUNIVERS_SMTP_HOST").or_else(|| file.smtp_host.clone()) {
         None => None,
-        Some(host) => Some(SmtpConfig {
-            host,
-            port: env_parse(env, "JOBUNIVERS_SMTP_PORT")?
-                .or(file.smtp_port)
-                .unwrap_or(25),
-            from: env("JOBUNIVERS_SMTP_FROM")
-                .or_else(|| file.smtp_from.clone())
-                .unwrap_or_else(|| "Jobunivers <noreply@jobunivers.dk>".into()),
-        }),
+        Some(host) => {
+            let security = match env("JOBUNIVERS_SMTP_SECURITY")
+                .or_else(|| file.smtp_security.clone())
+                .as_deref()
+                .map(str::trim)
+            {
+                None | Some("none") => SmtpSecurity::None,
+                Some("starttls") => SmtpSecurity::StartTls,
+                Some("tls") => SmtpSecurity::Tls,
+                Some(other) => {
+                    return Err(ConfigError::Invalid(format!(
+                        "JOBUNIVERS_SMTP_SECURITY must be none, starttls or tls, not \"{other}\""
+                    )));
+                }
+            };
+            // The password from the environment only, like every secret.
+            let credentials = match (
+                env("JOBUNIVERS_SMTP_USER").or_else(|| file.smtp_user.clone()),
+                env("JOBUNIVERS_SMTP_PASSWORD"),
+            ) {
+                (Some(user), Some(password)) => Some((user, password)),
+                (None, None) => None,
+                _ => {
+                    return Err(ConfigError::Invalid(
+                        "JOBUNIVERS_SMTP_USER and JOBUNIVERS_SMTP_PASSWORD go together".into(),
+                    ));
+                }
+            };
+            let loopback = matches!(host.as_str(), "localhost" | "127.0.0.1" | "::1");
+            if credentials.is_some() && security == SmtpSecurity::None && !loopback {
+                return Err(ConfigError::Invalid(
+                    "an SMTP password is only sent over TLS: set JOBUNIVERS_SMTP_SECURITY to starttls or tls".into(),
+                ));
+            }
+            let default_port = match security {
+                SmtpSecurity::None => 25,
+                SmtpSecurity::StartTls => 587,
+                SmtpSecurity::Tls => 465,
+            };
+            Some(SmtpConfig {
+                host,
+                port: env_parse(env, "JOBUNIVERS_SMTP_PORT")?
+                    .or(file.smtp_port)
+                    .unwrap_or(default_port),
+                from: env("JOBUNIVERS_SMTP_FROM")
+                    .or_else(|| file.smtp_from.clone())
+                    .unwrap_or_else(|| "Jobunivers <noreply@jobunivers.dk>".into()),
+                security,
+                credentials,
+            })
+        }
     };
     let sms = env("JOBUNIVERS_SMS_URL")
         .or_else(|| file.sms_url.clone())
@@ -438,6 +482,47 @@ mod tests {
         );
         assert_eq!(c.metrics_listen.as_deref(), Some("10.0.0.5:9100"));
         assert!(!format!("{c:?}").contains("maaler-hemmelighed"));
+    }
+
+    #[test]
+    fn smtp_over_tls_with_credentials_and_never_a_password_in_clear() {
+        let with = env_of(&[
+            ("DATABASE_URL", "sqlite:///x.db"),
+            ("JOBUNIVERS_CPR_KEY", KEY),
+            ("JOBUNIVERS_RULES_DIR", RULES),
+            ("JOBUNIVERS_SMTP_HOST", "smtp.kommune.dk"),
+            ("JOBUNIVERS_SMTP_SECURITY", "starttls"),
+            ("JOBUNIVERS_SMTP_USER", "jobunivers"),
+            ("JOBUNIVERS_SMTP_PASSWORD", "smtp-hemmelighed"),
+        ]);
+        let c = Config::load_from(None, &with).expect("config");
+        let smtp = c.notify.smtp.as_ref().expect("smtp");
+        assert_eq!(smtp.security, SmtpSecurity::StartTls);
+        assert_eq!(smtp.port, 587);
+        assert!(!format!("{c:?}").contains("smtp-hemmelighed"));
+        assert!(
+            workers::notify::Mailer::new(smtp).is_ok(),
+            "a TLS transport is made"
+        );
+        let clear = env_of(&[
+            ("DATABASE_URL", "sqlite:///x.db"),
+            ("JOBUNIVERS_CPR_KEY", KEY),
+            ("JOBUNIVERS_RULES_DIR", RULES),
+            ("JOBUNIVERS_SMTP_HOST", "smtp.kommune.dk"),
+            ("JOBUNIVERS_SMTP_USER", "jobunivers"),
+            ("JOBUNIVERS_SMTP_PASSWORD", "smtp-hemmelighed"),
+        ]);
+        let e = Config::load_from(None, &clear).expect_err("password in clear");
+        assert!(e.to_string().contains("starttls"), "{e}");
+        let odd = env_of(&[
+            ("DATABASE_URL", "sqlite:///x.db"),
+            ("JOBUNIVERS_CPR_KEY", KEY),
+            ("JOBUNIVERS_RULES_DIR", RULES),
+            ("JOBUNIVERS_SMTP_HOST", "smtp.kommune.dk"),
+            ("JOBUNIVERS_SMTP_SECURITY", "ssl"),
+        ]);
+        let e = Config::load_from(None, &odd).expect_err("unknown security");
+        assert!(e.to_string().contains("ssl"), "{e}");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use store::testing::{BACKENDS, World, fresh_store, slot_in, world};
 use store::{AuditAction, CitizenChange, NewMeeting, Store};
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
-use workers::notify::{Notifier, NotifyConfig, SmsConfig, SmtpConfig};
+use workers::notify::{Notifier, NotifyConfig, SmsConfig, SmtpConfig, SmtpSecurity};
 
 struct SmtpSink {
     _child: Child,
@@ -169,6 +169,8 @@ fn notifier(store: &Store, smtp_port: u16, sms_url: &str) -> Notifier {
                 host: "127.0.0.1".into(),
                 port: smtp_port,
                 from: "Jobcenter <noreply@jobunivers.dk>".into(),
+                security: SmtpSecurity::None,
+                credentials: None,
             }),
             sms: Some(SmsConfig {
                 url: sms_url.to_owned(),

@@ -20,7 +20,7 @@ use jiff::SignedDuration;
 use store::{Citizen, Delivery, NewLetter, OutboxItem, Store, StoreError};
 
 pub use compose::{Notice, compose, message_notice, survey_notice};
-pub use email::SmtpConfig;
+pub use email::{Mailer, SmtpConfig, SmtpSecurity};
 pub use sms::SmsConfig;
 
 /// What the worker needs besides the store.
