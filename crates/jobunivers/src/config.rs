@@ -36,6 +36,7 @@ struct FileConfig {
     dkfds_dir: Option<PathBuf>,
     secure_cookies: Option<bool>,
     session_hours: Option<u64>,
+    session_idle_minutes: Option<u64>,
     db_max_connections: Option<u32>,
     log_filter: Option<String>,
     log_format: Option<String>,
@@ -66,11 +67,16 @@ pub struct Config {
     pub listen: String,
     /// A separate address for `/metrics` only, without a token (`JOBUNIVERS_METRICS_LISTEN`).
     pub metrics_listen: Option<String>,
+    /// How long a session may go unused before it ends (`JOBUNIVERS_SESSION_IDLE_MINUTES`).
+    pub session_idle: Duration,
     store: StoreOptions,
     pub server: ServerConfig,
     pub log: LogConfig,
     pub notify: NotifyConfig,
 }
+
+/// Sessions unused this long end (the fixed lifetime is `session_hours`).
+const DEFAULT_IDLE_MINUTES: u64 = 30;
 
 /// Where settings come from besides the file: the process environment, or a map in tests.
 pub(crate) type Env<'a> = &'a dyn Fn(&str) -> Option<String>;
@@ -292,6 +298,11 @@ impl Config {
                 "JOBUNIVERS_CPR_KEY (64 hex digits) or a cpr_key_file is required".into(),
             )
         })?;
+        let session_idle = Duration::from_secs(
+            60 * env_parse(env, "JOBUNIVERS_SESSION_IDLE_MINUTES")?
+                .or(file.session_idle_minutes)
+                .unwrap_or(DEFAULT_IDLE_MINUTES),
+        );
         let session_hours = env_parse(env, "JOBUNIVERS_SESSION_HOURS")?
             .or(file.session_hours)
             .unwrap_or(8);
@@ -305,6 +316,7 @@ impl Config {
         Ok(Config {
             listen,
             metrics_listen,
+            session_idle,
             store: StoreOptions {
                 url,
                 cpr_key,
@@ -372,6 +384,7 @@ impl Config {
             listen: listen.to_owned(),
             // The demo's /metrics is open on its own address (a developer's machine).
             metrics_listen: None,
+            session_idle: Duration::from_secs(60 * DEFAULT_IDLE_MINUTES),
             store: StoreOptions {
                 url,
                 cpr_key,

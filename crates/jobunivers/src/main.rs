@@ -158,6 +158,7 @@ fn system_actor() -> Actor {
 async fn open(config: &Config) -> Result<Store, RunError> {
     let store = Store::connect(&config.store_options()).await?;
     store.migrate().await?;
+    store.set_session_idle(config.session_idle);
     Ok(store)
 }
 

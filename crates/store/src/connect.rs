@@ -128,6 +128,9 @@ pub(crate) struct Inner {
     pub(crate) meetings: MeetingSettings,
     /// Added to the wall clock; only tests move it (see `Store::advance_clock`).
     pub(crate) clock_offset_micros: std::sync::atomic::AtomicI64,
+    /// How long a session may go unused, in microseconds; 0: no limit
+    /// (`Store::set_session_idle`).
+    pub(crate) session_idle_micros: std::sync::atomic::AtomicI64,
     /// Live thread events (`events.rs`).
     pub(crate) events: crate::events::EventBus,
     /// For the PostgreSQL listener's own connection. Never printed: it may hold a password.
@@ -189,6 +192,7 @@ impl Store {
                 sessions: Default::default(),
                 meetings: options.meetings,
                 clock_offset_micros: Default::default(),
+                session_idle_micros: Default::default(),
                 events: Default::default(),
                 url: options.url.clone(),
             }),

@@ -133,14 +133,15 @@ impl Store {
         let now = clock::now_micros();
         let ttl_micros = i64::try_from(ttl.as_micros()).unwrap_or(i64::MAX / 2);
         sqlx::query(
-            "INSERT INTO sessions (token_hash, subject_kind, subject_id, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO sessions (token_hash, subject_kind, subject_id, created_at, expires_at, idle_until) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(token_hash(&token))
         .bind(kind)
         .bind(subject)
         .bind(now)
         .bind(now.saturating_add(ttl_micros))
+        .bind(self.idle_until(now))
         .execute(&self.inner.write)
         .await?;
         if kind == "citizen" {
@@ -154,15 +155,47 @@ impl Store {
         Ok(NewSession { token, actor })
     }
 
-    /// Who a token signs in, or `NotFound` for an unknown or expired token.
+    /// Sessions unused for `idle` end (0: no limit). Set once at start-up from configuration.
+    pub fn set_session_idle(&self, idle: Duration) {
+        let micros = i64::try_from(idle.as_micros()).unwrap_or(i64::MAX / 2);
+        self.inner
+            .session_idle_micros
+            .store(micros, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Until when a session used at `now` stays open without use; 0 without an idle limit.
+    fn idle_until(&self, now: i64) -> i64 {
+        match self
+            .inner
+            .session_idle_micros
+            .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            0 => 0,
+            idle => now.saturating_add(idle),
+        }
+    }
+
+    /// Who a token signs in, or `NotFound` for an unknown, expired or idle token. This is a use
+    /// of the session: it keeps it from going idle.
     pub async fn actor_for_token(&self, token: &str) -> Result<Actor, StoreError> {
+        self.lookup_session(token, true).await
+    }
+
+    /// Whether the session still stands, without counting as a use (an open socket's check must
+    /// not keep a forgotten browser signed in). `NotFound` when it does not.
+    pub async fn session_stands(&self, token: &str) -> Result<Actor, StoreError> {
+        self.lookup_session(token, false).await
+    }
+
+    async fn lookup_session(&self, token: &str, used: bool) -> Result<Actor, StoreError> {
         let hash = token_hash(token);
         if let Some(actor) = self.inner.sessions.get(&hash) {
             return Ok(actor);
         }
         let now = clock::now_micros();
         let row = sqlx::query(
-            "SELECT subject_kind, subject_id, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > $2",
+            "SELECT subject_kind, subject_id, expires_at, idle_until FROM sessions \
+             WHERE token_hash = $1 AND expires_at > $2 AND (idle_until = 0 OR idle_until > $2)",
         )
         .bind(&hash)
         .bind(now)
@@ -176,8 +209,28 @@ impl Store {
         let kind: String = row.try_get("subject_kind")?;
         let subject: String = row.try_get("subject_id")?;
         let expires_at: i64 = row.try_get("expires_at")?;
+        let mut idle_until: i64 = row.try_get("idle_until")?;
+        let fresh = self.idle_until(now);
+        // Moved forward only when it gains a while (a quarter of the limit, at most a minute),
+        // so an active session costs a write now and then, not one per request.
+        let step = (fresh - now) / 4;
+        if used && fresh > 0 && fresh - idle_until > step.min(60_000_000) {
+            sqlx::query("UPDATE sessions SET idle_until = $1 WHERE token_hash = $2")
+                .bind(fresh)
+                .bind(&hash)
+                .execute(&self.inner.write)
+                .await?;
+            idle_until = fresh;
+        }
         let actor = self.actor_for_subject(&kind, &subject).await?;
-        let left = Duration::from_micros(u64::try_from(expires_at - now).unwrap_or(0));
+        // Kept at most half the idle time that is left, so that use while the copy is kept
+        // (which does not reach the database) cannot let the session go idle meanwhile.
+        let left = if idle_until > 0 {
+            (expires_at - now).min((idle_until - now) / 2)
+        } else {
+            expires_at - now
+        };
+        let left = Duration::from_micros(u64::try_from(left).unwrap_or(0));
         self.inner.sessions.put(hash, actor.clone(), left);
         Ok(actor)
     }

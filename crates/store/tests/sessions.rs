@@ -120,3 +120,32 @@ async fn a_sign_in_attempt_is_taken_once_and_people_are_found_not_made() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_session_left_unused_ends_and_one_in_use_stays() {
+    for backend in store::testing::BACKENDS {
+        let store = store::testing::fresh_store(backend).await;
+        world(&store).await;
+        store.set_session_idle(Duration::from_secs(2));
+        let ttl = Duration::from_secs(3600);
+        let used = store.start_session("soeren", ttl).await.expect("session");
+        let left = store.start_session("soeren", ttl).await.expect("session");
+        // Used every 0.6 s for 3.6 s: longer than the idle limit, and still open.
+        for _ in 0..6 {
+            tokio::time::sleep(Duration::from_millis(600)).await;
+            store
+                .actor_for_token(&used.token)
+                .await
+                .unwrap_or_else(|e| panic!("{backend:?}: in use, still open: {e:?}"));
+            // An open page's socket asking does not count as use.
+            let _ = store.session_stands(&left.token).await;
+        }
+        assert!(
+            matches!(
+                store.actor_for_token(&left.token).await,
+                Err(StoreError::NotFound)
+            ),
+            "{backend:?}: unused for 3.6 s with a 2 s limit"
+        );
+    }
+}

@@ -43,7 +43,7 @@ pub const SIGNED_OUT: &str = "Du er logget ud. Log ind igen for at fortsætte.";
 /// Whether the session behind `token` still stands. Only its absence ends a socket; a passing
 /// database error does not sign anyone out.
 pub async fn session_ended(state: &AppState, token: &str) -> bool {
-    match state.store.actor_for_token(token).await {
+    match state.store.session_stands(token).await {
         Ok(_) => false,
         Err(StoreError::NotFound) => true,
         Err(e) => {
