@@ -37,6 +37,7 @@ struct FileConfig {
     secure_cookies: Option<bool>,
     session_hours: Option<u64>,
     session_idle_minutes: Option<u64>,
+    sign_in_starts_per_minute: Option<u32>,
     db_max_connections: Option<u32>,
     log_filter: Option<String>,
     log_format: Option<String>,
@@ -340,6 +341,9 @@ impl Config {
                 session_ttl: Duration::from_secs(session_hours * 3600),
                 rules,
                 metrics,
+                sign_in_starts_per_minute: env_parse(env, "JOBUNIVERS_SIGN_IN_STARTS_PER_MINUTE")?
+                    .or(file.sign_in_starts_per_minute)
+                    .unwrap_or(600),
             },
             log: LogConfig {
                 filter: env("JOBUNIVERS_LOG")

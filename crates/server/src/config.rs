@@ -31,6 +31,9 @@ pub struct ServerConfig {
     pub sign_in: Vec<crate::sign_in::OidcConfig>,
     /// Who may read `/metrics` on the main address.
     pub metrics: MetricsAccess,
+    /// Sign-ins this instance begins per minute at most (each writes a row before anyone has
+    /// signed in); beyond it 429 and "try again in a minute".
+    pub sign_in_starts_per_minute: u32,
 }
 
 /// Who may read `/metrics` on the main address (docs/configuration.md). Metrics show routes,
@@ -68,6 +71,7 @@ impl ServerConfig {
             ice_servers: "[]".into(),
             sign_in: Vec::new(),
             metrics: MetricsAccess::Open,
+            sign_in_starts_per_minute: 600,
         }
     }
 }

@@ -44,6 +44,8 @@ pub struct AppState {
     pub rooms: Arc<live::video_room::Rooms>,
     /// The identity providers people sign in with, and what we know of them.
     pub providers: Arc<sign_in::Providers>,
+    /// Sign-ins this instance begins per minute (`sign_in::budget`).
+    pub sign_in_budget: Arc<sign_in::budget::SignInBudget>,
 }
 
 /// The whole application as one router, ready to serve. Must be called inside the Tokio
@@ -59,6 +61,9 @@ pub fn app_and_metrics(store: Store, config: ServerConfig) -> (Router, Router) {
         live: live::hub::Hub::start(store.clone()),
         rooms: Arc::default(),
         providers: Arc::new(sign_in::Providers::new(&config.sign_in, &config.public_url)),
+        sign_in_budget: Arc::new(sign_in::budget::SignInBudget::new(
+            config.sign_in_starts_per_minute,
+        )),
         store,
         config: Arc::new(config),
         metrics: Arc::new(Metrics::default()),

@@ -342,6 +342,11 @@ static TEXTS: &[(&str, &str, &str)] = &[
         "We cannot reach the sign-in service right now. Please try again in a little while.",
     ),
     (
+        "signin.busy",
+        "Rigtig mange logger ind lige nu. Vent et minut, og prøv igen.",
+        "A great many people are signing in right now. Wait a minute and try again.",
+    ),
+    (
         "signin.refused",
         "Vi kunne ikke bekræfte dit log ind. Prøv igen. Sker det igen, så kontakt jobcentret.",
         "We could not confirm your sign-in. Please try again. If it happens again, contact the jobcentre.",

@@ -47,6 +47,9 @@ pub async fn start(
         .get("tilbage")
         .and_then(|b| local_path(b))
         .map(str::to_owned);
+    if !state.sign_in_budget.take() {
+        return failed(&state, &viewer, &SignInError::Busy).await;
+    }
     let begun = match provider.begin(back).await {
         Ok(begun) => begun,
         Err(e) => return failed(&state, &viewer, &e).await,
@@ -151,6 +154,7 @@ async fn failed(state: &AppState, viewer: &Viewer, e: &SignInError) -> Result<Re
         SignInError::Expired => ("signin.expired", StatusCode::BAD_REQUEST),
         SignInError::Unavailable(_) => ("signin.unavailable", StatusCode::BAD_GATEWAY),
         SignInError::Refused(_) => ("signin.refused", StatusCode::UNAUTHORIZED),
+        SignInError::Busy => ("signin.busy", StatusCode::TOO_MANY_REQUESTS),
     };
     sign_in_page(state, viewer, Some(key), status, None).await
 }

@@ -11,6 +11,7 @@
 //! found, never created: a citizen by the CPR number in the configured claim (compared by its
 //! keyed hash, like everywhere else), staff by login. See `docs/sign-in.md`.
 
+pub mod budget;
 mod discovery;
 mod flow;
 mod id_token;
@@ -87,6 +88,9 @@ pub enum SignInError {
     /// The ID token failed a check: a forgery, a replay, or a misconfiguration.
     #[error("ID token refused: {0}")]
     Refused(String),
+    /// More sign-ins began this minute than this instance takes (`budget.rs`).
+    #[error("too many sign-ins begun this minute")]
+    Busy,
 }
 
 /// The configured providers with their cached metadata and keys.

@@ -19,6 +19,11 @@ struct SignIn {
 /// An app whose citizens sign in at `idp` and whose staff too (two clients of one provider),
 /// in demo mode so the test can set up its world through the API.
 async fn spawn(backend: store::Backend, acr: Option<&str>) -> SignIn {
+    spawn_budget(backend, acr, demo_config().sign_in_starts_per_minute).await
+}
+
+/// The same, beginning at most `starts` sign-ins a minute.
+async fn spawn_budget(backend: store::Backend, acr: Option<&str>, starts: u32) -> SignIn {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
@@ -44,6 +49,7 @@ async fn spawn(backend: store::Backend, acr: Option<&str>) -> SignIn {
         acr: acr.map(str::to_owned),
     };
     let mut config = demo_config();
+    config.sign_in_starts_per_minute = starts;
     config.public_url = app_url;
     config.sign_in = vec![
         provider(Audience::Citizen, "cprNumberIdentifier"),
@@ -421,4 +427,21 @@ async fn after_signing_in_people_return_to_the_page_they_were_going_to() {
         .await
         .expect("post");
     assert_eq!(location(&r), "/borger/samtaler");
+}
+
+#[tokio::test]
+async fn beginning_sign_ins_is_bounded_per_minute() {
+    let s = spawn_budget(store::Backend::Sqlite, None, 3).await;
+    let b = browser();
+    for _ in 0..3 {
+        let r = b
+            .get(format!("{}/logind/mitid", s.app.url))
+            .send()
+            .await
+            .expect("start");
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "to the provider");
+    }
+    let (status, text) = page_text(&b, &format!("{}/logind/mitid", s.app.url)).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(text.contains("Vent et minut"), "{text}");
 }
