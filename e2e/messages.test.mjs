@@ -67,6 +67,13 @@ test('citizen and caseworker write to each other without JavaScript', async () =
   assert.match(await citizen.locator('[data-testid="unread"]').textContent(), /1 nye beskeder/);
   await citizen.click('a:has-text("Skriv til jobcentret")');
   assert.equal(await citizen.locator('.ju-msg-body').last().textContent(), 'Ja, det kan vi godt. Jeg ringer i morgen.');
+  // Looking changes nothing; without JavaScript the citizen marks it read (a POST).
+  await citizen.goto(`${server.url}/borger`);
+  assert.match(await citizen.locator('[data-testid="unread"]').textContent(), /1 nye beskeder/);
+  await citizen.click('a:has-text("Skriv til jobcentret")');
+  await expectNoAxeViolations(citizen, assert);
+  await citizen.click('button:has-text("Markér som læst")');
+  assert.equal(await citizen.locator('#mark-read').count(), 0);
   await citizen.goto(`${server.url}/borger`);
   assert.equal(await citizen.locator('[data-testid="unread"]').count(), 0, 'read now');
 

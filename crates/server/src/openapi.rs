@@ -32,6 +32,7 @@ use crate::api;
         api::messages::list::handler,
         api::messages::post::handler,
         api::messages::assign::handler,
+        api::messages::read::handler,
         api::inbox::list::handler,
         api::case_transfers::create::handler,
         api::case_transfers::list::handler,

@@ -77,6 +77,12 @@
     socket.onopen = function () {
       retry = 1000;
       list.dataset.connected = 'true';
+      // Shown is read: the script marks it (a POST over the socket), so the button is not needed.
+      if (document.visibilityState === 'visible') {
+        send({ type: 'read' });
+        var button = document.getElementById('mark-read');
+        if (button) button.hidden = true;
+      } else unreadShown = true;
       // Messages may have come while the connection was down: reload unless the reader is
       // in the middle of writing.
       var text = form && form.querySelector('textarea');

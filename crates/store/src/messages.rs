@@ -85,6 +85,22 @@ pub struct Conversation {
     pub messages: Vec<Message>,
 }
 
+impl Conversation {
+    /// Whether the other side wrote something the reader has not marked read. Administrators
+    /// read for support, never as the organisation: nothing is unread to them.
+    pub fn unread(&self) -> bool {
+        let reader_is_citizen = self.view.is_citizen();
+        let read_at = match (&self.thread, self.view.visibility) {
+            (None, _) | (_, Visibility::Admin | Visibility::Hidden) => return false,
+            (Some(t), Visibility::Own) => t.citizen_read_at,
+            (Some(t), _) => t.staff_read_at,
+        };
+        self.messages
+            .iter()
+            .any(|m| m.by_citizen() != reader_is_citizen && read_at.is_none_or(|r| m.sent_at > r))
+    }
+}
+
 const MESSAGE_COLUMNS: &str = "m.id, m.author_id, m.author_name, m.author_role, m.body, m.sent_at";
 const THREAD_COLUMNS: &str = "id, holder, waiting_for, waiting_since, citizen_read_at, staff_read_at, \
      assigned_to, assigned_name";
@@ -167,7 +183,8 @@ impl Store {
         Ok((view, citizen))
     }
 
-    /// The whole thread, oldest first; opening it marks it read by its reader.
+    /// The whole thread, oldest first. Reading is logged; marking it read is a change of its
+    /// own ([`Store::mark_conversation_read`]), never a side effect of looking (a GET).
     pub async fn conversation(
         &self,
         actor: &Actor,
@@ -189,10 +206,6 @@ impl Store {
                     .map(message_from_row)
                     .collect::<Result<_, _>>()?
             }
-        };
-        let thread = match thread {
-            Some(t) => Some(self.mark_read(&view, t).await?),
-            None => None,
         };
         Ok(Conversation {
             view,
@@ -233,6 +246,19 @@ impl Store {
         .as_ref()
         .map(message_from_row)
         .transpose()
+    }
+
+    /// Marks the thread read by the actor (the page's "Markér som læst", the API's
+    /// `POST …/messages/read`). The thread was opened to be read already; this is not logged
+    /// again as a read.
+    pub async fn mark_conversation_read(
+        &self,
+        actor: &Actor,
+        citizen_id: &str,
+        requested: Option<ThreadHolder>,
+    ) -> Result<(), StoreError> {
+        let (view, _) = self.thread_view(actor, citizen_id, requested).await?;
+        self.mark_thread_read(&view).await
     }
 
     /// Marks the viewed thread read by its reader (a live view calls this when a new message is

@@ -421,7 +421,7 @@ async fn new_messages_are_told_at_most_every_half_hour_and_not_when_read() {
         store.advance_clock(SignedDuration::from_mins(31));
         write(&store, &w.caseworker, &citizen, "Har du set min besked?").await;
         store
-            .conversation(&w.citizen_actor, &citizen, None)
+            .mark_conversation_read(&w.citizen_actor, &citizen, None)
             .await
             .expect("the citizen reads it");
         store.advance_clock(SignedDuration::from_mins(6));

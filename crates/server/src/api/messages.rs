@@ -4,6 +4,7 @@
 pub mod assign;
 pub mod list;
 pub mod post;
+pub mod read;
 
 use domain::Role;
 use domain::messages::{ThreadHolder, Waiting};

@@ -68,6 +68,10 @@ pub fn routes(demo: bool) -> Router<AppState> {
             "/citizens/{id}/messages/assign",
             post(messages::assign::handler),
         )
+        .route(
+            "/citizens/{id}/messages/read",
+            post(messages::read::handler),
+        )
         .route("/inbox", get(inbox::list::handler))
         .route(
             "/case-transfers",

@@ -1,6 +1,7 @@
 //! Texts of the message threads and the inbox.
 
 pub(super) static TEXTS: &[(&str, &str, &str)] = &[
+    ("messages.mark_read", "Markér som læst", "Mark as read"),
     ("nav.messages", "Beskeder", "Messages"),
     ("nav.inbox", "Indbakke", "Inbox"),
     (

@@ -56,6 +56,9 @@ struct ThreadPage {
     /// The citizen with an a-kasse may switch between the two threads.
     other_thread: Option<(String, &'static str)>,
     form: FormState,
+    /// The other side wrote something not yet marked read: "Markér som læst" (a POST; looking
+    /// at the page changes nothing, and the live script marks it read when shown).
+    unread: bool,
 }
 
 fn view(m: Message, reader_is_citizen: bool, thread: Option<&Thread>, t: Texts) -> MessageView {
@@ -126,7 +129,9 @@ async fn thread_page(
             .as_ref()
             .is_some_and(|th| th.assigned_to.as_deref() != Some(user.actor.id()));
     let thread = c.thread.clone();
+    let unread = c.unread();
     Ok(render(&ThreadPage {
+        unread,
         ctx: user.viewer.ctx(),
         heading,
         is_citizen,
@@ -229,7 +234,15 @@ async fn write(
             .post_message(&user.actor, citizen_id, requested, &body)
             .await
         {
-            Ok(_) => return Ok(Redirect::to(&back).into_response()),
+            Ok(_) => {
+                // Answering is reading what came before.
+                state
+                    .store
+                    .mark_conversation_read(&user.actor, citizen_id, requested)
+                    .await
+                    .map_err(|e| user.viewer.error(e))?;
+                return Ok(Redirect::to(&back).into_response());
+            }
             Err(StoreError::RateLimited) => {
                 form.add_error(t, "body", t.get("messages.rate_limited"))
             }
@@ -258,4 +271,48 @@ pub async fn assign(
         _ => format!("/medarbejder/borgere/{id}/beskeder"),
     };
     Ok(Redirect::to(&to).into_response())
+}
+
+/// `POST /borger/beskeder/laest` (field `med`) and `POST /medarbejder/borgere/{id}/beskeder/laest`:
+/// "Markér som læst", the reader's read receipt.
+pub async fn mark_read_mine(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Form(values): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    user.check_csrf(values.get("csrf"))?;
+    let id = own_id(&user)?;
+    let requested = values
+        .get("med")
+        .and_then(|m| ThreadHolder::try_from(m.as_str()).ok());
+    mark_read(&state, &user, &id, requested).await?;
+    let back = match requested {
+        Some(ThreadHolder::AKasse) => "/borger/beskeder?med=a_kasse#traad",
+        _ => "/borger/beskeder#traad",
+    };
+    Ok(Redirect::to(back).into_response())
+}
+
+pub async fn mark_read_staff(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(id): Path<String>,
+    Form(values): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    user.check_csrf(values.get("csrf"))?;
+    mark_read(&state, &user, &id, None).await?;
+    Ok(Redirect::to(&format!("/medarbejder/borgere/{id}/beskeder#traad")).into_response())
+}
+
+async fn mark_read(
+    state: &AppState,
+    user: &SignedIn,
+    citizen_id: &str,
+    requested: Option<ThreadHolder>,
+) -> Result<(), PageError> {
+    state
+        .store
+        .mark_conversation_read(&user.actor, citizen_id, requested)
+        .await
+        .map_err(|e| user.viewer.error(e))
 }

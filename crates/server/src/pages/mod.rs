@@ -60,6 +60,14 @@ pub fn routes(config: &ServerConfig) -> Router<AppState> {
             "/medarbejder/borgere/{id}/beskeder/tildel",
             axum::routing::post(messages::assign),
         )
+        .route(
+            "/borger/beskeder/laest",
+            axum::routing::post(messages::mark_read_mine),
+        )
+        .route(
+            "/medarbejder/borgere/{id}/beskeder/laest",
+            axum::routing::post(messages::mark_read_staff),
+        )
         .route("/medarbejder/indbakke", get(inbox::page))
         .route("/static/live.js", get(live_js))
         .route("/static/video.js", get(video_js))

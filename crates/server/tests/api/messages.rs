@@ -52,12 +52,33 @@ async fn citizen_and_jobcenter_write_and_each_organisation_reads_only_its_own_th
         assert_eq!(thread["messages"].as_array().expect("messages").len(), 1);
         assert_eq!(thread["thread"]["waiting_for"], "staff");
         assert_eq!(thread["thread"]["holder"], "jobcenter");
+        // Looking changes nothing; marking it read (a POST) is the read receipt.
         let inbox = json_of(
             app.get("/api/v1/inbox", Some(&world.aalborg)).await,
             StatusCode::OK,
         )
         .await;
-        assert_eq!(inbox["threads"][0]["unread"], false, "{backend:?}: opened");
+        assert_eq!(
+            inbox["threads"][0]["unread"], true,
+            "{backend:?}: only looked"
+        );
+        let r = app
+            .post(
+                &format!("{}/read", path(&id)),
+                Some(&world.aalborg),
+                &json!({}),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::NO_CONTENT);
+        let inbox = json_of(
+            app.get("/api/v1/inbox", Some(&world.aalborg)).await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(
+            inbox["threads"][0]["unread"], false,
+            "{backend:?}: marked read"
+        );
 
         // "Assign to me", then the answer: the thread now waits for the citizen.
         let r = app

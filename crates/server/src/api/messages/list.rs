@@ -16,8 +16,8 @@ pub struct MessagesJson {
     pub thread: Option<ThreadJson>,
 }
 
-/// The thread with the citizen, oldest message first. Reading it marks it read by the reader
-/// (the citizen, or the organisation's staff), which is the other side's read receipt.
+/// The thread with the citizen, oldest message first. Reading it changes nothing; the reader
+/// marks it read with `POST …/messages/read` (the other side's read receipt).
 #[utoipa::path(
     get, path = "/api/v1/citizens/{id}/messages", tag = "messages",
     params(("id" = String, Path), ThreadParams),
