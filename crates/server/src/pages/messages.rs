@@ -186,6 +186,21 @@ pub async fn staff_thread(
     thread_page(&state, &user, &id, None, FormState::default()).await
 }
 
+/// The citizen's thread a form names in `med` (the jobcenter's when absent).
+fn chosen_thread(values: &HashMap<String, String>) -> Option<ThreadHolder> {
+    values
+        .get("med")
+        .and_then(|m| ThreadHolder::try_from(m.as_str()).ok())
+}
+
+/// The citizen's page of that thread, at `anchor`.
+fn own_thread_url(requested: Option<ThreadHolder>, anchor: &str) -> String {
+    match requested {
+        Some(ThreadHolder::AKasse) => format!("/borger/beskeder?med=a_kasse#{anchor}"),
+        _ => format!("/borger/beskeder#{anchor}"),
+    }
+}
+
 /// `POST /borger/beskeder` (fields `body`, `med`).
 pub async fn write_mine(
     State(state): State<AppState>,
@@ -194,13 +209,8 @@ pub async fn write_mine(
 ) -> Result<Response, PageError> {
     user.check_csrf(values.get("csrf"))?;
     let id = own_id(&user)?;
-    let requested = values
-        .get("med")
-        .and_then(|m| ThreadHolder::try_from(m.as_str()).ok());
-    let back = match requested {
-        Some(ThreadHolder::AKasse) => "/borger/beskeder?med=a_kasse#ny".to_owned(),
-        _ => "/borger/beskeder#ny".to_owned(),
-    };
+    let requested = chosen_thread(&values);
+    let back = own_thread_url(requested, "ny");
     write(&state, &user, &id, requested, values, back).await
 }
 
@@ -282,15 +292,9 @@ pub async fn mark_read_mine(
 ) -> Result<Response, PageError> {
     user.check_csrf(values.get("csrf"))?;
     let id = own_id(&user)?;
-    let requested = values
-        .get("med")
-        .and_then(|m| ThreadHolder::try_from(m.as_str()).ok());
+    let requested = chosen_thread(&values);
     mark_read(&state, &user, &id, requested).await?;
-    let back = match requested {
-        Some(ThreadHolder::AKasse) => "/borger/beskeder?med=a_kasse#traad",
-        _ => "/borger/beskeder#traad",
-    };
-    Ok(Redirect::to(back).into_response())
+    Ok(Redirect::to(&own_thread_url(requested, "traad")).into_response())
 }
 
 pub async fn mark_read_staff(
