@@ -47,6 +47,9 @@ pub struct Citizen {
     pub in_person_first: bool,
     /// The citizen cannot book for themself; staff book for them.
     pub self_booking_exempt: bool,
+    /// The reason of BEK 1216/2023 § 45 staff gave; `None` for exemptions from before reasons
+    /// were recorded.
+    pub self_booking_exempt_reason: Option<domain::meetings::SelfBookingExemption>,
 }
 
 /// What a PATCH may change; `None` leaves a field as it is. `caseworker_id: Some(None)` removes
@@ -62,6 +65,8 @@ pub struct CitizenChange {
     pub digital_mail: Option<bool>,
     pub in_person_first: Option<bool>,
     pub self_booking_exempt: Option<bool>,
+    /// With `self_booking_exempt: Some(true)`: the reason (the API requires one).
+    pub self_booking_exempt_reason: Option<domain::meetings::SelfBookingExemption>,
 }
 
 impl CitizenChange {
@@ -72,6 +77,7 @@ impl CitizenChange {
             && self.target_group.is_none()
             && self.in_person_first.is_none()
             && self.self_booking_exempt.is_none()
+            && self.self_booking_exempt_reason.is_none()
     }
 }
 
@@ -106,7 +112,7 @@ pub struct Page<T> {
 
 pub(crate) const COLUMNS: &str = "id, name, cpr_masked, municipality, target_group, unemployed_since, \
                        unemployment_fund, track, caseworker_id, in_person_requested, phone, email, \
-                       digital_mail, in_person_first, self_booking_exempt";
+                       digital_mail, in_person_first, self_booking_exempt, self_booking_exempt_reason";
 
 fn date(column: &'static str, s: &str) -> Result<Date, StoreError> {
     s.parse().map_err(|_| StoreError::Corrupt { column })
@@ -165,6 +171,11 @@ pub(crate) fn from_row(row: &impl Columns) -> Result<Citizen, StoreError> {
         digital_mail: row.int("digital_mail")? != 0,
         in_person_first: row.int("in_person_first")? != 0,
         self_booking_exempt: row.int("self_booking_exempt")? != 0,
+        self_booking_exempt_reason: row
+            .text("self_booking_exempt_reason")?
+            .as_deref()
+            .map(|r| parse("self_booking_exempt_reason", r))
+            .transpose()?,
     })
 }
 
@@ -279,6 +290,7 @@ impl Store {
             digital_mail: true,
             in_person_first: false,
             self_booking_exempt: false,
+            self_booking_exempt_reason: None,
         })
     }
 
@@ -429,11 +441,16 @@ impl Store {
         }
         if let Some(v) = change.self_booking_exempt {
             citizen.self_booking_exempt = v;
+            citizen.self_booking_exempt_reason = if v {
+                change.self_booking_exempt_reason
+            } else {
+                None
+            };
         }
         sqlx::query(
             "UPDATE citizens SET caseworker_id = $1, in_person_requested = $2, target_group = $3, \
              phone = $4, email = $5, digital_mail = $6, in_person_first = $7, \
-             self_booking_exempt = $8, updated_at = $9 WHERE id = $10",
+             self_booking_exempt = $8, self_booking_exempt_reason = $11, updated_at = $9 WHERE id = $10",
         )
         .bind(citizen.caseworker_id.clone())
         .bind(i64::from(citizen.in_person_requested))
@@ -445,6 +462,7 @@ impl Store {
         .bind(i64::from(citizen.self_booking_exempt))
         .bind(clock::now_micros())
         .bind(id)
+        .bind(citizen.self_booking_exempt_reason.map(|r| r.as_str()))
         .execute(&mut *tx)
         .await?;
         if regrouped {

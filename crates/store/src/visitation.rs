@@ -113,12 +113,15 @@ impl Store {
                 s.recommendation.self_booking_exempt,
             )
         });
-        sqlx::query("UPDATE citizens SET track = $1, in_person_first = $2, self_booking_exempt = $3, updated_at = $4 WHERE id = $5")
+        // The screening exempts for very poor IT skills only (§ 45, stk. 1, nr. 1).
+        let exempt_reason = exempt.then_some(domain::meetings::SelfBookingExemption::ItSkills);
+        sqlx::query("UPDATE citizens SET track = $1, in_person_first = $2, self_booking_exempt = $3, self_booking_exempt_reason = $6, updated_at = $4 WHERE id = $5")
             .bind(track.as_str())
             .bind(i64::from(first))
             .bind(i64::from(exempt))
             .bind(now)
             .bind(citizen_id)
+            .bind(exempt_reason.map(|r| r.as_str()))
             .execute(&mut *tx)
             .await?;
         audit::insert(

@@ -438,6 +438,7 @@ async fn self_booking_exemption_and_in_person_first_are_enforced() {
         let flags = CitizenChange {
             in_person_first: Some(true),
             self_booking_exempt: Some(true),
+            self_booking_exempt_reason: Some(domain::meetings::SelfBookingExemption::ItSkills),
             ..Default::default()
         };
         store

@@ -3,6 +3,7 @@
 mod channels;
 mod lifecycle;
 mod parties;
+mod self_booking;
 mod video;
 mod weekly;
 
@@ -14,5 +15,6 @@ pub use lifecycle::{
     MeetingRefusal, cancellation_is_late, check_booking, check_changeable, check_outcome,
 };
 pub use parties::MeetingParties;
+pub use self_booking::{SOURCE as SELF_BOOKING_SOURCE, SelfBookingExemption};
 pub use video::{OPEN_AFTER_END, RoomFacts, RoomRefusal, RoomRole, room_role};
 pub use weekly::{Expansion, MAX_DAYS, MAX_SLOTS, WeeklyAvailability};

@@ -68,6 +68,8 @@ pub struct CitizenJson {
     pub digital_mail: bool,
     pub in_person_first: bool,
     pub self_booking_exempt: bool,
+    /// Why (BEK 1216/2023 § 45); `null` when not exempt or exempted before reasons were kept.
+    pub self_booking_exempt_reason: Option<domain::meetings::SelfBookingExemption>,
 }
 
 impl From<Citizen> for CitizenJson {
@@ -88,6 +90,7 @@ impl From<Citizen> for CitizenJson {
             digital_mail: c.digital_mail,
             in_person_first: c.in_person_first,
             self_booking_exempt: c.self_booking_exempt,
+            self_booking_exempt_reason: c.self_booking_exempt_reason,
         }
     }
 }

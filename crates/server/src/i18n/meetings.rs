@@ -121,6 +121,26 @@ pub fn conflict(lang: Lang, code: &str) -> &'static str {
 /// Page texts: (key, Danish, English).
 pub(super) static TEXTS: &[(&str, &str, &str)] = &[
     (
+        "meetings.exempt_it_skills",
+        "Det er, fordi det er meget svært for dig at bruge it.",
+        "That is because using IT is very hard for you.",
+    ),
+    (
+        "meetings.exempt_language",
+        "Det er, fordi det er svært for dig at læse og skrive dansk.",
+        "That is because reading and writing Danish is hard for you.",
+    ),
+    (
+        "meetings.exempt_disability",
+        "Det er, fordi et handicap gør det svært for dig at booke selv.",
+        "That is because a disability makes it hard for you to book yourself.",
+    ),
+    (
+        "meetings.exempt_interpreter",
+        "Det er, fordi dine samtaler skal have tolk eller holdes et særligt sted.",
+        "That is because your meetings need an interpreter or a special place.",
+    ),
+    (
         "calendar.feed_renew_intro",
         "Har andre fået adressen, eller har du mistet en telefon med kalenderen? Lav en ny adresse. Den gamle holder straks op med at virke, og du skal abonnere igen med den nye.",
         "Has someone else got the address, or have you lost a phone with the calendar? Make a new address. The old one stops working at once, and you subscribe again with the new one.",

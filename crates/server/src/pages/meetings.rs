@@ -52,6 +52,8 @@ struct MyMeetingsPage {
     past: Vec<MeetingView>,
     citizen_id: String,
     may_book: bool,
+    /// Why the jobcentre books for the citizen (BEK 1216/2023 § 45), in their words.
+    exempt_reason: Option<&'static str>,
 }
 
 /// `GET /borger/samtaler`: "Mine samtaler", upcoming first, then the past ones.
@@ -81,7 +83,21 @@ pub async fn mine(State(state): State<AppState>, user: SignedIn) -> Result<Respo
         past,
         citizen_id: citizen.id.clone(),
         may_book: !citizen.self_booking_exempt,
+        exempt_reason: citizen
+            .self_booking_exempt_reason
+            .map(|r| user.viewer.ctx().t.get(exempt_key(r))),
     }))
+}
+
+/// The citizen's words for a reason of BEK 1216/2023 § 45.
+fn exempt_key(r: domain::meetings::SelfBookingExemption) -> &'static str {
+    use domain::meetings::SelfBookingExemption::*;
+    match r {
+        ItSkills => "meetings.exempt_it_skills",
+        Language => "meetings.exempt_language",
+        Disability => "meetings.exempt_disability",
+        InterpreterOrPremises => "meetings.exempt_interpreter",
+    }
 }
 
 #[derive(Template)]

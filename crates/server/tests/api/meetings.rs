@@ -473,8 +473,36 @@ async fn staff_book_for_exempt_citizens_and_require_attendance_with_a_reason() {
                 &json!({"self_booking_exempt": true, "phone": "12 34 56 78"}),
             )
             .await;
+        // Only with one of the executive order's reasons (BEK 1216/2023 § 45).
+        let p = problem(r, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        assert_eq!(p["errors"][0]["field"], "self_booking_exempt_reason", "{p}");
+        let r = app
+            .patch(
+                &format!("/api/v1/citizens/{citizen}"),
+                Some(&world.aalborg),
+                &json!({"self_booking_exempt": true, "self_booking_exempt_reason": "busy"}),
+            )
+            .await;
+        let p = problem(r, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        assert_eq!(p["errors"][0]["field"], "self_booking_exempt_reason", "{p}");
+        let r = app
+            .patch(
+                &format!("/api/v1/citizens/{citizen}"),
+                Some(&world.aalborg),
+                &json!({"self_booking_exempt": true, "self_booking_exempt_reason": "language",
+                    "phone": "12 34 56 78"}),
+            )
+            .await;
         let patched = json_of(r, StatusCode::OK).await;
         assert_eq!(patched["phone"], "+4512345678");
+        // The citizen sees why.
+        let own = json_of(
+            app.get(&format!("/api/v1/citizens/{citizen}"), Some(&me))
+                .await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(own["self_booking_exempt_reason"], "language");
         let s = slot(&app, &world.aalborg, 48, json!(["in_person", "phone"])).await;
         problem(
             app.post(

@@ -156,6 +156,8 @@ async fn the_recommendation_follows_the_contract_and_staff_decide() {
             (c["track"].clone(), c["self_booking_exempt"].clone()),
             (json!("intensive"), json!(true))
         );
+        // The screening exempts for very poor IT skills (BEK 1216/2023 § 45, stk. 1, nr. 1).
+        assert_eq!(c["self_booking_exempt_reason"], "it_skills");
     }
 }
 

@@ -1,5 +1,6 @@
 use axum::Json;
 use axum::extract::{Path, State};
+use domain::meetings::SelfBookingExemption;
 use domain::{EmailAddress, Invalid, PhoneNumber, TargetGroup};
 use serde::{Deserialize, Deserializer};
 use store::CitizenChange;
@@ -35,8 +36,12 @@ pub struct UpdateCitizen {
     pub digital_mail: Option<bool>,
     /// Staff: the first meeting is to be in person.
     pub in_person_first: Option<bool>,
-    /// Staff: the citizen cannot book for themself.
+    /// Staff: the citizen cannot book for themself. `true` needs a reason.
     pub self_booking_exempt: Option<bool>,
+    /// Why, one of the reasons of BEK 1216/2023 § 45: `it_skills`, `language`, `disability`,
+    /// `interpreter_or_premises`. Required with `self_booking_exempt: true`; the citizen sees it.
+    #[schema(value_type = Option<domain::meetings::SelfBookingExemption>)]
+    pub self_booking_exempt_reason: Option<String>,
 }
 
 /// A contact field: absent, removed (`null` or blank) or a new value parsed by the domain.
@@ -99,6 +104,20 @@ pub async fn handler(
     let email = contact(&mut f, "email", &body.email, EmailAddress::try_from, |e| {
         e.as_str().to_owned()
     });
+    // The executive order's reasons only (BEK 1216/2023 § 45), and one is required to exempt.
+    let exempt_reason = f.optional(
+        "self_booking_exempt_reason",
+        body.self_booking_exempt_reason.as_deref(),
+        SelfBookingExemption::try_from,
+    );
+    if body.self_booking_exempt == Some(true)
+        && body
+            .self_booking_exempt_reason
+            .as_deref()
+            .is_none_or(|r| r.trim().is_empty())
+    {
+        f.refuse("self_booking_exempt_reason", Invalid::Required);
+    }
     let change = f.finish(|| {
         Some(CitizenChange {
             caseworker_id: body.caseworker_id.clone(),
@@ -109,6 +128,7 @@ pub async fn handler(
             digital_mail: body.digital_mail,
             in_person_first: body.in_person_first,
             self_booking_exempt: body.self_booking_exempt,
+            self_booking_exempt_reason: exempt_reason?,
         })
     })?;
     Ok(Json(
