@@ -49,7 +49,6 @@ impl Store {
                     unemployed_since: file.unemployed_since,
                     exempt: file.exempt,
                 };
-                let _plan = contact_plan(book, citizen, &file.meetings, today);
                 let plan = contact_plan(book, citizen, &file.meetings, today);
                 census.citizens += 1;
                 let mut overdue = false;
