@@ -55,6 +55,7 @@ pub async fn seed(store: &Store, system: &Actor, book: &RuleBook) -> Result<usiz
                 target_group: c.target_group,
                 unemployed_since: c.unemployed_since,
                 exempt: false,
+                jobcenter_from_start: c.jobcenter_from_start,
             };
             let plan = contact_plan(book, citizen, &inputs.meetings, today);
             let mut held_rows = Vec::new();

@@ -32,6 +32,8 @@ pub(crate) struct CaseFile {
     pub latest_screening: Option<Timestamp>,
     pub latest_visitation: Option<Timestamp>,
     pub exempt: bool,
+    /// Sent to the jobcenter from the start (LAB § 27, stk. 3).
+    pub jobcenter_from_start: bool,
     pub meetings: Vec<PlanMeeting>,
     /// The latest meeting the citizen booked themself.
     pub own_booking: Option<Timestamp>,
@@ -42,7 +44,7 @@ pub(crate) struct CaseFile {
     pub callback_requested: Option<Timestamp>,
 }
 
-const FIELDS: usize = 17;
+const FIELDS: usize = 18;
 
 impl Store {
     /// The case files of the citizens matched by `scope` (on `citizens c`, one parameter `$1`):
@@ -68,7 +70,8 @@ impl Store {
              || '\u{1f}' || COALESCE((SELECT CAST(waiting_since AS TEXT) FROM message_threads \
                 WHERE citizen_id = c.id AND holder = 'a_kasse' AND waiting_for = 'staff'), '') \
              || '\u{1f}' || COALESCE((SELECT CAST(MAX(answered_at) AS TEXT) FROM surveys \
-                WHERE citizen_id = c.id AND callback = 1), ''), \
+                WHERE citizen_id = c.id AND callback = 1), '') \
+             || '\u{1f}' || CAST(c.jobcenter_from_start AS TEXT), \
              '\u{1e}') AS packed FROM citizens c WHERE {scope}"
         );
         let row = sqlx::query(&sql)
@@ -103,6 +106,7 @@ fn case_file(record: &str) -> Result<CaseFile, StoreError> {
         waiting_jobcenter,
         waiting_fund,
         callback,
+        jobcenter_from_start,
     ] = <[&str; FIELDS]>::try_from(f).map_err(|_| StoreError::Corrupt { column: "citizens" })?;
     let micros = |s: &str, column: &'static str| -> Result<Option<Timestamp>, StoreError> {
         match s {
@@ -136,6 +140,7 @@ fn case_file(record: &str) -> Result<CaseFile, StoreError> {
         latest_screening: micros(screened, "screenings")?,
         latest_visitation: micros(decided, "visitations")?,
         exempt: exempt == "1",
+        jobcenter_from_start: jobcenter_from_start == "1",
         meetings: plan_meetings,
         own_booking,
         waiting_jobcenter: micros(waiting_jobcenter, "message_threads")?,

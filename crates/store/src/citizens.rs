@@ -50,6 +50,8 @@ pub struct Citizen {
     /// The reason of BEK 1216/2023 § 45 staff gave; `None` for exemptions from before reasons
     /// were recorded.
     pub self_booking_exempt_reason: Option<domain::meetings::SelfBookingExemption>,
+    /// Sent to the jobcenter from the start (LAB § 27, stk. 3).
+    pub jobcenter_from_start: bool,
 }
 
 /// What a PATCH may change; `None` leaves a field as it is. `caseworker_id: Some(None)` removes
@@ -67,6 +69,8 @@ pub struct CitizenChange {
     pub self_booking_exempt: Option<bool>,
     /// With `self_booking_exempt: Some(true)`: the reason (the API requires one).
     pub self_booking_exempt_reason: Option<domain::meetings::SelfBookingExemption>,
+    /// Staff: sent to the jobcenter from the start (insured and under 25).
+    pub jobcenter_from_start: Option<bool>,
 }
 
 impl CitizenChange {
@@ -78,6 +82,7 @@ impl CitizenChange {
             && self.in_person_first.is_none()
             && self.self_booking_exempt.is_none()
             && self.self_booking_exempt_reason.is_none()
+            && self.jobcenter_from_start.is_none()
     }
 }
 
@@ -112,7 +117,8 @@ pub struct Page<T> {
 
 pub(crate) const COLUMNS: &str = "id, name, cpr_masked, municipality, target_group, unemployed_since, \
                        unemployment_fund, track, caseworker_id, in_person_requested, phone, email, \
-                       digital_mail, in_person_first, self_booking_exempt, self_booking_exempt_reason";
+                       digital_mail, in_person_first, self_booking_exempt, self_booking_exempt_reason, \
+                       jobcenter_from_start";
 
 fn date(column: &'static str, s: &str) -> Result<Date, StoreError> {
     s.parse().map_err(|_| StoreError::Corrupt { column })
@@ -176,6 +182,7 @@ pub(crate) fn from_row(row: &impl Columns) -> Result<Citizen, StoreError> {
             .as_deref()
             .map(|r| parse("self_booking_exempt_reason", r))
             .transpose()?,
+        jobcenter_from_start: row.int("jobcenter_from_start")? != 0,
     })
 }
 
@@ -291,6 +298,7 @@ impl Store {
             in_person_first: false,
             self_booking_exempt: false,
             self_booking_exempt_reason: None,
+            jobcenter_from_start: false,
         })
     }
 
@@ -439,6 +447,28 @@ impl Store {
         if let Some(v) = change.in_person_first {
             citizen.in_person_first = v;
         }
+        if let Some(v) = change.jobcenter_from_start {
+            if v {
+                // LAB § 27, stk. 3: insured and under 25 (checked on the stored date of birth).
+                let born: String = sqlx::query("SELECT birth_date FROM citizens WHERE id = $1")
+                    .bind(id)
+                    .fetch_one(&mut *tx)
+                    .await?
+                    .try_get("birth_date")?;
+                let group = change.target_group.unwrap_or(citizen.target_group);
+                let today = domain::clock_text::local_date(self.now());
+                let young = born
+                    .parse()
+                    .is_ok_and(|b| domain::contact_plan::may_start_at_jobcenter(group, b, today));
+                if !young {
+                    return Err(StoreError::invalid(
+                        "jobcenter_from_start",
+                        domain::Invalid::Combination,
+                    ));
+                }
+            }
+            citizen.jobcenter_from_start = v;
+        }
         if let Some(v) = change.self_booking_exempt {
             citizen.self_booking_exempt = v;
             citizen.self_booking_exempt_reason = if v {
@@ -450,7 +480,8 @@ impl Store {
         sqlx::query(
             "UPDATE citizens SET caseworker_id = $1, in_person_requested = $2, target_group = $3, \
              phone = $4, email = $5, digital_mail = $6, in_person_first = $7, \
-             self_booking_exempt = $8, self_booking_exempt_reason = $11, updated_at = $9 WHERE id = $10",
+             self_booking_exempt = $8, self_booking_exempt_reason = $11, jobcenter_from_start = $12, \
+             updated_at = $9 WHERE id = $10",
         )
         .bind(citizen.caseworker_id.clone())
         .bind(i64::from(citizen.in_person_requested))
@@ -463,6 +494,7 @@ impl Store {
         .bind(clock::now_micros())
         .bind(id)
         .bind(citizen.self_booking_exempt_reason.map(|r| r.as_str()))
+        .bind(i64::from(citizen.jobcenter_from_start))
         .execute(&mut *tx)
         .await?;
         if regrouped {

@@ -36,6 +36,7 @@ impl PlanInputs {
             target_group: self.citizen.target_group,
             unemployed_since: self.citizen.unemployed_since,
             exempt: self.exemption.as_ref().is_some_and(|e| e.exempt),
+            jobcenter_from_start: self.citizen.jobcenter_from_start,
         }
     }
 }

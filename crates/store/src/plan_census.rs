@@ -48,6 +48,7 @@ impl Store {
                     target_group: file.target_group,
                     unemployed_since: file.unemployed_since,
                     exempt: file.exempt,
+                    jobcenter_from_start: file.jobcenter_from_start,
                 };
                 let plan = contact_plan(book, citizen, &file.meetings, today);
                 census.citizens += 1;

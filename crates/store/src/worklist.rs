@@ -91,6 +91,7 @@ impl Store {
                 target_group: case.target_group,
                 unemployed_since: case.unemployed_since,
                 exempt: case.exempt,
+                jobcenter_from_start: case.jobcenter_from_start,
             };
             let plan = contact_plan(book, citizen, &case.meetings, today);
             let reasons = work_reasons(

@@ -94,6 +94,7 @@ async fn every_plan_is_recomputed_from_generated_citizens_and_meetings() {
                 target_group: w.citizen.target_group,
                 unemployed_since: w.citizen.unemployed_since,
                 exempt: false,
+                jobcenter_from_start: false,
             },
             &[],
             today,

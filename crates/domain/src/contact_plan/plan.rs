@@ -9,7 +9,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use super::book::RuleBook;
-use super::rules::{ConversationKind, Holder};
+use super::rules::{ConversationKind, Course, Holder};
 use crate::clock_text::local_date;
 use crate::enums::wire_enum;
 use crate::{MeetingStatus, TargetGroup, add_working_days, is_working_day};
@@ -35,6 +35,29 @@ pub struct PlanCitizen {
     pub unemployed_since: Date,
     /// Staff have exempted the citizen from the exemptible conversations (2026 rules).
     pub exempt: bool,
+    /// Sent to the jobcenter from the start (LAB § 27, stk. 3): the `jobcenter_from_start`
+    /// course of the rule files.
+    pub jobcenter_from_start: bool,
+}
+
+/// Whether a citizen may be sent to the jobcenter from the start (LAB § 27, stk. 3): insured
+/// unemployed and under 25 on `today`. The other two conditions, no vocational qualification and
+/// no children, are facts the caseworker confirms by deciding it.
+pub fn may_start_at_jobcenter(group: TargetGroup, born: Date, today: Date) -> bool {
+    group == TargetGroup::InsuredUnemployed
+        && born
+            .checked_add(jiff::Span::new().years(25))
+            .is_ok_and(|d| d > today)
+}
+
+impl PlanCitizen {
+    pub fn course(&self) -> Course {
+        if self.jobcenter_from_start {
+            Course::JobcenterFromStart
+        } else {
+            Course::Standard
+        }
+    }
 }
 
 /// A meeting as the plan sees it. Cancelled meetings and no-shows fill nothing.
@@ -135,7 +158,7 @@ pub fn contact_plan<'a>(
     let mut items = Vec::new();
     let mut exempted = 0;
     for set in book.sets() {
-        for rule in set.rules_for(citizen.target_group) {
+        for rule in set.rules_on(citizen.target_group, citizen.course()) {
             let mut due_by = rule.by.after(since);
             if set.deadlines_on_working_days && !is_working_day(due_by) {
                 due_by = add_working_days(due_by, 0);

@@ -23,6 +23,17 @@ wire_enum! {
 }
 
 wire_enum! {
+    /// The course an insured unemployed person follows. Most start with the a-kasse
+    /// (`standard`); a person under 25 without a vocational qualification and without children
+    /// is sent to the jobcenter from the start (LAB § 27, stk. 3), with six jobcenter
+    /// conversations in six months and none with the a-kasse (§ 31, stk. 1, 3. pkt., stk. 4).
+    Course {
+        Standard = "standard",
+        JobcenterFromStart = "jobcenter_from_start",
+    }
+}
+
+wire_enum! {
     /// What kind of conversation the law asks for. The UI words each kind for citizens.
     ConversationKind {
         /// The first conversation, soon after registration.
@@ -49,6 +60,8 @@ pub struct ConversationRule {
     /// The a-kasse takes part (a joint conversation), as at 16 months (LAB § 32, stk. 2): only a
     /// meeting with an adviser of the a-kasse fills it.
     pub with_fund: bool,
+    /// Only for citizens on this course; `None`: for every course.
+    pub course: Option<Course>,
     /// The paragraph this line comes from, shown to staff beside the item.
     pub source: String,
 }
@@ -72,6 +85,16 @@ pub struct RuleSet {
 impl RuleSet {
     pub fn rules_for(&self, group: TargetGroup) -> impl Iterator<Item = &ConversationRule> {
         self.rules.iter().filter(move |r| r.target_group == group)
+    }
+
+    /// The lines for a citizen of `group` on `course`.
+    pub fn rules_on(
+        &self,
+        group: TargetGroup,
+        course: Course,
+    ) -> impl Iterator<Item = &ConversationRule> {
+        self.rules_for(group)
+            .filter(move |r| r.course.is_none_or(|c| c == course))
     }
 }
 
@@ -123,6 +146,7 @@ struct RawRule {
     exemptible: bool,
     #[serde(default)]
     with_fund: bool,
+    course: Option<Spanned<String>>,
     source: String,
 }
 
@@ -183,6 +207,18 @@ pub fn parse_rule_set(file: &str, text: &str) -> Result<RuleSet, RuleError> {
         let offset = |field: &Spanned<String>| {
             Offset::try_from(field.get_ref().as_str()).map_err(|m| at(field.span().start, m))
         };
+        let course = match &r.course {
+            None => None,
+            Some(c) => Some(Course::try_from(c.get_ref().as_str()).map_err(|_| {
+                at(
+                    c.span().start,
+                    format!(
+                        "unknown course \"{}\"; use standard or jobcenter_from_start",
+                        c.get_ref()
+                    ),
+                )
+            })?),
+        };
         let (from, by) = (offset(&r.from)?, offset(&r.by)?);
         // Checked on a sample of start dates, since "3 months" and "90 days" differ by date.
         if (0..366).any(|d| {
@@ -223,6 +259,7 @@ pub fn parse_rule_set(file: &str, text: &str) -> Result<RuleSet, RuleError> {
                 by,
                 exemptible: r.exemptible,
                 with_fund: r.with_fund,
+                course,
                 source: r.source.trim().to_owned(),
             });
         }

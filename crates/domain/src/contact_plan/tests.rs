@@ -23,6 +23,7 @@ fn insured(since: Date) -> PlanCitizen {
         target_group: TargetGroup::InsuredUnemployed,
         unemployed_since: since,
         exempt: false,
+        jobcenter_from_start: false,
     }
 }
 
@@ -141,6 +142,7 @@ fn other_target_groups_have_a_first_conversation_within_a_week_and_four_in_six_m
                 target_group: group,
                 unemployed_since: since,
                 exempt: false,
+                jobcenter_from_start: false,
             };
             let plan = contact_plan(&book, citizen, &[], since);
             let kinds: Vec<_> = plan.items.iter().map(|i| (i.kind, i.holder)).collect();
@@ -230,6 +232,7 @@ fn exemption_leaves_out_exemptible_conversations_only_under_the_2026_rules() {
     let book = book();
     let exempt = |since| PlanCitizen {
         exempt: true,
+        jobcenter_from_start: false,
         ..insured(since)
     };
     let plan = contact_plan(&book, exempt(date(2026, 9, 7)), &[], date(2026, 9, 7));
@@ -378,6 +381,7 @@ fn arb_case() -> impl Strategy<Value = (PlanCitizen, Vec<PlanMeeting>, Date)> {
                 target_group: group,
                 unemployed_since: since,
                 exempt,
+                jobcenter_from_start: false,
             };
             let today = since.saturating_add(jiff::ToSpan::days(t));
             arb_meetings(since).prop_map(move |ms| (citizen, ms, today))
@@ -466,10 +470,13 @@ proptest! {
         } else {
             (date(2024, 1, 1).saturating_add(jiff::ToSpan::days(days)), "lab-2024-01-01")
         };
-        let citizen = PlanCitizen { target_group: group, unemployed_since: since, exempt: false };
+        let citizen = PlanCitizen { target_group: group, unemployed_since: since, exempt: false, jobcenter_from_start: false };
         let plan = contact_plan(&book, citizen, &[], since);
         let set = book.sets().iter().find(|s| s.version == version).expect("rule set");
-        let asked: usize = set.rules_for(group).map(|r| usize::from(r.count)).sum();
+        let asked: usize = set
+            .rules_on(group, Course::Standard)
+            .map(|r| usize::from(r.count))
+            .sum();
         prop_assert_eq!(plan.items.len(), asked);
         prop_assert!(plan.items.iter().all(|i| i.status == Due && i.rules_version == version));
     }
@@ -719,4 +726,41 @@ fn only_a_conversation_with_the_a_kasse_taking_part_fills_the_one_at_16_months()
         true,
     ));
     assert_eq!(sixteen(&held), Done);
+}
+
+#[test]
+fn under_25_sent_to_the_jobcenter_from_the_start_has_six_jobcenter_conversations_and_no_a_kasse() {
+    let book = book();
+    let since = date(2025, 3, 3);
+    let young = PlanCitizen {
+        jobcenter_from_start: true,
+        ..insured(since)
+    };
+    let plan = contact_plan(&book, young, &[], date(2025, 3, 4));
+    let holders: Vec<(ConversationKind, Holder)> =
+        plan.items.iter().map(|i| (i.kind, i.holder)).collect();
+    let mut expected = vec![(Job, Jc); 6];
+    expected.push((SixteenMonths, Jc));
+    assert_eq!(
+        holders, expected,
+        "LAB § 31, stk. 1, 3. pkt.: six with the jobcenter"
+    );
+    assert!(plan.items[..6].iter().all(|i| i.due_by == date(2025, 9, 3)));
+    // Who may be sent there: insured and under 25 (the rest the caseworker confirms).
+    let today = date(2026, 12, 1);
+    assert!(may_start_at_jobcenter(
+        TargetGroup::InsuredUnemployed,
+        date(2002, 12, 2),
+        today
+    ));
+    assert!(!may_start_at_jobcenter(
+        TargetGroup::InsuredUnemployed,
+        date(2001, 12, 1),
+        today
+    ));
+    assert!(!may_start_at_jobcenter(
+        TargetGroup::JobReadyCashBenefit,
+        date(2005, 1, 1),
+        today
+    ));
 }

@@ -70,6 +70,8 @@ pub struct CitizenJson {
     pub self_booking_exempt: bool,
     /// Why (BEK 1216/2023 § 45); `null` when not exempt or exempted before reasons were kept.
     pub self_booking_exempt_reason: Option<domain::meetings::SelfBookingExemption>,
+    /// Sent to the jobcenter from the start (LAB § 27, stk. 3).
+    pub jobcenter_from_start: bool,
 }
 
 impl From<Citizen> for CitizenJson {
@@ -91,6 +93,7 @@ impl From<Citizen> for CitizenJson {
             in_person_first: c.in_person_first,
             self_booking_exempt: c.self_booking_exempt,
             self_booking_exempt_reason: c.self_booking_exempt_reason,
+            jobcenter_from_start: c.jobcenter_from_start,
         }
     }
 }

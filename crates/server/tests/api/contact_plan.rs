@@ -631,3 +631,67 @@ async fn the_quota_report_shows_exemptions_against_the_cap_and_contact_against_t
         assert!(body["errors"].as_array().is_some_and(|e| !e.is_empty()));
     }
 }
+
+#[tokio::test]
+async fn under_25_sent_to_the_jobcenter_from_the_start_follow_their_own_course() {
+    for backend in BACKENDS {
+        let app = spawn_app(backend).await;
+        let world = app.world().await;
+        // Born 1 January 2005 (the 7th digit 4 and 05: the 2000s), so under 25 until 2030.
+        let young = citizen(
+            &app,
+            &world,
+            "0101054234",
+            "insured_unemployed",
+            &days_ago(10),
+            None,
+        )
+        .await;
+        let older = citizen(
+            &app,
+            &world,
+            "0101901234",
+            "insured_unemployed",
+            &days_ago(10),
+            None,
+        )
+        .await;
+        let patch = json!({"jobcenter_from_start": true});
+        let r = app
+            .patch(
+                &format!("/api/v1/citizens/{older}"),
+                Some(&world.aalborg),
+                &patch,
+            )
+            .await;
+        let p = problem(r, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        assert_eq!(
+            p["errors"][0]["field"], "jobcenter_from_start",
+            "{backend:?}: 36 years old"
+        );
+        let r = app
+            .patch(
+                &format!("/api/v1/citizens/{young}"),
+                Some(&world.aalborg),
+                &patch,
+            )
+            .await;
+        let changed = json_of(r, StatusCode::OK).await;
+        assert_eq!(changed["jobcenter_from_start"], true);
+        let plan = app
+            .get_json(
+                &format!("/api/v1/citizens/{young}/contact-plan"),
+                Some(&world.aalborg),
+            )
+            .await;
+        let holders: Vec<&str> = plan["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .filter(|i| i["kind"] == "job_conversation")
+            .map(|i| i["holder"].as_str().expect("holder"))
+            .collect();
+        // LAB § 31, stk. 1, 3. pkt.: six with the jobcenter, none with the a-kasse.
+        assert_eq!(holders, vec!["municipality"; 6], "{backend:?}: {plan}");
+    }
+}

@@ -42,6 +42,10 @@ pub struct UpdateCitizen {
     /// `interpreter_or_premises`. Required with `self_booking_exempt: true`; the citizen sees it.
     #[schema(value_type = Option<domain::meetings::SelfBookingExemption>)]
     pub self_booking_exempt_reason: Option<String>,
+    /// Staff: sent to the jobcenter from the start (LAB § 27, stk. 3: under 25, no vocational
+    /// qualification, no children): six jobcenter conversations in six months, none with the
+    /// a-kasse. Insured unemployed under 25 only (else 422 `combination`).
+    pub jobcenter_from_start: Option<bool>,
 }
 
 /// A contact field: absent, removed (`null` or blank) or a new value parsed by the domain.
@@ -129,6 +133,7 @@ pub async fn handler(
             in_person_first: body.in_person_first,
             self_booking_exempt: body.self_booking_exempt,
             self_booking_exempt_reason: exempt_reason?,
+            jobcenter_from_start: body.jobcenter_from_start,
         })
     })?;
     Ok(Json(
