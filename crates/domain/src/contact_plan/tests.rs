@@ -135,7 +135,6 @@ fn other_target_groups_have_a_first_conversation_within_a_week_and_four_in_six_m
         TargetGroup::JobReadyCashBenefit,
         TargetGroup::ActivityReadyCashBenefit,
         TargetGroup::EducationBenefit,
-        TargetGroup::SicknessBenefit,
     ] {
         for since in [date(2025, 2, 3), date(2026, 9, 7)] {
             let citizen = PlanCitizen {
@@ -333,7 +332,10 @@ fn other_mistakes_are_refused_with_their_line() {
             "not a date",
         ),
         (
-            LAB_2026.replace(", \"sickness_benefit\"", ""),
+            LAB_2026.replace(
+                "target_groups = [\"sickness_benefit\"]",
+                "target_groups = [\"education_benefit\"]",
+            ),
             "sickness_benefit",
         ),
     ];
@@ -763,4 +765,24 @@ fn under_25_sent_to_the_jobcenter_from_the_start_has_six_jobcenter_conversations
         date(2005, 1, 1),
         today
     ));
+}
+
+#[test]
+fn sickness_benefit_follows_the_sickness_benefit_act_from_the_first_day_of_absence() {
+    let book = book();
+    // First day of absence Monday 2 March 2026: the eighth week ends Sunday 26 April, so the
+    // first follow-up is due the next working day, Monday 27 April (sygedagpengeloven § 13 b).
+    let since = date(2026, 3, 2);
+    let sick = PlanCitizen {
+        target_group: TargetGroup::SicknessBenefit,
+        unemployed_since: since,
+        exempt: false,
+        jobcenter_from_start: false,
+    };
+    let plan = contact_plan(&book, sick, &[], since);
+    let kinds: Vec<_> = plan.items.iter().map(|i| (i.kind, i.holder)).collect();
+    assert_eq!(kinds, vec![(First, Jc), (Job, Jc), (Job, Jc), (Job, Jc)]);
+    assert_eq!(plan.items[0].due_by, date(2026, 4, 27));
+    assert!(plan.items[0].source.contains("§ 13 b"));
+    assert_eq!(plan.items[3].due_by, date(2026, 9, 2));
 }
