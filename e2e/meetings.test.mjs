@@ -193,3 +193,30 @@ test('bad addresses get a Danish page that says what to do, never a server error
   await page.goto(`${server.url}/samtaler/ny`);
   await expectNoAxeViolations(page, assert);
 });
+
+test('a first conversation is offered in person only, with the law as the reason', async () => {
+  const api = async (path, { token, body } = {}) => {
+    const r = await fetch(`${server.url}${path}`, {
+      method: body ? 'POST' : 'GET',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: r.status, json: await r.json() };
+  };
+  const { json: { token } } = await api('/api/v1/dev/session', { body: { login: 'aalborg.jk1' } });
+  const made = await api('/api/v1/citizens', { token, body: { cpr: '0404884321', name: 'Første Førstegang', municipality: '0851', target_group: 'job_ready_cash_benefit', unemployed_since: '2026-11-02' } });
+  assert.equal(made.status, 201, JSON.stringify(made.json));
+  // A time 90 days ahead, clear of the demo's availability, offered in person and by video.
+  const start = new Date(Date.now() + 90 * 24 * 3600 * 1000);
+  start.setUTCHours(8, 0, 0, 0);
+  const slot = await api('/api/v1/slots', { token, body: { start: start.toISOString(), end: new Date(start.getTime() + 30 * 60000).toISOString(), channels: ['in_person', 'video'], location: 'Jobcenter Aalborg, Kjellerups Torv 5' } });
+  assert.equal(slot.status, 201, JSON.stringify(slot.json));
+
+  const page = await newPage(browser);
+  await signIn(page, server.url, 'aalborg.jk1');
+  await page.goto(`${server.url}/samtaler/ny?borger=${made.json.id}&tid=${slot.json.id}`);
+  assert.ok(await page.locator('#channel-video').isDisabled(), 'video is not offered');
+  assert.match(await page.locator('#channel-video-why').textContent(), /første samtale skal efter loven holdes ved personligt fremmøde/);
+  assert.ok(!(await page.locator('#channel-in_person').isDisabled()));
+  await expectNoAxeViolations(page, assert);
+});
