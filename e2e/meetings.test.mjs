@@ -219,4 +219,14 @@ test('a first conversation is offered in person only, with the law as the reason
   assert.match(await page.locator('#channel-video-why').textContent(), /første samtale skal efter loven holdes ved personligt fremmøde/);
   assert.ok(!(await page.locator('#channel-in_person').isDisabled()));
   await expectNoAxeViolations(page, assert);
+
+  // Staff book for him from now on, for a reason of the executive order (BEK 1216/2023 § 45).
+  await page.goto(`${server.url}/medarbejder/borgere/${made.json.id}`);
+  await page.selectOption('#grund', 'language');
+  await page.click('form[action$="/selvbooking"] button');
+  assert.equal(await page.inputValue('#grund'), 'language');
+  await expectNoAxeViolations(page, assert);
+  const after = await api(`/api/v1/citizens/${made.json.id}`, { token });
+  assert.equal(after.json.self_booking_exempt, true);
+  assert.equal(after.json.self_booking_exempt_reason, 'language');
 });

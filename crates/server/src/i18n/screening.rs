@@ -276,5 +276,41 @@ pub(super) static TEXTS: &[(&str, &str, &str)] = &[
         "Altid, for alle borgere",
         "Always, for every citizen",
     ),
+    (
+        "selfbooking.title",
+        "Booking af samtaler",
+        "Booking meetings",
+    ),
+    (
+        "selfbooking.question",
+        "Hvem booker borgerens samtaler? Fritagelse kun af de grunde, bekendtgørelsen nævner (BEK 1216/2023 § 45)",
+        "Who books the citizen's meetings? Exemption only for the reasons of the executive order (BEK 1216/2023 § 45)",
+    ),
+    (
+        "selfbooking.self",
+        "Borgeren booker selv",
+        "The citizen books",
+    ),
+    (
+        "selfbooking.it_skills",
+        "Vi booker: meget ringe it-kundskaber",
+        "We book: very poor IT skills",
+    ),
+    (
+        "selfbooking.language",
+        "Vi booker: betydelige sproglige barrierer",
+        "We book: significant language barriers",
+    ),
+    (
+        "selfbooking.disability",
+        "Vi booker: betydelig fysisk, kognitiv eller psykisk funktionsnedsættelse",
+        "We book: a significant physical, cognitive or mental disability",
+    ),
+    (
+        "selfbooking.interpreter",
+        "Vi booker: samtalen kræver tolk eller særlige lokaler",
+        "We book: the meeting needs an interpreter or special premises",
+    ),
+    ("selfbooking.save", "Gem", "Save"),
     ("monitoring.policy_save", "Gem indstilling", "Save setting"),
 ];

@@ -145,6 +145,10 @@ pub fn routes(config: &ServerConfig) -> Router<AppState> {
         .route("/medarbejder", get(staff::home))
         .route("/medarbejder/borgere/{id}", get(staff::citizen))
         .route(
+            "/medarbejder/borgere/{id}/selvbooking",
+            axum::routing::post(staff::self_booking),
+        )
+        .route(
             "/medarbejder/borgere/{id}/fritagelse",
             axum::routing::post(exemption::submit),
         )

@@ -1,8 +1,11 @@
 //! The caseworker's pages: their organisation's citizens (search, filter, pages) and one citizen.
 
+use std::collections::HashMap;
+
 use askama::Template;
+use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use domain::{Actor, Organisation, TargetGroup};
 use serde::Deserialize;
 use store::{Citizen, CitizenQuery, CitizenSummary};
@@ -181,6 +184,9 @@ struct CitizenPage {
     plan: super::plan_view::PlanView,
     exempt: FormState,
     exempt_choices: Vec<(String, &'static str)>,
+    /// Who books: the citizen, or staff for one of the reasons of BEK 1216/2023 § 45.
+    self_booking: FormState,
+    self_booking_choices: Vec<(String, &'static str)>,
 }
 
 /// The forms on the citizen page, each as submitted (empty, or with a refusal to show).
@@ -190,6 +196,8 @@ pub struct CitizenForms {
     pub decide: FormState,
     /// The exemption from conversations.
     pub exempt: FormState,
+    /// Exemption from self-booking; empty means "as the citizen's record says".
+    pub self_booking: Option<FormState>,
 }
 
 /// The latest answers in words, question by question.
@@ -236,7 +244,11 @@ pub async fn citizen_page(
     id: &str,
     forms: CitizenForms,
 ) -> Result<Response, PageError> {
-    let CitizenForms { decide, exempt } = forms;
+    let CitizenForms {
+        decide,
+        exempt,
+        self_booking,
+    } = forms;
     require_staff(user)?;
     let err = |e| user.viewer.error(e);
     let citizen = state.store.citizen(&user.actor, id).await.map_err(err)?;
@@ -291,11 +303,31 @@ pub async fn citizen_page(
         ("yes".to_owned(), ctx.t.get("plan.exempt_yes")),
         ("no".to_owned(), ctx.t.get("plan.exempt_no")),
     ];
+    // The current choice, unless a refused form is being shown again.
+    let self_booking = self_booking.unwrap_or_else(|| {
+        let current = match (
+            citizen.self_booking_exempt,
+            citizen.self_booking_exempt_reason,
+        ) {
+            (true, Some(r)) => r.as_str(),
+            _ => "",
+        };
+        FormState::new([("grund".to_owned(), current.to_owned())].into())
+    });
+    let self_booking_choices = std::iter::once((String::new(), ctx.t.get("selfbooking.self")))
+        .chain(
+            domain::meetings::SelfBookingExemption::ALL
+                .iter()
+                .map(|r| (r.as_str().to_owned(), ctx.t.get(self_booking_key(*r)))),
+        )
+        .collect();
     let mut response = render(&CitizenPage {
         ctx,
         plan,
         exempt,
         exempt_choices,
+        self_booking,
+        self_booking_choices,
         citizen,
         caseworker,
         meetings,
@@ -307,4 +339,54 @@ pub async fn citizen_page(
     });
     *response.status_mut() = status;
     Ok(response)
+}
+
+/// Staff's words for a reason of BEK 1216/2023 § 45.
+fn self_booking_key(r: domain::meetings::SelfBookingExemption) -> &'static str {
+    use domain::meetings::SelfBookingExemption::*;
+    match r {
+        ItSkills => "selfbooking.it_skills",
+        Language => "selfbooking.language",
+        Disability => "selfbooking.disability",
+        InterpreterOrPremises => "selfbooking.interpreter",
+    }
+}
+
+/// `POST /medarbejder/borgere/{id}/selvbooking`: who books the citizen's conversations (field
+/// `grund`: empty for the citizen, else a reason of BEK 1216/2023 § 45).
+pub async fn self_booking(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(id): Path<String>,
+    Form(values): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    user.check_csrf(values.get("csrf"))?;
+    let t = user.viewer.ctx().t;
+    let raw = values.get("grund").cloned().unwrap_or_default();
+    let reason = match raw.trim() {
+        "" => None,
+        r => match domain::meetings::SelfBookingExemption::try_from(r) {
+            Ok(reason) => Some(reason),
+            Err(problem) => {
+                let mut form = FormState::new(values);
+                form.add_error(t, "grund", t.invalid(&problem));
+                let forms = CitizenForms {
+                    self_booking: Some(form),
+                    ..Default::default()
+                };
+                return citizen_page(&state, &user, &id, forms).await;
+            }
+        },
+    };
+    let change = store::CitizenChange {
+        self_booking_exempt: Some(reason.is_some()),
+        self_booking_exempt_reason: reason,
+        ..Default::default()
+    };
+    state
+        .store
+        .update_citizen(&user.actor, &id, &change)
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    Ok(Redirect::to(&format!("/medarbejder/borgere/{id}#selvbooking")).into_response())
 }
