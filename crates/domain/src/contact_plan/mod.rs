@@ -3,6 +3,8 @@
 //! that make sure nobody falls through ([`work_reasons`]).
 
 mod book;
+#[cfg(test)]
+mod cases;
 mod offset;
 mod plan;
 mod quotas;

@@ -10,7 +10,7 @@ use crate::{MeetingStatus, TargetGroup, Track, is_working_day};
 const LAB_2024: &str = include_str!("../../../../rules/lab-2024-01-01.toml");
 const LAB_2026: &str = include_str!("../../../../rules/lab-2026-07-01.toml");
 
-fn book() -> RuleBook {
+pub(super) fn book() -> RuleBook {
     RuleBook::from_files(&[
         ("lab-2026-07-01.toml".into(), LAB_2026.into()),
         ("lab-2024-01-01.toml".into(), LAB_2024.into()),
