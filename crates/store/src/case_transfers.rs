@@ -38,19 +38,21 @@ fn own_municipality(actor: &Actor) -> Option<&str> {
 }
 
 impl Store {
+    /// The citizen with this CPR number and the municipality holding their case, in one read.
+    async fn held_by(&self, cpr: &Cpr) -> Result<(String, String), StoreError> {
+        let row = sqlx::query("SELECT id, municipality FROM citizens WHERE cpr_hmac = $1")
+            .bind(self.inner.cpr_key.hash(cpr))
+            .fetch_optional(&self.inner.read)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok((row.try_get("id")?, row.try_get("municipality")?))
+    }
+
     /// `registered_elsewhere` when the CPR number's case is held by another municipality than
     /// `municipality`, else `AlreadyExists`; what a registration that found the number answers.
     pub(crate) async fn registered_where(&self, cpr: &Cpr, municipality: &str) -> StoreError {
-        let held_by = async {
-            let id = self.citizen_id_by_cpr(cpr).await?;
-            let row = sqlx::query("SELECT municipality FROM citizens WHERE id = $1")
-                .bind(&id)
-                .fetch_one(&self.inner.read)
-                .await?;
-            Ok::<String, StoreError>(row.try_get("municipality")?)
-        };
-        match held_by.await {
-            Ok(m) if m != municipality => StoreError::Conflict("registered_elsewhere"),
+        match self.held_by(cpr).await {
+            Ok((_, m)) if m != municipality => StoreError::Conflict("registered_elsewhere"),
             Ok(_) => StoreError::AlreadyExists,
             Err(e) => e,
         }
@@ -66,12 +68,7 @@ impl Store {
         reason: &str,
     ) -> Result<String, StoreError> {
         let to = own_municipality(actor).ok_or(StoreError::Forbidden)?;
-        let citizen_id = self.citizen_id_by_cpr(cpr).await?;
-        let from: String = sqlx::query("SELECT municipality FROM citizens WHERE id = $1")
-            .bind(&citizen_id)
-            .fetch_one(&self.inner.read)
-            .await?
-            .try_get("municipality")?;
+        let (citizen_id, from) = self.held_by(cpr).await?;
         if from == to {
             return Err(StoreError::AlreadyExists);
         }

@@ -277,7 +277,18 @@ impl Store {
         to: Timestamp,
         group_by: GroupBy,
     ) -> Result<Vec<(String, ContactCounts)>, StoreError> {
-        let scope = &scope.0;
+        Ok(self.counts(&scope.0, from, to, group_by).await?.0)
+    }
+
+    /// [`Store::contact_counts`], and whether the kept counts could be read (settled once here,
+    /// so the answers of the same period need not settle them again).
+    async fn counts(
+        &self,
+        scope: &Scope,
+        from: Timestamp,
+        to: Timestamp,
+        group_by: GroupBy,
+    ) -> Result<(Vec<(String, ContactCounts)>, bool), StoreError> {
         if kept_key(group_by, "d.day").is_none() {
             // Not among the kept counts (teams): one organisation's meetings are counted one
             // by one (a large municipality's year in about a third of a second), and a
@@ -286,7 +297,8 @@ impl Store {
                 let refusal = FieldError::new("group_by", Invalid::OneOrganisation);
                 return Err(StoreError::Invalid(vec![refusal]));
             }
-            return self.count_meetings(scope, from, to, group_by).await;
+            // Teams are counted from the meetings: no kept counts are read.
+            return Ok((self.count_meetings(scope, from, to, group_by).await?, true));
         }
         let split = split_days(from, to);
         let mut total: BTreeMap<String, ContactCounts> = BTreeMap::new();
@@ -294,7 +306,7 @@ impl Store {
             let (_, ready) = self.settle(Some((first, end))).await?;
             if !ready {
                 // Every day is being counted for the first time: exact from the meetings.
-                return self.one_by_one(scope, from, to, group_by).await;
+                return Ok((self.one_by_one(scope, from, to, group_by).await?, false));
             }
             let whole = split_months(first, end);
             let kept = whole
@@ -314,15 +326,16 @@ impl Store {
             }
         }
         if group_by == GroupBy::Month {
-            return Ok(months(from, to)
+            let rows = months(from, to)
                 .into_iter()
                 .map(|(label, _, _)| {
                     let c = total.get(&label).copied().unwrap_or_default();
                     (label, c)
                 })
-                .collect());
+                .collect();
+            return Ok((rows, true));
         }
-        Ok(total.into_iter().collect())
+        Ok((total.into_iter().collect(), true))
     }
 
     /// The contact report as it may be shown: exact meeting counts for [from, to), and the
@@ -335,12 +348,12 @@ impl Store {
         to: Timestamp,
         group_by: GroupBy,
     ) -> Result<ReleasedReport, StoreError> {
-        let rows = self.contact_counts(scope, from, to, group_by).await?;
+        let (rows, ready) = self.counts(&scope.0, from, to, group_by).await?;
         let answer_months = survey_release::final_months(from, to, self.now());
         let released = match answer_months {
-            Some(months) => {
-                survey_release::released(&self.survey_cells(&scope.0, months, group_by).await?)
-            }
+            Some(months) => survey_release::released(
+                &self.survey_cells(&scope.0, months, group_by, ready).await?,
+            ),
             None => BTreeMap::new(),
         };
         Ok(ReleasedReport {
@@ -501,14 +514,15 @@ impl Store {
 
     /// The survey answers of the final months [first, end) as cells of one organisation's month
     /// and one group (`domain::survey_release`): from the counts kept per month where the
-    /// grouping is kept, else counted from the meetings month by month.
+    /// grouping is kept and they are `ready` (settled by the same report's [`Store::counts`],
+    /// whose period holds these months), else counted from the meetings month by month.
     async fn survey_cells(
         &self,
         scope: &Scope,
         (first, end): (jiff::civil::Date, jiff::civil::Date),
         group_by: GroupBy,
+        ready: bool,
     ) -> Result<Vec<SurveyCell>, StoreError> {
-        let (_, ready) = self.settle(Some((first, end))).await?;
         let label = |d: jiff::civil::Date| d.strftime("%Y-%m").to_string();
         if let (Some(key), true) = (kept_key(group_by, "d.month"), ready) {
             let unit = scope.unit_on_days();

@@ -2,9 +2,7 @@
 //! Changes (booking, moving, cancelling, the outcome) live in `booking.rs`.
 
 use domain::meetings::MeetingParties;
-use domain::{
-    Actor, Channel, FundCode, MeetingStatus, MunicipalityCode, Organisation, Role, Visibility,
-};
+use domain::{Actor, Channel, MeetingStatus, Role, Visibility};
 use jiff::Timestamp;
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -120,41 +118,16 @@ impl Store {
         id: &str,
     ) -> Result<(Meeting, Citizen, Visibility), StoreError> {
         let (meeting, citizen, visibility) = self.load_meeting(actor, id).await?;
-        let row = sqlx::query(
-            "SELECT s.municipality AS holder_municipality, s.unemployment_fund AS holder_fund, \
-             a.unemployment_fund AS partner_fund \
-             FROM meetings m JOIN staff s ON s.id = m.staff_id \
-             LEFT JOIN staff a ON a.id = m.adviser_id WHERE m.id = $1",
-        )
-        .bind(id)
-        .fetch_one(&self.inner.read)
-        .await?;
-        let org = |municipality: Option<String>, fund: Option<String>| {
-            let corrupt = |_| StoreError::Corrupt {
-                column: "organisation",
-            };
-            match (municipality, fund) {
-                (Some(m), _) => Ok(Some(Organisation::Municipality(
-                    MunicipalityCode::try_from(m.as_str()).map_err(corrupt)?,
-                ))),
-                (None, Some(f)) => Ok(Some(Organisation::Fund(
-                    FundCode::try_from(f.as_str()).map_err(corrupt)?,
-                ))),
-                (None, None) => Ok::<_, StoreError>(None),
-            }
+        // The organisations of the holding staff member and of the joint adviser, as the staff
+        // rows say (`staff_by_id` parses them).
+        let holder = self.staff_by_id(&meeting.staff_id).await?.organisation;
+        let partner = match &meeting.adviser_id {
+            Some(adviser) => self.staff_by_id(adviser).await?.organisation,
+            None => None,
         };
         // A meeting held by staff of no organisation (an administrator) is changed by
         // administrators and the citizen only.
-        let parties = match org(
-            row.try_get("holder_municipality")?,
-            row.try_get("holder_fund")?,
-        )? {
-            Some(holder) => Some(MeetingParties {
-                holder,
-                partner: org(None, row.try_get("partner_fund")?)?,
-            }),
-            None => None,
-        };
+        let parties = holder.map(|holder| MeetingParties { holder, partner });
         let own = visibility == Visibility::Own;
         let allowed = match &parties {
             Some(p) => p.may_change(actor, own),

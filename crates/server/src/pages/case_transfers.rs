@@ -8,7 +8,6 @@ use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use domain::Cpr;
 use store::StoreError;
 
 use super::context::{Ctx, SignedIn};
@@ -95,24 +94,25 @@ pub async fn request(
     user.check_csrf(values.get("csrf"))?;
     let t = user.viewer.ctx().t;
     let mut form = FormState::new(values);
-    let cpr = Cpr::try_from(form.value("cpr"));
-    let reason = form.value("reason").trim().to_owned();
-    if reason.is_empty() {
-        form.add_error(t, "reason", t.get("transfer.reason_missing"));
-    } else if reason.chars().count() > 500 || reason.chars().any(char::is_control) {
-        form.add_error(
-            t,
-            "reason",
-            t.invalid(&domain::Invalid::TooLong { max: 500 }),
-        );
-    }
-    let Ok(cpr) = cpr else {
-        form.add_error(t, "cpr", t.invalid(&domain::Invalid::Cpr));
-        return super::register::page_with(&state, &user, form, true).await;
+    let body = crate::api::case_transfers::create::RequestTransfer {
+        cpr: Some(form.value("cpr").to_owned()),
+        reason: Some(form.value("reason").to_owned()),
     };
-    if !form.errors.is_empty() {
-        return super::register::page_with(&state, &user, form, true).await;
-    }
+    let (cpr, reason) = match crate::api::case_transfers::create::parse(&body) {
+        Ok(parsed) => parsed,
+        Err(errors) => {
+            for e in errors {
+                // Say what to write, not just that something is missing.
+                let message = if e.field == "reason" && e.problem == domain::Invalid::Required {
+                    t.get("transfer.reason_missing")
+                } else {
+                    t.invalid(&e.problem)
+                };
+                form.add_error(t, &e.field, message);
+            }
+            return super::register::page_with(&state, &user, form, true).await;
+        }
+    };
     match state
         .store
         .request_transfer(&user.actor, &cpr, &reason)

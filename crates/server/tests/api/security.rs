@@ -138,6 +138,19 @@ async fn a_message_with_a_nul_byte_is_refused_on_both_backends() {
         assert_eq!(p["errors"][0]["field"], "body", "{backend:?}");
         let thread = app.get_json(&path, Some(&me)).await;
         assert_eq!(thread["messages"], json!([]), "{backend:?}");
+        // Every free-text field refuses it the same way (a reason, a purpose).
+        let p = problem(
+            app.post(
+                "/api/v1/case-transfers",
+                Some(&world.aarhus),
+                &json!({"cpr": "0101901234", "reason": "Flyttet\u{0}"}),
+            )
+            .await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!(p["errors"][0]["field"], "reason", "{backend:?}");
     }
 }
 

@@ -21,6 +21,17 @@ pub struct RequestTransfer {
     pub reason: Option<String>,
 }
 
+/// Parses a request from raw fields; shared by the API and the registration page.
+pub fn parse(body: &RequestTransfer) -> Result<(Cpr, String), Vec<domain::FieldError>> {
+    let mut f = Fields::default();
+    let cpr = f.required("cpr", body.cpr.as_deref(), Cpr::try_from);
+    let reason = text(&mut f, "reason", body.reason.as_deref(), 500);
+    if matches!(reason, Some(None)) {
+        f.refuse("reason", domain::Invalid::Required);
+    }
+    f.finish(|| Some((cpr?, reason??)))
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TransferJson {
     pub id: String,
@@ -49,16 +60,7 @@ pub async fn handler(
     StaffActor(actor): StaffActor,
     ApiJson(body): ApiJson<RequestTransfer>,
 ) -> Result<(StatusCode, Json<TransferJson>), ApiError> {
-    let mut f = Fields::default();
-    let cpr = f.required("cpr", body.cpr.as_deref(), Cpr::try_from);
-    let reason = text(&mut f, "reason", body.reason.as_deref(), 500);
-    let (cpr, reason) = f.finish(|| Some((cpr?, reason?)))?;
-    let reason = reason.ok_or_else(|| {
-        ApiError::Validation(vec![domain::FieldError::new(
-            "reason",
-            domain::Invalid::Required,
-        )])
-    })?;
+    let (cpr, reason) = parse(&body)?;
     let id = state.store.request_transfer(&actor, &cpr, &reason).await?;
     Ok((
         StatusCode::CREATED,

@@ -23,11 +23,7 @@ pub async fn accept(
     StaffActor(actor): StaffActor,
     Path(id): Path<String>,
 ) -> Result<Json<TransferJson>, ApiError> {
-    state.store.decide_transfer(&actor, &id, true).await?;
-    Ok(Json(TransferJson {
-        id,
-        status: "accepted".into(),
-    }))
+    answer(&state, &actor, id, true).await
 }
 
 /// The municipality holding the case (or an administrator) declines; the case stays.
@@ -46,9 +42,19 @@ pub async fn decline(
     StaffActor(actor): StaffActor,
     Path(id): Path<String>,
 ) -> Result<Json<TransferJson>, ApiError> {
-    state.store.decide_transfer(&actor, &id, false).await?;
+    answer(&state, &actor, id, false).await
+}
+
+async fn answer(
+    state: &AppState,
+    actor: &domain::Actor,
+    id: String,
+    accept: bool,
+) -> Result<Json<TransferJson>, ApiError> {
+    state.store.decide_transfer(actor, &id, accept).await?;
+    let status = if accept { "accepted" } else { "declined" };
     Ok(Json(TransferJson {
         id,
-        status: "declined".into(),
+        status: status.into(),
     }))
 }

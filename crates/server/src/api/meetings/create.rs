@@ -32,7 +32,8 @@ pub struct CreateMeeting {
     pub with_fund: bool,
 }
 
-/// Free text of at most `max` characters; blank is absent.
+/// Free text of at most `max` characters; blank is absent. Control characters other than line
+/// breaks and tabs (a NUL byte PostgreSQL cannot store) are refused, on both backends alike.
 pub fn text(
     f: &mut Fields,
     field: &'static str,
@@ -43,6 +44,13 @@ pub fn text(
         None => Some(None),
         Some(s) if s.chars().count() > max => {
             f.refuse(field, Invalid::TooLong { max });
+            None
+        }
+        Some(s)
+            if s.chars()
+                .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) =>
+        {
+            f.refuse(field, Invalid::BadFormat);
             None
         }
         Some(s) => Some(Some(s.to_owned())),
