@@ -39,6 +39,12 @@ pub enum ApiError {
     /// 409: the request collides with the current state (`slot_taken`, `overlap`, …).
     #[error("conflict: {0}")]
     Conflict(&'static str),
+    /// 409 `citizen_busy`: the citizen has another booked meeting then; its time is named.
+    #[error("citizen busy")]
+    CitizenBusy {
+        start: jiff::Timestamp,
+        end: jiff::Timestamp,
+    },
     #[error("meeting refused: {0}")]
     Meeting(MeetingRefusal),
     /// 422 `channel_not_allowed`, with the reason in `detail`.
@@ -78,6 +84,12 @@ pub struct Problem {
     /// For `channel_not_allowed`: the stable code of the reason, e.g. `in_person_requested`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// For `citizen_busy`: when the citizen's other meeting starts (RFC 3339, Copenhagen offset).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub busy_from: Option<String>,
+    /// For `citizen_busy`: when the citizen's other meeting ends.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub busy_until: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -169,6 +181,12 @@ impl ApiError {
                 "Konflikt",
                 conflict(Lang::Da, code).into(),
             ),
+            ApiError::CitizenBusy { start, end } => (
+                StatusCode::CONFLICT,
+                "citizen_busy",
+                "Borgeren har en anden samtale",
+                crate::i18n::citizen_busy(Lang::Da, *start, *end),
+            ),
             ApiError::Meeting(r) => (
                 match r {
                     MeetingRefusal::SelfBookingNotAllowed => StatusCode::FORBIDDEN,
@@ -259,6 +277,14 @@ impl ApiError {
                 ApiError::Channel(r) => Some(r.code().to_owned()),
                 _ => None,
             },
+            busy_from: match self {
+                ApiError::CitizenBusy { start, .. } => Some(crate::time_fmt::rfc3339(*start)),
+                _ => None,
+            },
+            busy_until: match self {
+                ApiError::CitizenBusy { end, .. } => Some(crate::time_fmt::rfc3339(*end)),
+                _ => None,
+            },
         }
     }
 
@@ -297,6 +323,7 @@ impl From<StoreError> for ApiError {
             StoreError::AlreadyExists => ApiError::AlreadyExists,
             StoreError::Invalid(errors) => ApiError::Validation(errors),
             StoreError::Conflict(code) => ApiError::Conflict(code),
+            StoreError::CitizenBusy { start, end } => ApiError::CitizenBusy { start, end },
             StoreError::ReasonRequired => ApiError::ReasonRequired,
             StoreError::ExemptionNotAllowed => ApiError::ExemptionNotAllowed,
             StoreError::Meeting(r) => ApiError::Meeting(r),

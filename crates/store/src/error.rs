@@ -18,6 +18,13 @@ pub enum StoreError {
     /// `adviser_unavailable`. Nothing was changed.
     #[error("conflict: {0}")]
     Conflict(&'static str),
+    /// 409 `citizen_busy`: the citizen has another booked meeting at this time (with any
+    /// organisation). Only its time is named: the caller may not be allowed to see the rest.
+    #[error("the citizen has another meeting {start}–{end}")]
+    CitizenBusy {
+        start: jiff::Timestamp,
+        end: jiff::Timestamp,
+    },
     /// The domain refused a change to a meeting (booking, move, cancellation, outcome).
     #[error("meeting refused: {0}")]
     Meeting(#[from] domain::meetings::MeetingRefusal),

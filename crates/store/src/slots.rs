@@ -243,7 +243,8 @@ impl Store {
 
     /// Free slots in [from, to) of the citizen's jobcenter, or of their a-kasse when `fund` is
     /// set, each with only the channels this citizen may use for their next meeting; slots with
-    /// none left are not offered. At most `limit`, earliest first; nothing that has begun.
+    /// none left are not offered, nor times when the citizen is in another booked meeting
+    /// (other than the one `moving`). At most `limit`, earliest first; nothing that has begun.
     pub async fn available_slots(
         &self,
         actor: &Actor,
@@ -251,6 +252,7 @@ impl Store {
         from: Timestamp,
         to: Timestamp,
         fund: bool,
+        moving: Option<&str>,
         limit: u32,
     ) -> Result<Vec<Slot>, StoreError> {
         let (citizen, _) = self
@@ -273,12 +275,17 @@ impl Store {
         let from = clock::to_micros(from.max(self.now()));
         let rows = sqlx::query(&format!(
             "SELECT {SLOT_COLUMNS} FROM slots s WHERE {column} = $1 AND meeting_id IS NULL \
-             AND starts_at >= $2 AND starts_at < $3 ORDER BY starts_at, id LIMIT $4"
+             AND starts_at >= $2 AND starts_at < $3 AND NOT EXISTS (SELECT 1 FROM meetings m \
+             WHERE m.citizen_id = $5 AND m.status = 'booked' AND m.id <> $6 \
+             AND m.starts_at < s.ends_at AND m.ends_at > s.starts_at) \
+             ORDER BY starts_at, id LIMIT $4"
         ))
         .bind(org)
         .bind(from)
         .bind(clock::to_micros(to))
         .bind(i64::from(limit.clamp(1, 1000)))
+        .bind(&citizen.id)
+        .bind(moving.unwrap_or(""))
         .fetch_all(&self.inner.read)
         .await?;
         let mut out = Vec::with_capacity(rows.len());

@@ -86,7 +86,7 @@ async fn available_slots_carry_only_the_channels_the_citizen_may_use() {
         // Before the first conversation only in person is offered (LAB § 33, stk. 1); after
         // booking one, the later times offer more.
         let seen = store
-            .available_slots(&w.citizen_actor, &w.citizen.id, from, to, false, 100)
+            .available_slots(&w.citizen_actor, &w.citizen.id, from, to, false, None, 100)
             .await
             .expect("slots");
         assert_eq!(
@@ -106,7 +106,7 @@ async fn available_slots_carry_only_the_channels_the_citizen_may_use() {
         );
         store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
         let seen = store
-            .available_slots(&w.citizen_actor, &w.citizen.id, from, to, false, 100)
+            .available_slots(&w.citizen_actor, &w.citizen.id, from, to, false, None, 100)
             .await
             .expect("slots");
         // No phone number on file: phone is not offered.
@@ -127,7 +127,7 @@ async fn available_slots_carry_only_the_channels_the_citizen_may_use() {
             .await
             .expect("wish");
         let seen = store
-            .available_slots(&w.caseworker, &w.citizen.id, from, to, false, 100)
+            .available_slots(&w.caseworker, &w.citizen.id, from, to, false, None, 100)
             .await
             .expect("slots");
         assert_eq!(
@@ -151,7 +151,15 @@ async fn available_slots_carry_only_the_channels_the_citizen_may_use() {
         // Another municipality's caseworker cannot look (the citizen does not exist to them).
         assert!(matches!(
             store
-                .available_slots(&w.other_municipality, &w.citizen.id, from, to, false, 100)
+                .available_slots(
+                    &w.other_municipality,
+                    &w.citizen.id,
+                    from,
+                    to,
+                    false,
+                    None,
+                    100
+                )
                 .await,
             Err(StoreError::NotFound)
         ));
@@ -294,6 +302,7 @@ async fn a_refused_move_leaves_the_meeting_where_it_was() {
                 store.now(),
                 slots[2].end,
                 false,
+                None,
                 10,
             )
             .await
@@ -523,7 +532,15 @@ async fn a_joint_meeting_blocks_the_advisers_calendar_too() {
             "{backend:?}"
         );
         let advisers_free = store
-            .available_slots(&w.adviser, &w.citizen.id, store.now(), jc[1].end, true, 10)
+            .available_slots(
+                &w.adviser,
+                &w.citizen.id,
+                store.now(),
+                jc[1].end,
+                true,
+                None,
+                10,
+            )
             .await
             .expect("fund slots");
         assert!(
@@ -552,7 +569,15 @@ async fn a_joint_meeting_blocks_the_advisers_calendar_too() {
             .await
             .expect("cancel");
         let free = store
-            .available_slots(&w.adviser, &w.citizen.id, store.now(), jc[1].end, true, 10)
+            .available_slots(
+                &w.adviser,
+                &w.citizen.id,
+                store.now(),
+                jc[1].end,
+                true,
+                None,
+                10,
+            )
             .await
             .expect("free");
         assert_eq!(free.len(), 1);
@@ -633,6 +658,7 @@ async fn a_municipality_may_be_stricter_than_the_law_never_looser() {
                 store.now(),
                 slot.end,
                 false,
+                None,
                 10,
             )
             .await

@@ -118,6 +118,18 @@ pub fn conflict(lang: Lang, code: &str) -> &'static str {
     }
 }
 
+/// The refusal of a booking that would put the citizen in two meetings at once: the other
+/// meeting's time only, as the reader may not be allowed to see what it is.
+pub fn citizen_busy(lang: Lang, start: jiff::Timestamp, end: jiff::Timestamp) -> String {
+    let when = crate::time_fmt::when(start, end, lang);
+    match lang {
+        Lang::En => {
+            format!("There is already a meeting at that time ({when}). Choose another time.")
+        }
+        _ => format!("Der er allerede en samtale på det tidspunkt ({when}). Vælg en anden tid."),
+    }
+}
+
 /// Page texts: (key, Danish, English).
 pub(super) static TEXTS: &[(&str, &str, &str)] = &[
     (

@@ -13,7 +13,9 @@ mod messages;
 pub mod plan;
 mod screening;
 
-pub use meetings::{channel, channel_refusal, conflict, meeting_refusal, meeting_status};
+pub use meetings::{
+    channel, channel_refusal, citizen_busy, conflict, meeting_refusal, meeting_status,
+};
 pub use screening::track_for_citizen;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -141,6 +141,7 @@ async fn page(
             start,
             end,
             crate::api::citizens::available_slots::is_fund_staff(&user.actor),
+            q.flyt.as_deref(),
             500,
         )
         .await

@@ -37,6 +37,7 @@ impl From<StoreError> for PageError {
             StoreError::Forbidden => PageError::Forbidden,
             StoreError::Invalid(_)
             | StoreError::Conflict(_)
+            | StoreError::CitizenBusy { .. }
             | StoreError::Meeting(_)
             | StoreError::Channel(_)
             | StoreError::ReasonRequired

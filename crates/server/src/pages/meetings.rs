@@ -23,6 +23,9 @@ pub fn refusal_message(lang: Lang, e: &StoreError) -> Option<String> {
         StoreError::Meeting(r) => Some(meeting_refusal(lang, *r).to_owned()),
         StoreError::Channel(r) => Some(channel_refusal(lang, *r).to_owned()),
         StoreError::Conflict(code) => Some(conflict(lang, code).to_owned()),
+        StoreError::CitizenBusy { start, end } => {
+            Some(crate::i18n::citizen_busy(lang, *start, *end))
+        }
         StoreError::Invalid(errors) => errors
             .first()
             .map(|e| crate::i18n::invalid_message(lang, e.problem).to_owned()),

@@ -6,6 +6,7 @@ mod contact_plan;
 mod helpers;
 mod live;
 mod meetings;
+mod meetings_busy;
 mod messages;
 mod operations;
 mod organisations;

@@ -80,6 +80,14 @@ impl Store {
         if !claim(&mut tx, &slot.id, &id).await? {
             return Err(StoreError::Conflict("slot_taken"));
         }
+        super::busy::ensure_free(
+            &mut tx,
+            &citizen.id,
+            clock::to_micros(slot.start),
+            clock::to_micros(slot.end),
+            "",
+        )
+        .await?;
         let adviser = match &fund {
             Some(f) => Some(claim_adviser_slot(&mut tx, f, None, &slot, &id).await?),
             None => None,
@@ -184,8 +192,12 @@ impl Store {
             notices,
             stale: StaleDay::new(&citizen.municipality, slot.start),
         };
-        if !writer.write(row).await?.1 {
-            return Err(StoreError::Conflict("slot_taken"));
+        match writer.write(row).await?.1 {
+            super::group::Claimed::Yes => {}
+            super::group::Claimed::SlotTaken => return Err(StoreError::Conflict("slot_taken")),
+            super::group::Claimed::CitizenBusy(start, end) => {
+                return Err(super::busy::busy(start, end));
+            }
         }
         Ok(booked(
             id,

@@ -35,38 +35,41 @@ pub(crate) struct BookingRow {
     pub stale: StaleDay,
 }
 
+/// What became of one booking in a batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Claimed {
+    Yes,
+    SlotTaken,
+    /// The citizen has another booked meeting then (its start and end, micros).
+    CitizenBusy(i64, i64),
+}
+
 /// Bookings as a group-commit batch (SQLite): each answer is whether its slot was claimed.
 pub(crate) struct Bookings;
 
 impl Batch for Bookings {
     type Row = BookingRow;
-    type Out = bool;
+    type Out = Claimed;
     const WHAT: &'static str = "booking";
 
     fn write(
         conn: &mut AnyConnection,
         rows: &[BookingRow],
-    ) -> impl std::future::Future<Output = Result<Vec<bool>, sqlx::Error>> + Send {
+    ) -> impl std::future::Future<Output = Result<Vec<Claimed>, sqlx::Error>> + Send {
         write(conn, rows)
     }
 }
 
-async fn write(conn: &mut AnyConnection, rows: &[BookingRow]) -> Result<Vec<bool>, sqlx::Error> {
+async fn write(conn: &mut AnyConnection, rows: &[BookingRow]) -> Result<Vec<Claimed>, sqlx::Error> {
     let mut tx = sqlx::Connection::begin(conn).await?;
     let mut claimed = Vec::with_capacity(rows.len());
-    for row in rows {
-        let done =
-            sqlx::query("UPDATE slots SET meeting_id = $1 WHERE id = $2 AND meeting_id IS NULL")
-                .bind(&row.id)
-                .bind(&row.slot_id)
-                .execute(&mut *tx)
-                .await?;
-        claimed.push(done.rows_affected() == 1);
+    for (i, row) in rows.iter().enumerate() {
+        claimed.push(claim(&mut tx, row, &rows[..i], &claimed).await?);
     }
     let won: Vec<&BookingRow> = rows
         .iter()
         .zip(&claimed)
-        .filter(|(_, c)| **c)
+        .filter(|(_, c)| **c == Claimed::Yes)
         .map(|(r, _)| r)
         .collect();
     for chunk in won.chunks(50) {
@@ -142,4 +145,44 @@ async fn write(conn: &mut AnyConnection, rows: &[BookingRow]) -> Result<Vec<bool
     }
     tx.commit().await?;
     Ok(claimed)
+}
+
+/// Claims one booking's slot, then gives it back if the citizen is busy then: with a meeting
+/// already stored (read inside this transaction; the single writer orders every booking), or
+/// with one won earlier in this batch, whose meeting is not inserted yet. A slot that is taken
+/// is `slot_taken` first, as API.md names it.
+async fn claim(
+    conn: &mut AnyConnection,
+    row: &BookingRow,
+    earlier: &[BookingRow],
+    outcomes: &[Claimed],
+) -> Result<Claimed, sqlx::Error> {
+    let done = sqlx::query("UPDATE slots SET meeting_id = $1 WHERE id = $2 AND meeting_id IS NULL")
+        .bind(&row.id)
+        .bind(&row.slot_id)
+        .execute(&mut *conn)
+        .await?;
+    if done.rows_affected() != 1 {
+        return Ok(Claimed::SlotTaken);
+    }
+    let in_batch = earlier.iter().zip(outcomes).find(|(e, c)| {
+        **c == Claimed::Yes
+            && e.citizen_id == row.citizen_id
+            && e.starts_at < row.ends_at
+            && e.ends_at > row.starts_at
+    });
+    let busy = match in_batch {
+        Some((e, _)) => Some((e.starts_at, e.ends_at)),
+        None => {
+            super::busy::overlapping(conn, &row.citizen_id, row.starts_at, row.ends_at, "").await?
+        }
+    };
+    let Some((start, end)) = busy else {
+        return Ok(Claimed::Yes);
+    };
+    sqlx::query("UPDATE slots SET meeting_id = NULL WHERE id = $1")
+        .bind(&row.slot_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(Claimed::CitizenBusy(start, end))
 }

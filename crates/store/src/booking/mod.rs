@@ -142,6 +142,7 @@ pub struct SlotChoice {
 }
 
 mod book;
+mod busy;
 mod close;
 mod group;
 mod reschedule;

@@ -48,6 +48,14 @@ impl Store {
         if !claim(&mut tx, &slot.id, meeting_id).await? {
             return Err(StoreError::Conflict("slot_taken"));
         }
+        super::busy::ensure_free(
+            &mut tx,
+            &citizen.id,
+            clock::to_micros(slot.start),
+            clock::to_micros(slot.end),
+            meeting_id,
+        )
+        .await?;
         let adviser = match (&meeting.adviser_id, &citizen.unemployment_fund) {
             (Some(adviser), Some(fund)) => {
                 Some(claim_adviser_slot(&mut tx, fund, Some(adviser), &slot, meeting_id).await?)

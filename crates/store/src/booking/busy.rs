@@ -1,0 +1,61 @@
+//! A citizen is never in two booked meetings at once, across organisations (API.md: 409
+//! `citizen_busy`). The check runs inside the booking's write transaction, after the slot is
+//! claimed (a taken slot stays `slot_taken`) and the citizen's row is locked, so two
+//! simultaneous bookings of one citizen (the jobcenter's and the a-kasse's, say) are decided one
+//! after the other: the second sees the first's meeting. Every path locks slot, then citizen,
+//! then staff, so the locks cannot deadlock.
+//! On SQLite the single writer already orders them; on PostgreSQL the row lock does, because
+//! under READ COMMITTED each later statement reads what was committed before it began.
+
+use sqlx::{AnyConnection, Row};
+
+use crate::{StoreError, clock};
+
+/// The time of the citizen's other booked meeting that overlaps `[start, end)`, leaving out
+/// the meeting being moved (`except`). Read through the `meetings_citizen` index.
+pub(crate) async fn overlapping(
+    conn: &mut AnyConnection,
+    citizen_id: &str,
+    start: i64,
+    end: i64,
+    except: &str,
+) -> Result<Option<(i64, i64)>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT starts_at, ends_at FROM meetings WHERE citizen_id = $1 AND status = 'booked' \
+         AND starts_at < $2 AND ends_at > $3 AND id <> $4 ORDER BY starts_at LIMIT 1",
+    )
+    .bind(citizen_id)
+    .bind(end)
+    .bind(start)
+    .bind(except)
+    .fetch_optional(&mut *conn)
+    .await?;
+    row.map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).transpose()
+}
+
+/// Locks the citizen's row for the rest of the transaction, then refuses with
+/// [`StoreError::CitizenBusy`] if another booked meeting of theirs overlaps.
+pub(crate) async fn ensure_free(
+    conn: &mut AnyConnection,
+    citizen_id: &str,
+    start: i64,
+    end: i64,
+    except: &str,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE citizens SET id = id WHERE id = $1")
+        .bind(citizen_id)
+        .execute(&mut *conn)
+        .await?;
+    match overlapping(conn, citizen_id, start, end, except).await? {
+        Some((s, e)) => Err(busy(s, e)),
+        None => Ok(()),
+    }
+}
+
+/// The refusal naming the other meeting's time, never its content.
+pub(crate) fn busy(start: i64, end: i64) -> StoreError {
+    StoreError::CitizenBusy {
+        start: clock::from_micros(start),
+        end: clock::from_micros(end),
+    }
+}
