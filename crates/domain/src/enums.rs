@@ -50,6 +50,19 @@ wire_enum! {
     }
 }
 
+impl TargetGroup {
+    /// The groups of LAB § 6, nr. 2-5 (kontanthjælp and uddannelseshjælp), whose periods count
+    /// from the first contact with the municipality about help (§ 9, stk. 2, nr. 2).
+    pub fn is_cash_benefit(self) -> bool {
+        matches!(
+            self,
+            TargetGroup::JobReadyCashBenefit
+                | TargetGroup::ActivityReadyCashBenefit
+                | TargetGroup::EducationBenefit
+        )
+    }
+}
+
 wire_enum! {
     /// Indsats: how much support a citizen gets, decided at visitation.
     Track {

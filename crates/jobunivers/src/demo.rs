@@ -248,15 +248,26 @@ pub async fn seed_once(store: &Store, system: &Actor) -> Result<bool, StoreError
                 .transpose()?;
             let person = self::name(&mut rng);
             let cpr_text = cpr(&mut rng, &mut used);
+            let since = today.saturating_sub(jiff::Span::new().days(rng.random_range(0..365)));
             let new = NewCitizen {
                 cpr: Cpr::try_from(cpr_text.as_str()).map_err(|e| invalid("cpr", e))?,
                 name: PersonName::try_from(person.as_str()).map_err(|e| invalid("name", e))?,
                 municipality: municipality.clone(),
                 target_group: group,
-                unemployed_since: today
-                    .saturating_sub(jiff::Span::new().days(rng.random_range(0..365))),
+                unemployed_since: since,
                 unemployment_fund: fund,
                 login,
+                // Registered as a job seeker up to a week before the benefit period began
+                // (LAB § 31, stk. 4); cash benefit asked for up to three weeks after work
+                // ended (§ 9, stk. 2, nr. 2). Sickness counts from `since` itself.
+                registered_on: (group == TargetGroup::InsuredUnemployed)
+                    .then(|| since.saturating_sub(jiff::Span::new().days(rng.random_range(0..8)))),
+                first_contact_on: group.is_cash_benefit().then(|| {
+                    since
+                        .saturating_add(jiff::Span::new().days(rng.random_range(0..22)))
+                        .min(today)
+                }),
+                first_absence_on: None,
             };
             let citizen = store.create_citizen(system, &new).await?;
             // Most citizens have a caseworker; a few wait for one (they show on the worklist).

@@ -53,7 +53,7 @@ pub async fn seed(store: &Store, system: &Actor, book: &RuleBook) -> Result<usiz
             let c = &inputs.citizen;
             let citizen = PlanCitizen {
                 target_group: c.target_group,
-                unemployed_since: c.unemployed_since,
+                starts: c.starts(),
                 exempt: false,
                 jobcenter_from_start: c.jobcenter_from_start,
             };

@@ -176,6 +176,15 @@ async fn write_citizens(
                 track: Some(Track::ALL[i % 3]),
                 // One in twenty waits for a caseworker.
                 caseworker_id: (i % 20 != 0).then(|| caseworker.id().to_owned()),
+                // Registered up to a week before the benefit period (LAB § 31, stk. 4); cash
+                // benefit asked for up to two weeks after (§ 9, stk. 2, nr. 2).
+                registered_on: Some(
+                    since.saturating_sub(jiff::Span::new().days(i64::try_from(i % 8).unwrap_or(0))),
+                ),
+                first_contact_on: Some(
+                    since
+                        .saturating_add(jiff::Span::new().days(i64::try_from(i % 15).unwrap_or(0))),
+                ),
             });
             // Meetings every `step` days from the start, the last ones ahead of today.
             let start = since

@@ -105,6 +105,10 @@ pub struct BulkCitizen {
     pub unemployed_since: jiff::civil::Date,
     pub track: Option<domain::Track>,
     pub caseworker_id: Option<String>,
+    /// Registration as a job seeker and first contact about help (LAB § 31, stk. 4; § 9,
+    /// stk. 2, nr. 2); `None`: the start of unemployment, where the group has the day.
+    pub registered_on: Option<jiff::civil::Date>,
+    pub first_contact_on: Option<jiff::civil::Date>,
 }
 
 /// A meeting made by a generator, past or future, with its outcome already decided.
@@ -146,12 +150,20 @@ impl Store {
             "caseworker_id",
             "created_at",
             "updated_at",
+            "registered_on",
+            "first_contact_on",
+            "first_absence_on",
         ];
         let mut tx = self.inner.write.begin().await?;
         for chunk in rows.chunks(ROWS) {
             let sql = crate::sql::insert_values("citizens", &columns, chunk.len());
             let mut q = sqlx::query(&sql);
             for c in chunk {
+                let days = crate::citizens::start_days(
+                    c.target_group,
+                    c.unemployed_since,
+                    [c.registered_on, c.first_contact_on, None],
+                );
                 q = q
                     .bind(c.id.clone())
                     .bind(format!("bulk:{}", c.id))
@@ -167,6 +179,9 @@ impl Store {
                     .bind(c.caseworker_id.clone())
                     .bind(now)
                     .bind(now);
+                for day in days {
+                    q = q.bind(day.map(|d| d.to_string()));
+                }
             }
             q.execute(&mut *tx).await?;
         }

@@ -8,7 +8,7 @@
 //! citizens by the record separator (0x1E), which no stored text contains (names refuse control
 //! characters; everything else is ours).
 
-use domain::contact_plan::{Holder, PlanMeeting};
+use domain::contact_plan::{Holder, PlanMeeting, StartDates};
 use domain::{MeetingStatus, TargetGroup, Track};
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -24,7 +24,8 @@ pub(crate) struct CaseFile {
     pub municipality: String,
     pub fund: Option<String>,
     pub target_group: TargetGroup,
-    pub unemployed_since: Date,
+    /// The days the plan counts from (`unemployed_since` and the days of the law).
+    pub starts: StartDates,
     pub track: Option<Track>,
     pub caseworker_id: Option<String>,
     pub created_at: Timestamp,
@@ -44,7 +45,7 @@ pub(crate) struct CaseFile {
     pub callback_requested: Option<Timestamp>,
 }
 
-const FIELDS: usize = 18;
+const FIELDS: usize = 21;
 
 impl Store {
     /// The case files of the citizens matched by `scope` (on `citizens c`, one parameter `$1`):
@@ -71,7 +72,9 @@ impl Store {
                 WHERE citizen_id = c.id AND holder = 'a_kasse' AND waiting_for = 'staff'), '') \
              || '\u{1f}' || COALESCE((SELECT CAST(MAX(answered_at) AS TEXT) FROM surveys \
                 WHERE citizen_id = c.id AND callback = 1), '') \
-             || '\u{1f}' || CAST(c.jobcenter_from_start AS TEXT), \
+             || '\u{1f}' || CAST(c.jobcenter_from_start AS TEXT) \
+             || '\u{1f}' || COALESCE(c.registered_on, '') || '\u{1f}' || COALESCE(c.first_contact_on, '') \
+             || '\u{1f}' || COALESCE(c.first_absence_on, ''), \
              '\u{1e}') AS packed FROM citizens c WHERE {scope}"
         );
         let row = sqlx::query(&sql)
@@ -107,6 +110,9 @@ fn case_file(record: &str) -> Result<CaseFile, StoreError> {
         waiting_fund,
         callback,
         jobcenter_from_start,
+        registered_on,
+        first_contact_on,
+        first_absence_on,
     ] = <[&str; FIELDS]>::try_from(f).map_err(|_| StoreError::Corrupt { column: "citizens" })?;
     let micros = |s: &str, column: &'static str| -> Result<Option<Timestamp>, StoreError> {
         match s {
@@ -115,6 +121,12 @@ fn case_file(record: &str) -> Result<CaseFile, StoreError> {
                 .parse()
                 .map(|m| Some(clock::from_micros(m)))
                 .map_err(|_| corrupt(column)()),
+        }
+    };
+    let day = |s: &str, column: &'static str| -> Result<Option<Date>, StoreError> {
+        match s {
+            "" => Ok(None),
+            d => d.parse().map(Some).map_err(|_| corrupt(column)()),
         }
     };
     let mut plan_meetings = Vec::new();
@@ -130,7 +142,12 @@ fn case_file(record: &str) -> Result<CaseFile, StoreError> {
         municipality: municipality.to_owned(),
         fund: (!fund.is_empty()).then(|| fund.to_owned()),
         target_group: parse("target_group", group)?,
-        unemployed_since: since.parse().map_err(|_| corrupt("unemployed_since")())?,
+        starts: StartDates {
+            unemployed_since: since.parse().map_err(|_| corrupt("unemployed_since")())?,
+            registered_on: day(registered_on, "registered_on")?,
+            first_contact_on: day(first_contact_on, "first_contact_on")?,
+            first_absence_on: day(first_absence_on, "first_absence_on")?,
+        },
         track: (!track.is_empty())
             .then(|| parse("track", track))
             .transpose()?,

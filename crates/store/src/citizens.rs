@@ -23,6 +23,11 @@ pub struct NewCitizen {
     pub unemployed_since: Date,
     pub unemployment_fund: Option<FundCode>,
     pub login: Option<Login>,
+    /// The days the law counts from, where the group has them (`CountedFrom::applies_to`);
+    /// `None`: the start of unemployment.
+    pub registered_on: Option<Date>,
+    pub first_contact_on: Option<Date>,
+    pub first_absence_on: Option<Date>,
 }
 
 /// A citizen as the API and pages show them. The full CPR number is not here: it is not stored.
@@ -52,6 +57,36 @@ pub struct Citizen {
     pub self_booking_exempt_reason: Option<domain::meetings::SelfBookingExemption>,
     /// Sent to the jobcenter from the start (LAB § 27, stk. 3).
     pub jobcenter_from_start: bool,
+    /// Registration as a job seeker (LAB § 31, stk. 4); insured unemployed only.
+    pub registered_on: Option<Date>,
+    /// First contact with the municipality about help (LAB § 9, stk. 2, nr. 2); cash benefit.
+    pub first_contact_on: Option<Date>,
+    /// First day of absence (sygedagpengeloven § 13 b); sickness benefit.
+    pub first_absence_on: Option<Date>,
+}
+
+impl Citizen {
+    /// The days the contact plan counts from.
+    pub fn starts(&self) -> domain::contact_plan::StartDates {
+        domain::contact_plan::StartDates {
+            unemployed_since: self.unemployed_since,
+            registered_on: self.registered_on,
+            first_contact_on: self.first_contact_on,
+            first_absence_on: self.first_absence_on,
+        }
+    }
+}
+
+/// The start days a citizen of `group` keeps: each given one, else the start of unemployment
+/// where the group has that day (as migration 0015 did for existing citizens), else none.
+pub(crate) fn start_days(
+    group: TargetGroup,
+    since: Date,
+    given: [Option<Date>; 3],
+) -> [Option<Date>; 3] {
+    use domain::contact_plan::CountedFrom as C;
+    let days = [C::RegisteredOn, C::FirstContactOn, C::FirstAbsenceOn];
+    std::array::from_fn(|i| days[i].applies_to(group).then(|| given[i].unwrap_or(since)))
 }
 
 /// What a PATCH may change; `None` leaves a field as it is. `caseworker_id: Some(None)` removes
@@ -71,6 +106,10 @@ pub struct CitizenChange {
     pub self_booking_exempt_reason: Option<domain::meetings::SelfBookingExemption>,
     /// Staff: sent to the jobcenter from the start (insured and under 25).
     pub jobcenter_from_start: Option<bool>,
+    /// Staff: the days the law counts from; each only for a group that has it.
+    pub registered_on: Option<Date>,
+    pub first_contact_on: Option<Date>,
+    pub first_absence_on: Option<Date>,
 }
 
 impl CitizenChange {
@@ -83,6 +122,9 @@ impl CitizenChange {
             && self.self_booking_exempt.is_none()
             && self.self_booking_exempt_reason.is_none()
             && self.jobcenter_from_start.is_none()
+            && self.registered_on.is_none()
+            && self.first_contact_on.is_none()
+            && self.first_absence_on.is_none()
     }
 }
 
@@ -118,7 +160,7 @@ pub struct Page<T> {
 pub(crate) const COLUMNS: &str = "id, name, cpr_masked, municipality, target_group, unemployed_since, \
                        unemployment_fund, track, caseworker_id, in_person_requested, phone, email, \
                        digital_mail, in_person_first, self_booking_exempt, self_booking_exempt_reason, \
-                       jobcenter_from_start";
+                       jobcenter_from_start, registered_on, first_contact_on, first_absence_on";
 
 fn date(column: &'static str, s: &str) -> Result<Date, StoreError> {
     s.parse().map_err(|_| StoreError::Corrupt { column })
@@ -183,7 +225,14 @@ pub(crate) fn from_row(row: &impl Columns) -> Result<Citizen, StoreError> {
             .map(|r| parse("self_booking_exempt_reason", r))
             .transpose()?,
         jobcenter_from_start: row.int("jobcenter_from_start")? != 0,
+        registered_on: opt_date(row, "registered_on")?,
+        first_contact_on: opt_date(row, "first_contact_on")?,
+        first_absence_on: opt_date(row, "first_absence_on")?,
     })
+}
+
+fn opt_date(row: &impl Columns, column: &'static str) -> Result<Option<Date>, StoreError> {
+    row.text(column)?.map(|d| date(column, &d)).transpose()
 }
 
 pub(crate) fn scope_of(c: &Citizen) -> Result<CitizenScope, StoreError> {
@@ -227,6 +276,15 @@ impl Store {
             .birth_date()
             .map(|d| d.to_string())
             .unwrap_or_default();
+        let [registered_on, first_contact_on, first_absence_on] = start_days(
+            new.target_group,
+            new.unemployed_since,
+            [
+                new.registered_on,
+                new.first_contact_on,
+                new.first_absence_on,
+            ],
+        );
         let mut tx = self.inner.write.begin().await?;
         self.check_orgs_exist(&mut tx, Some(new.municipality.as_str()), fund.as_deref())
             .await?;
@@ -248,8 +306,9 @@ impl Store {
         let inserted = sqlx::query(
             "INSERT INTO citizens (id, cpr_hmac, cpr_masked, birth_date, name, name_search, \
              municipality, target_group, unemployed_since, unemployment_fund, login, \
-             in_person_requested, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, $12, $12)",
+             in_person_requested, created_at, updated_at, registered_on, first_contact_on, \
+             first_absence_on) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, $12, $12, $13, $14, $15)",
         )
         .bind(&id)
         .bind(self.inner.cpr_key.hash(&new.cpr))
@@ -263,6 +322,9 @@ impl Store {
         .bind(fund.clone())
         .bind(new.login.as_ref().map(|l| l.as_str().to_owned()))
         .bind(now)
+        .bind(registered_on.map(|d| d.to_string()))
+        .bind(first_contact_on.map(|d| d.to_string()))
+        .bind(first_absence_on.map(|d| d.to_string()))
         .execute(&mut *tx)
         .await
         .map_err(StoreError::from_insert);
@@ -299,6 +361,9 @@ impl Store {
             self_booking_exempt: false,
             self_booking_exempt_reason: None,
             jobcenter_from_start: false,
+            registered_on,
+            first_contact_on,
+            first_absence_on,
         })
     }
 
@@ -469,6 +534,36 @@ impl Store {
             }
             citizen.jobcenter_from_start = v;
         }
+        // A day the (new) group does not have is refused rather than kept unused.
+        let days = [
+            (
+                "registered_on",
+                change.registered_on,
+                &mut citizen.registered_on,
+            ),
+            (
+                "first_contact_on",
+                change.first_contact_on,
+                &mut citizen.first_contact_on,
+            ),
+            (
+                "first_absence_on",
+                change.first_absence_on,
+                &mut citizen.first_absence_on,
+            ),
+        ];
+        for ((field, given, kept), counted) in days.into_iter().zip([
+            domain::contact_plan::CountedFrom::RegisteredOn,
+            domain::contact_plan::CountedFrom::FirstContactOn,
+            domain::contact_plan::CountedFrom::FirstAbsenceOn,
+        ]) {
+            if let Some(day) = given {
+                if !counted.applies_to(citizen.target_group) {
+                    return Err(StoreError::invalid(field, domain::Invalid::Combination));
+                }
+                *kept = Some(day);
+            }
+        }
         if let Some(v) = change.self_booking_exempt {
             citizen.self_booking_exempt = v;
             citizen.self_booking_exempt_reason = if v {
@@ -481,6 +576,7 @@ impl Store {
             "UPDATE citizens SET caseworker_id = $1, in_person_requested = $2, target_group = $3, \
              phone = $4, email = $5, digital_mail = $6, in_person_first = $7, \
              self_booking_exempt = $8, self_booking_exempt_reason = $11, jobcenter_from_start = $12, \
+             registered_on = $13, first_contact_on = $14, first_absence_on = $15, \
              updated_at = $9 WHERE id = $10",
         )
         .bind(citizen.caseworker_id.clone())
@@ -495,6 +591,9 @@ impl Store {
         .bind(id)
         .bind(citizen.self_booking_exempt_reason.map(|r| r.as_str()))
         .bind(i64::from(citizen.jobcenter_from_start))
+        .bind(citizen.registered_on.map(|d| d.to_string()))
+        .bind(citizen.first_contact_on.map(|d| d.to_string()))
+        .bind(citizen.first_absence_on.map(|d| d.to_string()))
         .execute(&mut *tx)
         .await?;
         if regrouped {

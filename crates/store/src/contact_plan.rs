@@ -34,7 +34,7 @@ impl PlanInputs {
     pub fn plan_citizen(&self) -> PlanCitizen {
         PlanCitizen {
             target_group: self.citizen.target_group,
-            unemployed_since: self.citizen.unemployed_since,
+            starts: self.citizen.starts(),
             exempt: self.exemption.as_ref().is_some_and(|e| e.exempt),
             jobcenter_from_start: self.citizen.jobcenter_from_start,
         }

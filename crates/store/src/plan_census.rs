@@ -46,7 +46,7 @@ impl Store {
             for file in &files {
                 let citizen = PlanCitizen {
                     target_group: file.target_group,
-                    unemployed_since: file.unemployed_since,
+                    starts: file.starts,
                     exempt: file.exempt,
                     jobcenter_from_start: file.jobcenter_from_start,
                 };

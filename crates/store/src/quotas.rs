@@ -50,7 +50,7 @@ impl Store {
             .map(|c| QuotaFacts {
                 municipality: c.municipality,
                 fund: c.fund,
-                unemployed_since: c.unemployed_since,
+                unemployed_since: c.starts.unemployed_since,
                 exempt: c.exempt,
                 held: c.meetings.into_iter().filter(held).collect(),
             })

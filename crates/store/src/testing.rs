@@ -128,6 +128,9 @@ pub async fn world(store: &Store) -> World {
                 unemployed_since: jiff::civil::date(2026, 9, 1),
                 unemployment_fund: Some(fund),
                 login: Some(Login::try_from("soeren").expect("login")),
+                registered_on: None,
+                first_contact_on: None,
+                first_absence_on: None,
             },
         )
         .await

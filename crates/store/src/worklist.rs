@@ -89,7 +89,7 @@ impl Store {
             }
             let citizen = domain::contact_plan::PlanCitizen {
                 target_group: case.target_group,
-                unemployed_since: case.unemployed_since,
+                starts: case.starts,
                 exempt: case.exempt,
                 jobcenter_from_start: case.jobcenter_from_start,
             };

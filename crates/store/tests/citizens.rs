@@ -75,6 +75,9 @@ fn new_citizen(cpr: &str, name: &str, municipality: &str) -> NewCitizen {
         unemployed_since: jiff::civil::date(2026, 9, 1),
         unemployment_fund: Some(FundCode::try_from("3F").expect("fund")),
         login: None,
+        registered_on: None,
+        first_contact_on: None,
+        first_absence_on: None,
     }
 }
 

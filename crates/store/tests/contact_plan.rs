@@ -31,6 +31,8 @@ fn bulk(group: TargetGroup, since: Date) -> BulkCitizen {
         unemployed_since: since,
         track: Some(Track::Standard),
         caseworker_id: None,
+        registered_on: None,
+        first_contact_on: None,
     }
 }
 
@@ -92,7 +94,7 @@ async fn every_plan_is_recomputed_from_generated_citizens_and_meetings() {
             &book,
             PlanCitizen {
                 target_group: w.citizen.target_group,
-                unemployed_since: w.citizen.unemployed_since,
+                starts: w.citizen.starts(),
                 exempt: false,
                 jobcenter_from_start: false,
             },

@@ -252,6 +252,9 @@ async fn a_refused_move_leaves_the_meeting_where_it_was() {
                     unemployed_since: jiff::civil::date(2026, 10, 1),
                     unemployment_fund: None,
                     login: None,
+                    registered_on: None,
+                    first_contact_on: None,
+                    first_absence_on: None,
                 },
             )
             .await

@@ -32,6 +32,12 @@ struct Case {
 struct CaseCitizen {
     target_group: String,
     unemployed_since: String,
+    /// Registration as a job seeker (LAB § 31, stk. 4); absent: `unemployed_since`.
+    registered_on: Option<String>,
+    /// First contact with the municipality (LAB § 9, stk. 2, nr. 2); absent: `unemployed_since`.
+    first_contact_on: Option<String>,
+    /// First day of absence (sygedagpengeloven § 13 b); absent: `unemployed_since`.
+    first_absence_on: Option<String>,
     #[serde(default)]
     jobcenter_from_start: bool,
     #[serde(default)]
@@ -81,7 +87,12 @@ fn at(d: Date) -> jiff::Timestamp {
 fn run(name: &str, case: &Case, book: &RuleBook) {
     let citizen = PlanCitizen {
         target_group: TargetGroup::try_from(case.citizen.target_group.as_str()).expect(name),
-        unemployed_since: day(&case.citizen.unemployed_since),
+        starts: StartDates {
+            unemployed_since: day(&case.citizen.unemployed_since),
+            registered_on: case.citizen.registered_on.as_deref().map(day),
+            first_contact_on: case.citizen.first_contact_on.as_deref().map(day),
+            first_absence_on: case.citizen.first_absence_on.as_deref().map(day),
+        },
         exempt: false,
         jobcenter_from_start: case.citizen.jobcenter_from_start,
     };

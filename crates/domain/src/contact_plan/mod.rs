@@ -16,12 +16,13 @@ mod worklist;
 pub use book::RuleBook;
 pub use offset::{Offset, Unit};
 pub use plan::{
-    ContactPlan, ItemStatus, PlanCitizen, PlanItem, PlanMeeting, contact_plan,
+    ContactPlan, ItemStatus, PlanCitizen, PlanItem, PlanMeeting, StartDates, contact_plan,
     may_start_at_jobcenter,
 };
 pub use quotas::{CONTACT_TARGET, EXEMPTION_CAP, QuotaCase, QuotaRow, quota_row};
 pub use rules::{
-    ConversationKind, ConversationRule, Course, Holder, RuleError, RuleSet, parse_rule_set,
+    ConversationKind, ConversationRule, CountedFrom, Course, Holder, RuleError, RuleSet,
+    parse_rule_set,
 };
 pub use worklist::{
     CaseFacts, DUE_SOON_DAYS, INACTIVE_AFTER, WorkItem, WorkReason, sort_worklist, work_reasons,

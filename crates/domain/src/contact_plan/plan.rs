@@ -9,7 +9,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use super::book::RuleBook;
-use super::rules::{ConversationKind, Course, Holder};
+use super::rules::{ConversationKind, CountedFrom, Course, Holder};
 use crate::clock_text::local_date;
 use crate::enums::wire_enum;
 use crate::{MeetingStatus, TargetGroup, add_working_days, is_working_day};
@@ -28,11 +28,47 @@ wire_enum! {
     }
 }
 
+/// The days a citizen's periods are counted from; a rule line names which
+/// ([`CountedFrom`]). A day not on record is the start of unemployment: the only day the first
+/// round of Jobunivers kept, so older cases plan as they did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StartDates {
+    pub unemployed_since: Date,
+    /// Registration as a job seeker (LAB § 31, stk. 4).
+    pub registered_on: Option<Date>,
+    /// The first contact with the municipality about help (LAB § 9, stk. 2, nr. 2; § 31, stk. 5).
+    pub first_contact_on: Option<Date>,
+    /// The first day of absence through sickness (sygedagpengeloven § 13 b).
+    pub first_absence_on: Option<Date>,
+}
+
+impl StartDates {
+    /// Only the start of unemployment is known.
+    pub fn new(unemployed_since: Date) -> Self {
+        Self {
+            unemployed_since,
+            registered_on: None,
+            first_contact_on: None,
+            first_absence_on: None,
+        }
+    }
+
+    pub fn of(&self, from: CountedFrom) -> Date {
+        let day = match from {
+            CountedFrom::UnemployedSince => None,
+            CountedFrom::RegisteredOn => self.registered_on,
+            CountedFrom::FirstContactOn => self.first_contact_on,
+            CountedFrom::FirstAbsenceOn => self.first_absence_on,
+        };
+        day.unwrap_or(self.unemployed_since)
+    }
+}
+
 /// What the plan needs to know of the citizen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PlanCitizen {
     pub target_group: TargetGroup,
-    pub unemployed_since: Date,
+    pub starts: StartDates,
     /// Staff have exempted the citizen from the exemptible conversations (2026 rules).
     pub exempt: bool,
     /// Sent to the jobcenter from the start (LAB § 27, stk. 3): the `jobcenter_from_start`
@@ -154,11 +190,11 @@ pub fn contact_plan<'a>(
     meetings: &'a [PlanMeeting],
     today: Date,
 ) -> ContactPlan<'a> {
-    let since = citizen.unemployed_since;
     let mut items = Vec::new();
     let mut exempted = 0;
     for set in book.sets() {
         for rule in set.rules_on(citizen.target_group, citizen.course()) {
+            let since = citizen.starts.of(rule.counted_from);
             let mut due_by = rule.by.after(since);
             if set.deadlines_on_working_days && !is_working_day(due_by) {
                 due_by = add_working_days(due_by, 0);

@@ -34,6 +34,36 @@ wire_enum! {
 }
 
 wire_enum! {
+    /// The day a rule line's windows are counted from. The law counts different periods from
+    /// different days (LAB § 9, stk. 2; § 31, stk. 4 and 5; sygedagpengeloven § 13 b).
+    CountedFrom {
+        /// The start of unemployment: for the insured, placement in a benefit period (§ 9,
+        /// stk. 2, nr. 1).
+        UnemployedSince = "unemployed_since",
+        /// Registration as a job seeker: the a-kasse's first conversation (§ 31, stk. 4).
+        RegisteredOn = "registered_on",
+        /// The first contact with the municipality about help: the cash-benefit groups
+        /// (§ 6, nr. 2-5; § 9, stk. 2, nr. 2; § 31, stk. 5).
+        FirstContactOn = "first_contact_on",
+        /// The first day of absence through sickness (sygedagpengeloven § 13 b).
+        FirstAbsenceOn = "first_absence_on",
+    }
+}
+
+impl CountedFrom {
+    /// Whether the day exists for a target group: a line counting from a day a citizen of the
+    /// group does not have would plan from a made-up date.
+    pub fn applies_to(self, group: TargetGroup) -> bool {
+        match self {
+            CountedFrom::UnemployedSince => group != TargetGroup::SicknessBenefit,
+            CountedFrom::RegisteredOn => group == TargetGroup::InsuredUnemployed,
+            CountedFrom::FirstContactOn => group.is_cash_benefit(),
+            CountedFrom::FirstAbsenceOn => group == TargetGroup::SicknessBenefit,
+        }
+    }
+}
+
+wire_enum! {
     /// What kind of conversation the law asks for. The UI words each kind for citizens.
     ConversationKind {
         /// The first conversation, soon after registration.
@@ -46,7 +76,7 @@ wire_enum! {
 }
 
 /// One line of the schedule: `count` conversations of `kind` held by `holder`, each in the
-/// window [start + from, start + by] counted from the start of unemployment.
+/// window [start + from, start + by], the start being the citizen's day named by `counted_from`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConversationRule {
     pub target_group: TargetGroup,
@@ -55,6 +85,8 @@ pub struct ConversationRule {
     pub count: u8,
     pub from: Offset,
     pub by: Offset,
+    /// Which of the citizen's days the window counts from.
+    pub counted_from: CountedFrom,
     /// Under a law that allows it, staff may exempt a citizen from this conversation.
     pub exemptible: bool,
     /// The a-kasse takes part (a joint conversation), as at 16 months (LAB § 32, stk. 2): only a
@@ -142,6 +174,7 @@ struct RawRule {
     count: Spanned<u8>,
     from: Spanned<String>,
     by: Spanned<String>,
+    counted_from: Option<Spanned<String>>,
     #[serde(default)]
     exemptible: bool,
     #[serde(default)]
@@ -219,6 +252,19 @@ pub fn parse_rule_set(file: &str, text: &str) -> Result<RuleSet, RuleError> {
                 )
             })?),
         };
+        let counted_from = match &r.counted_from {
+            None => CountedFrom::UnemployedSince,
+            Some(c) => CountedFrom::try_from(c.get_ref().as_str()).map_err(|_| {
+                at(
+                    c.span().start,
+                    format!(
+                        "unknown counted_from \"{}\"; use one of {}",
+                        c.get_ref(),
+                        names(CountedFrom::ALL.iter().map(|k| k.as_str()))
+                    ),
+                )
+            })?,
+        };
         let (from, by) = (offset(&r.from)?, offset(&r.by)?);
         // Checked on a sample of start dates, since "3 months" and "90 days" differ by date.
         if (0..366).any(|d| {
@@ -250,6 +296,23 @@ pub fn parse_rule_set(file: &str, text: &str) -> Result<RuleSet, RuleError> {
                     ),
                 )
             })?;
+            if !counted_from.applies_to(target_group) {
+                let span = r.counted_from.as_ref().map_or(r.kind.span(), |c| c.span());
+                return Err(at(
+                    span.start,
+                    format!(
+                        "target group {} cannot count from {}; {}",
+                        target_group.as_str(),
+                        counted_from.as_str(),
+                        match target_group {
+                            TargetGroup::SicknessBenefit =>
+                                "sickness benefit counts from first_absence_on (sygedagpengeloven § 13 b)",
+                            _ =>
+                                "registered_on is for insured_unemployed, first_contact_on for the cash-benefit groups",
+                        }
+                    ),
+                ));
+            }
             rules.push(ConversationRule {
                 target_group,
                 kind,
@@ -257,6 +320,7 @@ pub fn parse_rule_set(file: &str, text: &str) -> Result<RuleSet, RuleError> {
                 count: *r.count.get_ref(),
                 from,
                 by,
+                counted_from,
                 exemptible: r.exemptible,
                 with_fund: r.with_fund,
                 course,

@@ -21,7 +21,7 @@ pub(super) fn book() -> RuleBook {
 fn insured(since: Date) -> PlanCitizen {
     PlanCitizen {
         target_group: TargetGroup::InsuredUnemployed,
-        unemployed_since: since,
+        starts: StartDates::new(since),
         exempt: false,
         jobcenter_from_start: false,
     }
@@ -139,7 +139,7 @@ fn other_target_groups_have_a_first_conversation_within_a_week_and_four_in_six_m
         for since in [date(2025, 2, 3), date(2026, 9, 7)] {
             let citizen = PlanCitizen {
                 target_group: group,
-                unemployed_since: since,
+                starts: StartDates::new(since),
                 exempt: false,
                 jobcenter_from_start: false,
             };
@@ -332,11 +332,41 @@ fn other_mistakes_are_refused_with_their_line() {
             "not a date",
         ),
         (
+            LAB_2026
+                .replace(
+                    "target_groups = [\"sickness_benefit\"]",
+                    "target_groups = [\"education_benefit\"]",
+                )
+                .replace(
+                    "counted_from = \"first_absence_on\"",
+                    "counted_from = \"first_contact_on\"",
+                ),
+            "no conversations for target group sickness_benefit",
+        ),
+        // A sickness line counted from anything but the first day of absence, or a line
+        // counting from a day its group does not have, would plan from a made-up date.
+        (
             LAB_2026.replace(
-                "target_groups = [\"sickness_benefit\"]",
-                "target_groups = [\"education_benefit\"]",
+                "counted_from = \"first_absence_on\"",
+                "counted_from = \"unemployed_since\"",
             ),
-            "sickness_benefit",
+            "sickness benefit counts from first_absence_on",
+        ),
+        (
+            LAB_2026.replacen(
+                "counted_from = \"first_contact_on\"",
+                "counted_from = \"registered_on\"",
+                1,
+            ),
+            "cannot count from registered_on",
+        ),
+        (
+            LAB_2026.replacen(
+                "counted_from = \"registered_on\"",
+                "counted_from = \"yesterday\"",
+                1,
+            ),
+            "unknown counted_from",
         ),
     ];
     for (text, needle) in cases {
@@ -381,7 +411,7 @@ fn arb_case() -> impl Strategy<Value = (PlanCitizen, Vec<PlanMeeting>, Date)> {
         |(group, since, exempt, t)| {
             let citizen = PlanCitizen {
                 target_group: group,
-                unemployed_since: since,
+                starts: StartDates::new(since),
                 exempt,
                 jobcenter_from_start: false,
             };
@@ -436,7 +466,7 @@ proptest! {
             (done, overdue, plan.items.len())
         };
         let before = count(&meetings);
-        let day = citizen.unemployed_since.saturating_add(jiff::ToSpan::days(day));
+        let day = citizen.starts.unemployed_since.saturating_add(jiff::ToSpan::days(day));
         meetings.push(PlanMeeting::new("extra".into(), at(day), MeetingStatus::Held, if fund { Ak } else { Jc }, false));
         let after = count(&meetings);
         prop_assert!(after.0 >= before.0 && after.1 <= before.1, "{:?} -> {:?}", before, after);
@@ -472,7 +502,7 @@ proptest! {
         } else {
             (date(2024, 1, 1).saturating_add(jiff::ToSpan::days(days)), "lab-2024-01-01")
         };
-        let citizen = PlanCitizen { target_group: group, unemployed_since: since, exempt: false, jobcenter_from_start: false };
+        let citizen = PlanCitizen { target_group: group, starts: StartDates::new(since), exempt: false, jobcenter_from_start: false };
         let plan = contact_plan(&book, citizen, &[], since);
         let set = book.sets().iter().find(|s| s.version == version).expect("rule set");
         let asked: usize = set
@@ -775,7 +805,7 @@ fn sickness_benefit_follows_the_sickness_benefit_act_from_the_first_day_of_absen
     let since = date(2026, 3, 2);
     let sick = PlanCitizen {
         target_group: TargetGroup::SicknessBenefit,
-        unemployed_since: since,
+        starts: StartDates::new(since),
         exempt: false,
         jobcenter_from_start: false,
     };

@@ -72,6 +72,15 @@ pub struct CitizenJson {
     pub self_booking_exempt_reason: Option<domain::meetings::SelfBookingExemption>,
     /// Sent to the jobcenter from the start (LAB § 27, stk. 3).
     pub jobcenter_from_start: bool,
+    /// Insured unemployed: registration as a job seeker (LAB § 31, stk. 4).
+    #[schema(value_type = Option<String>, format = Date)]
+    pub registered_on: Option<jiff::civil::Date>,
+    /// Cash benefit: first contact with the municipality about help (LAB § 9, stk. 2, nr. 2).
+    #[schema(value_type = Option<String>, format = Date)]
+    pub first_contact_on: Option<jiff::civil::Date>,
+    /// Sickness benefit: first day of absence (sygedagpengeloven § 13 b).
+    #[schema(value_type = Option<String>, format = Date)]
+    pub first_absence_on: Option<jiff::civil::Date>,
 }
 
 impl From<Citizen> for CitizenJson {
@@ -94,6 +103,9 @@ impl From<Citizen> for CitizenJson {
             self_booking_exempt: c.self_booking_exempt,
             self_booking_exempt_reason: c.self_booking_exempt_reason,
             jobcenter_from_start: c.jobcenter_from_start,
+            registered_on: c.registered_on,
+            first_contact_on: c.first_contact_on,
+            first_absence_on: c.first_absence_on,
         }
     }
 }

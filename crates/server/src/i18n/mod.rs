@@ -387,6 +387,36 @@ static TEXTS: &[(&str, &str, &str)] = &[
     ("field.target_group", "Målgruppe", "Target group"),
     ("field.your_benefit", "Din ydelse", "Your benefit"),
     ("field.unemployed_since", "Ledig siden", "Unemployed since"),
+    (
+        "field.registered_on",
+        "Tilmeldt som jobsøgende",
+        "Registered as a job seeker",
+    ),
+    (
+        "field.first_contact_on",
+        "Første henvendelse til kommunen",
+        "First contact with the municipality",
+    ),
+    (
+        "field.first_absence_on",
+        "Første fraværsdag",
+        "First day of absence",
+    ),
+    (
+        "hint.registered_on",
+        "Kun for dagpengemodtagere. A-kassens første samtale skal holdes senest 2 uger efter denne dag. Tom: samme dag som ledig siden. Skriv datoen som ÅÅÅÅ-MM-DD.",
+        "Only for people on unemployment benefit. The fund's first conversation is due 2 weeks after this day. Empty: the same day as unemployed since. Write the date as YYYY-MM-DD.",
+    ),
+    (
+        "hint.first_contact_on",
+        "Kun for kontanthjælp og uddannelseshjælp. Den første samtale skal holdes senest 1 uge efter denne dag. Tom: samme dag som ledig siden. Skriv datoen som ÅÅÅÅ-MM-DD.",
+        "Only for cash benefit and education benefit. The first conversation is due 1 week after this day. Empty: the same day as unemployed since. Write the date as YYYY-MM-DD.",
+    ),
+    (
+        "hint.first_absence_on",
+        "Kun for sygedagpenge. Opfølgningen regnes fra denne dag. Tom: samme dag som ledig siden. Skriv datoen som ÅÅÅÅ-MM-DD.",
+        "Only for sickness benefit. Follow-up counts from this day. Empty: the same day as unemployed since. Write the date as YYYY-MM-DD.",
+    ),
     ("field.track", "Indsats", "Track"),
     ("field.caseworker", "Jobkonsulent", "Caseworker"),
     (

@@ -695,3 +695,123 @@ async fn under_25_sent_to_the_jobcenter_from_the_start_follow_their_own_course()
         assert_eq!(holders, vec!["municipality"; 6], "{backend:?}: {plan}");
     }
 }
+
+/// The plan's item of `kind` held by `holder`: its deadline.
+async fn due_by(app: &TestApp, token: &str, citizen: &str, kind: &str, holder: &str) -> String {
+    let plan = app
+        .get_json(
+            &format!("/api/v1/citizens/{citizen}/contact-plan"),
+            Some(token),
+        )
+        .await;
+    plan["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|i| i["kind"] == kind && i["holder"] == holder)
+        .expect("item")["due_by"]
+        .as_str()
+        .expect("due_by")
+        .to_owned()
+}
+
+#[tokio::test]
+async fn periods_count_from_the_day_the_law_names() {
+    for backend in BACKENDS {
+        let app = spawn_app(backend).await;
+        let world = app.world().await;
+        // LAB § 31, stk. 4: the a-kasse's first conversation within two weeks of registering
+        // as a job seeker (16 November), not of the benefit period (23 November).
+        let body = json!({"cpr": "0101901234", "name": "Anne", "municipality": "0851",
+            "target_group": "insured_unemployed", "unemployed_since": "2026-11-23",
+            "registered_on": "2026-11-16", "unemployment_fund": "3F"});
+        let anne = json_of(
+            app.post("/api/v1/citizens", Some(&world.aalborg), &body)
+                .await,
+            StatusCode::CREATED,
+        )
+        .await;
+        assert_eq!(anne["registered_on"], "2026-11-16");
+        assert_eq!(anne["first_contact_on"], Value::Null);
+        let anne = anne["id"].as_str().expect("id");
+        assert_eq!(
+            due_by(
+                &app,
+                &world.aalborg,
+                anne,
+                "first_conversation",
+                "unemployment_fund"
+            )
+            .await,
+            "2026-11-30",
+            "{backend:?}"
+        );
+
+        // A day the group does not have is refused, naming the field, and nothing is stored.
+        let mut cash = json!({"cpr": "0202902345", "name": "Bo", "municipality": "0851",
+            "target_group": "job_ready_cash_benefit", "unemployed_since": "2026-10-01",
+            "registered_on": "2026-10-01"});
+        let p = problem(
+            app.post("/api/v1/citizens", Some(&world.aalborg), &cash)
+                .await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!(p["errors"][0]["field"], "registered_on", "{p}");
+        assert_eq!(p["errors"][0]["code"], "combination", "{p}");
+        cash.as_object_mut()
+            .expect("object")
+            .remove("registered_on");
+        let bo = json_of(
+            app.post("/api/v1/citizens", Some(&world.aalborg), &cash)
+                .await,
+            StatusCode::CREATED,
+        )
+        .await;
+        // Without the day, it is the start of unemployment (as for citizens from before).
+        assert_eq!(bo["first_contact_on"], "2026-10-01");
+        let bo = bo["id"].as_str().expect("id").to_owned();
+
+        // § 31, stk. 5 and § 9, stk. 2, nr. 2: a week from the first contact about help.
+        let r = app
+            .patch(
+                &format!("/api/v1/citizens/{bo}"),
+                Some(&world.aalborg),
+                &json!({"first_contact_on": "2026-11-24"}),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(
+            due_by(
+                &app,
+                &world.aalborg,
+                &bo,
+                "first_conversation",
+                "municipality"
+            )
+            .await,
+            "2026-12-01",
+            "{backend:?}"
+        );
+        let p = problem(
+            app.patch(
+                &format!("/api/v1/citizens/{bo}"),
+                Some(&world.aalborg),
+                &json!({"first_absence_on": "2026-11-20", "first_contact_on": "2026-11-02"}),
+            )
+            .await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!(p["errors"][0]["field"], "first_absence_on", "{p}");
+        let bo_now = app
+            .get_json(&format!("/api/v1/citizens/{bo}"), Some(&world.aalborg))
+            .await;
+        assert_eq!(
+            bo_now["first_contact_on"], "2026-11-24",
+            "nothing half-written"
+        );
+    }
+}

@@ -29,6 +29,41 @@ pub struct CreateCitizen {
     pub unemployment_fund: Option<String>,
     /// A sign-in name for the citizen, if they are to sign in.
     pub login: Option<String>,
+    /// Insured unemployed: the day they registered as a job seeker, from which the a-kasse's
+    /// first conversation counts (LAB § 31, stk. 4). Default `unemployed_since`.
+    #[schema(value_type = Option<String>, format = Date, example = "2026-08-28")]
+    pub registered_on: Option<String>,
+    /// Cash benefit (LAB § 6, nr. 2-5): the first contact with the municipality about help,
+    /// from which their periods count (§ 9, stk. 2, nr. 2; § 31, stk. 5). Default
+    /// `unemployed_since`.
+    #[schema(value_type = Option<String>, format = Date)]
+    pub first_contact_on: Option<String>,
+    /// Sickness benefit: the first day of absence, from which follow-up counts
+    /// (sygedagpengeloven § 13 b). Default `unemployed_since`.
+    #[schema(value_type = Option<String>, format = Date)]
+    pub first_absence_on: Option<String>,
+}
+
+/// The law's start days of a registration or change, each refused (422 `combination`) for a
+/// target group that does not have it: a date that would be stored and never counted.
+pub fn start_days(
+    f: &mut Fields,
+    group: Option<TargetGroup>,
+    given: [(&'static str, Option<&str>); 3],
+) -> [Option<Option<jiff::civil::Date>>; 3] {
+    use domain::contact_plan::CountedFrom as C;
+    let kinds = [C::RegisteredOn, C::FirstContactOn, C::FirstAbsenceOn];
+    std::array::from_fn(|i| {
+        let (field, raw) = given[i];
+        let day = f.optional(field, raw, validate::past_date)?;
+        if let (Some(_), Some(g)) = (day, group)
+            && !kinds[i].applies_to(g)
+        {
+            f.refuse(field, domain::Invalid::Combination);
+            return None;
+        }
+        Some(day)
+    })
 }
 
 /// Parses a registration from raw fields; shared by the API and the registration page.
@@ -57,6 +92,15 @@ pub fn parse(body: &CreateCitizen) -> Result<NewCitizen, Vec<domain::FieldError>
         FundCode::try_from,
     );
     let login = f.optional("login", body.login.as_deref(), Login::try_from);
+    let [registered_on, first_contact_on, first_absence_on] = start_days(
+        &mut f,
+        target_group,
+        [
+            ("registered_on", body.registered_on.as_deref()),
+            ("first_contact_on", body.first_contact_on.as_deref()),
+            ("first_absence_on", body.first_absence_on.as_deref()),
+        ],
+    );
     f.finish(|| {
         Some(NewCitizen {
             cpr: cpr?,
@@ -66,6 +110,9 @@ pub fn parse(body: &CreateCitizen) -> Result<NewCitizen, Vec<domain::FieldError>
             unemployed_since: since?,
             unemployment_fund: fund?,
             login: login?,
+            registered_on: registered_on?,
+            first_contact_on: first_contact_on?,
+            first_absence_on: first_absence_on?,
         })
     })
 }

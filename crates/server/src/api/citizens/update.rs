@@ -46,6 +46,16 @@ pub struct UpdateCitizen {
     /// qualification, no children): six jobcenter conversations in six months, none with the
     /// a-kasse. Insured unemployed under 25 only (else 422 `combination`).
     pub jobcenter_from_start: Option<bool>,
+    /// Staff: registration as a job seeker (LAB § 31, stk. 4); insured unemployed only.
+    #[schema(value_type = Option<String>, format = Date)]
+    pub registered_on: Option<String>,
+    /// Staff: first contact with the municipality about help (LAB § 9, stk. 2, nr. 2); the
+    /// cash-benefit groups only.
+    #[schema(value_type = Option<String>, format = Date)]
+    pub first_contact_on: Option<String>,
+    /// Staff: first day of absence (sygedagpengeloven § 13 b); sickness benefit only.
+    #[schema(value_type = Option<String>, format = Date)]
+    pub first_absence_on: Option<String>,
 }
 
 /// A contact field: absent, removed (`null` or blank) or a new value parsed by the domain.
@@ -122,6 +132,16 @@ pub async fn handler(
     {
         f.refuse("self_booking_exempt_reason", Invalid::Required);
     }
+    // Which group has which day is the store's check, against the group after the change.
+    let [registered_on, first_contact_on, first_absence_on] = super::create::start_days(
+        &mut f,
+        None,
+        [
+            ("registered_on", body.registered_on.as_deref()),
+            ("first_contact_on", body.first_contact_on.as_deref()),
+            ("first_absence_on", body.first_absence_on.as_deref()),
+        ],
+    );
     let change = f.finish(|| {
         Some(CitizenChange {
             caseworker_id: body.caseworker_id.clone(),
@@ -134,6 +154,9 @@ pub async fn handler(
             self_booking_exempt: body.self_booking_exempt,
             self_booking_exempt_reason: exempt_reason?,
             jobcenter_from_start: body.jobcenter_from_start,
+            registered_on: registered_on?,
+            first_contact_on: first_contact_on?,
+            first_absence_on: first_absence_on?,
         })
     })?;
     Ok(Json(
