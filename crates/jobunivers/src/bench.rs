@@ -37,8 +37,6 @@ async fn aalborg(
     Ok((staff, citizens))
 }
 
-/// Inserts `count` slots spread over the Aalborg caseworkers, starting `days_ahead` days from
-/// now, and writes `slot_id citizen_id` lines to `out` (citizens taken in turn).
 #[derive(Debug, thiserror::Error)]
 pub enum BenchError {
     #[error(transparent)]
@@ -47,6 +45,9 @@ pub enum BenchError {
     Io(#[from] std::io::Error),
 }
 
+/// Inserts `count` slots spread over the Aalborg caseworkers, starting `days_ahead` days from
+/// now, and writes `slot_id citizen_id` lines to `out` (citizens taken in turn, never two at
+/// the same time).
 pub async fn seed_slots(
     store: &Store,
     system: &Actor,
@@ -73,8 +74,10 @@ pub async fn seed_slots(
                 Some("Jobcenter Aalborg"),
             )
             .await?;
+        // The caseworkers' j-th slots are at the same time: each goes to a different citizen
+        // (a citizen is never in two meetings at once, API.md `citizen_busy`).
         for (j, id) in ids.into_iter().enumerate() {
-            let citizen = &citizens[(i * per + j) % citizens.len().max(1)];
+            let citizen = &citizens[(j * staff.len() + i) % citizens.len().max(1)];
             lines.push(format!("{id} {citizen}"));
         }
         eprint!("\r{} of {count} slots", lines.len());

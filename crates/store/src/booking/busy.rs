@@ -11,8 +11,28 @@ use sqlx::{AnyConnection, Row};
 
 use crate::{StoreError, clock};
 
+/// Whether meeting `m` of citizen `$n` overlaps `[$n+3, $n+2)`, for meetings starting after
+/// `$n+1` ([`earliest_overlapping_start`]). No meeting is longer than a slot may be
+/// ([`domain::MAX_SPAN`]), so only those starting in `(start - MAX_SPAN, end)` can overlap: a
+/// short range of the `meetings_citizen` index, however many meetings the citizen has had
+/// (unbounded, the scan read all of them and halved the booking storm).
+pub(crate) fn overlap(n: usize) -> String {
+    format!(
+        "m.citizen_id = ${n} AND m.starts_at > ${} AND m.starts_at < ${} \
+         AND m.ends_at > ${} AND m.status = 'booked'",
+        n + 1,
+        n + 2,
+        n + 3
+    )
+}
+
+/// Meetings starting after this may overlap one starting at `start`.
+pub(crate) fn earliest_overlapping_start(start: i64) -> i64 {
+    start.saturating_sub(i64::try_from(domain::MAX_SPAN.as_micros()).unwrap_or(i64::MAX))
+}
+
 /// The time of the citizen's other booked meeting that overlaps `[start, end)`, leaving out
-/// the meeting being moved (`except`). Read through the `meetings_citizen` index.
+/// the meeting being moved (`except`).
 pub(crate) async fn overlapping(
     conn: &mut AnyConnection,
     citizen_id: &str,
@@ -20,16 +40,19 @@ pub(crate) async fn overlapping(
     end: i64,
     except: &str,
 ) -> Result<Option<(i64, i64)>, sqlx::Error> {
-    let row = sqlx::query(
-        "SELECT starts_at, ends_at FROM meetings WHERE citizen_id = $1 AND status = 'booked' \
-         AND starts_at < $2 AND ends_at > $3 AND id <> $4 ORDER BY starts_at LIMIT 1",
-    )
-    .bind(citizen_id)
-    .bind(end)
-    .bind(start)
-    .bind(except)
-    .fetch_optional(&mut *conn)
-    .await?;
+    let sql = format!(
+        "SELECT m.starts_at, m.ends_at FROM meetings m WHERE m.id <> $1 AND {} \
+         ORDER BY m.starts_at LIMIT 1",
+        overlap(2)
+    );
+    let row = sqlx::query(&sql)
+        .bind(except)
+        .bind(citizen_id)
+        .bind(earliest_overlapping_start(start))
+        .bind(end)
+        .bind(start)
+        .fetch_optional(&mut *conn)
+        .await?;
     row.map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).transpose()
 }
 
