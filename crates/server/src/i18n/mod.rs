@@ -152,7 +152,12 @@ pub fn target_group(lang: Lang, g: TargetGroup) -> &'static str {
             "Aktivitetsparat kontanthjælp",
             "Activity-ready cash benefit",
         ),
-        TargetGroup::EducationBenefit => lang.pick("Uddannelseshjælp", "Education benefit"),
+        // Uddannelseshjælp was replaced by kontanthjælp on 1 July 2025 (lov nr. 1655 af 30.
+        // december 2024); the wire value stays for the API, the name says what it is now.
+        TargetGroup::EducationBenefit => lang.pick(
+            "Kontanthjælp (tidligere uddannelseshjælp)",
+            "Cash benefit (formerly education benefit)",
+        ),
         TargetGroup::SicknessBenefit => lang.pick("Sygedagpenge", "Sickness benefit"),
     }
 }
@@ -409,8 +414,8 @@ static TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "hint.first_contact_on",
-        "Kun for kontanthjælp og uddannelseshjælp. Den første samtale skal holdes senest 1 uge efter denne dag. Tom: samme dag som ledig siden. Skriv datoen som ÅÅÅÅ-MM-DD.",
-        "Only for cash benefit and education benefit. The first conversation is due 1 week after this day. Empty: the same day as unemployed since. Write the date as YYYY-MM-DD.",
+        "Kun for kontanthjælp. Den første samtale skal holdes senest 1 uge efter denne dag. Tom: samme dag som ledig siden. Skriv datoen som ÅÅÅÅ-MM-DD.",
+        "Only for cash benefit. The first conversation is due 1 week after this day. Empty: the same day as unemployed since. Write the date as YYYY-MM-DD.",
     ),
     (
         "hint.first_absence_on",
