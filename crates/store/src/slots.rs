@@ -245,6 +245,10 @@ impl Store {
     /// set, each with only the channels this citizen may use for their next meeting; slots with
     /// none left are not offered, nor times when the citizen is in another booked meeting
     /// (other than the one `moving`). At most `limit`, earliest first; nothing that has begun.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "who asks, for whom, the period, whose times, the meeting moved and how many"
+    )]
     pub async fn available_slots(
         &self,
         actor: &Actor,

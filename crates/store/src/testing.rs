@@ -196,6 +196,16 @@ pub async fn first_conversation_held(store: &Store, citizen_id: &str, staff_id: 
         .expect("first conversation");
 }
 
+/// Makes a stored meeting a joint one: `adviser_id` of the citizen's a-kasse takes part.
+pub async fn make_joint(store: &Store, meeting_id: &str, adviser_id: &str) {
+    sqlx::query("UPDATE meetings SET adviser_id = $1 WHERE id = $2")
+        .bind(adviser_id)
+        .bind(meeting_id)
+        .execute(&store.inner.write)
+        .await
+        .expect("joint");
+}
+
 /// Options for a second store on `store`'s database (another instance of the national
 /// deployment), with the same CPR key.
 pub fn twin_options(store: &Store) -> StoreOptions {

@@ -5,6 +5,7 @@
 mod book;
 #[cfg(test)]
 mod cases;
+mod law_cases;
 mod offset;
 mod plan;
 mod quotas;
@@ -14,6 +15,7 @@ mod tests;
 mod worklist;
 
 pub use book::RuleBook;
+pub use law_cases::{LawCase, NextBooking, load_dir, plan_rows};
 pub use offset::{Offset, Unit};
 pub use plan::{
     ContactPlan, ItemStatus, PlanCitizen, PlanItem, PlanMeeting, StartDates, contact_plan,
