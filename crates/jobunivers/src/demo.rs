@@ -259,12 +259,14 @@ pub async fn seed_once(store: &Store, system: &Actor) -> Result<bool, StoreError
                 login,
                 // Registered as a job seeker up to a week before the benefit period began
                 // (LAB § 31, stk. 4); cash benefit asked for up to three weeks after work
-                // ended (§ 9, stk. 2, nr. 2). Sickness counts from `since` itself.
+                // ended (§ 9, stk. 2, nr. 2). Sickness counts from `since` itself. Spread by
+                // the citizen's number rather than drawn, so the rest of the demo world stays
+                // what it was.
                 registered_on: (group == TargetGroup::InsuredUnemployed)
-                    .then(|| since.saturating_sub(jiff::Span::new().days(rng.random_range(0..8)))),
+                    .then(|| since.saturating_sub(jiff::Span::new().days(days(i % 8)))),
                 first_contact_on: group.is_cash_benefit().then(|| {
                     since
-                        .saturating_add(jiff::Span::new().days(rng.random_range(0..22)))
+                        .saturating_add(jiff::Span::new().days(days(i * 7 % 22)))
                         .min(today)
                 }),
                 first_absence_on: None,
@@ -327,4 +329,9 @@ pub async fn print_welcome(store: &Store, url: &str, seeded: bool) -> Result<(),
     }
     println!();
     Ok(())
+}
+
+/// A small count of days as jiff takes it.
+fn days(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(0)
 }

@@ -36,6 +36,18 @@ fn booking(citizen: &str, slot: &str) -> Value {
     json!({"citizen_id": citizen, "slot_id": slot, "channel": "in_person"})
 }
 
+/// Books `slot` for `citizen` as `token`, which must succeed; returns the meeting's id.
+async fn book(app: &TestApp, token: &str, citizen: &str, slot: &str) -> String {
+    let r = app
+        .post("/api/v1/meetings", Some(token), &booking(citizen, slot))
+        .await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    r.json::<Value>().await.expect("json")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned()
+}
+
 async fn booked_count(app: &TestApp, citizen: &str, token: &str) -> usize {
     let list = app
         .get_json(&format!("/api/v1/citizens/{citizen}/meetings"), Some(token))
@@ -59,18 +71,7 @@ async fn the_a_kasse_cannot_book_on_top_of_the_jobcenter() {
         // The jobcenter books 09:30–10:00; the a-kasse's adviser has 09:00–09:45 free.
         let nine_thirty = at(&app, 48, 30);
         let jobcenter = slot(&app, &world.aalborg, nine_thirty, 30).await;
-        let r = app
-            .post(
-                "/api/v1/meetings",
-                Some(&world.aalborg),
-                &booking(&citizen, &jobcenter),
-            )
-            .await;
-        assert_eq!(r.status(), StatusCode::CREATED, "{backend:?}");
-        let theirs = r.json::<Value>().await.expect("json")["id"]
-            .as_str()
-            .expect("id")
-            .to_owned();
+        let theirs = book(&app, &world.aalborg, &citizen, &jobcenter).await;
         let fund_slot = slot(&app, &world.fund, at(&app, 48, 0), 45).await;
         let body = problem(
             app.post(
@@ -121,32 +122,14 @@ async fn the_a_kasse_cannot_book_on_top_of_the_jobcenter() {
             .await;
         let path = format!("/api/v1/citizens/{other}/available-slots");
         assert!(offered(app.get_json(&path, Some(&world.fund)).await));
-        let r = app
-            .post(
-                "/api/v1/meetings",
-                Some(&world.fund),
-                &booking(&other, &fund_slot),
-            )
-            .await;
-        assert_eq!(r.status(), StatusCode::CREATED, "{backend:?}");
+        book(&app, &world.fund, &other, &fund_slot).await;
 
         // Right after the jobcenter's meeting is fine: overlapping means sharing a minute.
         let after = slot(&app, &world.fund, at(&app, 48, 60), 30).await;
-        let r = app
-            .post(
-                "/api/v1/meetings",
-                Some(&world.fund),
-                &booking(&citizen, &after),
-            )
-            .await;
-        assert_eq!(r.status(), StatusCode::CREATED, "{backend:?}");
-        let fund_meeting = r.json::<Value>().await.expect("json")["id"]
-            .as_str()
-            .expect("id")
-            .to_owned();
+        let fund_meeting = book(&app, &world.fund, &citizen, &after).await;
 
         // Moving the a-kasse's meeting onto the jobcenter's time is refused and changes nothing;
-        // moving it within its own time (it overlaps only itself) is not.
+        // moving it to a time the citizen is free is not.
         let onto = slot(&app, &world.fund, at(&app, 48, 45), 15).await;
         problem(
             app.post(
