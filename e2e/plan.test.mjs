@@ -53,7 +53,7 @@ test('a caseworker works through the worklist and exempts a citizen', async () =
   await page.selectOption('#exempt', 'yes');
   await page.fill('#exemption_reason', 'Starter i job 1. december');
   await page.click('form[action$="/fritagelse"] button');
-  assert.match(await page.locator('main').textContent(), /Fritaget: Starter i job 1. december/);
+  assert.match(await page.locator('main').textContent(), /Fritaget for kommunens samtaler: Starter i job 1. december/);
   assert.ok(await page.locator('tr[data-status]').count() < before, 'exempted conversations leave the plan');
 
   await page.click('a:has-text("Book næste samtale")');

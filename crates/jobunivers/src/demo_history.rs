@@ -54,7 +54,7 @@ pub async fn seed(store: &Store, system: &Actor, book: &RuleBook) -> Result<usiz
             let citizen = PlanCitizen {
                 target_group: c.target_group,
                 starts: c.starts(),
-                exempt: false,
+                exempt: Default::default(),
                 jobcenter_from_start: c.jobcenter_from_start,
             };
             let plan = contact_plan(book, citizen, &inputs.meetings, today);

@@ -8,7 +8,7 @@
 //! citizens by the record separator (0x1E), which no stored text contains (names refuse control
 //! characters; everything else is ours).
 
-use domain::contact_plan::{Holder, PlanMeeting, StartDates};
+use domain::contact_plan::{Exemptions, Holder, PlanMeeting, StartDates};
 use domain::{MeetingStatus, TargetGroup, Track};
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -32,7 +32,8 @@ pub(crate) struct CaseFile {
     pub last_signed_in_at: Option<Timestamp>,
     pub latest_screening: Option<Timestamp>,
     pub latest_visitation: Option<Timestamp>,
-    pub exempt: bool,
+    /// Each organisation's latest exemption decision (2026 rules).
+    pub exempt: Exemptions,
     /// Sent to the jobcenter from the start (LAB § 27, stk. 3).
     pub jobcenter_from_start: bool,
     pub meetings: Vec<PlanMeeting>,
@@ -45,7 +46,7 @@ pub(crate) struct CaseFile {
     pub callback_requested: Option<Timestamp>,
 }
 
-const FIELDS: usize = 21;
+const FIELDS: usize = 22;
 
 impl Store {
     /// The case files of the citizens matched by `scope` (on `citizens c`, one parameter `$1`):
@@ -64,7 +65,9 @@ impl Store {
              || '\u{1f}' || COALESCE((SELECT CAST(MAX(submitted_at) AS TEXT) FROM screenings WHERE citizen_id = c.id), '') \
              || '\u{1f}' || COALESCE((SELECT CAST(MAX(decided_at) AS TEXT) FROM visitations WHERE citizen_id = c.id), '') \
              || '\u{1f}' || COALESCE((SELECT CAST(exempt AS TEXT) FROM plan_exemptions WHERE citizen_id = c.id \
-                ORDER BY decided_at DESC, id DESC LIMIT 1), '0') \
+                AND holder = 'unemployment_fund' ORDER BY decided_at DESC, id DESC LIMIT 1), '0') \
+             || '\u{1f}' || COALESCE((SELECT CAST(exempt AS TEXT) FROM plan_exemptions WHERE citizen_id = c.id \
+                AND holder = 'municipality' ORDER BY decided_at DESC, id DESC LIMIT 1), '0') \
              || '\u{1f}' || COALESCE((SELECT string_agg({MEETING_PACK}, ',') FROM meetings m WHERE m.citizen_id = c.id), '') \
              || '\u{1f}' || COALESCE((SELECT CAST(waiting_since AS TEXT) FROM message_threads \
                 WHERE citizen_id = c.id AND holder = 'jobcenter' AND waiting_for = 'staff'), '') \
@@ -104,7 +107,8 @@ fn case_file(record: &str) -> Result<CaseFile, StoreError> {
         signed_in,
         screened,
         decided,
-        exempt,
+        exempt_fund,
+        exempt_municipality,
         meetings,
         waiting_jobcenter,
         waiting_fund,
@@ -156,7 +160,10 @@ fn case_file(record: &str) -> Result<CaseFile, StoreError> {
         last_signed_in_at: micros(signed_in, "last_signed_in_at")?,
         latest_screening: micros(screened, "screenings")?,
         latest_visitation: micros(decided, "visitations")?,
-        exempt: exempt == "1",
+        exempt: Exemptions {
+            fund: exempt_fund == "1",
+            municipality: exempt_municipality == "1",
+        },
         jobcenter_from_start: jobcenter_from_start == "1",
         meetings: plan_meetings,
         own_booking,

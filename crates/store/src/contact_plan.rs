@@ -3,7 +3,7 @@
 //! the domain's ([`domain::contact_plan::contact_plan`]); it is computed on every read, never
 //! stored, so a new rule file or a recorded outcome shows at once.
 
-use domain::contact_plan::{PlanCitizen, PlanMeeting, RuleBook};
+use domain::contact_plan::{Exemptions, Holder, PlanCitizen, PlanMeeting, RuleBook};
 use domain::{Actor, Invalid, Visibility};
 use jiff::Timestamp;
 use sqlx::Row;
@@ -12,9 +12,12 @@ use crate::audit::{self, AuditAction, AuditEntry};
 use crate::ids::new_id;
 use crate::{Citizen, Store, StoreError, clock};
 
-/// Staff's decision to exempt a citizen from the exemptible conversations, or to lift that.
+/// An organisation's decision to exempt a citizen from its own exemptible conversations, or to
+/// lift that.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Exemption {
+    /// Whose conversations: the deciding staff member's organisation.
+    pub holder: Holder,
     pub exempt: bool,
     pub reason: String,
     pub decided_by_name: String,
@@ -26,16 +29,30 @@ pub struct Exemption {
 pub struct PlanInputs {
     pub citizen: Citizen,
     pub meetings: Vec<PlanMeeting>,
-    /// The latest decision, if any was ever made.
-    pub exemption: Option<Exemption>,
+    /// The latest decision of each organisation that ever made one, latest first.
+    pub exemptions: Vec<Exemption>,
 }
 
 impl PlanInputs {
+    /// Who has exempted the citizen, by each organisation's latest decision.
+    pub fn exempt(&self) -> Exemptions {
+        let stands = |h: Holder| self.exemptions.iter().any(|e| e.holder == h && e.exempt);
+        Exemptions {
+            fund: stands(Holder::UnemploymentFund),
+            municipality: stands(Holder::Municipality),
+        }
+    }
+
+    /// The latest decision of any organisation.
+    pub fn latest_exemption(&self) -> Option<&Exemption> {
+        self.exemptions.first()
+    }
+
     pub fn plan_citizen(&self) -> PlanCitizen {
         PlanCitizen {
             target_group: self.citizen.target_group,
             starts: self.citizen.starts(),
-            exempt: self.exemption.as_ref().is_some_and(|e| e.exempt),
+            exempt: self.exempt(),
             jobcenter_from_start: self.citizen.jobcenter_from_start,
         }
     }
@@ -63,15 +80,17 @@ impl Store {
             .map(|file| file.meetings)
             .unwrap_or_default();
         Ok(PlanInputs {
-            exemption: self.latest_exemption(citizen_id).await?,
+            exemptions: self.latest_exemptions(citizen_id).await?,
             citizen,
             meetings,
         })
     }
 
-    /// Exempts a citizen from the exemptible conversations (or lifts the exemption), with a
-    /// reason. The jobcenter and the citizen's a-kasse may decide it; an exemption the law in
-    /// force today does not allow for the citizen is `ExemptionNotAllowed`.
+    /// Exempts a citizen from the actor's organisation's exemptible conversations (or lifts
+    /// that), with a reason. The jobcenter decides for the municipality's conversations, the
+    /// citizen's a-kasse for its own; neither can remove the other's, and an administrator, who
+    /// holds none, cannot decide (`Forbidden`). An exemption the law in force today does not
+    /// allow for the citizen and organisation is `ExemptionNotAllowed`.
     pub async fn set_exemption(
         &self,
         actor: &Actor,
@@ -81,12 +100,11 @@ impl Store {
         reason: &str,
     ) -> Result<Exemption, StoreError> {
         let (citizen, visibility) = self.load_visible(actor, citizen_id).await?;
-        if !matches!(
-            visibility,
-            Visibility::Admin | Visibility::Municipality | Visibility::Fund
-        ) {
-            return Err(StoreError::Forbidden);
-        }
+        let holder = match visibility {
+            Visibility::Municipality => Holder::Municipality,
+            Visibility::Fund => Holder::UnemploymentFund,
+            _ => return Err(StoreError::Forbidden),
+        };
         let reason = reason.trim();
         if reason.is_empty() {
             return Err(StoreError::invalid("reason", Invalid::Required));
@@ -100,14 +118,14 @@ impl Store {
             ));
         }
         let today = domain::clock_text::local_date(self.now());
-        if exempt && !book.may_exempt(citizen.target_group, today) {
+        if exempt && !book.may_exempt(citizen.target_group, holder, today) {
             return Err(StoreError::ExemptionNotAllowed);
         }
         let now = clock::now_micros();
         let mut tx = self.inner.write.begin().await?;
         sqlx::query(
-            "INSERT INTO plan_exemptions (id, citizen_id, exempt, reason, decided_by, decided_by_name, decided_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO plan_exemptions (id, citizen_id, exempt, reason, decided_by, decided_by_name, decided_at, holder) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(new_id())
         .bind(citizen_id)
@@ -116,6 +134,7 @@ impl Store {
         .bind(actor.id())
         .bind(actor.name())
         .bind(now)
+        .bind(holder.as_str())
         .execute(&mut *tx)
         .await?;
         audit::insert(
@@ -129,6 +148,7 @@ impl Store {
         .await?;
         tx.commit().await?;
         Ok(Exemption {
+            holder,
             exempt,
             reason: reason.to_owned(),
             decided_by_name: actor.name().to_owned(),
@@ -136,23 +156,29 @@ impl Store {
         })
     }
 
-    /// The latest exemption decision for a citizen, if any was made.
-    async fn latest_exemption(&self, citizen_id: &str) -> Result<Option<Exemption>, StoreError> {
-        let row = sqlx::query(
-            "SELECT exempt, reason, decided_by_name, decided_at FROM plan_exemptions \
-             WHERE citizen_id = $1 ORDER BY decided_at DESC, id DESC LIMIT 1",
+    /// Each organisation's latest exemption decision for a citizen, latest first.
+    async fn latest_exemptions(&self, citizen_id: &str) -> Result<Vec<Exemption>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT holder, exempt, reason, decided_by_name, decided_at FROM plan_exemptions \
+             WHERE citizen_id = $1 ORDER BY decided_at DESC, id DESC",
         )
         .bind(citizen_id)
-        .fetch_optional(&self.inner.read)
+        .fetch_all(&self.inner.read)
         .await?;
-        row.map(|r| {
-            Ok(Exemption {
+        let mut latest: Vec<Exemption> = Vec::new();
+        for r in &rows {
+            let holder: Holder = crate::error::parse("holder", &r.try_get::<String, _>("holder")?)?;
+            if latest.iter().any(|e| e.holder == holder) {
+                continue;
+            }
+            latest.push(Exemption {
+                holder,
                 exempt: r.try_get::<i64, _>("exempt")? != 0,
                 reason: r.try_get("reason")?,
                 decided_by_name: r.try_get("decided_by_name")?,
                 decided_at: clock::from_micros(r.try_get("decided_at")?),
-            })
-        })
-        .transpose()
+            });
+        }
+        Ok(latest)
     }
 }

@@ -3,7 +3,7 @@
 //! from the same case files as the worklist.
 //! The shares are the domain's ([`domain::contact_plan::quota_row`]).
 
-use domain::contact_plan::PlanMeeting;
+use domain::contact_plan::{Exemptions, PlanMeeting};
 use domain::{Actor, MeetingStatus, Organisation, Role, TargetGroup};
 use jiff::civil::Date;
 
@@ -15,7 +15,8 @@ pub struct QuotaFacts {
     pub municipality: String,
     pub fund: Option<String>,
     pub unemployed_since: Date,
-    pub exempt: bool,
+    /// Each organisation's own exemption.
+    pub exempt: Exemptions,
     pub held: Vec<PlanMeeting>,
 }
 

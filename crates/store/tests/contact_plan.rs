@@ -95,7 +95,7 @@ async fn every_plan_is_recomputed_from_generated_citizens_and_meetings() {
             PlanCitizen {
                 target_group: w.citizen.target_group,
                 starts: w.citizen.starts(),
-                exempt: false,
+                exempt: Default::default(),
                 jobcenter_from_start: false,
             },
             &[],

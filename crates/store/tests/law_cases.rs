@@ -32,7 +32,13 @@ fn rule_book() -> RuleBook {
 
 /// Registers the case's citizen (number `n`: its own CPR number; born 2005 when the case sends
 /// them to the jobcenter from the start, LAB § 27, stk. 3, which needs them under 25).
-async fn register(store: &Store, w: &store::testing::World, case: &LawCase, n: usize) -> String {
+async fn register(
+    store: &Store,
+    w: &store::testing::World,
+    book: &RuleBook,
+    case: &LawCase,
+    n: usize,
+) -> String {
     let c = case.citizen;
     let cpr = if c.jobcenter_from_start {
         format!("010105{:04}", 4000 + n)
@@ -68,6 +74,18 @@ async fn register(store: &Store, w: &store::testing::World, case: &LawCase, n: u
             .await
             .unwrap_or_else(|e| panic!("{}: {e}", case.name));
     }
+    // Each organisation's exemption is decided by its own staff member.
+    for (exempt, who) in [
+        (c.exempt.fund, &w.adviser),
+        (c.exempt.municipality, &w.caseworker),
+    ] {
+        if exempt {
+            store
+                .set_exemption(who, book, &citizen.id, true, "Lovsag")
+                .await
+                .unwrap_or_else(|e| panic!("{}: {e}", case.name));
+        }
+    }
     citizen.id
 }
 
@@ -80,7 +98,7 @@ async fn every_law_case_holds_through_both_databases() {
         let store = fresh_store(backend).await;
         let w = world(&store).await;
         for (n, case) in cases.iter().enumerate() {
-            let citizen = register(&store, &w, case, n).await;
+            let citizen = register(&store, &w, &book, case, n).await;
             let mut rows = Vec::new();
             let mut joint = Vec::new();
             for m in &case.meetings {

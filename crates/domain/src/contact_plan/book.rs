@@ -130,11 +130,15 @@ impl std::fmt::Debug for RuleBook {
 }
 
 impl RuleBook {
-    /// Whether staff may exempt a citizen of `group` on `date`: the law in force allows it and
-    /// has conversations for the group that can be exempted.
-    pub fn may_exempt(&self, group: crate::TargetGroup, date: Date) -> bool {
+    /// Whether `holder` may exempt a citizen of `group` on `date`: the law in force allows it
+    /// and has conversations of that holder for the group that can be exempted. Each
+    /// organisation exempts only from its own conversations (the a-kasse within its 25 %).
+    pub fn may_exempt(&self, group: crate::TargetGroup, holder: super::Holder, date: Date) -> bool {
         let set = self.in_force(date);
-        set.exemptions_allowed && set.rules_for(group).any(|r| r.exemptible)
+        set.exemptions_allowed
+            && set
+                .rules_for(group)
+                .any(|r| r.exemptible && r.holder == holder)
     }
 }
 

@@ -10,7 +10,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use super::plan::{ContactPlan, PlanCitizen, PlanMeeting, StartDates};
+use super::plan::{ContactPlan, Exemptions, PlanCitizen, PlanMeeting, StartDates};
 use super::rules::Holder;
 use crate::{MeetingStatus, TargetGroup};
 
@@ -100,6 +100,9 @@ struct RawCitizen {
     jobcenter_from_start: bool,
     #[serde(default)]
     in_person_first: bool,
+    /// The organisations that exempted the citizen from their own exemptible conversations.
+    #[serde(default)]
+    exempted_by: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -142,6 +145,13 @@ impl RawCase {
         };
         let holder = |s: &str| Holder::try_from(s).map_err(|_| bad("unknown holder", s));
         let c = &self.citizen;
+        let mut exempt = Exemptions::default();
+        for h in &c.exempted_by {
+            match holder(h)? {
+                Holder::UnemploymentFund => exempt.fund = true,
+                Holder::Municipality => exempt.municipality = true,
+            }
+        }
         let citizen = PlanCitizen {
             target_group: TargetGroup::try_from(c.target_group.as_str())
                 .map_err(|_| bad("unknown target group", &c.target_group))?,
@@ -151,7 +161,7 @@ impl RawCase {
                 first_contact_on: opt_day(&c.first_contact_on)?,
                 first_absence_on: opt_day(&c.first_absence_on)?,
             },
-            exempt: false,
+            exempt,
             jobcenter_from_start: c.jobcenter_from_start,
         };
         let mut meetings = Vec::new();

@@ -18,8 +18,8 @@ pub use book::RuleBook;
 pub use law_cases::{LawCase, NextBooking, load_dir, plan_rows};
 pub use offset::{Offset, Unit};
 pub use plan::{
-    ContactPlan, ItemStatus, PlanCitizen, PlanItem, PlanMeeting, StartDates, contact_plan,
-    may_start_at_jobcenter,
+    ContactPlan, Exemptions, ItemStatus, PlanCitizen, PlanItem, PlanMeeting, StartDates,
+    contact_plan, may_start_at_jobcenter,
 };
 pub use quotas::{CONTACT_TARGET, EXEMPTION_CAP, QuotaCase, QuotaRow, quota_row};
 pub use rules::{

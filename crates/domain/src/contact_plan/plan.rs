@@ -64,13 +64,32 @@ impl StartDates {
     }
 }
 
+/// Which organisations have exempted the citizen from their own exemptible conversations
+/// (2026 rules). The a-kasse exempts from its conversations, the municipality from its; neither
+/// can remove the other's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Exemptions {
+    pub fund: bool,
+    pub municipality: bool,
+}
+
+impl Exemptions {
+    /// Exempted by `holder` from `holder`'s conversations.
+    pub fn covers(self, holder: Holder) -> bool {
+        match holder {
+            Holder::UnemploymentFund => self.fund,
+            Holder::Municipality => self.municipality,
+        }
+    }
+}
+
 /// What the plan needs to know of the citizen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PlanCitizen {
     pub target_group: TargetGroup,
     pub starts: StartDates,
-    /// Staff have exempted the citizen from the exemptible conversations (2026 rules).
-    pub exempt: bool,
+    /// Who has exempted the citizen from their exemptible conversations (2026 rules).
+    pub exempt: Exemptions,
     /// Sent to the jobcenter from the start (LAB § 27, stk. 3): the `jobcenter_from_start`
     /// course of the rule files.
     pub jobcenter_from_start: bool,
@@ -203,7 +222,7 @@ pub fn contact_plan<'a>(
             if !std::ptr::eq(book.in_force(due_by), set) {
                 continue;
             }
-            if citizen.exempt && set.exemptions_allowed && rule.exemptible {
+            if citizen.exempt.covers(rule.holder) && set.exemptions_allowed && rule.exemptible {
                 exempted += usize::from(rule.count);
                 continue;
             }

@@ -22,6 +22,20 @@ wire_enum! {
     }
 }
 
+impl Holder {
+    /// The holder whose conversations a staff member's organisation holds; `None` for citizens
+    /// and administrators, who hold none.
+    pub fn of(actor: &crate::Actor) -> Option<Holder> {
+        match actor {
+            crate::Actor::Staff { organisation, .. } => Some(match organisation {
+                crate::Organisation::Municipality(_) => Holder::Municipality,
+                crate::Organisation::Fund(_) => Holder::UnemploymentFund,
+            }),
+            _ => None,
+        }
+    }
+}
+
 wire_enum! {
     /// The course an insured unemployed person follows. Most start with the a-kasse
     /// (`standard`); a person under 25 without a vocational qualification and without children

@@ -22,7 +22,7 @@ fn insured(since: Date) -> PlanCitizen {
     PlanCitizen {
         target_group: TargetGroup::InsuredUnemployed,
         starts: StartDates::new(since),
-        exempt: false,
+        exempt: Exemptions::default(),
         jobcenter_from_start: false,
     }
 }
@@ -140,7 +140,7 @@ fn other_target_groups_have_a_first_conversation_within_a_week_and_four_in_six_m
             let citizen = PlanCitizen {
                 target_group: group,
                 starts: StartDates::new(since),
-                exempt: false,
+                exempt: Exemptions::default(),
                 jobcenter_from_start: false,
             };
             let plan = contact_plan(&book, citizen, &[], since);
@@ -229,18 +229,48 @@ fn a_joint_meeting_counts_for_the_a_kasse_too() {
 #[test]
 fn exemption_leaves_out_exemptible_conversations_only_under_the_2026_rules() {
     let book = book();
-    let exempt = |since| PlanCitizen {
-        exempt: true,
-        jobcenter_from_start: false,
-        ..insured(since)
+    let by = |fund, municipality| {
+        move |since| PlanCitizen {
+            exempt: Exemptions { fund, municipality },
+            jobcenter_from_start: false,
+            ..insured(since)
+        }
     };
-    let plan = contact_plan(&book, exempt(date(2026, 9, 7)), &[], date(2026, 9, 7));
+    let both = by(true, true);
+    let plan = contact_plan(&book, both(date(2026, 9, 7)), &[], date(2026, 9, 7));
     let kinds: Vec<_> = plan.items.iter().map(|i| i.kind).collect();
     // Everyone still has a first conversation, and the one at 16 months stays.
     assert_eq!(kinds, vec![First, SixteenMonths]);
     assert_eq!(plan.exempted, 3);
+    // Each organisation exempts from its own conversations only: the a-kasse's exemption
+    // leaves the municipality's two, the municipality's leaves the a-kasse's one.
+    let holders = |plan: &ContactPlan<'_>| -> Vec<(ConversationKind, Holder)> {
+        plan.items.iter().map(|i| (i.kind, i.holder)).collect()
+    };
+    let fund = contact_plan(
+        &book,
+        by(true, false)(date(2026, 9, 7)),
+        &[],
+        date(2026, 9, 7),
+    );
+    assert_eq!(
+        holders(&fund),
+        vec![(First, Ak), (Job, Jc), (Job, Jc), (SixteenMonths, Jc)]
+    );
+    assert_eq!(fund.exempted, 1);
+    let town = contact_plan(
+        &book,
+        by(false, true)(date(2026, 9, 7)),
+        &[],
+        date(2026, 9, 7),
+    );
+    assert_eq!(
+        holders(&town),
+        vec![(First, Ak), (Job, Ak), (SixteenMonths, Jc)]
+    );
+    assert_eq!(town.exempted, 2);
     // The 2024 rules allowed no exemption: a course wholly under them keeps all seven.
-    let old = contact_plan(&book, exempt(date(2024, 2, 5)), &[], date(2024, 2, 5));
+    let old = contact_plan(&book, both(date(2024, 2, 5)), &[], date(2024, 2, 5));
     assert_eq!(old.items.len(), 7);
 }
 
@@ -412,7 +442,10 @@ fn arb_case() -> impl Strategy<Value = (PlanCitizen, Vec<PlanMeeting>, Date)> {
             let citizen = PlanCitizen {
                 target_group: group,
                 starts: StartDates::new(since),
-                exempt,
+                exempt: Exemptions {
+                    fund: exempt,
+                    municipality: exempt,
+                },
                 jobcenter_from_start: false,
             };
             let today = since.saturating_add(jiff::ToSpan::days(t));
@@ -502,7 +535,7 @@ proptest! {
         } else {
             (date(2024, 1, 1).saturating_add(jiff::ToSpan::days(days)), "lab-2024-01-01")
         };
-        let citizen = PlanCitizen { target_group: group, starts: StartDates::new(since), exempt: false, jobcenter_from_start: false };
+        let citizen = PlanCitizen { target_group: group, starts: StartDates::new(since), exempt: Exemptions::default(), jobcenter_from_start: false };
         let plan = contact_plan(&book, citizen, &[], since);
         let set = book.sets().iter().find(|s| s.version == version).expect("rule set");
         let asked: usize = set
@@ -806,7 +839,7 @@ fn sickness_benefit_follows_the_sickness_benefit_act_from_the_first_day_of_absen
     let sick = PlanCitizen {
         target_group: TargetGroup::SicknessBenefit,
         starts: StartDates::new(since),
-        exempt: false,
+        exempt: Exemptions::default(),
         jobcenter_from_start: false,
     };
     let plan = contact_plan(&book, sick, &[], since);

@@ -170,14 +170,24 @@ pub static TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "plan.exemption_hint",
-        "Efter reglerne fra 1. juli 2026 kan op til 25 % af de forsikrede ledige fritages. Den første samtale og samtalen efter 16 måneder holdes altid.",
-        "Under the rules from 1 July 2026 up to 25 % of the insured unemployed may be exempted. The first conversation and the one after 16 months are always held.",
+        "Efter reglerne fra 1. juli 2026 kan a-kassen og kommunen hver fritage op til 25 % af de forsikrede ledige for deres egne samtaler. I kan kun fritage for jeres egne samtaler. Den første samtale og samtalen efter 16 måneder holdes altid.",
+        "Under the rules from 1 July 2026 the fund and the municipality may each exempt up to 25 % of the insured unemployed from their own conversations. You can only exempt from your own conversations. The first conversation and the one after 16 months are always held.",
     ),
     ("plan.exempt_yes", "Fritag borgeren", "Exempt the citizen"),
     ("plan.exempt_no", "Ophæv fritagelsen", "Lift the exemption"),
     ("plan.exempt_reason", "Begrundelse", "Reason"),
     ("plan.exempt_save", "Gem", "Save"),
     ("plan.exempt_current", "Fritaget", "Exempted"),
+    (
+        "plan.exempt_by_fund",
+        "Fritaget for a-kassens samtaler",
+        "Exempted from the fund's conversations",
+    ),
+    (
+        "plan.exempt_by_municipality",
+        "Fritaget for kommunens samtaler",
+        "Exempted from the municipality's conversations",
+    ),
     ("worklist.title", "Arbejdsliste", "Worklist"),
     (
         "worklist.intro",
@@ -216,8 +226,8 @@ pub static TEXTS: &[(&str, &str, &str)] = &[
     ("quotas.title", "Kontaktkrav", "Contact quotas"),
     (
         "quotas.intro",
-        "Reglerne fra 1. juli 2026: højst 25 % af de forsikrede ledige må fritages for samtaler, og mindst 75 % skal have haft to samtaler i deres første tre måneder. Tallene gælder borgere hvis første tre måneder sluttede i perioden.",
-        "The rules from 1 July 2026: at most 25 % of the insured unemployed may be exempted from conversations, and at least 75 % must have had two conversations in their first three months. The figures cover citizens whose first three months ended in the period.",
+        "Reglerne fra 1. juli 2026: a-kassen og kommunen fritager hver kun for deres egne samtaler, og hver højst 25 % af de forsikrede ledige. A-kassen skal have holdt to samtaler i de første tre måneder med mindst 75 %. Kommunen skal have holdt sine to samtaler mellem tre og seks måneder med alle, den ikke har fritaget. Tallene gælder borgere hvis periode sluttede i perioden herunder.",
+        "The rules from 1 July 2026: the fund and the municipality each exempt only from their own conversations, each at most 25 % of the insured unemployed. The fund must have held two conversations in the first three months with at least 75 %. The municipality must have held its two conversations between three and six months with everyone it has not exempted. The figures cover citizens whose period ended in the period below.",
     ),
     ("quotas.by_fund", "Pr. a-kasse", "Per unemployment fund"),
     ("quotas.by_municipality", "Pr. kommune", "Per municipality"),
@@ -232,5 +242,5 @@ pub static TEXTS: &[(&str, &str, &str)] = &[
         "Andel med to samtaler",
         "Share with two conversations",
     ),
-    ("quotas.below_target", "under 75 %", "below 75 %"),
+    ("quotas.below_target", "under målet", "below target"),
 ];

@@ -100,8 +100,13 @@ pub async fn home(State(state): State<AppState>, user: SignedIn) -> Result<Respo
         .await
         .map_err(|e| user.viewer.error(e))?;
     let today = crate::time_fmt::local_date(state.store.now());
-    let plan =
-        super::plan_view::PlanView::new(&state.config.rules, &inputs, today, user.viewer.lang);
+    let plan = super::plan_view::PlanView::new(
+        &state.config.rules,
+        &inputs,
+        today,
+        user.viewer.lang,
+        domain::contact_plan::Holder::of(&user.actor),
+    );
     let unread = state
         .store
         .unread_for_citizen(&user.actor)

@@ -29,8 +29,12 @@ pub struct PlanView {
     /// Whether any conversation is still to be booked: offers "book the next conversation".
     pub has_open: bool,
     pub exempted: usize,
-    pub exemption: Option<store::Exemption>,
-    /// The law in force lets staff exempt this citizen.
+    /// The exemptions that stand, each with the text key naming whose conversations.
+    pub exemptions: Vec<(&'static str, store::Exemption)>,
+    /// The reader's organisation has made a decision (so it may lift it).
+    pub own_decision: bool,
+    /// The law in force lets the reader's organisation exempt this citizen from its own
+    /// conversations.
     pub exemption_possible: bool,
 }
 
@@ -41,7 +45,14 @@ impl PlanRow {
 }
 
 impl PlanView {
-    pub fn new(book: &RuleBook, inputs: &store::PlanInputs, today: Date, lang: Lang) -> Self {
+    /// The plan as read by `reader`'s organisation (staff), or by the citizen (`None`).
+    pub fn new(
+        book: &RuleBook,
+        inputs: &store::PlanInputs,
+        today: Date,
+        lang: Lang,
+        reader: Option<domain::contact_plan::Holder>,
+    ) -> Self {
         let plan = contact_plan(book, inputs.plan_citizen(), &inputs.meetings, today);
         let en = lang == Lang::En;
         let date = |d: Date| domain::clock_text::day_month(d, today.year(), en);
@@ -65,8 +76,21 @@ impl PlanView {
                 })
                 .collect(),
             exempted: plan.exempted,
-            exemption: inputs.exemption.clone(),
-            exemption_possible: book.may_exempt(inputs.citizen.target_group, today),
+            exemptions: inputs
+                .exemptions
+                .iter()
+                .filter(|e| e.exempt)
+                .map(|e| {
+                    let key = match e.holder {
+                        domain::contact_plan::Holder::UnemploymentFund => "plan.exempt_by_fund",
+                        domain::contact_plan::Holder::Municipality => "plan.exempt_by_municipality",
+                    };
+                    (key, e.clone())
+                })
+                .collect(),
+            own_decision: reader.is_some_and(|h| inputs.exemptions.iter().any(|e| e.holder == h)),
+            exemption_possible: reader
+                .is_some_and(|h| book.may_exempt(inputs.citizen.target_group, h, today)),
         }
     }
 

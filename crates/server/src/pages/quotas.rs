@@ -42,14 +42,14 @@ fn rows(rows: Vec<QuotaRow>) -> Vec<Row> {
     rows.into_iter()
         .map(|r| Row {
             exempted_share: percent(r.exempted_share),
-            met_share: percent(r.two_in_three_months_share),
+            met_share: percent(r.met_share),
             below_target: r.target_met == Some(false),
             key: r.key,
             insured: r.insured,
             exempted: r.exempted,
             over_cap: r.over_cap,
             measured: r.measured,
-            met: r.two_in_three_months,
+            met: r.met,
         })
         .collect()
 }

@@ -283,8 +283,13 @@ pub async fn citizen_page(
         .await
         .map_err(err)?;
     let today = crate::time_fmt::local_date(state.store.now());
-    let plan =
-        super::plan_view::PlanView::new(&state.config.rules, &inputs, today, user.viewer.lang);
+    let plan = super::plan_view::PlanView::new(
+        &state.config.rules,
+        &inputs,
+        today,
+        user.viewer.lang,
+        domain::contact_plan::Holder::of(&user.actor),
+    );
     let ctx = user.viewer.ctx();
     let answers = match &screening {
         Some(Some(s)) => answer_rows(&ctx, s),

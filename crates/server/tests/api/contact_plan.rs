@@ -240,14 +240,17 @@ async fn exemption_under_the_2026_rules_needs_a_reason_and_leaves_the_first_conv
         .await;
         // Nothing was stored by the refusals.
         let plan = json_of(
-            app.get(&format!("/api/v1/citizens/{anne}/contact-plan"), Some(&me))
-                .await,
+            app.get(
+                &format!("/api/v1/citizens/{anne}/contact-plan"),
+                Some(&world.fund),
+            )
+            .await,
             StatusCode::OK,
         )
         .await;
         assert_eq!(plan["items"].as_array().map(Vec::len), Some(5));
         assert_eq!(plan["exemption"], Value::Null);
-        assert_eq!(plan["exemption_possible"], true);
+        assert_eq!(plan["exemption_possible"], true, "for the a-kasse");
 
         let reason = "Har fået job fra 1. december";
         let plan = json_of(
@@ -260,19 +263,57 @@ async fn exemption_under_the_2026_rules_needs_a_reason_and_leaves_the_first_conv
             StatusCode::OK,
         )
         .await;
-        let kinds: Vec<&str> = plan["items"]
-            .as_array()
-            .expect("items")
-            .iter()
-            .filter_map(|i| i["kind"].as_str())
-            .collect();
+        // The a-kasse exempts from its own conversation only; the municipality's two stay.
+        let items = |plan: &Value| -> Vec<(String, String)> {
+            plan["items"]
+                .as_array()
+                .expect("items")
+                .iter()
+                .map(|i| {
+                    (
+                        i["kind"].as_str().unwrap_or_default().to_owned(),
+                        i["holder"].as_str().unwrap_or_default().to_owned(),
+                    )
+                })
+                .collect()
+        };
+        let pair = |k: &str, h: &str| (k.to_owned(), h.to_owned());
         assert_eq!(
-            kinds,
-            vec!["first_conversation", "sixteen_month_conversation"]
+            items(&plan),
+            vec![
+                pair("first_conversation", "unemployment_fund"),
+                pair("job_conversation", "municipality"),
+                pair("job_conversation", "municipality"),
+                pair("sixteen_month_conversation", "municipality"),
+            ],
+            "{backend:?}"
+        );
+        assert_eq!(plan["exempted"], 1);
+        assert_eq!(plan["exemption"]["reason"], reason);
+        assert_eq!(plan["exemption"]["holder"], "unemployment_fund");
+
+        // The municipality exempts from its own; then both stand.
+        let plan = json_of(
+            app.post(
+                &path,
+                Some(&world.aalborg),
+                &json!({"exempt": true, "reason": "Starter i job om to uger"}),
+            )
+            .await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(
+            items(&plan),
+            vec![
+                pair("first_conversation", "unemployment_fund"),
+                pair("sixteen_month_conversation", "municipality"),
+            ]
         );
         assert_eq!(plan["exempted"], 3);
-        assert_eq!(plan["exemption"]["reason"], reason);
+        assert_eq!(plan["exemptions"].as_array().map(Vec::len), Some(2));
 
+        // Lifting is the municipality's own too: the a-kasse's exemption stands.
         let plan = json_of(
             app.post(
                 &path,
@@ -283,7 +324,28 @@ async fn exemption_under_the_2026_rules_needs_a_reason_and_leaves_the_first_conv
             StatusCode::OK,
         )
         .await;
-        assert_eq!(plan["items"].as_array().map(Vec::len), Some(5));
+        assert_eq!(plan["items"].as_array().map(Vec::len), Some(4));
+        assert_eq!(plan["exempted"], 1);
+        assert_eq!(plan["exemption_possible"], true);
+        // An administrator holds no conversations and decides none.
+        problem(
+            app.post(
+                &path,
+                Some(&world.admin),
+                &json!({"exempt": true, "reason": "x"}),
+            )
+            .await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+        )
+        .await;
+        let plan = app
+            .get_json(&format!("/api/v1/citizens/{anne}/contact-plan"), Some(&me))
+            .await;
+        assert_eq!(
+            plan["exemption_possible"], false,
+            "the citizen decides none"
+        );
 
         // Cash benefit recipients have no exemptible conversations.
         let kim = citizen(
@@ -598,18 +660,32 @@ async fn the_quota_report_shows_exemptions_against_the_cap_and_contact_against_t
         );
         assert_eq!(
             (
+                fund["window"].clone(),
                 fund["measured"].clone(),
-                fund["two_in_three_months"].clone()
+                fund["met"].clone()
             ),
-            (json!(2), json!(1))
+            (json!("first_three_months"), json!(2), json!(1))
         );
-        assert_eq!(fund["two_in_three_months_share"], 0.5);
+        assert_eq!(fund["met_share"], 0.5);
+        assert_eq!(fund["target_share"], 0.75);
         assert_eq!(fund["target_met"], false);
-        assert_eq!(report["by_municipality"][0]["key"], "0851");
+        let town = &report["by_municipality"][0];
+        assert_eq!(town["key"], "0851");
         assert_eq!(
-            report["by_municipality"][0]["insured"], 2,
+            town["insured"], 2,
             "cash benefit recipients are not counted"
         );
+        // The a-kasse's exemption is not the municipality's, and its window (months 3-6) has
+        // not ended for anyone yet.
+        assert_eq!(
+            (
+                town["exempted"].clone(),
+                town["window"].clone(),
+                town["measured"].clone()
+            ),
+            (json!(0), json!("three_to_six_months"), json!(0))
+        );
+        assert_eq!(town["target_share"], 1.0);
 
         problem(
             app.get("/api/v1/reports/contact-quotas", Some(&world.aalborg))

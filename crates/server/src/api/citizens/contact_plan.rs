@@ -34,6 +34,9 @@ pub struct PlanItemJson {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ExemptionJson {
+    /// Whose conversations: the deciding organisation's (`unemployment_fund` or
+    /// `municipality`).
+    pub holder: Holder,
     pub exempt: bool,
     pub reason: String,
     pub decided_by_name: String,
@@ -47,16 +50,33 @@ pub struct ContactPlanJson {
     pub rules_version: String,
     /// Earliest deadline first.
     pub items: Vec<PlanItemJson>,
-    /// The latest exemption decision, if any.
+    /// The latest exemption decision of any organisation, if any.
     pub exemption: Option<ExemptionJson>,
+    /// Each organisation's latest decision, latest first: each exempts only from its own
+    /// conversations.
+    pub exemptions: Vec<ExemptionJson>,
     /// Conversations left out because of the exemption.
     pub exempted: usize,
-    /// Whether the rules in force today let staff exempt this citizen.
+    /// Whether the rules in force today let the reader's organisation exempt this citizen from
+    /// its conversations (always `false` for citizens and administrators).
     pub exemption_possible: bool,
 }
 
 impl ContactPlanJson {
-    pub fn new(book: &RuleBook, inputs: &store::PlanInputs, today: jiff::civil::Date) -> Self {
+    /// The plan as `reader` (the organisation reading, if staff) sees it.
+    pub fn new(
+        book: &RuleBook,
+        inputs: &store::PlanInputs,
+        today: jiff::civil::Date,
+        reader: Option<Holder>,
+    ) -> Self {
+        let json = |e: &store::Exemption| ExemptionJson {
+            holder: e.holder,
+            exempt: e.exempt,
+            reason: e.reason.clone(),
+            decided_by_name: e.decided_by_name.clone(),
+            decided_at: crate::time_fmt::rfc3339(e.decided_at),
+        };
         let plan = contact_plan(book, inputs.plan_citizen(), &inputs.meetings, today);
         Self {
             rules_version: plan.rules_version.to_owned(),
@@ -75,14 +95,11 @@ impl ContactPlanJson {
                     source: i.source.to_owned(),
                 })
                 .collect(),
-            exemption: inputs.exemption.as_ref().map(|e| ExemptionJson {
-                exempt: e.exempt,
-                reason: e.reason.clone(),
-                decided_by_name: e.decided_by_name.clone(),
-                decided_at: crate::time_fmt::rfc3339(e.decided_at),
-            }),
+            exemption: inputs.latest_exemption().map(json),
+            exemptions: inputs.exemptions.iter().map(json).collect(),
             exempted: plan.exempted,
-            exemption_possible: book.may_exempt(inputs.citizen.target_group, today),
+            exemption_possible: reader
+                .is_some_and(|h| book.may_exempt(inputs.citizen.target_group, h, today)),
         }
     }
 }
@@ -109,5 +126,6 @@ pub async fn handler(
         &state.config.rules,
         &inputs,
         today,
+        Holder::of(&actor),
     )))
 }

@@ -11,17 +11,20 @@ use crate::validate::Fields;
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct DecideExemption {
-    /// `true` exempts the citizen from the exemptible conversations; `false` lifts it.
+    /// `true` exempts the citizen from the caller's organisation's exemptible conversations;
+    /// `false` lifts that.
     #[schema(required = true)]
     pub exempt: Option<bool>,
     #[schema(required = true)]
     pub reason: Option<String>,
 }
 
-/// Exempts a citizen from the conversations the law in force lets staff exempt them from (from
-/// 1 July 2026: up to 25 % of the insured unemployed), or lifts the exemption; a reason is
-/// required. The jobcenter and the citizen's a-kasse. 422 `exemption_not_allowed` when the
-/// rules in force have nothing to exempt this citizen from. Answers the new plan.
+/// Exempts a citizen from the caller's organisation's own conversations that the law in force
+/// lets it exempt (from 1 July 2026: each organisation up to 25 % of the insured unemployed), or
+/// lifts that; a reason is required. The jobcenter decides for the municipality's
+/// conversations, the citizen's a-kasse for its own; neither can remove the other's, and
+/// administrators hold none (403). 422 `exemption_not_allowed` when the rules in force have
+/// nothing of the caller's to exempt this citizen from. Answers the new plan.
 #[utoipa::path(
     post, path = "/api/v1/citizens/{id}/exemption", tag = "contact plan",
     params(("id" = String, Path)),
@@ -54,5 +57,6 @@ pub async fn handler(
         .await?;
     let inputs = state.store.plan_inputs(&actor, &id).await?;
     let today = crate::time_fmt::local_date(state.store.now());
-    Ok(Json(ContactPlanJson::new(rules, &inputs, today)))
+    let reader = domain::contact_plan::Holder::of(&actor);
+    Ok(Json(ContactPlanJson::new(rules, &inputs, today, reader)))
 }

@@ -19,31 +19,42 @@ pub struct QuotaRowJson {
     pub key: String,
     /// Insured unemployed in the portfolio now.
     pub insured: u64,
+    /// Exempted by this organisation from its own conversations.
     pub exempted: u64,
     /// Share exempted; the law allows at most 0.25.
     pub exempted_share: Option<f64>,
     pub over_cap: bool,
-    /// Citizens whose first three months ended in the period.
+    /// Whose conversations are counted: `first_three_months` (the a-kasse's, from the start of
+    /// unemployment) or `three_to_six_months` (the municipality's).
+    pub window: &'static str,
+    /// Citizens whose window ended in the period (for a municipality: those it has not
+    /// exempted).
     pub measured: u64,
-    /// Of those, how many had two conversations in their first three months (for an a-kasse:
-    /// conversations it held, alone or jointly; for a municipality: any).
-    pub two_in_three_months: u64,
-    /// The target is at least 0.75.
-    pub two_in_three_months_share: Option<f64>,
+    /// Of those, how many had two conversations with this organisation (alone or jointly) in
+    /// the window.
+    pub met: u64,
+    pub met_share: Option<f64>,
+    /// What the law asks: 0.75 for an a-kasse, 1.0 (everyone not exempted) for a municipality.
+    pub target_share: f64,
     pub target_met: Option<bool>,
 }
 
 impl From<QuotaRow> for QuotaRowJson {
     fn from(r: QuotaRow) -> Self {
         Self {
+            window: match r.holder {
+                Holder::UnemploymentFund => "first_three_months",
+                Holder::Municipality => "three_to_six_months",
+            },
             key: r.key,
             insured: r.insured,
             exempted: r.exempted,
             exempted_share: r.exempted_share,
             over_cap: r.over_cap,
             measured: r.measured,
-            two_in_three_months: r.two_in_three_months,
-            two_in_three_months_share: r.two_in_three_months_share,
+            met: r.met,
+            met_share: r.met_share,
+            target_share: r.target_share,
             target_met: r.target_met,
         }
     }
@@ -61,8 +72,9 @@ pub struct ContactQuotaReport {
     pub by_municipality: Vec<QuotaRowJson>,
 }
 
-/// Rows per a-kasse and per municipality. An a-kasse's citizens count the conversations it held
-/// (alone or jointly); a municipality's count every conversation.
+/// Rows per a-kasse and per municipality, each against its own target: an a-kasse's citizens
+/// count the conversations it held (alone or jointly) and its own exemptions, a
+/// municipality's count the conversations it held and its own exemptions.
 pub fn quota_rows(
     facts: &[store::QuotaFacts],
     from: Date,
@@ -71,34 +83,45 @@ pub fn quota_rows(
     let mut funds: BTreeMap<&str, Vec<QuotaCase>> = BTreeMap::new();
     let mut towns: BTreeMap<&str, Vec<QuotaCase>> = BTreeMap::new();
     for f in facts {
-        let case = |fund_only: bool| QuotaCase {
+        let case = |holder: Holder| QuotaCase {
             unemployed_since: f.unemployed_since,
-            exempt: f.exempt,
+            exempt: f.exempt.covers(holder),
             held: f
                 .held
                 .iter()
-                .filter(|m| !fund_only || m.holder == Holder::UnemploymentFund || m.joint)
+                .filter(|m| m.holder == holder || (holder == Holder::UnemploymentFund && m.joint))
                 .map(|m| m.date)
                 .collect(),
         };
         if let Some(fund) = &f.fund {
-            funds.entry(fund).or_default().push(case(true));
+            funds
+                .entry(fund)
+                .or_default()
+                .push(case(Holder::UnemploymentFund));
         }
-        towns.entry(&f.municipality).or_default().push(case(false));
+        towns
+            .entry(&f.municipality)
+            .or_default()
+            .push(case(Holder::Municipality));
     }
-    let rows = |groups: BTreeMap<&str, Vec<QuotaCase>>| {
+    let rows = |holder: Holder, groups: BTreeMap<&str, Vec<QuotaCase>>| {
         groups
             .into_iter()
-            .map(|(k, cases)| quota_row(k.to_owned(), &cases, from, to))
+            .map(|(k, cases)| quota_row(k.to_owned(), holder, &cases, from, to))
             .collect()
     };
-    (rows(funds), rows(towns))
+    (
+        rows(Holder::UnemploymentFund, funds),
+        rows(Holder::Municipality, towns),
+    )
 }
 
-/// The quotas of the rules from 1 July 2026, per a-kasse and municipality: the share of insured
-/// unemployed exempted from conversations (at most 25 %), and the share who had two
-/// conversations in their first three months, of those whose three months ended in the period
-/// (at least 75 %). Managers: their organisation; administrators: all. Caseworkers: 403.
+/// The quotas of the rules from 1 July 2026, per a-kasse and municipality, each against its own
+/// target: the share of insured unemployed it exempted from its own conversations (at most
+/// 25 %); for an a-kasse the share who had two conversations with it in their first three
+/// months (at least 75 %), for a municipality the share of those it has not exempted who had
+/// its two between three and six months (all). Managers: their organisation; administrators:
+/// all. Caseworkers: 403.
 #[utoipa::path(
     get, path = "/api/v1/reports/contact-quotas", tag = "contact plan",
     params(PeriodQuery),
