@@ -19,7 +19,32 @@ after(async () => {
   await server?.stop();
 });
 
+// The test's own citizen: insured, unemployed 200 days, so the municipality's conversations
+// (months three to six) are overdue; assigned to aalborg.jk1, whose id a slot answers with.
+async function overdueCitizen() {
+  const api = async (path, { token, body, method } = {}) => {
+    const r = await fetch(`${server.url}${path}`, {
+      method: method ?? (body ? 'POST' : 'GET'),
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: r.status, json: r.status === 204 ? null : await r.json() };
+  };
+  const { json: { token } } = await api('/api/v1/dev/session', { body: { login: 'aalborg.jk1' } });
+  const since = new Date(Date.now() - 200 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  const made = await api('/api/v1/citizens', { token, body: { cpr: '3112694321', name: 'Ulla Overskredet', municipality: '0851', target_group: 'insured_unemployed', unemployed_since: since, unemployment_fund: '3F' } });
+  assert.equal(made.status, 201, JSON.stringify(made.json));
+  const start = new Date(Date.now() + 400 * 24 * 3600 * 1000);
+  start.setUTCHours(8, 0, 0, 0);
+  const slot = await api('/api/v1/slots', { token, body: { start: start.toISOString(), end: new Date(start.getTime() + 30 * 60000).toISOString(), channels: ['phone'] } });
+  assert.equal(slot.status, 201, JSON.stringify(slot.json));
+  await api(`/api/v1/slots/${slot.json.id}`, { token, method: 'DELETE' });
+  const assigned = await api(`/api/v1/citizens/${made.json.id}`, { token, method: 'PATCH', body: { caseworker_id: slot.json.caseworker_id } });
+  assert.equal(assigned.status, 200, JSON.stringify(assigned.json));
+}
+
 test('a caseworker works through the worklist and exempts a citizen', async () => {
+  await overdueCitizen();
   const page = await newPage(browser);
   await signIn(page, server.url, 'aalborg.jk1');
   await page.click('nav >> text=Arbejdsliste');
@@ -36,7 +61,7 @@ test('a caseworker works through the worklist and exempts a citizen', async () =
   assert.deepEqual([...new Set(reasons)], ['overdue']);
   assert.equal(await page.inputValue('#aarsag'), 'overdue', 'the filter is kept');
 
-  await page.locator('tbody a').first().click();
+  await page.locator('tbody a:has-text("Ulla Overskredet")').click();
   assert.equal(await page.locator('#plan').textContent(), 'Kontaktforløb');
   assert.ok(await page.locator('tr[data-status="overdue"]').count() > 0);
   assert.match(await page.locator('main').textContent(), /Regler: lab-2026-07-01/);
@@ -58,6 +83,18 @@ test('a caseworker works through the worklist and exempts a citizen', async () =
 
   await page.click('a:has-text("Book næste samtale")');
   assert.match(await page.locator('h1').textContent(), /samtale/i);
+});
+
+test('an a-kasse adviser\'s worklist holds the a-kasse\'s own conversations', async () => {
+  const page = await newPage(browser);
+  await signIn(page, server.url, '3f.raadgiver1');
+  await page.click('nav >> text=Arbejdsliste');
+  assert.equal(await page.locator('h1').textContent(), 'Arbejdsliste');
+  // The first test's citizen is a 3F member whose a-kasse conversations are overdue.
+  await page.selectOption('#aarsag', 'overdue');
+  await page.click('button:has-text("Vis")');
+  assert.ok(await page.locator('tbody a:has-text("Ulla Overskredet")').count() > 0, 'the a-kasse sees its member');
+  await expectNoAxeViolations(page, assert);
 });
 
 test('a manager sees the municipality and each caseworker\'s counts', async () => {

@@ -53,9 +53,12 @@ pub struct Worklist {
 }
 
 impl Store {
-    /// The acting caseworker's worklist (the citizens assigned to them), or a manager's (every
-    /// citizen of their municipality or fund, with unassigned citizens and each caseworker's
-    /// counts). Citizens and administrators: `Forbidden`. Every citizen listed is logged.
+    /// The acting caseworker's worklist (the citizens assigned to them), an a-kasse adviser's
+    /// (every member of their a-kasse: the a-kasse does not assign members to advisers), or a
+    /// manager's (every citizen of their municipality or fund, with unassigned citizens and each
+    /// caseworker's counts). Each organisation sees only the conversations and meetings that
+    /// are its to act on (`CaseFacts::holder`). Citizens and administrators: `Forbidden`. Every
+    /// citizen listed is logged.
     pub async fn worklist(
         &self,
         actor: &Actor,
@@ -73,9 +76,13 @@ impl Store {
         };
         let manager = *role == Role::Manager;
         let (scope, value) = match (manager, organisation) {
-            (false, _) => ("caseworker_id = $1", id.as_str()),
+            (false, Organisation::Municipality(_)) => ("caseworker_id = $1", id.as_str()),
             (true, Organisation::Municipality(m)) => ("municipality = $1", m.as_str()),
-            (true, Organisation::Fund(f)) => ("unemployment_fund = $1", f.as_str()),
+            (_, Organisation::Fund(f)) => ("unemployment_fund = $1", f.as_str()),
+        };
+        let holder = match organisation {
+            Organisation::Municipality(_) => domain::contact_plan::Holder::Municipality,
+            Organisation::Fund(_) => domain::contact_plan::Holder::UnemploymentFund,
         };
         let cases = self.case_files(scope, value).await?;
         let now = self.now();
@@ -121,6 +128,7 @@ impl Store {
                     },
                     // A caseworker's own citizens are assigned by definition.
                     assigned: case.caseworker_id.is_some() || !manager,
+                    holder,
                 },
                 now,
             );

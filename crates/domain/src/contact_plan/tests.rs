@@ -561,6 +561,8 @@ fn facts<'a>(plan: &'a ContactPlan<'a>, meetings: &'a [PlanMeeting]) -> CaseFact
         assigned: true,
         unanswered_since: None,
         callback_requested: None,
+        // These cases are the a-kasse's first months: its worklist.
+        holder: Ak,
     }
 }
 
@@ -619,6 +621,37 @@ fn a_no_show_waits_until_a_new_meeting_is_booked() {
 }
 
 #[test]
+fn each_organisation_sees_its_own_overdue_conversations_and_no_shows() {
+    let book = book();
+    let since = date(2025, 3, 3);
+    // The a-kasse's first conversation (due 17 March) was missed at the a-kasse.
+    let ms = [meeting(
+        "missed",
+        date(2025, 3, 10),
+        MeetingStatus::NoShow,
+        Ak,
+    )];
+    let plan = contact_plan(&book, insured(since), &ms, date(2025, 3, 18));
+    let mut f = facts(&plan, &ms);
+    assert_eq!(
+        reasons(&work_reasons(&f, at(date(2025, 3, 18)))),
+        vec![WorkReason::Overdue, WorkReason::NoShow]
+    );
+    // Nothing of it is the jobcenter's to act on.
+    f.holder = Jc;
+    assert!(work_reasons(&f, at(date(2025, 3, 18))).is_empty());
+    // From three months the jobcenter's conversations are due; the a-kasse's two are overdue
+    // on its own list only.
+    let plan = contact_plan(&book, insured(since), &ms, date(2025, 8, 28));
+    let mut f = facts(&plan, &ms);
+    f.holder = Jc;
+    assert_eq!(
+        reasons(&work_reasons(&f, at(date(2025, 8, 28)))),
+        vec![WorkReason::DueSoon]
+    );
+}
+
+#[test]
 fn screening_inactivity_and_assignment_reasons() {
     let book = book();
     let since = date(2025, 3, 3);
@@ -631,6 +664,9 @@ fn screening_inactivity_and_assignment_reasons() {
     f.track = Some(Track::SelfService);
     f.last_activity = Some(at(date(2025, 3, 10)));
     f.assigned = false;
+    // Visitation, self-service and assignment are the jobcenter's, not on the a-kasse's list.
+    assert!(work_reasons(&f, now).is_empty());
+    f.holder = Jc;
     let items = work_reasons(&f, now);
     assert_eq!(
         reasons(&items),

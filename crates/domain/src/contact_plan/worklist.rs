@@ -3,7 +3,8 @@
 
 use jiff::{SignedDuration, Timestamp, ToSpan};
 
-use super::plan::{ContactPlan, ItemStatus, PlanMeeting};
+use super::plan::{ContactPlan, ItemStatus, PlanItem, PlanMeeting};
+use super::rules::Holder;
 use crate::clock_text::{day_start, local_date};
 use crate::enums::wire_enum;
 use crate::{MeetingStatus, Track};
@@ -51,6 +52,21 @@ pub struct CaseFacts<'a> {
     pub unanswered_since: Option<Timestamp>,
     /// When the citizen last asked to be called in a survey answer.
     pub callback_requested: Option<Timestamp>,
+    /// Whose worklist: the organisation reading it. Only its own conversations and meetings
+    /// are its to act on (the a-kasse's overdue conversation on the jobcenter's list is one
+    /// nobody there can hold), and the a-kasse's include the joint ones it takes part in.
+    /// Visitation, self-service and assignment are the jobcenter's.
+    pub holder: Holder,
+}
+
+impl CaseFacts<'_> {
+    fn ours(&self, item: &PlanItem<'_>) -> bool {
+        item.holder == self.holder || (self.holder == Holder::UnemploymentFund && item.with_fund)
+    }
+
+    fn our_meeting(&self, m: &PlanMeeting) -> bool {
+        m.holder == self.holder || (self.holder == Holder::UnemploymentFund && m.joint)
+    }
 }
 
 /// One reason for one citizen, and since when it has applied.
@@ -67,7 +83,11 @@ pub fn work_reasons(facts: &CaseFacts<'_>, now: Timestamp) -> Vec<WorkItem> {
     let mut push = |reason, since| out.push(WorkItem { reason, since });
 
     let items = &facts.plan.items;
-    if let Some(item) = items.iter().find(|i| i.status == ItemStatus::Overdue) {
+    let jobcenter = facts.holder == Holder::Municipality;
+    if let Some(item) = items
+        .iter()
+        .find(|i| i.status == ItemStatus::Overdue && facts.ours(i))
+    {
         push(
             WorkReason::Overdue,
             day_start(item.due_by.saturating_add(1.day())),
@@ -76,7 +96,7 @@ pub fn work_reasons(facts: &CaseFacts<'_>, now: Timestamp) -> Vec<WorkItem> {
     let soon = today.saturating_add(DUE_SOON_DAYS.days());
     if let Some(item) = items
         .iter()
-        .find(|i| i.status == ItemStatus::Due && i.due_by <= soon)
+        .find(|i| i.status == ItemStatus::Due && i.due_by <= soon && facts.ours(i))
     {
         let window = item
             .due_by
@@ -87,7 +107,7 @@ pub fn work_reasons(facts: &CaseFacts<'_>, now: Timestamp) -> Vec<WorkItem> {
     let last_no_show = facts
         .meetings
         .iter()
-        .filter(|m| m.status == MeetingStatus::NoShow)
+        .filter(|m| m.status == MeetingStatus::NoShow && facts.our_meeting(m))
         .max_by_key(|m| m.start);
     if let Some(no_show) = last_no_show {
         let followed_up = facts.meetings.iter().any(|m| {
@@ -112,19 +132,20 @@ pub fn work_reasons(facts: &CaseFacts<'_>, now: Timestamp) -> Vec<WorkItem> {
         push(WorkReason::UnansweredMessage, since);
     }
     if let Some(screened) = facts.latest_screening
+        && jobcenter
         && facts
             .latest_visitation
             .is_none_or(|decided| decided < screened)
     {
         push(WorkReason::AwaitingVisitation, screened);
     }
-    if facts.track == Some(Track::SelfService) {
+    if jobcenter && facts.track == Some(Track::SelfService) {
         let last = facts.last_activity.unwrap_or(facts.registered_at);
         if now.duration_since(last) >= INACTIVE_AFTER {
             push(WorkReason::Inactive, last);
         }
     }
-    if !facts.assigned {
+    if jobcenter && !facts.assigned {
         push(WorkReason::Unassigned, facts.registered_at);
     }
     out
