@@ -230,3 +230,44 @@ test('a first conversation is offered in person only, with the law as the reason
   assert.equal(after.json.self_booking_exempt, true);
   assert.equal(after.json.self_booking_exempt_reason, 'language');
 });
+
+test('an insured citizen books a meeting with their a-kasse', async () => {
+  const api = async (path, { token, body } = {}) => {
+    const r = await fetch(`${server.url}${path}`, {
+      method: body ? 'POST' : 'GET',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: r.status, json: await r.json() };
+  };
+  const { json: { token } } = await api('/api/v1/dev/session', { body: { login: 'aalborg.jk1' } });
+  const made = await api('/api/v1/citizens', { token, body: { cpr: '1507884321', name: 'Karla Kassemedlem', municipality: '0851', target_group: 'insured_unemployed', unemployed_since: '2026-11-23', unemployment_fund: '3F', login: 'karla.kasse' } });
+  assert.equal(made.status, 201, JSON.stringify(made.json));
+  // The a-kasse's adviser has a time 95 days ahead, clear of everything else.
+  const adviser = (await api('/api/v1/dev/session', { body: { login: '3f.raadgiver1' } })).json.token;
+  const start = new Date(Date.now() + 95 * 24 * 3600 * 1000);
+  start.setUTCHours(9, 0, 0, 0);
+  const slot = await api('/api/v1/slots', { token: adviser, body: { start: start.toISOString(), end: new Date(start.getTime() + 30 * 60000).toISOString(), channels: ['in_person', 'phone'], location: '3F Aalborg, Vesterbro 1' } });
+  assert.equal(slot.status, 201, JSON.stringify(slot.json));
+
+  const page = await newPage(browser);
+  await signIn(page, server.url, 'karla.kasse');
+  await page.goto(`${server.url}/borger/samtaler`);
+  await page.click('a:has-text("Book samtale med din a-kasse")');
+  assert.equal(await page.locator('h2:has-text("Vælg en tid hos din a-kasse")').count(), 1);
+  assert.equal(await page.locator('[aria-current="page"]').textContent(), 'Din a-kasse');
+  await expectNoAxeViolations(page, assert);
+  const from = start.toISOString().slice(0, 10);
+  await page.goto(`${server.url}/samtaler/ny?borger=${made.json.id}&med=akasse&fra=${from}`);
+  await page.click(`a[href*="tid=${slot.json.id}"]`);
+  // Her first conversation with anyone: in person, by law; the a-kasse's meeting is not joint.
+  assert.ok(await page.locator('#channel-phone').isDisabled());
+  assert.equal(await page.locator('input[name="with_fund"]').count(), 0);
+  await page.check('#channel-in_person');
+  await page.click('form[action="/samtaler/ny"] button[type="submit"]');
+  assert.match(await page.locator('main').textContent(), /3F Aalborg, Vesterbro 1/, page.url());
+  await expectNoAxeViolations(page, assert);
+  const mine = await api(`/api/v1/citizens/${made.json.id}/meetings`, { token });
+  assert.equal(mine.json.meetings.length, 1);
+  assert.equal(mine.json.meetings[0].location, '3F Aalborg, Vesterbro 1');
+});

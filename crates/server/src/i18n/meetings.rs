@@ -227,6 +227,11 @@ pub(super) static TEXTS: &[(&str, &str, &str)] = &[
     ("meetings.title", "Mine samtaler", "My meetings"),
     ("meetings.book", "Book en samtale", "Book a meeting"),
     (
+        "meetings.book_fund",
+        "Book samtale med din a-kasse",
+        "Book a meeting with your unemployment fund",
+    ),
+    (
         "meetings.staff_books",
         "Jobcentret booker dine samtaler for dig. Ring eller skriv til jobcentret, hvis du har brug for en tid.",
         "The jobcentre books your meetings for you. Call or write to the jobcentre if you need a time.",
@@ -348,6 +353,18 @@ pub(super) static TEXTS: &[(&str, &str, &str)] = &[
     ("book.move_title", "Flyt samtalen", "Move the meeting"),
     ("book.for_citizen", "Samtale med", "Meeting with"),
     ("book.step1", "Vælg en tid", "Choose a time"),
+    (
+        "book.step1_fund",
+        "Vælg en tid hos din a-kasse",
+        "Choose a time with your unemployment fund",
+    ),
+    (
+        "book.with_whom",
+        "Hvem skal du tale med?",
+        "Who do you want to talk to?",
+    ),
+    ("book.with_jobcenter", "Jobcentret", "The jobcentre"),
+    ("book.with_fund", "Din a-kasse", "Your unemployment fund"),
     (
         "book.step2",
         "Vælg hvordan samtalen skal foregå",

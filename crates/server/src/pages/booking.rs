@@ -30,7 +30,18 @@ pub struct BookQuery {
     pub tid: Option<String>,
     /// First day shown, `YYYY-MM-DD`.
     pub fra: Option<String>,
+    /// `akasse`: a citizen books with their a-kasse rather than the jobcenter.
+    pub med: Option<String>,
 }
+
+impl BookQuery {
+    fn with_fund(&self) -> bool {
+        self.med.as_deref() == Some(WITH_FUND)
+    }
+}
+
+/// The value of `med` for the a-kasse's times.
+const WITH_FUND: &str = "akasse";
 
 pub struct TimeLink {
     pub slot_id: String,
@@ -69,6 +80,11 @@ struct BookPage {
     chosen: Option<Chosen>,
     message: Option<String>,
     values: HashMap<String, String>,
+    /// The times shown are the a-kasse's.
+    fund_times: bool,
+    /// A citizen insured with an a-kasse chooses whom to book with: the jobcenter or the
+    /// a-kasse (issue 18), under the same channel rules.
+    holder_choice: bool,
 }
 
 impl BookPage {
@@ -78,20 +94,36 @@ impl BookPage {
 
     /// The link to a time, keeping the citizen, the move and the shown period.
     fn time_href(&self, slot_id: &str) -> String {
-        let mut href = format!(
+        let href = format!(
             "/samtaler/ny?borger={}&tid={slot_id}&fra={}",
             self.citizen.id, self.from
         );
-        if let Some(m) = &self.moving {
-            href.push_str(&format!("&flyt={m}"));
+        self.keep(href)
+    }
+
+    fn period_href(&self, from: &str) -> String {
+        self.keep(format!(
+            "/samtaler/ny?borger={}&fra={from}",
+            self.citizen.id
+        ))
+    }
+
+    /// The first page of times with the jobcenter (`false`) or the a-kasse (`true`).
+    fn holder_href(&self, fund: bool) -> String {
+        let mut href = format!("/samtaler/ny?borger={}", self.citizen.id);
+        if fund {
+            href.push_str(&format!("&med={WITH_FUND}"));
         }
         href
     }
 
-    fn period_href(&self, from: &str) -> String {
-        let mut href = format!("/samtaler/ny?borger={}&fra={from}", self.citizen.id);
+    /// Keeps the move and the a-kasse choice on a link.
+    fn keep(&self, mut href: String) -> String {
         if let Some(m) = &self.moving {
             href.push_str(&format!("&flyt={m}"));
+        }
+        if self.fund_times && !self.is_staff {
+            href.push_str(&format!("&med={WITH_FUND}"));
         }
         href
     }
@@ -133,6 +165,15 @@ async fn page(
     let (Ok(start), Ok(end)) = (start, end) else {
         return Err(user.viewer.error(PageError::NotFound));
     };
+    // Staff see their own organisation's times; a citizen the jobcenter's, or the a-kasse's
+    // when they chose it and have one.
+    let holder_choice =
+        !user.actor.is_staff() && citizen.unemployment_fund.is_some() && q.flyt.is_none();
+    let fund_times = if user.actor.is_staff() {
+        crate::api::citizens::available_slots::is_fund_staff(&user.actor)
+    } else {
+        q.with_fund() && citizen.unemployment_fund.is_some()
+    };
     let slots = state
         .store
         .available_slots(
@@ -140,7 +181,7 @@ async fn page(
             &citizen.id,
             start,
             end,
-            crate::api::citizens::available_slots::is_fund_staff(&user.actor),
+            fund_times,
             q.flyt.as_deref(),
             500,
         )
@@ -202,6 +243,8 @@ async fn page(
         message,
         values,
         citizen,
+        fund_times,
+        holder_choice,
     });
     *response.status_mut() = status;
     Ok(response)
@@ -235,6 +278,7 @@ pub async fn submit(
         flyt: get("flyt"),
         tid: get("tid"),
         fra: get("fra"),
+        med: get("med"),
     };
     let Some(slot_id) = q.tid.clone() else {
         return page(

@@ -57,6 +57,8 @@ struct MyMeetingsPage {
     may_book: bool,
     /// Why the jobcentre books for the citizen (BEK 1216/2023 § 45), in their words.
     exempt_reason: Option<&'static str>,
+    /// Insured with an a-kasse: may book with it too.
+    has_fund: bool,
 }
 
 /// `GET /borger/samtaler`: "Mine samtaler", upcoming first, then the past ones.
@@ -86,6 +88,7 @@ pub async fn mine(State(state): State<AppState>, user: SignedIn) -> Result<Respo
         past,
         citizen_id: citizen.id.clone(),
         may_book: !citizen.self_booking_exempt,
+        has_fund: citizen.unemployment_fund.is_some(),
         exempt_reason: citizen
             .self_booking_exempt_reason
             .map(|r| user.viewer.ctx().t.get(exempt_key(r))),

@@ -124,8 +124,19 @@ async fn the_a_kasse_cannot_book_on_top_of_the_jobcenter() {
         assert!(offered(app.get_json(&path, Some(&world.fund)).await));
         book(&app, &world.fund, &other, &fund_slot).await;
 
-        // Right after the jobcenter's meeting is fine: overlapping means sharing a minute.
+        // Right after the jobcenter's meeting is fine: overlapping means sharing a minute. The
+        // a-kasse's own meeting cannot be a joint one.
         let after = slot(&app, &world.fund, at(&app, 48, 60), 30).await;
+        let mut joint = booking(&citizen, &after);
+        joint["with_fund"] = json!(true);
+        let p = problem(
+            app.post("/api/v1/meetings", Some(&world.fund), &joint)
+                .await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!(p["errors"][0]["field"], "with_fund", "{p}");
         let fund_meeting = book(&app, &world.fund, &citizen, &after).await;
 
         // Moving the a-kasse's meeting onto the jobcenter's time is refused and changes nothing;

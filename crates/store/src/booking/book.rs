@@ -53,6 +53,13 @@ impl Store {
                     domain::Invalid::Combination,
                 ));
             }
+            // The a-kasse's own meeting is not a joint one.
+            (true, Some(_)) if holder == Holder::UnemploymentFund => {
+                return Err(StoreError::invalid(
+                    "with_fund",
+                    domain::Invalid::Combination,
+                ));
+            }
             (true, Some(f)) => {
                 // The citizen's own choice is for the first jobcenter conversation of an
                 // insured unemployed person; staff may arrange a joint meeting at any time.

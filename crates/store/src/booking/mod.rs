@@ -249,7 +249,9 @@ impl Store {
         }
         let first_insured = citizen.target_group == TargetGroup::InsuredUnemployed
             && facts.first_with(Holder::Municipality, slot.start);
+        // Asking the a-kasse to take part is for the jobcenter's meetings only.
         let may_choose_fund = moving.is_none()
+            && holder == Holder::Municipality
             && citizen.unemployment_fund.is_some()
             && (visibility != Visibility::Own || first_insured);
         Ok(SlotChoice {
