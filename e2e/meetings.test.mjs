@@ -252,6 +252,9 @@ test('an insured citizen books a meeting with their a-kasse', async () => {
 
   const page = await newPage(browser);
   await signIn(page, server.url, 'karla.kasse');
+  // Her next conversation is the a-kasse's first: the home page books with the a-kasse.
+  await page.goto(`${server.url}/borger`);
+  assert.match(await page.locator('main a.button-primary').first().getAttribute('href'), /med=akasse/);
   await page.goto(`${server.url}/borger/samtaler`);
   await page.click('a:has-text("Book samtale med din a-kasse")');
   assert.equal(await page.locator('h2:has-text("Vælg en tid hos din a-kasse")').count(), 1);

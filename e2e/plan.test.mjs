@@ -88,6 +88,7 @@ test('a caseworker works through the worklist and exempts a citizen', async () =
 test('an a-kasse adviser\'s worklist holds the a-kasse\'s own conversations', async () => {
   const page = await newPage(browser);
   await signIn(page, server.url, '3f.raadgiver1');
+  assert.match(await page.locator('body').textContent(), /A-kasserådgiver/, 'named as an a-kasse adviser');
   await page.click('nav >> text=Arbejdsliste');
   assert.equal(await page.locator('h1').textContent(), 'Arbejdsliste');
   // The first test's citizen is a 3F member whose a-kasse conversations are overdue.

@@ -300,6 +300,8 @@ pub struct DemoLogin {
     pub kind: String,
     pub role: String,
     pub organisation: Option<String>,
+    /// Staff of an a-kasse.
+    pub in_fund: bool,
 }
 
 impl Store {
@@ -307,10 +309,12 @@ impl Store {
     /// the server offers it in demo mode alone).
     pub async fn demo_logins(&self) -> Result<Vec<DemoLogin>, StoreError> {
         let rows = sqlx::query(
-            "SELECT s.login, s.name, 'staff' AS kind, s.role, COALESCE(s.municipality, s.unemployment_fund) AS org \
+            "SELECT s.login, s.name, 'staff' AS kind, s.role, COALESCE(s.municipality, s.unemployment_fund) AS org, \
+             CAST(CASE WHEN s.unemployment_fund IS NULL THEN 0 ELSE 1 END AS BIGINT) AS in_fund \
              FROM staff s \
              UNION ALL \
-             SELECT c.login, c.name, 'citizen' AS kind, 'citizen' AS role, c.municipality AS org \
+             SELECT c.login, c.name, 'citizen' AS kind, 'citizen' AS role, c.municipality AS org, \
+             CAST(0 AS BIGINT) AS in_fund \
              FROM citizens c WHERE c.login IS NOT NULL \
              ORDER BY 3 DESC, 1",
         )
@@ -324,6 +328,7 @@ impl Store {
                     kind: r.try_get("kind")?,
                     role: r.try_get("role")?,
                     organisation: r.try_get("org")?,
+                    in_fund: r.try_get::<i64, _>("in_fund")? != 0,
                 })
             })
             .collect()

@@ -171,6 +171,15 @@ pub fn track(lang: Lang, t: Option<Track>) -> &'static str {
     }
 }
 
+/// A staff member's title: an a-kasse's caseworker is an a-kasse adviser (a-kasserådgiver), not
+/// a jobcentre's "jobkonsulent" (issue 18).
+pub fn staff_title(lang: Lang, r: Role, in_fund: bool) -> &'static str {
+    match (r, in_fund) {
+        (Role::Caseworker, true) => lang.pick("A-kasserådgiver", "Unemployment fund adviser"),
+        _ => role(lang, r),
+    }
+}
+
 pub fn role(lang: Lang, r: Role) -> &'static str {
     match r {
         Role::Caseworker => lang.pick("Jobkonsulent", "Caseworker"),

@@ -61,7 +61,17 @@ impl Viewer {
             t,
             user: self.session.as_ref().map(|(_, actor)| UserInfo {
                 name: actor.name().to_owned(),
-                role: t.role(&actor.role()),
+                role: crate::i18n::staff_title(
+                    t.lang,
+                    actor.role(),
+                    matches!(
+                        actor,
+                        Actor::Staff {
+                            organisation: domain::Organisation::Fund(_),
+                            ..
+                        }
+                    ),
+                ),
                 is_admin: matches!(actor, Actor::Admin { .. }),
                 is_citizen: matches!(actor, Actor::Citizen { .. }),
                 has_calendar: matches!(actor, Actor::Staff { .. }),

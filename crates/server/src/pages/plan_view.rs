@@ -28,6 +28,8 @@ pub struct PlanView {
     pub rows: Vec<PlanRow>,
     /// Whether any conversation is still to be booked: offers "book the next conversation".
     pub has_open: bool,
+    /// The next conversation to book is the a-kasse's: the citizen's button books with it.
+    pub next_with_fund: bool,
     pub exempted: usize,
     /// The exemptions that stand, each with the text key naming whose conversations.
     pub exemptions: Vec<(&'static str, store::Exemption)>,
@@ -59,6 +61,9 @@ impl PlanView {
         Self {
             rules_version: plan.rules_version.to_owned(),
             has_open: plan.next_open().is_some(),
+            next_with_fund: plan
+                .next_open()
+                .is_some_and(|i| i.holder == domain::contact_plan::Holder::UnemploymentFund),
             rows: plan
                 .items
                 .iter()

@@ -100,9 +100,9 @@ pub(super) async fn sign_in_page(
     } else {
         Vec::new()
     };
-    let describe = |role: &str, org: &Option<String>| {
+    let describe = |role: &str, org: &Option<String>, in_fund: bool| {
         let role = domain::Role::try_from(role)
-            .map(|r| t.role(&r))
+            .map(|r| crate::i18n::staff_title(t.lang, r, in_fund))
             .unwrap_or("");
         match org {
             Some(o) => format!("{role}, {o}"),
@@ -113,7 +113,7 @@ pub(super) async fn sign_in_page(
     let to_users = |list: Vec<store::DemoLogin>| {
         list.into_iter()
             .map(|l| DemoUser {
-                description: describe(&l.role, &l.organisation),
+                description: describe(&l.role, &l.organisation, l.in_fund),
                 login: l.login,
                 name: l.name,
             })
