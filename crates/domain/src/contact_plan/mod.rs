@@ -10,6 +10,7 @@ mod offset;
 mod plan;
 mod quotas;
 mod rules;
+mod sources;
 #[cfg(test)]
 mod tests;
 mod worklist;
@@ -26,6 +27,7 @@ pub use rules::{
     ConversationKind, ConversationRule, CountedFrom, Course, Holder, RuleError, RuleSet,
     parse_rule_set,
 };
+pub use sources::{ChannelRuleSource, LEGAL_CHANNEL_RULES};
 pub use worklist::{
     CaseFacts, DUE_SOON_DAYS, INACTIVE_AFTER, WorkItem, WorkReason, sort_worklist, work_reasons,
 };

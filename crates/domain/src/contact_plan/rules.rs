@@ -126,6 +126,8 @@ pub struct RuleSet {
     /// Whether staff may exempt citizens from the exemptible conversations.
     pub exemptions_allowed: bool,
     pub rules: Vec<ConversationRule>,
+    /// Where the law makes each channel rule, in this version.
+    pub channel_rules: Vec<super::sources::ChannelRuleSource>,
 }
 
 impl RuleSet {
@@ -177,6 +179,8 @@ struct RawRuleSet {
     exemptions_allowed: bool,
     #[serde(default, rename = "conversation")]
     conversations: Vec<RawRule>,
+    #[serde(default, rename = "channel_rule")]
+    channel_rules: Vec<super::sources::RawChannelRule>,
 }
 
 #[derive(Deserialize)]
@@ -194,7 +198,7 @@ struct RawRule {
     #[serde(default)]
     with_fund: bool,
     course: Option<Spanned<String>>,
-    source: String,
+    source: Spanned<String>,
 }
 
 /// Parses one rule file. `file` names it in errors.
@@ -279,6 +283,9 @@ pub fn parse_rule_set(file: &str, text: &str) -> Result<RuleSet, RuleError> {
                 )
             })?,
         };
+        if let Some(problem) = super::sources::source_problem(r.source.get_ref()) {
+            return Err(at(r.source.span().start, problem.to_owned()));
+        }
         let (from, by) = (offset(&r.from)?, offset(&r.by)?);
         // Checked on a sample of start dates, since "3 months" and "90 days" differ by date.
         if (0..366).any(|d| {
@@ -338,7 +345,7 @@ pub fn parse_rule_set(file: &str, text: &str) -> Result<RuleSet, RuleError> {
                 exemptible: r.exemptible,
                 with_fund: r.with_fund,
                 course,
-                source: r.source.trim().to_owned(),
+                source: r.source.get_ref().trim().to_owned(),
             });
         }
     }
@@ -354,7 +361,9 @@ pub fn parse_rule_set(file: &str, text: &str) -> Result<RuleSet, RuleError> {
             ),
         ));
     }
+    let channel_rules = super::sources::channel_rules(&raw.channel_rules, &at)?;
     Ok(RuleSet {
+        channel_rules,
         version,
         effective_from,
         effective_until,

@@ -398,6 +398,34 @@ fn other_mistakes_are_refused_with_their_line() {
             ),
             "unknown counted_from",
         ),
+        // Every rule names its paragraph; every channel rule the law makes is sourced.
+        (
+            LAB_2026.replacen("source = \"LAB § 31", "source = \"  \" # \"", 1),
+            "source is blank",
+        ),
+        (
+            LAB_2026.replacen("source = \"LAB § 31", "source = \"LAB paragraf 31", 1),
+            "names no paragraph",
+        ),
+        (
+            LAB_2026.replace("rule = \"in_person_requested\"", "rule = \"always_video\""),
+            "unknown channel rule",
+        ),
+        (
+            LAB_2026.replace(
+                "rule = \"attendance_required\"",
+                "rule = \"in_person_requested\"",
+            ),
+            "given twice",
+        ),
+        (
+            LAB_2026
+                .split("[[channel_rule]]")
+                .next()
+                .unwrap_or_default()
+                .to_owned(),
+            "no [[channel_rule]] for first_meeting_in_person",
+        ),
     ];
     for (text, needle) in cases {
         let e = refuse(&[("b.toml", &text)]);
