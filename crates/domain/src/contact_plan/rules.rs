@@ -361,7 +361,7 @@ pub fn parse_rule_set(file: &str, text: &str) -> Result<RuleSet, RuleError> {
             ),
         ));
     }
-    let channel_rules = super::sources::channel_rules(&raw.channel_rules, &at)?;
+    let channel_rules = super::sources::channel_rules(&raw.channel_rules, at)?;
     Ok(RuleSet {
         channel_rules,
         version,
