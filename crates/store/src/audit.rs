@@ -160,6 +160,8 @@ pub struct AccessLogEntry {
     pub at: Timestamp,
     pub actor_name: String,
     pub actor_role: Role,
+    /// The actor is staff of an a-kasse (an a-kasse adviser, not a jobcentre's caseworker).
+    pub actor_in_fund: bool,
     pub action: AuditAction,
 }
 
@@ -308,8 +310,10 @@ impl Store {
             .await?;
         }
         let rows = sqlx::query(
-            "SELECT at, actor_name, actor_role, action FROM audit_log \
-             WHERE citizen_id = $1 ORDER BY at DESC, id DESC LIMIT $2",
+            "SELECT at, actor_name, actor_role, action, \
+             CAST(CASE WHEN EXISTS (SELECT 1 FROM staff s WHERE s.id = audit_log.actor_id \
+             AND s.unemployment_fund IS NOT NULL) THEN 1 ELSE 0 END AS BIGINT) AS in_fund \
+             FROM audit_log WHERE citizen_id = $1 ORDER BY at DESC, id DESC LIMIT $2",
         )
         .bind(citizen_id)
         .bind(i64::from(limit))
@@ -321,6 +325,7 @@ impl Store {
                     at: clock::from_micros(row.try_get("at")?),
                     actor_name: row.try_get("actor_name")?,
                     actor_role: parse("actor_role", row.try_get::<&str, _>("actor_role")?)?,
+                    actor_in_fund: row.try_get::<i64, _>("in_fund")? != 0,
                     action: AuditAction::try_from(row.try_get::<&str, _>("action")?)
                         .map_err(|()| StoreError::Corrupt { column: "action" })?,
                 })

@@ -377,3 +377,31 @@ async fn sessions_sign_in_known_logins_until_they_end() {
         assert_eq!(store.delete_expired_sessions().await.expect("cleanup"), 1);
     }
 }
+
+#[tokio::test]
+async fn the_access_log_tells_an_a_kasse_adviser_from_a_jobcentre_caseworker() {
+    for backend in store::testing::BACKENDS {
+        let store = store::testing::fresh_store(backend).await;
+        let w = store::testing::world(&store).await;
+        store
+            .citizen(&w.adviser, &w.citizen.id)
+            .await
+            .expect("adviser reads");
+        store
+            .citizen(&w.caseworker, &w.citizen.id)
+            .await
+            .expect("caseworker reads");
+        // Reads by staff are in the log before they return.
+        let log = store
+            .access_log(&w.citizen_actor, &w.citizen.id, 50)
+            .await
+            .expect("log");
+        let by = |name: &str| {
+            log.iter()
+                .find(|e| e.actor_name == name)
+                .map(|e| e.actor_in_fund)
+        };
+        assert_eq!(by("Aase Rådgiver"), Some(true), "{backend:?}");
+        assert_eq!(by("Karen Jobkonsulent"), Some(false), "{backend:?}");
+    }
+}

@@ -165,7 +165,7 @@ pub async fn access_log(
         .map(|e| Row {
             at: local_display(e.at),
             who: e.actor_name,
-            role: ctx.t.role(&e.actor_role),
+            role: crate::i18n::staff_title(ctx.t.lang, e.actor_role, e.actor_in_fund),
             what: audit_action(ctx.t.lang, e.action),
         })
         .collect();
