@@ -102,6 +102,18 @@ export async function newPage(browser, { javaScript = false } = {}) {
 }
 
 /// Signs in through the demo sign-in page by clicking the user's button.
+/// A call to the JSON API of the server at `url`, so a test can make the data it needs: POST
+/// when there is a body, GET otherwise, or `method`. Answers `{ status, json }`.
+export async function api(url, path, { token, body, method } = {}) {
+  const r = await fetch(`${url}${path}`, {
+    method: method ?? (body ? 'POST' : 'GET'),
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await r.text();
+  return { status: r.status, json: text ? JSON.parse(text) : null };
+}
+
 export async function signIn(page, url, login) {
   await page.goto(`${url}/logind`);
   await page.locator(`form:has(input[name="login"][value="${login}"]) button`).click();

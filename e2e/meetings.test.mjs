@@ -3,7 +3,7 @@
 // form. Every page is checked for WCAG 2.1 AA violations.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, signIn, expectNoAxeViolations } from './harness.mjs';
+import { startServer, launchBrowser, newPage, signIn, expectNoAxeViolations, api as harnessApi } from './harness.mjs';
 
 let server;
 let browser;
@@ -195,14 +195,7 @@ test('bad addresses get a Danish page that says what to do, never a server error
 });
 
 test('a first conversation is offered in person only, with the law as the reason', async () => {
-  const api = async (path, { token, body } = {}) => {
-    const r = await fetch(`${server.url}${path}`, {
-      method: body ? 'POST' : 'GET',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: r.status, json: await r.json() };
-  };
+  const api = (path, options) => harnessApi(server.url, path, options);
   const { json: { token } } = await api('/api/v1/dev/session', { body: { login: 'aalborg.jk1' } });
   const made = await api('/api/v1/citizens', { token, body: { cpr: '0404884321', name: 'Første Førstegang', municipality: '0851', target_group: 'job_ready_cash_benefit', unemployed_since: '2026-11-02' } });
   assert.equal(made.status, 201, JSON.stringify(made.json));
@@ -232,14 +225,7 @@ test('a first conversation is offered in person only, with the law as the reason
 });
 
 test('an insured citizen books a meeting with their a-kasse', async () => {
-  const api = async (path, { token, body } = {}) => {
-    const r = await fetch(`${server.url}${path}`, {
-      method: body ? 'POST' : 'GET',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: r.status, json: await r.json() };
-  };
+  const api = (path, options) => harnessApi(server.url, path, options);
   const { json: { token } } = await api('/api/v1/dev/session', { body: { login: 'aalborg.jk1' } });
   const made = await api('/api/v1/citizens', { token, body: { cpr: '1507884321', name: 'Karla Kassemedlem', municipality: '0851', target_group: 'insured_unemployed', unemployed_since: '2026-11-23', unemployment_fund: '3F', login: 'karla.kasse' } });
   assert.equal(made.status, 201, JSON.stringify(made.json));

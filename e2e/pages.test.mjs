@@ -2,7 +2,7 @@
 // JavaScript off, and each page checked for WCAG 2.1 AA violations.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, signIn, expectNoAxeViolations } from './harness.mjs';
+import { startServer, launchBrowser, newPage, signIn, expectNoAxeViolations, api as harnessApi } from './harness.mjs';
 
 let server;
 let browser;
@@ -169,14 +169,7 @@ test('pages work under the Content-Security-Policy with JavaScript on, without a
 
 test('a citizen who moved: the new municipality asks for the case, the old one moves it', async () => {
   // The case is Aalborg's (made here over the API, so the test owns it).
-  const api = async (path, { token, body } = {}) => {
-    const r = await fetch(`${server.url}${path}`, {
-      method: body ? 'POST' : 'GET',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: r.status, json: await r.json() };
-  };
+  const api = (path, options) => harnessApi(server.url, path, options);
   const { json: { token } } = await api('/api/v1/dev/session', { body: { login: 'aalborg.jk1' } });
   const cpr = '0303851234';
   const made = await api('/api/v1/citizens', { token, body: { cpr, name: 'Flemming Flyttemand', municipality: '0851', target_group: 'job_ready_cash_benefit', unemployed_since: '2026-10-01' } });

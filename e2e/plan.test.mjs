@@ -4,7 +4,7 @@
 // and the citizen's plan in plain Danish. Every page checked with axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, signIn, expectNoAxeViolations } from './harness.mjs';
+import { startServer, launchBrowser, newPage, signIn, expectNoAxeViolations, api as harnessApi } from './harness.mjs';
 
 let server;
 let browser;
@@ -22,14 +22,7 @@ after(async () => {
 // The test's own citizen: insured, unemployed 200 days, so the municipality's conversations
 // (months three to six) are overdue; assigned to aalborg.jk1, whose id a slot answers with.
 async function overdueCitizen() {
-  const api = async (path, { token, body, method } = {}) => {
-    const r = await fetch(`${server.url}${path}`, {
-      method: method ?? (body ? 'POST' : 'GET'),
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: r.status, json: r.status === 204 ? null : await r.json() };
-  };
+  const api = (path, options) => harnessApi(server.url, path, options);
   const { json: { token } } = await api('/api/v1/dev/session', { body: { login: 'aalborg.jk1' } });
   const since = new Date(Date.now() - 200 * 24 * 3600 * 1000).toISOString().slice(0, 10);
   const made = await api('/api/v1/citizens', { token, body: { cpr: '3112694321', name: 'Ulla Overskredet', municipality: '0851', target_group: 'insured_unemployed', unemployed_since: since, unemployment_fund: '3F' } });
