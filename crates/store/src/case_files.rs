@@ -179,14 +179,15 @@ struct MeetingFact {
     pub booked_by_citizen_at: Option<Timestamp>,
 }
 
-/// One meeting of `m` as text for [`unpack`]: `id|starts_at|status|by_fund|joint|citizen_booked_at`.
+/// One meeting of `m` as text for [`unpack`]: `id|starts_at|status|by_fund|joint|citizen_booked_at|remote`.
 /// Whether an a-kasse holds it is asked of a subquery the database evaluates once per statement.
 const MEETING_PACK: &str = "m.id || '|' || CAST(m.starts_at AS TEXT) || '|' || m.status \
      || '|' || CASE WHEN m.staff_id IN (SELECT id FROM staff WHERE unemployment_fund IS NOT NULL) THEN '1' ELSE '0' END \
      || '|' || CASE WHEN m.adviser_id IS NULL THEN '0' ELSE '1' END \
-     || '|' || CASE WHEN m.booked_by_role = 'citizen' THEN CAST(m.booked_at AS TEXT) ELSE '' END";
+     || '|' || CASE WHEN m.booked_by_role = 'citizen' THEN CAST(m.booked_at AS TEXT) ELSE '' END \
+     || '|' || CASE WHEN m.channel = 'in_person' THEN '0' ELSE '1' END";
 
-/// One meeting from `plan_meetings`' packed text: `id|starts_at|status|by_fund|joint|citizen_booked_at`.
+/// One meeting from `plan_meetings`' packed text: `id|starts_at|status|by_fund|joint|citizen_booked_at|remote`.
 fn unpack(text: &str) -> Result<MeetingFact, StoreError> {
     let corrupt = || StoreError::Corrupt { column: "meetings" };
     let mut parts = text.split('|');
@@ -204,8 +205,10 @@ fn unpack(text: &str) -> Result<MeetingFact, StoreError> {
         "" => None,
         at => Some(clock::from_micros(at.parse().map_err(|_| corrupt())?)),
     };
+    let remote = next()? == "1";
     Ok(MeetingFact {
-        meeting: PlanMeeting::new(id, clock::from_micros(starts_at), status, holder, joint),
+        meeting: PlanMeeting::new(id, clock::from_micros(starts_at), status, holder, joint)
+            .by_phone_or_video(remote),
         booked_by_citizen_at,
     })
 }

@@ -127,6 +127,9 @@ pub struct PlanMeeting {
     pub holder: Holder,
     /// A joint conversation (the a-kasse takes part in a jobcenter meeting) counts for either.
     pub joint: bool,
+    /// Held by phone or video rather than in person (the first job conversation may not be,
+    /// LAB § 33, stk. 1).
+    pub remote: bool,
 }
 
 impl PlanMeeting {
@@ -144,7 +147,14 @@ impl PlanMeeting {
             status,
             holder,
             joint,
+            remote: false,
         }
+    }
+
+    /// The same meeting, held by phone or video.
+    pub fn by_phone_or_video(mut self, remote: bool) -> Self {
+        self.remote = remote;
+        self
     }
 
     fn held_by(&self, holder: Holder) -> bool {

@@ -680,6 +680,41 @@ fn each_organisation_sees_its_own_overdue_conversations_and_no_shows() {
 }
 
 #[test]
+fn a_remote_meeting_left_as_the_first_is_on_the_holders_worklist() {
+    let book = book();
+    let since = date(2025, 3, 3);
+    // The in-person first conversation was cancelled; a video meeting booked after it is now
+    // the citizen's first (LAB § 33, stk. 1 wants it in person).
+    let ms = [
+        meeting("first", date(2025, 3, 10), MeetingStatus::Cancelled, Jc),
+        meeting("video", date(2025, 3, 24), MeetingStatus::Booked, Jc).by_phone_or_video(true),
+    ];
+    let plan = contact_plan(&book, insured(since), &ms, date(2025, 3, 12));
+    let mut f = facts(&plan, &ms);
+    f.holder = Jc;
+    let items = work_reasons(&f, at(date(2025, 3, 12)));
+    assert_eq!(items[0].reason, WorkReason::FirstMeetingRemote);
+    assert_eq!(items[0].since, at(date(2025, 3, 24)));
+    // Not the a-kasse's to act on; and not once an in-person meeting comes first again.
+    f.holder = Ak;
+    assert!(
+        !reasons(&work_reasons(&f, at(date(2025, 3, 12))))
+            .contains(&WorkReason::FirstMeetingRemote)
+    );
+    let ms = [
+        meeting("again", date(2025, 3, 17), MeetingStatus::Booked, Jc),
+        meeting("video", date(2025, 3, 24), MeetingStatus::Booked, Jc).by_phone_or_video(true),
+    ];
+    let plan = contact_plan(&book, insured(since), &ms, date(2025, 3, 12));
+    let mut f = facts(&plan, &ms);
+    f.holder = Jc;
+    assert!(
+        !reasons(&work_reasons(&f, at(date(2025, 3, 12))))
+            .contains(&WorkReason::FirstMeetingRemote)
+    );
+}
+
+#[test]
 fn screening_inactivity_and_assignment_reasons() {
     let book = book();
     let since = date(2025, 3, 3);

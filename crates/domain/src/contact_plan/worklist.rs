@@ -12,6 +12,10 @@ use crate::{MeetingStatus, Track};
 wire_enum! {
     /// A reason on the worklist, most urgent first: the order here is the worklist's order.
     WorkReason {
+        /// The citizen's first job conversation is booked by phone or video, against LAB § 33,
+        /// stk. 1: it became the first when an earlier one in person was cancelled. The booking
+        /// refuses this; only a cancellation can bring it about.
+        FirstMeetingRemote = "first_meeting_remote",
         /// A required conversation is past its deadline, not held and not booked.
         Overdue = "overdue",
         /// The citizen did not turn up, and no new meeting has been booked since.
@@ -84,6 +88,18 @@ pub fn work_reasons(facts: &CaseFacts<'_>, now: Timestamp) -> Vec<WorkItem> {
 
     let items = &facts.plan.items;
     let jobcenter = facts.holder == Holder::Municipality;
+    let first = facts
+        .meetings
+        .iter()
+        .filter(|m| matches!(m.status, MeetingStatus::Booked | MeetingStatus::Held))
+        .min_by_key(|m| m.start);
+    if let Some(m) = first
+        && m.status == MeetingStatus::Booked
+        && m.remote
+        && facts.our_meeting(m)
+    {
+        push(WorkReason::FirstMeetingRemote, m.start);
+    }
     if let Some(item) = items
         .iter()
         .find(|i| i.status == ItemStatus::Overdue && facts.ours(i))

@@ -11,6 +11,10 @@ use super::Lang;
 /// A worklist reason as staff read it.
 pub fn work_reason(lang: Lang, r: WorkReason) -> &'static str {
     match r {
+        WorkReason::FirstMeetingRemote => lang.pick(
+            "Første samtale er booket som telefon eller video – skal holdes ved fremmøde",
+            "First conversation booked by phone or video – must be in person",
+        ),
         WorkReason::Overdue => lang.pick("Samtale overskredet", "Conversation overdue"),
         WorkReason::NoShow => lang.pick("Udeblevet, ikke fulgt op", "No-show not followed up"),
         WorkReason::DueSoon => lang.pick(

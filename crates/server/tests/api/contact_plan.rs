@@ -899,3 +899,77 @@ async fn periods_count_from_the_day_the_law_names() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_video_meeting_left_first_by_a_cancellation_is_on_the_worklist() {
+    for backend in BACKENDS {
+        let app = spawn_app(backend).await;
+        let world = app.world().await;
+        let (jk, jk_token) = app.staff(&world, "jk.aalborg", "caseworker").await;
+        let kim = citizen(
+            &app,
+            &world,
+            "0202851234",
+            "job_ready_cash_benefit",
+            &days_ago(1),
+            None,
+        )
+        .await;
+        let r = app
+            .patch(
+                &format!("/api/v1/citizens/{kim}"),
+                Some(&world.aalborg),
+                &json!({"caseworker_id": jk}),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        // The first conversation in person tomorrow, then one by video the day after.
+        let first = book(&app, &jk_token, &kim, 24).await;
+        let t = Timestamp::now()
+            .checked_add(SignedDuration::from_hours(48))
+            .expect("time");
+        let start = Timestamp::from_second(t.as_second() - t.as_second() % 60).expect("time");
+        let end = start
+            .checked_add(SignedDuration::from_mins(30))
+            .expect("time");
+        let slot = json_of(
+            app.post(
+                "/api/v1/slots",
+                Some(&jk_token),
+                &json!({"start": start.to_string(), "end": end.to_string(), "channels": ["video"]}),
+            )
+            .await,
+            StatusCode::CREATED,
+        )
+        .await;
+        let r = app
+            .post(
+                "/api/v1/meetings",
+                Some(&jk_token),
+                &json!({"citizen_id": kim, "slot_id": slot["id"], "channel": "video"}),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::CREATED, "{backend:?}");
+        let list = app.get_json("/api/v1/worklist", Some(&jk_token)).await;
+        assert!(
+            !reasons(&list)
+                .iter()
+                .any(|(_, r)| r == "first_meeting_remote")
+        );
+        // Cancelling the in-person one leaves the video meeting as the first: flagged.
+        let r = app
+            .post(
+                &format!("/api/v1/meetings/{first}/cancel"),
+                Some(&jk_token),
+                &json!({"reason": "Borgeren er syg"}),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let list = app.get_json("/api/v1/worklist", Some(&jk_token)).await;
+        assert_eq!(
+            reasons(&list).first(),
+            Some(&pair("Borger 0202851234", "first_meeting_remote")),
+            "{backend:?}"
+        );
+    }
+}
