@@ -1,6 +1,7 @@
 //! Citizens: registration, reading, changing and listing — each through the acting user, with
 //! visibility decided by the domain and every access by someone else written to the audit log.
 
+use domain::contact_plan::CountedFrom;
 use domain::{
     Actor, CitizenScope, Cpr, FundCode, Login, MunicipalityCode, Organisation, PersonName,
     TargetGroup, Track, Visibility, citizen_visibility,
@@ -84,8 +85,7 @@ pub(crate) fn start_days(
     since: Date,
     given: [Option<Date>; 3],
 ) -> [Option<Date>; 3] {
-    use domain::contact_plan::CountedFrom as C;
-    let days = [C::RegisteredOn, C::FirstContactOn, C::FirstAbsenceOn];
+    let days = CountedFrom::CITIZEN_DAYS;
     std::array::from_fn(|i| days[i].applies_to(group).then(|| given[i].unwrap_or(since)))
 }
 
@@ -276,15 +276,16 @@ impl Store {
             .birth_date()
             .map(|d| d.to_string())
             .unwrap_or_default();
-        let [registered_on, first_contact_on, first_absence_on] = start_days(
-            new.target_group,
-            new.unemployed_since,
-            [
-                new.registered_on,
-                new.first_contact_on,
-                new.first_absence_on,
-            ],
-        );
+        let given = [
+            new.registered_on,
+            new.first_contact_on,
+            new.first_absence_on,
+        ];
+        if let Some(field) = CountedFrom::misplaced(new.target_group, &given) {
+            return Err(StoreError::invalid(field, domain::Invalid::Combination));
+        }
+        let [registered_on, first_contact_on, first_absence_on] =
+            start_days(new.target_group, new.unemployed_since, given);
         let mut tx = self.inner.write.begin().await?;
         self.check_orgs_exist(&mut tx, Some(new.municipality.as_str()), fund.as_deref())
             .await?;
@@ -535,33 +536,22 @@ impl Store {
             citizen.jobcenter_from_start = v;
         }
         // A day the (new) group does not have is refused rather than kept unused.
-        let days = [
-            (
-                "registered_on",
-                change.registered_on,
-                &mut citizen.registered_on,
-            ),
-            (
-                "first_contact_on",
-                change.first_contact_on,
-                &mut citizen.first_contact_on,
-            ),
-            (
-                "first_absence_on",
-                change.first_absence_on,
-                &mut citizen.first_absence_on,
-            ),
+        let given = [
+            change.registered_on,
+            change.first_contact_on,
+            change.first_absence_on,
         ];
-        for ((field, given, kept), counted) in days.into_iter().zip([
-            domain::contact_plan::CountedFrom::RegisteredOn,
-            domain::contact_plan::CountedFrom::FirstContactOn,
-            domain::contact_plan::CountedFrom::FirstAbsenceOn,
-        ]) {
-            if let Some(day) = given {
-                if !counted.applies_to(citizen.target_group) {
-                    return Err(StoreError::invalid(field, domain::Invalid::Combination));
-                }
-                *kept = Some(day);
+        if let Some(field) = CountedFrom::misplaced(citizen.target_group, &given) {
+            return Err(StoreError::invalid(field, domain::Invalid::Combination));
+        }
+        let kept = [
+            &mut citizen.registered_on,
+            &mut citizen.first_contact_on,
+            &mut citizen.first_absence_on,
+        ];
+        for (kept, given) in kept.into_iter().zip(given) {
+            if given.is_some() {
+                *kept = given;
             }
         }
         if let Some(v) = change.self_booking_exempt {

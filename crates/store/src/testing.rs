@@ -37,6 +37,22 @@ pub async fn fresh_database_url(backend: Backend) -> String {
     }
 }
 
+/// The repository's rule files (`rules/*.toml`) as one rule book, as the server loads them.
+pub fn rule_book() -> domain::contact_plan::RuleBook {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules");
+    let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .expect("rules")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("rule file");
+            (p.display().to_string(), text)
+        })
+        .collect();
+    files.sort();
+    domain::contact_plan::RuleBook::from_files(&files).expect("the repository's rule files")
+}
+
 /// A migrated store on a new database.
 pub async fn fresh_store(backend: Backend) -> Store {
     let url = fresh_database_url(backend).await;

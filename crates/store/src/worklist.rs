@@ -80,10 +80,7 @@ impl Store {
             (true, Organisation::Municipality(m)) => ("municipality = $1", m.as_str()),
             (_, Organisation::Fund(f)) => ("unemployment_fund = $1", f.as_str()),
         };
-        let holder = match organisation {
-            Organisation::Municipality(_) => domain::contact_plan::Holder::Municipality,
-            Organisation::Fund(_) => domain::contact_plan::Holder::UnemploymentFund,
-        };
+        let holder = domain::contact_plan::Holder::of_organisation(organisation);
         let cases = self.case_files(scope, value).await?;
         let now = self.now();
         let today = domain::clock_text::local_date(now);

@@ -7,20 +7,6 @@ use jiff::civil::{Date, date};
 use store::testing::{BACKENDS, fresh_store, world};
 use store::{BulkCitizen, BulkMeeting, StoreError, bulk_id};
 
-fn rules() -> domain::contact_plan::RuleBook {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../rules");
-    let files: Vec<(String, String)> = ["lab-2024-01-01.toml", "lab-2026-07-01.toml"]
-        .iter()
-        .map(|f| {
-            (
-                (*f).to_owned(),
-                std::fs::read_to_string(format!("{dir}/{f}")).expect("rule file"),
-            )
-        })
-        .collect();
-    domain::contact_plan::RuleBook::from_files(&files).expect("rules")
-}
-
 fn bulk(group: TargetGroup, since: Date) -> BulkCitizen {
     BulkCitizen {
         id: bulk_id(),
@@ -83,7 +69,7 @@ async fn every_plan_is_recomputed_from_generated_citizens_and_meetings() {
             .await
             .expect("meetings");
 
-        let book = rules();
+        let book = store::testing::rule_book();
         let today = date(2025, 4, 1);
         let census = store
             .plan_census(&w.admin, &book, today)

@@ -15,21 +15,6 @@ fn root() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn rule_book() -> RuleBook {
-    let dir = root().join("rules");
-    let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
-        .expect("rules")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).expect("rule file");
-            (p.display().to_string(), text)
-        })
-        .collect();
-    files.sort();
-    RuleBook::from_files(&files).expect("rule book")
-}
-
 /// Registers the case's citizen (number `n`: its own CPR number; born 2005 when the case sends
 /// them to the jobcenter from the start, LAB § 27, stk. 3, which needs them under 25).
 async fn register(
@@ -93,7 +78,7 @@ async fn register(
 async fn every_law_case_holds_through_both_databases() {
     let cases = load_dir(&root().join("rules/cases")).unwrap_or_else(|e| panic!("{e}"));
     assert!(cases.len() >= 40, "the law cases are there");
-    let book = rule_book();
+    let book = store::testing::rule_book();
     for backend in BACKENDS {
         let store = fresh_store(backend).await;
         let w = world(&store).await;

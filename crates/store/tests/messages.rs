@@ -9,25 +9,13 @@ use jiff::SignedDuration;
 use store::testing::{BACKENDS, fresh_database_url, fresh_store, world};
 use store::{CitizenChange, CprKey, Store, StoreOptions, ThreadChange, WorklistQuery};
 
-fn rules() -> domain::contact_plan::RuleBook {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../rules");
-    let files: Vec<(String, String)> = ["lab-2024-01-01.toml", "lab-2026-07-01.toml"]
-        .iter()
-        .map(|f| {
-            let text = std::fs::read_to_string(format!("{dir}/{f}")).expect("rule file");
-            ((*f).to_owned(), text)
-        })
-        .collect();
-    domain::contact_plan::RuleBook::from_files(&files).expect("rules")
-}
-
 fn body(text: &str) -> MessageBody {
     MessageBody::try_from(text).expect("body")
 }
 
 #[tokio::test]
 async fn a_message_left_unanswered_for_two_working_days_reaches_the_worklist() {
-    let rules = rules();
+    let rules = store::testing::rule_book();
     for backend in BACKENDS {
         let store = fresh_store(backend).await;
         let w = world(&store).await;

@@ -27,11 +27,16 @@ impl Holder {
     /// and administrators, who hold none.
     pub fn of(actor: &crate::Actor) -> Option<Holder> {
         match actor {
-            crate::Actor::Staff { organisation, .. } => Some(match organisation {
-                crate::Organisation::Municipality(_) => Holder::Municipality,
-                crate::Organisation::Fund(_) => Holder::UnemploymentFund,
-            }),
+            crate::Actor::Staff { organisation, .. } => Some(Holder::of_organisation(organisation)),
             _ => None,
+        }
+    }
+
+    /// The holder whose conversations an organisation holds.
+    pub fn of_organisation(organisation: &crate::Organisation) -> Holder {
+        match organisation {
+            crate::Organisation::Municipality(_) => Holder::Municipality,
+            crate::Organisation::Fund(_) => Holder::UnemploymentFund,
         }
     }
 }
@@ -65,6 +70,25 @@ wire_enum! {
 }
 
 impl CountedFrom {
+    /// The days a citizen keeps besides `unemployed_since`, in this order everywhere (store
+    /// columns, API fields, `[registered_on, first_contact_on, first_absence_on]`); each one's
+    /// wire name is its field name.
+    pub const CITIZEN_DAYS: [CountedFrom; 3] = [
+        CountedFrom::RegisteredOn,
+        CountedFrom::FirstContactOn,
+        CountedFrom::FirstAbsenceOn,
+    ];
+
+    /// The first of `given` (in [`Self::CITIZEN_DAYS`] order) that a citizen of `group` does
+    /// not have, by its field name: a day that would be stored and never counted.
+    pub fn misplaced<T>(group: TargetGroup, given: &[Option<T>; 3]) -> Option<&'static str> {
+        Self::CITIZEN_DAYS
+            .iter()
+            .zip(given)
+            .find(|(day, value)| value.is_some() && !day.applies_to(group))
+            .map(|(day, _)| day.as_str())
+    }
+
     /// Whether the day exists for a target group: a line counting from a day a citizen of the
     /// group does not have would plan from a made-up date.
     pub fn applies_to(self, group: TargetGroup) -> bool {

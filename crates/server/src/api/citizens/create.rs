@@ -44,26 +44,15 @@ pub struct CreateCitizen {
     pub first_absence_on: Option<String>,
 }
 
-/// The law's start days of a registration or change, each refused (422 `combination`) for a
-/// target group that does not have it: a date that would be stored and never counted.
+/// The law's start days of a registration or change, parsed, in
+/// `CountedFrom::CITIZEN_DAYS` order; which target group has which day is the store's check
+/// (422 `combination` naming the field).
 pub fn start_days(
     f: &mut Fields,
-    group: Option<TargetGroup>,
-    given: [(&'static str, Option<&str>); 3],
+    raw: [Option<&str>; 3],
 ) -> [Option<Option<jiff::civil::Date>>; 3] {
-    use domain::contact_plan::CountedFrom as C;
-    let kinds = [C::RegisteredOn, C::FirstContactOn, C::FirstAbsenceOn];
-    std::array::from_fn(|i| {
-        let (field, raw) = given[i];
-        let day = f.optional(field, raw, validate::past_date)?;
-        if let (Some(_), Some(g)) = (day, group)
-            && !kinds[i].applies_to(g)
-        {
-            f.refuse(field, domain::Invalid::Combination);
-            return None;
-        }
-        Some(day)
-    })
+    let days = domain::contact_plan::CountedFrom::CITIZEN_DAYS;
+    std::array::from_fn(|i| f.optional(days[i].as_str(), raw[i], validate::past_date))
 }
 
 /// Parses a registration from raw fields; shared by the API and the registration page.
@@ -94,11 +83,10 @@ pub fn parse(body: &CreateCitizen) -> Result<NewCitizen, Vec<domain::FieldError>
     let login = f.optional("login", body.login.as_deref(), Login::try_from);
     let [registered_on, first_contact_on, first_absence_on] = start_days(
         &mut f,
-        target_group,
         [
-            ("registered_on", body.registered_on.as_deref()),
-            ("first_contact_on", body.first_contact_on.as_deref()),
-            ("first_absence_on", body.first_absence_on.as_deref()),
+            body.registered_on.as_deref(),
+            body.first_contact_on.as_deref(),
+            body.first_absence_on.as_deref(),
         ],
     );
     f.finish(|| {

@@ -135,11 +135,10 @@ pub async fn handler(
     // Which group has which day is the store's check, against the group after the change.
     let [registered_on, first_contact_on, first_absence_on] = super::create::start_days(
         &mut f,
-        None,
         [
-            ("registered_on", body.registered_on.as_deref()),
-            ("first_contact_on", body.first_contact_on.as_deref()),
-            ("first_absence_on", body.first_absence_on.as_deref()),
+            body.registered_on.as_deref(),
+            body.first_contact_on.as_deref(),
+            body.first_absence_on.as_deref(),
         ],
     );
     let change = f.finish(|| {
