@@ -27,6 +27,8 @@ fn run(case: &LawCase, book: &RuleBook) {
         };
         let facts = ChannelFacts {
             in_person_first: case.in_person_first,
+            in_person_requested: case.in_person_requested,
+            attendance_required: next.attendance_required,
             earlier: EarlierMeetings {
                 any: earliest(None),
                 with_municipality: earliest(Some(Holder::Municipality)),

@@ -24,6 +24,8 @@ pub struct LawCase {
     pub citizen: PlanCitizen,
     /// The municipality's stricter rule (first conversation with each holder in person).
     pub in_person_first: bool,
+    /// The citizen has asked to meet in person (LAB § 33, stk. 1, 2. pkt.).
+    pub in_person_requested: bool,
     /// Each at 10:00 Copenhagen time on its day, with ids `m0`, `m1`, ….
     pub meetings: Vec<PlanMeeting>,
     /// Every plan item as `[kind, holder, due_by, status]`, in the plan's order.
@@ -36,6 +38,8 @@ pub struct LawCase {
 pub struct NextBooking {
     pub start: Timestamp,
     pub holder: Holder,
+    /// Staff require attendance in person for it (LAB § 33, stk. 2).
+    pub attendance_required: bool,
     pub channels: Vec<String>,
 }
 
@@ -100,6 +104,8 @@ struct RawCitizen {
     jobcenter_from_start: bool,
     #[serde(default)]
     in_person_first: bool,
+    #[serde(default)]
+    in_person_requested: bool,
     /// The organisations that exempted the citizen from their own exemptible conversations.
     #[serde(default)]
     exempted_by: Vec<String>,
@@ -129,6 +135,8 @@ struct RawItem {
 struct RawNextBooking {
     date: String,
     holder: String,
+    #[serde(default)]
+    attendance_required: bool,
     channels: Vec<String>,
 }
 
@@ -181,6 +189,7 @@ impl RawCase {
             Some(n) => Some(NextBooking {
                 start: at(day(&n.date)?)?,
                 holder: holder(&n.holder)?,
+                attendance_required: n.attendance_required,
                 channels: n.channels.clone(),
             }),
         };
@@ -188,6 +197,7 @@ impl RawCase {
             today: day(&self.today)?,
             citizen,
             in_person_first: c.in_person_first,
+            in_person_requested: c.in_person_requested,
             meetings,
             expected: self
                 .items
