@@ -35,7 +35,6 @@ fn run(case: &LawCase, book: &RuleBook) {
                 with_fund: earliest(Some(Holder::UnemploymentFund)),
             },
             has_phone: true,
-            ..Default::default()
         };
         let proposed = Proposed {
             start: next.start,
