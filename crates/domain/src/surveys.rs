@@ -33,114 +33,50 @@ impl QuestionKind {
 #[derive(Debug, Clone, Copy)]
 pub struct Question {
     pub id: &'static str,
-    /// (Danish, English).
-    pub text: (&'static str, &'static str),
     pub kind: QuestionKind,
-    /// (value, Danish label, English label).
-    pub options: &'static [(&'static str, &'static str, &'static str)],
+    /// The values an answer may take; the words for question and options are in the
+    /// catalogue (`survey-question-…`, `survey-options-…`).
+    pub options: &'static [&'static str],
 }
 
-const SATISFIED: &[(&str, &str, &str)] = &[
-    ("1", "Meget utilfreds", "Very dissatisfied"),
-    ("2", "Utilfreds", "Dissatisfied"),
-    ("3", "Hverken eller", "Neither"),
-    ("4", "Tilfreds", "Satisfied"),
-    ("5", "Meget tilfreds", "Very satisfied"),
-];
-const FITTED: &[(&str, &str, &str)] = &[
-    ("1", "Slet ikke", "Not at all"),
-    ("2", "I lav grad", "Little"),
-    ("3", "I nogen grad", "Somewhat"),
-    ("4", "I høj grad", "Much"),
-    ("5", "I meget høj grad", "Very much"),
-];
-const AGREE: &[(&str, &str, &str)] = &[
-    ("1", "Helt uenig", "Strongly disagree"),
-    ("2", "Uenig", "Disagree"),
-    (
-        "3",
-        "Hverken enig eller uenig",
-        "Neither agree nor disagree",
-    ),
-    ("4", "Enig", "Agree"),
-    ("5", "Helt enig", "Strongly agree"),
-];
-const WANTS_MORE: &[(&str, &str, &str)] = &[
-    ("1", "Nej, slet ikke", "No, not at all"),
-    ("2", "Helst ikke", "Rather not"),
-    ("3", "Det er lige meget", "I don't mind"),
-    ("4", "Gerne", "Yes"),
-    ("5", "Meget gerne", "Very much"),
-];
-const PERSONAL: &[(&str, &str, &str)] = &[
-    ("more", "Mere personlig", "More personal"),
-    ("same", "Lige så personlig", "As personal"),
-    ("less", "Mindre personlig", "Less personal"),
-];
-const YES_NO: &[(&str, &str, &str)] = &[("yes", "Ja", "Yes"), ("no", "Nej", "No")];
+const SCALE: &[&str] = &["1", "2", "3", "4", "5"];
+const PERSONAL: &[&str] = &["more", "same", "less"];
+const YES_NO: &[&str] = &["yes", "no"];
 
 /// The survey, in the order it is asked.
 pub const QUESTIONS: &[Question] = &[
     Question {
         id: "satisfaction",
-        text: (
-            "Hvor tilfreds var du med samtalen?",
-            "How satisfied were you with the meeting?",
-        ),
         kind: QuestionKind::Scale,
-        options: SATISFIED,
+        options: SCALE,
     },
     Question {
         id: "channel_fit",
-        text: (
-            "Passede kontaktformen (fremmøde, telefon eller video) til det, I skulle tale om?",
-            "Did the way you met (in person, phone or video) fit what you had to talk about?",
-        ),
         kind: QuestionKind::Scale,
-        options: FITTED,
+        options: SCALE,
     },
     Question {
         id: "personal",
-        text: (
-            "Var samtalen lige så personlig, som du er vant til?",
-            "Was the meeting as personal as you are used to?",
-        ),
         kind: QuestionKind::Choice,
         options: PERSONAL,
     },
     Question {
         id: "helpful",
-        text: (
-            "Samtalen hjalp mig i min situation.",
-            "The meeting helped me in my situation.",
-        ),
         kind: QuestionKind::Scale,
-        options: AGREE,
+        options: SCALE,
     },
     Question {
         id: "more_remote",
-        text: (
-            "Vil du gerne have flere af dine samtaler over telefon eller video?",
-            "Would you like more of your meetings by phone or video?",
-        ),
         kind: QuestionKind::Scale,
-        options: WANTS_MORE,
+        options: SCALE,
     },
     Question {
         id: "callback",
-        text: (
-            "Vil du gerne ringes op af din jobkonsulent?",
-            "Would you like your caseworker to call you?",
-        ),
         kind: QuestionKind::Choice,
         options: YES_NO,
     },
     Question {
         id: "comment",
-        text: (
-            "Er der andet, du vil fortælle os? (frivilligt)",
-            "Is there anything else you want to tell us? (optional)",
-        ),
         kind: QuestionKind::Text,
         options: &[],
     },
@@ -181,8 +117,8 @@ impl SurveyAnswers {
                     errors.push(FieldError::new(format!("answers.{id}"), Invalid::Required));
                     None
                 }
-                Some(v) => match q.options.iter().find(|(value, _, _)| *value == v) {
-                    Some((value, _, _)) => Some(value),
+                Some(v) => match q.options.iter().find(|value| **value == v) {
+                    Some(value) => Some(value),
                     None => {
                         errors.push(FieldError::new(
                             format!("answers.{id}"),
@@ -318,7 +254,7 @@ mod tests {
         for q in QUESTIONS {
             match q.kind {
                 QuestionKind::Scale => {
-                    let values: Vec<&str> = q.options.iter().map(|o| o.0).collect();
+                    let values: Vec<&str> = q.options.to_vec();
                     assert_eq!(values, vec!["1", "2", "3", "4", "5"], "{}", q.id);
                 }
                 QuestionKind::Choice => assert!(q.options.len() >= 2, "{}", q.id),

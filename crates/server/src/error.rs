@@ -107,50 +107,58 @@ impl ApiError {
             ApiError::Unauthorized => (
                 StatusCode::UNAUTHORIZED,
                 "unauthorized",
-                "Du er ikke logget ind",
-                "Send et gyldigt adgangstoken i Authorization: Bearer <token>.".into(),
+                Lang::Da.text("problem-unauthorized-title"),
+                Lang::Da.text("problem-unauthorized-detail").into(),
             ),
             ApiError::UnknownLogin => (
                 StatusCode::UNAUTHORIZED,
                 "unknown_login",
-                "Ukendt brugernavn",
-                "Der findes ingen bruger med det brugernavn.".into(),
+                Lang::Da.text("problem-unknown-login-title"),
+                Lang::Da.text("problem-unknown-login-detail").into(),
             ),
             ApiError::NotFound => (
                 StatusCode::NOT_FOUND,
                 "not_found",
-                "Findes ikke",
-                "Det du leder efter, findes ikke, eller du har ikke adgang til det.".into(),
+                Lang::Da.text("problem-not-found-title"),
+                Lang::Da.text("problem-not-found-detail").into(),
             ),
             ApiError::Forbidden => (
                 StatusCode::FORBIDDEN,
                 "forbidden",
-                "Ikke tilladt",
-                "Din rolle giver ikke lov til denne handling.".into(),
+                Lang::Da.text("problem-forbidden-title"),
+                Lang::Da.text("problem-forbidden-detail").into(),
             ),
             ApiError::AlreadyExists => (
                 StatusCode::CONFLICT,
                 "already_exists",
-                "Findes allerede",
-                "Der er allerede registreret en med den værdi.".into(),
+                Lang::Da.text("problem-already-exists-title"),
+                Lang::Da.text("problem-already-exists-detail").into(),
             ),
             ApiError::MalformedJson(e) => (
                 StatusCode::BAD_REQUEST,
                 "malformed_json",
-                "Ugyldig JSON",
-                format!("Forespørgslen er ikke gyldig JSON: {e}"),
+                Lang::Da.text("problem-malformed-json-title"),
+                Lang::Da.fmt(
+                    "problem-malformed-json-detail",
+                    &[("error", (&e.to_string()).into())],
+                ),
             ),
             ApiError::MalformedQuery(e) => (
                 StatusCode::BAD_REQUEST,
                 "malformed_query",
-                "Ugyldig forespørgsel",
-                format!("Forespørgslens parametre kan ikke læses: {e}"),
+                Lang::Da.text("problem-malformed-query-title"),
+                Lang::Da.fmt(
+                    "problem-malformed-query-detail",
+                    &[("error", (&e.to_string()).into())],
+                ),
             ),
             ApiError::UnsupportedMediaType => (
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "unsupported_media_type",
-                "Forkert indholdstype",
-                "Send forespørgslen som application/json.".into(),
+                Lang::Da.text("problem-unsupported-media-type-title"),
+                Lang::Da
+                    .text("problem-unsupported-media-type-detail")
+                    .into(),
             ),
             ApiError::Validation(errors) => {
                 let cpr = errors.iter().any(|e| e.problem == Invalid::Cpr);
@@ -162,29 +170,29 @@ impl ApiError {
                         "validation_failed"
                     },
                     if cpr {
-                        "Ugyldigt CPR-nummer"
+                        Lang::Da.text("problem-invalid-cpr-title")
                     } else {
-                        "Ugyldige oplysninger"
+                        Lang::Da.text("problem-validation-failed-title")
                     },
-                    "Ret de nævnte felter og prøv igen.".into(),
+                    Lang::Da.text("problem-validation-failed-detail").into(),
                 )
             }
             ApiError::ReasonRequired => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "reason_required",
-                "Begrundelse mangler",
-                "Når beslutningen afviger fra anbefalingen, eller der ikke er en screening, skal den begrundes.".into(),
+                Lang::Da.text("problem-reason-required-title"),
+                Lang::Da.text("problem-reason-required-detail").into(),
             ),
             ApiError::Conflict(code) => (
                 StatusCode::CONFLICT,
                 code,
-                "Konflikt",
+                Lang::Da.text("problem-conflict-title"),
                 conflict(Lang::Da, code).into(),
             ),
             ApiError::CitizenBusy { start, end } => (
                 StatusCode::CONFLICT,
                 "citizen_busy",
-                "Borgeren har en anden samtale",
+                Lang::Da.text("problem-citizen-busy-title"),
                 crate::i18n::citizen_busy(Lang::Da, *start, *end),
             ),
             ApiError::Meeting(r) => (
@@ -198,50 +206,50 @@ impl ApiError {
                     }
                 },
                 r.code(),
-                "Samtalen kan ikke ændres sådan",
+                Lang::Da.text("problem-meeting-title"),
                 meeting_refusal(Lang::Da, *r).into(),
             ),
             ApiError::Channel(r) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "channel_not_allowed",
-                "Kontaktformen kan ikke bruges",
+                Lang::Da.text("problem-channel-not-allowed-title"),
                 channel_refusal(Lang::Da, *r).into(),
             ),
             ApiError::ExemptionNotAllowed => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "exemption_not_allowed",
-                "Fritagelse er ikke mulig",
-                "De regler der gælder i dag, giver ikke mulighed for at fritage denne borger fra samtaler.".into(),
+                Lang::Da.text("problem-exemption-not-allowed-title"),
+                Lang::Da.text("problem-exemption-not-allowed-detail").into(),
             ),
             ApiError::TooLong(_) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "too_long",
-                "For lang tekst",
-                "Teksten er for lang. En besked må højst være 10.000 tegn.".into(),
+                Lang::Da.text("problem-too-long-title"),
+                Lang::Da.text("problem-too-long-detail").into(),
             ),
             ApiError::BodyTooLarge => (
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "too_long",
-                "For stor forespørgsel",
-                "Forespørgslen er større end serveren modtager.".into(),
+                Lang::Da.text("problem-body-too-large-title"),
+                Lang::Da.text("problem-body-too-large-detail").into(),
             ),
             ApiError::Room(r) => (
                 StatusCode::CONFLICT,
                 r.code(),
-                "Videorummet er lukket",
+                Lang::Da.text("problem-room-title"),
                 crate::i18n::room_refusal(Lang::Da, *r).into(),
             ),
             ApiError::RateLimited => (
                 StatusCode::TOO_MANY_REQUESTS,
                 "rate_limited",
-                "For mange beskeder",
-                "Du har sendt mange beskeder på kort tid. Vent et minut, og prøv igen.".into(),
+                Lang::Da.text("problem-rate-limited-title"),
+                Lang::Da.text("problem-rate-limited-detail").into(),
             ),
             ApiError::Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",
-                "Der skete en fejl hos os",
-                "Prøv igen om lidt. Fejlen er registreret.".into(),
+                Lang::Da.text("problem-internal-title"),
+                Lang::Da.text("problem-internal-detail").into(),
             ),
         }
     }

@@ -24,14 +24,14 @@ pub fn local_display(ts: Timestamp) -> String {
 
 /// A day as people say it, in the reader's language.
 pub fn long_date(date: jiff::civil::Date, lang: crate::i18n::Lang) -> String {
-    domain::clock_text::long_date(date, lang == crate::i18n::Lang::En)
+    catalogue::dates::long_date(lang, date)
 }
 
 pub use domain::clock_text::{clock, local_date};
 
 /// `mandag 2. marts 2026 kl. 09:00–09:30`, in the reader's language.
 pub fn when(start: Timestamp, end: Timestamp, lang: crate::i18n::Lang) -> String {
-    domain::clock_text::when(start, end, lang == crate::i18n::Lang::En)
+    catalogue::dates::when(lang, start, end)
 }
 
 #[cfg(test)]

@@ -64,6 +64,9 @@ pub struct Citizen {
     pub first_contact_on: Option<Date>,
     /// First day of absence (sygedagpengeloven § 13 b); sickness benefit.
     pub first_absence_on: Option<Date>,
+    /// The language the citizen reads in, as a BCP 47 code (`da`, `en`, `uk`): notices and
+    /// letters are written in it. The store keeps the code; the catalogue knows the languages.
+    pub language: String,
 }
 
 impl Citizen {
@@ -160,7 +163,7 @@ pub struct Page<T> {
 pub(crate) const COLUMNS: &str = "id, name, cpr_masked, municipality, target_group, unemployed_since, \
                        unemployment_fund, track, caseworker_id, in_person_requested, phone, email, \
                        digital_mail, in_person_first, self_booking_exempt, self_booking_exempt_reason, \
-                       jobcenter_from_start, registered_on, first_contact_on, first_absence_on";
+                       jobcenter_from_start, registered_on, first_contact_on, first_absence_on, language";
 
 fn date(column: &'static str, s: &str) -> Result<Date, StoreError> {
     s.parse().map_err(|_| StoreError::Corrupt { column })
@@ -228,6 +231,7 @@ pub(crate) fn from_row(row: &impl Columns) -> Result<Citizen, StoreError> {
         registered_on: opt_date(row, "registered_on")?,
         first_contact_on: opt_date(row, "first_contact_on")?,
         first_absence_on: opt_date(row, "first_absence_on")?,
+        language: row.required("language")?,
     })
 }
 
@@ -364,6 +368,7 @@ impl Store {
             jobcenter_from_start: false,
             registered_on,
             first_contact_on,
+            language: "da".to_owned(),
             first_absence_on,
         })
     }

@@ -12,6 +12,7 @@ mod bulk;
 mod bulk_threads;
 mod case_files;
 mod case_transfers;
+mod citizen_language;
 mod citizens;
 mod clock;
 mod connect;

@@ -37,8 +37,9 @@ pub struct LiveActor(pub Actor, pub String);
 /// expiry): a socket outlives its session by at most this.
 pub const SESSION_CHECK: std::time::Duration = std::time::Duration::from_secs(5);
 
-/// Why a socket is closed when its session has ended.
-pub const SIGNED_OUT: &str = "Du er logget ud. Log ind igen for at fortsætte.";
+/// Why a socket is closed when its session has ended: a stable code, as close reasons are for
+/// programs (the page says it in the reader's language from its own texts).
+pub const SIGNED_OUT: &str = "signed_out";
 
 /// Whether the session behind `token` still stands. Only its absence ends a socket; a passing
 /// database error does not sign anyone out.

@@ -71,7 +71,7 @@ async fn session(
                 }
             }
             () = too_slow.notified() => {
-                break Some((close_code::AGAIN, "Forbindelsen er for langsom til videosamtalen. Prøv igen om lidt."));
+                break Some((close_code::AGAIN, "too_slow"));
             }
             frame = frames.recv() => match frame {
                 Some(text) => {

@@ -82,11 +82,11 @@ impl OrgKind {
     fn page(self, ctx: Ctx, form: FormState) -> Response {
         let (title_key, hint_key, action) = match self {
             OrgKind::Municipality => (
-                "admin.new_municipality",
-                "hint.municipality_code",
+                "admin-new-municipality",
+                "hint-municipality-code",
                 "/admin/kommuner/ny",
             ),
-            OrgKind::Fund => ("admin.new_fund", "hint.fund_code", "/admin/a-kasser/ny"),
+            OrgKind::Fund => ("admin-new-fund", "hint-fund-code", "/admin/a-kasser/ny"),
         };
         let page = OrgPage {
             ctx,
@@ -128,7 +128,7 @@ impl OrgKind {
         match result {
             Ok(org) => Ok(created(&format!("{} {}", org.code, org.name))),
             Err(StoreError::AlreadyExists) => {
-                form.add_error(t, "code", t.get("form.exists"));
+                form.add_error(t, "code", t.text("form-exists"));
                 Ok(self.page(ctx, form))
             }
             Err(e) => Err(user.viewer.error(e)),
@@ -178,7 +178,7 @@ async fn staff_page(
     form: FormState,
 ) -> Result<Response, PageError> {
     let ctx = user.viewer.ctx();
-    let none = ctx.t.get("field.none").to_owned();
+    let none = ctx.t.text("field-none").to_owned();
     let options = |orgs: Vec<Org>| {
         let mut v = vec![(String::new(), none.clone())];
         v.extend(
@@ -242,7 +242,7 @@ pub async fn staff_submit(
             staff_page(&state, &user, form.with_errors(t, &errors)).await
         }
         Err(StoreError::AlreadyExists) => {
-            form.add_error(t, "login", t.get("form.exists"));
+            form.add_error(t, "login", t.text("form-exists"));
             staff_page(&state, &user, form).await
         }
         Err(e) => Err(user.viewer.error(e)),

@@ -291,10 +291,7 @@ pub async fn submit(
         .await;
     };
     let Some(channel) = get("channel").and_then(|c| Channel::try_from(c.as_str()).ok()) else {
-        let text = lang.pick(
-            "Vælg hvordan samtalen skal foregå.",
-            "Choose how the meeting is to be held.",
-        );
+        let text = lang.text("book-choose-channel");
         return page(&state, &user, &q, Some(text.to_owned()), values.clone()).await;
     };
     let result = match &q.flyt {
@@ -309,10 +306,7 @@ pub async fn submit(
                 .then(|| get("attendance_reason"))
                 .flatten();
             if get("attendance").is_some() && attendance_reason.is_none() {
-                let text = lang.pick(
-                    "Skriv hvorfor borgeren skal møde personligt op.",
-                    "Say why the citizen must attend in person.",
-                );
+                let text = lang.text("book-attendance-reason-required");
                 return page(&state, &user, &q, Some(text.to_owned()), values.clone()).await;
             }
             let with_fund = get("with_fund").as_deref() == Some("yes");

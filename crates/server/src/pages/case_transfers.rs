@@ -104,7 +104,7 @@ pub async fn request(
             for e in errors {
                 // Say what to write, not just that something is missing.
                 let message = if e.field == "reason" && e.problem == domain::Invalid::Required {
-                    t.get("transfer.reason_missing")
+                    t.text("transfer-reason-missing")
                 } else {
                     t.invalid(&e.problem)
                 };
@@ -124,7 +124,7 @@ pub async fn request(
             super::register::page_with(&state, &user, form, true).await
         }
         Err(StoreError::NotFound) => {
-            form.add_error(t, "cpr", t.get("transfer.not_registered"));
+            form.add_error(t, "cpr", t.text("transfer-not-registered"));
             super::register::page_with(&state, &user, form, false).await
         }
         Err(e) => Err(user.viewer.error(e)),

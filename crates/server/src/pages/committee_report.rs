@@ -22,9 +22,12 @@ use crate::time_fmt::{local_date, long_date};
 
 const COLUMNS: [f32; 7] = [125.0, 55.0, 50.0, 55.0, 60.0, 50.0, 72.0];
 
+/// The committee's document is Danish, whatever language the manager reads the pages in.
+const DOC: Lang = Lang::Da;
+
 fn pct(s: Option<f64>) -> String {
     s.map_or_else(
-        || "færre end 5".to_owned(),
+        || DOC.text("committee-fewer-than-5").to_owned(),
         |x| format!("{:.0} %", x * 100.0),
     )
 }
@@ -34,12 +37,12 @@ fn table(title: &str, rows: &[(String, ContactCounts)], blocks: &mut Vec<Block>)
     blocks.push(Block::heading(title));
     let head = [
         "",
-        "Samtaler",
-        "Holdt",
-        "Aflyst",
-        "Udeblevet",
-        "Svar",
-        "Tilfredse",
+        DOC.text("committee-col-meetings"),
+        DOC.text("committee-col-held"),
+        DOC.text("committee-col-cancelled"),
+        DOC.text("committee-col-no-show"),
+        DOC.text("committee-col-answers"),
+        DOC.text("committee-col-satisfied"),
     ];
     blocks.push(Block::row(&COLUMNS, &head.map(str::to_owned), true));
     for (name, c) in rows {
@@ -85,22 +88,18 @@ pub async fn pdf_file(
     let towns = store.municipalities().await.map_err(err)?;
     // The municipality reported on: a manager's own, or the one an administrator chose.
     let whom = match (scope.municipality(), &user.actor) {
-        (Some(m), _) => towns
-            .iter()
-            .find(|t| t.code == m)
-            .map_or_else(|| m.to_owned(), |t| format!("Jobcenter {}", t.name)),
-        (None, Actor::Staff { .. }) => "A-kassen".to_owned(),
-        (None, _) => "Alle kommuner".to_owned(),
+        (Some(m), _) => towns.iter().find(|t| t.code == m).map_or_else(
+            || m.to_owned(),
+            |t| DOC.fmt("notice-jobcenter", &[("town", (&t.name).into())]),
+        ),
+        (None, Actor::Staff { .. }) => DOC.text("committee-whom-fund").to_owned(),
+        (None, _) => DOC.text("committee-whom-all").to_owned(),
     };
     let last_day = local_date(
         to.checked_sub(jiff::SignedDuration::from_secs(1))
             .unwrap_or(to),
     );
-    let period = format!(
-        "{} – {}",
-        long_date(local_date(from), Lang::Da),
-        long_date(last_day, Lang::Da)
-    );
+    let (first, last) = (long_date(local_date(from), DOC), long_date(last_day, DOC));
 
     let mut total = ContactCounts::default();
     for (_, c) in &channels {
@@ -117,72 +116,94 @@ pub async fn pdf_file(
     let mut b = vec![
         Block::right(whom.clone()),
         Block::gap(),
-        Block::heading("Orientering til Beskæftigelsesudvalget"),
-        Block::text(format!("Kontakten med borgerne, {period}. {whom}.")),
-        Block::text(
-            "Tallene kommer direkte fra Jobunivers. Borgernes svar er anonyme; andele bygget på \
-             færre end 5 svar vises ikke.",
-        ),
-        // The orientation is in Danish, like the rest of the document.
+        Block::heading(DOC.text("committee-title")),
+        Block::text(DOC.fmt(
+            "committee-period",
+            &[
+                ("from", (&first).into()),
+                ("to", (&last).into()),
+                ("whom", (&whom).into()),
+            ],
+        )),
+        Block::text(DOC.text("committee-source")),
         Block::text(super::contact_report::answer_months(
-            crate::i18n::Texts { lang: Lang::Da },
+            crate::i18n::Texts { lang: DOC },
             answer_months,
         )),
         Block::gap(),
-        Block::heading("Nøgletal"),
-        Block::text(format!(
-            "Samtaler i perioden: {}, heraf holdt: {}.",
-            total.meetings, total.held
+        Block::heading(DOC.text("committee-key-figures")),
+        Block::text(DOC.fmt(
+            "committee-meetings",
+            &[
+                ("meetings", total.meetings.into()),
+                ("held", total.held.into()),
+            ],
         )),
-        Block::text(format!(
-            "Holdt over telefon eller video: {}.",
-            remote_share.map_or_else(|| "–".to_owned(), |x| format!("{:.0} %", x * 100.0))
+        Block::text(
+            DOC.fmt(
+                "committee-remote",
+                &[(
+                    "share",
+                    remote_share
+                        .map_or_else(|| "–".to_owned(), |x| format!("{:.0} %", x * 100.0))
+                        .as_str()
+                        .into(),
+                )],
+            ),
+        ),
+        Block::text(DOC.fmt(
+            "committee-cancellations",
+            &[
+                ("cancelled", total.cancelled.into()),
+                ("late", total.cancelled_late.into()),
+                ("no_show", total.no_show.into()),
+            ],
         )),
-        Block::text(format!(
-            "Aflysninger: {} (heraf sene: {}). Udeblivelser: {}.",
-            total.cancelled, total.cancelled_late, total.no_show
-        )),
-        Block::text(format!(
-            "Besvarede spørgeskemaer: {}. Tilfredse: {}. Kontaktformen passede: {}.",
-            total.answered,
-            pct(all.satisfied_share),
-            pct(all.channel_fit_share)
+        Block::text(DOC.fmt(
+            "committee-answers",
+            &[
+                ("answered", total.answered.into()),
+                ("satisfied", pct(all.satisfied_share).as_str().into()),
+                ("fitted", pct(all.channel_fit_share).as_str().into()),
+            ],
         )),
     ];
     // Groups named as on the page, in Danish.
     let named = |rows: Vec<(String, ContactCounts)>, g| {
-        let da = Texts { lang: Lang::Da };
+        let da = Texts { lang: DOC };
         rows.into_iter()
             .map(|(k, c)| (group_name(da, g, &k, &towns), c))
             .collect::<Vec<_>>()
     };
     table(
-        "Efter kontaktform",
+        DOC.text("committee-by-channel"),
         &named(channels, GroupBy::Channel),
         &mut b,
     );
     table(
-        "Efter målgruppe",
+        DOC.text("committee-by-target-group"),
         &named(groups, GroupBy::TargetGroup),
         &mut b,
     );
     if let Some(teams) = teams {
-        table("Efter team", &named(teams, GroupBy::Team), &mut b);
+        table(
+            DOC.text("committee-by-team"),
+            &named(teams, GroupBy::Team),
+            &mut b,
+        );
     }
-    table("Udvikling måned for måned", &months, &mut b);
+    table(DOC.text("committee-by-month"), &months, &mut b);
     b.push(Block::gap());
-    b.push(Block::heading(
-        "Hvad borgerne skrev (temaer i fritekstsvar)",
-    ));
+    b.push(Block::heading(DOC.text("committee-themes")));
     for (theme, n) in themes {
         let count = if n >= MIN_CELL {
             n.to_string()
         } else {
-            "færre end 5".to_owned()
+            DOC.text("committee-fewer-than-5").to_owned()
         };
         b.push(Block::text(format!("{theme}: {count}")));
     }
-    let file = pdf::document("Orientering til Beskæftigelsesudvalget", &b);
+    let file = pdf::document(DOC.text("committee-title"), &b);
     Ok((
         [
             (header::CONTENT_TYPE, "application/pdf"),

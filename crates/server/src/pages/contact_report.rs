@@ -56,7 +56,7 @@ const BAR: f64 = 400.0;
 
 fn share(t: Texts, s: Option<f64>) -> String {
     s.map_or_else(
-        || t.get("report.too_few").to_owned(),
+        || t.text("report-too-few").to_owned(),
         |x| format!("{:.0} %", x * 100.0),
     )
 }
@@ -64,7 +64,7 @@ fn share(t: Texts, s: Option<f64>) -> String {
 /// A group's key as people read it (also in the committee PDF).
 pub(super) fn group_name(t: Texts, group: GroupBy, key: &str, towns: &[store::Org]) -> String {
     if key == domain::survey_release::OTHER {
-        return t.get("report.other").to_owned();
+        return t.text("report-other").to_owned();
     }
     match group {
         GroupBy::Channel => domain::Channel::try_from(key).map_or(key.to_owned(), |c| {
@@ -77,10 +77,10 @@ pub(super) fn group_name(t: Texts, group: GroupBy, key: &str, towns: &[store::Or
             .find(|m| m.code == key)
             .map_or(key.to_owned(), |m| m.name.clone()),
         GroupBy::Month => key.to_owned(),
-        GroupBy::Team if key.is_empty() => t.get("report.no_team").to_owned(),
+        GroupBy::Team if key.is_empty() => t.text("report-no-team").to_owned(),
         GroupBy::Team => key.strip_prefix("fund:").map_or_else(
             || key.to_owned(),
-            |fund| format!("{} {fund}", t.get("field.fund")),
+            |fund| format!("{} {fund}", t.text("field-fund")),
         ),
     }
 }
@@ -150,19 +150,18 @@ pub(super) fn answer_months(
     t: Texts,
     months: Option<(jiff::civil::Date, jiff::civil::Date)>,
 ) -> String {
-    use domain::clock_text::month_year;
-    let english = t.lang == crate::i18n::Lang::En;
+    use catalogue::dates::month_year;
     match months {
         Some((first, end)) => {
             let last = end.yesterday().unwrap_or(end);
             format!(
                 "{} {} – {}.",
-                t.get("report.answers_months"),
-                month_year(first, english),
-                month_year(last, english)
+                t.text("report-answers-months"),
+                month_year(t.lang, first),
+                month_year(t.lang, last)
             )
         }
-        None => t.get("report.answers_none").to_owned(),
+        None => t.text("report-answers-none").to_owned(),
     }
 }
 
@@ -187,9 +186,12 @@ pub async fn page(
             .municipalities()
             .await
             .map_err(|e| user.viewer.error(e))?;
-        std::iter::once((String::new(), t.get("report.all_municipalities").to_owned()))
-            .chain(all.into_iter().map(|m| (m.code, m.name)))
-            .collect()
+        std::iter::once((
+            String::new(),
+            t.text("report-all-municipalities").to_owned(),
+        ))
+        .chain(all.into_iter().map(|m| (m.code, m.name)))
+        .collect()
     } else {
         Vec::new()
     };
@@ -198,7 +200,7 @@ pub async fn page(
         ctx: user.viewer.ctx(),
         groups: GroupBy::ALL
             .iter()
-            .map(|g| (g.as_str().to_owned(), t.get(group_label(*g))))
+            .map(|g| (g.as_str().to_owned(), t.text(group_label(*g))))
             .collect(),
         rows,
         form,
@@ -210,11 +212,11 @@ pub async fn page(
 
 fn group_label(g: GroupBy) -> &'static str {
     match g {
-        GroupBy::Channel => "report.by_channel",
-        GroupBy::TargetGroup => "report.by_target_group",
-        GroupBy::Municipality => "report.by_municipality",
-        GroupBy::Month => "report.by_month",
-        GroupBy::Team => "report.by_team",
+        GroupBy::Channel => "report-by-channel",
+        GroupBy::TargetGroup => "report-by-target-group",
+        GroupBy::Municipality => "report-by-municipality",
+        GroupBy::Month => "report-by-month",
+        GroupBy::Team => "report-by-team",
     }
 }
 
@@ -229,21 +231,21 @@ pub async fn csv(
     // A byte-order mark, so Excel reads the file as UTF-8 (æ, ø, å).
     let mut out = String::from("\u{feff}");
     let header = [
-        "report.group",
-        "report.meetings",
-        "report.held",
-        "report.cancelled",
-        "report.cancelled_late",
-        "report.no_show",
-        "report.answered",
-        "report.satisfied",
-        "report.channel_fit",
-        "report.personal",
-        "report.helpful",
-        "report.wants_remote",
-        "report.citizen_booked",
+        "report-group",
+        "report-meetings",
+        "report-held",
+        "report-cancelled",
+        "report-cancelled-late",
+        "report-no-show",
+        "report-answered",
+        "report-satisfied",
+        "report-channel-fit",
+        "report-personal",
+        "report-helpful",
+        "report-wants-remote",
+        "report-citizen-booked",
     ];
-    out.push_str(&header.map(|k| field(t.get(k))).join(";"));
+    out.push_str(&header.map(|k| field(t.text(k))).join(";"));
     out.push_str("\r\n");
     for r in rows {
         let cells = [

@@ -39,6 +39,8 @@ pub struct Ctx {
     pub csrf: String,
     /// The current path and query, percent-encoded, for `/sprog?tilbage=`.
     pub back: String,
+    /// The languages the switch offers this reader (staff pages: Danish and English).
+    pub languages: &'static [Lang],
 }
 
 /// The reader of a page, signed in or not.
@@ -106,7 +108,16 @@ impl Viewer {
                 .map(|(token, _)| csrf_token(token))
                 .unwrap_or_default(),
             back: utf8_percent_encode(&self.path, NON_ALPHANUMERIC).to_string(),
+            languages: Lang::choices(self.citizen_facing()),
         }
+    }
+
+    /// Citizens and people not signed in may read in every language; staff and admins in
+    /// the languages of the staff pages.
+    fn citizen_facing(&self) -> bool {
+        self.session
+            .as_ref()
+            .is_none_or(|(_, actor)| matches!(actor, Actor::Citizen { .. }))
     }
 
     pub fn error(&self, e: impl Into<PageError>) -> PageError {
@@ -133,11 +144,17 @@ impl FromRequestParts<AppState> for Viewer {
                 Err(e) => return Err(PageError::from(e).in_lang(lang)),
             },
         };
-        Ok(Viewer {
+        let mut viewer = Viewer {
             lang,
             session,
             path,
-        })
+        };
+        // A staff member on a machine where a citizen chose Ukrainian reads English: staff
+        // pages are not translated further.
+        if !viewer.citizen_facing() && !Lang::STAFF.contains(&viewer.lang) {
+            viewer.lang = Lang::En;
+        }
+        Ok(viewer)
     }
 }
 

@@ -66,32 +66,32 @@ impl IntoResponse for PageError {
         let (status, title_key, text_key) = match &error {
             PageError::NotFound => (
                 StatusCode::NOT_FOUND,
-                "error.not_found",
-                "error.not_found_text",
+                "error-not-found",
+                "error-not-found-text",
             ),
             PageError::BadRequest => (
                 StatusCode::BAD_REQUEST,
-                "error.bad_request",
-                "error.bad_request_text",
+                "error-bad-request",
+                "error-bad-request-text",
             ),
             PageError::Forbidden => (
                 StatusCode::FORBIDDEN,
-                "error.forbidden",
-                "error.forbidden_text",
+                "error-forbidden",
+                "error-forbidden-text",
             ),
-            PageError::Csrf => (StatusCode::FORBIDDEN, "error.forbidden", "error.csrf"),
+            PageError::Csrf => (StatusCode::FORBIDDEN, "error-forbidden", "error-csrf"),
             PageError::Internal(e) => {
                 tracing::error!(error = %e, "page failed");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    "error.internal",
-                    "error.internal_text",
+                    "error-internal",
+                    "error-internal-text",
                 )
             }
             PageError::In(..) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
-                "error.internal",
-                "error.internal_text",
+                "error-internal",
+                "error-internal-text",
             ),
         };
         let ctx = Ctx {
@@ -99,6 +99,7 @@ impl IntoResponse for PageError {
             user: None,
             csrf: String::new(),
             back: "%2F".into(),
+            languages: &crate::i18n::Lang::ALL,
         };
         let mut response = super::render(&ErrorPage {
             ctx,

@@ -49,14 +49,9 @@ pub async fn submit(
             Ok(_) => {
                 return Ok(Redirect::to(&format!("/medarbejder/borgere/{id}#plan")).into_response());
             }
-            Err(StoreError::ExemptionNotAllowed) => form.add_error(
-                t,
-                "exempt",
-                t.pick(
-                    "De regler der gælder i dag, giver ikke mulighed for at fritage borgeren.",
-                    "The rules in force today do not allow exempting this citizen.",
-                ),
-            ),
+            Err(StoreError::ExemptionNotAllowed) => {
+                form.add_error(t, "exempt", t.text("exemption-not-allowed"))
+            }
             Err(StoreError::Invalid(errors)) => {
                 for e in errors {
                     form.add_error(t, "exemption_reason", t.invalid(&e.problem));

@@ -8,7 +8,9 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
-use domain::clock_text::{local_date, long_date};
+use catalogue::Lang;
+use catalogue::dates::long_date;
+use domain::clock_text::local_date;
 use store::Letter;
 
 use super::context::{Ctx, SignedIn};
@@ -59,7 +61,7 @@ pub fn letter_pdf(l: &Letter, sender: &str) -> Vec<u8> {
     use pdf::Block;
     let mut blocks = vec![
         Block::right(sender.to_owned()),
-        Block::right(long_date(local_date(l.created_at), false)),
+        Block::right(long_date(Lang::Da, local_date(l.created_at))),
         Block::gap(),
         Block::text(l.recipient.clone()),
         Block::gap(),
@@ -92,16 +94,14 @@ pub async fn pdf_file(
                 .municipalities()
                 .await
                 .map_err(|e| user.viewer.error(e))?;
-            format!(
-                "Jobcenter {}",
-                towns
-                    .into_iter()
-                    .find(|t| t.code == m.as_str())
-                    .map(|t| t.name)
-                    .unwrap_or_default()
-            )
+            let town = towns
+                .into_iter()
+                .find(|t| t.code == m.as_str())
+                .map(|t| t.name)
+                .unwrap_or_default();
+            Lang::Da.fmt("notice-jobcenter", &[("town", (&town).into())])
         }
-        _ => "Jobcentret".to_owned(),
+        _ => Lang::Da.text("notice-sender-unknown").to_owned(),
     };
     Ok((
         [

@@ -52,13 +52,13 @@ pub fn view(m: &Meeting, r: &Reader<'_>) -> MeetingView {
     let cancellation = m.cancellation.as_ref().map(|c| {
         let by = role(r.lang, c.by_role).to_lowercase();
         let late = if c.late {
-            r.lang.pick(" (for sent)", " (late)")
+            r.lang.text("meeting-late")
         } else {
             ""
         };
         format!(
             "{} {by}: {}{late}",
-            r.lang.pick("Aflyst af", "Cancelled by"),
+            r.lang.text("meeting-cancelled-by"),
             c.reason
         )
     });

@@ -91,7 +91,7 @@ pub async fn mine(State(state): State<AppState>, user: SignedIn) -> Result<Respo
         has_fund: citizen.unemployment_fund.is_some(),
         exempt_reason: citizen
             .self_booking_exempt_reason
-            .map(|r| user.viewer.ctx().t.get(exempt_key(r))),
+            .map(|r| user.viewer.ctx().t.text(exempt_key(r))),
     }))
 }
 
@@ -99,10 +99,10 @@ pub async fn mine(State(state): State<AppState>, user: SignedIn) -> Result<Respo
 fn exempt_key(r: domain::meetings::SelfBookingExemption) -> &'static str {
     use domain::meetings::SelfBookingExemption::*;
     match r {
-        ItSkills => "meetings.exempt_it_skills",
-        Language => "meetings.exempt_language",
-        Disability => "meetings.exempt_disability",
-        InterpreterOrPremises => "meetings.exempt_interpreter",
+        ItSkills => "meetings-exempt-it-skills",
+        Language => "meetings-exempt-language",
+        Disability => "meetings-exempt-disability",
+        InterpreterOrPremises => "meetings-exempt-interpreter",
     }
 }
 
@@ -243,6 +243,7 @@ pub async fn calendar_file(
         .await
         .map_err(|e| user.viewer.error(e))?;
     Ok(crate::api::meetings::calendar::file_response(
+        user.viewer.lang,
         &meeting,
         &state.config.public_url,
     ))

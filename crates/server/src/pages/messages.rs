@@ -72,7 +72,7 @@ fn view(m: Message, reader_is_citizen: bool, thread: Option<&Thread>, t: Texts) 
     });
     MessageView {
         author: if mine && reader_is_citizen {
-            t.get("messages.you").to_owned()
+            t.text("messages-you").to_owned()
         } else {
             m.author_name.clone()
         },
@@ -103,19 +103,19 @@ async fn thread_page(
     let citizen = &c.citizen;
     let (heading, action, other_thread) = if is_citizen {
         let heading = match holder {
-            ThreadHolder::Jobcenter => t.get("messages.with_jobcenter").to_owned(),
-            ThreadHolder::AKasse => t.get("messages.with_fund").to_owned(),
+            ThreadHolder::Jobcenter => t.text("messages-with-jobcenter").to_owned(),
+            ThreadHolder::AKasse => t.text("messages-with-fund").to_owned(),
         };
         let other = citizen.unemployment_fund.as_ref().map(|_| match holder {
             ThreadHolder::Jobcenter => (
                 "/borger/beskeder?med=a_kasse".to_owned(),
-                "messages.to_fund",
+                "messages-to-fund",
             ),
-            ThreadHolder::AKasse => ("/borger/beskeder".to_owned(), "messages.to_jobcenter"),
+            ThreadHolder::AKasse => ("/borger/beskeder".to_owned(), "messages-to-jobcenter"),
         });
         (heading, "/borger/beskeder".to_owned(), other)
     } else {
-        let heading = format!("{} {}", t.get("messages.with"), citizen.name);
+        let heading = format!("{} {}", t.text("messages-with"), citizen.name);
         (
             heading,
             format!("/medarbejder/borgere/{citizen_id}/beskeder"),
@@ -153,15 +153,15 @@ async fn thread_page(
 
 fn status_line(thread: Option<&Thread>, t: Texts) -> String {
     let Some(th) = thread else {
-        return t.get("messages.no_thread").to_owned();
+        return t.text("messages-no-thread").to_owned();
     };
     let whose = match th.waiting_for {
-        Waiting::Staff => t.get("messages.waiting_for_us"),
-        Waiting::Citizen => t.get("messages.waiting_for_citizen"),
+        Waiting::Staff => t.text("messages-waiting-for-us"),
+        Waiting::Citizen => t.text("messages-waiting-for-citizen"),
     };
     let mut line = format!("{whose} {}", local_display(th.waiting_since));
     if let Some(name) = &th.assigned_name {
-        line.push_str(&format!(". {} {name}", t.get("messages.assigned_to")));
+        line.push_str(&format!(". {} {name}", t.text("messages-assigned-to")));
     }
     line
 }
@@ -254,7 +254,7 @@ async fn write(
                 return Ok(Redirect::to(&back).into_response());
             }
             Err(StoreError::RateLimited) => {
-                form.add_error(t, "body", t.get("messages.rate_limited"))
+                form.add_error(t, "body", t.text("messages-rate-limited"))
             }
             Err(e) => return Err(user.viewer.error(e)),
         },

@@ -56,8 +56,7 @@ impl PlanView {
         reader: Option<domain::contact_plan::Holder>,
     ) -> Self {
         let plan = contact_plan(book, inputs.plan_citizen(), &inputs.meetings, today);
-        let en = lang == Lang::En;
-        let date = |d: Date| domain::clock_text::day_month(d, today.year(), en);
+        let date = |d: Date| catalogue::dates::day_month(lang, d, today.year());
         Self {
             rules_version: plan.rules_version.to_owned(),
             has_open: plan.next_open().is_some(),
@@ -87,8 +86,8 @@ impl PlanView {
                 .filter(|e| e.exempt)
                 .map(|e| {
                     let key = match e.holder {
-                        domain::contact_plan::Holder::UnemploymentFund => "plan.exempt_by_fund",
-                        domain::contact_plan::Holder::Municipality => "plan.exempt_by_municipality",
+                        domain::contact_plan::Holder::UnemploymentFund => "plan-exempt-by-fund",
+                        domain::contact_plan::Holder::Municipality => "plan-exempt-by-municipality",
                     };
                     (key, e.clone())
                 })

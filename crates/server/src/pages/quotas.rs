@@ -63,11 +63,10 @@ pub async fn page(State(state): State<AppState>, user: SignedIn) -> Result<Respo
     let to = crate::time_fmt::local_date(state.store.now());
     let from = to.saturating_sub(jiff::ToSpan::years(1));
     let (funds, municipalities) = quota_rows(&facts, from, to);
-    let en = user.viewer.lang == crate::i18n::Lang::En;
     Ok(render(&QuotaPage {
         ctx: user.viewer.ctx(),
-        from: domain::clock_text::long_date(from, en),
-        to: domain::clock_text::long_date(to, en),
+        from: catalogue::dates::long_date(user.viewer.lang, from),
+        to: catalogue::dates::long_date(user.viewer.lang, to),
         rules_version: state.config.rules.in_force(to).version.clone(),
         funds: rows(funds),
         municipalities: rows(municipalities),

@@ -69,7 +69,7 @@ async fn build(
     sent: bool,
 ) -> Result<Response, PageError> {
     let ctx = user.viewer.ctx();
-    let choose = ctx.t.get("form.choose").to_owned();
+    let choose = ctx.t.text("form-choose").to_owned();
     let mut municipalities = vec![(String::new(), choose.clone())];
     for m in state
         .store
@@ -89,7 +89,7 @@ async fn build(
             municipalities.push((m.code.clone(), format!("{} ({})", m.name, m.code)));
         }
     }
-    let mut funds = vec![(String::new(), ctx.t.get("field.none").to_owned())];
+    let mut funds = vec![(String::new(), ctx.t.text("field-none").to_owned())];
     for f in state
         .store
         .funds()
@@ -147,13 +147,13 @@ pub async fn submit(
         Err(StoreError::Invalid(errors)) => page(&state, &user, form.with_errors(t, &errors)).await,
         Err(StoreError::AlreadyExists) => {
             let mut form = form;
-            form.add_error(t, "cpr", t.get("form.exists"));
+            form.add_error(t, "cpr", t.text("form-exists"));
             page(&state, &user, form).await
         }
         // Not where: the way on is to ask for the case (`case_transfers.rs`).
         Err(StoreError::Conflict("registered_elsewhere")) => {
             let mut form = form;
-            form.add_error(t, "cpr", t.get("form.registered_elsewhere"));
+            form.add_error(t, "cpr", t.text("form-registered-elsewhere"));
             page_with(&state, &user, form, true).await
         }
         Err(e) => Err(user.viewer.error(e)),

@@ -27,73 +27,73 @@ pub struct Question {
 }
 
 const YES_NO_UNSURE: &[(&str, &str)] = &[
-    ("no", "screening.a.no"),
-    ("unsure", "screening.a.unsure"),
-    ("yes", "screening.a.yes"),
+    ("no", "screening-a-no"),
+    ("unsure", "screening-a-unsure"),
+    ("yes", "screening-a-yes"),
 ];
-const YES_NO: &[(&str, &str)] = &[("no", "screening.a.no"), ("yes", "screening.a.yes")];
+const YES_NO: &[(&str, &str)] = &[("no", "screening-a-no"), ("yes", "screening-a-yes")];
 
 pub const QUESTIONS: &[Question] = &[
     Question {
         name: "worked_months_last_12",
-        label: "screening.q.worked",
-        hint: "screening.q.worked_hint",
+        label: "screening-q-worked",
+        hint: "screening-q-worked-hint",
         options: &[],
     },
     Question {
         name: "education",
-        label: "screening.q.education",
+        label: "screening-q-education",
         hint: "",
         options: &[
-            ("none", "screening.a.none_edu"),
-            ("upper_secondary", "screening.a.upper_secondary"),
-            ("vocational", "screening.a.vocational"),
-            ("higher", "screening.a.higher"),
+            ("none", "screening-a-none-edu"),
+            ("upper_secondary", "screening-a-upper-secondary"),
+            ("vocational", "screening-a-vocational"),
+            ("higher", "screening-a-higher"),
         ],
     },
     Question {
         name: "health_limits_work",
-        label: "screening.q.health",
+        label: "screening-q-health",
         hint: "",
         options: YES_NO_UNSURE,
     },
     Question {
         name: "other_obstacles",
-        label: "screening.q.obstacles",
+        label: "screening-q-obstacles",
         hint: "",
         options: YES_NO_UNSURE,
     },
     Question {
         name: "digital_comfort",
-        label: "screening.q.digital",
+        label: "screening-q-digital",
         hint: "",
         options: &[
-            ("high", "screening.a.high"),
-            ("some", "screening.a.some"),
-            ("low", "screening.a.low"),
-            ("none", "screening.a.none"),
+            ("high", "screening-a-high"),
+            ("some", "screening-a-some"),
+            ("low", "screening-a-low"),
+            ("none", "screening-a-none"),
         ],
     },
     Question {
         name: "needs_interpreter",
-        label: "screening.q.interpreter",
+        label: "screening-q-interpreter",
         hint: "",
         options: YES_NO,
     },
     Question {
         name: "own_assessment",
-        label: "screening.q.own",
+        label: "screening-q-own",
         hint: "",
         options: &[
-            ("soon", "screening.a.soon"),
-            ("months", "screening.a.months"),
-            ("long", "screening.a.long"),
-            ("unsure", "screening.a.dont_know"),
+            ("soon", "screening-a-soon"),
+            ("months", "screening-a-months"),
+            ("long", "screening-a-long"),
+            ("unsure", "screening-a-dont-know"),
         ],
     },
     Question {
         name: "wants_in_person",
-        label: "screening.q.in_person",
+        label: "screening-q-in-person",
         hint: "",
         options: YES_NO,
     },
@@ -271,14 +271,9 @@ pub async fn decide(
             .await
         {
             Ok(_) => return Ok(Redirect::to(&format!("/medarbejder/borgere/{id}")).into_response()),
-            Err(StoreError::ReasonRequired) => form.add_error(
-                t,
-                "reason",
-                t.pick(
-                    "Skriv en begrundelse, når du afviger fra anbefalingen.",
-                    "Give a reason when you differ from the recommendation.",
-                ),
-            ),
+            Err(StoreError::ReasonRequired) => {
+                form.add_error(t, "reason", t.text("visitation-reason-required"))
+            }
             Err(e) => return Err(user.viewer.error(e)),
         },
     }

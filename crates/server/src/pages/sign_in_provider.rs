@@ -135,8 +135,8 @@ pub async fn callback(
                 "identity provider vouched for someone unknown"
             );
             let key = match provider.config.audience {
-                Audience::Citizen => "signin.not_citizen",
-                Audience::Staff => "signin.not_staff",
+                Audience::Citizen => "signin-not-citizen",
+                Audience::Staff => "signin-not-staff",
             };
             sign_in_page(&state, &viewer, Some(key), StatusCode::FORBIDDEN, None).await?
         }
@@ -150,11 +150,11 @@ pub async fn callback(
 async fn failed(state: &AppState, viewer: &Viewer, e: &SignInError) -> Result<Response, PageError> {
     tracing::warn!(error = %e, "sign-in through identity provider failed");
     let (key, status) = match e {
-        SignInError::Cancelled(_) => ("signin.cancelled", StatusCode::UNAUTHORIZED),
-        SignInError::Expired => ("signin.expired", StatusCode::BAD_REQUEST),
-        SignInError::Unavailable(_) => ("signin.unavailable", StatusCode::BAD_GATEWAY),
-        SignInError::Refused(_) => ("signin.refused", StatusCode::UNAUTHORIZED),
-        SignInError::Busy => ("signin.busy", StatusCode::TOO_MANY_REQUESTS),
+        SignInError::Cancelled(_) => ("signin-cancelled", StatusCode::UNAUTHORIZED),
+        SignInError::Expired => ("signin-expired", StatusCode::BAD_REQUEST),
+        SignInError::Unavailable(_) => ("signin-unavailable", StatusCode::BAD_GATEWAY),
+        SignInError::Refused(_) => ("signin-refused", StatusCode::UNAUTHORIZED),
+        SignInError::Busy => ("signin-busy", StatusCode::TOO_MANY_REQUESTS),
     };
     sign_in_page(state, viewer, Some(key), status, None).await
 }

@@ -86,8 +86,8 @@ pub(super) async fn sign_in_page(
         .map(|p| ProviderButton {
             href: format!("/logind/{}{}", p.config.audience.slug(), back_query(back)),
             label: match p.config.audience {
-                Audience::Citizen => t.get("signin.with_mitid"),
-                Audience::Staff => t.get("signin.with_staff"),
+                Audience::Citizen => t.text("signin-with-mitid"),
+                Audience::Staff => t.text("signin-with-staff"),
             },
         })
         .collect();
@@ -121,11 +121,11 @@ pub(super) async fn sign_in_page(
     };
     let groups = vec![
         Group {
-            heading: t.get("signin.staff"),
+            heading: t.text("signin-staff"),
             users: to_users(staff),
         },
         Group {
-            heading: t.get("signin.citizens"),
+            heading: t.text("signin-citizens"),
             users: to_users(citizens),
         },
     ];
@@ -193,7 +193,7 @@ pub async fn submit(
             sign_in_page(
                 &state,
                 &viewer,
-                Some("signin.unknown"),
+                Some("signin-unknown"),
                 StatusCode::UNAUTHORIZED,
                 back,
             )
@@ -222,12 +222,23 @@ pub async fn sign_out(
 }
 
 /// `GET /sprog?til=en&tilbage=/borger`: remembers the language and returns to the page. Only
-/// local paths are followed, so the link cannot send anyone to another site.
-pub async fn language(Query(q): Query<HashMap<String, String>>) -> Response {
+/// local paths are followed, so the link cannot send anyone to another site. A signed-in
+/// citizen's choice is also kept with the case, so notices and letters come in it too.
+pub async fn language(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
     let lang = q
         .get("til")
         .and_then(|l| Lang::from_code(l))
         .unwrap_or_default();
+    // The page switches even if remembering fails; the next switch tries again.
+    if let Some((_, actor @ Actor::Citizen { .. })) = &viewer.session
+        && let Err(e) = state.store.set_own_language(actor, lang.code()).await
+    {
+        tracing::warn!(error = %e, "could not remember the citizen's language");
+    }
     let back = q.get("tilbage").and_then(|b| local_path(b)).unwrap_or("/");
     let cookie = format!(
         "{LANG_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000",

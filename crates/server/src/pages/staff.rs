@@ -218,12 +218,12 @@ fn answer_rows(ctx: &Ctx, s: &store::Screening) -> Vec<AnswerRow> {
         .iter()
         .zip(values)
         .map(|(q, v)| AnswerRow {
-            question: ctx.t.get(q.label),
+            question: ctx.t.text(q.label),
             answer: q
                 .options
                 .iter()
                 .find(|(value, _)| *value == v)
-                .map_or(v.clone(), |(_, key)| ctx.t.get(key).to_owned()),
+                .map_or(v.clone(), |(_, key)| ctx.t.text(key).to_owned()),
         })
         .collect()
 }
@@ -305,8 +305,8 @@ pub async fn citizen_page(
         .map(|t| (t.as_str().to_owned(), ctx.t.track_name(t)))
         .collect();
     let exempt_choices = vec![
-        ("yes".to_owned(), ctx.t.get("plan.exempt_yes")),
-        ("no".to_owned(), ctx.t.get("plan.exempt_no")),
+        ("yes".to_owned(), ctx.t.text("plan-exempt-yes")),
+        ("no".to_owned(), ctx.t.text("plan-exempt-no")),
     ];
     // The current choice, unless a refused form is being shown again.
     let self_booking = self_booking.unwrap_or_else(|| {
@@ -319,11 +319,11 @@ pub async fn citizen_page(
         };
         FormState::new([("grund".to_owned(), current.to_owned())].into())
     });
-    let self_booking_choices = std::iter::once((String::new(), ctx.t.get("selfbooking.self")))
+    let self_booking_choices = std::iter::once((String::new(), ctx.t.text("selfbooking-self")))
         .chain(
             domain::meetings::SelfBookingExemption::ALL
                 .iter()
-                .map(|r| (r.as_str().to_owned(), ctx.t.get(self_booking_key(*r)))),
+                .map(|r| (r.as_str().to_owned(), ctx.t.text(self_booking_key(*r)))),
         )
         .collect();
     let mut response = render(&CitizenPage {
@@ -350,10 +350,10 @@ pub async fn citizen_page(
 fn self_booking_key(r: domain::meetings::SelfBookingExemption) -> &'static str {
     use domain::meetings::SelfBookingExemption::*;
     match r {
-        ItSkills => "selfbooking.it_skills",
-        Language => "selfbooking.language",
-        Disability => "selfbooking.disability",
-        InterpreterOrPremises => "selfbooking.interpreter",
+        ItSkills => "selfbooking-it-skills",
+        Language => "selfbooking-language",
+        Disability => "selfbooking-disability",
+        InterpreterOrPremises => "selfbooking-interpreter",
     }
 }
 

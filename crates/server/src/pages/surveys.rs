@@ -22,7 +22,7 @@ pub struct QuestionView {
     pub id: &'static str,
     pub text: &'static str,
     pub is_text: bool,
-    pub options: Vec<(&'static str, &'static str)>,
+    pub options: Vec<(&'static str, String)>,
 }
 
 #[derive(Template)]
@@ -39,17 +39,17 @@ struct SurveyPage {
 }
 
 fn questions(lang: Lang) -> Vec<QuestionView> {
-    let en = lang == Lang::En;
+    use crate::i18n::surveys::{option, question};
     QUESTIONS
         .iter()
         .map(|q| QuestionView {
             id: q.id,
-            text: if en { q.text.1 } else { q.text.0 },
+            text: question(lang, q.id),
             is_text: q.kind == QuestionKind::Text,
             options: q
                 .options
                 .iter()
-                .map(|(v, da, english)| (*v, if en { *english } else { *da }))
+                .map(|v| (*v, option(lang, q.id, v)))
                 .collect(),
         })
         .collect()
@@ -71,9 +71,9 @@ async fn page(
     Ok(render(&SurveyPage {
         about: format!(
             "{} {} {} {}",
-            t.get("survey.about"),
+            t.text("survey-about"),
             long_date(local_date(survey.held_at), lang),
-            t.get("video.with"),
+            t.text("video-with"),
             survey.staff_name
         ),
         ctx: user.viewer.ctx(),

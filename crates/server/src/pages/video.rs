@@ -47,7 +47,7 @@ pub async fn room(
         Err(e) => return Err(user.viewer.error(e)),
     };
     let with_name = if user.actor.is_staff() {
-        user.viewer.ctx().t.get("video.the_citizen").to_owned()
+        user.viewer.ctx().t.text("video-the-citizen").to_owned()
     } else {
         meeting.staff_name.clone()
     };

@@ -68,17 +68,16 @@ pub async fn page(
         .map_err(|e| user.viewer.error(e))?;
     let ctx = user.viewer.ctx();
     let this_year = crate::time_fmt::local_date(state.store.now()).year();
-    let english = lang == crate::i18n::Lang::En;
     let rows = list
         .entries
         .into_iter()
         .map(|e| Row {
             reason: work_reason(lang, e.reason),
             reason_code: e.reason.as_str(),
-            since: domain::clock_text::day_month(
+            since: catalogue::dates::day_month(
+                lang,
                 crate::time_fmt::local_date(e.since),
                 this_year,
-                english,
             ),
             target_group: ctx.t.target_group(&e.target_group),
             track: ctx.t.track(&e.track),

@@ -1,8 +1,9 @@
-//! The words of a notice: subject and body for e-mail and letters, and a short SMS. Plain
-//! Danish in the voice DESIGN.md asks for: "du", the action first, what to do next.
+//! The words of a notice: subject and body for e-mail and letters, and a short SMS, in the
+//! reader's language (the words are in the catalogue's `notices.ftl`). Plain language in the
+//! voice DESIGN.md asks for: "du", the action first, what to do next.
 
+use catalogue::{Arg, Lang};
 use domain::Channel;
-use domain::clock_text::when;
 use domain::notices::NoticeKind;
 use store::MeetingNotice;
 
@@ -14,126 +15,154 @@ pub struct Notice {
 }
 
 /// How to take part, by channel: where to go, that we call, or the video link.
-fn how(n: &MeetingNotice, public_url: &str) -> String {
+fn how(lang: Lang, n: &MeetingNotice, public_url: &str) -> String {
     let m = &n.meeting;
-    match m.channel {
-        Channel::InPerson => format!(
-            "Mød op: {}.",
-            m.location.as_deref().unwrap_or("se adressen i Jobunivers")
-        ),
-        Channel::Phone => "Din jobkonsulent ringer til dig.".to_owned(),
-        Channel::Video => format!(
-            "Samtalen er på video. Gå til {public_url}/moeder/{}/video – du skal ikke installere noget.",
-            m.id
-        ),
+    match (m.channel, m.location.as_deref()) {
+        (Channel::InPerson, Some(place)) => {
+            lang.fmt("notice-how-in-person", &[("place", place.into())])
+        }
+        (Channel::InPerson, None) => lang.text("notice-how-in-person-unknown").to_owned(),
+        (Channel::Phone, _) => lang.text("notice-how-phone").to_owned(),
+        (Channel::Video, _) => {
+            let link = format!("{public_url}/moeder/{}/video", m.id);
+            lang.fmt("notice-how-video", &[("link", (&link).into())])
+        }
     }
 }
 
-pub fn compose(kind: NoticeKind, n: &MeetingNotice, public_url: &str) -> Notice {
+fn short_how(lang: Lang, c: Channel) -> &'static str {
+    match c {
+        Channel::InPerson => lang.text("notice-short-in-person"),
+        Channel::Phone => lang.text("notice-short-phone"),
+        Channel::Video => lang.text("notice-short-video"),
+    }
+}
+
+/// A letter's frame around its paragraphs: greeting, the paragraphs, sign-off and sender.
+fn letter(lang: Lang, name: &str, paragraphs: &[String], sender: &str) -> String {
+    let mut body = lang.fmt("notice-greeting", &[("name", name.into())]);
+    body.push('\n');
+    for p in paragraphs.iter().filter(|p| !p.is_empty()) {
+        body.push('\n');
+        body.push_str(p);
+        body.push('\n');
+    }
+    body.push('\n');
+    body.push_str(lang.text("notice-signoff"));
+    body.push('\n');
+    body.push_str(sender);
+    body.push('\n');
+    body
+}
+
+pub fn compose(lang: Lang, kind: NoticeKind, n: &MeetingNotice, public_url: &str) -> Notice {
     let m = &n.meeting;
-    let time = when(m.start, m.end, false);
+    let time = catalogue::dates::when(lang, m.start, m.end);
     let link = format!("{public_url}/samtaler/{}", m.id);
-    let jobcenter = format!("Jobcenter {}", n.municipality_name);
-    let mut extra = String::new();
-    if let Some(reason) = &m.attendance_reason {
-        extra.push_str(&format!(
-            "\nDu er indkaldt til at møde personligt op. Begrundelse: {reason}\n"
-        ));
-    }
-    if let Some(adviser) = &m.adviser_name {
-        extra.push_str(&format!("\nDin a-kasse deltager også: {adviser}.\n"));
-    }
+    let sender = lang.fmt(
+        "notice-jobcenter",
+        &[("town", (&n.municipality_name).into())],
+    );
+    let how_short = short_how(lang, m.channel);
+    let args: [(&str, Arg<'_>); 4] = [
+        ("time", (&time).into()),
+        ("staff", (&m.staff_name).into()),
+        ("sender", (&sender).into()),
+        ("how", how_short.into()),
+    ];
     let (subject, intro, sms) = match kind {
         NoticeKind::Booked => (
-            format!("Du har en samtale {time}"),
-            format!("Du har fået en samtale med {} {time}.", m.staff_name),
-            format!(
-                "{jobcenter}: Du har en samtale {time}. {}",
-                short_how(m.channel)
-            ),
+            "notice-booked-subject",
+            "notice-booked-intro",
+            "notice-booked-sms",
         ),
         NoticeKind::Moved => (
-            format!("Din samtale er flyttet til {time}"),
-            format!(
-                "Din samtale med {} er flyttet. Den nye tid er {time}.",
-                m.staff_name
-            ),
-            format!("{jobcenter}: Din samtale er flyttet til {time}."),
+            "notice-moved-subject",
+            "notice-moved-intro",
+            "notice-moved-sms",
         ),
         NoticeKind::Cancelled => (
-            format!("Din samtale {time} er aflyst"),
-            format!(
-                "Din samtale {time} er aflyst. Du behøver ikke gøre noget. Vi finder en ny tid, hvis det er nødvendigt."
-            ),
-            format!("{jobcenter}: Din samtale {time} er aflyst."),
+            "notice-cancelled-subject",
+            "notice-cancelled-intro",
+            "notice-cancelled-sms",
+        ),
+        NoticeKind::Reminder => (
+            "notice-reminder-subject",
+            "notice-reminder-intro",
+            "notice-reminder-sms",
         ),
         NoticeKind::NewMessage => {
-            return message_notice(&n.citizen.name, &jobcenter, "/borger/beskeder", public_url);
+            return message_notice(
+                lang,
+                &n.citizen.name,
+                &sender,
+                "/borger/beskeder",
+                public_url,
+            );
         }
-        NoticeKind::SurveyInvited => return survey_notice(&n.citizen.name, &jobcenter, public_url),
-        NoticeKind::Reminder => (
-            format!("Husk din samtale {time}"),
-            format!("Husk din samtale med {} {time}.", m.staff_name),
-            format!(
-                "{jobcenter}: Husk din samtale {time}. {}",
-                short_how(m.channel)
-            ),
-        ),
+        NoticeKind::SurveyInvited => {
+            return survey_notice(lang, &n.citizen.name, &sender, public_url);
+        }
     };
-    let how = if kind == NoticeKind::Cancelled {
-        String::new()
-    } else {
-        format!("\n{}\n", how(n, public_url))
-    };
-    let change = if kind == NoticeKind::Cancelled {
-        String::new()
-    } else {
-        format!("\nKan du ikke komme? Flyt eller aflys samtalen her: {link}\n")
-    };
-    let body = format!(
-        "Kære {},\n\n{intro}\n{how}{extra}{change}\nVenlig hilsen\n{jobcenter}\n",
-        n.citizen.name
-    );
-    Notice { subject, body, sms }
-}
-
-fn short_how(c: Channel) -> &'static str {
-    match c {
-        Channel::InPerson => "Mød op på jobcentret.",
-        Channel::Phone => "Vi ringer til dig.",
-        Channel::Video => "Samtalen er på video; se linket i Jobunivers.",
+    let cancelled = kind == NoticeKind::Cancelled;
+    let mut paragraphs = vec![lang.fmt(intro, &args)];
+    if !cancelled {
+        paragraphs.push(how(lang, n, public_url));
+    }
+    if let Some(reason) = &m.attendance_reason {
+        paragraphs.push(lang.fmt("notice-attendance", &[("reason", reason.into())]));
+    }
+    if let Some(adviser) = &m.adviser_name {
+        paragraphs.push(lang.fmt("notice-fund-joins", &[("adviser", adviser.into())]));
+    }
+    if !cancelled {
+        paragraphs.push(lang.fmt("notice-change", &[("link", (&link).into())]));
+    }
+    Notice {
+        subject: lang.fmt(subject, &args),
+        body: letter(lang, &n.citizen.name, &paragraphs, &sender),
+        sms: lang.fmt(sms, &args),
     }
 }
 
 /// A new message, told without its text: e-mail and SMS are not private enough for what a
 /// citizen and the authorities write. `path` is the thread's page.
 pub fn message_notice(
+    lang: Lang,
     citizen_name: &str,
     organisation: &str,
     path: &str,
     public_url: &str,
 ) -> Notice {
     let link = format!("{public_url}{path}");
+    let args: [(&str, Arg<'_>); 2] = [("sender", organisation.into()), ("link", (&link).into())];
+    let paragraphs = [
+        lang.fmt("notice-message-intro", &args),
+        lang.fmt("notice-message-read", &args),
+    ];
     Notice {
-        subject: format!("Du har en ny besked fra {organisation}"),
-        body: format!(
-            "Kære {citizen_name},\n\nDu har fået en ny besked fra {organisation} i Jobunivers.\n\n\
-             Læs og svar her: {link}\n\nVenlig hilsen\n{organisation}\n"
-        ),
-        sms: format!("{organisation}: Du har en ny besked i Jobunivers. Læs den på {link}"),
+        subject: lang.fmt("notice-message-subject", &args),
+        body: letter(lang, citizen_name, &paragraphs, organisation),
+        sms: lang.fmt("notice-message-sms", &args),
     }
 }
 
 /// The invitation to answer the survey after a held meeting.
-pub fn survey_notice(citizen_name: &str, organisation: &str, public_url: &str) -> Notice {
+pub fn survey_notice(
+    lang: Lang,
+    citizen_name: &str,
+    organisation: &str,
+    public_url: &str,
+) -> Notice {
     let link = format!("{public_url}/borger");
+    let args: [(&str, Arg<'_>); 2] = [("sender", organisation.into()), ("link", (&link).into())];
+    let paragraphs = [
+        lang.fmt("notice-survey-intro", &args),
+        lang.fmt("notice-survey-answer", &args),
+    ];
     Notice {
-        subject: "Hvordan gik din samtale?".to_owned(),
-        body: format!(
-            "Kære {citizen_name},\n\nTak for din samtale med {organisation}. Vil du bruge to minutter på at \
-             fortælle os, hvordan den gik? Dine svar er anonyme: din jobkonsulent ser dem aldrig.\n\n\
-             Svar her: {link}\n\nVenlig hilsen\n{organisation}\n"
-        ),
-        sms: format!("{organisation}: Hvordan gik din samtale? Svar anonymt på {link}"),
+        subject: lang.text("notice-survey-subject").to_owned(),
+        body: letter(lang, citizen_name, &paragraphs, organisation),
+        sms: lang.fmt("notice-survey-sms", &args),
     }
 }

@@ -111,7 +111,7 @@ impl Notifier {
         if kind == NoticeKind::Reminder && n.meeting.status != MeetingStatus::Booked {
             return Ok(());
         }
-        let notice = compose(kind, &n, &self.public_url);
+        let notice = compose(language(&n.citizen), kind, &n, &self.public_url);
         self.send(item, kind, &notice, &n.citizen, handled).await
     }
 
@@ -142,6 +142,7 @@ impl Notifier {
             ThreadHolder::AKasse => "/borger/beskeder?med=a_kasse",
         };
         let notice = message_notice(
+            language(&n.citizen),
             &n.citizen.name,
             &n.organisation_name,
             path,
@@ -162,8 +163,9 @@ impl Notifier {
             Err(StoreError::NotFound) => return Ok(()),
             Err(e) => return Err(e.to_string()),
         };
-        let jobcenter = format!("Jobcenter {municipality}");
-        let notice = survey_notice(&citizen.name, &jobcenter, &self.public_url);
+        let lang = language(&citizen);
+        let jobcenter = lang.fmt("notice-jobcenter", &[("town", (&municipality).into())]);
+        let notice = survey_notice(lang, &citizen.name, &jobcenter, &self.public_url);
         self.send(item, NoticeKind::SurveyInvited, &notice, &citizen, handled)
             .await
     }
@@ -257,4 +259,9 @@ fn reachability(c: &Citizen) -> Reachability {
         phone: c.phone.is_some(),
         digital_mail: c.digital_mail,
     }
+}
+
+/// The language the citizen chose on the pages; Danish when the stored code is unknown.
+fn language(c: &Citizen) -> catalogue::Lang {
+    catalogue::Lang::from_code(&c.language).unwrap_or_default()
 }

@@ -6,41 +6,53 @@ use domain::Channel;
 use crate::AppState;
 use crate::error::ApiError;
 use crate::extract::ApiActor;
+use crate::i18n::Lang;
 use crate::ics;
 
-/// What the calendar entry says about a meeting, in Danish: the channel and what to do.
-pub fn summary_and_description(m: &store::Meeting, public_url: &str) -> (String, String) {
-    let (summary, mut description) = match m.channel {
-        Channel::InPerson => (
-            "Samtale på jobcentret".to_owned(),
-            format!(
-                "Mød op: {}",
-                m.location.as_deref().unwrap_or("se Jobunivers")
-            ),
+/// What the calendar entry says about a meeting, in `lang`: the channel and what to do.
+pub fn summary_and_description(
+    lang: Lang,
+    m: &store::Meeting,
+    public_url: &str,
+) -> (String, String) {
+    let (summary, mut description) = match (m.channel, m.location.as_deref()) {
+        (Channel::InPerson, place) => (
+            lang.text("calendar-entry-in-person"),
+            match place {
+                Some(place) => lang.fmt("notice-how-in-person", &[("place", place.into())]),
+                None => lang.text("notice-how-in-person-unknown").to_owned(),
+            },
         ),
-        Channel::Phone => (
-            "Telefonsamtale med jobcentret".to_owned(),
-            "Din jobkonsulent ringer til dig.".to_owned(),
+        (Channel::Phone, _) => (
+            lang.text("calendar-entry-phone"),
+            lang.text("notice-how-phone").to_owned(),
         ),
-        Channel::Video => (
-            "Videosamtale med jobcentret".to_owned(),
-            format!("Deltag i browseren: {public_url}/moeder/{}/video", m.id),
-        ),
+        (Channel::Video, _) => {
+            let link = format!("{public_url}/moeder/{}/video", m.id);
+            (
+                lang.text("calendar-entry-video"),
+                lang.fmt("notice-how-video", &[("link", (&link).into())]),
+            )
+        }
     };
     if let Some(reason) = &m.attendance_reason {
-        description.push_str(&format!(
-            "\nDu er indkaldt til personligt fremmøde: {reason}"
-        ));
+        description.push('\n');
+        description.push_str(&lang.fmt("notice-attendance", &[("reason", reason.into())]));
     }
     if let Some(adviser) = &m.adviser_name {
-        description.push_str(&format!("\nDin a-kasse deltager: {adviser}"));
+        description.push('\n');
+        description.push_str(&lang.fmt("notice-fund-joins", &[("adviser", adviser.into())]));
     }
-    (summary, description)
+    (summary.to_owned(), description)
 }
 
 /// A meeting as a downloadable calendar file, for the API and the pages alike.
-pub fn file_response(meeting: &store::Meeting, public_url: &str) -> axum::response::Response {
-    let (summary, description) = summary_and_description(meeting, public_url);
+pub fn file_response(
+    lang: Lang,
+    meeting: &store::Meeting,
+    public_url: &str,
+) -> axum::response::Response {
+    let (summary, description) = summary_and_description(lang, meeting, public_url);
     let body = ics::calendar(
         "Jobunivers",
         &[ics::Event {
@@ -79,5 +91,5 @@ pub async fn handler(
     Path(id): Path<String>,
 ) -> Result<impl IntoResponse, ApiError> {
     let meeting = state.store.meeting(&actor, &id).await?;
-    Ok(file_response(&meeting, &state.config.public_url))
+    Ok(file_response(Lang::Da, &meeting, &state.config.public_url))
 }

@@ -7,6 +7,7 @@ use utoipa::ToSchema;
 use crate::AppState;
 use crate::error::ApiError;
 use crate::extract::ApiActor;
+use crate::i18n::Lang;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OptionJson {
@@ -47,14 +48,14 @@ pub fn questions() -> Vec<QuestionJson> {
         .iter()
         .map(|q| QuestionJson {
             id: q.id.to_owned(),
-            text: q.text.0.to_owned(),
+            text: crate::i18n::surveys::question(Lang::Da, q.id).to_owned(),
             kind: q.kind.as_str().to_owned(),
             options: q
                 .options
                 .iter()
-                .map(|(value, da, _)| OptionJson {
+                .map(|value| OptionJson {
                     value: (*value).to_owned(),
-                    label: (*da).to_owned(),
+                    label: crate::i18n::surveys::option(Lang::Da, q.id, value),
                 })
                 .collect(),
         })

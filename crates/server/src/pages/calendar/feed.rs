@@ -5,7 +5,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
 use crate::AppState;
-use crate::i18n::channel;
+use crate::i18n::{Lang, channel};
 use crate::pages::PageError;
 
 /// `GET /kalender/{token}.ics`: the private feed Outlook subscribes to (no sign-in; the token is
@@ -21,9 +21,12 @@ pub async fn feed(
         .iter()
         .map(|m| crate::ics::Event {
             meeting: m,
-            summary: format!(
-                "Jobunivers: samtale ({})",
-                channel(crate::i18n::Lang::Da, m.channel).to_lowercase()
+            summary: Lang::Da.fmt(
+                "calendar-feed-entry",
+                &[(
+                    "channel",
+                    channel(Lang::Da, m.channel).to_lowercase().as_str().into(),
+                )],
             ),
             description: String::new(),
             url: format!("{url}/samtaler/{}", m.id),
@@ -31,7 +34,7 @@ pub async fn feed(
         .collect();
     Ok((
         [(header::CONTENT_TYPE, "text/calendar; charset=utf-8")],
-        crate::ics::calendar("Jobunivers – mine samtaler", &events),
+        crate::ics::calendar(Lang::Da.text("calendar-feed-name"), &events),
     )
         .into_response())
 }

@@ -186,18 +186,12 @@ pub async fn add_weekly(
                             .iter()
                             .map(|(d, name)| format!("{name} ({d})"))
                             .collect();
-                        let mut notice = format!(
-                            "{} {}.",
-                            created.len(),
-                            t.pick("tider er oprettet", "times were created")
-                        );
+                        let mut notice =
+                            format!("{} {}.", created.len(), t.text("calendar-times-created"));
                         if !skipped.is_empty() {
                             notice.push_str(&format!(
                                 " {} {}.",
-                                t.pick(
-                                    "Helligdage er sprunget over:",
-                                    "Public holidays were left out:"
-                                ),
+                                t.text("calendar-holidays-skipped"),
                                 skipped.join(", ")
                             ));
                         }

@@ -122,7 +122,7 @@ pub(super) async fn page(
     let mut items: Vec<(jiff::Timestamp, usize, Entry)> = Vec::new();
     for s in cal.slots.iter().filter(|s| s.meeting_id.is_none()) {
         let names: Vec<&str> = s.channels.iter().map(|c| channel(lang, *c)).collect();
-        let text = format!("{} ({})", lang.pick("Ledig", "Free"), names.join(", "));
+        let text = format!("{} ({})", lang.text("calendar-free"), names.join(", "));
         items.push((
             s.start,
             index(s.start),
@@ -141,7 +141,7 @@ pub(super) async fn page(
     {
         let mut text = format!("{citizen_name} – {}", channel(lang, m.channel));
         if m.adviser_id.as_deref() == Some(staff.as_str()) {
-            text.push_str(lang.pick(" (fælles samtale)", " (joint meeting)"));
+            text.push_str(lang.text("calendar-joint"));
         }
         items.push((
             m.start,
@@ -164,7 +164,7 @@ pub(super) async fn page(
         ctx: user.viewer.ctx(),
         week_label: format!(
             "{} {}",
-            lang.pick("Uge", "Week"),
+            lang.text("calendar-week"),
             monday.iso_week_date().week()
         ),
         prev: monday.checked_sub(7.days()).unwrap_or(monday).to_string(),
@@ -187,11 +187,11 @@ pub(super) async fn page(
             .map(|c| (c.as_str(), channel(lang, *c)))
             .collect(),
         weekdays: vec![
-            ("monday", lang.pick("Mandag", "Monday")),
-            ("tuesday", lang.pick("Tirsdag", "Tuesday")),
-            ("wednesday", lang.pick("Onsdag", "Wednesday")),
-            ("thursday", lang.pick("Torsdag", "Thursday")),
-            ("friday", lang.pick("Fredag", "Friday")),
+            ("monday", lang.text("calendar-monday")),
+            ("tuesday", lang.text("calendar-tuesday")),
+            ("wednesday", lang.text("calendar-wednesday")),
+            ("thursday", lang.text("calendar-thursday")),
+            ("friday", lang.text("calendar-friday")),
         ],
     }))
 }
@@ -203,7 +203,7 @@ pub async fn week(
     PageQuery(q): PageQuery<WeekQuery>,
 ) -> Result<Response, PageError> {
     let notice = (q.besked.as_deref() == Some("nyt-link"))
-        .then(|| user.viewer.ctx().t.get("calendar.feed_renewed").to_owned());
+        .then(|| user.viewer.ctx().t.text("calendar-feed-renewed").to_owned());
     page(
         &state,
         &user,

@@ -1,0 +1,114 @@
+access-log-empty = Ingen har set dine oplysninger endnu.
+access-log-intro = Her står alle gange, en medarbejder har set eller ændret dine oplysninger. Det nyeste står øverst.
+access-log-questions = Har du spørgsmål til listen? Skriv til dit jobcenter.
+access-log-role = Rolle
+access-log-title = Hvem har set dine oplysninger
+access-log-what = Hvad
+access-log-when = Hvornår
+access-log-who = Hvem
+
+audit-access-log-read = Så denne oversigt
+audit-available-slots-read = Så hvilke tider du kan booke
+audit-citizen-created = Oprettede dig i Jobunivers
+audit-citizen-listed = Så dit navn i en liste over borgere
+audit-citizen-read = Så dine oplysninger
+audit-citizen-updated = Ændrede dine oplysninger
+audit-contact-plan-read = Så din plan for samtaler
+audit-exemption-decided = Ændrede hvor mange samtaler du skal have
+audit-inbox-listed = Så at du venter på svar på en besked
+audit-letter-listed = Så dit navn på listen over breve, der skal udskrives
+audit-letter-printed = Udskrev et brev til dig
+audit-letter-read = Åbnede et brev til dig
+audit-meeting-booked = Bookede en samtale for dig
+audit-meeting-cancelled = Aflyste en af dine samtaler
+audit-meeting-moved = Flyttede en af dine samtaler
+audit-meeting-outcome = Registrerede om en samtale blev holdt
+audit-meetings-read = Så dine samtaler
+audit-message-written = Skrev en besked til dig
+audit-messages-read = Så dine beskeder
+audit-notice-sent = Sendte dig en e-mail, en sms eller et brev
+audit-screening-read = Så dine svar om din situation
+audit-screening-submitted = Udfyldte spørgsmålene om din situation for dig
+audit-transfer-accepted = Flyttede din sag til den kommune, du er flyttet til
+audit-transfer-declined = Afviste at flytte din sag til en anden kommune
+audit-transfer-requested = Bad om at overtage din sag, fordi du er flyttet til kommunen
+audit-video-joined = Deltog i et videomøde med dig
+audit-visitation-decided = Besluttede hvor meget støtte du får
+audit-visitation-read = Så beslutningen om din støtte
+audit-worklist-listed = Så dit navn på en liste over borgere der skal følges op på
+
+citizen-access-log-link = Se hvem der har set dine oplysninger
+citizen-intro = Her kan du se, hvad jobcentret har registreret om dig.
+citizen-title = Dine oplysninger
+
+support-answer = Svar på spørgsmål om din situation
+support-decided-by = Besluttet af
+support-none = Jobcentret har endnu ikke besluttet, hvilken støtte du får.
+support-own-view = Din egen vurdering
+support-own-view-hint = Skriv, hvad du selv mener om beslutningen. Din jobkonsulent kan se det.
+support-reason = Jobcentrets begrundelse
+support-save-view = Gem din vurdering
+support-title = Din støtte
+
+survey-about = Om din samtale
+survey-back = Tilbage til din side
+survey-closed = Spørgeskemaet er lukket, fordi samtalen er mere end 30 dage gammel. Tak fordi du ville svare.
+survey-intro = Det tager to minutter. Dine svar er anonyme: din jobkonsulent ser dem aldrig, og vi viser kun tal for grupper på mindst fem personer.
+survey-q-callback = Ring mig op
+survey-q-channel-fit = Kontaktformen
+survey-q-comment = Kommentar
+survey-q-helpful = Hjalp samtalen
+survey-q-more-remote = Telefon eller video
+survey-q-personal = Personlig
+survey-q-satisfaction = Tilfredshed
+survey-send = Send svar
+survey-thanks = Tak for dit svar. Det hjælper os med at gøre samtalerne bedre.
+survey-title = Hvordan gik din samtale?
+survey-waiting = Fortæl os, hvordan din samtale gik
+
+survey-question-callback = Vil du gerne ringes op af din jobkonsulent?
+survey-question-channel-fit = Passede kontaktformen (fremmøde, telefon eller video) til det, I skulle tale om?
+survey-question-comment = Er der andet, du vil fortælle os? (frivilligt)
+survey-question-helpful = Samtalen hjalp mig i min situation.
+survey-question-more-remote = Vil du gerne have flere af dine samtaler over telefon eller video?
+survey-question-personal = Var samtalen lige så personlig, som du er vant til?
+survey-question-satisfaction = Hvor tilfreds var du med samtalen?
+
+## The answers each question offers; $value is the stable value of the API.
+survey-options-callback = { $value ->
+        [yes] Ja
+       *[no] Nej
+    }
+survey-options-channel-fit = { $value ->
+        [1] Slet ikke
+        [2] I lav grad
+        [3] I nogen grad
+        [4] I høj grad
+       *[5] I meget høj grad
+    }
+survey-options-helpful = { $value ->
+        [1] Helt uenig
+        [2] Uenig
+        [3] Hverken enig eller uenig
+        [4] Enig
+       *[5] Helt enig
+    }
+survey-options-more-remote = { $value ->
+        [1] Nej, slet ikke
+        [2] Helst ikke
+        [3] Det er lige meget
+        [4] Gerne
+       *[5] Meget gerne
+    }
+survey-options-personal = { $value ->
+        [more] Mere personlig
+        [same] Lige så personlig
+       *[less] Mindre personlig
+    }
+survey-options-satisfaction = { $value ->
+        [1] Meget utilfreds
+        [2] Utilfreds
+        [3] Hverken eller
+        [4] Tilfreds
+       *[5] Meget tilfreds
+    }

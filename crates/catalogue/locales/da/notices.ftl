@@ -1,0 +1,37 @@
+## E-mails, text messages and letters about meetings and messages. $sender is "Jobcenter
+## Aalborg" or the a-kasse's name, $time a meeting's time in words, $link an address.
+
+notice-attendance = Du er indkaldt til at møde personligt op. Begrundelse: { $reason }
+notice-booked-intro = Du har fået en samtale med { $staff } { $time }.
+notice-booked-sms = { $sender }: Du har en samtale { $time }. { $how }
+notice-booked-subject = Du har en samtale { $time }
+notice-cancelled-intro = Din samtale { $time } er aflyst. Du behøver ikke gøre noget. Vi finder en ny tid, hvis det er nødvendigt.
+notice-cancelled-sms = { $sender }: Din samtale { $time } er aflyst.
+notice-cancelled-subject = Din samtale { $time } er aflyst
+notice-change = Kan du ikke komme? Flyt eller aflys samtalen her: { $link }
+notice-fund-joins = Din a-kasse deltager også: { $adviser }.
+notice-greeting = Kære { $name },
+notice-how-in-person = Mød op: { $place }.
+notice-how-in-person-unknown = Mød op: se adressen i Jobunivers.
+notice-how-phone = Din jobkonsulent ringer til dig.
+notice-how-video = Samtalen er på video. Gå til { $link } – du skal ikke installere noget.
+notice-jobcenter = Jobcenter { $town }
+notice-message-intro = Du har fået en ny besked fra { $sender } i Jobunivers.
+notice-message-read = Læs og svar her: { $link }
+notice-message-sms = { $sender }: Du har en ny besked i Jobunivers. Læs den på { $link }
+notice-message-subject = Du har en ny besked fra { $sender }
+notice-moved-intro = Din samtale med { $staff } er flyttet. Den nye tid er { $time }.
+notice-moved-sms = { $sender }: Din samtale er flyttet til { $time }.
+notice-moved-subject = Din samtale er flyttet til { $time }
+notice-reminder-intro = Husk din samtale med { $staff } { $time }.
+notice-reminder-sms = { $sender }: Husk din samtale { $time }. { $how }
+notice-reminder-subject = Husk din samtale { $time }
+notice-sender-unknown = Jobcentret
+notice-short-in-person = Mød op på jobcentret.
+notice-short-phone = Vi ringer til dig.
+notice-short-video = Samtalen er på video; se linket i Jobunivers.
+notice-signoff = Venlig hilsen
+notice-survey-answer = Svar her: { $link }
+notice-survey-intro = Tak for din samtale med { $sender }. Vil du bruge to minutter på at fortælle os, hvordan den gik? Dine svar er anonyme: din jobkonsulent ser dem aldrig.
+notice-survey-sms = { $sender }: Hvordan gik din samtale? Svar anonymt på { $link }
+notice-survey-subject = Hvordan gik din samtale?

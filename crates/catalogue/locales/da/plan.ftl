@@ -1,0 +1,55 @@
+conversation-kind-first-conversation = Første samtale
+conversation-kind-job-conversation = Jobsamtale
+conversation-kind-sixteen-month-conversation = Samtale med jobcentret og a-kassen (senest efter 16 måneder)
+
+holder-municipality = Jobcenter
+holder-unemployment-fund = A-kasse
+
+plan-book = Book en samtale
+plan-book-next = Book næste samtale
+plan-citizen-done = Du havde { $what } med { $with } { $when }.
+plan-citizen-due = Du skal have { $what } med { $with } inden { $when }.
+plan-citizen-intro = Loven siger, hvor mange samtaler du skal have, og hvornår. Her kan du se dem.
+plan-citizen-overdue = Book { $what } med { $with } nu. Fristen var { $when }.
+plan-citizen-planned = Du har { $what } med { $with } { $when }.
+plan-citizen-title = Dine samtaler fremover
+plan-citizen-window = Du skal have { $what } med { $with } mellem { $from } og { $to }.
+plan-col-holder = Holdes af
+plan-col-kind = Samtale
+plan-col-meeting = Møde
+plan-col-status = Status
+plan-col-window = Vindue
+plan-conversations = samtaler
+plan-empty = Ingen samtaler i planen.
+plan-exempt-by-fund = Fritaget for a-kassens samtaler
+plan-exempt-by-municipality = Fritaget for kommunens samtaler
+plan-exempt-no = Ophæv fritagelsen
+plan-exempt-reason = Begrundelse
+plan-exempt-save = Gem
+plan-exempt-yes = Fritag borgeren
+plan-exempted = Fritaget for
+plan-exemption-hint = Efter reglerne fra 1. juli 2026 kan a-kassen og kommunen hver fritage op til 25 % af de forsikrede ledige for deres egne samtaler. I kan kun fritage for jeres egne samtaler. Den første samtale og samtalen efter 16 måneder holdes altid.
+plan-exemption-title = Fritagelse for samtaler
+plan-late = for sent
+plan-open-meeting = Åbn
+plan-rules = Regler
+plan-status-done = Holdt
+plan-status-due = Skal bookes
+plan-status-overdue = Overskredet
+plan-status-planned = Booket
+plan-title = Kontaktforløb
+plan-what-first = din første samtale
+plan-what-other = en samtale
+## The plan as the citizen reads it: $what and $with are the texts below, $when a date or time.
+plan-with-fund = din a-kasse
+plan-with-municipality = jobcentret
+
+work-reason-awaiting-visitation = Ny screening afventer visitation
+work-reason-callback-requested = Ønsker at blive ringet op
+work-reason-due-soon = Samtale inden 7 dage, ikke booket
+work-reason-first-meeting-remote = Første samtale er booket som telefon eller video – skal holdes ved fremmøde
+work-reason-inactive = Inaktiv i selvbetjening i 30 dage
+work-reason-no-show = Udeblevet, ikke fulgt op
+work-reason-overdue = Samtale overskredet
+work-reason-unanswered-message = Ubesvaret besked
+work-reason-unassigned = Ingen jobkonsulent

@@ -1,0 +1,114 @@
+access-log-empty = No one has looked at your details yet.
+access-log-intro = Every time a member of staff viewed or changed your details is listed here, newest first.
+access-log-questions = Questions about the list? Write to your jobcentre.
+access-log-role = Role
+access-log-title = Who has looked at your details
+access-log-what = What
+access-log-when = When
+access-log-who = Who
+
+audit-access-log-read = Viewed this overview
+audit-available-slots-read = Viewed which times you can book
+audit-citizen-created = Registered you in Jobunivers
+audit-citizen-listed = Saw your name in a list of citizens
+audit-citizen-read = Viewed your details
+audit-citizen-updated = Changed your details
+audit-contact-plan-read = Viewed your plan of meetings
+audit-exemption-decided = Changed how many meetings you must have
+audit-inbox-listed = Saw that you are waiting for an answer to a message
+audit-letter-listed = Saw your name on the list of letters to print
+audit-letter-printed = Printed a letter to you
+audit-letter-read = Opened a letter to you
+audit-meeting-booked = Booked a meeting for you
+audit-meeting-cancelled = Cancelled one of your meetings
+audit-meeting-moved = Moved one of your meetings
+audit-meeting-outcome = Recorded whether a meeting took place
+audit-meetings-read = Viewed your meetings
+audit-message-written = Wrote a message to you
+audit-messages-read = Read your messages
+audit-notice-sent = Sent you an e-mail, a text message or a letter
+audit-screening-read = Viewed your answers about your situation
+audit-screening-submitted = Answered the questions about your situation for you
+audit-transfer-accepted = Moved your case to the municipality you moved to
+audit-transfer-declined = Declined to move your case to another municipality
+audit-transfer-requested = Asked to take over your case because you moved to the municipality
+audit-video-joined = Took part in a video meeting with you
+audit-visitation-decided = Decided how much support you get
+audit-visitation-read = Viewed the decision on your support
+audit-worklist-listed = Saw your name on a list of citizens to follow up
+
+citizen-access-log-link = See who has looked at your details
+citizen-intro = Here you can see what the jobcentre has registered about you.
+citizen-title = Your details
+
+support-answer = Answer questions about your situation
+support-decided-by = Decided by
+support-none = The jobcentre has not yet decided what support you get.
+support-own-view = Your own view
+support-own-view-hint = Write what you think of the decision. Your caseworker can see it.
+support-reason = The jobcentre's reason
+support-save-view = Save your view
+support-title = Your support
+
+survey-about = About your meeting
+survey-back = Back to your page
+survey-closed = The survey is closed because the meeting is more than 30 days ago. Thank you for wanting to answer.
+survey-intro = It takes two minutes. Your answers are anonymous: your caseworker never sees them, and we only show figures for groups of at least five people.
+survey-q-callback = Call me
+survey-q-channel-fit = The way you met
+survey-q-comment = Comment
+survey-q-helpful = Did it help
+survey-q-more-remote = Phone or video
+survey-q-personal = Personal
+survey-q-satisfaction = Satisfaction
+survey-send = Send answers
+survey-thanks = Thank you for answering. It helps us make the meetings better.
+survey-title = How did your meeting go?
+survey-waiting = Tell us how your meeting went
+
+survey-question-callback = Would you like your caseworker to call you?
+survey-question-channel-fit = Did the way you met (in person, phone or video) fit what you had to talk about?
+survey-question-comment = Is there anything else you want to tell us? (optional)
+survey-question-helpful = The meeting helped me in my situation.
+survey-question-more-remote = Would you like more of your meetings by phone or video?
+survey-question-personal = Was the meeting as personal as you are used to?
+survey-question-satisfaction = How satisfied were you with the meeting?
+
+## The answers each question offers; $value is the stable value of the API.
+survey-options-callback = { $value ->
+        [yes] Yes
+       *[no] No
+    }
+survey-options-channel-fit = { $value ->
+        [1] Not at all
+        [2] Little
+        [3] Somewhat
+        [4] Much
+       *[5] Very much
+    }
+survey-options-helpful = { $value ->
+        [1] Strongly disagree
+        [2] Disagree
+        [3] Neither agree nor disagree
+        [4] Agree
+       *[5] Strongly agree
+    }
+survey-options-more-remote = { $value ->
+        [1] No, not at all
+        [2] Rather not
+        [3] I don't mind
+        [4] Yes
+       *[5] Very much
+    }
+survey-options-personal = { $value ->
+        [more] More personal
+        [same] As personal
+       *[less] Less personal
+    }
+survey-options-satisfaction = { $value ->
+        [1] Very dissatisfied
+        [2] Dissatisfied
+        [3] Neither
+        [4] Satisfied
+       *[5] Very satisfied
+    }

@@ -1,0 +1,37 @@
+## E-mails, text messages and letters about meetings and messages. $sender is "Jobcenter
+## Aalborg" or the a-kasse's name, $time a meeting's time in words, $link an address.
+
+notice-attendance = You are called in to attend in person. Reason: { $reason }
+notice-booked-intro = You have a meeting with { $staff } on { $time }.
+notice-booked-sms = { $sender }: You have a meeting on { $time }. { $how }
+notice-booked-subject = You have a meeting on { $time }
+notice-cancelled-intro = Your meeting on { $time } is cancelled. You do not need to do anything. We will find a new time if one is needed.
+notice-cancelled-sms = { $sender }: Your meeting on { $time } is cancelled.
+notice-cancelled-subject = Your meeting on { $time } is cancelled
+notice-change = Cannot come? Move or cancel the meeting here: { $link }
+notice-fund-joins = Your unemployment fund takes part too: { $adviser }.
+notice-greeting = Dear { $name },
+notice-how-in-person = Come to: { $place }.
+notice-how-in-person-unknown = Come in person: see the address in Jobunivers.
+notice-how-phone = Your caseworker will call you.
+notice-how-video = The meeting is by video. Go to { $link } – you do not need to install anything.
+notice-jobcenter = Jobcenter { $town }
+notice-message-intro = You have a new message from { $sender } in Jobunivers.
+notice-message-read = Read and answer here: { $link }
+notice-message-sms = { $sender }: You have a new message in Jobunivers. Read it at { $link }
+notice-message-subject = You have a new message from { $sender }
+notice-moved-intro = Your meeting with { $staff } has moved. The new time is { $time }.
+notice-moved-sms = { $sender }: Your meeting has moved to { $time }.
+notice-moved-subject = Your meeting has moved to { $time }
+notice-reminder-intro = Remember your meeting with { $staff } on { $time }.
+notice-reminder-sms = { $sender }: Remember your meeting on { $time }. { $how }
+notice-reminder-subject = Remember your meeting on { $time }
+notice-sender-unknown = The jobcentre
+notice-short-in-person = Come to the jobcentre.
+notice-short-phone = We will call you.
+notice-short-video = The meeting is by video; see the link in Jobunivers.
+notice-signoff = Kind regards
+notice-survey-answer = Answer here: { $link }
+notice-survey-intro = Thank you for your meeting with { $sender }. Will you spend two minutes telling us how it went? Your answers are anonymous: your caseworker never sees them.
+notice-survey-sms = { $sender }: How did your meeting go? Answer anonymously at { $link }
+notice-survey-subject = How did your meeting go?

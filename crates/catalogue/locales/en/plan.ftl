@@ -1,0 +1,55 @@
+conversation-kind-first-conversation = First conversation
+conversation-kind-job-conversation = Job conversation
+conversation-kind-sixteen-month-conversation = Conversation with the jobcentre and the a-kasse (within 16 months)
+
+holder-municipality = Jobcentre
+holder-unemployment-fund = Unemployment fund
+
+plan-book = Book a meeting
+plan-book-next = Book the next conversation
+plan-citizen-done = You had { $what } with { $with } on { $when }.
+plan-citizen-due = You must have { $what } with { $with } by { $when }.
+plan-citizen-intro = The law says how many meetings you must have, and when. Here you can see them.
+plan-citizen-overdue = Book { $what } with { $with } now. The deadline was { $when }.
+plan-citizen-planned = You have { $what } with { $with } on { $when }.
+plan-citizen-title = Your meetings ahead
+plan-citizen-window = You must have { $what } with { $with } between { $from } and { $to }.
+plan-col-holder = Held by
+plan-col-kind = Conversation
+plan-col-meeting = Meeting
+plan-col-status = Status
+plan-col-window = Window
+plan-conversations = conversations
+plan-empty = No conversations in the plan.
+plan-exempt-by-fund = Exempted from the fund's conversations
+plan-exempt-by-municipality = Exempted from the municipality's conversations
+plan-exempt-no = Lift the exemption
+plan-exempt-reason = Reason
+plan-exempt-save = Save
+plan-exempt-yes = Exempt the citizen
+plan-exempted = Exempted from
+plan-exemption-hint = Under the rules from 1 July 2026 the fund and the municipality may each exempt up to 25 % of the insured unemployed from their own conversations. You can only exempt from your own conversations. The first conversation and the one after 16 months are always held.
+plan-exemption-title = Exemption from conversations
+plan-late = late
+plan-open-meeting = Open
+plan-rules = Rules
+plan-status-done = Held
+plan-status-due = To be booked
+plan-status-overdue = Overdue
+plan-status-planned = Booked
+plan-title = Contact plan
+plan-what-first = your first meeting
+plan-what-other = a meeting
+## The plan as the citizen reads it: $what and $with are the texts below, $when a date or time.
+plan-with-fund = your unemployment fund
+plan-with-municipality = the jobcentre
+
+work-reason-awaiting-visitation = New screening awaits visitation
+work-reason-callback-requested = Asks to be called
+work-reason-due-soon = Conversation due within 7 days, not booked
+work-reason-first-meeting-remote = First conversation booked by phone or video – must be in person
+work-reason-inactive = Inactive in self-service for 30 days
+work-reason-no-show = No-show not followed up
+work-reason-overdue = Conversation overdue
+work-reason-unanswered-message = Unanswered message
+work-reason-unassigned = No caseworker

@@ -1,0 +1,39 @@
+## API problems (RFC 9457): title and detail by stable code. The API speaks Danish; these are
+## for an English reader of the same errors.
+
+problem-already-exists-detail = One with that value is already registered.
+problem-already-exists-title = Already exists
+problem-body-too-large-detail = The request is larger than the server accepts.
+problem-body-too-large-title = Request too large
+problem-channel-not-allowed-title = The channel cannot be used
+problem-citizen-busy-title = The citizen has another meeting
+problem-conflict-title = Conflict
+problem-exemption-not-allowed-detail = The rules in force today do not allow exempting this citizen from meetings.
+problem-exemption-not-allowed-title = Exemption not possible
+problem-forbidden-detail = Your role does not allow this action.
+problem-forbidden-title = Not allowed
+problem-internal-detail = Try again in a little while. The error has been logged.
+problem-internal-title = Something went wrong on our side
+problem-invalid-cpr-title = Invalid CPR number
+problem-malformed-json-detail = The request is not valid JSON: { $error }
+problem-malformed-json-title = Invalid JSON
+problem-malformed-query-detail = The request's parameters cannot be read: { $error }
+problem-malformed-query-title = Invalid request
+problem-meeting-title = The meeting cannot be changed like that
+problem-not-found-detail = What you are looking for does not exist, or you have no access to it.
+problem-not-found-title = Not found
+problem-rate-limited-detail = You have sent many messages in a short time. Wait a minute and try again.
+problem-rate-limited-title = Too many messages
+problem-reason-required-detail = When the decision differs from the recommendation, or there is no screening, give a reason.
+problem-reason-required-title = Reason missing
+problem-room-title = The video room is closed
+problem-too-long-detail = The text is too long. A message may be at most 10,000 characters.
+problem-too-long-title = Text too long
+problem-unauthorized-detail = Send a valid access token in Authorization: Bearer <token>.
+problem-unauthorized-title = You are not signed in
+problem-unknown-login-detail = There is no user with that user name.
+problem-unknown-login-title = Unknown user name
+problem-unsupported-media-type-detail = Send the request as application/json.
+problem-unsupported-media-type-title = Wrong content type
+problem-validation-failed-detail = Correct the fields named and try again.
+problem-validation-failed-title = Invalid details

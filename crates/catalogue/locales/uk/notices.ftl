@@ -1,0 +1,36 @@
+## E-mail, SMS і листи про зустрічі та повідомлення. $sender — «Jobcenter Aalborg» або назва
+## каси з безробіття, $time — час зустрічі словами, $link — адреса.
+notice-attendance = Вас викликано прийти особисто. Причина: { $reason }
+notice-booked-intro = Для вас заброньовано зустріч із { $staff }: { $time }.
+notice-booked-sms = { $sender }: У вас зустріч { $time }. { $how }
+notice-booked-subject = У вас зустріч: { $time }
+notice-cancelled-intro = Вашу зустріч { $time } скасовано. Вам нічого не потрібно робити. Якщо буде потрібно, ми знайдемо новий час.
+notice-cancelled-sms = { $sender }: Вашу зустріч { $time } скасовано.
+notice-cancelled-subject = Вашу зустріч { $time } скасовано
+notice-change = Не можете прийти? Перенесіть або скасуйте зустріч тут: { $link }
+notice-fund-joins = Ваша каса з безробіття теж бере участь: { $adviser }.
+notice-greeting = Шановний(-а) { $name },
+notice-how-in-person = Приходьте за адресою: { $place }.
+notice-how-in-person-unknown = Приходьте особисто: адресу дивіться в Jobunivers.
+notice-how-phone = Ваш консультант вам зателефонує.
+notice-how-video = Зустріч відбудеться по відео. Перейдіть на { $link } – нічого не потрібно встановлювати.
+notice-jobcenter = Jobcenter { $town }
+notice-message-intro = Ви отримали нове повідомлення від { $sender } у Jobunivers.
+notice-message-read = Прочитайте й дайте відповідь тут: { $link }
+notice-message-sms = { $sender }: У вас нове повідомлення в Jobunivers. Прочитайте його на { $link }
+notice-message-subject = У вас нове повідомлення від { $sender }
+notice-moved-intro = Вашу зустріч із { $staff } перенесено. Новий час: { $time }.
+notice-moved-sms = { $sender }: Вашу зустріч перенесено на { $time }.
+notice-moved-subject = Вашу зустріч перенесено на { $time }
+notice-reminder-intro = Нагадуємо про вашу зустріч із { $staff }: { $time }.
+notice-reminder-sms = { $sender }: Нагадуємо про вашу зустріч { $time }. { $how }
+notice-reminder-subject = Нагадування про зустріч: { $time }
+notice-sender-unknown = Джобцентр
+notice-short-in-person = Приходьте до джобцентру.
+notice-short-phone = Ми вам зателефонуємо.
+notice-short-video = Зустріч по відео; посилання дивіться в Jobunivers.
+notice-signoff = З повагою
+notice-survey-answer = Відповісти тут: { $link }
+notice-survey-intro = Дякуємо за зустріч із { $sender }. Чи приділите ви дві хвилини, щоб розповісти, як вона пройшла? Ваші відповіді анонімні: ваш консультант їх ніколи не бачить.
+notice-survey-sms = { $sender }: Як пройшла ваша зустріч? Дайте анонімну відповідь на { $link }
+notice-survey-subject = Як пройшла ваша зустріч?

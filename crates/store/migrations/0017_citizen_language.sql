@@ -1,0 +1,4 @@
+-- The language a citizen reads in (BCP 47 code: da, en, uk), so that notices and letters come
+-- in the language the citizen chose on the pages, not in Danish only. Set when a signed-in
+-- citizen switches language; staff cannot set it.
+ALTER TABLE citizens ADD COLUMN language TEXT NOT NULL DEFAULT 'da';
