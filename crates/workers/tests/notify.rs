@@ -66,8 +66,19 @@ impl SmtpSink {
     }
 }
 
-/// The text of a quoted-printable message, as the citizen reads it.
+/// The text of a message as the citizen reads it: lettre sends mostly-ASCII text as
+/// quoted-printable and other scripts (Ukrainian) as base64.
 fn readable(mail: &str) -> String {
+    if let Some((head, body)) = mail.split_once("\r\n\r\n").or_else(|| mail.split_once("\n\n"))
+        && head.contains("Content-Transfer-Encoding: base64")
+    {
+        use base64::Engine;
+        let compact: String = body.split_whitespace().collect();
+        let decoded = base64::engine::general_purpose::STANDARD
+            .decode(compact.trim_end_matches('.'))
+            .expect("base64 body");
+        return format!("{head}\n\n{}", String::from_utf8_lossy(&decoded));
+    }
     let joined = mail.replace("=\r\n", "").replace("=\n", "");
     let bytes = joined.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -246,6 +257,40 @@ async fn invitations_and_reminders_go_out_once_by_email_and_sms() {
                 .count(),
             4
         );
+    }
+}
+
+#[tokio::test]
+async fn a_citizen_who_reads_ukrainian_gets_notices_in_ukrainian() {
+    let smtp = SmtpSink::start().await;
+    for backend in BACKENDS {
+        let store = fresh_store(backend).await;
+        let (sms_url, sms) = sms_receiver().await;
+        let w = world(&store).await;
+        // Only the citizen chooses their language; staff cannot choose it for them.
+        assert!(matches!(
+            store.set_own_language(&w.caseworker, "uk").await,
+            Err(store::StoreError::Forbidden)
+        ));
+        store
+            .set_own_language(&w.citizen_actor, "uk")
+            .await
+            .expect("language");
+        book(&store, &w, digital_contact(), Channel::Phone, None).await;
+        let before = smtp.messages().len();
+        let n = notifier(&store, smtp.port, &sms_url);
+        assert_eq!(n.drain_once().await.expect("drain"), 1, "{backend:?}");
+
+        let text = sms.lock().expect("lock")[0]["text"]
+            .as_str()
+            .expect("text")
+            .to_owned();
+        assert!(text.contains("У вас зустріч"), "{backend:?}: {text}");
+        assert!(text.contains("Ми вам зателефонуємо."), "{text}");
+        assert!(!text.contains("samtale"), "no Danish left: {text}");
+        let mail = readable(&smtp.messages()[before]);
+        assert!(mail.contains("Шановний(-а)"), "{mail}");
+        assert!(mail.contains("З повагою"), "{mail}");
     }
 }
 

@@ -16,7 +16,7 @@ conflict-transfer-pending = Ви вже попросили передати сп
 
 date-at = { $date } о { $time }
 date-day-month = { $day } { date-month }
-date-day-month-year = { $day } { date-month } { $year } р.
+date-day-month-year = { $day } { date-month } { $year }
 date-long = { date-weekday }, { $day } { date-month } { $year } р.
 # Місяць у родовому відмінку, як у даті: «2 березня».
 date-month = { $month ->
