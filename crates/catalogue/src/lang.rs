@@ -45,9 +45,10 @@ impl Lang {
         "ltr"
     }
 
-    /// Where a text missing in this language is taken from: the catalogue covers staff texts
-    /// in Danish and English only.
-    pub(crate) fn fallback(self) -> Option<Lang> {
+    /// The language to turn to when this one cannot serve: where a staff text missing in
+    /// Ukrainian is taken from, and what a paper letter is written in when the PDF writer
+    /// cannot print the script.
+    pub fn fallback(self) -> Option<Lang> {
         match self {
             Lang::Uk => Some(Lang::En),
             Lang::Da | Lang::En => None,

@@ -10,7 +10,7 @@ mod encode;
 
 use std::fmt::Write;
 
-pub use encode::win_ansi;
+pub use encode::{printable, win_ansi};
 
 /// One paragraph: its text, whether bold, and its size in points.
 #[derive(Debug, Clone, PartialEq)]

@@ -20,6 +20,8 @@ pub struct Letter {
     pub body: String,
     pub created_at: Timestamp,
     pub printed_at: Option<Timestamp>,
+    /// The language the letter is written in (a BCP 47 code), for its date line.
+    pub language: String,
 }
 
 fn from_row(r: &AnyRow) -> Result<Letter, StoreError> {
@@ -33,10 +35,11 @@ fn from_row(r: &AnyRow) -> Result<Letter, StoreError> {
         printed_at: r
             .try_get::<Option<i64>, _>("printed_at")?
             .map(clock::from_micros),
+        language: r.try_get("language")?,
     })
 }
 
-const COLUMNS: &str = "id, citizen_id, recipient, subject, body, created_at, printed_at";
+const COLUMNS: &str = "id, citizen_id, recipient, subject, body, created_at, printed_at, language";
 
 /// Letters belong to the jobcenter of the citizen's municipality; only its staff (and
 /// administrators) see them.
@@ -58,6 +61,8 @@ pub struct NewLetter {
     pub recipient: String,
     pub subject: String,
     pub body: String,
+    /// The language it is written in (the citizen's, a BCP 47 code).
+    pub language: String,
 }
 
 /// Keeps a letter for printing; one per outbox row, so a retry does not write it twice.
@@ -68,8 +73,8 @@ pub(crate) async fn insert(
     letter: &NewLetter,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO letters (id, outbox_id, citizen_id, municipality, recipient, subject, body, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING",
+        "INSERT INTO letters (id, outbox_id, citizen_id, municipality, recipient, subject, body, created_at, language) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING",
     )
     .bind(new_id())
     .bind(outbox_id)
@@ -79,6 +84,7 @@ pub(crate) async fn insert(
     .bind(&letter.subject)
     .bind(&letter.body)
     .bind(clock::now_micros())
+    .bind(&letter.language)
     .execute(&mut **tx)
     .await?;
     Ok(())

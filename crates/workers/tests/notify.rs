@@ -69,7 +69,9 @@ impl SmtpSink {
 /// The text of a message as the citizen reads it: lettre sends mostly-ASCII text as
 /// quoted-printable and other scripts (Ukrainian) as base64.
 fn readable(mail: &str) -> String {
-    if let Some((head, body)) = mail.split_once("\r\n\r\n").or_else(|| mail.split_once("\n\n"))
+    if let Some((head, body)) = mail
+        .split_once("\r\n\r\n")
+        .or_else(|| mail.split_once("\n\n"))
         && head.contains("Content-Transfer-Encoding: base64")
     {
         use base64::Engine;
@@ -335,6 +337,40 @@ async fn a_failing_gateway_is_retried_without_resending_what_went_out() {
             "the e-mail is not sent again"
         );
         assert_eq!(sms.lock().expect("lock").len(), 1);
+    }
+}
+
+/// Until the PDF writer embeds fonts (issue 19) it prints Windows-1252 only: a letter to a
+/// citizen who reads Ukrainian is written in English, which the base fonts print, rather
+/// than as question marks.
+#[tokio::test]
+async fn a_paper_letter_is_written_in_a_language_the_pdf_can_print() {
+    for backend in BACKENDS {
+        let store = fresh_store(backend).await;
+        let w = world(&store).await;
+        store
+            .set_own_language(&w.citizen_actor, "uk")
+            .await
+            .expect("language");
+        let paper = CitizenChange {
+            digital_mail: Some(false),
+            ..Default::default()
+        };
+        book(&store, &w, paper, Channel::InPerson, None).await;
+        let n = Notifier::new(
+            store.clone(),
+            NotifyConfig {
+                public_url: "https://jobunivers.example".into(),
+                ..Default::default()
+            },
+        )
+        .expect("notifier");
+        n.drain_once().await.expect("drain");
+        let letters = store.letters(&w.caseworker, false).await.expect("letters");
+        assert_eq!(letters.len(), 1, "{backend:?}");
+        assert_eq!(letters[0].language, "en", "{backend:?}");
+        assert!(pdf::printable(&letters[0].body), "{}", letters[0].body);
+        assert!(letters[0].body.starts_with("Dear "), "{}", letters[0].body);
     }
 }
 

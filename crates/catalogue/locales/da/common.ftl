@@ -81,6 +81,7 @@ form-choose = Vælg
 form-create = Opret
 form-created = Oprettet
 form-error-summary = Der er fejl i formularen
+form-error-prefix = Fejl:
 form-exists = Findes allerede. Vælg en anden værdi.
 form-registered-elsewhere = CPR-nummeret er registreret i en anden kommune. Er borgeren flyttet hertil, så bed om at få sagen flyttet nedenfor.
 

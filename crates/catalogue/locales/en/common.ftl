@@ -81,6 +81,7 @@ form-choose = Choose
 form-create = Create
 form-created = Created
 form-error-summary = There are errors in the form
+form-error-prefix = Error:
 form-exists = Already exists. Choose another value.
 form-registered-elsewhere = The CPR number is registered in another municipality. If the citizen has moved here, ask for the case below.
 

@@ -98,6 +98,7 @@ form-choose = Виберіть
 form-create = Створити
 form-created = Створено
 form-error-summary = У формі є помилки
+form-error-prefix = Помилка:
 form-exists = Вже існує. Виберіть інше значення.
 form-registered-elsewhere = Номер CPR зареєстровано в іншій комуні. Якщо громадянин переїхав сюди, попросіть передати справу нижче.
 

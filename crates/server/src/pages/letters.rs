@@ -56,12 +56,13 @@ pub async fn list(State(state): State<AppState>, user: SignedIn) -> Result<Respo
     }))
 }
 
-/// The letter as the citizen gets it on paper.
+/// The letter as the citizen gets it on paper, dated in the language it is written in.
 pub fn letter_pdf(l: &Letter, sender: &str) -> Vec<u8> {
     use pdf::Block;
+    let lang = Lang::from_code(&l.language).unwrap_or_default();
     let mut blocks = vec![
         Block::right(sender.to_owned()),
-        Block::right(long_date(Lang::Da, local_date(l.created_at))),
+        Block::right(long_date(lang, local_date(l.created_at))),
         Block::gap(),
         Block::text(l.recipient.clone()),
         Block::gap(),
@@ -84,6 +85,7 @@ pub async fn pdf_file(
         .letter(&user.actor, &id)
         .await
         .map_err(|e| user.viewer.error(e))?;
+    let letter_lang = Lang::from_code(&letter.language).unwrap_or_default();
     let sender = match &user.actor {
         domain::Actor::Staff {
             organisation: domain::Organisation::Municipality(m),
@@ -99,9 +101,9 @@ pub async fn pdf_file(
                 .find(|t| t.code == m.as_str())
                 .map(|t| t.name)
                 .unwrap_or_default();
-            Lang::Da.fmt("notice-jobcenter", &[("town", (&town).into())])
+            letter_lang.fmt("notice-jobcenter", &[("town", (&town).into())])
         }
-        _ => Lang::Da.text("notice-sender-unknown").to_owned(),
+        _ => letter_lang.text("notice-sender-unknown").to_owned(),
     };
     Ok((
         [

@@ -13,6 +13,7 @@ mod sms;
 
 use std::time::Duration;
 
+use catalogue::Lang;
 use domain::MeetingStatus;
 use domain::messages::{ThreadHolder, notice_still_needed};
 use domain::notices::{NoticeChannel, NoticeKind, Reachability, notice_channels};
@@ -111,7 +112,7 @@ impl Notifier {
         if kind == NoticeKind::Reminder && n.meeting.status != MeetingStatus::Booked {
             return Ok(());
         }
-        let notice = compose(language(&n.citizen), kind, &n, &self.public_url);
+        let notice = |lang| compose(lang, kind, &n, &self.public_url);
         self.send(item, kind, &notice, &n.citizen, handled).await
     }
 
@@ -141,13 +142,15 @@ impl Notifier {
             ThreadHolder::Jobcenter => "/borger/beskeder",
             ThreadHolder::AKasse => "/borger/beskeder?med=a_kasse",
         };
-        let notice = message_notice(
-            language(&n.citizen),
-            &n.citizen.name,
-            &n.organisation_name,
-            path,
-            &self.public_url,
-        );
+        let notice = |lang| {
+            message_notice(
+                lang,
+                &n.citizen.name,
+                &n.organisation_name,
+                path,
+                &self.public_url,
+            )
+        };
         self.send(item, NoticeKind::NewMessage, &notice, &n.citizen, handled)
             .await
     }
@@ -163,23 +166,28 @@ impl Notifier {
             Err(StoreError::NotFound) => return Ok(()),
             Err(e) => return Err(e.to_string()),
         };
-        let lang = language(&citizen);
-        let jobcenter = lang.fmt("notice-jobcenter", &[("town", (&municipality).into())]);
-        let notice = survey_notice(lang, &citizen.name, &jobcenter, &self.public_url);
+        let notice = |lang: Lang| {
+            let jobcenter = lang.fmt("notice-jobcenter", &[("town", (&municipality).into())]);
+            survey_notice(lang, &citizen.name, &jobcenter, &self.public_url)
+        };
         self.send(item, NoticeKind::SurveyInvited, &notice, &citizen, handled)
             .await
     }
 
     /// Sends a notice on each channel the domain chooses for its kind and this citizen that is
     /// not yet handled for this outbox row; with no channel at all, records that it was skipped.
+    /// `compose` writes the notice in a language: the citizen's, and Danish for a paper letter
+    /// the PDF writer cannot print in the citizen's script (its fonts are Windows-1252 only).
     async fn send(
         &self,
         item: &OutboxItem,
         kind: NoticeKind,
-        notice: &Notice,
+        compose: &(dyn Fn(Lang) -> Notice + Sync),
         citizen: &Citizen,
         handled: &mut Vec<Delivery>,
     ) -> Result<(), String> {
+        let lang = language(citizen);
+        let notice = &compose(lang);
         let channels = notice_channels(kind, reachability(citizen));
         if channels.is_empty() {
             handled.push(delivery(
@@ -220,11 +228,13 @@ impl Notifier {
                 NoticeChannel::Letter => {
                     // Kept for printing in the batch's commit, with its delivery.
                     let mut letter = delivery(item, name, "sent", "to print", &citizen.id);
+                    let (paper, paper_lang) = on_paper(lang, notice, compose);
                     letter.letter = Some(NewLetter {
                         municipality: citizen.municipality.to_string(),
                         recipient: citizen.name.clone(),
-                        subject: notice.subject.clone(),
-                        body: notice.body.clone(),
+                        subject: paper.subject,
+                        body: paper.body,
+                        language: paper_lang.code().to_owned(),
                     });
                     handled.push(letter);
                     continue;
@@ -261,7 +271,29 @@ fn reachability(c: &Citizen) -> Reachability {
     }
 }
 
+/// The notice as it can be printed: in the citizen's language where the PDF writer prints its
+/// script, else in the first fallback language it does print (Ukrainian: English).
+fn on_paper(
+    lang: Lang,
+    notice: &Notice,
+    compose: &(dyn Fn(Lang) -> Notice + Sync),
+) -> (Notice, Lang) {
+    let printable = |n: &Notice| pdf::printable(&n.subject) && pdf::printable(&n.body);
+    if printable(notice) {
+        return (notice.clone(), lang);
+    }
+    let mut at = lang.fallback();
+    while let Some(l) = at {
+        let other = compose(l);
+        if printable(&other) {
+            return (other, l);
+        }
+        at = l.fallback();
+    }
+    (compose(Lang::Da), Lang::Da)
+}
+
 /// The language the citizen chose on the pages; Danish when the stored code is unknown.
-fn language(c: &Citizen) -> catalogue::Lang {
-    catalogue::Lang::from_code(&c.language).unwrap_or_default()
+fn language(c: &Citizen) -> Lang {
+    Lang::from_code(&c.language).unwrap_or_default()
 }
