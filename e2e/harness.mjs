@@ -22,6 +22,11 @@ export async function freePort() {
   });
 }
 
+/// The moment every test server's clock starts at: Monday 7 December 2026, 09:00 in
+/// Copenhagen. The demo world is generated from it, so it is the same on every run and every
+/// day; tests read and move the server's clock (`serverNow`, `setClock`), never the wall clock.
+export const DEMO_NOW = '2026-12-07T08:00:00Z';
+
 /// Starts `jobunivers demo`. By default on its own SQLite file; `databaseUrl` and `data` let
 /// several servers share one PostgreSQL database and one CPR key (the data folder keeps it).
 /// `port` (from `freePort`) when the address must be known beforehand; `env` adds variables.
@@ -29,7 +34,12 @@ export async function startServer({ databaseUrl, data: shared, port: chosen, env
   const port = chosen ?? await freePort();
   const data = shared ?? mkdtempSync(join(tmpdir(), 'jobunivers-e2e-'));
   const bin = process.env.JOBUNIVERS_BIN ?? join(root, 'target', 'debug', 'jobunivers');
-  const env = { ...process.env, JOBUNIVERS_DKFDS_DIR: join(root, 'node_modules', 'dkfds', 'dist'), ...extra };
+  const env = {
+    ...process.env,
+    JOBUNIVERS_DKFDS_DIR: join(root, 'node_modules', 'dkfds', 'dist'),
+    JOBUNIVERS_DEMO_NOW: DEMO_NOW,
+    ...extra,
+  };
   delete env.DATABASE_URL;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   const child = spawn(bin, ['demo', '--listen', `127.0.0.1:${port}`, '--data', data], {
@@ -58,6 +68,23 @@ export async function startServer({ databaseUrl, data: shared, port: chosen, env
       if (!shared) rmSync(data, { recursive: true, force: true });
     },
   };
+}
+
+/// What the demo server's clock shows now, as a Date.
+export async function serverNow(url) {
+  const r = await fetch(`${url}/api/v1/dev/clock`);
+  if (!r.ok) throw new Error(`GET /api/v1/dev/clock: ${r.status}`);
+  return new Date((await r.json()).now);
+}
+
+/// Sets the demo server's clock to `at` (a Date); it runs on from there.
+export async function setClock(url, at) {
+  const r = await fetch(`${url}/api/v1/dev/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ now: at.toISOString() }),
+  });
+  if (!r.ok) throw new Error(`POST /api/v1/dev/clock: ${r.status} ${await r.text()}`);
 }
 
 /// The test identity provider (`crates/test-idp`) for `clients` (`id:secret:redirect_uri`);

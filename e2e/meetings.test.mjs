@@ -3,7 +3,7 @@
 // form. Every page is checked for WCAG 2.1 AA violations.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, signIn, expectNoAxeViolations, api as harnessApi } from './harness.mjs';
+import { startServer, launchBrowser, newPage, signIn, expectNoAxeViolations, api as harnessApi, serverNow } from './harness.mjs';
 
 let server;
 let browser;
@@ -106,8 +106,8 @@ test('a caseworker publishes times and books a citizen in with a call-in', async
   assert.equal(await page.inputValue('#w-day_start'), '13:00', 'what was typed is kept');
   await expectNoAxeViolations(page, assert);
 
-  const start = new Date(Date.now() + 24 * 3600 * 1000);
-  const end = new Date(Date.now() + 29 * 24 * 3600 * 1000);
+  const start = new Date((await serverNow(server.url)).getTime() + 24 * 3600 * 1000);
+  const end = new Date((await serverNow(server.url)).getTime() + 29 * 24 * 3600 * 1000);
   await page.check('#w-wd-friday');
   await page.check('#w-ch-video');
   await page.check('#w-ch-phone');
@@ -200,7 +200,7 @@ test('a first conversation is offered in person only, with the law as the reason
   const made = await api('/api/v1/citizens', { token, body: { cpr: '0404884321', name: 'Første Førstegang', municipality: '0851', target_group: 'job_ready_cash_benefit', unemployed_since: '2026-11-02' } });
   assert.equal(made.status, 201, JSON.stringify(made.json));
   // A time 90 days ahead, clear of the demo's availability, offered in person and by video.
-  const start = new Date(Date.now() + 90 * 24 * 3600 * 1000);
+  const start = new Date((await serverNow(server.url)).getTime() + 90 * 24 * 3600 * 1000);
   start.setUTCHours(8, 0, 0, 0);
   const slot = await api('/api/v1/slots', { token, body: { start: start.toISOString(), end: new Date(start.getTime() + 30 * 60000).toISOString(), channels: ['in_person', 'video'], location: 'Jobcenter Aalborg, Kjellerups Torv 5' } });
   assert.equal(slot.status, 201, JSON.stringify(slot.json));
@@ -231,7 +231,7 @@ test('an insured citizen books a meeting with their a-kasse', async () => {
   assert.equal(made.status, 201, JSON.stringify(made.json));
   // The a-kasse's adviser has a time 95 days ahead, clear of everything else.
   const adviser = (await api('/api/v1/dev/session', { body: { login: '3f.raadgiver1' } })).json.token;
-  const start = new Date(Date.now() + 95 * 24 * 3600 * 1000);
+  const start = new Date((await serverNow(server.url)).getTime() + 95 * 24 * 3600 * 1000);
   start.setUTCHours(9, 0, 0, 0);
   const slot = await api('/api/v1/slots', { token: adviser, body: { start: start.toISOString(), end: new Date(start.getTime() + 30 * 60000).toISOString(), channels: ['in_person', 'phone'], location: '3F Aalborg, Vesterbro 1' } });
   assert.equal(slot.status, 201, JSON.stringify(slot.json));

@@ -4,7 +4,7 @@
 // and the citizen's plan in plain Danish. Every page checked with axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, signIn, expectNoAxeViolations, api as harnessApi } from './harness.mjs';
+import { startServer, launchBrowser, newPage, signIn, expectNoAxeViolations, api as harnessApi, serverNow } from './harness.mjs';
 
 let server;
 let browser;
@@ -24,10 +24,10 @@ after(async () => {
 async function overdueCitizen() {
   const api = (path, options) => harnessApi(server.url, path, options);
   const { json: { token } } = await api('/api/v1/dev/session', { body: { login: 'aalborg.jk1' } });
-  const since = new Date(Date.now() - 200 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  const since = new Date((await serverNow(server.url)).getTime() - 200 * 24 * 3600 * 1000).toISOString().slice(0, 10);
   const made = await api('/api/v1/citizens', { token, body: { cpr: '3112694321', name: 'Ulla Overskredet', municipality: '0851', target_group: 'insured_unemployed', unemployed_since: since, unemployment_fund: '3F' } });
   assert.equal(made.status, 201, JSON.stringify(made.json));
-  const start = new Date(Date.now() + 400 * 24 * 3600 * 1000);
+  const start = new Date((await serverNow(server.url)).getTime() + 400 * 24 * 3600 * 1000);
   start.setUTCHours(8, 0, 0, 0);
   const slot = await api('/api/v1/slots', { token, body: { start: start.toISOString(), end: new Date(start.getTime() + 30 * 60000).toISOString(), channels: ['phone'] } });
   assert.equal(slot.status, 201, JSON.stringify(slot.json));

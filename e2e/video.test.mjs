@@ -4,7 +4,7 @@
 // part of the meeting gets no room. The page without JavaScript says how else to reach us.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, signIn, expectNoAxeViolations } from './harness.mjs';
+import { startServer, launchBrowser, newPage, signIn, expectNoAxeViolations, serverNow } from './harness.mjs';
 
 const fakeMedia = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 let server;
@@ -38,7 +38,7 @@ async function bookVideo(page) {
   await page.goto(`${server.url}/borger/beskeder`);
   const citizenId = (await page.locator('#thread').getAttribute('data-live')).split('/')[3];
   const { json: { token } } = await api('/api/v1/dev/session', { body: { login: 'aalborg.jk1' } });
-  const start = new Date(Date.now() + 60 * 24 * 3600 * 1000);
+  const start = new Date((await serverNow(server.url)).getTime() + 60 * 24 * 3600 * 1000);
   start.setUTCHours(6, 0, 0, 0);
   const end = new Date(start.getTime() + 30 * 60 * 1000);
   // The first conversation is in person by law (LAB § 33), so one is booked the hour before.

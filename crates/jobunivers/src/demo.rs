@@ -6,8 +6,8 @@ use domain::{
     Actor, Cpr, FundCode, Login, MunicipalityCode, OrgName, Organisation, PersonName, Role,
     TargetGroup,
 };
-use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha12Rng;
 use store::{CitizenChange, NewCitizen, NewStaff, Store, StoreError};
 
 const MUNICIPALITIES: [(&str, &str, &str); 3] = [
@@ -101,7 +101,7 @@ fn invalid(what: &str, e: domain::Invalid) -> StoreError {
     StoreError::Corrupt { column: "demo" }
 }
 
-fn name(rng: &mut StdRng) -> String {
+fn name(rng: &mut ChaCha12Rng) -> String {
     let first = FIRST_NAMES[rng.random_range(0..FIRST_NAMES.len())];
     let last = LAST_NAMES[rng.random_range(0..LAST_NAMES.len())];
     if rng.random_bool(0.2) {
@@ -113,7 +113,7 @@ fn name(rng: &mut StdRng) -> String {
 }
 
 /// A CPR number for someone born between 1962 and 2004 whose seventh digit fits the century.
-fn cpr(rng: &mut StdRng, used: &mut std::collections::HashSet<String>) -> String {
+fn cpr(rng: &mut ChaCha12Rng, used: &mut std::collections::HashSet<String>) -> String {
     loop {
         let year = rng.random_range(1962..=2004);
         let month = rng.random_range(1..=12);
@@ -142,7 +142,7 @@ fn team(caseworker: usize) -> Result<domain::TeamName, StoreError> {
     domain::TeamName::try_from(name).map_err(|e| invalid(name, e))
 }
 
-fn target_group(rng: &mut StdRng) -> TargetGroup {
+fn target_group(rng: &mut ChaCha12Rng) -> TargetGroup {
     match rng.random_range(0..100) {
         0..45 => TargetGroup::InsuredUnemployed,
         45..65 => TargetGroup::JobReadyCashBenefit,
@@ -162,7 +162,7 @@ pub async fn seed_once(store: &Store, system: &Actor) -> Result<bool, StoreError
     {
         return Ok(false);
     }
-    let mut rng = StdRng::seed_from_u64(2026);
+    let mut rng = ChaCha12Rng::seed_from_u64(2026);
     let staff = |login: &str,
                  name: &str,
                  role: Role,
@@ -289,7 +289,7 @@ pub async fn seed_once(store: &Store, system: &Actor) -> Result<bool, StoreError
 }
 
 /// A Danish mobile number in E.164 form.
-fn phone(rng: &mut StdRng) -> String {
+fn phone(rng: &mut ChaCha12Rng) -> String {
     format!(
         "+45{}{:07}",
         rng.random_range(2..=9),

@@ -7,7 +7,7 @@ use domain::surveys::SurveyAnswers;
 use domain::{Channel, TargetGroup};
 use jiff::SignedDuration;
 use rand::Rng;
-use rand::rngs::StdRng;
+use rand_chacha::ChaCha12Rng;
 use store::{BulkMeeting, BulkSurvey};
 
 const COMMENTS: [&str; 5] = [
@@ -19,7 +19,7 @@ const COMMENTS: [&str; 5] = [
 ];
 
 /// A step of a five-step scale: the top two with probability `top`, else one of the rest.
-fn step(rng: &mut StdRng, top: f64) -> u8 {
+fn step(rng: &mut ChaCha12Rng, top: f64) -> u8 {
     if rng.random_bool(top) {
         rng.random_range(4..=5)
     } else {
@@ -27,11 +27,14 @@ fn step(rng: &mut StdRng, top: f64) -> u8 {
     }
 }
 
+/// The survey of a held meeting, answered (six in ten) some hours after it, but never after
+/// `now`.
 pub fn survey(
-    rng: &mut StdRng,
+    rng: &mut ChaCha12Rng,
     held: &BulkMeeting,
     municipality: &str,
     target_group: TargetGroup,
+    now: jiff::Timestamp,
 ) -> BulkSurvey {
     let answer = rng.random_bool(0.6).then(|| {
         let fit = match held.channel {
@@ -51,7 +54,7 @@ pub fn survey(
             .start
             .checked_add(SignedDuration::from_hours(rng.random_range(2..48)))
             .unwrap_or(held.start)
-            .min(jiff::Timestamp::now());
+            .min(now);
         let answers = SurveyAnswers {
             satisfaction: step(rng, 0.81),
             channel_fit: step(rng, fit),

@@ -43,6 +43,10 @@ enum Command {
         listen: String,
         #[arg(long, default_value = "./data")]
         data: PathBuf,
+        /// The moment the demo's clock starts at (RFC 3339), so the demo world is the same on
+        /// every run; it runs on from there. Without it, the wall clock.
+        #[arg(long, env = "JOBUNIVERS_DEMO_NOW")]
+        now: Option<jiff::Timestamp>,
     },
     /// Start for production, configured by a file and the environment.
     Serve {
@@ -177,10 +181,13 @@ fn spawn_workers(store: &Store, config: &Config) -> Result<(), RunError> {
 
 async fn run(cli: Cli) -> Result<(), RunError> {
     match cli.command {
-        Command::Demo { listen, data } => {
+        Command::Demo { listen, data, now } => {
             let config = Config::demo(&listen, &data)?;
             logging::init(&config.log);
             let store = open(&config).await?;
+            if let Some(now) = now {
+                store.set_clock(now);
+            }
             let seeded = demo::seed_once(&store, &system_actor()).await?;
             let slots = demo_calendar::top_up(&store, &system_actor()).await?;
             tracing::info!(slots, "demo availability topped up");

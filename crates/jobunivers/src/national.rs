@@ -13,8 +13,8 @@ use domain::{
     PersonName, Role, TargetGroup, Track,
 };
 use jiff::{SignedDuration, Timestamp, ToSpan};
-use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha12Rng;
 use store::{BulkCitizen, BulkMeeting, NewStaff, Store, StoreError, bulk_id};
 
 pub const MUNICIPALITIES: usize = 98;
@@ -133,7 +133,8 @@ async fn write_citizens(
     meetings: usize,
     started: Instant,
 ) -> Result<(), StoreError> {
-    let today = domain::clock_text::local_date(Timestamp::now());
+    let now = store.now();
+    let today = domain::clock_text::local_date(now);
     let groups = [
         (TargetGroup::InsuredUnemployed, 55),
         (TargetGroup::JobReadyCashBenefit, 20),
@@ -142,7 +143,7 @@ async fn write_citizens(
         (TargetGroup::SicknessBenefit, 7),
     ];
     let mut written = 0;
-    let mut answers = StdRng::seed_from_u64(7);
+    let mut answers = ChaCha12Rng::seed_from_u64(7);
     while written < citizens {
         let n = BATCH.min(citizens - written);
         let mut people = Vec::with_capacity(n);
@@ -212,7 +213,7 @@ async fn write_citizens(
                 } else {
                     caseworker.id().to_owned()
                 };
-                let status = if at > Timestamp::now() {
+                let status = if at > now {
                     MeetingStatus::Booked
                 } else {
                     match (i + k) % 20 {
@@ -244,6 +245,7 @@ async fn write_citizens(
                         &meeting,
                         &municipality_code(town),
                         group,
+                        now,
                     );
                     // The demo's citizens answer six in ten; nationally about one in four.
                     if !answers.random_bool(0.42) {

@@ -26,14 +26,15 @@ pub struct Event<'a> {
     pub url: String,
 }
 
-/// A calendar with the given events, ready to serve as `text/calendar`.
-pub fn calendar(name: &str, events: &[Event<'_>]) -> String {
+/// A calendar with the given events, ready to serve as `text/calendar`, stamped `now` (the
+/// store's clock).
+pub fn calendar(name: &str, events: &[Event<'_>], now: Timestamp) -> String {
     let mut out = String::new();
     out.push_str("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Jobunivers//DA\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n");
     line(&mut out, &format!("X-WR-CALNAME:{}", escape(name)));
     out.push_str("X-WR-TIMEZONE:Europe/Copenhagen\r\n");
     out.push_str(VTIMEZONE);
-    let stamp = utc(Timestamp::now());
+    let stamp = utc(now);
     for e in events {
         let m = e.meeting;
         out.push_str("BEGIN:VEVENT\r\n");
@@ -142,6 +143,7 @@ mod tests {
                 description: "Linje 1\nLinje 2; slut".into(),
                 url: "http://x/m1".into(),
             }],
+            "2026-03-01T12:00:00Z".parse().expect("ts"),
         )
     }
 

@@ -16,6 +16,8 @@ use crate::api;
     ),
     paths(
         api::dev::session::create,
+        api::dev::clock::show,
+        api::dev::clock::set,
         api::municipalities::create::handler,
         api::municipalities::update::handler,
         api::funds::create::handler,

@@ -142,10 +142,11 @@ pub(crate) struct AuditEntry {
 }
 
 impl AuditEntry {
-    pub(crate) fn new(actor: &Actor, citizen_id: &str, action: AuditAction) -> Self {
+    /// An entry stamped `at` (microseconds, from the store's clock).
+    pub(crate) fn new(at: i64, actor: &Actor, citizen_id: &str, action: AuditAction) -> Self {
         Self {
             citizen_id: citizen_id.to_owned(),
-            at: clock::now_micros(),
+            at,
             actor_id: actor.id().to_owned(),
             actor_name: actor.name().to_owned(),
             actor_role: actor.role().as_str(),
@@ -303,6 +304,7 @@ impl Store {
         }
         if visibility.is_audited() {
             self.log_reads(vec![AuditEntry::new(
+                self.now_micros(),
                 actor,
                 citizen_id,
                 AuditAction::AccessLogRead,

@@ -43,7 +43,7 @@ impl Store {
         };
         let step = SignedDuration::from_mins(minutes);
         let channels = channels_to_db(channels);
-        let created = clock::now_micros();
+        let created = self.now_micros();
         let mut ids = Vec::with_capacity(count);
         let mut at = first;
         for tx_start in (0..count).step_by(PER_TX) {
@@ -134,7 +134,7 @@ pub fn bulk_id() -> String {
 impl Store {
     /// Inserts generated citizens, many per statement. Only for generators.
     pub async fn bulk_insert_citizens(&self, rows: &[BulkCitizen]) -> Result<(), StoreError> {
-        let now = clock::now_micros();
+        let now = self.now_micros();
         let columns = [
             "id",
             "cpr_hmac",

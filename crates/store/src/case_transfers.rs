@@ -84,14 +84,19 @@ impl Store {
         .bind(to)
         .bind(actor.id())
         .bind(reason)
-        .bind(clock::now_micros())
+        .bind(self.now_micros())
         .execute(&mut *tx)
         .await
         .map_err(|e| match StoreError::from_insert(e) {
             StoreError::AlreadyExists => StoreError::Conflict("transfer_pending"),
             other => other,
         })?;
-        let entry = AuditEntry::new(actor, &citizen_id, AuditAction::TransferRequested);
+        let entry = AuditEntry::new(
+            self.now_micros(),
+            actor,
+            &citizen_id,
+            AuditAction::TransferRequested,
+        );
         audit::insert(&mut tx, &[entry]).await?;
         tx.commit().await?;
         Ok(id)
@@ -131,7 +136,14 @@ impl Store {
             .collect::<Result<_, StoreError>>()?;
         self.log_reads(
             out.iter()
-                .map(|t| AuditEntry::new(actor, &t.citizen_id, AuditAction::CitizenListed))
+                .map(|t| {
+                    AuditEntry::new(
+                        self.now_micros(),
+                        actor,
+                        &t.citizen_id,
+                        AuditAction::CitizenListed,
+                    )
+                })
                 .collect(),
         )
         .await?;
@@ -170,7 +182,7 @@ impl Store {
         )
         .bind(status)
         .bind(actor.id())
-        .bind(clock::now_micros())
+        .bind(self.now_micros())
         .bind(id)
         .execute(&mut *tx)
         .await?;
@@ -183,21 +195,31 @@ impl Store {
                  WHERE id = $3 AND municipality = $4",
             )
             .bind(&to)
-            .bind(clock::now_micros())
+            .bind(self.now_micros())
             .bind(&citizen_id)
             .bind(&from)
             .execute(&mut *tx)
             .await?;
             // The citizen's meetings now count in the new municipality's reports.
-            crate::report_days::mark_citizen(&mut tx, &citizen_id, &from).await?;
-            crate::report_days::mark_citizen(&mut tx, &citizen_id, &to).await?;
+            crate::report_days::mark_citizen(&mut tx, self.now_micros(), &citizen_id, &from)
+                .await?;
+            crate::report_days::mark_citizen(&mut tx, self.now_micros(), &citizen_id, &to).await?;
         }
         let action = if accept {
             AuditAction::TransferAccepted
         } else {
             AuditAction::TransferDeclined
         };
-        audit::insert(&mut tx, &[AuditEntry::new(actor, &citizen_id, action)]).await?;
+        audit::insert(
+            &mut tx,
+            &[AuditEntry::new(
+                self.now_micros(),
+                actor,
+                &citizen_id,
+                action,
+            )],
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }

@@ -13,7 +13,7 @@ use sqlx::any::AnyRow;
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::error::parse;
 use crate::ids::new_id;
-use crate::{Store, StoreError, clock};
+use crate::{Store, StoreError};
 
 #[derive(Debug, Clone)]
 pub struct NewCitizen {
@@ -270,7 +270,7 @@ impl Store {
             return Err(StoreError::Forbidden);
         }
         let id = new_id();
-        let now = clock::now_micros();
+        let now = self.now_micros();
         let fund = new
             .unemployment_fund
             .as_ref()
@@ -344,7 +344,12 @@ impl Store {
         inserted?;
         audit::insert(
             &mut tx,
-            &[AuditEntry::new(actor, &id, AuditAction::CitizenCreated)],
+            &[AuditEntry::new(
+                self.now_micros(),
+                actor,
+                &id,
+                AuditAction::CitizenCreated,
+            )],
         )
         .await?;
         tx.commit().await?;
@@ -397,7 +402,7 @@ impl Store {
             return Err(StoreError::Forbidden);
         }
         if visibility.is_audited() {
-            self.log_reads(vec![AuditEntry::new(actor, id, action)])
+            self.log_reads(vec![AuditEntry::new(self.now_micros(), actor, id, action)])
                 .await?;
         }
         Ok((citizen, visibility))
@@ -582,7 +587,7 @@ impl Store {
         .bind(i64::from(citizen.digital_mail))
         .bind(i64::from(citizen.in_person_first))
         .bind(i64::from(citizen.self_booking_exempt))
-        .bind(clock::now_micros())
+        .bind(self.now_micros())
         .bind(id)
         .bind(citizen.self_booking_exempt_reason.map(|r| r.as_str()))
         .bind(i64::from(citizen.jobcenter_from_start))
@@ -592,12 +597,18 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if regrouped {
-            crate::report_days::mark_citizen(&mut tx, id, &citizen.municipality).await?;
+            crate::report_days::mark_citizen(&mut tx, self.now_micros(), id, &citizen.municipality)
+                .await?;
         }
         if visibility.is_audited() {
             audit::insert(
                 &mut tx,
-                &[AuditEntry::new(actor, id, AuditAction::CitizenUpdated)],
+                &[AuditEntry::new(
+                    self.now_micros(),
+                    actor,
+                    id,
+                    AuditAction::CitizenUpdated,
+                )],
             )
             .await?;
         }
@@ -670,7 +681,7 @@ impl Store {
             .collect::<Result<Vec<_>, StoreError>>()?;
         let seen = items
             .iter()
-            .map(|c| AuditEntry::new(actor, &c.id, AuditAction::CitizenListed))
+            .map(|c| AuditEntry::new(self.now_micros(), actor, &c.id, AuditAction::CitizenListed))
             .collect();
         self.log_reads(seen).await?;
         Ok(Page {

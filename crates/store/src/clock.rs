@@ -3,10 +3,6 @@
 
 use jiff::Timestamp;
 
-pub fn now_micros() -> i64 {
-    to_micros(Timestamp::now())
-}
-
 pub fn to_micros(t: Timestamp) -> i64 {
     // i64 microseconds cover ±292,000 years; jiff's range is smaller, so this cannot overflow.
     t.as_microsecond()

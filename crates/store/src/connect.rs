@@ -215,13 +215,29 @@ impl Store {
         Ok(())
     }
 
-    /// The time decisions are taken at. The wall clock, unless a test has moved it.
+    /// The one clock of the store: every decision and every stamp (audit, cancelled_at,
+    /// created_at, session expiry) reads it. The wall clock, unless the demo or a test has set
+    /// it (`set_clock`, `advance_clock`); from there it runs on with the wall clock.
     pub fn now(&self) -> jiff::Timestamp {
+        crate::clock::from_micros(self.now_micros())
+    }
+
+    /// `now()` as stored: microseconds since the epoch, UTC.
+    pub(crate) fn now_micros(&self) -> i64 {
         let offset = self
             .inner
             .clock_offset_micros
             .load(std::sync::atomic::Ordering::Relaxed);
-        crate::clock::from_micros(crate::clock::now_micros().saturating_add(offset))
+        crate::clock::to_micros(jiff::Timestamp::now()).saturating_add(offset)
+    }
+
+    /// Sets the clock to `at`, from where it runs on. For the demo (its fixed start date and
+    /// `POST /api/v1/dev/clock`) and tests; a production server never calls it.
+    pub fn set_clock(&self, at: jiff::Timestamp) {
+        let offset = crate::clock::to_micros(at) - crate::clock::to_micros(jiff::Timestamp::now());
+        self.inner
+            .clock_offset_micros
+            .store(offset, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// Moves this store's clock forward, so a test can reach a meeting's start without waiting.

@@ -121,7 +121,7 @@ impl Store {
         if exempt && !book.may_exempt(citizen.target_group, holder, today) {
             return Err(StoreError::ExemptionNotAllowed);
         }
-        let now = clock::now_micros();
+        let now = self.now_micros();
         let mut tx = self.inner.write.begin().await?;
         sqlx::query(
             "INSERT INTO plan_exemptions (id, citizen_id, exempt, reason, decided_by, decided_by_name, decided_at, holder) \
@@ -140,6 +140,7 @@ impl Store {
         audit::insert(
             &mut tx,
             &[AuditEntry::new(
+                self.now_micros(),
                 actor,
                 citizen_id,
                 AuditAction::ExemptionDecided,

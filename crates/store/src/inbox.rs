@@ -74,7 +74,14 @@ impl Store {
         self.log_reads(
             entries
                 .iter()
-                .map(|e| AuditEntry::new(actor, &e.citizen_id, AuditAction::InboxListed))
+                .map(|e| {
+                    AuditEntry::new(
+                        self.now_micros(),
+                        actor,
+                        &e.citizen_id,
+                        AuditAction::InboxListed,
+                    )
+                })
                 .collect(),
         )
         .await?;

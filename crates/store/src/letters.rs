@@ -68,6 +68,7 @@ pub struct NewLetter {
 /// Keeps a letter for printing; one per outbox row, so a retry does not write it twice.
 pub(crate) async fn insert(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    now: i64,
     outbox_id: &str,
     citizen_id: &str,
     letter: &NewLetter,
@@ -83,7 +84,7 @@ pub(crate) async fn insert(
     .bind(&letter.recipient)
     .bind(&letter.subject)
     .bind(&letter.body)
-    .bind(clock::now_micros())
+    .bind(now)
     .bind(&letter.language)
     .execute(&mut **tx)
     .await?;
@@ -116,7 +117,14 @@ impl Store {
         self.log_reads(
             letters
                 .iter()
-                .map(|l| AuditEntry::new(actor, &l.citizen_id, AuditAction::LetterListed))
+                .map(|l| {
+                    AuditEntry::new(
+                        self.now_micros(),
+                        actor,
+                        &l.citizen_id,
+                        AuditAction::LetterListed,
+                    )
+                })
                 .collect(),
         )
         .await?;
@@ -128,6 +136,7 @@ impl Store {
     pub async fn letter(&self, actor: &Actor, id: &str) -> Result<Letter, StoreError> {
         let letter = self.load_letter(actor, id).await?;
         self.log_reads(vec![AuditEntry::new(
+            self.now_micros(),
             actor,
             &letter.citizen_id,
             AuditAction::LetterRead,
@@ -154,7 +163,7 @@ impl Store {
         let letter = self.load_letter(actor, id).await?;
         let mut tx = self.inner.write.begin().await?;
         sqlx::query("UPDATE letters SET printed_at = $1, printed_by = $2 WHERE id = $3 AND printed_at IS NULL")
-            .bind(clock::now_micros())
+            .bind(self.now_micros())
             .bind(actor.id())
             .bind(id)
             .execute(&mut *tx)
@@ -162,6 +171,7 @@ impl Store {
         audit::insert(
             &mut tx,
             &[AuditEntry::new(
+                self.now_micros(),
                 actor,
                 &letter.citizen_id,
                 AuditAction::LetterPrinted,

@@ -56,7 +56,7 @@ pub use bulk::{BulkCitizen, BulkMeeting, bulk_id};
 pub use bulk_threads::{BulkMessage, BulkSurvey, BulkThread};
 pub use case_transfers::IncomingTransfer;
 pub use citizens::{Citizen, CitizenChange, CitizenQuery, CitizenSummary, NewCitizen, Page};
-pub use clock::{from_micros, now_micros};
+pub use clock::from_micros;
 pub use connect::{Backend, MeetingSettings, Store, StoreOptions};
 pub use contact_plan::{Exemption, MAX_EXEMPTION_REASON, PlanInputs};
 pub use contact_report::{ReleasedReport, ReportScope};

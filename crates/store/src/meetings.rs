@@ -156,6 +156,7 @@ impl Store {
         let (meeting, _, visibility) = self.load_meeting(actor, id).await?;
         if visibility.is_audited() {
             self.log_reads(vec![AuditEntry::new(
+                self.now_micros(),
                 actor,
                 &meeting.citizen_id,
                 AuditAction::MeetingsRead,
@@ -306,7 +307,14 @@ impl Store {
         if let Some(actor) = actor {
             let seen = meetings
                 .iter()
-                .map(|(m, _)| AuditEntry::new(actor, &m.citizen_id, AuditAction::MeetingsRead))
+                .map(|(m, _)| {
+                    AuditEntry::new(
+                        self.now_micros(),
+                        actor,
+                        &m.citizen_id,
+                        AuditAction::MeetingsRead,
+                    )
+                })
                 .collect();
             self.log_reads(seen).await?;
         }

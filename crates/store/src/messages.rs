@@ -155,6 +155,7 @@ impl Store {
         let (view, citizen) = self.thread_view(actor, citizen_id, requested).await?;
         if view.visibility.is_audited() {
             self.log_reads(vec![AuditEntry::new(
+                self.now_micros(),
                 actor,
                 citizen_id,
                 AuditAction::MessagesRead,
@@ -350,10 +351,14 @@ impl Store {
         };
         let row = PostRow {
             message,
-            audit: view
-                .visibility
-                .is_audited()
-                .then(|| AuditEntry::new(actor, citizen_id, AuditAction::MessageWritten)),
+            audit: view.visibility.is_audited().then(|| {
+                AuditEntry::new(
+                    self.now_micros(),
+                    actor,
+                    citizen_id,
+                    AuditAction::MessageWritten,
+                )
+            }),
             event,
         };
         let row = match &self.inner.messages {

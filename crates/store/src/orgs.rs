@@ -4,7 +4,7 @@
 use domain::{Actor, FundCode, MunicipalityCode, OrgName};
 use sqlx::Row;
 
-use crate::{Store, StoreError, clock};
+use crate::{Store, StoreError};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Org {
@@ -129,7 +129,7 @@ impl Store {
         sqlx::query(&sql)
             .bind(code)
             .bind(name.as_str())
-            .bind(clock::now_micros())
+            .bind(self.now_micros())
             .execute(&self.inner.write)
             .await
             .map_err(StoreError::from_insert)?;

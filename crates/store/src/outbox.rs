@@ -178,12 +178,12 @@ impl Store {
         if deliveries.is_empty() && done.is_empty() {
             return Ok(());
         }
-        let now = clock::now_micros();
+        let now = self.now_micros();
         let mut tx = self.inner.write.begin().await?;
         let mut entries = Vec::new();
         for d in deliveries {
             if let Some(letter) = &d.letter {
-                crate::letters::insert(&mut tx, &d.outbox_id, &d.citizen_id, letter).await?;
+                crate::letters::insert(&mut tx, now, &d.outbox_id, &d.citizen_id, letter).await?;
             }
             let inserted = sqlx::query(
                 "INSERT INTO deliveries (outbox_id, channel, status, detail, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
@@ -197,6 +197,7 @@ impl Store {
             .await?;
             if inserted.rows_affected() == 1 && d.status == "sent" {
                 entries.push(AuditEntry::new(
+                    self.now_micros(),
                     &system_actor(),
                     &d.citizen_id,
                     AuditAction::NoticeSent,

@@ -47,12 +47,12 @@ impl StaleDay {
 /// this transaction instead of counting without its change.
 pub(crate) async fn mark(
     tx: &mut Transaction<'_, Any>,
+    now: i64,
     days: &[StaleDay],
 ) -> Result<(), sqlx::Error> {
     let mut days: Vec<&StaleDay> = days.iter().collect();
     days.sort();
     days.dedup();
-    let now = clock::now_micros();
     for chunk in days.chunks(100) {
         let mut sql = crate::sql::insert_values(
             "report_stale",
@@ -74,6 +74,7 @@ pub(crate) async fn mark(
 /// Marks every day a citizen has a meeting on (their target group changed).
 pub(crate) async fn mark_citizen(
     tx: &mut Transaction<'_, Any>,
+    now: i64,
     citizen_id: &str,
     municipality: &str,
 ) -> Result<(), sqlx::Error> {
@@ -88,7 +89,7 @@ pub(crate) async fn mark_citizen(
         .into_iter()
         .map(|s| StaleDay::new(municipality, clock::from_micros(s)))
         .collect();
-    mark(tx, &days).await
+    mark(tx, now, &days).await
 }
 
 /// Forgets that every day was counted: bulk loads bypass the marks, so the next report counts

@@ -104,7 +104,7 @@ impl Store {
         }
         let rec = recommend(answers);
         let id = new_id();
-        let now = clock::now_micros();
+        let now = self.now_micros();
         let codes: Vec<&str> = rec.reasons.iter().map(|r| r.code).collect();
         let mut tx = self.inner.write.begin().await?;
         sqlx::query(&format!(
@@ -141,6 +141,7 @@ impl Store {
             audit::insert(
                 &mut tx,
                 &[AuditEntry::new(
+                    self.now_micros(),
                     actor,
                     citizen_id,
                     AuditAction::ScreeningSubmitted,

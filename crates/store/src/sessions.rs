@@ -10,7 +10,7 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 use sqlx::Row;
 
-use crate::{Store, StoreError, clock, staff};
+use crate::{Store, StoreError, staff};
 
 /// A fresh session: the token to hand to the client, and who it signs in.
 #[derive(Clone)]
@@ -130,7 +130,7 @@ impl Store {
         let mut bytes = [0u8; 32];
         rand::rng().fill_bytes(&mut bytes);
         let token = hex::encode(bytes);
-        let now = clock::now_micros();
+        let now = self.now_micros();
         let ttl_micros = i64::try_from(ttl.as_micros()).unwrap_or(i64::MAX / 2);
         sqlx::query(
             "INSERT INTO sessions (token_hash, subject_kind, subject_id, created_at, expires_at, idle_until) \
@@ -192,7 +192,7 @@ impl Store {
         if let Some(actor) = self.inner.sessions.get(&hash) {
             return Ok(actor);
         }
-        let now = clock::now_micros();
+        let now = self.now_micros();
         let row = sqlx::query(
             "SELECT subject_kind, subject_id, expires_at, idle_until FROM sessions \
              WHERE token_hash = $1 AND expires_at > $2 AND (idle_until = 0 OR idle_until > $2)",
@@ -255,7 +255,7 @@ impl Store {
     /// Housekeeping: removes expired sessions, returns how many.
     pub async fn delete_expired_sessions(&self) -> Result<u64, StoreError> {
         let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
-            .bind(clock::now_micros())
+            .bind(self.now_micros())
             .execute(&self.inner.write)
             .await?;
         Ok(done.rows_affected())

@@ -5,7 +5,7 @@
 use sqlx::Row;
 
 use crate::sessions::token_hash as state_hash;
-use crate::{Store, StoreError, clock};
+use crate::{Store, StoreError};
 
 /// What the callback needs from the redirect that began the sign-in.
 #[derive(Clone, PartialEq, Eq)]
@@ -44,7 +44,7 @@ impl Store {
         .bind(&attempt.nonce)
         .bind(&attempt.code_verifier)
         .bind(&attempt.return_to)
-        .bind(clock::now_micros().saturating_add(ttl))
+        .bind(self.now_micros().saturating_add(ttl))
         .execute(&self.inner.write)
         .await?;
         Ok(())
@@ -62,7 +62,7 @@ impl Store {
         .await?
         .ok_or(StoreError::NotFound)?;
         let expires_at: i64 = row.try_get("expires_at")?;
-        if expires_at <= clock::now_micros() {
+        if expires_at <= self.now_micros() {
             return Err(StoreError::NotFound);
         }
         Ok(SignInAttempt {
@@ -76,7 +76,7 @@ impl Store {
     /// Housekeeping: forgets sign-ins nobody came back from.
     pub async fn delete_expired_sign_ins(&self) -> Result<u64, StoreError> {
         let done = sqlx::query("DELETE FROM sign_in_attempts WHERE expires_at <= $1")
-            .bind(clock::now_micros())
+            .bind(self.now_micros())
             .execute(&self.inner.write)
             .await?;
         Ok(done.rows_affected())

@@ -182,7 +182,7 @@ impl Store {
                 }
             }
         }
-        let created_at = clock::now_micros();
+        let created_at = self.now_micros();
         let mut out = Vec::with_capacity(slots.len());
         for new in slots {
             let id = new_id();

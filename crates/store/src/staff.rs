@@ -7,7 +7,7 @@ use sqlx::any::AnyRow;
 use crate::error::parse;
 use crate::ids::new_id;
 use crate::orgs::require_admin;
-use crate::{Store, StoreError, clock};
+use crate::{Store, StoreError};
 
 /// A staff member to create. Exactly one organisation for caseworkers and managers, none for
 /// administrators: the server checks that before it builds one of these.
@@ -128,7 +128,7 @@ impl Store {
         .bind(municipality)
         .bind(fund)
         .bind(new.team.as_ref().map(|t| t.as_str().to_owned()))
-        .bind(clock::now_micros())
+        .bind(self.now_micros())
         .execute(&mut *tx)
         .await
         .map_err(StoreError::from_insert)?;

@@ -31,11 +31,11 @@ pub struct PendingSurvey {
 /// transaction.
 pub(crate) async fn create_in(
     tx: &mut Transaction<'_, Any>,
+    now: i64,
     meeting: &Meeting,
     citizen: &Citizen,
 ) -> Result<(), sqlx::Error> {
     let id = new_id();
-    let now = clock::now_micros();
     sqlx::query(
         "INSERT INTO surveys (id, meeting_id, citizen_id, municipality, channel, target_group, staff_id, \
          booked_by_role, held_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
@@ -179,7 +179,7 @@ impl Store {
         if done.rows_affected() == 0 {
             return Err(StoreError::Conflict("already_answered"));
         }
-        report_days::mark(&mut tx, &[day]).await?;
+        report_days::mark(&mut tx, self.now_micros(), &[day]).await?;
         tx.commit().await?;
         Ok(now)
     }

@@ -37,8 +37,13 @@ impl Store {
             } else {
                 AuditAction::MeetingsRead
             };
-            self.log_reads(vec![AuditEntry::new(actor, &meeting.citizen_id, action)])
-                .await?;
+            self.log_reads(vec![AuditEntry::new(
+                self.now_micros(),
+                actor,
+                &meeting.citizen_id,
+                action,
+            )])
+            .await?;
         }
         Ok((meeting, role))
     }

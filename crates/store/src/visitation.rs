@@ -90,7 +90,7 @@ impl Store {
             return Err(StoreError::ReasonRequired);
         }
         let id = new_id();
-        let now = clock::now_micros();
+        let now = self.now_micros();
         let mut tx = self.inner.write.begin().await?;
         sqlx::query(
             "INSERT INTO visitations (id, citizen_id, screening_id, track, recommended_track, reason, decided_by, decided_by_name, decided_at) \
@@ -127,6 +127,7 @@ impl Store {
         audit::insert(
             &mut tx,
             &[AuditEntry::new(
+                self.now_micros(),
                 actor,
                 citizen_id,
                 AuditAction::VisitationDecided,
@@ -162,7 +163,7 @@ impl Store {
              (SELECT id FROM visitations WHERE citizen_id = $3 ORDER BY decided_at DESC, id DESC LIMIT 1)",
         )
         .bind(view)
-        .bind(clock::now_micros())
+        .bind(self.now_micros())
         .bind(citizen_id)
         .execute(&self.inner.write)
         .await?;

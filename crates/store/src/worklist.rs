@@ -154,7 +154,7 @@ impl Store {
         seen.dedup();
         self.log_reads(
             seen.iter()
-                .map(|c| AuditEntry::new(actor, c, AuditAction::WorklistListed))
+                .map(|c| AuditEntry::new(self.now_micros(), actor, c, AuditAction::WorklistListed))
                 .collect(),
         )
         .await?;

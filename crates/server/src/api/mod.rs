@@ -27,7 +27,9 @@ use crate::error::ApiError;
 pub fn routes(demo: bool) -> Router<AppState> {
     let mut router = Router::new().route("/openapi.json", get(crate::openapi::serve));
     if demo {
-        router = router.route("/dev/session", post(dev::session::create));
+        router = router
+            .route("/dev/session", post(dev::session::create))
+            .route("/dev/clock", get(dev::clock::show).post(dev::clock::set));
     }
     router
         .route("/municipalities", post(municipalities::create::handler))

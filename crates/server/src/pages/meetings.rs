@@ -246,5 +246,6 @@ pub async fn calendar_file(
         user.viewer.lang,
         &meeting,
         &state.config.public_url,
+        state.store.now(),
     ))
 }

@@ -28,8 +28,12 @@ pub fn rules() -> std::sync::Arc<domain::contact_plan::RuleBook> {
     std::sync::Arc::new(server::load_rules(&dir).expect("the repository's rules"))
 }
 
+/// The demo's configuration, with sessions that outlast the clock moves of the tests (weeks
+/// forward, to reach a meeting's start): sessions expire by the store's one clock.
 pub fn demo_config() -> ServerConfig {
-    ServerConfig::demo(dkfds_dir(), rules())
+    let mut config = ServerConfig::demo(dkfds_dir(), rules());
+    config.session_ttl = std::time::Duration::from_secs(400 * 24 * 3600);
+    config
 }
 
 pub async fn spawn_app(backend: Backend) -> TestApp {

@@ -42,6 +42,8 @@ async fn the_openapi_document_covers_the_contract() {
     assert_eq!(doc["openapi"], "3.1.0");
     for (path, method) in [
         ("/api/v1/dev/session", "post"),
+        ("/api/v1/dev/clock", "get"),
+        ("/api/v1/dev/clock", "post"),
         ("/api/v1/municipalities", "post"),
         ("/api/v1/unemployment-funds", "post"),
         ("/api/v1/staff", "post"),

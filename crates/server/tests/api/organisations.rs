@@ -1,4 +1,4 @@
-//! /api/v1/dev/session, /municipalities, /unemployment-funds, /staff.
+//! /api/v1/dev/session, /api/v1/dev/clock, /municipalities, /unemployment-funds, /staff.
 
 use reqwest::StatusCode;
 use serde_json::json;
@@ -38,6 +38,57 @@ async fn demo_sign_in_knows_existing_logins_only_and_exists_only_in_demo_mode() 
             .expect("post");
         assert_eq!(r.status(), StatusCode::METHOD_NOT_ALLOWED);
     }
+}
+
+/// The demo's clock, which the browser tests read and set instead of waiting for wall time:
+/// set, it dates what happens next; bad input changes nothing; outside demo mode it is not there.
+#[tokio::test]
+async fn the_demo_clock_is_read_and_set_only_in_demo_mode() {
+    let app = spawn_app(store::Backend::Sqlite).await;
+    let r = app
+        .post(
+            "/api/v1/dev/clock",
+            None,
+            &json!({"now": "2027-03-29T07:00:00Z"}),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let shown: serde_json::Value = r.json().await.expect("json");
+    // Summer time has begun in Copenhagen by then: the offset is +02:00.
+    let now = shown["now"].as_str().expect("now");
+    assert!(now.starts_with("2027-03-29T09:00:0"), "{now}");
+    assert!(now.ends_with("+02:00"), "{now}");
+    let read = app.get_json("/api/v1/dev/clock", None).await;
+    assert!(
+        read["now"]
+            .as_str()
+            .expect("now")
+            .starts_with("2027-03-29T09:0")
+    );
+    assert!(app.store.now() >= "2027-03-29T07:00:00Z".parse().expect("ts"));
+
+    for bad in [json!({"now": "i morgen"}), json!({})] {
+        let r = app.post("/api/v1/dev/clock", None, &bad).await;
+        problem(r, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    }
+    assert!(
+        app.store.now() < "2027-03-30T00:00:00Z".parse().expect("ts"),
+        "unchanged"
+    );
+
+    let mut config = demo_config();
+    config.demo = false;
+    let production = spawn_with(store::Backend::Sqlite, config).await;
+    let r = production.get("/api/v1/dev/clock", None).await;
+    problem(r, StatusCode::NOT_FOUND, "not_found").await;
+    let r = production
+        .post(
+            "/api/v1/dev/clock",
+            None,
+            &json!({"now": "2027-03-29T07:00:00Z"}),
+        )
+        .await;
+    problem(r, StatusCode::NOT_FOUND, "not_found").await;
 }
 
 #[tokio::test]

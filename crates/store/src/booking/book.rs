@@ -99,7 +99,7 @@ impl Store {
             Some(f) => Some(claim_adviser_slot(&mut tx, f, None, &slot, &id).await?),
             None => None,
         };
-        let now = clock::now_micros();
+        let now = self.now_micros();
         let location = if req.channel == Channel::InPerson {
             slot.location.clone()
         } else {
@@ -129,9 +129,10 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         let day = StaleDay::new(&citizen.municipality, slot.start);
-        report_days::mark(&mut tx, &[day]).await?;
+        report_days::mark(&mut tx, self.now_micros(), &[day]).await?;
         audit_change(
             &mut tx,
+            self.now_micros(),
             visibility,
             actor,
             &citizen.id,
@@ -140,7 +141,7 @@ impl Store {
         .await?;
         let mut notices = vec![(kinds::BOOKED, now)];
         notices.extend(self.reminder_at(slot.start).map(|at| (kinds::REMINDER, at)));
-        outbox(&mut tx, &id, &notices).await?;
+        outbox(&mut tx, self.now_micros(), &id, &notices).await?;
         tx.commit().await?;
         if adviser.is_some() {
             // The adviser's name comes with a read; joint meetings are the rare case.
@@ -173,7 +174,7 @@ impl Store {
         req: &NewMeeting,
         id: String,
     ) -> Result<Meeting, StoreError> {
-        let now = clock::now_micros();
+        let now = self.now_micros();
         let location = (req.channel == Channel::InPerson)
             .then(|| slot.location.clone())
             .flatten();
@@ -194,7 +195,12 @@ impl Store {
             booked_by_role: actor.role().as_str(),
             booked_at: now,
             audit: visibility.is_audited().then(|| {
-                crate::audit::AuditEntry::new(actor, &citizen.id, AuditAction::MeetingBooked)
+                crate::audit::AuditEntry::new(
+                    self.now_micros(),
+                    actor,
+                    &citizen.id,
+                    AuditAction::MeetingBooked,
+                )
             }),
             notices,
             stale: StaleDay::new(&citizen.municipality, slot.start),

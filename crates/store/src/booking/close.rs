@@ -7,7 +7,7 @@ use super::{audit_change, kinds, outbox, void_reminders};
 use crate::audit::AuditAction;
 use crate::meetings::Meeting;
 use crate::report_days::{self, StaleDay};
-use crate::{Store, StoreError, clock};
+use crate::{Store, StoreError};
 
 impl Store {
     /// Cancels a booked meeting that has not begun (afbud), recording who, why and whether it
@@ -25,7 +25,7 @@ impl Store {
             self.now(),
             self.inner.meetings.late_cancellation,
         )?;
-        let now = clock::now_micros();
+        let now = self.now_micros();
         let mut tx = self.inner.write.begin().await?;
         let changed = sqlx::query(
             "UPDATE meetings SET status = 'cancelled', cancelled_by = $1, cancelled_by_role = $2, cancel_reason = $3, \
@@ -46,18 +46,25 @@ impl Store {
             .bind(meeting_id)
             .execute(&mut *tx)
             .await?;
-        void_reminders(&mut tx, meeting_id).await?;
+        void_reminders(&mut tx, self.now_micros(), meeting_id).await?;
         let day = StaleDay::new(&citizen.municipality, meeting.start);
-        report_days::mark(&mut tx, &[day]).await?;
+        report_days::mark(&mut tx, self.now_micros(), &[day]).await?;
         audit_change(
             &mut tx,
+            self.now_micros(),
             visibility,
             actor,
             &citizen.id,
             AuditAction::MeetingCancelled,
         )
         .await?;
-        outbox(&mut tx, meeting_id, &[(kinds::CANCELLED, now)]).await?;
+        outbox(
+            &mut tx,
+            self.now_micros(),
+            meeting_id,
+            &[(kinds::CANCELLED, now)],
+        )
+        .await?;
         tx.commit().await?;
         self.load_meeting(actor, meeting_id)
             .await
@@ -84,7 +91,7 @@ impl Store {
         )
         .bind(status.as_str())
         .bind(actor.id())
-        .bind(clock::now_micros())
+        .bind(self.now_micros())
         .bind(meeting_id)
         .execute(&mut *tx)
         .await?;
@@ -92,9 +99,10 @@ impl Store {
             return Err(MeetingRefusal::NotBooked.into());
         }
         let day = StaleDay::new(&citizen.municipality, meeting.start);
-        report_days::mark(&mut tx, &[day]).await?;
+        report_days::mark(&mut tx, self.now_micros(), &[day]).await?;
         audit_change(
             &mut tx,
+            self.now_micros(),
             visibility,
             actor,
             &citizen.id,
@@ -103,7 +111,7 @@ impl Store {
         .await?;
         // A held meeting gets its survey, in the same transaction as the outcome.
         if status == MeetingStatus::Held {
-            crate::surveys::create_in(&mut tx, &meeting, &citizen).await?;
+            crate::surveys::create_in(&mut tx, self.now_micros(), &meeting, &citizen).await?;
         }
         tx.commit().await?;
         self.load_meeting(actor, meeting_id)

@@ -8,7 +8,6 @@
 use sqlx::AnyConnection;
 
 use crate::audit::{self, AuditEntry};
-use crate::clock;
 use crate::group_commit::Batch;
 use crate::ids::new_id;
 use crate::report_days::{self, StaleDay};
@@ -116,16 +115,21 @@ async fn write(conn: &mut AnyConnection, rows: &[BookingRow]) -> Result<Vec<Clai
         q.execute(&mut *tx).await?;
     }
     let days: Vec<StaleDay> = won.iter().map(|r| r.stale.clone()).collect();
-    report_days::mark(&mut tx, &days).await?;
+    let stamp = rows.iter().map(|r| r.booked_at).max().unwrap_or_default();
+    report_days::mark(&mut tx, stamp, &days).await?;
     let entries: Vec<AuditEntry> = won.iter().filter_map(|r| r.audit.clone()).collect();
     if !entries.is_empty() {
         audit::insert(&mut tx, &entries).await?;
     }
-    let notices: Vec<(&str, &str, i64)> = won
+    // Each outbox row is created when its booking was (the store's clock, read by the caller).
+    let notices: Vec<(&str, &str, i64, i64)> = won
         .iter()
-        .flat_map(|r| r.notices.iter().map(|(k, at)| (*k, r.id.as_str(), *at)))
+        .flat_map(|r| {
+            r.notices
+                .iter()
+                .map(|(k, at)| (*k, r.id.as_str(), *at, r.booked_at))
+        })
         .collect();
-    let now = clock::now_micros();
     for chunk in notices.chunks(100) {
         let sql = crate::sql::insert_values(
             "outbox",
@@ -133,13 +137,13 @@ async fn write(conn: &mut AnyConnection, rows: &[BookingRow]) -> Result<Vec<Clai
             chunk.len(),
         );
         let mut q = sqlx::query(&sql);
-        for (kind, subject, at) in chunk {
+        for (kind, subject, at, created) in chunk {
             q = q
                 .bind(new_id())
                 .bind(*kind)
                 .bind(*subject)
                 .bind(*at)
-                .bind(now);
+                .bind(*created);
         }
         q.execute(&mut *tx).await?;
     }

@@ -41,6 +41,7 @@ pub(crate) mod kinds {
 /// Writes outbox rows `(kind, not_before)` for a meeting in one statement.
 async fn outbox(
     tx: &mut Transaction<'_, Any>,
+    now: i64,
     meeting_id: &str,
     rows: &[(&str, i64)],
 ) -> Result<(), StoreError> {
@@ -50,7 +51,6 @@ async fn outbox(
         rows.len(),
     );
     let mut q = sqlx::query(&sql);
-    let now = clock::now_micros();
     for (kind, not_before) in rows {
         q = q
             .bind(new_id())
@@ -108,23 +108,28 @@ async fn claim_adviser_slot(
 /// Changes by staff are logged for the citizen to see; a citizen's own changes are not.
 async fn audit_change(
     tx: &mut Transaction<'_, Any>,
+    now: i64,
     visibility: Visibility,
     actor: &Actor,
     citizen_id: &str,
     action: AuditAction,
 ) -> Result<(), StoreError> {
     if visibility.is_audited() {
-        audit::insert(tx, &[AuditEntry::new(actor, citizen_id, action)]).await?;
+        audit::insert(tx, &[AuditEntry::new(now, actor, citizen_id, action)]).await?;
     }
     Ok(())
 }
 
 /// Pending reminders of a meeting are void once it moves or is cancelled.
-async fn void_reminders(tx: &mut Transaction<'_, Any>, meeting_id: &str) -> Result<(), StoreError> {
+async fn void_reminders(
+    tx: &mut Transaction<'_, Any>,
+    now: i64,
+    meeting_id: &str,
+) -> Result<(), StoreError> {
     sqlx::query(
         "UPDATE outbox SET done_at = $1, last_error = 'superseded' WHERE subject_id = $2 AND kind = $3 AND done_at IS NULL",
     )
-    .bind(clock::now_micros())
+    .bind(now)
     .bind(meeting_id)
     .bind(kinds::REMINDER)
     .execute(&mut **tx)

@@ -87,31 +87,32 @@ impl Store {
         .bind(clock::to_micros(slot.end))
         .bind(channel.as_str())
         .bind(location)
-        .bind(clock::now_micros())
+        .bind(self.now_micros())
         .bind(meeting_id)
         .execute(&mut *tx)
         .await?;
         if changed.rows_affected() != 1 {
             return Err(MeetingRefusal::NotBooked.into());
         }
-        void_reminders(&mut tx, meeting_id).await?;
+        void_reminders(&mut tx, self.now_micros(), meeting_id).await?;
         // Both days' counts change: the one it left and the one it moved to.
         let days = [
             StaleDay::new(&citizen.municipality, meeting.start),
             StaleDay::new(&citizen.municipality, slot.start),
         ];
-        report_days::mark(&mut tx, &days).await?;
+        report_days::mark(&mut tx, self.now_micros(), &days).await?;
         audit_change(
             &mut tx,
+            self.now_micros(),
             visibility,
             actor,
             &citizen.id,
             AuditAction::MeetingMoved,
         )
         .await?;
-        let mut notices = vec![(kinds::MOVED, clock::now_micros())];
+        let mut notices = vec![(kinds::MOVED, self.now_micros())];
         notices.extend(self.reminder_at(slot.start).map(|at| (kinds::REMINDER, at)));
-        outbox(&mut tx, meeting_id, &notices).await?;
+        outbox(&mut tx, self.now_micros(), meeting_id, &notices).await?;
         tx.commit().await?;
         self.load_meeting(actor, meeting_id)
             .await

@@ -51,6 +51,7 @@ pub fn file_response(
     lang: Lang,
     meeting: &store::Meeting,
     public_url: &str,
+    now: jiff::Timestamp,
 ) -> axum::response::Response {
     let (summary, description) = summary_and_description(lang, meeting, public_url);
     let body = ics::calendar(
@@ -61,6 +62,7 @@ pub fn file_response(
             description,
             url: format!("{public_url}/samtaler/{}", meeting.id),
         }],
+        now,
     );
     (
         [
@@ -91,5 +93,10 @@ pub async fn handler(
     Path(id): Path<String>,
 ) -> Result<impl IntoResponse, ApiError> {
     let meeting = state.store.meeting(&actor, &id).await?;
-    Ok(file_response(Lang::Da, &meeting, &state.config.public_url))
+    Ok(file_response(
+        Lang::Da,
+        &meeting,
+        &state.config.public_url,
+        state.store.now(),
+    ))
 }

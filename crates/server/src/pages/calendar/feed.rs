@@ -34,7 +34,11 @@ pub async fn feed(
         .collect();
     Ok((
         [(header::CONTENT_TYPE, "text/calendar; charset=utf-8")],
-        crate::ics::calendar(Lang::Da.text("calendar-feed-name"), &events),
+        crate::ics::calendar(
+            Lang::Da.text("calendar-feed-name"),
+            &events,
+            state.store.now(),
+        ),
     )
         .into_response())
 }
