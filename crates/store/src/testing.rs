@@ -9,6 +9,40 @@ use crate::{Backend, CprKey, Store, StoreOptions};
 
 pub const BACKENDS: [Backend; 2] = [Backend::Sqlite, Backend::Postgres];
 
+/// One test case per backend: `backend_tests!(name);` above `async fn name(backend: Backend)`
+/// makes the tests `name::sqlite` and `name::postgres`, so a failure on one backend never hides
+/// the other's result, and each shows on its own line of the test report.
+#[macro_export]
+macro_rules! backend_tests {
+    ($($name:ident),+ $(,)?) => {$(
+        mod $name {
+            #[tokio::test]
+            async fn sqlite() {
+                super::$name($crate::Backend::Sqlite).await;
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                super::$name($crate::Backend::Postgres).await;
+            }
+        }
+    )+};
+}
+
+/// Sends the tests' logs through the test harness, which shows them beside a failing test (and
+/// hides them for a passing one): a 500 in a test leaves its cause in the report. Every test
+/// that makes a store passes here; `RUST_LOG` widens or narrows it (default: warnings, and
+/// errors of every crate).
+pub fn log_to_test_output() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    // Only the first call in a test process installs it; the rest find it there.
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_test_writer()
+        .try_init();
+}
+
 pub fn postgres_admin_url() -> String {
     std::env::var("JOBUNIVERS_TEST_POSTGRES")
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
@@ -55,6 +89,7 @@ pub fn rule_book() -> domain::contact_plan::RuleBook {
 
 /// A migrated store on a new database.
 pub async fn fresh_store(backend: Backend) -> Store {
+    log_to_test_output();
     let url = fresh_database_url(backend).await;
     let store = Store::connect(&StoreOptions {
         url,

@@ -9,7 +9,8 @@ use domain::surveys::SurveyAnswers;
 use domain::{Actor, Channel, Outcome, TargetGroup};
 use jiff::civil::Date;
 use jiff::{SignedDuration, ToSpan};
-use store::testing::{BACKENDS, fresh_store, slot_in, world};
+use store::testing::{fresh_store, slot_in, world};
+use store::{Backend, backend_tests};
 use store::{CitizenChange, NewMeeting, Store};
 
 const GROUPINGS: [GroupBy; 4] = [
@@ -108,118 +109,118 @@ fn answers() -> SurveyAnswers {
     }
 }
 
-#[tokio::test]
-async fn the_counts_kept_per_day_follow_every_change_to_meetings_surveys_and_citizens() {
-    for backend in BACKENDS {
-        let store = fresh_store(backend).await;
-        let w = world(&store).await;
-        let today = local_date(store.now());
-        let (first, end) = (
-            today.saturating_sub(1.day()),
-            today.saturating_add(8.days()),
-        );
-        let slots = store
-            .create_slots(
-                &w.caseworker,
-                &[
-                    slot_in(&store, 48, 30, &[Channel::Video, Channel::Phone]),
-                    slot_in(&store, 72, 30, &[Channel::Video, Channel::Phone]),
-                    slot_in(&store, 96, 30, &[Channel::Video, Channel::Phone]),
-                    slot_in(&store, 144, 30, &[Channel::Video, Channel::Phone]),
-                ],
-            )
-            .await
-            .expect("slots");
-        let check = |step: &'static str| {
-            let store = &store;
-            let actors = [&w.admin, &w.caseworker];
-            async move {
-                // Caseworkers may not read reports; the administrator sees everything.
-                assert!(store.report_scope(actors[1], None).await.is_err());
-                assert_same(store, &actors[..1], first, end, step).await;
-            }
-        };
-        let phone = CitizenChange {
-            phone: Some(Some("+4512345678".to_owned())),
-            ..Default::default()
-        };
-        store
-            .update_citizen(&w.caseworker, &w.citizen.id, &phone)
-            .await
-            .expect("phone");
-        store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
-        let mut meetings = Vec::new();
-        for (slot, channel, by) in [
-            (&slots[0], Channel::Video, &w.caseworker),
-            (&slots[1], Channel::Phone, &w.citizen_actor),
-            (&slots[2], Channel::Video, &w.caseworker),
-        ] {
-            let booking = NewMeeting {
-                citizen_id: w.citizen.id.clone(),
-                slot_id: slot.id.clone(),
-                channel,
-                purpose: None,
-                attendance_reason: None,
-                with_fund: false,
-            };
-            meetings.push(store.book_meeting(by, &booking).await.expect("booked"));
-            check("booked").await;
+backend_tests!(the_counts_kept_per_day_follow_every_change_to_meetings_surveys_and_citizens);
+async fn the_counts_kept_per_day_follow_every_change_to_meetings_surveys_and_citizens(
+    backend: Backend,
+) {
+    let store = fresh_store(backend).await;
+    let w = world(&store).await;
+    let today = local_date(store.now());
+    let (first, end) = (
+        today.saturating_sub(1.day()),
+        today.saturating_add(8.days()),
+    );
+    let slots = store
+        .create_slots(
+            &w.caseworker,
+            &[
+                slot_in(&store, 48, 30, &[Channel::Video, Channel::Phone]),
+                slot_in(&store, 72, 30, &[Channel::Video, Channel::Phone]),
+                slot_in(&store, 96, 30, &[Channel::Video, Channel::Phone]),
+                slot_in(&store, 144, 30, &[Channel::Video, Channel::Phone]),
+            ],
+        )
+        .await
+        .expect("slots");
+    let check = |step: &'static str| {
+        let store = &store;
+        let actors = [&w.admin, &w.caseworker];
+        async move {
+            // Caseworkers may not read reports; the administrator sees everything.
+            assert!(store.report_scope(actors[1], None).await.is_err());
+            assert_same(store, &actors[..1], first, end, step).await;
         }
-        store.advance_clock(SignedDuration::from_hours(49));
-        store
-            .record_outcome(&w.caseworker, &meetings[0].id, Outcome::Held)
-            .await
-            .expect("held");
-        check("held").await;
-        let survey = store
-            .pending_surveys(&w.citizen_actor)
-            .await
-            .expect("surveys");
-        store
-            .answer_survey(&w.citizen_actor, &survey[0].id, &answers())
-            .await
-            .expect("answered");
-        check("answered").await;
-        store
-            .cancel_meeting(&w.citizen_actor, &meetings[1].id, "Syg")
-            .await
-            .expect("cancelled");
-        check("cancelled late").await;
-        store
-            .move_meeting(&w.caseworker, &meetings[2].id, &slots[3].id, None)
-            .await
-            .expect("moved");
-        check("moved to another day").await;
-        let change = CitizenChange {
-            target_group: Some(TargetGroup::JobReadyCashBenefit),
-            ..Default::default()
+    };
+    let phone = CitizenChange {
+        phone: Some(Some("+4512345678".to_owned())),
+        ..Default::default()
+    };
+    store
+        .update_citizen(&w.caseworker, &w.citizen.id, &phone)
+        .await
+        .expect("phone");
+    store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
+    let mut meetings = Vec::new();
+    for (slot, channel, by) in [
+        (&slots[0], Channel::Video, &w.caseworker),
+        (&slots[1], Channel::Phone, &w.citizen_actor),
+        (&slots[2], Channel::Video, &w.caseworker),
+    ] {
+        let booking = NewMeeting {
+            citizen_id: w.citizen.id.clone(),
+            slot_id: slot.id.clone(),
+            channel,
+            purpose: None,
+            attendance_reason: None,
+            with_fund: false,
         };
-        store
-            .update_citizen(&w.caseworker, &w.citizen.id, &change)
-            .await
-            .expect("regrouped");
-        check("new target group").await;
-
-        // And the numbers themselves: three meetings, one held and answered, one late afbud.
-        let all = by_days(&store, &w.admin, first, end, GroupBy::TargetGroup).await;
-        let c = all
-            .get("job_ready_cash_benefit")
-            .copied()
-            .unwrap_or_default();
-        assert_eq!(
-            (
-                c.meetings,
-                c.held,
-                c.cancelled,
-                c.cancelled_late,
-                c.citizen_booked
-            ),
-            (3, 1, 1, 1, 1),
-            "{backend:?}: {all:?}"
-        );
-        assert_eq!((c.answered, c.satisfied, c.channel_fit), (1, 1, 1));
-        assert!(!all.contains_key("insured_unemployed"), "{all:?}");
+        meetings.push(store.book_meeting(by, &booking).await.expect("booked"));
+        check("booked").await;
     }
+    store.advance_clock(SignedDuration::from_hours(49));
+    store
+        .record_outcome(&w.caseworker, &meetings[0].id, Outcome::Held)
+        .await
+        .expect("held");
+    check("held").await;
+    let survey = store
+        .pending_surveys(&w.citizen_actor)
+        .await
+        .expect("surveys");
+    store
+        .answer_survey(&w.citizen_actor, &survey[0].id, &answers())
+        .await
+        .expect("answered");
+    check("answered").await;
+    store
+        .cancel_meeting(&w.citizen_actor, &meetings[1].id, "Syg")
+        .await
+        .expect("cancelled");
+    check("cancelled late").await;
+    store
+        .move_meeting(&w.caseworker, &meetings[2].id, &slots[3].id, None)
+        .await
+        .expect("moved");
+    check("moved to another day").await;
+    let change = CitizenChange {
+        target_group: Some(TargetGroup::JobReadyCashBenefit),
+        ..Default::default()
+    };
+    store
+        .update_citizen(&w.caseworker, &w.citizen.id, &change)
+        .await
+        .expect("regrouped");
+    check("new target group").await;
+
+    // And the numbers themselves: three meetings, one held and answered, one late afbud.
+    let all = by_days(&store, &w.admin, first, end, GroupBy::TargetGroup).await;
+    let c = all
+        .get("job_ready_cash_benefit")
+        .copied()
+        .unwrap_or_default();
+    assert_eq!(
+        (
+            c.meetings,
+            c.held,
+            c.cancelled,
+            c.cancelled_late,
+            c.citizen_booked
+        ),
+        (3, 1, 1, 1, 1),
+        "{backend:?}: {all:?}"
+    );
+    assert_eq!((c.answered, c.satisfied, c.channel_fit), (1, 1, 1));
+    assert!(!all.contains_key("insured_unemployed"), "{all:?}");
 }
 
 /// Options for opening a store (another instance, or the same one again) on `url`.
@@ -276,51 +277,51 @@ async fn two_instances_counting_every_day_at_once_agree_on_postgresql() {
     assert_eq!(counts.get("phone").map(|c| c.held), Some(60), "{counts:?}");
 }
 
-#[tokio::test]
-async fn while_one_process_counts_every_day_reports_count_the_meetings_themselves() {
+backend_tests!(while_one_process_counts_every_day_reports_count_the_meetings_themselves);
+async fn while_one_process_counts_every_day_reports_count_the_meetings_themselves(
+    backend: Backend,
+) {
     use sqlx::{Connection, Row};
-    for backend in BACKENDS {
-        let url = store::testing::fresh_database_url(backend).await;
-        let store = Store::connect(&options(url.clone())).await.expect("store");
-        store.migrate().await.expect("migrate");
-        let w = world(&store).await;
-        held_phone_meetings_in_bulk(&store, &w, 10).await;
-        // Another process has taken the first counting of every day.
-        let mut db = sqlx::AnyConnection::connect(&url)
-            .await
-            .expect("connection");
-        sqlx::query("UPDATE report_state SET counted = 2")
-            .execute(&mut db)
-            .await
-            .expect("claimed elsewhere");
-        let today = local_date(store.now());
-        let held = |counts: BTreeMap<String, ContactCounts>| counts.get("phone").map(|c| c.held);
-        let first = today.saturating_sub(30.days());
-        let during = by_days(&store, &w.admin, first, today, GroupBy::Channel).await;
-        assert_eq!(
-            held(during),
-            Some(10),
-            "{backend:?}: from the meetings meanwhile"
-        );
-        assert_eq!(store.settle_report_days(None).await.expect("settle"), 0);
-        let kept: i64 = sqlx::query("SELECT COUNT(*) AS n FROM report_days")
-            .fetch_one(&mut db)
-            .await
-            .expect("count")
-            .try_get("n")
-            .expect("n");
-        assert_eq!(kept, 0, "{backend:?}: nothing counted twice");
+    let url = store::testing::fresh_database_url(backend).await;
+    let store = Store::connect(&options(url.clone())).await.expect("store");
+    store.migrate().await.expect("migrate");
+    let w = world(&store).await;
+    held_phone_meetings_in_bulk(&store, &w, 10).await;
+    // Another process has taken the first counting of every day.
+    let mut db = sqlx::AnyConnection::connect(&url)
+        .await
+        .expect("connection");
+    sqlx::query("UPDATE report_state SET counted = 2")
+        .execute(&mut db)
+        .await
+        .expect("claimed elsewhere");
+    let today = local_date(store.now());
+    let held = |counts: BTreeMap<String, ContactCounts>| counts.get("phone").map(|c| c.held);
+    let first = today.saturating_sub(30.days());
+    let during = by_days(&store, &w.admin, first, today, GroupBy::Channel).await;
+    assert_eq!(
+        held(during),
+        Some(10),
+        "{backend:?}: from the meetings meanwhile"
+    );
+    assert_eq!(store.settle_report_days(None).await.expect("settle"), 0);
+    let kept: i64 = sqlx::query("SELECT COUNT(*) AS n FROM report_days")
+        .fetch_one(&mut db)
+        .await
+        .expect("count")
+        .try_get("n")
+        .expect("n");
+    assert_eq!(kept, 0, "{backend:?}: nothing counted twice");
 
-        // That process stopped; at the next start the counting is taken up again.
-        store.migrate().await.expect("start-up");
-        let after = by_days(&store, &w.admin, first, today, GroupBy::Channel).await;
-        assert_eq!(held(after), Some(10), "{backend:?}");
-        let state: i64 = sqlx::query("SELECT counted FROM report_state")
-            .fetch_one(&mut db)
-            .await
-            .expect("state")
-            .try_get("counted")
-            .expect("counted");
-        assert_eq!(state, 1, "{backend:?}: counted now");
-    }
+    // That process stopped; at the next start the counting is taken up again.
+    store.migrate().await.expect("start-up");
+    let after = by_days(&store, &w.admin, first, today, GroupBy::Channel).await;
+    assert_eq!(held(after), Some(10), "{backend:?}");
+    let state: i64 = sqlx::query("SELECT counted FROM report_state")
+        .fetch_one(&mut db)
+        .await
+        .expect("state")
+        .try_get("counted")
+        .expect("counted");
+    assert_eq!(state, 1, "{backend:?}: counted now");
 }

@@ -8,7 +8,8 @@ use std::path::Path;
 
 use domain::contact_plan::{Holder, LawCase, RuleBook, contact_plan, load_dir, plan_rows};
 use domain::{Channel, Cpr, FundCode, MunicipalityCode, PersonName, TargetGroup};
-use store::testing::{BACKENDS, fresh_store, make_joint, world};
+use store::testing::{fresh_store, make_joint, world};
+use store::{Backend, backend_tests};
 use store::{BulkMeeting, CitizenChange, NewCitizen, Store, bulk_id};
 
 fn root() -> std::path::PathBuf {
@@ -74,53 +75,51 @@ async fn register(
     citizen.id
 }
 
-#[tokio::test]
-async fn every_law_case_holds_through_both_databases() {
+backend_tests!(every_law_case_holds_through_both_databases);
+async fn every_law_case_holds_through_both_databases(backend: Backend) {
     let cases = load_dir(&root().join("rules/cases")).unwrap_or_else(|e| panic!("{e}"));
     assert!(cases.len() >= 40, "the law cases are there");
     let book = store::testing::rule_book();
-    for backend in BACKENDS {
-        let store = fresh_store(backend).await;
-        let w = world(&store).await;
-        for (n, case) in cases.iter().enumerate() {
-            let citizen = register(&store, &w, &book, case, n).await;
-            let mut rows = Vec::new();
-            let mut joint = Vec::new();
-            for m in &case.meetings {
-                let staff = match m.holder {
-                    Holder::Municipality => &w.caseworker,
-                    Holder::UnemploymentFund => &w.adviser,
-                };
-                let id = bulk_id();
-                if m.joint {
-                    joint.push(id.clone());
-                }
-                rows.push(BulkMeeting {
-                    id,
-                    citizen_id: citizen.clone(),
-                    staff_id: staff.id().to_owned(),
-                    start: m.start,
-                    channel: Channel::InPerson,
-                    status: m.status,
-                    booked_by_citizen: false,
-                    cancelled_late: false,
-                });
+    let store = fresh_store(backend).await;
+    let w = world(&store).await;
+    for (n, case) in cases.iter().enumerate() {
+        let citizen = register(&store, &w, &book, case, n).await;
+        let mut rows = Vec::new();
+        let mut joint = Vec::new();
+        for m in &case.meetings {
+            let staff = match m.holder {
+                Holder::Municipality => &w.caseworker,
+                Holder::UnemploymentFund => &w.adviser,
+            };
+            let id = bulk_id();
+            if m.joint {
+                joint.push(id.clone());
             }
-            store.bulk_insert_meetings(&rows).await.expect("meetings");
-            for id in &joint {
-                make_joint(&store, id, w.adviser.id()).await;
-            }
-            let inputs = store
-                .plan_inputs(&w.caseworker, &citizen)
-                .await
-                .expect("plan inputs");
-            let plan = contact_plan(&book, inputs.plan_citizen(), &inputs.meetings, case.today);
-            assert_eq!(
-                plan_rows(&plan),
-                case.expected,
-                "{backend:?} {}: the plan from the store",
-                case.name
-            );
+            rows.push(BulkMeeting {
+                id,
+                citizen_id: citizen.clone(),
+                staff_id: staff.id().to_owned(),
+                start: m.start,
+                channel: Channel::InPerson,
+                status: m.status,
+                booked_by_citizen: false,
+                cancelled_late: false,
+            });
         }
+        store.bulk_insert_meetings(&rows).await.expect("meetings");
+        for id in &joint {
+            make_joint(&store, id, w.adviser.id()).await;
+        }
+        let inputs = store
+            .plan_inputs(&w.caseworker, &citizen)
+            .await
+            .expect("plan inputs");
+        let plan = contact_plan(&book, inputs.plan_citizen(), &inputs.meetings, case.today);
+        assert_eq!(
+            plan_rows(&plan),
+            case.expected,
+            "{backend:?} {}: the plan from the store",
+            case.name
+        );
     }
 }

@@ -3,10 +3,11 @@
 use domain::meetings::{ChannelRefusal, MeetingRefusal};
 use domain::{Channel, MeetingStatus, Outcome};
 use jiff::SignedDuration;
-use store::testing::{BACKENDS, fresh_store, slot_in, world};
+use store::testing::{fresh_store, slot_in, world};
 use store::{AuditAction, CitizenChange, NewMeeting, StoreError};
 
 use Channel::{InPerson, Phone, Video};
+use store::{Backend, backend_tests};
 
 fn booking(citizen_id: &str, slot_id: &str, channel: Channel) -> NewMeeting {
     NewMeeting {
@@ -19,741 +20,711 @@ fn booking(citizen_id: &str, slot_id: &str, channel: Channel) -> NewMeeting {
     }
 }
 
-#[tokio::test]
-async fn overlapping_slots_are_refused_and_nothing_is_created() {
-    for backend in BACKENDS {
-        let store = fresh_store(backend).await;
-        let w = world(&store).await;
-        let a = slot_in(&store, 48, 30, &[Video]);
+backend_tests!(overlapping_slots_are_refused_and_nothing_is_created);
+async fn overlapping_slots_are_refused_and_nothing_is_created(backend: Backend) {
+    let store = fresh_store(backend).await;
+    let w = world(&store).await;
+    let a = slot_in(&store, 48, 30, &[Video]);
+    store
+        .create_slots(&w.caseworker, std::slice::from_ref(&a))
+        .await
+        .expect("first");
+    let b = slot_in(&store, 72, 30, &[Video]);
+    let overlapping = slot_in(&store, 48, 60, &[Video]);
+    let refused = store
+        .create_slots(&w.caseworker, &[b.clone(), overlapping])
+        .await;
+    assert!(
+        matches!(refused, Err(StoreError::Conflict("overlap"))),
+        "{backend:?}: {refused:?}"
+    );
+    // Another caseworker may use the same time; the refused batch left nothing behind.
+    store
+        .create_slots(&w.other_municipality, &[a])
+        .await
+        .expect("other caseworker");
+    store
+        .create_slots(&w.caseworker, &[b])
+        .await
+        .expect("b was not created before");
+    let past = slot_in(&store, -1, 30, &[Video]);
+    assert!(matches!(
+        store.create_slots(&w.caseworker, &[past]).await,
+        Err(StoreError::Invalid(_))
+    ));
+    assert!(matches!(
         store
-            .create_slots(&w.caseworker, std::slice::from_ref(&a))
-            .await
-            .expect("first");
-        let b = slot_in(&store, 72, 30, &[Video]);
-        let overlapping = slot_in(&store, 48, 60, &[Video]);
-        let refused = store
-            .create_slots(&w.caseworker, &[b.clone(), overlapping])
-            .await;
-        assert!(
-            matches!(refused, Err(StoreError::Conflict("overlap"))),
-            "{backend:?}: {refused:?}"
-        );
-        // Another caseworker may use the same time; the refused batch left nothing behind.
-        store
-            .create_slots(&w.other_municipality, &[a])
-            .await
-            .expect("other caseworker");
-        store
-            .create_slots(&w.caseworker, &[b])
-            .await
-            .expect("b was not created before");
-        let past = slot_in(&store, -1, 30, &[Video]);
-        assert!(matches!(
-            store.create_slots(&w.caseworker, &[past]).await,
-            Err(StoreError::Invalid(_))
-        ));
-        assert!(matches!(
-            store
-                .create_slots(&w.citizen_actor, &[slot_in(&store, 100, 30, &[Video])])
-                .await,
-            Err(StoreError::Forbidden)
-        ));
-    }
+            .create_slots(&w.citizen_actor, &[slot_in(&store, 100, 30, &[Video])])
+            .await,
+        Err(StoreError::Forbidden)
+    ));
 }
 
-#[tokio::test]
-async fn available_slots_carry_only_the_channels_the_citizen_may_use() {
-    for backend in BACKENDS {
-        let store = fresh_store(backend).await;
-        let w = world(&store).await;
-        let all = store
-            .create_slots(
-                &w.caseworker,
-                &[
-                    slot_in(&store, 48, 30, &[InPerson, Phone, Video]),
-                    slot_in(&store, 50, 30, &[Video]),
-                ],
-            )
-            .await
-            .expect("slots");
-        let (from, to) = (
-            store.now(),
-            store
-                .now()
-                .checked_add(SignedDuration::from_hours(24 * 7))
-                .expect("t"),
-        );
-        // Before the first conversation only in person is offered (LAB § 33, stk. 1); after
-        // booking one, the later times offer more.
-        let seen = store
-            .available_slots(&w.citizen_actor, &w.citizen.id, from, to, false, None, 100)
-            .await
-            .expect("slots");
-        assert_eq!(
-            seen.iter().map(|s| s.channels.clone()).collect::<Vec<_>>(),
-            vec![vec![InPerson]],
-            "{backend:?}"
-        );
-        let refused = store
-            .book_meeting(&w.caseworker, &booking(&w.citizen.id, &all[0].id, Video))
-            .await;
-        assert!(
-            matches!(
-                refused,
-                Err(StoreError::Channel(ChannelRefusal::FirstMeetingInPerson))
-            ),
-            "{refused:?}"
-        );
-        store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
-        let seen = store
-            .available_slots(&w.citizen_actor, &w.citizen.id, from, to, false, None, 100)
-            .await
-            .expect("slots");
-        // No phone number on file: phone is not offered.
-        assert_eq!(
-            seen.iter().map(|s| s.channels.clone()).collect::<Vec<_>>(),
-            vec![vec![InPerson, Video], vec![Video]]
-        );
-
+backend_tests!(available_slots_carry_only_the_channels_the_citizen_may_use);
+async fn available_slots_carry_only_the_channels_the_citizen_may_use(backend: Backend) {
+    let store = fresh_store(backend).await;
+    let w = world(&store).await;
+    let all = store
+        .create_slots(
+            &w.caseworker,
+            &[
+                slot_in(&store, 48, 30, &[InPerson, Phone, Video]),
+                slot_in(&store, 50, 30, &[Video]),
+            ],
+        )
+        .await
+        .expect("slots");
+    let (from, to) = (
+        store.now(),
         store
-            .update_citizen(
-                &w.citizen_actor,
-                &w.citizen.id,
-                &CitizenChange {
-                    in_person_requested: Some(true),
-                    ..Default::default()
-                },
-            )
-            .await
-            .expect("wish");
-        let seen = store
-            .available_slots(&w.caseworker, &w.citizen.id, from, to, false, None, 100)
-            .await
-            .expect("slots");
-        assert_eq!(
-            seen.len(),
-            1,
-            "{backend:?}: the video-only slot is not offered"
-        );
-        assert_eq!(seen[0].id, all[0].id);
-        assert_eq!(seen[0].channels, vec![InPerson]);
-        let refused = store
-            .book_meeting(&w.citizen_actor, &booking(&w.citizen.id, &all[0].id, Video))
-            .await;
-        assert!(
-            matches!(
-                refused,
-                Err(StoreError::Channel(ChannelRefusal::InPersonRequested))
-            ),
-            "{refused:?}"
-        );
-
-        // Another municipality's caseworker cannot look (the citizen does not exist to them).
-        assert!(matches!(
-            store
-                .available_slots(
-                    &w.other_municipality,
-                    &w.citizen.id,
-                    from,
-                    to,
-                    false,
-                    None,
-                    100
-                )
-                .await,
-            Err(StoreError::NotFound)
-        ));
-    }
-}
-
-#[tokio::test]
-async fn of_sixty_simultaneous_bookings_of_one_slot_exactly_one_wins() {
-    for backend in BACKENDS {
-        let store = fresh_store(backend).await;
-        let w = world(&store).await;
-        store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
-        let slot = store
-            .create_slots(&w.caseworker, &[slot_in(&store, 48, 30, &[Video])])
-            .await
-            .expect("slot")
-            .remove(0);
-        let mut tasks = Vec::new();
-        for _ in 0..60 {
-            let (store, actor, req) = (
-                store.clone(),
-                w.caseworker.clone(),
-                booking(&w.citizen.id, &slot.id, Video),
-            );
-            tasks.push(tokio::spawn(async move {
-                store.book_meeting(&actor, &req).await
-            }));
-        }
-        let mut won = 0;
-        for t in tasks {
-            match t.await.expect("task") {
-                Ok(_) => won += 1,
-                Err(StoreError::Conflict("slot_taken")) => {}
-                Err(e) => panic!("{backend:?}: unexpected {e:?}"),
-            }
-        }
-        assert_eq!(won, 1, "{backend:?}");
-        let meetings = store
-            .citizen_meetings(&w.caseworker, &w.citizen.id)
-            .await
-            .expect("list");
-        assert_eq!(
-            meetings
-                .iter()
-                .filter(|m| m.status == MeetingStatus::Booked)
-                .count(),
-            1,
-            "{backend:?}: one meeting, no double booking"
-        );
-    }
-}
-
-#[tokio::test]
-async fn a_refused_move_leaves_the_meeting_where_it_was() {
-    for backend in BACKENDS {
-        let store = fresh_store(backend).await;
-        let w = world(&store).await;
-        store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
-        let slots = store
-            .create_slots(
-                &w.caseworker,
-                &[
-                    slot_in(&store, 48, 30, &[Video]),
-                    slot_in(&store, 72, 30, &[Video]),
-                    slot_in(&store, 96, 30, &[InPerson]),
-                ],
-            )
-            .await
-            .expect("slots");
-        let mine = store
-            .book_meeting(
-                &w.citizen_actor,
-                &booking(&w.citizen.id, &slots[0].id, Video),
-            )
-            .await
-            .expect("book");
-        assert_eq!(
-            (mine.status, mine.booked_by_role),
-            (MeetingStatus::Booked, domain::Role::Citizen)
-        );
-        // Someone else's meeting in the second slot (staff booking for a second citizen).
-        let other = store
-            .create_citizen(
-                &w.caseworker,
-                &store::NewCitizen {
-                    cpr: domain::Cpr::try_from("0202851234").expect("cpr"),
-                    name: domain::PersonName::try_from("Mette Madsen").expect("n"),
-                    municipality: domain::MunicipalityCode::try_from("0851").expect("m"),
-                    target_group: domain::TargetGroup::JobReadyCashBenefit,
-                    unemployed_since: jiff::civil::date(2026, 10, 1),
-                    unemployment_fund: None,
-                    login: None,
-                    registered_on: None,
-                    first_contact_on: None,
-                    first_absence_on: None,
-                },
-            )
-            .await
-            .expect("citizen");
-        store::testing::first_conversation_held(&store, &other.id, w.caseworker.id()).await;
-        store
-            .book_meeting(&w.caseworker, &booking(&other.id, &slots[1].id, Video))
-            .await
-            .expect("other");
-
-        let taken = store
-            .move_meeting(&w.citizen_actor, &mine.id, &slots[1].id, None)
-            .await;
-        assert!(
-            matches!(taken, Err(StoreError::Conflict("slot_taken"))),
-            "{backend:?}: {taken:?}"
-        );
-        let wrong_channel = store
-            .move_meeting(&w.citizen_actor, &mine.id, &slots[2].id, None)
-            .await;
-        assert!(matches!(
-            wrong_channel,
-            Err(StoreError::Channel(ChannelRefusal::NotOffered))
-        ));
-        assert_eq!(
-            store
-                .meeting(&w.citizen_actor, &mine.id)
-                .await
-                .expect("read"),
-            mine,
-            "unchanged"
-        );
-
-        let moved = store
-            .move_meeting(&w.citizen_actor, &mine.id, &slots[2].id, Some(InPerson))
-            .await
-            .expect("move");
-        assert_eq!(
-            (moved.id.as_str(), moved.start, moved.channel),
-            (mine.id.as_str(), slots[2].start, InPerson)
-        );
-        assert!(moved.location.is_some());
-        // The first slot is free again.
-        let free = store
-            .available_slots(
-                &w.citizen_actor,
-                &w.citizen.id,
-                store.now(),
-                slots[2].end,
-                false,
-                None,
-                10,
-            )
-            .await
-            .expect("free");
-        assert_eq!(
-            free.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
-            vec![slots[0].id.as_str()]
-        );
-    }
-}
-
-#[tokio::test]
-async fn a_cancellation_records_who_why_and_lateness_and_frees_the_slot() {
-    for backend in BACKENDS {
-        let store = fresh_store(backend).await;
-        let w = world(&store).await;
-        store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
-        let slots = store
-            .create_slots(
-                &w.caseworker,
-                &[
-                    slot_in(&store, 10, 30, &[Video]),
-                    slot_in(&store, 72, 30, &[Video]),
-                ],
-            )
-            .await
-            .expect("slots");
-        let soon = store
-            .book_meeting(&w.caseworker, &booking(&w.citizen.id, &slots[0].id, Video))
-            .await
-            .expect("book");
-        let later = store
-            .book_meeting(&w.caseworker, &booking(&w.citizen.id, &slots[1].id, Video))
-            .await
-            .expect("book");
-        let late = store
-            .cancel_meeting(&w.citizen_actor, &soon.id, "Syg")
-            .await
-            .expect("cancel");
-        let c = late.cancellation.expect("recorded");
-        assert_eq!(
-            (late.status, c.by_role, c.reason.as_str(), c.late),
-            (MeetingStatus::Cancelled, domain::Role::Citizen, "Syg", true)
-        );
-        let early = store
-            .cancel_meeting(&w.caseworker, &later.id, "Konsulent syg")
-            .await
-            .expect("cancel");
-        assert!(
-            !early.cancellation.expect("recorded").late,
-            "{backend:?}: 72 h ahead is in time"
-        );
-        assert!(matches!(
-            store.cancel_meeting(&w.caseworker, &later.id, "igen").await,
-            Err(StoreError::Meeting(MeetingRefusal::NotBooked))
-        ));
-        // Both slots can be booked again.
-        store
-            .book_meeting(&w.caseworker, &booking(&w.citizen.id, &slots[0].id, Video))
-            .await
-            .expect("rebook");
-        // The staff cancellation is in the citizen's access log; the citizen's own is not.
-        let log = store
-            .access_log(&w.citizen_actor, &w.citizen.id, 50)
-            .await
-            .expect("log");
-        let cancelled: Vec<_> = log
-            .iter()
-            .filter(|e| e.action == AuditAction::MeetingCancelled)
-            .collect();
-        assert_eq!(cancelled.len(), 1);
-        assert_eq!(cancelled[0].actor_name, "Karen Jobkonsulent");
-    }
-}
-
-#[tokio::test]
-async fn the_outcome_is_recorded_by_staff_once_the_meeting_has_begun() {
-    for backend in BACKENDS {
-        let store = fresh_store(backend).await;
-        let w = world(&store).await;
-        store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
-        let slot = store
-            .create_slots(&w.caseworker, &[slot_in(&store, 2, 30, &[Video])])
-            .await
-            .expect("slot")
-            .remove(0);
-        let m = store
-            .book_meeting(&w.citizen_actor, &booking(&w.citizen.id, &slot.id, Video))
-            .await
-            .expect("book");
-        assert!(matches!(
-            store
-                .record_outcome(&w.caseworker, &m.id, Outcome::Held)
-                .await,
-            Err(StoreError::Meeting(MeetingRefusal::NotStarted))
-        ));
-        store.advance_clock(SignedDuration::from_hours(2));
-        assert!(matches!(
-            store
-                .record_outcome(&w.citizen_actor, &m.id, Outcome::Held)
-                .await,
-            Err(StoreError::Forbidden)
-        ));
-        assert!(matches!(
-            store
-                .cancel_meeting(&w.citizen_actor, &m.id, "for sent")
-                .await,
-            Err(StoreError::Meeting(MeetingRefusal::AlreadyStarted))
-        ));
-        let held = store
-            .record_outcome(&w.caseworker, &m.id, Outcome::NoShow)
-            .await
-            .expect("outcome");
-        assert_eq!(held.status, MeetingStatus::NoShow, "{backend:?}");
-        assert!(matches!(
-            store
-                .record_outcome(&w.caseworker, &m.id, Outcome::Held)
-                .await,
-            Err(StoreError::Meeting(MeetingRefusal::NotBooked))
-        ));
-    }
-}
-
-#[tokio::test]
-async fn self_booking_exemption_and_in_person_first_are_enforced() {
-    for backend in BACKENDS {
-        let store = fresh_store(backend).await;
-        let w = world(&store).await;
-        let slots = store
-            .create_slots(
-                &w.caseworker,
-                &[
-                    slot_in(&store, 48, 30, &[InPerson, Video]),
-                    slot_in(&store, 72, 30, &[InPerson, Video]),
-                ],
-            )
-            .await
-            .expect("slots");
-        // Her first conversation was with the a-kasse; the screening asks that the first with
-        // the jobcenter is in person too (stricter than the law).
-        store::testing::first_conversation_held(&store, &w.citizen.id, w.adviser.id()).await;
-        let flags = CitizenChange {
-            in_person_first: Some(true),
-            self_booking_exempt: Some(true),
-            self_booking_exempt_reason: Some(domain::meetings::SelfBookingExemption::ItSkills),
-            ..Default::default()
-        };
-        store
-            .update_citizen(&w.caseworker, &w.citizen.id, &flags)
-            .await
-            .expect("flags");
-        assert!(
-            matches!(
-                store
-                    .update_citizen(&w.citizen_actor, &w.citizen.id, &flags)
-                    .await,
-                Err(StoreError::Forbidden)
-            ),
-            "citizens cannot set their own booking flags"
-        );
-        assert!(matches!(
-            store
-                .book_meeting(
-                    &w.citizen_actor,
-                    &booking(&w.citizen.id, &slots[0].id, InPerson)
-                )
-                .await,
-            Err(StoreError::Meeting(MeetingRefusal::SelfBookingNotAllowed))
-        ));
-        assert!(
-            matches!(
-                store
-                    .book_meeting(&w.caseworker, &booking(&w.citizen.id, &slots[0].id, Video))
-                    .await,
-                Err(StoreError::Channel(ChannelRefusal::InPersonFirst))
-            ),
-            "{backend:?}"
-        );
-        store
-            .book_meeting(
-                &w.caseworker,
-                &booking(&w.citizen.id, &slots[0].id, InPerson),
-            )
-            .await
-            .expect("first in person");
-        // The second meeting may be by video.
-        store
-            .book_meeting(&w.caseworker, &booking(&w.citizen.id, &slots[1].id, Video))
-            .await
-            .expect("then video");
-    }
-}
-
-#[tokio::test]
-async fn a_joint_meeting_blocks_the_advisers_calendar_too() {
-    for backend in BACKENDS {
-        let store = fresh_store(backend).await;
-        let w = world(&store).await;
-        store::testing::first_conversation_held(&store, &w.citizen.id, w.adviser.id()).await;
-        let jc = store
-            .create_slots(
-                &w.caseworker,
-                &[
-                    slot_in(&store, 48, 30, &[Video]),
-                    slot_in(&store, 96, 30, &[Video]),
-                ],
-            )
-            .await
-            .expect("jc");
-        // The adviser is free for two hours around the first jobcenter slot only.
-        let mut wide = slot_in(&store, 47, 120, &[Video]);
-        wide.location = None;
-        let adv = store
-            .create_slots(&w.adviser, &[wide])
-            .await
-            .expect("adviser")
-            .remove(0);
-        let mut req = booking(&w.citizen.id, &jc[0].id, Video);
-        req.with_fund = true;
-        let m = store
-            .book_meeting(&w.citizen_actor, &req)
-            .await
-            .expect("joint");
-        assert_eq!(
-            m.adviser_name.as_deref(),
-            Some("Aase Rådgiver"),
-            "{backend:?}"
-        );
-        let advisers_free = store
-            .available_slots(
-                &w.adviser,
-                &w.citizen.id,
-                store.now(),
-                jc[1].end,
-                true,
-                None,
-                10,
-            )
-            .await
-            .expect("fund slots");
-        assert!(
-            advisers_free.iter().all(|s| s.id != adv.id),
-            "the adviser's slot is taken by the joint meeting"
-        );
-        let cal = store
-            .staff_calendar(&w.adviser, store.now(), jc[1].end)
-            .await
-            .expect("calendar");
-        assert_eq!(cal.meetings.len(), 1);
-        // Moving it to a time the adviser is not free is refused, and changes nothing.
-        assert!(matches!(
-            store
-                .move_meeting(&w.citizen_actor, &m.id, &jc[1].id, None)
-                .await,
-            Err(StoreError::Conflict("adviser_unavailable"))
-        ));
-        assert_eq!(
-            store.meeting(&w.caseworker, &m.id).await.expect("m").start,
-            jc[0].start
-        );
-        // Cancelling frees both calendars.
-        store
-            .cancel_meeting(&w.citizen_actor, &m.id, "Fået job")
-            .await
-            .expect("cancel");
-        let free = store
-            .available_slots(
-                &w.adviser,
-                &w.citizen.id,
-                store.now(),
-                jc[1].end,
-                true,
-                None,
-                10,
-            )
-            .await
-            .expect("free");
-        assert_eq!(free.len(), 1);
-    }
-}
-
-#[tokio::test]
-async fn a_municipality_may_be_stricter_than_the_law_never_looser() {
-    for backend in BACKENDS {
-        let store = fresh_store(backend).await;
-        let w = world(&store).await;
-        let manager = store
-            .create_staff(
-                &w.admin,
-                &store::NewStaff {
-                    login: domain::Login::try_from("leder").expect("login"),
-                    name: domain::PersonName::try_from("Lis Leder").expect("name"),
-                    role: domain::Role::Manager,
-                    organisation: Some(domain::Organisation::Municipality(
-                        domain::MunicipalityCode::try_from("0851").expect("code"),
-                    )),
-                    team: None,
-                },
-            )
-            .await
-            .expect("manager")
-            .actor()
-            .expect("actor");
-        let slot = store
-            .create_slots(
-                &w.caseworker,
-                &[slot_in(&store, 48, 30, &[InPerson, Video])],
-            )
-            .await
-            .expect("slot")
-            .remove(0);
-        assert!(matches!(
-            store
-                .set_first_meeting_policy(
-                    &w.caseworker,
-                    "0851",
-                    domain::FirstMeetingPolicy::Everyone
-                )
-                .await,
-            Err(StoreError::Forbidden)
-        ));
-        assert!(
-            matches!(
-                store
-                    .set_first_meeting_policy(
-                        &manager,
-                        "0751",
-                        domain::FirstMeetingPolicy::Everyone
-                    )
-                    .await,
-                Err(StoreError::NotFound)
-            ),
-            "another municipality's setting is not theirs to see"
-        );
-        // No setting allows a first conversation by video (LAB § 33, stk. 1).
-        assert!(matches!(
-            store
-                .book_meeting(&w.citizen_actor, &booking(&w.citizen.id, &slot.id, Video))
-                .await,
+            .now()
+            .checked_add(SignedDuration::from_hours(24 * 7))
+            .expect("t"),
+    );
+    // Before the first conversation only in person is offered (LAB § 33, stk. 1); after
+    // booking one, the later times offer more.
+    let seen = store
+        .available_slots(&w.citizen_actor, &w.citizen.id, from, to, false, None, 100)
+        .await
+        .expect("slots");
+    assert_eq!(
+        seen.iter().map(|s| s.channels.clone()).collect::<Vec<_>>(),
+        vec![vec![InPerson]],
+        "{backend:?}"
+    );
+    let refused = store
+        .book_meeting(&w.caseworker, &booking(&w.citizen.id, &all[0].id, Video))
+        .await;
+    assert!(
+        matches!(
+            refused,
             Err(StoreError::Channel(ChannelRefusal::FirstMeetingInPerson))
-        ));
-        // After a first conversation with the a-kasse, "everyone" makes the first with the
-        // jobcenter in person too.
-        store::testing::first_conversation_held(&store, &w.citizen.id, w.adviser.id()).await;
+        ),
+        "{refused:?}"
+    );
+    store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
+    let seen = store
+        .available_slots(&w.citizen_actor, &w.citizen.id, from, to, false, None, 100)
+        .await
+        .expect("slots");
+    // No phone number on file: phone is not offered.
+    assert_eq!(
+        seen.iter().map(|s| s.channels.clone()).collect::<Vec<_>>(),
+        vec![vec![InPerson, Video], vec![Video]]
+    );
+
+    store
+        .update_citizen(
+            &w.citizen_actor,
+            &w.citizen.id,
+            &CitizenChange {
+                in_person_requested: Some(true),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("wish");
+    let seen = store
+        .available_slots(&w.caseworker, &w.citizen.id, from, to, false, None, 100)
+        .await
+        .expect("slots");
+    assert_eq!(
+        seen.len(),
+        1,
+        "{backend:?}: the video-only slot is not offered"
+    );
+    assert_eq!(seen[0].id, all[0].id);
+    assert_eq!(seen[0].channels, vec![InPerson]);
+    let refused = store
+        .book_meeting(&w.citizen_actor, &booking(&w.citizen.id, &all[0].id, Video))
+        .await;
+    assert!(
+        matches!(
+            refused,
+            Err(StoreError::Channel(ChannelRefusal::InPersonRequested))
+        ),
+        "{refused:?}"
+    );
+
+    // Another municipality's caseworker cannot look (the citizen does not exist to them).
+    assert!(matches!(
         store
-            .set_first_meeting_policy(&manager, "0851", domain::FirstMeetingPolicy::Everyone)
-            .await
-            .expect("set");
-        let free = store
             .available_slots(
-                &w.citizen_actor,
+                &w.other_municipality,
                 &w.citizen.id,
-                store.now(),
-                slot.end,
+                from,
+                to,
                 false,
                 None,
-                10,
+                100
             )
-            .await
-            .expect("free");
-        assert_eq!(free[0].channels, vec![InPerson], "{backend:?}");
-        assert!(matches!(
-            store
-                .book_meeting(&w.citizen_actor, &booking(&w.citizen.id, &slot.id, Video))
-                .await,
-            Err(StoreError::Channel(ChannelRefusal::InPersonFirst))
-        ));
-        store
-            .set_first_meeting_policy(&w.admin, "0851", domain::FirstMeetingPolicy::Screening)
-            .await
-            .expect("back");
-        store
-            .book_meeting(&w.citizen_actor, &booking(&w.citizen.id, &slot.id, Video))
-            .await
-            .expect("video again");
-    }
+            .await,
+        Err(StoreError::NotFound)
+    ));
 }
 
-#[tokio::test]
-async fn an_organisation_changes_only_meetings_it_holds_or_takes_part_in() {
-    for backend in BACKENDS {
-        let store = fresh_store(backend).await;
-        let w = world(&store).await;
-        store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
-        let slots = store
-            .create_slots(
-                &w.caseworker,
-                &[
-                    slot_in(&store, 48, 30, &[Video]),
-                    slot_in(&store, 72, 30, &[Video]),
-                ],
-            )
-            .await
-            .expect("slots");
-        let m = store
-            .book_meeting(&w.caseworker, &booking(&w.citizen.id, &slots[0].id, Video))
-            .await
-            .expect("booked");
-        // The a-kasse sees its member, but the jobcenter's meeting is not theirs to change.
-        assert!(
-            store.meeting(&w.adviser, &m.id).await.is_ok(),
-            "{backend:?}"
+backend_tests!(of_sixty_simultaneous_bookings_of_one_slot_exactly_one_wins);
+async fn of_sixty_simultaneous_bookings_of_one_slot_exactly_one_wins(backend: Backend) {
+    let store = fresh_store(backend).await;
+    let w = world(&store).await;
+    store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
+    let slot = store
+        .create_slots(&w.caseworker, &[slot_in(&store, 48, 30, &[Video])])
+        .await
+        .expect("slot")
+        .remove(0);
+    let mut tasks = Vec::new();
+    for _ in 0..60 {
+        let (store, actor, req) = (
+            store.clone(),
+            w.caseworker.clone(),
+            booking(&w.citizen.id, &slot.id, Video),
         );
-        let refused = store
-            .cancel_meeting(&w.adviser, &m.id, "Ikke relevant")
-            .await;
-        assert!(matches!(refused, Err(StoreError::Forbidden)), "{refused:?}");
-        let refused = store
-            .move_meeting(&w.adviser, &m.id, &slots[1].id, None)
-            .await;
-        assert!(matches!(refused, Err(StoreError::Forbidden)), "{refused:?}");
-        store.advance_clock(SignedDuration::from_hours(49));
-        let refused = store
-            .record_outcome(&w.adviser, &m.id, Outcome::NoShow)
-            .await;
-        assert!(matches!(refused, Err(StoreError::Forbidden)), "{refused:?}");
-        let unchanged = store.meeting(&w.caseworker, &m.id).await.expect("meeting");
-        assert_eq!(unchanged.status, MeetingStatus::Booked);
-        assert_eq!(unchanged.slot_id.as_deref(), Some(slots[0].id.as_str()));
-        // The jobcenter that holds it records the outcome.
+        tasks.push(tokio::spawn(async move {
+            store.book_meeting(&actor, &req).await
+        }));
+    }
+    let mut won = 0;
+    for t in tasks {
+        match t.await.expect("task") {
+            Ok(_) => won += 1,
+            Err(StoreError::Conflict("slot_taken")) => {}
+            Err(e) => panic!("{backend:?}: unexpected {e:?}"),
+        }
+    }
+    assert_eq!(won, 1, "{backend:?}");
+    let meetings = store
+        .citizen_meetings(&w.caseworker, &w.citizen.id)
+        .await
+        .expect("list");
+    assert_eq!(
+        meetings
+            .iter()
+            .filter(|m| m.status == MeetingStatus::Booked)
+            .count(),
+        1,
+        "{backend:?}: one meeting, no double booking"
+    );
+}
+
+backend_tests!(a_refused_move_leaves_the_meeting_where_it_was);
+async fn a_refused_move_leaves_the_meeting_where_it_was(backend: Backend) {
+    let store = fresh_store(backend).await;
+    let w = world(&store).await;
+    store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
+    let slots = store
+        .create_slots(
+            &w.caseworker,
+            &[
+                slot_in(&store, 48, 30, &[Video]),
+                slot_in(&store, 72, 30, &[Video]),
+                slot_in(&store, 96, 30, &[InPerson]),
+            ],
+        )
+        .await
+        .expect("slots");
+    let mine = store
+        .book_meeting(
+            &w.citizen_actor,
+            &booking(&w.citizen.id, &slots[0].id, Video),
+        )
+        .await
+        .expect("book");
+    assert_eq!(
+        (mine.status, mine.booked_by_role),
+        (MeetingStatus::Booked, domain::Role::Citizen)
+    );
+    // Someone else's meeting in the second slot (staff booking for a second citizen).
+    let other = store
+        .create_citizen(
+            &w.caseworker,
+            &store::NewCitizen {
+                cpr: domain::Cpr::try_from("0202851234").expect("cpr"),
+                name: domain::PersonName::try_from("Mette Madsen").expect("n"),
+                municipality: domain::MunicipalityCode::try_from("0851").expect("m"),
+                target_group: domain::TargetGroup::JobReadyCashBenefit,
+                unemployed_since: jiff::civil::date(2026, 10, 1),
+                unemployment_fund: None,
+                login: None,
+                registered_on: None,
+                first_contact_on: None,
+                first_absence_on: None,
+            },
+        )
+        .await
+        .expect("citizen");
+    store::testing::first_conversation_held(&store, &other.id, w.caseworker.id()).await;
+    store
+        .book_meeting(&w.caseworker, &booking(&other.id, &slots[1].id, Video))
+        .await
+        .expect("other");
+
+    let taken = store
+        .move_meeting(&w.citizen_actor, &mine.id, &slots[1].id, None)
+        .await;
+    assert!(
+        matches!(taken, Err(StoreError::Conflict("slot_taken"))),
+        "{backend:?}: {taken:?}"
+    );
+    let wrong_channel = store
+        .move_meeting(&w.citizen_actor, &mine.id, &slots[2].id, None)
+        .await;
+    assert!(matches!(
+        wrong_channel,
+        Err(StoreError::Channel(ChannelRefusal::NotOffered))
+    ));
+    assert_eq!(
+        store
+            .meeting(&w.citizen_actor, &mine.id)
+            .await
+            .expect("read"),
+        mine,
+        "unchanged"
+    );
+
+    let moved = store
+        .move_meeting(&w.citizen_actor, &mine.id, &slots[2].id, Some(InPerson))
+        .await
+        .expect("move");
+    assert_eq!(
+        (moved.id.as_str(), moved.start, moved.channel),
+        (mine.id.as_str(), slots[2].start, InPerson)
+    );
+    assert!(moved.location.is_some());
+    // The first slot is free again.
+    let free = store
+        .available_slots(
+            &w.citizen_actor,
+            &w.citizen.id,
+            store.now(),
+            slots[2].end,
+            false,
+            None,
+            10,
+        )
+        .await
+        .expect("free");
+    assert_eq!(
+        free.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+        vec![slots[0].id.as_str()]
+    );
+}
+
+backend_tests!(a_cancellation_records_who_why_and_lateness_and_frees_the_slot);
+async fn a_cancellation_records_who_why_and_lateness_and_frees_the_slot(backend: Backend) {
+    let store = fresh_store(backend).await;
+    let w = world(&store).await;
+    store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
+    let slots = store
+        .create_slots(
+            &w.caseworker,
+            &[
+                slot_in(&store, 10, 30, &[Video]),
+                slot_in(&store, 72, 30, &[Video]),
+            ],
+        )
+        .await
+        .expect("slots");
+    let soon = store
+        .book_meeting(&w.caseworker, &booking(&w.citizen.id, &slots[0].id, Video))
+        .await
+        .expect("book");
+    let later = store
+        .book_meeting(&w.caseworker, &booking(&w.citizen.id, &slots[1].id, Video))
+        .await
+        .expect("book");
+    let late = store
+        .cancel_meeting(&w.citizen_actor, &soon.id, "Syg")
+        .await
+        .expect("cancel");
+    let c = late.cancellation.expect("recorded");
+    assert_eq!(
+        (late.status, c.by_role, c.reason.as_str(), c.late),
+        (MeetingStatus::Cancelled, domain::Role::Citizen, "Syg", true)
+    );
+    let early = store
+        .cancel_meeting(&w.caseworker, &later.id, "Konsulent syg")
+        .await
+        .expect("cancel");
+    assert!(
+        !early.cancellation.expect("recorded").late,
+        "{backend:?}: 72 h ahead is in time"
+    );
+    assert!(matches!(
+        store.cancel_meeting(&w.caseworker, &later.id, "igen").await,
+        Err(StoreError::Meeting(MeetingRefusal::NotBooked))
+    ));
+    // Both slots can be booked again.
+    store
+        .book_meeting(&w.caseworker, &booking(&w.citizen.id, &slots[0].id, Video))
+        .await
+        .expect("rebook");
+    // The staff cancellation is in the citizen's access log; the citizen's own is not.
+    let log = store
+        .access_log(&w.citizen_actor, &w.citizen.id, 50)
+        .await
+        .expect("log");
+    let cancelled: Vec<_> = log
+        .iter()
+        .filter(|e| e.action == AuditAction::MeetingCancelled)
+        .collect();
+    assert_eq!(cancelled.len(), 1);
+    assert_eq!(cancelled[0].actor_name, "Karen Jobkonsulent");
+}
+
+backend_tests!(the_outcome_is_recorded_by_staff_once_the_meeting_has_begun);
+async fn the_outcome_is_recorded_by_staff_once_the_meeting_has_begun(backend: Backend) {
+    let store = fresh_store(backend).await;
+    let w = world(&store).await;
+    store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
+    let slot = store
+        .create_slots(&w.caseworker, &[slot_in(&store, 2, 30, &[Video])])
+        .await
+        .expect("slot")
+        .remove(0);
+    let m = store
+        .book_meeting(&w.citizen_actor, &booking(&w.citizen.id, &slot.id, Video))
+        .await
+        .expect("book");
+    assert!(matches!(
         store
             .record_outcome(&w.caseworker, &m.id, Outcome::Held)
-            .await
-            .expect("holder");
-    }
+            .await,
+        Err(StoreError::Meeting(MeetingRefusal::NotStarted))
+    ));
+    store.advance_clock(SignedDuration::from_hours(2));
+    assert!(matches!(
+        store
+            .record_outcome(&w.citizen_actor, &m.id, Outcome::Held)
+            .await,
+        Err(StoreError::Forbidden)
+    ));
+    assert!(matches!(
+        store
+            .cancel_meeting(&w.citizen_actor, &m.id, "for sent")
+            .await,
+        Err(StoreError::Meeting(MeetingRefusal::AlreadyStarted))
+    ));
+    let held = store
+        .record_outcome(&w.caseworker, &m.id, Outcome::NoShow)
+        .await
+        .expect("outcome");
+    assert_eq!(held.status, MeetingStatus::NoShow, "{backend:?}");
+    assert!(matches!(
+        store
+            .record_outcome(&w.caseworker, &m.id, Outcome::Held)
+            .await,
+        Err(StoreError::Meeting(MeetingRefusal::NotBooked))
+    ));
 }
 
-#[tokio::test]
-async fn a_calendar_feed_address_can_be_replaced_and_the_old_one_stops() {
-    for backend in BACKENDS {
-        let store = fresh_store(backend).await;
-        let w = world(&store).await;
-        let staff_id = w.caseworker.id().to_owned();
-        let old = store.calendar_feed_token(&staff_id).await.expect("token");
-        assert!(store.calendar_feed(&old).await.is_ok(), "{backend:?}");
-        let new = store
-            .renew_calendar_feed(&w.caseworker)
-            .await
-            .expect("renewed");
-        assert_ne!(new, old);
-        assert!(matches!(
-            store.calendar_feed(&old).await,
-            Err(StoreError::NotFound)
-        ));
-        assert!(store.calendar_feed(&new).await.is_ok());
-        assert!(matches!(
-            store.renew_calendar_feed(&w.citizen_actor).await,
+backend_tests!(self_booking_exemption_and_in_person_first_are_enforced);
+async fn self_booking_exemption_and_in_person_first_are_enforced(backend: Backend) {
+    let store = fresh_store(backend).await;
+    let w = world(&store).await;
+    let slots = store
+        .create_slots(
+            &w.caseworker,
+            &[
+                slot_in(&store, 48, 30, &[InPerson, Video]),
+                slot_in(&store, 72, 30, &[InPerson, Video]),
+            ],
+        )
+        .await
+        .expect("slots");
+    // Her first conversation was with the a-kasse; the screening asks that the first with
+    // the jobcenter is in person too (stricter than the law).
+    store::testing::first_conversation_held(&store, &w.citizen.id, w.adviser.id()).await;
+    let flags = CitizenChange {
+        in_person_first: Some(true),
+        self_booking_exempt: Some(true),
+        self_booking_exempt_reason: Some(domain::meetings::SelfBookingExemption::ItSkills),
+        ..Default::default()
+    };
+    store
+        .update_citizen(&w.caseworker, &w.citizen.id, &flags)
+        .await
+        .expect("flags");
+    assert!(
+        matches!(
+            store
+                .update_citizen(&w.citizen_actor, &w.citizen.id, &flags)
+                .await,
             Err(StoreError::Forbidden)
-        ));
-    }
+        ),
+        "citizens cannot set their own booking flags"
+    );
+    assert!(matches!(
+        store
+            .book_meeting(
+                &w.citizen_actor,
+                &booking(&w.citizen.id, &slots[0].id, InPerson)
+            )
+            .await,
+        Err(StoreError::Meeting(MeetingRefusal::SelfBookingNotAllowed))
+    ));
+    assert!(
+        matches!(
+            store
+                .book_meeting(&w.caseworker, &booking(&w.citizen.id, &slots[0].id, Video))
+                .await,
+            Err(StoreError::Channel(ChannelRefusal::InPersonFirst))
+        ),
+        "{backend:?}"
+    );
+    store
+        .book_meeting(
+            &w.caseworker,
+            &booking(&w.citizen.id, &slots[0].id, InPerson),
+        )
+        .await
+        .expect("first in person");
+    // The second meeting may be by video.
+    store
+        .book_meeting(&w.caseworker, &booking(&w.citizen.id, &slots[1].id, Video))
+        .await
+        .expect("then video");
+}
+
+backend_tests!(a_joint_meeting_blocks_the_advisers_calendar_too);
+async fn a_joint_meeting_blocks_the_advisers_calendar_too(backend: Backend) {
+    let store = fresh_store(backend).await;
+    let w = world(&store).await;
+    store::testing::first_conversation_held(&store, &w.citizen.id, w.adviser.id()).await;
+    let jc = store
+        .create_slots(
+            &w.caseworker,
+            &[
+                slot_in(&store, 48, 30, &[Video]),
+                slot_in(&store, 96, 30, &[Video]),
+            ],
+        )
+        .await
+        .expect("jc");
+    // The adviser is free for two hours around the first jobcenter slot only.
+    let mut wide = slot_in(&store, 47, 120, &[Video]);
+    wide.location = None;
+    let adv = store
+        .create_slots(&w.adviser, &[wide])
+        .await
+        .expect("adviser")
+        .remove(0);
+    let mut req = booking(&w.citizen.id, &jc[0].id, Video);
+    req.with_fund = true;
+    let m = store
+        .book_meeting(&w.citizen_actor, &req)
+        .await
+        .expect("joint");
+    assert_eq!(
+        m.adviser_name.as_deref(),
+        Some("Aase Rådgiver"),
+        "{backend:?}"
+    );
+    let advisers_free = store
+        .available_slots(
+            &w.adviser,
+            &w.citizen.id,
+            store.now(),
+            jc[1].end,
+            true,
+            None,
+            10,
+        )
+        .await
+        .expect("fund slots");
+    assert!(
+        advisers_free.iter().all(|s| s.id != adv.id),
+        "the adviser's slot is taken by the joint meeting"
+    );
+    let cal = store
+        .staff_calendar(&w.adviser, store.now(), jc[1].end)
+        .await
+        .expect("calendar");
+    assert_eq!(cal.meetings.len(), 1);
+    // Moving it to a time the adviser is not free is refused, and changes nothing.
+    assert!(matches!(
+        store
+            .move_meeting(&w.citizen_actor, &m.id, &jc[1].id, None)
+            .await,
+        Err(StoreError::Conflict("adviser_unavailable"))
+    ));
+    assert_eq!(
+        store.meeting(&w.caseworker, &m.id).await.expect("m").start,
+        jc[0].start
+    );
+    // Cancelling frees both calendars.
+    store
+        .cancel_meeting(&w.citizen_actor, &m.id, "Fået job")
+        .await
+        .expect("cancel");
+    let free = store
+        .available_slots(
+            &w.adviser,
+            &w.citizen.id,
+            store.now(),
+            jc[1].end,
+            true,
+            None,
+            10,
+        )
+        .await
+        .expect("free");
+    assert_eq!(free.len(), 1);
+}
+
+backend_tests!(a_municipality_may_be_stricter_than_the_law_never_looser);
+async fn a_municipality_may_be_stricter_than_the_law_never_looser(backend: Backend) {
+    let store = fresh_store(backend).await;
+    let w = world(&store).await;
+    let manager = store
+        .create_staff(
+            &w.admin,
+            &store::NewStaff {
+                login: domain::Login::try_from("leder").expect("login"),
+                name: domain::PersonName::try_from("Lis Leder").expect("name"),
+                role: domain::Role::Manager,
+                organisation: Some(domain::Organisation::Municipality(
+                    domain::MunicipalityCode::try_from("0851").expect("code"),
+                )),
+                team: None,
+            },
+        )
+        .await
+        .expect("manager")
+        .actor()
+        .expect("actor");
+    let slot = store
+        .create_slots(
+            &w.caseworker,
+            &[slot_in(&store, 48, 30, &[InPerson, Video])],
+        )
+        .await
+        .expect("slot")
+        .remove(0);
+    assert!(matches!(
+        store
+            .set_first_meeting_policy(&w.caseworker, "0851", domain::FirstMeetingPolicy::Everyone)
+            .await,
+        Err(StoreError::Forbidden)
+    ));
+    assert!(
+        matches!(
+            store
+                .set_first_meeting_policy(&manager, "0751", domain::FirstMeetingPolicy::Everyone)
+                .await,
+            Err(StoreError::NotFound)
+        ),
+        "another municipality's setting is not theirs to see"
+    );
+    // No setting allows a first conversation by video (LAB § 33, stk. 1).
+    assert!(matches!(
+        store
+            .book_meeting(&w.citizen_actor, &booking(&w.citizen.id, &slot.id, Video))
+            .await,
+        Err(StoreError::Channel(ChannelRefusal::FirstMeetingInPerson))
+    ));
+    // After a first conversation with the a-kasse, "everyone" makes the first with the
+    // jobcenter in person too.
+    store::testing::first_conversation_held(&store, &w.citizen.id, w.adviser.id()).await;
+    store
+        .set_first_meeting_policy(&manager, "0851", domain::FirstMeetingPolicy::Everyone)
+        .await
+        .expect("set");
+    let free = store
+        .available_slots(
+            &w.citizen_actor,
+            &w.citizen.id,
+            store.now(),
+            slot.end,
+            false,
+            None,
+            10,
+        )
+        .await
+        .expect("free");
+    assert_eq!(free[0].channels, vec![InPerson], "{backend:?}");
+    assert!(matches!(
+        store
+            .book_meeting(&w.citizen_actor, &booking(&w.citizen.id, &slot.id, Video))
+            .await,
+        Err(StoreError::Channel(ChannelRefusal::InPersonFirst))
+    ));
+    store
+        .set_first_meeting_policy(&w.admin, "0851", domain::FirstMeetingPolicy::Screening)
+        .await
+        .expect("back");
+    store
+        .book_meeting(&w.citizen_actor, &booking(&w.citizen.id, &slot.id, Video))
+        .await
+        .expect("video again");
+}
+
+backend_tests!(an_organisation_changes_only_meetings_it_holds_or_takes_part_in);
+async fn an_organisation_changes_only_meetings_it_holds_or_takes_part_in(backend: Backend) {
+    let store = fresh_store(backend).await;
+    let w = world(&store).await;
+    store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
+    let slots = store
+        .create_slots(
+            &w.caseworker,
+            &[
+                slot_in(&store, 48, 30, &[Video]),
+                slot_in(&store, 72, 30, &[Video]),
+            ],
+        )
+        .await
+        .expect("slots");
+    let m = store
+        .book_meeting(&w.caseworker, &booking(&w.citizen.id, &slots[0].id, Video))
+        .await
+        .expect("booked");
+    // The a-kasse sees its member, but the jobcenter's meeting is not theirs to change.
+    assert!(
+        store.meeting(&w.adviser, &m.id).await.is_ok(),
+        "{backend:?}"
+    );
+    let refused = store
+        .cancel_meeting(&w.adviser, &m.id, "Ikke relevant")
+        .await;
+    assert!(matches!(refused, Err(StoreError::Forbidden)), "{refused:?}");
+    let refused = store
+        .move_meeting(&w.adviser, &m.id, &slots[1].id, None)
+        .await;
+    assert!(matches!(refused, Err(StoreError::Forbidden)), "{refused:?}");
+    store.advance_clock(SignedDuration::from_hours(49));
+    let refused = store
+        .record_outcome(&w.adviser, &m.id, Outcome::NoShow)
+        .await;
+    assert!(matches!(refused, Err(StoreError::Forbidden)), "{refused:?}");
+    let unchanged = store.meeting(&w.caseworker, &m.id).await.expect("meeting");
+    assert_eq!(unchanged.status, MeetingStatus::Booked);
+    assert_eq!(unchanged.slot_id.as_deref(), Some(slots[0].id.as_str()));
+    // The jobcenter that holds it records the outcome.
+    store
+        .record_outcome(&w.caseworker, &m.id, Outcome::Held)
+        .await
+        .expect("holder");
+}
+
+backend_tests!(a_calendar_feed_address_can_be_replaced_and_the_old_one_stops);
+async fn a_calendar_feed_address_can_be_replaced_and_the_old_one_stops(backend: Backend) {
+    let store = fresh_store(backend).await;
+    let w = world(&store).await;
+    let staff_id = w.caseworker.id().to_owned();
+    let old = store.calendar_feed_token(&staff_id).await.expect("token");
+    assert!(store.calendar_feed(&old).await.is_ok(), "{backend:?}");
+    let new = store
+        .renew_calendar_feed(&w.caseworker)
+        .await
+        .expect("renewed");
+    assert_ne!(new, old);
+    assert!(matches!(
+        store.calendar_feed(&old).await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(store.calendar_feed(&new).await.is_ok());
+    assert!(matches!(
+        store.renew_calendar_feed(&w.citizen_actor).await,
+        Err(StoreError::Forbidden)
+    ));
 }

@@ -9,8 +9,9 @@ use axum::routing::post;
 use domain::Channel;
 use jiff::SignedDuration;
 use serde_json::Value;
-use store::testing::{BACKENDS, World, fresh_store, slot_in, world};
+use store::testing::{World, fresh_store, slot_in, world};
 use store::{AuditAction, CitizenChange, NewMeeting, Store};
+use store::{Backend, backend_tests};
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
 use workers::notify::{Notifier, NotifyConfig, SmsConfig, SmtpConfig, SmtpSecurity};
@@ -195,255 +196,245 @@ fn notifier(store: &Store, smtp_port: u16, sms_url: &str) -> Notifier {
     .expect("notifier")
 }
 
-#[tokio::test]
-async fn invitations_and_reminders_go_out_once_by_email_and_sms() {
+backend_tests!(invitations_and_reminders_go_out_once_by_email_and_sms);
+async fn invitations_and_reminders_go_out_once_by_email_and_sms(backend: Backend) {
     let smtp = SmtpSink::start().await;
-    for backend in BACKENDS {
-        let store = fresh_store(backend).await;
-        let (sms_url, sms) = sms_receiver().await;
-        let w = world(&store).await;
-        let meeting = book(&store, &w, digital_contact(), Channel::Video, None).await;
-        let before = smtp.messages().len();
+    let store = fresh_store(backend).await;
+    let (sms_url, sms) = sms_receiver().await;
+    let w = world(&store).await;
+    let meeting = book(&store, &w, digital_contact(), Channel::Video, None).await;
+    let before = smtp.messages().len();
 
-        let n = notifier(&store, smtp.port, &sms_url);
-        assert_eq!(
-            n.drain_once().await.expect("drain"),
-            1,
-            "{backend:?}: the invitation; the reminder is not due"
-        );
-        let mails = smtp.messages();
-        assert_eq!(mails.len(), before + 1);
-        let mail = readable(&mails[before]);
-        assert!(mail.contains("To: soeren@example.dk"), "{mail}");
+    let n = notifier(&store, smtp.port, &sms_url);
+    assert_eq!(
+        n.drain_once().await.expect("drain"),
+        1,
+        "{backend:?}: the invitation; the reminder is not due"
+    );
+    let mails = smtp.messages();
+    assert_eq!(mails.len(), before + 1);
+    let mail = readable(&mails[before]);
+    assert!(mail.contains("To: soeren@example.dk"), "{mail}");
+    assert!(
+        mail.contains(&format!("/moeder/{}/video", meeting.id)),
+        "the video link is in the invitation: {mail}"
+    );
+    {
+        let got = sms.lock().expect("lock");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0]["to"], "+4512345678");
         assert!(
-            mail.contains(&format!("/moeder/{}/video", meeting.id)),
-            "the video link is in the invitation: {mail}"
-        );
-        {
-            let got = sms.lock().expect("lock");
-            assert_eq!(got.len(), 1);
-            assert_eq!(got[0]["to"], "+4512345678");
-            assert!(
-                got[0]["text"]
-                    .as_str()
-                    .expect("text")
-                    .contains("Du har en samtale")
-            );
-        }
-        // Nothing is sent twice: not on another drain.
-        assert_eq!(n.drain_once().await.expect("drain"), 0);
-        assert_eq!(smtp.messages().len(), before + 1);
-
-        // A day before: the reminder.
-        store.advance_clock(SignedDuration::from_hours(49));
-        assert_eq!(n.drain_once().await.expect("drain"), 1);
-        let mails = smtp.messages();
-        assert_eq!(mails.len(), before + 2, "{backend:?}");
-        assert!(
-            mails[before + 1].contains("Subject: Husk din samtale")
-                || mails[before + 1].contains("Husk"),
-            "{}",
-            mails[before + 1]
-        );
-        assert_eq!(sms.lock().expect("lock").len(), 2);
-        assert_eq!(store.pending_outbox().await.expect("pending"), 0);
-
-        // The citizen can see that Jobunivers sent them notices.
-        let log = store
-            .access_log(&w.citizen_actor, &w.citizen.id, 50)
-            .await
-            .expect("log");
-        assert_eq!(
-            log.iter()
-                .filter(|e| e.action == store::AuditAction::NoticeSent)
-                .count(),
-            4
+            got[0]["text"]
+                .as_str()
+                .expect("text")
+                .contains("Du har en samtale")
         );
     }
+    // Nothing is sent twice: not on another drain.
+    assert_eq!(n.drain_once().await.expect("drain"), 0);
+    assert_eq!(smtp.messages().len(), before + 1);
+
+    // A day before: the reminder.
+    store.advance_clock(SignedDuration::from_hours(49));
+    assert_eq!(n.drain_once().await.expect("drain"), 1);
+    let mails = smtp.messages();
+    assert_eq!(mails.len(), before + 2, "{backend:?}");
+    assert!(
+        mails[before + 1].contains("Subject: Husk din samtale")
+            || mails[before + 1].contains("Husk"),
+        "{}",
+        mails[before + 1]
+    );
+    assert_eq!(sms.lock().expect("lock").len(), 2);
+    assert_eq!(store.pending_outbox().await.expect("pending"), 0);
+
+    // The citizen can see that Jobunivers sent them notices.
+    let log = store
+        .access_log(&w.citizen_actor, &w.citizen.id, 50)
+        .await
+        .expect("log");
+    assert_eq!(
+        log.iter()
+            .filter(|e| e.action == store::AuditAction::NoticeSent)
+            .count(),
+        4
+    );
 }
 
-#[tokio::test]
-async fn a_citizen_who_reads_ukrainian_gets_notices_in_ukrainian() {
+backend_tests!(a_citizen_who_reads_ukrainian_gets_notices_in_ukrainian);
+async fn a_citizen_who_reads_ukrainian_gets_notices_in_ukrainian(backend: Backend) {
     let smtp = SmtpSink::start().await;
-    for backend in BACKENDS {
-        let store = fresh_store(backend).await;
-        let (sms_url, sms) = sms_receiver().await;
-        let w = world(&store).await;
-        // Only the citizen chooses their language; staff cannot choose it for them.
-        assert!(matches!(
-            store.set_own_language(&w.caseworker, "uk").await,
-            Err(store::StoreError::Forbidden)
-        ));
-        store
-            .set_own_language(&w.citizen_actor, "uk")
-            .await
-            .expect("language");
-        book(&store, &w, digital_contact(), Channel::Phone, None).await;
-        let before = smtp.messages().len();
-        let n = notifier(&store, smtp.port, &sms_url);
-        assert_eq!(n.drain_once().await.expect("drain"), 1, "{backend:?}");
+    let store = fresh_store(backend).await;
+    let (sms_url, sms) = sms_receiver().await;
+    let w = world(&store).await;
+    // Only the citizen chooses their language; staff cannot choose it for them.
+    assert!(matches!(
+        store.set_own_language(&w.caseworker, "uk").await,
+        Err(store::StoreError::Forbidden)
+    ));
+    store
+        .set_own_language(&w.citizen_actor, "uk")
+        .await
+        .expect("language");
+    book(&store, &w, digital_contact(), Channel::Phone, None).await;
+    let before = smtp.messages().len();
+    let n = notifier(&store, smtp.port, &sms_url);
+    assert_eq!(n.drain_once().await.expect("drain"), 1, "{backend:?}");
 
-        let text = sms.lock().expect("lock")[0]["text"]
-            .as_str()
-            .expect("text")
-            .to_owned();
-        assert!(text.contains("У вас зустріч"), "{backend:?}: {text}");
-        assert!(text.contains("Ми вам зателефонуємо."), "{text}");
-        assert!(!text.contains("samtale"), "no Danish left: {text}");
-        let mail = readable(&smtp.messages()[before]);
-        assert!(mail.contains("Шановний(-а)"), "{mail}");
-        assert!(mail.contains("З повагою"), "{mail}");
-    }
+    let text = sms.lock().expect("lock")[0]["text"]
+        .as_str()
+        .expect("text")
+        .to_owned();
+    assert!(text.contains("У вас зустріч"), "{backend:?}: {text}");
+    assert!(text.contains("Ми вам зателефонуємо."), "{text}");
+    assert!(!text.contains("samtale"), "no Danish left: {text}");
+    let mail = readable(&smtp.messages()[before]);
+    assert!(mail.contains("Шановний(-а)"), "{mail}");
+    assert!(mail.contains("З повагою"), "{mail}");
 }
 
-#[tokio::test]
-async fn a_failing_gateway_is_retried_without_resending_what_went_out() {
+backend_tests!(a_failing_gateway_is_retried_without_resending_what_went_out);
+async fn a_failing_gateway_is_retried_without_resending_what_went_out(backend: Backend) {
     let smtp = SmtpSink::start().await;
-    for backend in BACKENDS {
-        let store = fresh_store(backend).await;
-        let w = world(&store).await;
-        book(&store, &w, digital_contact(), Channel::Video, None).await;
-        let before = smtp.messages().len();
+    let store = fresh_store(backend).await;
+    let w = world(&store).await;
+    book(&store, &w, digital_contact(), Channel::Video, None).await;
+    let before = smtp.messages().len();
 
-        // The SMS gateway is down: e-mail goes out, the row waits for a retry.
-        let down = format!("http://127.0.0.1:{}/sms", free_port());
-        assert_eq!(
-            notifier(&store, smtp.port, &down)
-                .drain_once()
-                .await
-                .expect("drain"),
-            0
-        );
-        assert_eq!(smtp.messages().len(), before + 1);
-        assert_eq!(
-            store.pending_outbox().await.expect("pending"),
-            2,
-            "{backend:?}"
-        );
+    // The SMS gateway is down: e-mail goes out, the row waits for a retry.
+    let down = format!("http://127.0.0.1:{}/sms", free_port());
+    assert_eq!(
+        notifier(&store, smtp.port, &down)
+            .drain_once()
+            .await
+            .expect("drain"),
+        0
+    );
+    assert_eq!(smtp.messages().len(), before + 1);
+    assert_eq!(
+        store.pending_outbox().await.expect("pending"),
+        2,
+        "{backend:?}"
+    );
 
-        // Later, with the gateway up: only the SMS is sent.
-        let (sms_url, sms) = sms_receiver().await;
-        store.advance_clock(SignedDuration::from_mins(2));
-        assert_eq!(
-            notifier(&store, smtp.port, &sms_url)
-                .drain_once()
-                .await
-                .expect("drain"),
-            1
-        );
-        assert_eq!(
-            smtp.messages().len(),
-            before + 1,
-            "the e-mail is not sent again"
-        );
-        assert_eq!(sms.lock().expect("lock").len(), 1);
-    }
+    // Later, with the gateway up: only the SMS is sent.
+    let (sms_url, sms) = sms_receiver().await;
+    store.advance_clock(SignedDuration::from_mins(2));
+    assert_eq!(
+        notifier(&store, smtp.port, &sms_url)
+            .drain_once()
+            .await
+            .expect("drain"),
+        1
+    );
+    assert_eq!(
+        smtp.messages().len(),
+        before + 1,
+        "the e-mail is not sent again"
+    );
+    assert_eq!(sms.lock().expect("lock").len(), 1);
 }
 
+backend_tests!(a_paper_letter_is_written_in_a_language_the_pdf_can_print);
 /// Until the PDF writer embeds fonts (issue 19) it prints Windows-1252 only: a letter to a
 /// citizen who reads Ukrainian is written in English, which the base fonts print, rather
 /// than as question marks.
-#[tokio::test]
-async fn a_paper_letter_is_written_in_a_language_the_pdf_can_print() {
-    for backend in BACKENDS {
-        let store = fresh_store(backend).await;
-        let w = world(&store).await;
-        store
-            .set_own_language(&w.citizen_actor, "uk")
-            .await
-            .expect("language");
-        let paper = CitizenChange {
-            digital_mail: Some(false),
+async fn a_paper_letter_is_written_in_a_language_the_pdf_can_print(backend: Backend) {
+    let store = fresh_store(backend).await;
+    let w = world(&store).await;
+    store
+        .set_own_language(&w.citizen_actor, "uk")
+        .await
+        .expect("language");
+    let paper = CitizenChange {
+        digital_mail: Some(false),
+        ..Default::default()
+    };
+    book(&store, &w, paper, Channel::InPerson, None).await;
+    let n = Notifier::new(
+        store.clone(),
+        NotifyConfig {
+            public_url: "https://jobunivers.example".into(),
             ..Default::default()
-        };
-        book(&store, &w, paper, Channel::InPerson, None).await;
-        let n = Notifier::new(
-            store.clone(),
-            NotifyConfig {
-                public_url: "https://jobunivers.example".into(),
-                ..Default::default()
-            },
-        )
-        .expect("notifier");
-        n.drain_once().await.expect("drain");
-        let letters = store.letters(&w.caseworker, false).await.expect("letters");
-        assert_eq!(letters.len(), 1, "{backend:?}");
-        assert_eq!(letters[0].language, "en", "{backend:?}");
-        assert!(pdf::printable(&letters[0].body), "{}", letters[0].body);
-        assert!(letters[0].body.starts_with("Dear "), "{}", letters[0].body);
-    }
+        },
+    )
+    .expect("notifier");
+    n.drain_once().await.expect("drain");
+    let letters = store.letters(&w.caseworker, false).await.expect("letters");
+    assert_eq!(letters.len(), 1, "{backend:?}");
+    assert_eq!(letters[0].language, "en", "{backend:?}");
+    assert!(pdf::printable(&letters[0].body), "{}", letters[0].body);
+    assert!(letters[0].body.starts_with("Dear "), "{}", letters[0].body);
 }
 
-#[tokio::test]
-async fn citizens_without_digital_mail_get_a_letter_to_print() {
-    for backend in BACKENDS {
-        let store = fresh_store(backend).await;
-        let w = world(&store).await;
-        let paper = CitizenChange {
-            digital_mail: Some(false),
+backend_tests!(citizens_without_digital_mail_get_a_letter_to_print);
+async fn citizens_without_digital_mail_get_a_letter_to_print(backend: Backend) {
+    let store = fresh_store(backend).await;
+    let w = world(&store).await;
+    let paper = CitizenChange {
+        digital_mail: Some(false),
+        ..Default::default()
+    };
+    book(
+        &store,
+        &w,
+        paper,
+        Channel::InPerson,
+        Some("Underskrift af jobplan"),
+    )
+    .await;
+    let n = Notifier::new(
+        store.clone(),
+        NotifyConfig {
+            public_url: "https://jobunivers.example".into(),
             ..Default::default()
-        };
-        book(
-            &store,
-            &w,
-            paper,
-            Channel::InPerson,
-            Some("Underskrift af jobplan"),
-        )
-        .await;
-        let n = Notifier::new(
-            store.clone(),
-            NotifyConfig {
-                public_url: "https://jobunivers.example".into(),
-                ..Default::default()
-            },
-        )
-        .expect("notifier");
-        n.drain_once().await.expect("drain");
-        let letters = store.letters(&w.caseworker, false).await.expect("letters");
-        assert_eq!(letters.len(), 1, "{backend:?}");
-        assert!(
-            letters[0]
-                .body
-                .contains("Mød op: Jobcenter Aalborg, Kjellerups Torv 5."),
-            "{}",
-            letters[0].body
-        );
-        assert!(letters[0].body.contains("Underskrift af jobplan"));
-        assert!(
-            store
-                .letters(&w.other_municipality, false)
-                .await
-                .expect("other")
-                .is_empty(),
-            "Aarhus does not print Aalborg's letters"
-        );
+        },
+    )
+    .expect("notifier");
+    n.drain_once().await.expect("drain");
+    let letters = store.letters(&w.caseworker, false).await.expect("letters");
+    assert_eq!(letters.len(), 1, "{backend:?}");
+    assert!(
+        letters[0]
+            .body
+            .contains("Mød op: Jobcenter Aalborg, Kjellerups Torv 5."),
+        "{}",
+        letters[0].body
+    );
+    assert!(letters[0].body.contains("Underskrift af jobplan"));
+    assert!(
         store
-            .letter(&w.caseworker, &letters[0].id)
+            .letters(&w.other_municipality, false)
             .await
-            .expect("opened");
+            .expect("other")
+            .is_empty(),
+        "Aarhus does not print Aalborg's letters"
+    );
+    store
+        .letter(&w.caseworker, &letters[0].id)
+        .await
+        .expect("opened");
+    store
+        .mark_printed(&w.caseworker, &letters[0].id)
+        .await
+        .expect("printed");
+    assert!(
         store
-            .mark_printed(&w.caseworker, &letters[0].id)
+            .letters(&w.caseworker, false)
             .await
-            .expect("printed");
-        assert!(
-            store
-                .letters(&w.caseworker, false)
-                .await
-                .expect("letters")
-                .is_empty()
-        );
-        // The citizen sees what was done with their letter, as what it was: listed (once,
-        // while it waited), opened, printed.
-        let log = store
-            .access_log(&w.citizen_actor, &w.citizen.id, 100)
-            .await
-            .expect("log");
-        let count = |a: AuditAction| log.iter().filter(|e| e.action == a).count();
-        assert_eq!(count(AuditAction::LetterListed), 1, "{backend:?}");
-        assert_eq!(count(AuditAction::LetterRead), 1, "{backend:?}");
-        assert_eq!(count(AuditAction::LetterPrinted), 1, "{backend:?}");
-    }
+            .expect("letters")
+            .is_empty()
+    );
+    // The citizen sees what was done with their letter, as what it was: listed (once,
+    // while it waited), opened, printed.
+    let log = store
+        .access_log(&w.citizen_actor, &w.citizen.id, 100)
+        .await
+        .expect("log");
+    let count = |a: AuditAction| log.iter().filter(|e| e.action == a).count();
+    assert_eq!(count(AuditAction::LetterListed), 1, "{backend:?}");
+    assert_eq!(count(AuditAction::LetterRead), 1, "{backend:?}");
+    assert_eq!(count(AuditAction::LetterPrinted), 1, "{backend:?}");
 }
 
 /// Writes a message as `actor` in the world citizen's jobcenter thread.
@@ -455,76 +446,74 @@ async fn write(store: &Store, actor: &domain::Actor, citizen_id: &str, text: &st
         .expect("message");
 }
 
-#[tokio::test]
-async fn new_messages_are_told_at_most_every_half_hour_and_not_when_read() {
+backend_tests!(new_messages_are_told_at_most_every_half_hour_and_not_when_read);
+async fn new_messages_are_told_at_most_every_half_hour_and_not_when_read(backend: Backend) {
     let smtp = SmtpSink::start().await;
-    for backend in BACKENDS {
-        let store = fresh_store(backend).await;
-        let (sms_url, sms) = sms_receiver().await;
-        let w = world(&store).await;
-        let citizen = w.citizen.id.clone();
-        store
-            .update_citizen(&w.caseworker, &citizen, &digital_contact())
-            .await
-            .expect("contact");
-        let n = notifier(&store, smtp.port, &sms_url);
-        let before = smtp.messages().len();
+    let store = fresh_store(backend).await;
+    let (sms_url, sms) = sms_receiver().await;
+    let w = world(&store).await;
+    let citizen = w.citizen.id.clone();
+    store
+        .update_citizen(&w.caseworker, &citizen, &digital_contact())
+        .await
+        .expect("contact");
+    let n = notifier(&store, smtp.port, &sms_url);
+    let before = smtp.messages().len();
 
-        // Two answers in a row: one notice, and not before five minutes have passed.
-        write(&store, &w.caseworker, &citizen, "Fortroligt: dit helbred").await;
-        write(&store, &w.caseworker, &citizen, "Og en ting mere").await;
-        assert_eq!(
-            n.drain_once().await.expect("drain"),
-            0,
-            "{backend:?}: not yet"
-        );
-        store.advance_clock(SignedDuration::from_mins(6));
-        assert_eq!(n.drain_once().await.expect("drain"), 1, "{backend:?}");
-        let mails = smtp.messages();
-        assert_eq!(
-            mails.len(),
-            before + 1,
-            "{backend:?}: one e-mail for two messages"
-        );
-        let mail = readable(&mails[before]);
-        assert!(
-            mail.contains("Du har en ny besked fra Jobcenter Aalborg"),
-            "{mail}"
-        );
-        assert!(mail.contains("/borger/beskeder"), "{mail}");
-        assert!(
-            !mail.contains("helbred"),
-            "the text never leaves Jobunivers: {mail}"
-        );
-        assert_eq!(sms.lock().expect("lock").len(), 1);
+    // Two answers in a row: one notice, and not before five minutes have passed.
+    write(&store, &w.caseworker, &citizen, "Fortroligt: dit helbred").await;
+    write(&store, &w.caseworker, &citizen, "Og en ting mere").await;
+    assert_eq!(
+        n.drain_once().await.expect("drain"),
+        0,
+        "{backend:?}: not yet"
+    );
+    store.advance_clock(SignedDuration::from_mins(6));
+    assert_eq!(n.drain_once().await.expect("drain"), 1, "{backend:?}");
+    let mails = smtp.messages();
+    assert_eq!(
+        mails.len(),
+        before + 1,
+        "{backend:?}: one e-mail for two messages"
+    );
+    let mail = readable(&mails[before]);
+    assert!(
+        mail.contains("Du har en ny besked fra Jobcenter Aalborg"),
+        "{mail}"
+    );
+    assert!(mail.contains("/borger/beskeder"), "{mail}");
+    assert!(
+        !mail.contains("helbred"),
+        "the text never leaves Jobunivers: {mail}"
+    );
+    assert_eq!(sms.lock().expect("lock").len(), 1);
 
-        // Half an hour later a new message is told again, unless the citizen reads it first.
-        store.advance_clock(SignedDuration::from_mins(31));
-        write(&store, &w.caseworker, &citizen, "Har du set min besked?").await;
-        store
-            .mark_conversation_read(&w.citizen_actor, &citizen, None)
-            .await
-            .expect("the citizen reads it");
-        store.advance_clock(SignedDuration::from_mins(6));
-        assert_eq!(
-            n.drain_once().await.expect("drain"),
-            1,
-            "{backend:?}: handled"
-        );
-        assert_eq!(
-            smtp.messages().len(),
-            before + 1,
-            "{backend:?}: read, so no e-mail"
-        );
-        assert_eq!(sms.lock().expect("lock").len(), 1);
+    // Half an hour later a new message is told again, unless the citizen reads it first.
+    store.advance_clock(SignedDuration::from_mins(31));
+    write(&store, &w.caseworker, &citizen, "Har du set min besked?").await;
+    store
+        .mark_conversation_read(&w.citizen_actor, &citizen, None)
+        .await
+        .expect("the citizen reads it");
+    store.advance_clock(SignedDuration::from_mins(6));
+    assert_eq!(
+        n.drain_once().await.expect("drain"),
+        1,
+        "{backend:?}: handled"
+    );
+    assert_eq!(
+        smtp.messages().len(),
+        before + 1,
+        "{backend:?}: read, so no e-mail"
+    );
+    assert_eq!(sms.lock().expect("lock").len(), 1);
 
-        // The citizen's own messages are never announced to themself.
-        store.advance_clock(SignedDuration::from_mins(31));
-        write(&store, &w.citizen_actor, &citizen, "Tak for svaret").await;
-        assert_eq!(
-            store.pending_outbox().await.expect("pending"),
-            0,
-            "{backend:?}"
-        );
-    }
+    // The citizen's own messages are never announced to themself.
+    store.advance_clock(SignedDuration::from_mins(31));
+    write(&store, &w.citizen_actor, &citizen, "Tak for svaret").await;
+    assert_eq!(
+        store.pending_outbox().await.expect("pending"),
+        0,
+        "{backend:?}"
+    );
 }

@@ -3,30 +3,27 @@
 use reqwest::StatusCode;
 use serde_json::Value;
 
-use crate::helpers::{BACKENDS, spawn_app};
+use crate::helpers::spawn_app;
+use store::{Backend, backend_tests};
 
-#[tokio::test]
-async fn health_readiness_and_metrics_need_no_token() {
-    for backend in BACKENDS {
-        let app = spawn_app(backend).await;
-        assert_eq!(app.get("/healthz", None).await.status(), StatusCode::OK);
-        assert_eq!(app.get("/readyz", None).await.status(), StatusCode::OK);
-        let r = app.get("/healthz", None).await;
-        assert!(r.headers().contains_key("x-request-id"));
-        app.get("/api/v1/citizens/nobody", None).await;
-        let metrics = app.get("/metrics", None).await.text().await.expect("text");
-        assert!(
-            metrics.contains(
-                "http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 2"
-            ),
-            "{metrics}"
-        );
-        assert!(
-            metrics.contains("route=\"/api/v1/citizens/{id}\",status=\"401\""),
-            "{metrics}"
-        );
-        assert!(metrics.contains("http_request_duration_seconds_bucket"));
-    }
+backend_tests!(health_readiness_and_metrics_need_no_token);
+async fn health_readiness_and_metrics_need_no_token(backend: Backend) {
+    let app = spawn_app(backend).await;
+    assert_eq!(app.get("/healthz", None).await.status(), StatusCode::OK);
+    assert_eq!(app.get("/readyz", None).await.status(), StatusCode::OK);
+    let r = app.get("/healthz", None).await;
+    assert!(r.headers().contains_key("x-request-id"));
+    app.get("/api/v1/citizens/nobody", None).await;
+    let metrics = app.get("/metrics", None).await.text().await.expect("text");
+    assert!(
+        metrics.contains("http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 2"),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("route=\"/api/v1/citizens/{id}\",status=\"401\""),
+        "{metrics}"
+    );
+    assert!(metrics.contains("http_request_duration_seconds_bucket"));
 }
 
 /// Every path and method of the sections built so far in `../shared/API.md` is documented.

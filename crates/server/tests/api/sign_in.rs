@@ -6,7 +6,8 @@ use reqwest::{Client, StatusCode, Url};
 use server::sign_in::{Audience, OidcConfig};
 use test_idp::{Alg, Quirks, TestIdp};
 
-use crate::helpers::{BACKENDS, TestApp, World, demo_config, spawn_on};
+use crate::helpers::{TestApp, World, demo_config, spawn_on};
+use store::{Backend, backend_tests};
 
 const SECRET: &str = "test-secret";
 
@@ -152,156 +153,152 @@ async fn page_text(browser: &Client, url: &str) -> (StatusCode, String) {
     (r.status(), r.text().await.expect("text"))
 }
 
-#[tokio::test]
-async fn citizens_sign_in_with_mitid_by_cpr_and_staff_by_login() {
-    for backend in BACKENDS {
-        let s = spawn(backend, None).await;
-        s.app
-            .citizen(&s.world, "010190-1234", "borger.x", "insured_unemployed")
-            .await;
+backend_tests!(citizens_sign_in_with_mitid_by_cpr_and_staff_by_login);
+async fn citizens_sign_in_with_mitid_by_cpr_and_staff_by_login(backend: Backend) {
+    let s = spawn(backend, None).await;
+    s.app
+        .citizen(&s.world, "010190-1234", "borger.x", "insured_unemployed")
+        .await;
 
-        let citizen = browser();
-        let r = s.sign_in(&citizen, "mitid", "0101901234").await;
-        assert_eq!(r.status(), StatusCode::SEE_OTHER);
-        assert_eq!(location(&r), "/");
-        assert!(sets_session(&r));
-        let (status, home) = page_text(&citizen, &format!("{}/borger", s.app.url)).await;
-        assert_eq!(status, StatusCode::OK);
-        assert!(home.contains("Borger borger.x"), "the citizen's own page");
+    let citizen = browser();
+    let r = s.sign_in(&citizen, "mitid", "0101901234").await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&r), "/");
+    assert!(sets_session(&r));
+    let (status, home) = page_text(&citizen, &format!("{}/borger", s.app.url)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(home.contains("Borger borger.x"), "the citizen's own page");
 
-        // RS256, as most brokers sign, works as well as ES256.
-        s.idp.set_quirks(Quirks {
-            alg: Alg::Rs256,
-            ..Quirks::default()
-        });
-        let staff = browser();
-        let r = s.sign_in(&staff, "medarbejder", "cw.aalborg").await;
-        assert!(sets_session(&r), "staff signed in by login");
-        let (status, home) = page_text(&staff, &format!("{}/medarbejder", s.app.url)).await;
-        assert_eq!(status, StatusCode::OK);
-        assert!(home.contains("Navn cw.aalborg"));
+    // RS256, as most brokers sign, works as well as ES256.
+    s.idp.set_quirks(Quirks {
+        alg: Alg::Rs256,
+        ..Quirks::default()
+    });
+    let staff = browser();
+    let r = s.sign_in(&staff, "medarbejder", "cw.aalborg").await;
+    assert!(sets_session(&r), "staff signed in by login");
+    let (status, home) = page_text(&staff, &format!("{}/medarbejder", s.app.url)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(home.contains("Navn cw.aalborg"));
 
-        // Found, never created: an unknown CPR number, and a citizen's login at the staff door.
-        for (slug, user, says) in [
-            ("mitid", "0202801234", "Vi kan ikke finde dig i Jobunivers"),
-            ("medarbejder", "borger.x", "Din bruger har ikke adgang"),
-        ] {
-            let b = browser();
-            let r = s.sign_in(&b, slug, user).await;
-            assert_eq!(r.status(), StatusCode::FORBIDDEN, "{slug} {user}");
-            assert!(!sets_session(&r));
-            assert!(r.text().await.expect("text").contains(says));
-        }
+    // Found, never created: an unknown CPR number, and a citizen's login at the staff door.
+    for (slug, user, says) in [
+        ("mitid", "0202801234", "Vi kan ikke finde dig i Jobunivers"),
+        ("medarbejder", "borger.x", "Din bruger har ikke adgang"),
+    ] {
+        let b = browser();
+        let r = s.sign_in(&b, slug, user).await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN, "{slug} {user}");
+        assert!(!sets_session(&r));
+        assert!(r.text().await.expect("text").contains(says));
     }
 }
 
-#[tokio::test]
-async fn forged_replayed_and_foreign_answers_start_no_session() {
-    for backend in BACKENDS {
-        let s = spawn(backend, None).await;
-        s.app
-            .citizen(&s.world, "010190-1234", "borger.x", "insured_unemployed")
-            .await;
+backend_tests!(forged_replayed_and_foreign_answers_start_no_session);
+async fn forged_replayed_and_foreign_answers_start_no_session(backend: Backend) {
+    let s = spawn(backend, None).await;
+    s.app
+        .citizen(&s.world, "010190-1234", "borger.x", "insured_unemployed")
+        .await;
 
-        // Tokens that fail a check, each as a broken provider or an attacker could make them.
-        let bad = [
-            (
-                "forged signature",
-                Quirks {
-                    unpublished_key: true,
-                    ..Quirks::default()
-                },
-            ),
-            (
-                "for another service",
-                Quirks {
-                    audience: Some("someone-else".into()),
-                    ..Quirks::default()
-                },
-            ),
-            (
-                "another sign-in's nonce",
-                Quirks {
-                    nonce: Some("replayed".into()),
-                    ..Quirks::default()
-                },
-            ),
-            (
-                "expired",
-                Quirks {
-                    expired: true,
-                    ..Quirks::default()
-                },
-            ),
-            (
-                "another issuer",
-                Quirks {
-                    issuer: Some("https://evil.example".into()),
-                    ..Quirks::default()
-                },
-            ),
-        ];
-        for (what, quirks) in bad {
-            s.idp.set_quirks(quirks);
-            let b = browser();
-            let r = s.sign_in(&b, "mitid", "0101901234").await;
-            assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "{what}");
-            assert!(!sets_session(&r), "{what}");
-            assert!(
-                r.text()
-                    .await
-                    .expect("text")
-                    .contains("Vi kunne ikke bekræfte dit log ind"),
-                "{what}"
-            );
-        }
-        s.idp.set_quirks(Quirks::default());
-
-        // An answer is good once, and only in the browser that asked for it.
-        let asked = browser();
-        let callback = s.at_provider(&asked, "mitid", Some("0101901234")).await;
-        let other = browser();
-        let r = s.back(&other, &callback).await;
-        assert_eq!(r.status(), StatusCode::BAD_REQUEST, "someone else's answer");
-        assert!(!sets_session(&r));
-        assert!(r.text().await.expect("text").contains("Prøv igen"));
-        let r = s.back(&asked, &callback).await;
-        assert!(sets_session(&r), "the browser that asked signs in");
-        let r = s.back(&asked, &callback).await;
-        assert_eq!(r.status(), StatusCode::BAD_REQUEST, "replayed");
-        assert!(!sets_session(&r));
-
-        // Cancelling at the provider.
+    // Tokens that fail a check, each as a broken provider or an attacker could make them.
+    let bad = [
+        (
+            "forged signature",
+            Quirks {
+                unpublished_key: true,
+                ..Quirks::default()
+            },
+        ),
+        (
+            "for another service",
+            Quirks {
+                audience: Some("someone-else".into()),
+                ..Quirks::default()
+            },
+        ),
+        (
+            "another sign-in's nonce",
+            Quirks {
+                nonce: Some("replayed".into()),
+                ..Quirks::default()
+            },
+        ),
+        (
+            "expired",
+            Quirks {
+                expired: true,
+                ..Quirks::default()
+            },
+        ),
+        (
+            "another issuer",
+            Quirks {
+                issuer: Some("https://evil.example".into()),
+                ..Quirks::default()
+            },
+        ),
+    ];
+    for (what, quirks) in bad {
+        s.idp.set_quirks(quirks);
         let b = browser();
-        let callback = s.at_provider(&b, "mitid", None).await;
-        let r = s.back(&b, &callback).await;
-        assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
-        assert!(r.text().await.expect("text").contains("Du afbrød log ind"));
-
-        // A provider in trouble is not the person cancelling.
-        let b = browser();
-        let start = b
-            .get(format!("{}/logind/mitid", s.app.url))
-            .send()
-            .await
-            .expect("start");
-        let authorize = Url::parse(&location(&start)).expect("url");
-        let state = authorize
-            .query_pairs()
-            .find(|(k, _)| k == "state")
-            .map(|(_, v)| v.into_owned())
-            .expect("state");
-        let mut back = Url::parse(&format!("{}/logind/mitid/svar", s.app.url)).expect("url");
-        back.query_pairs_mut()
-            .append_pair("error", "temporarily_unavailable")
-            .append_pair("state", &state);
-        let r = s.back(&b, back.as_str()).await;
-        assert_eq!(r.status(), StatusCode::BAD_GATEWAY);
-        assert!(r.text().await.expect("text").contains("Prøv igen om lidt"));
-
-        let (status, _) = page_text(&b, &format!("{}/logind/ukendt", s.app.url)).await;
-        assert_eq!(status, StatusCode::NOT_FOUND);
+        let r = s.sign_in(&b, "mitid", "0101901234").await;
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "{what}");
+        assert!(!sets_session(&r), "{what}");
+        assert!(
+            r.text()
+                .await
+                .expect("text")
+                .contains("Vi kunne ikke bekræfte dit log ind"),
+            "{what}"
+        );
     }
+    s.idp.set_quirks(Quirks::default());
+
+    // An answer is good once, and only in the browser that asked for it.
+    let asked = browser();
+    let callback = s.at_provider(&asked, "mitid", Some("0101901234")).await;
+    let other = browser();
+    let r = s.back(&other, &callback).await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST, "someone else's answer");
+    assert!(!sets_session(&r));
+    assert!(r.text().await.expect("text").contains("Prøv igen"));
+    let r = s.back(&asked, &callback).await;
+    assert!(sets_session(&r), "the browser that asked signs in");
+    let r = s.back(&asked, &callback).await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST, "replayed");
+    assert!(!sets_session(&r));
+
+    // Cancelling at the provider.
+    let b = browser();
+    let callback = s.at_provider(&b, "mitid", None).await;
+    let r = s.back(&b, &callback).await;
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    assert!(r.text().await.expect("text").contains("Du afbrød log ind"));
+
+    // A provider in trouble is not the person cancelling.
+    let b = browser();
+    let start = b
+        .get(format!("{}/logind/mitid", s.app.url))
+        .send()
+        .await
+        .expect("start");
+    let authorize = Url::parse(&location(&start)).expect("url");
+    let state = authorize
+        .query_pairs()
+        .find(|(k, _)| k == "state")
+        .map(|(_, v)| v.into_owned())
+        .expect("state");
+    let mut back = Url::parse(&format!("{}/logind/mitid/svar", s.app.url)).expect("url");
+    back.query_pairs_mut()
+        .append_pair("error", "temporarily_unavailable")
+        .append_pair("state", &state);
+    let r = s.back(&b, back.as_str()).await;
+    assert_eq!(r.status(), StatusCode::BAD_GATEWAY);
+    assert!(r.text().await.expect("text").contains("Prøv igen om lidt"));
+
+    let (status, _) = page_text(&b, &format!("{}/logind/ukendt", s.app.url)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
