@@ -1,6 +1,7 @@
 // Browser-test harness: starts the real `jobunivers demo` on a free port with a fresh data
 // folder, drives Debian's Chromium through playwright-core, and checks pages with axe-core.
 import { spawn } from 'node:child_process';
+import { before, after } from 'node:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -68,6 +69,22 @@ export async function startServer({ databaseUrl, data: shared, port: chosen, env
       if (!shared) rmSync(data, { recursive: true, force: true });
     },
   };
+}
+
+/// A test file's demo server and browser: started before its first test, stopped after its
+/// last; `ready(server, browser)` hands them to the file.
+export function serverAndBrowser(ready) {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    ready(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 }
 
 /// What the demo server's clock shows now, as a Date.

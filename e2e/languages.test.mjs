@@ -1,21 +1,12 @@
 // A citizen reads Jobunivers in Ukrainian, the third language (crates/catalogue): the pages a
 // citizen uses are translated in full and pass axe; staff are offered Danish and English only.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, signIn, expectNoAxeViolations } from './harness.mjs';
+import { newPage, signIn, expectNoAxeViolations, serverAndBrowser } from './harness.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+serverAndBrowser((s, b) => { server = s; browser = b; });
 
 test('a citizen switches to Ukrainian and every page of theirs speaks it', async () => {
   const page = await newPage(browser);

@@ -1,22 +1,13 @@
 // Meetings in the browser with JavaScript off: a citizen books, adds to calendar and cancels; a
 // caseworker publishes times, books for a citizen with a call-in, and sees refusals beside the
 // form. Every page is checked for WCAG 2.1 AA violations.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, signIn, expectNoAxeViolations, api as harnessApi, serverNow } from './harness.mjs';
+import { newPage, signIn, expectNoAxeViolations, api as harnessApi, serverNow, serverAndBrowser } from './harness.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+serverAndBrowser((s, b) => { server = s; browser = b; });
 
 const isoDate = (d) => d.toISOString().slice(0, 10);
 

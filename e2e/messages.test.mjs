@@ -2,22 +2,13 @@
 // message is refused beside the field, markup is shown as text), the caseworker finds it in the
 // inbox, takes it and answers. With JavaScript: both have the thread open and the answer and the
 // read receipt arrive live, without a reload. Every page checked with axe.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, signIn, expectNoAxeViolations } from './harness.mjs';
+import { newPage, signIn, expectNoAxeViolations, serverAndBrowser } from './harness.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+serverAndBrowser((s, b) => { server = s; browser = b; });
 
 test('citizen and caseworker write to each other without JavaScript', async () => {
   const citizen = await newPage(browser);

@@ -1,21 +1,12 @@
 // Every page built so far, as a citizen, a caseworker and an administrator would use it, with
 // JavaScript off, and each page checked for WCAG 2.1 AA violations.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, signIn, expectNoAxeViolations, api as harnessApi } from './harness.mjs';
+import { newPage, signIn, expectNoAxeViolations, api as harnessApi, serverAndBrowser } from './harness.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+serverAndBrowser((s, b) => { server = s; browser = b; });
 
 test('the sign-in page lists demo users and is accessible', async () => {
   const page = await newPage(browser);

@@ -2,22 +2,13 @@
 // worklist with its filters, the plan on the citizen's page with "book the next conversation"
 // and the exemption form (a missing reason is named beside the field), the manager's counts,
 // and the citizen's plan in plain Danish. Every page checked with axe.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, signIn, expectNoAxeViolations, api as harnessApi, serverNow } from './harness.mjs';
+import { newPage, signIn, expectNoAxeViolations, api as harnessApi, serverNow, serverAndBrowser } from './harness.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+serverAndBrowser((s, b) => { server = s; browser = b; });
 
 // The test's own citizen: insured, unemployed 200 days, so the municipality's conversations
 // (months three to six) are overdue; assigned to aalborg.jk1, whose id a slot answers with.

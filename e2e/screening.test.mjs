@@ -2,22 +2,13 @@
 // answer is named beside its question and what was chosen is kept), sees the suggestion and
 // why; the caseworker sees answers and suggestion and decides, with a reason when differing;
 // the citizen sees the decision and adds their own view. Every page checked with axe.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, signIn, expectNoAxeViolations } from './harness.mjs';
+import { newPage, signIn, expectNoAxeViolations, serverAndBrowser } from './harness.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+serverAndBrowser((s, b) => { server = s; browser = b; });
 
 test('a citizen is screened, a caseworker decides and the citizen adds their view', async () => {
   const citizen = await newPage(browser);

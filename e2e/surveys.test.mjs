@@ -3,26 +3,17 @@
 // then the answer is sent once and thanked for. Then the manager's side: the report page with
 // its chart and table, the CSV, and the committee PDF (its text read back, its first page
 // rendered). Checked with axe.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launchBrowser, newPage, signIn, expectNoAxeViolations, serverNow, setClock } from './harness.mjs';
+import { newPage, signIn, expectNoAxeViolations, serverNow, setClock, serverAndBrowser } from './harness.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+serverAndBrowser((s, b) => { server = s; browser = b; });
 
 async function api(path, { token, body } = {}) {
   const r = await fetch(`${server.url}${path}`, {
