@@ -6,7 +6,7 @@
 //! well-formed, so code that holds one never has to check again. A refusal is an [`Invalid`] that
 //! names what is wrong with a stable code; the server translates codes to Danish.
 
-mod access;
+pub mod access;
 pub mod clock_text;
 pub mod comment_themes;
 mod contact;

@@ -6,10 +6,11 @@
 
 use std::collections::BTreeMap;
 
+use domain::access::ReportReach;
 use domain::clock_text::day_start;
 use domain::contact_report::{ContactCounts, GroupBy, months, split_days, split_months};
 use domain::survey_release::{self, SurveyCell};
-use domain::{Actor, FieldError, Invalid, MunicipalityCode, Organisation, Role};
+use domain::{Actor, FieldError, Invalid, MunicipalityCode, Organisation};
 use jiff::Timestamp;
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -177,17 +178,12 @@ impl Store {
         actor: &Actor,
         municipality: Option<&MunicipalityCode>,
     ) -> Result<ReportScope, StoreError> {
-        let own = match actor {
-            Actor::Admin { .. } => Scope::All,
-            Actor::Staff {
-                role: Role::Manager,
-                organisation,
-                ..
-            } => match organisation {
-                Organisation::Municipality(m) => Scope::Municipality(m.as_str().to_owned()),
-                Organisation::Fund(f) => Scope::Fund(f.as_str().to_owned()),
-            },
-            _ => return Err(StoreError::Forbidden),
+        let own = match domain::access::report_reach(actor).ok_or(StoreError::Forbidden)? {
+            ReportReach::All => Scope::All,
+            ReportReach::Own(Organisation::Municipality(m)) => {
+                Scope::Municipality(m.as_str().to_owned())
+            }
+            ReportReach::Own(Organisation::Fund(f)) => Scope::Fund(f.as_str().to_owned()),
         };
         let Some(code) = municipality else {
             return Ok(ReportScope(own));

@@ -3,8 +3,9 @@
 //! from the same case files as the worklist.
 //! The shares are the domain's ([`domain::contact_plan::quota_row`]).
 
+use domain::access::ReportReach;
 use domain::contact_plan::{Exemptions, PlanMeeting};
-use domain::{Actor, MeetingStatus, Organisation, Role, TargetGroup};
+use domain::{Actor, MeetingStatus, Organisation, TargetGroup};
 use jiff::civil::Date;
 
 use crate::{Store, StoreError};
@@ -25,13 +26,9 @@ impl Store {
     /// `Forbidden`. Nothing about a single citizen leaves, so nothing is logged per citizen.
     pub async fn quota_facts(&self, actor: &Actor) -> Result<Vec<QuotaFacts>, StoreError> {
         let insured = TargetGroup::InsuredUnemployed.as_str();
-        let (scope, value) = match actor {
-            Actor::Admin { .. } => ("target_group = $1".to_owned(), insured.to_owned()),
-            Actor::Staff {
-                role: Role::Manager,
-                organisation,
-                ..
-            } => {
+        let (scope, value) = match domain::access::report_reach(actor) {
+            Some(ReportReach::All) => ("target_group = $1".to_owned(), insured.to_owned()),
+            Some(ReportReach::Own(organisation)) => {
                 let (column, code) = match organisation {
                     Organisation::Municipality(m) => ("municipality", m.as_str()),
                     Organisation::Fund(f) => ("unemployment_fund", f.as_str()),

@@ -2,7 +2,7 @@
 //! recommendation; the decision sets the citizen's track and the booking flags the
 //! recommendation gave. The citizen may add their own view. Monitoring reads the decisions.
 
-use domain::{Actor, Role, Track, Visibility};
+use domain::{Actor, Track, Visibility};
 use jiff::Timestamp;
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -185,15 +185,10 @@ impl Store {
         from: Timestamp,
         to: Timestamp,
     ) -> Result<Vec<domain::screening::monitoring::Decision>, StoreError> {
-        let municipality = match actor {
-            Actor::Admin { .. } => String::new(),
-            Actor::Staff {
-                role: Role::Manager,
-                organisation: domain::Organisation::Municipality(m),
-                ..
-            } => m.as_str().to_owned(),
-            _ => return Err(StoreError::Forbidden),
-        };
+        // Empty: every municipality (administrators).
+        let municipality = domain::access::visitation_reach(actor)
+            .ok_or(StoreError::Forbidden)?
+            .map_or_else(String::new, |m| m.as_str().to_owned());
         let rows = sqlx::query(
             "SELECT c.municipality, c.target_group, v.track, v.recommended_track, v.decided_at \
              FROM visitations v JOIN citizens c ON c.id = v.citizen_id \

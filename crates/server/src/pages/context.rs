@@ -4,7 +4,7 @@
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
-use domain::Actor;
+use domain::{Actor, access};
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use sha2::{Digest, Sha256};
 use store::StoreError;
@@ -76,31 +76,11 @@ impl Viewer {
                 ),
                 is_admin: matches!(actor, Actor::Admin { .. }),
                 is_citizen: matches!(actor, Actor::Citizen { .. }),
-                has_calendar: matches!(actor, Actor::Staff { .. }),
-                monitors: matches!(
-                    actor,
-                    Actor::Admin { .. }
-                        | Actor::Staff {
-                            role: domain::Role::Manager,
-                            organisation: domain::Organisation::Municipality(_),
-                            ..
-                        }
-                ),
-                follows_quotas: matches!(
-                    actor,
-                    Actor::Admin { .. }
-                        | Actor::Staff {
-                            role: domain::Role::Manager,
-                            ..
-                        }
-                ),
-                prints_letters: matches!(
-                    actor,
-                    Actor::Staff {
-                        organisation: domain::Organisation::Municipality(_),
-                        ..
-                    }
-                ),
+                // The menu offers what the store allows (`domain::access`).
+                has_calendar: access::has_calendar(actor),
+                monitors: access::visitation_reach(actor).is_some(),
+                follows_quotas: access::report_reach(actor).is_some(),
+                prints_letters: access::handles_jobcentre_post(actor),
             }),
             csrf: self
                 .session

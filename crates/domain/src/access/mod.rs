@@ -1,5 +1,12 @@
 //! Who may see and change what. Every decision returns *why*, so the audit log and error messages
-//! can say it, and so the store can enforce tenant scoping in one place.
+//! can say it, and so the store can enforce tenant scoping in one place. Single citizens here;
+//! reports, monitoring and the jobcentre's post in `areas.rs`.
+
+mod areas;
+
+pub use areas::{
+    ReportReach, handles_jobcentre_post, has_calendar, report_reach, visitation_reach,
+};
 
 use crate::{FundCode, MunicipalityCode, Role};
 
