@@ -69,7 +69,7 @@ pub fn app_and_metrics(store: Store, config: ServerConfig) -> (Router, Router) {
         metrics: Arc::new(Metrics::default()),
     };
     let router = Router::new()
-        .nest("/api/v1", api::routes(state.config.demo))
+        .nest("/api/v1", api::router(state.config.demo).0)
         .merge(pages::routes(&state.config))
         .route(
             "/live/citizens/{id}/messages",

@@ -18,101 +18,73 @@ pub mod surveys;
 pub mod worklist;
 
 use axum::Router;
-use axum::routing::{delete, get, post};
+use axum::routing::get;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::AppState;
 use crate::error::ApiError;
 
-/// Routes relative to `/api/v1`, where the app nests them.
-pub fn routes(demo: bool) -> Router<AppState> {
-    let mut router = Router::new().route("/openapi.json", get(crate::openapi::serve));
+/// The API's routes, relative to `/api/v1` where the app nests them, and its OpenAPI document,
+/// built together from the handlers' `#[utoipa::path]` annotations: a handler is in the
+/// document because it is routed, so the two cannot drift apart. Demo-only routes are in the
+/// demo's document only.
+pub fn router(demo: bool) -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    let mut api = OpenApiRouter::new();
     if demo {
-        router = router
-            .route("/dev/session", post(dev::session::create))
-            .route("/dev/clock", get(dev::clock::show).post(dev::clock::set));
+        api = api
+            .routes(routes!(dev::session::create))
+            .routes(routes!(dev::clock::show, dev::clock::set));
     }
-    router
-        .route("/municipalities", post(municipalities::create::handler))
+    let (router, paths) = api
+        .routes(routes!(municipalities::create::handler))
+        .routes(routes!(municipalities::update::handler))
+        .routes(routes!(funds::create::handler))
+        .routes(routes!(staff::create::handler))
+        .routes(routes!(citizens::create::handler))
+        .routes(routes!(citizens::get::handler, citizens::update::handler))
+        .routes(routes!(citizens::access_log::handler))
+        .routes(routes!(citizens::available_slots::handler))
+        .routes(routes!(citizens::meetings::handler))
+        .routes(routes!(citizens::contact_plan::handler))
+        .routes(routes!(citizens::exemption::handler))
+        .routes(routes!(worklist::list::handler))
+        .routes(routes!(messages::list::handler, messages::post::handler))
+        .routes(routes!(messages::assign::handler))
+        .routes(routes!(messages::read::handler))
+        .routes(routes!(inbox::list::handler))
+        .routes(routes!(
+            case_transfers::list::handler,
+            case_transfers::create::handler
+        ))
+        .routes(routes!(case_transfers::decide::accept))
+        .routes(routes!(case_transfers::decide::decline))
+        .routes(routes!(surveys::list::handler))
+        .routes(routes!(surveys::answer::handler))
+        .routes(routes!(screening::submit::handler))
+        .routes(routes!(screening::visitation::handler))
+        .routes(routes!(reports::visitation::handler))
+        .routes(routes!(reports::contacts::handler))
+        .routes(routes!(reports::contact_quotas::handler))
+        .routes(routes!(slots::create::handler))
+        .routes(routes!(slots::weekly::handler))
+        .routes(routes!(slots::delete::handler))
+        .routes(routes!(meetings::create::handler))
+        .routes(routes!(meetings::get::handler))
+        .routes(routes!(meetings::cancel::handler))
+        .routes(routes!(meetings::reschedule::handler))
+        .routes(routes!(meetings::outcome::handler))
+        .routes(routes!(meetings::calendar::handler))
+        .split_for_parts();
+    let document = crate::openapi::document(paths);
+    let served = crate::openapi::served(&document);
+    let router = router
         .route(
-            "/municipalities/{code}",
-            axum::routing::patch(municipalities::update::handler),
+            "/openapi.json",
+            get(move || std::future::ready(served.clone())),
         )
-        .route("/unemployment-funds", post(funds::create::handler))
-        .route("/staff", post(staff::create::handler))
-        .route("/citizens", post(citizens::create::handler))
-        .route(
-            "/citizens/{id}",
-            get(citizens::get::handler).patch(citizens::update::handler),
-        )
-        .route(
-            "/citizens/{id}/access-log",
-            get(citizens::access_log::handler),
-        )
-        .route(
-            "/citizens/{id}/available-slots",
-            get(citizens::available_slots::handler),
-        )
-        .route("/citizens/{id}/meetings", get(citizens::meetings::handler))
-        .route(
-            "/citizens/{id}/contact-plan",
-            get(citizens::contact_plan::handler),
-        )
-        .route(
-            "/citizens/{id}/exemption",
-            post(citizens::exemption::handler),
-        )
-        .route("/worklist", get(worklist::list::handler))
-        .route(
-            "/citizens/{id}/messages",
-            get(messages::list::handler).post(messages::post::handler),
-        )
-        .route(
-            "/citizens/{id}/messages/assign",
-            post(messages::assign::handler),
-        )
-        .route(
-            "/citizens/{id}/messages/read",
-            post(messages::read::handler),
-        )
-        .route("/inbox", get(inbox::list::handler))
-        .route(
-            "/case-transfers",
-            get(case_transfers::list::handler).post(case_transfers::create::handler),
-        )
-        .route(
-            "/case-transfers/{id}/accept",
-            post(case_transfers::decide::accept),
-        )
-        .route(
-            "/case-transfers/{id}/decline",
-            post(case_transfers::decide::decline),
-        )
-        .route("/surveys", get(surveys::list::handler))
-        .route("/surveys/{id}/answers", post(surveys::answer::handler))
-        .route("/citizens/{id}/screening", post(screening::submit::handler))
-        .route(
-            "/citizens/{id}/visitation",
-            post(screening::visitation::handler),
-        )
-        .route("/reports/visitation", get(reports::visitation::handler))
-        .route("/reports/contacts", get(reports::contacts::handler))
-        .route(
-            "/reports/contact-quotas",
-            get(reports::contact_quotas::handler),
-        )
-        .route("/slots", post(slots::create::handler))
-        .route("/slots/weekly", post(slots::weekly::handler))
-        .route("/slots/{id}", delete(slots::delete::handler))
-        .route("/meetings", post(meetings::create::handler))
-        .route("/meetings/{id}", get(meetings::get::handler))
-        .route("/meetings/{id}/cancel", post(meetings::cancel::handler))
-        .route("/meetings/{id}/move", post(meetings::reschedule::handler))
-        .route("/meetings/{id}/outcome", post(meetings::outcome::handler))
-        .route(
-            "/meetings/{id}/calendar.ics",
-            get(meetings::calendar::handler),
-        )
-        .fallback(api_not_found)
+        .fallback(api_not_found);
+    (router, document)
 }
 
 /// Unknown API paths answer in problem+json too (the pages have their own 404).

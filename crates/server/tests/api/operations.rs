@@ -26,6 +26,25 @@ async fn health_readiness_and_metrics_need_no_token(backend: Backend) {
     assert!(metrics.contains("http_request_duration_seconds_bucket"));
 }
 
+/// The whole OpenAPI document, as integrators get it: any change to a path, a parameter, a
+/// schema or a response shows in review as a change to this snapshot. Routes and documentation
+/// are registered together (`api::router`), so a routed handler is always in it.
+#[tokio::test]
+async fn the_openapi_document_is_what_it_was_unless_the_change_says_so() {
+    let app = spawn_app(store::Backend::Sqlite).await;
+    let doc: Value = app
+        .get("/api/v1/openapi.json", None)
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(
+        doc,
+        serde_json::from_str::<Value>(&server::openapi_json()).expect("json")
+    );
+    insta::assert_json_snapshot!("openapi", doc);
+}
+
 /// Every path and method of the sections built so far in `../shared/API.md` is documented.
 #[tokio::test]
 async fn the_openapi_document_covers_the_contract() {

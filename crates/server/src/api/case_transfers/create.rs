@@ -44,7 +44,7 @@ pub struct TransferJson {
 /// instead); 409 `already_exists` when it is yours; 409 `transfer_pending` when you have asked
 /// already.
 #[utoipa::path(
-    post, path = "/api/v1/case-transfers", tag = "citizens",
+    post, path = "/case-transfers", tag = "citizens",
     request_body = RequestTransfer,
     security(("bearer" = [])),
     responses(

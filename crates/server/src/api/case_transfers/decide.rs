@@ -9,7 +9,7 @@ use crate::extract::StaffActor;
 /// The municipality holding the case (or an administrator) accepts: the case moves, without a
 /// caseworker yet. 404 for anyone else; 409 `transfer_decided` when it is decided already.
 #[utoipa::path(
-    post, path = "/api/v1/case-transfers/{id}/accept", tag = "citizens",
+    post, path = "/case-transfers/{id}/accept", tag = "citizens",
     params(("id" = String, Path)),
     security(("bearer" = [])),
     responses(
@@ -28,7 +28,7 @@ pub async fn accept(
 
 /// The municipality holding the case (or an administrator) declines; the case stays.
 #[utoipa::path(
-    post, path = "/api/v1/case-transfers/{id}/decline", tag = "citizens",
+    post, path = "/case-transfers/{id}/decline", tag = "citizens",
     params(("id" = String, Path)),
     security(("bearer" = [])),
     responses(

@@ -27,7 +27,7 @@ pub struct IncomingTransfersJson {
 
 /// Open requests for the cases your municipality holds (administrators: all), oldest first.
 #[utoipa::path(
-    get, path = "/api/v1/case-transfers", tag = "citizens",
+    get, path = "/case-transfers", tag = "citizens",
     security(("bearer" = [])),
     responses(
         (status = 200, body = IncomingTransfersJson),

@@ -30,7 +30,7 @@ pub struct AccessLogEntry {
 
 /// Who has read or changed this citizen's data (the citizen themself, or an admin).
 #[utoipa::path(
-    get, path = "/api/v1/citizens/{id}/access-log", tag = "privacy",
+    get, path = "/citizens/{id}/access-log", tag = "privacy",
     params(("id" = String, Path)),
     security(("bearer" = [])),
     responses(

@@ -38,7 +38,7 @@ pub struct AvailableSlots {
 /// Free slots of the citizen's jobcenter (or a-kasse), each with only the channels this citizen
 /// may use for their next meeting; earliest first, at most 500.
 #[utoipa::path(
-    get, path = "/api/v1/citizens/{id}/available-slots", tag = "meetings",
+    get, path = "/citizens/{id}/available-slots", tag = "meetings",
     params(("id" = String, Path), AvailableQuery),
     security(("bearer" = [])),
     responses(

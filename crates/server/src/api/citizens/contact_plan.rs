@@ -107,7 +107,7 @@ impl ContactPlanJson {
 /// The citizen's contact plan: the conversations the law requires, by when, and how far each
 /// has come. For the citizen, their jobcenter and their a-kasse; logged for staff.
 #[utoipa::path(
-    get, path = "/api/v1/citizens/{id}/contact-plan", tag = "contact plan",
+    get, path = "/citizens/{id}/contact-plan", tag = "contact plan",
     params(("id" = String, Path)),
     security(("bearer" = [])),
     responses(

@@ -107,7 +107,7 @@ pub fn parse(body: &CreateCitizen) -> Result<NewCitizen, Vec<domain::FieldError>
 
 /// Registers a citizen (admin, or staff of that municipality).
 #[utoipa::path(
-    post, path = "/api/v1/citizens", tag = "citizens",
+    post, path = "/citizens", tag = "citizens",
     request_body = CreateCitizen,
     security(("bearer" = [])),
     responses(

@@ -26,7 +26,7 @@ pub struct DecideExemption {
 /// administrators hold none (403). 422 `exemption_not_allowed` when the rules in force have
 /// nothing of the caller's to exempt this citizen from. Answers the new plan.
 #[utoipa::path(
-    post, path = "/api/v1/citizens/{id}/exemption", tag = "contact plan",
+    post, path = "/citizens/{id}/exemption", tag = "contact plan",
     params(("id" = String, Path)),
     request_body = DecideExemption,
     security(("bearer" = [])),

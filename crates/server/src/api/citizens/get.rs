@@ -9,7 +9,7 @@ use crate::extract::ApiActor;
 /// Reads a citizen. Staff of another municipality or fund get 404; every read by someone other
 /// than the citizen is in the citizen's access log before the answer is sent.
 #[utoipa::path(
-    get, path = "/api/v1/citizens/{id}", tag = "citizens",
+    get, path = "/citizens/{id}", tag = "citizens",
     params(("id" = String, Path)),
     security(("bearer" = [])),
     responses(

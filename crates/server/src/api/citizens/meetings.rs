@@ -15,7 +15,7 @@ pub struct Meetings {
 
 /// A citizen's meetings, earliest first, cancelled ones included.
 #[utoipa::path(
-    get, path = "/api/v1/citizens/{id}/meetings", tag = "meetings",
+    get, path = "/citizens/{id}/meetings", tag = "meetings",
     params(("id" = String, Path)),
     security(("bearer" = [])),
     responses(

@@ -83,7 +83,7 @@ fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D:
 /// everything; the citizen may set their own `phone`, `email`, `digital_mail` and
 /// `in_person_requested` (their right to meet in person).
 #[utoipa::path(
-    patch, path = "/api/v1/citizens/{id}", tag = "citizens",
+    patch, path = "/citizens/{id}", tag = "citizens",
     params(("id" = String, Path)),
     request_body = UpdateCitizen,
     security(("bearer" = [])),

@@ -32,7 +32,7 @@ fn shown(state: &AppState) -> Json<ClockJson> {
 
 /// The demo server's clock.
 #[utoipa::path(
-    get, path = "/api/v1/dev/clock", tag = "demo",
+    get, path = "/dev/clock", tag = "demo",
     responses(
         (status = 200, body = ClockJson),
         (status = 404, description = "Not in demo mode", body = crate::error::Problem),
@@ -44,7 +44,7 @@ pub async fn show(State(state): State<AppState>) -> Json<ClockJson> {
 
 /// Sets the demo server's clock; it runs on from there.
 #[utoipa::path(
-    post, path = "/api/v1/dev/clock", tag = "demo",
+    post, path = "/dev/clock", tag = "demo",
     request_body = SetClock,
     responses(
         (status = 200, body = ClockJson),

@@ -23,7 +23,7 @@ pub struct SessionToken {
 
 /// Signs in a demo user without a password.
 #[utoipa::path(
-    post, path = "/api/v1/dev/session", tag = "demo",
+    post, path = "/dev/session", tag = "demo",
     request_body = SessionRequest,
     responses(
         (status = 200, body = SessionToken),

@@ -10,7 +10,7 @@ use crate::extract::{AdminActor, ApiJson};
 
 /// Registers an unemployment fund (admin).
 #[utoipa::path(
-    post, path = "/api/v1/unemployment-funds", tag = "organisations",
+    post, path = "/unemployment-funds", tag = "organisations",
     request_body = CreateOrg,
     security(("bearer" = [])),
     responses(

@@ -29,7 +29,7 @@ pub struct InboxJson {
 /// Threads where the citizen waits for the signed-in staff member's organisation (jobcenter or
 /// a-kasse), oldest first. Citizens and administrators: 403.
 #[utoipa::path(
-    get, path = "/api/v1/inbox", tag = "messages",
+    get, path = "/inbox", tag = "messages",
     security(("bearer" = [])),
     responses(
         (status = 200, body = InboxJson),

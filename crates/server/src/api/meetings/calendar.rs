@@ -79,7 +79,7 @@ pub fn file_response(
 
 /// The meeting as an iCalendar file with one VEVENT, for "add to calendar".
 #[utoipa::path(
-    get, path = "/api/v1/meetings/{id}/calendar.ics", tag = "meetings",
+    get, path = "/meetings/{id}/calendar.ics", tag = "meetings",
     params(("id" = String, Path)),
     security(("bearer" = [])),
     responses(

@@ -20,7 +20,7 @@ pub struct CancelMeeting {
 /// Cancels a booked meeting that has not begun; records who, why and whether it was late. The
 /// slot is free again.
 #[utoipa::path(
-    post, path = "/api/v1/meetings/{id}/cancel", tag = "meetings",
+    post, path = "/meetings/{id}/cancel", tag = "meetings",
     params(("id" = String, Path)),
     request_body = CancelMeeting,
     security(("bearer" = [])),

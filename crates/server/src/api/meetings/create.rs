@@ -89,7 +89,7 @@ impl CreateMeeting {
 /// taken is 409 `slot_taken` (of simultaneous requests exactly one wins); a channel this citizen
 /// may not use is 422 `channel_not_allowed` with the reason in `detail` and `reason`.
 #[utoipa::path(
-    post, path = "/api/v1/meetings", tag = "meetings",
+    post, path = "/meetings", tag = "meetings",
     request_body = CreateMeeting,
     security(("bearer" = [])),
     responses(

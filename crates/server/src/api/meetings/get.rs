@@ -8,7 +8,7 @@ use crate::extract::ApiActor;
 
 /// One meeting, for its citizen and staff who may see the citizen.
 #[utoipa::path(
-    get, path = "/api/v1/meetings/{id}", tag = "meetings",
+    get, path = "/meetings/{id}", tag = "meetings",
     params(("id" = String, Path)),
     security(("bearer" = [])),
     responses((status = 200, body = MeetingJson), (status = 404, body = crate::error::Problem))

@@ -19,7 +19,7 @@ pub struct RecordOutcome {
 /// Records whether a meeting was `held` or a `no_show`: staff only, once, from its start on
 /// (before it: 422 `not_started`).
 #[utoipa::path(
-    post, path = "/api/v1/meetings/{id}/outcome", tag = "meetings",
+    post, path = "/meetings/{id}/outcome", tag = "meetings",
     params(("id" = String, Path)),
     request_body = RecordOutcome,
     security(("bearer" = [])),

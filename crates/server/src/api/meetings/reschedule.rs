@@ -22,7 +22,7 @@ pub struct MoveMeeting {
 /// Moves a meeting to another free slot: the same meeting (same `id`) at the new time, or a
 /// refusal (409 `slot_taken`, 422 `channel_not_allowed`, …) and the meeting unchanged.
 #[utoipa::path(
-    post, path = "/api/v1/meetings/{id}/move", tag = "meetings",
+    post, path = "/meetings/{id}/move", tag = "meetings",
     params(("id" = String, Path)),
     request_body = MoveMeeting,
     security(("bearer" = [])),

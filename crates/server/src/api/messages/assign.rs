@@ -9,7 +9,7 @@ use crate::extract::StaffActor;
 /// Takes the thread on ("tildel til mig"): the signed-in member of the thread's organisation
 /// answers it. 404 when there is no thread yet.
 #[utoipa::path(
-    post, path = "/api/v1/citizens/{id}/messages/assign", tag = "messages",
+    post, path = "/citizens/{id}/messages/assign", tag = "messages",
     params(("id" = String, Path)),
     security(("bearer" = [])),
     responses(

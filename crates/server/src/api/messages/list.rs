@@ -19,7 +19,7 @@ pub struct MessagesJson {
 /// The thread with the citizen, oldest message first. Reading it changes nothing; the reader
 /// marks it read with `POST …/messages/read` (the other side's read receipt).
 #[utoipa::path(
-    get, path = "/api/v1/citizens/{id}/messages", tag = "messages",
+    get, path = "/citizens/{id}/messages", tag = "messages",
     params(("id" = String, Path), ThreadParams),
     security(("bearer" = [])),
     responses(

@@ -22,7 +22,7 @@ pub struct NewMessage {
 /// organisation (administrators read but do not write: 403). Blank: 422 `validation_failed`;
 /// over 10,000 characters: 422 `too_long`; too many messages in a minute: 429 `rate_limited`.
 #[utoipa::path(
-    post, path = "/api/v1/citizens/{id}/messages", tag = "messages",
+    post, path = "/citizens/{id}/messages", tag = "messages",
     params(("id" = String, Path), ThreadParams),
     request_body = NewMessage,
     security(("bearer" = [])),

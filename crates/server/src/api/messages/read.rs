@@ -9,7 +9,7 @@ use crate::extract::{ApiActor, ApiQuery};
 /// Marks the thread read by the caller (the citizen, or the organisation's staff): the other
 /// side's read receipt. Reading the thread (`GET`) does not: a look changes nothing.
 #[utoipa::path(
-    post, path = "/api/v1/citizens/{id}/messages/read", tag = "messages",
+    post, path = "/citizens/{id}/messages/read", tag = "messages",
     params(("id" = String, Path), ThreadParams),
     security(("bearer" = [])),
     responses(

@@ -10,7 +10,7 @@ use crate::extract::{AdminActor, ApiJson};
 
 /// Registers a municipality (admin).
 #[utoipa::path(
-    post, path = "/api/v1/municipalities", tag = "organisations",
+    post, path = "/municipalities", tag = "organisations",
     request_body = CreateOrg,
     security(("bearer" = [])),
     responses(

@@ -26,7 +26,7 @@ pub struct MunicipalitySettings {
 /// where the screening says so. Administrators, or the municipality's managers (its caseworkers:
 /// 403; another municipality: 404).
 #[utoipa::path(
-    patch, path = "/api/v1/municipalities/{code}", tag = "organisations",
+    patch, path = "/municipalities/{code}", tag = "organisations",
     params(("code" = String, Path)),
     request_body = UpdateMunicipality,
     security(("bearer" = [])),

@@ -123,7 +123,7 @@ pub fn quota_rows(
 /// its two between three and six months (all). Managers: their organisation; administrators:
 /// all. Caseworkers: 403.
 #[utoipa::path(
-    get, path = "/api/v1/reports/contact-quotas", tag = "contact plan",
+    get, path = "/reports/contact-quotas", tag = "contact plan",
     params(PeriodQuery),
     security(("bearer" = [])),
     responses(

@@ -95,7 +95,7 @@ pub struct ContactReport {
 /// A period that ends before it starts, an unknown grouping or municipality: 422 naming the
 /// parameter. A manager naming another municipality: 403.
 #[utoipa::path(
-    get, path = "/api/v1/reports/contacts", tag = "surveys",
+    get, path = "/reports/contacts", tag = "surveys",
     params(ContactsQuery),
     security(("bearer" = [])),
     responses(

@@ -115,7 +115,7 @@ pub fn report_period(
 /// administrator: all): override rate by target group and municipality, decided tracks per
 /// month, and recommendation × decision counts. Caseworkers: 403.
 #[utoipa::path(
-    get, path = "/api/v1/reports/visitation", tag = "screening",
+    get, path = "/reports/visitation", tag = "screening",
     params(PeriodQuery),
     security(("bearer" = [])),
     responses(

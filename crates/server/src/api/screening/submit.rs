@@ -108,7 +108,7 @@ impl From<&store::Screening> for ScreeningResult {
 /// and returns the model's recommendation with its reasons. Missing or out-of-range answers:
 /// 422 `validation_failed` naming each field.
 #[utoipa::path(
-    post, path = "/api/v1/citizens/{id}/screening", tag = "screening",
+    post, path = "/citizens/{id}/screening", tag = "screening",
     params(("id" = String, Path)),
     request_body = ScreeningAnswers,
     security(("bearer" = [])),

@@ -51,7 +51,7 @@ impl From<store::Visitation> for VisitationJson {
 /// recommendation, or any track when there is no screening, needs a `reason` (422
 /// `reason_required`). Citizens: 403.
 #[utoipa::path(
-    post, path = "/api/v1/citizens/{id}/visitation", tag = "screening",
+    post, path = "/citizens/{id}/visitation", tag = "screening",
     params(("id" = String, Path)),
     request_body = DecideVisitation,
     security(("bearer" = [])),

@@ -93,7 +93,7 @@ impl CreateSlot {
 /// Publishes one slot for the signed-in caseworker or adviser. An overlap with one of their
 /// other slots is 409 `overlap`; a start that has passed is 422.
 #[utoipa::path(
-    post, path = "/api/v1/slots", tag = "meetings",
+    post, path = "/slots", tag = "meetings",
     request_body = CreateSlot,
     security(("bearer" = [])),
     responses(

@@ -8,7 +8,7 @@ use crate::extract::StaffActor;
 /// Withdraws one of the signed-in staff member's free slots. A booked slot: 409 `slot_taken`
 /// (cancel the meeting first); someone else's or unknown: 404.
 #[utoipa::path(
-    delete, path = "/api/v1/slots/{id}", tag = "meetings",
+    delete, path = "/slots/{id}", tag = "meetings",
     params(("id" = String, Path)),
     security(("bearer" = [])),
     responses(

@@ -145,7 +145,7 @@ pub fn future_slots(
 /// Publishes recurring weekly availability as slots, all or none. Public holidays are left out
 /// and listed in `skipped`; an overlap with an existing slot is 409 `overlap`.
 #[utoipa::path(
-    post, path = "/api/v1/slots/weekly", tag = "meetings",
+    post, path = "/slots/weekly", tag = "meetings",
     request_body = CreateWeekly,
     security(("bearer" = [])),
     responses(

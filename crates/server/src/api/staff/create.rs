@@ -85,7 +85,7 @@ pub fn parse(body: &CreateStaff) -> Result<NewStaff, Vec<domain::FieldError>> {
 
 /// Creates a staff member (admin).
 #[utoipa::path(
-    post, path = "/api/v1/staff", tag = "organisations",
+    post, path = "/staff", tag = "organisations",
     request_body = CreateStaff,
     security(("bearer" = [])),
     responses(

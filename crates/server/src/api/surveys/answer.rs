@@ -32,7 +32,7 @@ pub struct AnsweredJson {
 /// `validation_failed` naming each missing or unknown answer (`answers.satisfaction`); nothing
 /// is stored then.
 #[utoipa::path(
-    post, path = "/api/v1/surveys/{id}/answers", tag = "surveys",
+    post, path = "/surveys/{id}/answers", tag = "surveys",
     params(("id" = String, Path)),
     request_body = SurveyAnswersInput,
     security(("bearer" = [])),

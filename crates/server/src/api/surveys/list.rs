@@ -64,7 +64,7 @@ pub fn questions() -> Vec<QuestionJson> {
 
 /// The signed-in citizen's surveys waiting for an answer, newest meeting first. Staff: 403.
 #[utoipa::path(
-    get, path = "/api/v1/surveys", tag = "surveys",
+    get, path = "/surveys", tag = "surveys",
     security(("bearer" = [])),
     responses(
         (status = 200, body = SurveysJson),

@@ -102,7 +102,7 @@ impl From<store::Worklist> for WorklistJson {
 /// municipality or fund, with unassigned citizens and each caseworker's counts), most urgent
 /// first. Filters: `target_group`, `track`, `reason`. Citizens and administrators: 403.
 #[utoipa::path(
-    get, path = "/api/v1/worklist", tag = "contact plan",
+    get, path = "/worklist", tag = "contact plan",
     params(WorklistParams),
     security(("bearer" = [])),
     responses(
