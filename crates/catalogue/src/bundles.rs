@@ -184,3 +184,30 @@ pub fn keys(lang: Lang) -> Vec<String> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_choose_the_plural_form_of_each_language() {
+        let times = |lang: Lang, n: i64| lang.fmt("calendar-times-created", &[("count", n.into())]);
+        assert_eq!(times(Lang::Da, 1), "1 tid er oprettet.");
+        assert_eq!(times(Lang::Da, 12), "12 tider er oprettet.");
+        assert_eq!(times(Lang::En, 1), "1 time was created.");
+        // A staff text asked for in Ukrainian comes in English, the fallback.
+        assert_eq!(times(Lang::Uk, 2), "2 times were created.");
+    }
+
+    #[test]
+    fn fixed_texts_are_kept_and_unknown_keys_show_themselves() {
+        assert_eq!(Lang::Da.text("nav-home"), "Forside");
+        assert_eq!(Lang::Uk.text("nav-home"), "Головна");
+        assert_eq!(Lang::Da.text("no such key"), "no such key");
+        // The same &'static str every time: formatted once.
+        assert!(std::ptr::eq(
+            Lang::En.text("nav-home"),
+            Lang::En.text("nav-home")
+        ));
+    }
+}

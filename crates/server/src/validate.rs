@@ -130,3 +130,27 @@ pub fn period(
     }
     Some((from, to))
 }
+/// A report's period as the query names it, for the API and the pages alike.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+pub struct PeriodQuery {
+    /// RFC 3339; default a year before `to`.
+    pub from: Option<String>,
+    /// RFC 3339; default now.
+    pub to: Option<String>,
+}
+
+/// The period of a report: `to` defaults to now, `from` to a year before `to`.
+pub fn report_period(
+    f: &mut Fields,
+    q: &PeriodQuery,
+    now: jiff::Timestamp,
+) -> Option<(jiff::Timestamp, jiff::Timestamp)> {
+    let to = f
+        .optional("to", q.to.as_deref(), crate::validate::instant)?
+        .unwrap_or(now);
+    let year_before = to
+        .checked_sub(jiff::SignedDuration::from_hours(24 * 365))
+        .ok()?;
+    let from = q.from.clone().unwrap_or_else(|| year_before.to_string());
+    period(f, Some(&from), Some(&to.to_string()), now)
+}

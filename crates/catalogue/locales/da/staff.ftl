@@ -22,7 +22,7 @@ calendar-first-day = Første dag
 calendar-free = Ledig
 calendar-friday = Fredag
 calendar-from = Fra kl.
-calendar-holidays-skipped = Helligdage er sprunget over:
+calendar-holidays-skipped = Helligdage er sprunget over: { $days }.
 calendar-joint = {" "}(fælles samtale)
 calendar-last-day = Sidste dag
 calendar-last-day-hint = Højst et halvt år frem.
@@ -36,7 +36,10 @@ calendar-remove = Fjern
 calendar-slot-minutes = Minutter pr. samtale
 calendar-this-week = Denne uge
 calendar-thursday = Torsdag
-calendar-times-created = tider er oprettet
+calendar-times-created = { $count ->
+        [one] 1 tid er oprettet.
+       *[other] { $count } tider er oprettet.
+    }
 calendar-title = Min kalender
 calendar-to = Til kl.
 calendar-tuesday = Tirsdag

@@ -22,7 +22,7 @@ calendar-first-day = First day
 calendar-free = Free
 calendar-friday = Friday
 calendar-from = From
-calendar-holidays-skipped = Public holidays were left out:
+calendar-holidays-skipped = Public holidays were left out: { $days }.
 calendar-joint = {" "}(joint meeting)
 calendar-last-day = Last day
 calendar-last-day-hint = At most half a year ahead.
@@ -36,7 +36,10 @@ calendar-remove = Remove
 calendar-slot-minutes = Minutes per meeting
 calendar-this-week = This week
 calendar-thursday = Thursday
-calendar-times-created = times were created
+calendar-times-created = { $count ->
+        [one] 1 time was created.
+       *[other] { $count } times were created.
+    }
 calendar-title = My calendar
 calendar-to = To
 calendar-tuesday = Tuesday

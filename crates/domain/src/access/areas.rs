@@ -50,6 +50,17 @@ pub fn handles_jobcentre_post(actor: &Actor) -> bool {
     )
 }
 
+/// An a-kasse's staff: their calendars and bookings are the a-kasse's, not the jobcentre's.
+pub fn works_for_fund(actor: &Actor) -> bool {
+    matches!(
+        actor,
+        Actor::Staff {
+            organisation: Organisation::Fund(_),
+            ..
+        }
+    )
+}
+
 /// Staff hold meetings, so they have a calendar, a worklist and an inbox.
 pub fn has_calendar(actor: &Actor) -> bool {
     matches!(actor, Actor::Staff { .. })
@@ -102,6 +113,8 @@ mod tests {
             fund.clone()
         )));
         assert!(!handles_jobcentre_post(&admin));
+        assert!(works_for_fund(&staff(Role::Caseworker, fund.clone())));
+        assert!(!works_for_fund(&manager));
         assert!(has_calendar(&staff(Role::Manager, fund)));
         assert!(!has_calendar(&admin));
     }

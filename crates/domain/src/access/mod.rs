@@ -6,6 +6,7 @@ mod areas;
 
 pub use areas::{
     ReportReach, handles_jobcentre_post, has_calendar, report_reach, visitation_reach,
+    works_for_fund,
 };
 
 use crate::{FundCode, MunicipalityCode, Role};

@@ -170,7 +170,7 @@ async fn page(
     let holder_choice =
         !user.actor.is_staff() && citizen.unemployment_fund.is_some() && q.flyt.is_none();
     let fund_times = if user.actor.is_staff() {
-        crate::api::citizens::available_slots::is_fund_staff(&user.actor)
+        domain::access::works_for_fund(&user.actor)
     } else {
         q.with_fund() && citizen.unemployment_fund.is_some()
     };

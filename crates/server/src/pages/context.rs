@@ -63,17 +63,7 @@ impl Viewer {
             t,
             user: self.session.as_ref().map(|(_, actor)| UserInfo {
                 name: actor.name().to_owned(),
-                role: crate::i18n::staff_title(
-                    t.lang,
-                    actor.role(),
-                    matches!(
-                        actor,
-                        Actor::Staff {
-                            organisation: domain::Organisation::Fund(_),
-                            ..
-                        }
-                    ),
-                ),
+                role: crate::i18n::staff_title(t.lang, actor.role(), access::works_for_fund(actor)),
                 is_admin: matches!(actor, Actor::Admin { .. }),
                 is_citizen: matches!(actor, Actor::Citizen { .. }),
                 // The menu offers what the store allows (`domain::access`).

@@ -242,7 +242,7 @@ pub async fn calendar_file(
         .meeting(&user.actor, &id)
         .await
         .map_err(|e| user.viewer.error(e))?;
-    Ok(crate::api::meetings::calendar::file_response(
+    Ok(crate::use_cases::calendar_file::response(
         user.viewer.lang,
         &meeting,
         &state.config.public_url,

@@ -8,8 +8,8 @@ use super::PageError;
 use super::context::SignedIn;
 use super::form::FormState;
 use crate::AppState;
-use crate::api::reports::visitation::{PeriodQuery, report_period};
 use crate::validate::Fields;
+use crate::validate::{PeriodQuery, report_period};
 
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct DatesQuery {

@@ -9,7 +9,7 @@ use domain::contact_plan::QuotaRow;
 use super::context::{Ctx, SignedIn};
 use super::{PageError, render};
 use crate::AppState;
-use crate::api::reports::contact_quotas::quota_rows;
+use crate::use_cases::quotas;
 
 pub struct Row {
     pub key: String,
@@ -55,20 +55,17 @@ fn rows(rows: Vec<QuotaRow>) -> Vec<Row> {
 }
 
 pub async fn page(State(state): State<AppState>, user: SignedIn) -> Result<Response, PageError> {
-    let facts = state
-        .store
-        .quota_facts(&user.actor)
-        .await
-        .map_err(|e| user.viewer.error(e))?;
     let to = crate::time_fmt::local_date(state.store.now());
     let from = to.saturating_sub(jiff::ToSpan::years(1));
-    let (funds, municipalities) = quota_rows(&facts, from, to);
+    let report = quotas::report(&state.store, &user.actor, from, to)
+        .await
+        .map_err(|e| user.viewer.error(e))?;
     Ok(render(&QuotaPage {
         ctx: user.viewer.ctx(),
         from: catalogue::dates::long_date(user.viewer.lang, from),
         to: catalogue::dates::long_date(user.viewer.lang, to),
         rules_version: state.config.rules.in_force(to).version.clone(),
-        funds: rows(funds),
-        municipalities: rows(municipalities),
+        funds: rows(report.by_fund),
+        municipalities: rows(report.by_municipality),
     }))
 }

@@ -20,16 +20,6 @@ pub struct AvailableQuery {
     pub organisation: Option<String>,
 }
 
-pub fn is_fund_staff(actor: &domain::Actor) -> bool {
-    matches!(
-        actor,
-        domain::Actor::Staff {
-            organisation: domain::Organisation::Fund(_),
-            ..
-        }
-    )
-}
-
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AvailableSlots {
     pub slots: Vec<SlotJson>,
@@ -62,7 +52,7 @@ pub async fn handler(
     );
     let fund = match q.organisation.as_deref().map(str::trim) {
         // By default an a-kasse adviser sees the a-kasse's times, everyone else the jobcenter's.
-        None | Some("") => is_fund_staff(&actor),
+        None | Some("") => domain::access::works_for_fund(&actor),
         Some("municipality") => false,
         Some("fund") => true,
         Some(_) => {

@@ -1,17 +1,15 @@
-use std::collections::BTreeMap;
-
 use axum::Json;
 use axum::extract::State;
-use domain::contact_plan::{Holder, QuotaCase, QuotaRow, quota_row};
-use jiff::civil::Date;
+use domain::contact_plan::{Holder, QuotaRow};
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::AppState;
-use crate::api::reports::visitation::{PeriodQuery, report_period};
 use crate::error::ApiError;
 use crate::extract::{ApiQuery, StaffActor};
+use crate::use_cases::quotas;
 use crate::validate::Fields;
+use crate::validate::{PeriodQuery, report_period};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct QuotaRowJson {
@@ -72,50 +70,6 @@ pub struct ContactQuotaReport {
     pub by_municipality: Vec<QuotaRowJson>,
 }
 
-/// Rows per a-kasse and per municipality, each against its own target: an a-kasse's citizens
-/// count the conversations it held (alone or jointly) and its own exemptions, a
-/// municipality's count the conversations it held and its own exemptions.
-pub fn quota_rows(
-    facts: &[store::QuotaFacts],
-    from: Date,
-    to: Date,
-) -> (Vec<QuotaRow>, Vec<QuotaRow>) {
-    let mut funds: BTreeMap<&str, Vec<QuotaCase>> = BTreeMap::new();
-    let mut towns: BTreeMap<&str, Vec<QuotaCase>> = BTreeMap::new();
-    for f in facts {
-        let case = |holder: Holder| QuotaCase {
-            unemployed_since: f.unemployed_since,
-            exempt: f.exempt.covers(holder),
-            held: f
-                .held
-                .iter()
-                .filter(|m| m.holder == holder || (holder == Holder::UnemploymentFund && m.joint))
-                .map(|m| m.date)
-                .collect(),
-        };
-        if let Some(fund) = &f.fund {
-            funds
-                .entry(fund)
-                .or_default()
-                .push(case(Holder::UnemploymentFund));
-        }
-        towns
-            .entry(&f.municipality)
-            .or_default()
-            .push(case(Holder::Municipality));
-    }
-    let rows = |holder: Holder, groups: BTreeMap<&str, Vec<QuotaCase>>| {
-        groups
-            .into_iter()
-            .map(|(k, cases)| quota_row(k.to_owned(), holder, &cases, from, to))
-            .collect()
-    };
-    (
-        rows(Holder::UnemploymentFund, funds),
-        rows(Holder::Municipality, towns),
-    )
-}
-
 /// The quotas of the rules from 1 July 2026, per a-kasse and municipality, each against its own
 /// target: the share of insured unemployed it exempted from its own conversations (at most
 /// 25 %); for an a-kasse the share who had two conversations with it in their first three
@@ -140,17 +94,16 @@ pub async fn handler(
     let mut f = Fields::default();
     let range = report_period(&mut f, &q, state.store.now());
     let (from, to) = f.finish(|| range)?;
-    let facts = state.store.quota_facts(&actor).await?;
     let (from, to) = (
         crate::time_fmt::local_date(from),
         crate::time_fmt::local_date(to),
     );
-    let (by_fund, by_town) = quota_rows(&facts, from, to);
+    let report = quotas::report(&state.store, &actor, from, to).await?;
     Ok(Json(ContactQuotaReport {
         rules_version: state.config.rules.in_force(to).version.clone(),
         from: from.to_string(),
         to: to.to_string(),
-        by_unemployment_fund: by_fund.into_iter().map(Into::into).collect(),
-        by_municipality: by_town.into_iter().map(Into::into).collect(),
+        by_unemployment_fund: report.by_fund.into_iter().map(Into::into).collect(),
+        by_municipality: report.by_municipality.into_iter().map(Into::into).collect(),
     }))
 }

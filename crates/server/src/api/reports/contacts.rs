@@ -7,10 +7,10 @@ use store::StoreError;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::AppState;
-use crate::api::reports::visitation::{PeriodQuery, report_period};
 use crate::error::ApiError;
 use crate::extract::{ApiQuery, StaffActor};
 use crate::validate::Fields;
+use crate::validate::{PeriodQuery, report_period};
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 pub struct ContactsQuery {

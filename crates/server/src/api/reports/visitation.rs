@@ -2,21 +2,14 @@ use axum::Json;
 use axum::extract::State;
 use domain::Track;
 use domain::screening::monitoring::{Monitoring, monitor};
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Serialize;
+use utoipa::ToSchema;
 
 use crate::AppState;
 use crate::error::ApiError;
 use crate::extract::{ApiQuery, StaffActor};
-use crate::validate::{Fields, period};
-
-#[derive(Debug, Deserialize, IntoParams)]
-pub struct PeriodQuery {
-    /// RFC 3339; default a year before `to`.
-    pub from: Option<String>,
-    /// RFC 3339; default now.
-    pub to: Option<String>,
-}
+use crate::validate::Fields;
+use crate::validate::{PeriodQuery, report_period};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OverrideRowJson {
@@ -93,22 +86,6 @@ impl From<Monitoring> for VisitationReport {
                 .collect(),
         }
     }
-}
-
-/// The period of a report: `to` defaults to now, `from` to a year before `to`.
-pub fn report_period(
-    f: &mut Fields,
-    q: &PeriodQuery,
-    now: jiff::Timestamp,
-) -> Option<(jiff::Timestamp, jiff::Timestamp)> {
-    let to = f
-        .optional("to", q.to.as_deref(), crate::validate::instant)?
-        .unwrap_or(now);
-    let year_before = to
-        .checked_sub(jiff::SignedDuration::from_hours(24 * 365))
-        .ok()?;
-    let from = q.from.clone().unwrap_or_else(|| year_before.to_string());
-    period(f, Some(&from), Some(&to.to_string()), now)
 }
 
 /// Monitoring of the screening model against the decisions (manager: own municipality;

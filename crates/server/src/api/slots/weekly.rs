@@ -1,3 +1,4 @@
+use crate::use_cases::weekly_availability::{self, Refused};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -5,7 +6,6 @@ use domain::meetings::WeeklyAvailability;
 use domain::{Channel, Invalid};
 use jiff::civil::{Time, Weekday};
 use serde::{Deserialize, Serialize};
-use store::NewSlot;
 use utoipa::ToSchema;
 
 use super::create::{parse_channels, parse_location};
@@ -123,25 +123,6 @@ impl CreateWeekly {
     }
 }
 
-/// The slots of an expansion that lie ahead, each offering `channels` at `location`.
-pub fn future_slots(
-    expansion: &domain::meetings::Expansion,
-    now: jiff::Timestamp,
-    channels: &[Channel],
-    location: Option<&str>,
-) -> Vec<NewSlot> {
-    expansion
-        .slots
-        .iter()
-        .filter(|s| s.start() > now)
-        .map(|&span| NewSlot {
-            span,
-            channels: channels.to_vec(),
-            location: location.map(str::to_owned),
-        })
-        .collect()
-}
-
 /// Publishes recurring weekly availability as slots, all or none. Public holidays are left out
 /// and listed in `skipped`; an overlap with an existing slot is 409 `overlap`.
 #[utoipa::path(
@@ -160,30 +141,23 @@ pub async fn handler(
     ApiJson(body): ApiJson<CreateWeekly>,
 ) -> Result<(StatusCode, Json<WeeklyCreated>), ApiError> {
     let (pattern, channels, location) = body.parse()?;
-    let expansion =
-        pattern
-            .expand(&crate::time_fmt::copenhagen())
-            .map_err(|(field, problem)| {
-                ApiError::Validation(vec![domain::FieldError::new(field, problem)])
-            })?;
-    let slots = future_slots(
-        &expansion,
-        state.store.now(),
+    let published = weekly_availability::publish(
+        &state.store,
+        &actor,
+        &pattern,
         &channels,
         location.as_deref(),
-    );
-    if slots.is_empty() {
-        return Err(ApiError::Validation(vec![domain::FieldError::new(
-            "first_day",
-            Invalid::Empty,
-        )]));
-    }
-    let created = state.store.create_slots(&actor, &slots).await?;
+    )
+    .await
+    .map_err(|refused| match refused {
+        Refused::Field(e) => ApiError::Validation(vec![e]),
+        Refused::Store(e) => e.into(),
+    })?;
     Ok((
         StatusCode::CREATED,
         Json(WeeklyCreated {
-            slots: created.into_iter().map(SlotJson::from).collect(),
-            skipped: expansion
+            slots: published.slots.into_iter().map(SlotJson::from).collect(),
+            skipped: published
                 .skipped
                 .into_iter()
                 .map(|(d, name)| SkippedDay {

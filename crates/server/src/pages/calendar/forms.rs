@@ -15,6 +15,7 @@ use crate::pages::PageError;
 use crate::pages::context::SignedIn;
 use crate::pages::form::FormState;
 use crate::time_fmt::copenhagen;
+use crate::use_cases::weekly_availability::{self, Refused};
 use crate::validate::Fields;
 
 use super::page;
@@ -140,6 +141,27 @@ pub async fn add_single(
     Ok(response)
 }
 
+/// The receipt after publishing: how many times, and the public holidays left out.
+fn published_notice(t: crate::i18n::Texts, published: &weekly_availability::Published) -> String {
+    let count = published.slots.len();
+    let mut notice = t
+        .lang
+        .fmt("calendar-times-created", &[("count", count.into())]);
+    if !published.skipped.is_empty() {
+        let days: Vec<String> = published
+            .skipped
+            .iter()
+            .map(|(d, name)| format!("{name} ({})", catalogue::dates::long_date(t.lang, *d)))
+            .collect();
+        notice.push(' ');
+        notice.push_str(&t.lang.fmt(
+            "calendar-holidays-skipped",
+            &[("days", days.join(", ").as_str().into())],
+        ));
+    }
+    notice
+}
+
 /// `POST /medarbejder/tider/ugentlig`: weekly availability; public holidays are left out.
 pub async fn add_weekly(
     State(state): State<AppState>,
@@ -167,46 +189,29 @@ pub async fn add_weekly(
     match body.parse() {
         Err(errors) => form = form.with_errors(t, &errors),
         Ok((pattern, channels, location)) => {
-            let expansion = pattern
-                .expand(&copenhagen())
-                .map_err(|_| user.viewer.error(PageError::NotFound))?;
-            let slots = crate::api::slots::weekly::future_slots(
-                &expansion,
-                state.store.now(),
+            let published = weekly_availability::publish(
+                &state.store,
+                &user.actor,
+                &pattern,
                 &channels,
                 location.as_deref(),
-            );
-            if slots.is_empty() {
-                form.add_error(t, "first_day", t.invalid(&Invalid::Empty));
-            } else {
-                match state.store.create_slots(&user.actor, &slots).await {
-                    Ok(created) => {
-                        let skipped: Vec<String> = expansion
-                            .skipped
-                            .iter()
-                            .map(|(d, name)| format!("{name} ({d})"))
-                            .collect();
-                        let mut notice =
-                            format!("{} {}.", created.len(), t.text("calendar-times-created"));
-                        if !skipped.is_empty() {
-                            notice.push_str(&format!(
-                                " {} {}.",
-                                t.text("calendar-holidays-skipped"),
-                                skipped.join(", ")
-                            ));
-                        }
-                        return page(
-                            &state,
-                            &user,
-                            uge.as_deref(),
-                            FormState::default(),
-                            FormState::default(),
-                            Some(notice),
-                        )
-                        .await;
-                    }
-                    Err(e) => refused(&user, &mut form, e)?,
+            )
+            .await;
+            match published {
+                Ok(published) => {
+                    let notice = published_notice(t, &published);
+                    return page(
+                        &state,
+                        &user,
+                        uge.as_deref(),
+                        FormState::default(),
+                        FormState::default(),
+                        Some(notice),
+                    )
+                    .await;
                 }
+                Err(Refused::Field(e)) => form.add_error(t, &e.field, t.invalid(&e.problem)),
+                Err(Refused::Store(e)) => refused(&user, &mut form, e)?,
             }
         }
     }

@@ -1,0 +1,8 @@
+//! What the API and the pages both do, once: each use case takes parsed values and the actor,
+//! calls the store, and answers in domain terms; the API turns the answer into JSON and
+//! problem+json, the pages into a page with messages at the fields. Neither edge borrows from
+//! the other.
+
+pub mod calendar_file;
+pub mod quotas;
+pub mod weekly_availability;
