@@ -10,9 +10,9 @@ use domain::Invalid;
 use store::StoreError;
 
 use super::PageError;
+use super::citizen_page::{CitizenForms, citizen_page};
 use super::context::SignedIn;
 use super::form::FormState;
-use super::staff::{CitizenForms, citizen_page};
 use crate::AppState;
 
 pub async fn submit(

@@ -7,6 +7,7 @@ mod booking;
 mod calendar;
 mod case_transfers;
 mod citizen;
+mod citizen_page;
 mod committee_report;
 mod contact_report;
 mod context;
@@ -143,7 +144,7 @@ pub fn routes(config: &ServerConfig) -> Router<AppState> {
             axum::routing::post(letters::printed),
         )
         .route("/medarbejder", get(staff::home))
-        .route("/medarbejder/borgere/{id}", get(staff::citizen))
+        .route("/medarbejder/borgere/{id}", get(citizen_page::citizen))
         .route(
             "/medarbejder/borgere/{id}/selvbooking",
             axum::routing::post(staff::self_booking),

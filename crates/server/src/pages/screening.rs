@@ -277,11 +277,11 @@ pub async fn decide(
             Err(e) => return Err(user.viewer.error(e)),
         },
     }
-    let forms = super::staff::CitizenForms {
+    let forms = super::citizen_page::CitizenForms {
         decide: form,
         ..Default::default()
     };
-    super::staff::citizen_page(&state, &user, &id, forms).await
+    super::citizen_page::citizen_page(&state, &user, &id, forms).await
 }
 
 /// `POST /borger/vurdering`: "Din egen vurdering" of the latest decision.
