@@ -123,7 +123,8 @@ pub(crate) struct Inner {
     /// Group commit for bookings, on SQLite only (PostgreSQL commits in parallel by itself).
     pub(crate) bookings: Option<crate::group_commit::GroupWriter<crate::booking::Bookings>>,
     /// Group commit for messages, on SQLite only.
-    pub(crate) messages: Option<crate::group_commit::GroupWriter<crate::message_writer::Messages>>,
+    pub(crate) messages:
+        Option<crate::group_commit::GroupWriter<crate::messages::writer::Messages>>,
     pub(crate) sessions: crate::sessions::SessionCache,
     pub(crate) meetings: MeetingSettings,
     /// Added to the wall clock; only tests move it (see `Store::advance_clock`).

@@ -5,7 +5,7 @@
 //! parallel by itself and does not use this.
 //!
 //! If a batch fails as a whole, its rows are retried one at a time, so one bad row cannot fail
-//! the others. Bookings (`booking/group.rs`) and messages (`message_writer.rs`) are the batches.
+//! the others. Bookings (`booking/group.rs`) and messages (`messages/writer.rs`) are the batches.
 
 use std::future::Future;
 

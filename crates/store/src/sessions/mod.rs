@@ -1,6 +1,9 @@
 //! Sign-in sessions. A session token is 32 random bytes shown once to the client; only its
 //! SHA-256 is stored. The same token works as a cookie (pages) and as a bearer token (API).
 
+pub(crate) mod revocations;
+pub(crate) mod sign_in;
+
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -236,7 +239,7 @@ impl Store {
     }
 
     /// Ends a session here at once, and on PostgreSQL on every other instance when the
-    /// deletion commits (`session_revocations.rs`).
+    /// deletion commits (`sessions/revocations.rs`).
     pub async fn end_session(&self, token: &str) -> Result<(), StoreError> {
         let hash = token_hash(token);
         self.inner.sessions.remove(&hash);
@@ -246,7 +249,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         if self.inner.backend == crate::Backend::Postgres {
-            crate::session_revocations::notify_in(&mut tx, &hash).await?;
+            revocations::notify_in(&mut tx, &hash).await?;
         }
         tx.commit().await?;
         Ok(())

@@ -4,6 +4,10 @@
 //! and hands back a [`ThreadView`]: holding one is the proof that the actor may read that thread,
 //! so live views can fetch new messages without asking again.
 
+pub(crate) mod inbox;
+pub(crate) mod notice;
+pub(crate) mod writer;
+
 use domain::messages::{
     MessageBody, RATE_WINDOW, ThreadHolder, Waiting, may_write, thread_for, within_rate_limit,
 };
@@ -16,8 +20,8 @@ use crate::audit::{AuditAction, AuditEntry};
 use crate::error::parse;
 use crate::events::{ThreadChange, ThreadEvent, ThreadKey, notify_in};
 use crate::ids::new_id;
-use crate::message_writer::{PostRow, write_post};
 use crate::{Citizen, Store, StoreError, clock};
+use writer::{PostRow, write_post};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
@@ -309,7 +313,7 @@ impl Store {
     }
 
     /// Writes a message in the thread the actor has with this citizen: the rows of
-    /// `message_writer.rs`, committed before this returns (on SQLite in a group commit with other
+    /// `messages/writer.rs`, committed before this returns (on SQLite in a group commit with other
     /// messages), then the live event. `RateLimited` when the writer has sent too many messages
     /// in the last minute; nothing is stored then.
     pub async fn post_message(

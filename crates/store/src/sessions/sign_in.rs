@@ -4,7 +4,7 @@
 
 use sqlx::Row;
 
-use crate::sessions::token_hash as state_hash;
+use super::token_hash as state_hash;
 use crate::{Store, StoreError};
 
 /// What the callback needs from the redirect that began the sign-in.
