@@ -275,13 +275,22 @@ pub async fn seed_once(store: &Store, system: &Actor) -> Result<bool, StoreError
             // Most citizens have a caseworker; a few wait for one (they show on the worklist).
             if rng.random_bool(0.9) {
                 let change = CitizenChange {
-                    caseworker_id: Some(Some(caseworkers[i % caseworkers.len()].clone())),
+                    // Ids the store made and numbers made below always parse.
+                    caseworker_id: Some(
+                        domain::StaffId::try_from(caseworkers[i % caseworkers.len()].as_str()).ok(),
+                    ),
                     in_person_requested: Some(rng.random_bool(0.08)),
-                    phone: Some(rng.random_bool(0.85).then(|| phone(&mut rng))),
+                    phone: Some(
+                        rng.random_bool(0.85)
+                            .then(|| phone(&mut rng))
+                            .and_then(|p| domain::PhoneNumber::try_from(p.as_str()).ok()),
+                    ),
                     digital_mail: Some(rng.random_bool(0.9)),
                     ..Default::default()
                 };
-                store.update_citizen(system, &citizen.id, &change).await?;
+                store
+                    .update_citizen(system, citizen.id.as_str(), &change)
+                    .await?;
             }
         }
     }

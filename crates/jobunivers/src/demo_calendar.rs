@@ -116,14 +116,14 @@ pub async fn book_some(store: &Store, system: &Actor) -> Result<usize, StoreErro
                 break;
             }
             let c = store.citizen(&actor, &summary.id).await?;
-            if c.caseworker_id.as_deref() != Some(member.id.as_str()) {
+            if c.caseworker_id.as_ref().map(|id| id.as_str()) != Some(member.id.as_str()) {
                 continue;
             }
             let Some(slot) = free.next() else { break };
             // Video where the citizen may choose it; in person for a first conversation (the
             // law, LAB § 33, stk. 1) or for one who asked to meet in person.
             let mut req = NewMeeting {
-                citizen_id: c.id,
+                citizen_id: c.id.to_string(),
                 slot_id: slot.id.clone(),
                 channel: Channel::Video,
                 purpose: Some("Opfølgning på jobsøgningen".into()),

@@ -69,9 +69,9 @@ pub async fn seed(store: &Store, system: &Actor, book: &RuleBook) -> Result<usiz
                 }
                 let staff_id = match (item.holder, &c.unemployment_fund, &c.caseworker_id) {
                     (Holder::UnemploymentFund, Some(fund), _) => {
-                        adviser_of(fund).map(|a| a.id.clone())
+                        adviser_of(fund.as_str()).map(|a| a.id.clone())
                     }
-                    (Holder::Municipality, _, Some(cw)) => Some(cw.clone()),
+                    (Holder::Municipality, _, Some(cw)) => Some(cw.to_string()),
                     _ => None,
                 };
                 let Some(staff_id) = staff_id else { continue };
@@ -90,7 +90,7 @@ pub async fn seed(store: &Store, system: &Actor, book: &RuleBook) -> Result<usiz
                 let channel = Channel::ALL[rng.random_range(0..3)];
                 let mut meeting = |status, at| BulkMeeting {
                     id: bulk_id(),
-                    citizen_id: c.id.clone(),
+                    citizen_id: c.id.to_string(),
                     staff_id: staff_id.clone(),
                     start: at,
                     channel,
@@ -124,7 +124,7 @@ pub async fn seed(store: &Store, system: &Actor, book: &RuleBook) -> Result<usiz
                 surveys.push(crate::demo_surveys::survey(
                     &mut answers,
                     &held,
-                    &c.municipality,
+                    c.municipality.as_str(),
                     c.target_group,
                     store.now(),
                 ));

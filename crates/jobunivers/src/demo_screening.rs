@@ -92,14 +92,14 @@ pub async fn seed(store: &Store, system: &Actor) -> Result<(usize, usize), Store
         };
         for summary in store.list_citizens(&actor, &query).await?.items {
             let c = store.citizen(&actor, &summary.id).await?;
-            if c.caseworker_id.as_deref() != Some(member.id.as_str())
+            if c.caseworker_id.as_ref().map(|id| id.as_str()) != Some(member.id.as_str())
                 || signed_in.contains(&c.name)
                 || !rng.random_bool(0.67)
             {
                 continue;
             }
             let a = answers(&mut rng);
-            store.submit_screening(&actor, &c.id, &a).await?;
+            store.submit_screening(&actor, c.id.as_str(), &a).await?;
             screened += 1;
             if rng.random_bool(0.85) {
                 let recommended = recommend(&a).track;
@@ -117,7 +117,7 @@ pub async fn seed(store: &Store, system: &Actor) -> Result<(usize, usize), Store
                     )
                 };
                 store
-                    .decide_visitation(&actor, &c.id, track, reason)
+                    .decide_visitation(&actor, c.id.as_str(), track, reason)
                     .await?;
                 decided += 1;
             }

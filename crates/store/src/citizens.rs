@@ -3,8 +3,9 @@
 
 use domain::contact_plan::CountedFrom;
 use domain::{
-    Actor, CitizenScope, Cpr, FundCode, Login, MunicipalityCode, Organisation, PersonName,
-    TargetGroup, Track, Visibility, citizen_visibility,
+    Actor, CitizenId, CitizenScope, Cpr, EmailAddress, FundCode, Login, MunicipalityCode,
+    Organisation, PersonName, PhoneNumber, StaffId, TargetGroup, Track, Visibility,
+    citizen_visibility,
 };
 use jiff::civil::Date;
 use sqlx::Row;
@@ -34,19 +35,19 @@ pub struct NewCitizen {
 /// A citizen as the API and pages show them. The full CPR number is not here: it is not stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Citizen {
-    pub id: String,
+    pub id: CitizenId,
     pub name: String,
     pub cpr_masked: String,
-    pub municipality: String,
+    pub municipality: MunicipalityCode,
     pub target_group: TargetGroup,
     pub unemployed_since: Date,
-    pub unemployment_fund: Option<String>,
+    pub unemployment_fund: Option<FundCode>,
     pub track: Option<Track>,
-    pub caseworker_id: Option<String>,
+    pub caseworker_id: Option<StaffId>,
     pub in_person_requested: bool,
     /// For phone meetings and SMS notices.
-    pub phone: Option<String>,
-    pub email: Option<String>,
+    pub phone: Option<PhoneNumber>,
+    pub email: Option<EmailAddress>,
     /// `false`: notices go out as printed letters.
     pub digital_mail: bool,
     /// The first meeting is to be in person (screening or staff decision).
@@ -96,12 +97,12 @@ pub(crate) fn start_days(
 /// the assignment.
 #[derive(Debug, Clone, Default)]
 pub struct CitizenChange {
-    pub caseworker_id: Option<Option<String>>,
+    pub caseworker_id: Option<Option<StaffId>>,
     pub in_person_requested: Option<bool>,
     pub target_group: Option<TargetGroup>,
     /// `Some(None)` removes the number.
-    pub phone: Option<Option<String>>,
-    pub email: Option<Option<String>>,
+    pub phone: Option<Option<PhoneNumber>>,
+    pub email: Option<Option<EmailAddress>>,
     pub digital_mail: Option<bool>,
     pub in_person_first: Option<bool>,
     pub self_booking_exempt: Option<bool>,
@@ -203,22 +204,33 @@ impl Columns for rusqlite::Row<'_> {
     }
 }
 
+/// A stored value parsed into its domain type once, here; what we wrote always parses.
+fn typed<T: for<'a> TryFrom<&'a str>>(column: &'static str, s: &str) -> Result<T, StoreError> {
+    T::try_from(s).map_err(|_| StoreError::Corrupt { column })
+}
+
+fn opt_typed<T: for<'a> TryFrom<&'a str>>(
+    row: &impl Columns,
+    column: &'static str,
+) -> Result<Option<T>, StoreError> {
+    row.text(column)?.map(|v| typed(column, &v)).transpose()
+}
+
 pub(crate) fn from_row(row: &impl Columns) -> Result<Citizen, StoreError> {
     let track = row.text("track")?;
-    let fund = row.text("unemployment_fund")?;
     Ok(Citizen {
-        id: row.required("id")?,
+        id: typed("id", &row.required("id")?)?,
         name: row.required("name")?,
         cpr_masked: row.required("cpr_masked")?,
-        municipality: row.required("municipality")?,
+        municipality: typed("municipality", &row.required("municipality")?)?,
         target_group: parse("target_group", &row.required("target_group")?)?,
         unemployed_since: date("unemployed_since", &row.required("unemployed_since")?)?,
-        unemployment_fund: fund,
+        unemployment_fund: opt_typed(row, "unemployment_fund")?,
         track: track.as_deref().map(|t| parse("track", t)).transpose()?,
-        caseworker_id: row.text("caseworker_id")?,
+        caseworker_id: opt_typed(row, "caseworker_id")?,
         in_person_requested: row.int("in_person_requested")? != 0,
-        phone: row.text("phone")?,
-        email: row.text("email")?,
+        phone: opt_typed(row, "phone")?,
+        email: opt_typed(row, "email")?,
         digital_mail: row.int("digital_mail")? != 0,
         in_person_first: row.int("in_person_first")? != 0,
         self_booking_exempt: row.int("self_booking_exempt")? != 0,
@@ -241,13 +253,9 @@ fn opt_date(row: &impl Columns, column: &'static str) -> Result<Option<Date>, St
 
 pub(crate) fn scope_of(c: &Citizen) -> Result<CitizenScope, StoreError> {
     Ok(CitizenScope {
-        citizen_id: c.id.clone(),
-        municipality: parse("municipality", &c.municipality)?,
-        fund: c
-            .unemployment_fund
-            .as_deref()
-            .map(|f| parse("unemployment_fund", f))
-            .transpose()?,
+        citizen_id: c.id.to_string(),
+        municipality: c.municipality.clone(),
+        fund: c.unemployment_fund.clone(),
     })
 }
 
@@ -354,13 +362,13 @@ impl Store {
         .await?;
         tx.commit().await?;
         Ok(Citizen {
-            id,
+            id: typed("id", &id)?,
             name: new.name.as_str().to_owned(),
             cpr_masked: new.cpr.masked(),
-            municipality: new.municipality.as_str().to_owned(),
+            municipality: new.municipality.clone(),
             target_group: new.target_group,
             unemployed_since: new.unemployed_since,
-            unemployment_fund: fund,
+            unemployment_fund: new.unemployment_fund.clone(),
             track: None,
             caseworker_id: None,
             in_person_requested: false,
@@ -487,8 +495,8 @@ impl Store {
             let ok = sqlx::query(
                 "SELECT 1 FROM staff WHERE id = $1 AND municipality = $2 AND role IN ('caseworker', 'manager')",
             )
-            .bind(caseworker)
-            .bind(&citizen.municipality)
+            .bind(caseworker.as_str())
+            .bind(citizen.municipality.as_str())
             .fetch_optional(&mut *tx)
             .await?;
             if ok.is_none() {
@@ -579,11 +587,11 @@ impl Store {
              registered_on = $13, first_contact_on = $14, first_absence_on = $15, \
              updated_at = $9 WHERE id = $10",
         )
-        .bind(citizen.caseworker_id.clone())
+        .bind(citizen.caseworker_id.as_ref().map(|c| c.as_str().to_owned()))
         .bind(i64::from(citizen.in_person_requested))
         .bind(citizen.target_group.as_str())
-        .bind(citizen.phone.clone())
-        .bind(citizen.email.clone())
+        .bind(citizen.phone.as_ref().map(|p| p.as_str().to_owned()))
+        .bind(citizen.email.as_ref().map(|e| e.as_str().to_owned()))
         .bind(i64::from(citizen.digital_mail))
         .bind(i64::from(citizen.in_person_first))
         .bind(i64::from(citizen.self_booking_exempt))
@@ -597,8 +605,13 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if regrouped {
-            crate::report_days::mark_citizen(&mut tx, self.now_micros(), id, &citizen.municipality)
-                .await?;
+            crate::report_days::mark_citizen(
+                &mut tx,
+                self.now_micros(),
+                id,
+                citizen.municipality.as_str(),
+            )
+            .await?;
         }
         if visibility.is_audited() {
             audit::insert(

@@ -138,7 +138,7 @@ impl Store {
         let (citizen, _) = self.load_visible(&system, &meeting.citizen_id).await?;
         let municipality_name: String =
             sqlx::query("SELECT name FROM municipalities WHERE code = $1")
-                .bind(&citizen.municipality)
+                .bind(citizen.municipality.as_str())
                 .fetch_optional(&self.inner.read)
                 .await?
                 .map(|r| r.try_get("name"))

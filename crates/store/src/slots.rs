@@ -265,11 +265,11 @@ impl Store {
         let facts = self.channel_facts(&citizen, None).await?;
         let (column, org) = if fund {
             match &citizen.unemployment_fund {
-                Some(f) => ("unemployment_fund", f.clone()),
+                Some(f) => ("unemployment_fund", f.as_str().to_owned()),
                 None => return Ok(Vec::new()),
             }
         } else {
-            ("municipality", citizen.municipality.clone())
+            ("municipality", citizen.municipality.as_str().to_owned())
         };
         let holder = if fund {
             Holder::UnemploymentFund
@@ -288,7 +288,7 @@ impl Store {
         .bind(from)
         .bind(clock::to_micros(to))
         .bind(i64::from(limit.clamp(1, 1000)))
-        .bind(&citizen.id)
+        .bind(citizen.id.as_str())
         .bind(moving.unwrap_or(""))
         .fetch_all(&self.inner.read)
         .await?;
@@ -316,9 +316,9 @@ impl Store {
         moving: Option<&str>,
     ) -> Result<ChannelFacts, StoreError> {
         let row = sqlx::query(&format!("SELECT {}", facts_columns("$3")))
-            .bind(&citizen.id)
+            .bind(citizen.id.as_str())
             .bind(moving.unwrap_or(""))
-            .bind(&citizen.municipality)
+            .bind(citizen.municipality.as_str())
             .fetch_one(&self.inner.read)
             .await?;
         facts_from_row(citizen, &row)

@@ -187,7 +187,7 @@ pub async fn world(store: &Store) -> World {
         .await
         .expect("citizen");
     let citizen_actor = Actor::Citizen {
-        citizen_id: citizen.id.clone(),
+        citizen_id: citizen.id.to_string(),
         name: citizen.name.clone(),
     };
     World {

@@ -93,27 +93,34 @@ async fn staff_see_their_own_municipalitys_citizens_and_every_look_is_logged(bac
     assert_eq!(c.cpr_masked, "010190-****");
 
     assert_eq!(
-        store.citizen(&aalborg, &c.id).await.expect("read").name,
+        store
+            .citizen(&aalborg, c.id.as_str())
+            .await
+            .expect("read")
+            .name,
         "Søren Ærø"
     );
     assert!(
         matches!(
-            store.citizen(&aarhus, &c.id).await,
+            store.citizen(&aarhus, c.id.as_str()).await,
             Err(StoreError::NotFound)
         ),
         "{backend:?}"
     );
     assert!(
-        store.citizen(&fund, &c.id).await.is_ok(),
+        store.citizen(&fund, c.id.as_str()).await.is_ok(),
         "the citizen's a-kasse sees its member"
     );
 
     let me = Actor::Citizen {
-        citizen_id: c.id.clone(),
+        citizen_id: c.id.to_string(),
         name: c.name.clone(),
     };
-    store.citizen(&me, &c.id).await.expect("own read");
-    let log = store.access_log(&me, &c.id, 100).await.expect("log");
+    store.citizen(&me, c.id.as_str()).await.expect("own read");
+    let log = store
+        .access_log(&me, c.id.as_str(), 100)
+        .await
+        .expect("log");
     let actions: Vec<_> = log
         .iter()
         .map(|e| (e.actor_name.as_str(), e.action))
@@ -129,11 +136,11 @@ async fn staff_see_their_own_municipalitys_citizens_and_every_look_is_logged(bac
         "{backend:?}"
     );
     assert!(matches!(
-        store.access_log(&aalborg, &c.id, 10).await,
+        store.access_log(&aalborg, c.id.as_str(), 10).await,
         Err(StoreError::Forbidden)
     ));
     assert!(matches!(
-        store.access_log(&aarhus, &c.id, 10).await,
+        store.access_log(&aarhus, c.id.as_str(), 10).await,
         Err(StoreError::NotFound)
     ));
 }
@@ -277,36 +284,39 @@ async fn changes_follow_who_holds_the_case(backend: Backend) {
         .expect("c");
     let cw_id = aalborg.id().to_owned();
     let assign = CitizenChange {
-        caseworker_id: Some(Some(cw_id.clone())),
+        caseworker_id: Some(Some(domain::StaffId::try_from(cw_id.as_str()).expect("id"))),
         ..Default::default()
     };
     assert_eq!(
         store
-            .update_citizen(&aalborg, &c.id, &assign)
+            .update_citizen(&aalborg, c.id.as_str(), &assign)
             .await
             .expect("assign")
-            .caseworker_id,
+            .caseworker_id
+            .map(String::from),
         Some(cw_id)
     );
     assert!(matches!(
-        store.update_citizen(&fund, &c.id, &assign).await,
+        store.update_citizen(&fund, c.id.as_str(), &assign).await,
         Err(StoreError::Forbidden)
     ));
     assert!(matches!(
-        store.update_citizen(&aarhus, &c.id, &assign).await,
+        store.update_citizen(&aarhus, c.id.as_str(), &assign).await,
         Err(StoreError::NotFound)
     ));
     let foreign = CitizenChange {
-        caseworker_id: Some(Some(aarhus.id().to_owned())),
+        caseworker_id: Some(Some(domain::StaffId::try_from(aarhus.id()).expect("id"))),
         ..Default::default()
     };
     assert!(matches!(
-        store.update_citizen(&aalborg, &c.id, &foreign).await,
+        store
+            .update_citizen(&aalborg, c.id.as_str(), &foreign)
+            .await,
         Err(StoreError::Invalid(_))
     ));
 
     let me = Actor::Citizen {
-        citizen_id: c.id.clone(),
+        citizen_id: c.id.to_string(),
         name: "A".into(),
     };
     let wish = CitizenChange {
@@ -315,16 +325,16 @@ async fn changes_follow_who_holds_the_case(backend: Backend) {
     };
     assert!(
         store
-            .update_citizen(&me, &c.id, &wish)
+            .update_citizen(&me, c.id.as_str(), &wish)
             .await
             .expect("own wish")
             .in_person_requested
     );
     assert!(matches!(
-        store.update_citizen(&me, &c.id, &assign).await,
+        store.update_citizen(&me, c.id.as_str(), &assign).await,
         Err(StoreError::Forbidden)
     ));
-    let now = store.citizen(&admin(), &c.id).await.expect("read");
+    let now = store.citizen(&admin(), c.id.as_str()).await.expect("read");
     assert!(
         now.in_person_requested && now.caseworker_id.is_some(),
         "{backend:?}"
@@ -377,16 +387,16 @@ async fn the_access_log_tells_an_a_kasse_adviser_from_a_jobcentre_caseworker() {
         let store = store::testing::fresh_store(backend).await;
         let w = store::testing::world(&store).await;
         store
-            .citizen(&w.adviser, &w.citizen.id)
+            .citizen(&w.adviser, w.citizen.id.as_str())
             .await
             .expect("adviser reads");
         store
-            .citizen(&w.caseworker, &w.citizen.id)
+            .citizen(&w.caseworker, w.citizen.id.as_str())
             .await
             .expect("caseworker reads");
         // Reads by staff are in the log before they return.
         let log = store
-            .access_log(&w.citizen_actor, &w.citizen.id, 50)
+            .access_log(&w.citizen_actor, w.citizen.id.as_str(), 50)
             .await
             .expect("log");
         let by = |name: &str| {

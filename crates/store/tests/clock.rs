@@ -11,7 +11,7 @@ backend_tests!(a_set_clock_dates_the_cancellation_and_the_access_log);
 async fn a_set_clock_dates_the_cancellation_and_the_access_log(backend: Backend) {
     let store = fresh_store(backend).await;
     let w = world(&store).await;
-    store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
+    store::testing::first_conversation_held(&store, w.citizen.id.as_str(), w.caseworker.id()).await;
     let slot = store
         .create_slots(
             &w.caseworker,
@@ -24,7 +24,7 @@ async fn a_set_clock_dates_the_cancellation_and_the_access_log(backend: Backend)
         .book_meeting(
             &w.caseworker,
             &NewMeeting {
-                citizen_id: w.citizen.id.clone(),
+                citizen_id: w.citizen.id.to_string(),
                 slot_id: slot.id,
                 channel: Channel::Video,
                 purpose: None,
@@ -49,7 +49,7 @@ async fn a_set_clock_dates_the_cancellation_and_the_access_log(backend: Backend)
     let near = |t: Timestamp| t.duration_since(later).abs() < SignedDuration::from_secs(5);
     assert!(near(at), "{backend:?}: cancelled at {at}, clock {later}");
     let log = store
-        .access_log(&w.citizen_actor, &w.citizen.id, 50)
+        .access_log(&w.citizen_actor, w.citizen.id.as_str(), 50)
         .await
         .expect("log");
     let entry = log

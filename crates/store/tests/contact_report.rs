@@ -142,14 +142,16 @@ async fn the_counts_kept_per_day_follow_every_change_to_meetings_surveys_and_cit
         }
     };
     let phone = CitizenChange {
-        phone: Some(Some("+4512345678".to_owned())),
+        phone: Some(Some(
+            domain::PhoneNumber::try_from("+4512345678").expect("phone"),
+        )),
         ..Default::default()
     };
     store
-        .update_citizen(&w.caseworker, &w.citizen.id, &phone)
+        .update_citizen(&w.caseworker, w.citizen.id.as_str(), &phone)
         .await
         .expect("phone");
-    store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
+    store::testing::first_conversation_held(&store, w.citizen.id.as_str(), w.caseworker.id()).await;
     let mut meetings = Vec::new();
     for (slot, channel, by) in [
         (&slots[0], Channel::Video, &w.caseworker),
@@ -157,7 +159,7 @@ async fn the_counts_kept_per_day_follow_every_change_to_meetings_surveys_and_cit
         (&slots[2], Channel::Video, &w.caseworker),
     ] {
         let booking = NewMeeting {
-            citizen_id: w.citizen.id.clone(),
+            citizen_id: w.citizen.id.to_string(),
             slot_id: slot.id.clone(),
             channel,
             purpose: None,
@@ -197,7 +199,7 @@ async fn the_counts_kept_per_day_follow_every_change_to_meetings_surveys_and_cit
         ..Default::default()
     };
     store
-        .update_citizen(&w.caseworker, &w.citizen.id, &change)
+        .update_citizen(&w.caseworker, w.citizen.id.as_str(), &change)
         .await
         .expect("regrouped");
     check("new target group").await;
@@ -239,7 +241,7 @@ async fn held_phone_meetings_in_bulk(store: &Store, w: &store::testing::World, d
     let rows: Vec<store::BulkMeeting> = (0..days)
         .map(|d| store::BulkMeeting {
             id: store::bulk_id(),
-            citizen_id: w.citizen.id.clone(),
+            citizen_id: w.citizen.id.to_string(),
             staff_id: w.caseworker.id().to_owned(),
             start: store
                 .now()

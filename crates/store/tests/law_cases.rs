@@ -56,7 +56,7 @@ async fn register(
             ..Default::default()
         };
         store
-            .update_citizen(&w.caseworker, &citizen.id, &change)
+            .update_citizen(&w.caseworker, citizen.id.as_str(), &change)
             .await
             .unwrap_or_else(|e| panic!("{}: {e}", case.name));
     }
@@ -67,12 +67,12 @@ async fn register(
     ] {
         if exempt {
             store
-                .set_exemption(who, book, &citizen.id, true, "Lovsag")
+                .set_exemption(who, book, citizen.id.as_str(), true, "Lovsag")
                 .await
                 .unwrap_or_else(|e| panic!("{}: {e}", case.name));
         }
     }
-    citizen.id
+    citizen.id.to_string()
 }
 
 backend_tests!(every_law_case_holds_through_both_databases);

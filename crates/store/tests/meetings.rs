@@ -84,7 +84,15 @@ async fn available_slots_carry_only_the_channels_the_citizen_may_use(backend: Ba
     // Before the first conversation only in person is offered (LAB § 33, stk. 1); after
     // booking one, the later times offer more.
     let seen = store
-        .available_slots(&w.citizen_actor, &w.citizen.id, from, to, false, None, 100)
+        .available_slots(
+            &w.citizen_actor,
+            w.citizen.id.as_str(),
+            from,
+            to,
+            false,
+            None,
+            100,
+        )
         .await
         .expect("slots");
     assert_eq!(
@@ -93,7 +101,10 @@ async fn available_slots_carry_only_the_channels_the_citizen_may_use(backend: Ba
         "{backend:?}"
     );
     let refused = store
-        .book_meeting(&w.caseworker, &booking(&w.citizen.id, &all[0].id, Video))
+        .book_meeting(
+            &w.caseworker,
+            &booking(w.citizen.id.as_str(), &all[0].id, Video),
+        )
         .await;
     assert!(
         matches!(
@@ -102,9 +113,17 @@ async fn available_slots_carry_only_the_channels_the_citizen_may_use(backend: Ba
         ),
         "{refused:?}"
     );
-    store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
+    store::testing::first_conversation_held(&store, w.citizen.id.as_str(), w.caseworker.id()).await;
     let seen = store
-        .available_slots(&w.citizen_actor, &w.citizen.id, from, to, false, None, 100)
+        .available_slots(
+            &w.citizen_actor,
+            w.citizen.id.as_str(),
+            from,
+            to,
+            false,
+            None,
+            100,
+        )
         .await
         .expect("slots");
     // No phone number on file: phone is not offered.
@@ -116,7 +135,7 @@ async fn available_slots_carry_only_the_channels_the_citizen_may_use(backend: Ba
     store
         .update_citizen(
             &w.citizen_actor,
-            &w.citizen.id,
+            w.citizen.id.as_str(),
             &CitizenChange {
                 in_person_requested: Some(true),
                 ..Default::default()
@@ -125,7 +144,15 @@ async fn available_slots_carry_only_the_channels_the_citizen_may_use(backend: Ba
         .await
         .expect("wish");
     let seen = store
-        .available_slots(&w.caseworker, &w.citizen.id, from, to, false, None, 100)
+        .available_slots(
+            &w.caseworker,
+            w.citizen.id.as_str(),
+            from,
+            to,
+            false,
+            None,
+            100,
+        )
         .await
         .expect("slots");
     assert_eq!(
@@ -136,7 +163,10 @@ async fn available_slots_carry_only_the_channels_the_citizen_may_use(backend: Ba
     assert_eq!(seen[0].id, all[0].id);
     assert_eq!(seen[0].channels, vec![InPerson]);
     let refused = store
-        .book_meeting(&w.citizen_actor, &booking(&w.citizen.id, &all[0].id, Video))
+        .book_meeting(
+            &w.citizen_actor,
+            &booking(w.citizen.id.as_str(), &all[0].id, Video),
+        )
         .await;
     assert!(
         matches!(
@@ -151,7 +181,7 @@ async fn available_slots_carry_only_the_channels_the_citizen_may_use(backend: Ba
         store
             .available_slots(
                 &w.other_municipality,
-                &w.citizen.id,
+                w.citizen.id.as_str(),
                 from,
                 to,
                 false,
@@ -167,7 +197,7 @@ backend_tests!(of_sixty_simultaneous_bookings_of_one_slot_exactly_one_wins);
 async fn of_sixty_simultaneous_bookings_of_one_slot_exactly_one_wins(backend: Backend) {
     let store = fresh_store(backend).await;
     let w = world(&store).await;
-    store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
+    store::testing::first_conversation_held(&store, w.citizen.id.as_str(), w.caseworker.id()).await;
     let slot = store
         .create_slots(&w.caseworker, &[slot_in(&store, 48, 30, &[Video])])
         .await
@@ -178,7 +208,7 @@ async fn of_sixty_simultaneous_bookings_of_one_slot_exactly_one_wins(backend: Ba
         let (store, actor, req) = (
             store.clone(),
             w.caseworker.clone(),
-            booking(&w.citizen.id, &slot.id, Video),
+            booking(w.citizen.id.as_str(), &slot.id, Video),
         );
         tasks.push(tokio::spawn(async move {
             store.book_meeting(&actor, &req).await
@@ -194,7 +224,7 @@ async fn of_sixty_simultaneous_bookings_of_one_slot_exactly_one_wins(backend: Ba
     }
     assert_eq!(won, 1, "{backend:?}");
     let meetings = store
-        .citizen_meetings(&w.caseworker, &w.citizen.id)
+        .citizen_meetings(&w.caseworker, w.citizen.id.as_str())
         .await
         .expect("list");
     assert_eq!(
@@ -211,7 +241,7 @@ backend_tests!(a_refused_move_leaves_the_meeting_where_it_was);
 async fn a_refused_move_leaves_the_meeting_where_it_was(backend: Backend) {
     let store = fresh_store(backend).await;
     let w = world(&store).await;
-    store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
+    store::testing::first_conversation_held(&store, w.citizen.id.as_str(), w.caseworker.id()).await;
     let slots = store
         .create_slots(
             &w.caseworker,
@@ -226,7 +256,7 @@ async fn a_refused_move_leaves_the_meeting_where_it_was(backend: Backend) {
     let mine = store
         .book_meeting(
             &w.citizen_actor,
-            &booking(&w.citizen.id, &slots[0].id, Video),
+            &booking(w.citizen.id.as_str(), &slots[0].id, Video),
         )
         .await
         .expect("book");
@@ -253,9 +283,12 @@ async fn a_refused_move_leaves_the_meeting_where_it_was(backend: Backend) {
         )
         .await
         .expect("citizen");
-    store::testing::first_conversation_held(&store, &other.id, w.caseworker.id()).await;
+    store::testing::first_conversation_held(&store, other.id.as_str(), w.caseworker.id()).await;
     store
-        .book_meeting(&w.caseworker, &booking(&other.id, &slots[1].id, Video))
+        .book_meeting(
+            &w.caseworker,
+            &booking(other.id.as_str(), &slots[1].id, Video),
+        )
         .await
         .expect("other");
 
@@ -295,7 +328,7 @@ async fn a_refused_move_leaves_the_meeting_where_it_was(backend: Backend) {
     let free = store
         .available_slots(
             &w.citizen_actor,
-            &w.citizen.id,
+            w.citizen.id.as_str(),
             store.now(),
             slots[2].end,
             false,
@@ -314,7 +347,7 @@ backend_tests!(a_cancellation_records_who_why_and_lateness_and_frees_the_slot);
 async fn a_cancellation_records_who_why_and_lateness_and_frees_the_slot(backend: Backend) {
     let store = fresh_store(backend).await;
     let w = world(&store).await;
-    store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
+    store::testing::first_conversation_held(&store, w.citizen.id.as_str(), w.caseworker.id()).await;
     let slots = store
         .create_slots(
             &w.caseworker,
@@ -326,11 +359,17 @@ async fn a_cancellation_records_who_why_and_lateness_and_frees_the_slot(backend:
         .await
         .expect("slots");
     let soon = store
-        .book_meeting(&w.caseworker, &booking(&w.citizen.id, &slots[0].id, Video))
+        .book_meeting(
+            &w.caseworker,
+            &booking(w.citizen.id.as_str(), &slots[0].id, Video),
+        )
         .await
         .expect("book");
     let later = store
-        .book_meeting(&w.caseworker, &booking(&w.citizen.id, &slots[1].id, Video))
+        .book_meeting(
+            &w.caseworker,
+            &booking(w.citizen.id.as_str(), &slots[1].id, Video),
+        )
         .await
         .expect("book");
     let late = store
@@ -356,12 +395,15 @@ async fn a_cancellation_records_who_why_and_lateness_and_frees_the_slot(backend:
     ));
     // Both slots can be booked again.
     store
-        .book_meeting(&w.caseworker, &booking(&w.citizen.id, &slots[0].id, Video))
+        .book_meeting(
+            &w.caseworker,
+            &booking(w.citizen.id.as_str(), &slots[0].id, Video),
+        )
         .await
         .expect("rebook");
     // The staff cancellation is in the citizen's access log; the citizen's own is not.
     let log = store
-        .access_log(&w.citizen_actor, &w.citizen.id, 50)
+        .access_log(&w.citizen_actor, w.citizen.id.as_str(), 50)
         .await
         .expect("log");
     let cancelled: Vec<_> = log
@@ -376,14 +418,17 @@ backend_tests!(the_outcome_is_recorded_by_staff_once_the_meeting_has_begun);
 async fn the_outcome_is_recorded_by_staff_once_the_meeting_has_begun(backend: Backend) {
     let store = fresh_store(backend).await;
     let w = world(&store).await;
-    store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
+    store::testing::first_conversation_held(&store, w.citizen.id.as_str(), w.caseworker.id()).await;
     let slot = store
         .create_slots(&w.caseworker, &[slot_in(&store, 2, 30, &[Video])])
         .await
         .expect("slot")
         .remove(0);
     let m = store
-        .book_meeting(&w.citizen_actor, &booking(&w.citizen.id, &slot.id, Video))
+        .book_meeting(
+            &w.citizen_actor,
+            &booking(w.citizen.id.as_str(), &slot.id, Video),
+        )
         .await
         .expect("book");
     assert!(matches!(
@@ -434,7 +479,7 @@ async fn self_booking_exemption_and_in_person_first_are_enforced(backend: Backen
         .expect("slots");
     // Her first conversation was with the a-kasse; the screening asks that the first with
     // the jobcenter is in person too (stricter than the law).
-    store::testing::first_conversation_held(&store, &w.citizen.id, w.adviser.id()).await;
+    store::testing::first_conversation_held(&store, w.citizen.id.as_str(), w.adviser.id()).await;
     let flags = CitizenChange {
         in_person_first: Some(true),
         self_booking_exempt: Some(true),
@@ -442,13 +487,13 @@ async fn self_booking_exemption_and_in_person_first_are_enforced(backend: Backen
         ..Default::default()
     };
     store
-        .update_citizen(&w.caseworker, &w.citizen.id, &flags)
+        .update_citizen(&w.caseworker, w.citizen.id.as_str(), &flags)
         .await
         .expect("flags");
     assert!(
         matches!(
             store
-                .update_citizen(&w.citizen_actor, &w.citizen.id, &flags)
+                .update_citizen(&w.citizen_actor, w.citizen.id.as_str(), &flags)
                 .await,
             Err(StoreError::Forbidden)
         ),
@@ -458,7 +503,7 @@ async fn self_booking_exemption_and_in_person_first_are_enforced(backend: Backen
         store
             .book_meeting(
                 &w.citizen_actor,
-                &booking(&w.citizen.id, &slots[0].id, InPerson)
+                &booking(w.citizen.id.as_str(), &slots[0].id, InPerson)
             )
             .await,
         Err(StoreError::Meeting(MeetingRefusal::SelfBookingNotAllowed))
@@ -466,7 +511,10 @@ async fn self_booking_exemption_and_in_person_first_are_enforced(backend: Backen
     assert!(
         matches!(
             store
-                .book_meeting(&w.caseworker, &booking(&w.citizen.id, &slots[0].id, Video))
+                .book_meeting(
+                    &w.caseworker,
+                    &booking(w.citizen.id.as_str(), &slots[0].id, Video)
+                )
                 .await,
             Err(StoreError::Channel(ChannelRefusal::InPersonFirst))
         ),
@@ -475,13 +523,16 @@ async fn self_booking_exemption_and_in_person_first_are_enforced(backend: Backen
     store
         .book_meeting(
             &w.caseworker,
-            &booking(&w.citizen.id, &slots[0].id, InPerson),
+            &booking(w.citizen.id.as_str(), &slots[0].id, InPerson),
         )
         .await
         .expect("first in person");
     // The second meeting may be by video.
     store
-        .book_meeting(&w.caseworker, &booking(&w.citizen.id, &slots[1].id, Video))
+        .book_meeting(
+            &w.caseworker,
+            &booking(w.citizen.id.as_str(), &slots[1].id, Video),
+        )
         .await
         .expect("then video");
 }
@@ -490,7 +541,7 @@ backend_tests!(a_joint_meeting_blocks_the_advisers_calendar_too);
 async fn a_joint_meeting_blocks_the_advisers_calendar_too(backend: Backend) {
     let store = fresh_store(backend).await;
     let w = world(&store).await;
-    store::testing::first_conversation_held(&store, &w.citizen.id, w.adviser.id()).await;
+    store::testing::first_conversation_held(&store, w.citizen.id.as_str(), w.adviser.id()).await;
     let jc = store
         .create_slots(
             &w.caseworker,
@@ -509,7 +560,7 @@ async fn a_joint_meeting_blocks_the_advisers_calendar_too(backend: Backend) {
         .await
         .expect("adviser")
         .remove(0);
-    let mut req = booking(&w.citizen.id, &jc[0].id, Video);
+    let mut req = booking(w.citizen.id.as_str(), &jc[0].id, Video);
     req.with_fund = true;
     let m = store
         .book_meeting(&w.citizen_actor, &req)
@@ -523,7 +574,7 @@ async fn a_joint_meeting_blocks_the_advisers_calendar_too(backend: Backend) {
     let advisers_free = store
         .available_slots(
             &w.adviser,
-            &w.citizen.id,
+            w.citizen.id.as_str(),
             store.now(),
             jc[1].end,
             true,
@@ -560,7 +611,7 @@ async fn a_joint_meeting_blocks_the_advisers_calendar_too(backend: Backend) {
     let free = store
         .available_slots(
             &w.adviser,
-            &w.citizen.id,
+            w.citizen.id.as_str(),
             store.now(),
             jc[1].end,
             true,
@@ -619,13 +670,16 @@ async fn a_municipality_may_be_stricter_than_the_law_never_looser(backend: Backe
     // No setting allows a first conversation by video (LAB § 33, stk. 1).
     assert!(matches!(
         store
-            .book_meeting(&w.citizen_actor, &booking(&w.citizen.id, &slot.id, Video))
+            .book_meeting(
+                &w.citizen_actor,
+                &booking(w.citizen.id.as_str(), &slot.id, Video)
+            )
             .await,
         Err(StoreError::Channel(ChannelRefusal::FirstMeetingInPerson))
     ));
     // After a first conversation with the a-kasse, "everyone" makes the first with the
     // jobcenter in person too.
-    store::testing::first_conversation_held(&store, &w.citizen.id, w.adviser.id()).await;
+    store::testing::first_conversation_held(&store, w.citizen.id.as_str(), w.adviser.id()).await;
     store
         .set_first_meeting_policy(&manager, "0851", domain::FirstMeetingPolicy::Everyone)
         .await
@@ -633,7 +687,7 @@ async fn a_municipality_may_be_stricter_than_the_law_never_looser(backend: Backe
     let free = store
         .available_slots(
             &w.citizen_actor,
-            &w.citizen.id,
+            w.citizen.id.as_str(),
             store.now(),
             slot.end,
             false,
@@ -645,7 +699,10 @@ async fn a_municipality_may_be_stricter_than_the_law_never_looser(backend: Backe
     assert_eq!(free[0].channels, vec![InPerson], "{backend:?}");
     assert!(matches!(
         store
-            .book_meeting(&w.citizen_actor, &booking(&w.citizen.id, &slot.id, Video))
+            .book_meeting(
+                &w.citizen_actor,
+                &booking(w.citizen.id.as_str(), &slot.id, Video)
+            )
             .await,
         Err(StoreError::Channel(ChannelRefusal::InPersonFirst))
     ));
@@ -654,7 +711,10 @@ async fn a_municipality_may_be_stricter_than_the_law_never_looser(backend: Backe
         .await
         .expect("back");
     store
-        .book_meeting(&w.citizen_actor, &booking(&w.citizen.id, &slot.id, Video))
+        .book_meeting(
+            &w.citizen_actor,
+            &booking(w.citizen.id.as_str(), &slot.id, Video),
+        )
         .await
         .expect("video again");
 }
@@ -663,7 +723,7 @@ backend_tests!(an_organisation_changes_only_meetings_it_holds_or_takes_part_in);
 async fn an_organisation_changes_only_meetings_it_holds_or_takes_part_in(backend: Backend) {
     let store = fresh_store(backend).await;
     let w = world(&store).await;
-    store::testing::first_conversation_held(&store, &w.citizen.id, w.caseworker.id()).await;
+    store::testing::first_conversation_held(&store, w.citizen.id.as_str(), w.caseworker.id()).await;
     let slots = store
         .create_slots(
             &w.caseworker,
@@ -675,7 +735,10 @@ async fn an_organisation_changes_only_meetings_it_holds_or_takes_part_in(backend
         .await
         .expect("slots");
     let m = store
-        .book_meeting(&w.caseworker, &booking(&w.citizen.id, &slots[0].id, Video))
+        .book_meeting(
+            &w.caseworker,
+            &booking(w.citizen.id.as_str(), &slots[0].id, Video),
+        )
         .await
         .expect("booked");
     // The a-kasse sees its member, but the jobcenter's meeting is not theirs to change.

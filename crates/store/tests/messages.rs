@@ -20,11 +20,13 @@ async fn a_message_left_unanswered_for_two_working_days_reaches_the_worklist(bac
     let store = fresh_store(backend).await;
     let w = world(&store).await;
     let change = CitizenChange {
-        caseworker_id: Some(Some(w.caseworker.id().to_owned())),
+        caseworker_id: Some(Some(
+            domain::StaffId::try_from(w.caseworker.id()).expect("id"),
+        )),
         ..Default::default()
     };
     store
-        .update_citizen(&w.caseworker, &w.citizen.id, &change)
+        .update_citizen(&w.caseworker, w.citizen.id.as_str(), &change)
         .await
         .expect("assign");
     let unanswered = WorklistQuery {
@@ -34,7 +36,7 @@ async fn a_message_left_unanswered_for_two_working_days_reaches_the_worklist(bac
     let count = |list: store::Worklist| list.entries.len();
 
     store
-        .post_message(&w.citizen_actor, &w.citizen.id, None, &body("Hej?"))
+        .post_message(&w.citizen_actor, w.citizen.id.as_str(), None, &body("Hej?"))
         .await
         .expect("message");
     let list = store
@@ -52,7 +54,12 @@ async fn a_message_left_unanswered_for_two_working_days_reaches_the_worklist(bac
 
     // The a-kasse's thread is not the jobcenter's business, and an answer clears it.
     store
-        .post_message(&w.adviser, &w.citizen.id, None, &body("Fra a-kassen"))
+        .post_message(
+            &w.adviser,
+            w.citizen.id.as_str(),
+            None,
+            &body("Fra a-kassen"),
+        )
         .await
         .expect("a-kasse message");
     let list = store
@@ -61,7 +68,7 @@ async fn a_message_left_unanswered_for_two_working_days_reaches_the_worklist(bac
         .expect("worklist");
     assert_eq!(count(list), 1, "{backend:?}");
     store
-        .post_message(&w.caseworker, &w.citizen.id, None, &body("Svar"))
+        .post_message(&w.caseworker, w.citizen.id.as_str(), None, &body("Svar"))
         .await
         .expect("answer");
     let list = store
@@ -100,7 +107,12 @@ async fn live_events_reach_every_instance_on_the_same_database(backend: Backend)
         None => None,
     };
     let sent = writer
-        .post_message(&w.citizen_actor, &w.citizen.id, None, &body("Live?"))
+        .post_message(
+            &w.citizen_actor,
+            w.citizen.id.as_str(),
+            None,
+            &body("Live?"),
+        )
         .await
         .expect("message");
     let expect = ThreadChange::Posted {
@@ -111,7 +123,7 @@ async fn live_events_reach_every_instance_on_the_same_database(backend: Backend)
         .expect("in time")
         .expect("event");
     assert_eq!(got.change, expect, "{backend:?}");
-    assert_eq!(got.thread.citizen_id, w.citizen.id);
+    assert_eq!(w.citizen.id, got.thread.citizen_id.as_str());
     if let Some(there) = there.as_mut() {
         let got = tokio::time::timeout(Duration::from_secs(5), there.recv())
             .await

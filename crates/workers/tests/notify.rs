@@ -138,8 +138,12 @@ async fn sms_receiver() -> (String, Arc<Mutex<Vec<Value>>>) {
 /// E-mail and a phone number on file: a citizen reached digitally.
 fn digital_contact() -> CitizenChange {
     CitizenChange {
-        email: Some(Some("soeren@example.dk".into())),
-        phone: Some(Some("+4512345678".into())),
+        email: Some(Some(
+            domain::EmailAddress::try_from("soeren@example.dk").expect("email"),
+        )),
+        phone: Some(Some(
+            domain::PhoneNumber::try_from("+4512345678").expect("phone"),
+        )),
         ..Default::default()
     }
 }
@@ -154,18 +158,18 @@ async fn book(
     attendance_reason: Option<&str>,
 ) -> store::Meeting {
     store
-        .update_citizen(&w.caseworker, &w.citizen.id, &contact)
+        .update_citizen(&w.caseworker, w.citizen.id.as_str(), &contact)
         .await
         .expect("contact");
     // A month ago the first conversation, in person as the law requires (LAB § 33, stk. 1).
-    store::testing::first_conversation_held(store, &w.citizen.id, w.caseworker.id()).await;
+    store::testing::first_conversation_held(store, w.citizen.id.as_str(), w.caseworker.id()).await;
     let slot = store
         .create_slots(&w.caseworker, &[slot_in(store, 72, 30, &[channel])])
         .await
         .expect("slot")
         .remove(0);
     let req = NewMeeting {
-        citizen_id: w.citizen.id.clone(),
+        citizen_id: w.citizen.id.to_string(),
         slot_id: slot.id,
         channel,
         purpose: None,
@@ -250,7 +254,7 @@ async fn invitations_and_reminders_go_out_once_by_email_and_sms(backend: Backend
 
     // The citizen can see that Jobunivers sent them notices.
     let log = store
-        .access_log(&w.citizen_actor, &w.citizen.id, 50)
+        .access_log(&w.citizen_actor, w.citizen.id.as_str(), 50)
         .await
         .expect("log");
     assert_eq!(
@@ -428,7 +432,7 @@ async fn citizens_without_digital_mail_get_a_letter_to_print(backend: Backend) {
     // The citizen sees what was done with their letter, as what it was: listed (once,
     // while it waited), opened, printed.
     let log = store
-        .access_log(&w.citizen_actor, &w.citizen.id, 100)
+        .access_log(&w.citizen_actor, w.citizen.id.as_str(), 100)
         .await
         .expect("log");
     let count = |a: AuditAction| log.iter().filter(|e| e.action == a).count();
@@ -454,15 +458,21 @@ async fn new_messages_are_told_at_most_every_half_hour_and_not_when_read(backend
     let w = world(&store).await;
     let citizen = w.citizen.id.clone();
     store
-        .update_citizen(&w.caseworker, &citizen, &digital_contact())
+        .update_citizen(&w.caseworker, citizen.as_str(), &digital_contact())
         .await
         .expect("contact");
     let n = notifier(&store, smtp.port, &sms_url);
     let before = smtp.messages().len();
 
     // Two answers in a row: one notice, and not before five minutes have passed.
-    write(&store, &w.caseworker, &citizen, "Fortroligt: dit helbred").await;
-    write(&store, &w.caseworker, &citizen, "Og en ting mere").await;
+    write(
+        &store,
+        &w.caseworker,
+        citizen.as_str(),
+        "Fortroligt: dit helbred",
+    )
+    .await;
+    write(&store, &w.caseworker, citizen.as_str(), "Og en ting mere").await;
     assert_eq!(
         n.drain_once().await.expect("drain"),
         0,
@@ -490,9 +500,15 @@ async fn new_messages_are_told_at_most_every_half_hour_and_not_when_read(backend
 
     // Half an hour later a new message is told again, unless the citizen reads it first.
     store.advance_clock(SignedDuration::from_mins(31));
-    write(&store, &w.caseworker, &citizen, "Har du set min besked?").await;
+    write(
+        &store,
+        &w.caseworker,
+        citizen.as_str(),
+        "Har du set min besked?",
+    )
+    .await;
     store
-        .mark_conversation_read(&w.citizen_actor, &citizen, None)
+        .mark_conversation_read(&w.citizen_actor, citizen.as_str(), None)
         .await
         .expect("the citizen reads it");
     store.advance_clock(SignedDuration::from_mins(6));
@@ -510,7 +526,7 @@ async fn new_messages_are_told_at_most_every_half_hour_and_not_when_read(backend
 
     // The citizen's own messages are never announced to themself.
     store.advance_clock(SignedDuration::from_mins(31));
-    write(&store, &w.citizen_actor, &citizen, "Tak for svaret").await;
+    write(&store, &w.citizen_actor, citizen.as_str(), "Tak for svaret").await;
     assert_eq!(
         store.pending_outbox().await.expect("pending"),
         0,

@@ -178,7 +178,7 @@ async fn page(
         .store
         .available_slots(
             &user.actor,
-            &citizen.id,
+            citizen.id.as_str(),
             start,
             end,
             fund_times,
@@ -208,7 +208,7 @@ async fn page(
         Some(slot_id) => {
             let choice = state
                 .store
-                .slot_choice(&user.actor, &citizen.id, slot_id, q.flyt.as_deref())
+                .slot_choice(&user.actor, citizen.id.as_str(), slot_id, q.flyt.as_deref())
                 .await
                 .map_err(err)?;
             Some(Chosen {

@@ -59,8 +59,8 @@ pub async fn home(State(state): State<AppState>, user: SignedIn) -> Result<Respo
         .map_err(|e| user.viewer.error(e))?;
     let municipality = municipalities
         .into_iter()
-        .find(|m| m.code == citizen.municipality)
-        .map_or_else(|| citizen.municipality.clone(), |m| m.name);
+        .find(|m| m.code == citizen.municipality.as_str())
+        .map_or_else(|| citizen.municipality.to_string(), |m| m.name);
     let visitation = state
         .store
         .visitations(&user.actor, &id)

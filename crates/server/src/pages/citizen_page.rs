@@ -105,7 +105,12 @@ pub async fn citizen_page(
     let err = |e| user.viewer.error(e);
     let citizen = state.store.citizen(&user.actor, id).await.map_err(err)?;
     let caseworker = match &citizen.caseworker_id {
-        Some(cw) => state.store.staff_by_id(cw).await.ok().map(|s| s.name),
+        Some(cw) => state
+            .store
+            .staff_by_id(cw.as_str())
+            .await
+            .ok()
+            .map(|s| s.name),
         None => None,
     };
     let meetings = state

@@ -43,7 +43,7 @@ pub fn reader<'a>(
         is_staff: user.actor.is_staff(),
         now: state.store.now(),
         public_url: &state.config.public_url,
-        citizen_phone: citizen.and_then(|c| c.phone.as_deref()),
+        citizen_phone: citizen.and_then(|c| c.phone.as_ref().map(|p| p.as_str())),
     }
 }
 
@@ -86,7 +86,7 @@ pub async fn mine(State(state): State<AppState>, user: SignedIn) -> Result<Respo
         ctx: user.viewer.ctx(),
         upcoming,
         past,
-        citizen_id: citizen.id.clone(),
+        citizen_id: citizen.id.to_string(),
         may_book: !citizen.self_booking_exempt,
         has_fund: citizen.unemployment_fund.is_some(),
         exempt_reason: citizen

@@ -89,14 +89,14 @@ impl Store {
         }
         super::busy::ensure_free(
             &mut tx,
-            &citizen.id,
+            citizen.id.as_str(),
             clock::to_micros(slot.start),
             clock::to_micros(slot.end),
             "",
         )
         .await?;
         let adviser = match &fund {
-            Some(f) => Some(claim_adviser_slot(&mut tx, f, None, &slot, &id).await?),
+            Some(f) => Some(claim_adviser_slot(&mut tx, f.as_str(), None, &slot, &id).await?),
             None => None,
         };
         let now = self.now_micros();
@@ -112,7 +112,7 @@ impl Store {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'booked', $13, $14, $15, $15)",
         )
         .bind(&id)
-        .bind(&citizen.id)
+        .bind(citizen.id.as_str())
         .bind(&slot.staff_id)
         .bind(&slot.id)
         .bind(adviser.as_ref().map(|(_, staff)| staff.clone()))
@@ -128,14 +128,14 @@ impl Store {
         .bind(now)
         .execute(&mut *tx)
         .await?;
-        let day = StaleDay::new(&citizen.municipality, slot.start);
+        let day = StaleDay::new(citizen.municipality.as_str(), slot.start);
         report_days::mark(&mut tx, self.now_micros(), &[day]).await?;
         audit_change(
             &mut tx,
             self.now_micros(),
             visibility,
             actor,
-            &citizen.id,
+            citizen.id.as_str(),
             AuditAction::MeetingBooked,
         )
         .await?;
@@ -149,7 +149,7 @@ impl Store {
         }
         Ok(booked(
             id,
-            &citizen.id,
+            citizen.id.as_str(),
             &slot,
             staff_name,
             req,
@@ -182,7 +182,7 @@ impl Store {
         notices.extend(self.reminder_at(slot.start).map(|at| (kinds::REMINDER, at)));
         let row = super::group::BookingRow {
             id: id.clone(),
-            citizen_id: citizen.id.clone(),
+            citizen_id: citizen.id.to_string(),
             staff_id: slot.staff_id.clone(),
             slot_id: slot.id.clone(),
             starts_at: clock::to_micros(slot.start),
@@ -198,12 +198,12 @@ impl Store {
                 crate::audit::AuditEntry::new(
                     self.now_micros(),
                     actor,
-                    &citizen.id,
+                    citizen.id.as_str(),
                     AuditAction::MeetingBooked,
                 )
             }),
             notices,
-            stale: StaleDay::new(&citizen.municipality, slot.start),
+            stale: StaleDay::new(citizen.municipality.as_str(), slot.start),
         };
         match writer.write(row).await?.1 {
             super::group::Claimed::Yes => {}
@@ -214,7 +214,7 @@ impl Store {
         }
         Ok(booked(
             id,
-            &citizen.id,
+            citizen.id.as_str(),
             slot,
             staff_name,
             req,

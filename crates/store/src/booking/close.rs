@@ -47,14 +47,14 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         void_reminders(&mut tx, self.now_micros(), meeting_id).await?;
-        let day = StaleDay::new(&citizen.municipality, meeting.start);
+        let day = StaleDay::new(citizen.municipality.as_str(), meeting.start);
         report_days::mark(&mut tx, self.now_micros(), &[day]).await?;
         audit_change(
             &mut tx,
             self.now_micros(),
             visibility,
             actor,
-            &citizen.id,
+            citizen.id.as_str(),
             AuditAction::MeetingCancelled,
         )
         .await?;
@@ -98,14 +98,14 @@ impl Store {
         if changed.rows_affected() != 1 {
             return Err(MeetingRefusal::NotBooked.into());
         }
-        let day = StaleDay::new(&citizen.municipality, meeting.start);
+        let day = StaleDay::new(citizen.municipality.as_str(), meeting.start);
         report_days::mark(&mut tx, self.now_micros(), &[day]).await?;
         audit_change(
             &mut tx,
             self.now_micros(),
             visibility,
             actor,
-            &citizen.id,
+            citizen.id.as_str(),
             AuditAction::MeetingOutcome,
         )
         .await?;

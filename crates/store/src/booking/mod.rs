@@ -200,7 +200,8 @@ fn context_from_row(
     let municipality = row.text("s_municipality")?;
     let fund = row.text("s_fund")?;
     let ours = municipality.as_deref() == Some(citizen.municipality.as_str())
-        || (fund.is_some() && fund == citizen.unemployment_fund);
+        || (fund.is_some()
+            && fund.as_deref() == citizen.unemployment_fund.as_ref().map(|f| f.as_str()));
     if !ours {
         return Err(unknown());
     }

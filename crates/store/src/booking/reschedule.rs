@@ -28,7 +28,7 @@ impl Store {
             holder,
             ..
         } = self
-            .booking_context(actor, &citizen.id, slot_id, Some(meeting_id))
+            .booking_context(actor, citizen.id.as_str(), slot_id, Some(meeting_id))
             .await?;
         check_booking(
             visibility == Visibility::Own,
@@ -50,16 +50,17 @@ impl Store {
         }
         super::busy::ensure_free(
             &mut tx,
-            &citizen.id,
+            citizen.id.as_str(),
             clock::to_micros(slot.start),
             clock::to_micros(slot.end),
             meeting_id,
         )
         .await?;
         let adviser = match (&meeting.adviser_id, &citizen.unemployment_fund) {
-            (Some(adviser), Some(fund)) => {
-                Some(claim_adviser_slot(&mut tx, fund, Some(adviser), &slot, meeting_id).await?)
-            }
+            (Some(adviser), Some(fund)) => Some(
+                claim_adviser_slot(&mut tx, fund.as_str(), Some(adviser), &slot, meeting_id)
+                    .await?,
+            ),
             _ => None,
         };
         // Free the slots the meeting held, keeping the ones just claimed.
@@ -97,8 +98,8 @@ impl Store {
         void_reminders(&mut tx, self.now_micros(), meeting_id).await?;
         // Both days' counts change: the one it left and the one it moved to.
         let days = [
-            StaleDay::new(&citizen.municipality, meeting.start),
-            StaleDay::new(&citizen.municipality, slot.start),
+            StaleDay::new(citizen.municipality.as_str(), meeting.start),
+            StaleDay::new(citizen.municipality.as_str(), slot.start),
         ];
         report_days::mark(&mut tx, self.now_micros(), &days).await?;
         audit_change(
@@ -106,7 +107,7 @@ impl Store {
             self.now_micros(),
             visibility,
             actor,
-            &citizen.id,
+            citizen.id.as_str(),
             AuditAction::MeetingMoved,
         )
         .await?;

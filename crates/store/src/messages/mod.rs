@@ -180,7 +180,7 @@ impl Store {
         let holder = thread_for(visibility, requested, has_fund).ok_or(StoreError::NotFound)?;
         let view = ThreadView {
             key: ThreadKey {
-                citizen_id: citizen.id.clone(),
+                citizen_id: citizen.id.to_string(),
                 holder,
             },
             visibility,

@@ -134,7 +134,7 @@ impl Notifier {
                 "none",
                 "skipped",
                 "read before the notice was due",
-                &n.citizen.id,
+                n.citizen.id.as_str(),
             ));
             return Ok(());
         }
@@ -195,7 +195,7 @@ impl Notifier {
                 "none",
                 "skipped",
                 "no channel reaches the citizen for this notice",
-                &citizen.id,
+                citizen.id.as_str(),
             ));
             return Ok(());
         }
@@ -213,21 +213,21 @@ impl Notifier {
             let (status, detail) = match channel {
                 NoticeChannel::Email => match (&self.mailer, &citizen.email) {
                     (Some(mailer), Some(to)) => {
-                        mailer.send(to, notice, &reference).await?;
-                        ("sent", to.clone())
+                        mailer.send(to.as_str(), notice, &reference).await?;
+                        ("sent", to.to_string())
                     }
                     _ => ("skipped", "smtp not configured".to_owned()),
                 },
                 NoticeChannel::Sms => match (&self.sms, &citizen.phone) {
                     (Some(sender), Some(to)) => {
-                        sender.send(to, &notice.sms, &reference).await?;
-                        ("sent", to.clone())
+                        sender.send(to.as_str(), &notice.sms, &reference).await?;
+                        ("sent", to.to_string())
                     }
                     _ => ("skipped", "sms gateway not configured".to_owned()),
                 },
                 NoticeChannel::Letter => {
                     // Kept for printing in the batch's commit, with its delivery.
-                    let mut letter = delivery(item, name, "sent", "to print", &citizen.id);
+                    let mut letter = delivery(item, name, "sent", "to print", citizen.id.as_str());
                     let (paper, paper_lang) = on_paper(lang, notice, compose);
                     letter.letter = Some(NewLetter {
                         municipality: citizen.municipality.to_string(),
@@ -240,7 +240,7 @@ impl Notifier {
                     continue;
                 }
             };
-            handled.push(delivery(item, name, status, &detail, &citizen.id));
+            handled.push(delivery(item, name, status, &detail, citizen.id.as_str()));
         }
         Ok(())
     }

@@ -1,7 +1,7 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use domain::meetings::SelfBookingExemption;
-use domain::{EmailAddress, Invalid, PhoneNumber, TargetGroup};
+use domain::{EmailAddress, Invalid, PhoneNumber, StaffId, TargetGroup};
 use serde::{Deserialize, Deserializer};
 use store::CitizenChange;
 use utoipa::ToSchema;
@@ -64,13 +64,12 @@ fn contact<'a, T>(
     field: &'static str,
     raw: &'a Option<Option<String>>,
     parse: impl FnOnce(&'a str) -> Result<T, Invalid>,
-    text: impl FnOnce(T) -> String,
-) -> Option<Option<Option<String>>> {
+) -> Option<Option<Option<T>>> {
     match raw {
         None => Some(None),
         Some(None) => Some(Some(None)),
         Some(Some(s)) if s.trim().is_empty() => Some(Some(None)),
-        Some(Some(s)) => f.check(field, parse(s)).map(|v| Some(Some(text(v)))),
+        Some(Some(s)) => f.check(field, parse(s)).map(|v| Some(Some(v))),
     }
 }
 
@@ -107,17 +106,16 @@ pub async fn handler(
         None => Some(None),
         Some(s) => f.check("target_group", TargetGroup::try_from(s)).map(Some),
     };
-    if let Some(Some(id)) = &body.caseworker_id
-        && id.trim().is_empty()
-    {
-        f.refuse("caseworker_id", Invalid::Blank);
-    }
-    let phone = contact(&mut f, "phone", &body.phone, PhoneNumber::try_from, |p| {
-        p.as_str().to_owned()
-    });
-    let email = contact(&mut f, "email", &body.email, EmailAddress::try_from, |e| {
-        e.as_str().to_owned()
-    });
+    // `null` removes the assignment; an id that cannot be one of ours is 422 before any lookup.
+    let caseworker_id = match &body.caseworker_id {
+        None => Some(None),
+        Some(None) => Some(Some(None)),
+        Some(Some(id)) => f
+            .check("caseworker_id", StaffId::try_from(id.trim()))
+            .map(|id| Some(Some(id))),
+    };
+    let phone = contact(&mut f, "phone", &body.phone, PhoneNumber::try_from);
+    let email = contact(&mut f, "email", &body.email, EmailAddress::try_from);
     // The executive order's reasons only (BEK 1216/2023 § 45), and one is required to exempt.
     let exempt_reason = f.optional(
         "self_booking_exempt_reason",
@@ -143,7 +141,7 @@ pub async fn handler(
     );
     let change = f.finish(|| {
         Some(CitizenChange {
-            caseworker_id: body.caseworker_id.clone(),
+            caseworker_id: caseworker_id?,
             in_person_requested: body.in_person_requested,
             target_group: target_group?,
             phone: phone?,

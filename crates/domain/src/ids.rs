@@ -1,0 +1,114 @@
+//! Identifiers, one type per kind of thing, so a meeting's id cannot be passed where a
+//! citizen's is expected. They are opaque to clients (API.md): the store makes them (26
+//! characters of Crockford base32, time-ordered); parsing only checks they could be one of
+//! ours, so a malformed id in a path is refused before the database is asked.
+
+use crate::Invalid;
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+        #[serde(transparent)]
+        pub struct $name(String);
+
+        impl TryFrom<&str> for $name {
+            type Error = Invalid;
+            fn try_from(s: &str) -> Result<Self, Invalid> {
+                parse(s).map(|s| Self(s.to_owned()))
+            }
+        }
+
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.0 == *other
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(id: $name) -> String {
+                id.0
+            }
+        }
+    };
+}
+
+/// What any of our ids looks like: 1 to 64 ASCII letters, digits, `-` or `_`.
+fn parse(s: &str) -> Result<&str, Invalid> {
+    if s.is_empty() {
+        return Err(Invalid::Blank);
+    }
+    if s.len() > 64 {
+        return Err(Invalid::TooLong { max: 64 });
+    }
+    if s.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        Ok(s)
+    } else {
+        Err(Invalid::BadFormat)
+    }
+}
+
+id_type!(
+    /// A citizen in Jobunivers.
+    CitizenId
+);
+id_type!(
+    /// A staff member (caseworker, a-kasse adviser, manager) or an administrator.
+    StaffId
+);
+id_type!(
+    /// A booked (or once booked) meeting.
+    MeetingId
+);
+id_type!(
+    /// A time a caseworker has published.
+    SlotId
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_parsed_once_and_keep_their_kind() {
+        let id = CitizenId::try_from("01m8tsna60h50w5pzqv43g9qne").expect("ours");
+        assert_eq!(id.as_str(), "01m8tsna60h50w5pzqv43g9qne");
+        assert_eq!(id, "01m8tsna60h50w5pzqv43g9qne");
+        assert_eq!(CitizenId::try_from(""), Err(Invalid::Blank));
+        assert_eq!(MeetingId::try_from("../etc"), Err(Invalid::BadFormat));
+        assert_eq!(
+            SlotId::try_from("x".repeat(65).as_str()),
+            Err(Invalid::TooLong { max: 64 })
+        );
+        assert_eq!(
+            serde_json::to_string(&StaffId::try_from("system").expect("id")).expect("json"),
+            "\"system\""
+        );
+    }
+}
