@@ -115,9 +115,9 @@ mod tests {
 
     fn meeting(start: &str, end: &str) -> Meeting {
         Meeting {
-            id: "m1".into(),
-            citizen_id: "c1".into(),
-            staff_id: "s1".into(),
+            id: domain::MeetingId::try_from("m1").expect("id"),
+            citizen_id: domain::CitizenId::try_from("c1").expect("id"),
+            staff_id: domain::StaffId::try_from("s1").expect("id"),
             staff_name: "Karen".into(),
             slot_id: None,
             adviser_id: None,

@@ -13,7 +13,7 @@ use sqlx::any::AnyRow;
 
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::error::parse;
-use crate::ids::new_id;
+use crate::ids::{new_id, typed};
 use crate::{Store, StoreError};
 
 #[derive(Debug, Clone)]
@@ -202,11 +202,6 @@ impl Columns for rusqlite::Row<'_> {
     fn opt_int(&self, column: &str) -> Result<Option<i64>, StoreError> {
         Ok(self.get(column)?)
     }
-}
-
-/// A stored value parsed into its domain type once, here; what we wrote always parses.
-fn typed<T: for<'a> TryFrom<&'a str>>(column: &'static str, s: &str) -> Result<T, StoreError> {
-    T::try_from(s).map_err(|_| StoreError::Corrupt { column })
 }
 
 fn opt_typed<T: for<'a> TryFrom<&'a str>>(

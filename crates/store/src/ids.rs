@@ -19,6 +19,15 @@ pub(crate) fn new_id() -> String {
     out.iter().map(|b| char::from(*b)).collect()
 }
 
+/// A stored value parsed into its domain type once, where it is read; what we wrote always
+/// parses, so a failure is a corrupt `column`.
+pub(crate) fn typed<T: for<'a> TryFrom<&'a str>>(
+    column: &'static str,
+    s: &str,
+) -> Result<T, crate::StoreError> {
+    T::try_from(s).map_err(|_| crate::StoreError::Corrupt { column })
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

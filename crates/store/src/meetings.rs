@@ -2,13 +2,16 @@
 //! Changes (booking, moving, cancelling, the outcome) live in `booking.rs`.
 
 use domain::meetings::MeetingParties;
-use domain::{Actor, Channel, MeetingStatus, Role, Visibility};
+use domain::{
+    Actor, Channel, CitizenId, MeetingId, MeetingStatus, Role, SlotId, StaffId, Visibility,
+};
 use jiff::Timestamp;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use crate::audit::{AuditAction, AuditEntry};
 use crate::error::parse;
+use crate::ids::typed;
 use crate::slots::{SLOT_COLUMNS, Slot, slot_from_row};
 use crate::{Citizen, Store, StoreError, clock};
 
@@ -23,14 +26,14 @@ pub struct Cancellation {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Meeting {
-    pub id: String,
-    pub citizen_id: String,
+    pub id: MeetingId,
+    pub citizen_id: CitizenId,
     /// The staff member whose slot it is: caseworker or a-kasse adviser.
-    pub staff_id: String,
+    pub staff_id: StaffId,
     pub staff_name: String,
-    pub slot_id: Option<String>,
+    pub slot_id: Option<SlotId>,
     /// The a-kasse adviser in a joint conversation.
-    pub adviser_id: Option<String>,
+    pub adviser_id: Option<StaffId>,
     pub adviser_name: Option<String>,
     pub start: Timestamp,
     pub end: Timestamp,
@@ -53,6 +56,14 @@ pub(crate) const MEETING_COLUMNS: &str = "m.id, m.citizen_id, m.staff_id, s.name
 pub(crate) const MEETING_FROM: &str =
     "meetings m JOIN staff s ON s.id = m.staff_id LEFT JOIN staff a ON a.id = m.adviser_id";
 
+fn opt_typed<T: for<'a> TryFrom<&'a str>>(
+    row: &AnyRow,
+    column: &'static str,
+) -> Result<Option<T>, StoreError> {
+    let raw: Option<&str> = row.try_get(column)?;
+    raw.map(|r| typed(column, r)).transpose()
+}
+
 pub(crate) fn meeting_from_row(row: &AnyRow) -> Result<Meeting, StoreError> {
     let cancelled_role: Option<String> = row.try_get("cancelled_by_role")?;
     let cancellation = match cancelled_role {
@@ -70,12 +81,12 @@ pub(crate) fn meeting_from_row(row: &AnyRow) -> Result<Meeting, StoreError> {
         None => None,
     };
     Ok(Meeting {
-        id: row.try_get("id")?,
-        citizen_id: row.try_get("citizen_id")?,
-        staff_id: row.try_get("staff_id")?,
+        id: typed("id", row.try_get("id")?)?,
+        citizen_id: typed("citizen_id", row.try_get("citizen_id")?)?,
+        staff_id: typed("staff_id", row.try_get("staff_id")?)?,
         staff_name: row.try_get("staff_name")?,
-        slot_id: row.try_get("slot_id")?,
-        adviser_id: row.try_get("adviser_id")?,
+        slot_id: opt_typed(row, "slot_id")?,
+        adviser_id: opt_typed(row, "adviser_id")?,
         adviser_name: row.try_get("adviser_name")?,
         start: clock::from_micros(row.try_get("starts_at")?),
         end: clock::from_micros(row.try_get("ends_at")?),
@@ -105,7 +116,9 @@ impl Store {
         id: &str,
     ) -> Result<(Meeting, Citizen, Visibility), StoreError> {
         let meeting = self.meeting_by_id(id).await?;
-        let (citizen, visibility) = self.load_visible(actor, &meeting.citizen_id).await?;
+        let (citizen, visibility) = self
+            .load_visible(actor, meeting.citizen_id.as_str())
+            .await?;
         Ok((meeting, citizen, visibility))
     }
 
@@ -120,9 +133,12 @@ impl Store {
         let (meeting, citizen, visibility) = self.load_meeting(actor, id).await?;
         // The organisations of the holding staff member and of the joint adviser, as the staff
         // rows say (`staff_by_id` parses them).
-        let holder = self.staff_by_id(&meeting.staff_id).await?.organisation;
+        let holder = self
+            .staff_by_id(meeting.staff_id.as_str())
+            .await?
+            .organisation;
         let partner = match &meeting.adviser_id {
-            Some(adviser) => self.staff_by_id(adviser).await?.organisation,
+            Some(adviser) => self.staff_by_id(adviser.as_str()).await?.organisation,
             None => None,
         };
         // A meeting held by staff of no organisation (an administrator) is changed by
@@ -158,7 +174,7 @@ impl Store {
             self.log_reads(vec![AuditEntry::new(
                 self.now_micros(),
                 actor,
-                &meeting.citizen_id,
+                meeting.citizen_id.as_str(),
                 AuditAction::MeetingsRead,
             )])
             .await?;
@@ -311,7 +327,7 @@ impl Store {
                     AuditEntry::new(
                         self.now_micros(),
                         actor,
-                        &m.citizen_id,
+                        m.citizen_id.as_str(),
                         AuditAction::MeetingsRead,
                     )
                 })

@@ -135,7 +135,9 @@ impl Store {
         .ok_or(StoreError::NotFound)?;
         let meeting = meeting_from_row(&row)?;
         let system = system_actor();
-        let (citizen, _) = self.load_visible(&system, &meeting.citizen_id).await?;
+        let (citizen, _) = self
+            .load_visible(&system, meeting.citizen_id.as_str())
+            .await?;
         let municipality_name: String =
             sqlx::query("SELECT name FROM municipalities WHERE code = $1")
                 .bind(citizen.municipality.as_str())

@@ -19,9 +19,9 @@ impl Store {
     ) -> Result<(Meeting, RoomRole), StoreError> {
         let meeting = self.meeting_by_id(meeting_id).await?;
         let facts = RoomFacts {
-            citizen_id: &meeting.citizen_id,
-            staff_id: &meeting.staff_id,
-            adviser_id: meeting.adviser_id.as_deref(),
+            citizen_id: meeting.citizen_id.as_str(),
+            staff_id: meeting.staff_id.as_str(),
+            adviser_id: meeting.adviser_id.as_ref().map(|a| a.as_str()),
             channel: meeting.channel,
             status: meeting.status,
             end: meeting.end,
@@ -40,7 +40,7 @@ impl Store {
             self.log_reads(vec![AuditEntry::new(
                 self.now_micros(),
                 actor,
-                &meeting.citizen_id,
+                meeting.citizen_id.as_str(),
                 action,
             )])
             .await?;

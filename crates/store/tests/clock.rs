@@ -42,7 +42,7 @@ async fn a_set_clock_dates_the_cancellation_and_the_access_log(backend: Backend)
     assert!(shown >= later && shown < later + SignedDuration::from_secs(5));
 
     let cancelled = store
-        .cancel_meeting(&w.caseworker, &meeting.id, "Konsulent syg")
+        .cancel_meeting(&w.caseworker, meeting.id.as_str(), "Konsulent syg")
         .await
         .expect("cancel");
     let at = cancelled.cancellation.expect("recorded").at;

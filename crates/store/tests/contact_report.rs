@@ -171,7 +171,7 @@ async fn the_counts_kept_per_day_follow_every_change_to_meetings_surveys_and_cit
     }
     store.advance_clock(SignedDuration::from_hours(49));
     store
-        .record_outcome(&w.caseworker, &meetings[0].id, Outcome::Held)
+        .record_outcome(&w.caseworker, meetings[0].id.as_str(), Outcome::Held)
         .await
         .expect("held");
     check("held").await;
@@ -185,12 +185,12 @@ async fn the_counts_kept_per_day_follow_every_change_to_meetings_surveys_and_cit
         .expect("answered");
     check("answered").await;
     store
-        .cancel_meeting(&w.citizen_actor, &meetings[1].id, "Syg")
+        .cancel_meeting(&w.citizen_actor, meetings[1].id.as_str(), "Syg")
         .await
         .expect("cancelled");
     check("cancelled late").await;
     store
-        .move_meeting(&w.caseworker, &meetings[2].id, &slots[3].id, None)
+        .move_meeting(&w.caseworker, meetings[2].id.as_str(), &slots[3].id, None)
         .await
         .expect("moved");
     check("moved to another day").await;

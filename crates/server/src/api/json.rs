@@ -210,8 +210,8 @@ impl MeetingJson {
             .then(|| format!("{public_url}/moeder/{}/video", m.id));
         Self {
             join_url,
-            citizen_id: m.citizen_id,
-            caseworker_id: m.staff_id,
+            citizen_id: m.citizen_id.to_string(),
+            caseworker_id: m.staff_id.to_string(),
             caseworker_name: m.staff_name,
             start: crate::time_fmt::rfc3339(m.start),
             end: crate::time_fmt::rfc3339(m.end),
@@ -220,7 +220,7 @@ impl MeetingJson {
             location: m.location,
             purpose: m.purpose,
             attendance_reason: m.attendance_reason,
-            adviser_id: m.adviser_id,
+            adviser_id: m.adviser_id.map(String::from),
             adviser_name: m.adviser_name,
             booked_by_role: m.booked_by_role,
             cancellation: m.cancellation.map(|c| CancellationJson {
@@ -229,7 +229,7 @@ impl MeetingJson {
                 late: c.late,
                 at: crate::time_fmt::rfc3339(c.at),
             }),
-            id: m.id,
+            id: m.id.to_string(),
         }
     }
 }

@@ -46,7 +46,9 @@ pub async fn handler(
     Ok(ws
         .max_message_size(MAX_CLIENT_FRAME)
         .read_buffer_size(8 * 1024)
-        .on_upgrade(move |socket| session(socket, state, meeting.id, role, name, token)))
+        .on_upgrade(move |socket| {
+            session(socket, state, meeting.id.to_string(), role, name, token)
+        }))
 }
 
 async fn session(

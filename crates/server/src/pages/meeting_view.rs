@@ -63,7 +63,7 @@ pub fn view(m: &Meeting, r: &Reader<'_>) -> MeetingView {
         )
     });
     MeetingView {
-        id: m.id.clone(),
+        id: m.id.to_string(),
         when: when(m.start, m.end, r.lang),
         channel: channel(r.lang, m.channel),
         status: meeting_status(r.lang, m.status),
@@ -79,7 +79,7 @@ pub fn view(m: &Meeting, r: &Reader<'_>) -> MeetingView {
         will_be_called: m.channel == Channel::Phone && !r.is_staff,
         attendance_reason: m.attendance_reason.clone(),
         cancellation,
-        citizen_id: m.citizen_id.clone(),
+        citizen_id: m.citizen_id.to_string(),
         citizen_name: None,
         can_change: booked && m.start > r.now,
         can_record: booked && r.is_staff && m.start <= r.now,

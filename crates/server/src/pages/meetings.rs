@@ -132,7 +132,7 @@ async fn meeting_page(
         Some(
             state
                 .store
-                .citizen(&user.actor, &meeting.citizen_id)
+                .citizen(&user.actor, meeting.citizen_id.as_str())
                 .await
                 .map_err(|e| user.viewer.error(e))?,
         )

@@ -54,7 +54,7 @@ pub async fn room(
     Ok(render(&VideoPage {
         ctx: user.viewer.ctx(),
         when: when(meeting.start, meeting.end, lang),
-        meeting_id: meeting.id,
+        meeting_id: meeting.id.to_string(),
         with_name,
         role,
         ice_servers: state.config.ice_servers.clone(),

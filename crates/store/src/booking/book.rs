@@ -6,7 +6,7 @@ use domain::{Actor, Channel, TargetGroup, Visibility};
 
 use super::{NewMeeting, audit_change, claim, claim_adviser_slot, kinds, outbox};
 use crate::audit::AuditAction;
-use crate::ids::new_id;
+use crate::ids::{new_id, typed};
 use crate::meetings::Meeting;
 use crate::report_days::{self, StaleDay};
 use crate::{Store, StoreError, clock};
@@ -147,7 +147,7 @@ impl Store {
             // The adviser's name comes with a read; joint meetings are the rare case.
             return self.meeting_by_id(&id).await;
         }
-        Ok(booked(
+        booked(
             id,
             citizen.id.as_str(),
             &slot,
@@ -155,7 +155,7 @@ impl Store {
             req,
             location_for_answer,
             actor,
-        ))
+        )
     }
 
     /// The same booking through the SQLite group-commit writer (see `group.rs`).
@@ -212,7 +212,7 @@ impl Store {
                 return Err(super::busy::busy(start, end));
             }
         }
-        Ok(booked(
+        booked(
             id,
             citizen.id.as_str(),
             slot,
@@ -220,7 +220,7 @@ impl Store {
             req,
             location,
             actor,
-        ))
+        )
     }
 }
 
@@ -233,13 +233,13 @@ fn booked(
     req: &NewMeeting,
     location: Option<String>,
     actor: &Actor,
-) -> Meeting {
-    Meeting {
-        id,
-        citizen_id: citizen_id.to_owned(),
-        staff_id: slot.staff_id.clone(),
+) -> Result<Meeting, StoreError> {
+    Ok(Meeting {
+        id: typed("id", &id)?,
+        citizen_id: typed("citizen_id", citizen_id)?,
+        staff_id: typed("staff_id", &slot.staff_id)?,
         staff_name,
-        slot_id: Some(slot.id.clone()),
+        slot_id: Some(typed("slot_id", &slot.id)?),
         adviser_id: None,
         adviser_name: None,
         start: slot.start,
@@ -251,5 +251,5 @@ fn booked(
         status: domain::MeetingStatus::Booked,
         booked_by_role: actor.role(),
         cancellation: None,
-    }
+    })
 }

@@ -58,8 +58,14 @@ impl Store {
         .await?;
         let adviser = match (&meeting.adviser_id, &citizen.unemployment_fund) {
             (Some(adviser), Some(fund)) => Some(
-                claim_adviser_slot(&mut tx, fund.as_str(), Some(adviser), &slot, meeting_id)
-                    .await?,
+                claim_adviser_slot(
+                    &mut tx,
+                    fund.as_str(),
+                    Some(adviser.as_str()),
+                    &slot,
+                    meeting_id,
+                )
+                .await?,
             ),
             _ => None,
         };

@@ -140,7 +140,7 @@ pub(super) async fn page(
         .filter(|(m, _)| m.status != domain::MeetingStatus::Cancelled)
     {
         let mut text = format!("{citizen_name} – {}", channel(lang, m.channel));
-        if m.adviser_id.as_deref() == Some(staff.as_str()) {
+        if m.adviser_id.as_ref().map(|a| a.as_str()) == Some(staff.as_str()) {
             text.push_str(lang.text("calendar-joint"));
         }
         items.push((
@@ -149,7 +149,7 @@ pub(super) async fn page(
             Entry {
                 time: format!("{}–{}", clock(m.start), clock(m.end)),
                 text,
-                meeting_id: Some(m.id.clone()),
+                meeting_id: Some(m.id.to_string()),
                 free_slot_id: None,
             },
         ));
