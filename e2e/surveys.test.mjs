@@ -103,7 +103,7 @@ test('a manager reads the contact report, with its chart and table, and exports 
   // Meetings the a-kasse held jointly or alone count under the a-kasse.
   // Answers of teams too small on their own that month are gathered as "Øvrige" (anonymity).
   assert.ok(teams.every((t) => /^(Team |A-kasse |Øvrige )/.test(t) || t === 'Uden team'), teams.join(', '));
-  assert.match(await page.locator('#answers-months').textContent(), /hele måneder.*Svar fra: \S+ \d{4} – \S+ \d{4}\./);
+  assert.match(await page.locator('#answers-months').textContent(), /hele måneder.*Svar fra \S+ \d{4} – \S+ \d{4}\./);
   await expectNoAxeViolations(page, assert);
 
   // A period that ends before it starts is named beside the field.

@@ -50,7 +50,6 @@ support-reason = Jobcentrets begrundelse
 support-save-view = Gem din vurdering
 support-title = Din støtte
 
-survey-about = Om din samtale
 survey-back = Tilbage til din side
 survey-closed = Spørgeskemaet er lukket, fordi samtalen er mere end 30 dage gammel. Tak fordi du ville svare.
 survey-intro = Det tager to minutter. Dine svar er anonyme: din jobkonsulent ser dem aldrig, og vi viser kun tal for grupper på mindst fem personer.
@@ -112,3 +111,5 @@ survey-options-satisfaction = { $value ->
         [4] Tilfreds
        *[5] Meget tilfreds
     }
+survey-about-day = Om din samtale { $day }
+survey-about-meeting = Om din samtale { $day } med { $staff }

@@ -27,7 +27,7 @@ monitoring-without = Uden screening
 
 report-all-municipalities = Alle kommuner
 report-answered = Svar
-report-answers-months = Svarene er talt for hele måneder, der ikke længere kan ændre sig (30 dage efter månedens udgang), og kun for en kommunes måned, hvor alle grupper har mindst fem svar. Svar fra:
+report-answers-months = Svarene er talt for hele måneder, der ikke længere kan ændre sig (30 dage efter månedens udgang), og kun for en kommunes måned, hvor alle grupper har mindst fem svar. Svar fra { $from } – { $to }.
 report-answers-none = Perioden rummer ingen hel måned, der sluttede for mindst 30 dage siden. Derfor vises ingen svar endnu.
 report-by-channel = Kontaktform
 report-by-month = Måned (udvikling)
@@ -83,3 +83,4 @@ committee-themes = Hvad borgerne skrev (temaer i fritekstsvar)
 committee-title = Orientering til Beskæftigelsesudvalget
 committee-whom-all = Alle kommuner
 committee-whom-fund = A-kassen
+report-fund-team = A-kasse { $fund }

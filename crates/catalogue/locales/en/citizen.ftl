@@ -50,7 +50,6 @@ support-reason = The jobcentre's reason
 support-save-view = Save your view
 support-title = Your support
 
-survey-about = About your meeting
 survey-back = Back to your page
 survey-closed = The survey is closed because the meeting is more than 30 days ago. Thank you for wanting to answer.
 survey-intro = It takes two minutes. Your answers are anonymous: your caseworker never sees them, and we only show figures for groups of at least five people.
@@ -112,3 +111,5 @@ survey-options-satisfaction = { $value ->
         [4] Satisfied
        *[5] Very satisfied
     }
+survey-about-day = About your meeting on { $day }
+survey-about-meeting = About your meeting on { $day } with { $staff }

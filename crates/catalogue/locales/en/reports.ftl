@@ -27,7 +27,7 @@ monitoring-without = Without screening
 
 report-all-municipalities = All municipalities
 report-answered = Answers
-report-answers-months = Answers are counted for whole months that can no longer change (30 days after the month ends), and only for a municipality's month in which every group has at least five answers. Answers from:
+report-answers-months = Answers are counted for whole months that can no longer change (30 days after the month ends), and only for a municipality's month in which every group has at least five answers. Answers from { $from } – { $to }.
 report-answers-none = The period holds no whole month that ended at least 30 days ago, so no answers are shown yet.
 report-by-channel = Channel
 report-by-month = Month (trend)
@@ -84,3 +84,4 @@ committee-themes = What citizens wrote (themes in free-text answers)
 committee-title = Orientation to the Employment Committee
 committee-whom-all = All municipalities
 committee-whom-fund = The unemployment fund
+report-fund-team = Unemployment fund { $fund }

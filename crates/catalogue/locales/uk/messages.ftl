@@ -1,6 +1,6 @@
 ## Листування з джобцентром і касою з безробіття, а також відеозустрічі.
 messages-assign-me = Призначити мені
-messages-assigned-to = Призначено
+messages-assigned-to = Призначено: { $name }.
 messages-back-to-citizen = Назад до громадянина
 messages-body = Ваше повідомлення
 messages-body-hint = Не більше 10 000 символів.
@@ -16,9 +16,9 @@ messages-thread = Листування
 messages-to-fund = Написати натомість у свою касу з безробіття
 messages-to-jobcenter = Написати натомість у джобцентр
 messages-unread = нових повідомлень
-messages-waiting-for-citizen = Ми відповіли; остання відповідь
-messages-waiting-for-us = Громадянин чекає на нашу відповідь з
-messages-with = Повідомлення з
+messages-waiting-for-citizen = Ми відповіли; остання відповідь { $since }.
+messages-waiting-for-us = Громадянин чекає на нашу відповідь з { $since }.
+messages-with = Повідомлення з { $name }
 messages-with-fund = Повідомлення з вашою касою з безробіття
 messages-with-jobcenter = Повідомлення з джобцентром
 messages-write = Написати в джобцентр

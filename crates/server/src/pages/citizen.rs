@@ -119,8 +119,12 @@ pub async fn home(State(state): State<AppState>, user: SignedIn) -> Result<Respo
         .map_err(|e| user.viewer.error(e))?
         .into_iter()
         .map(|s| {
-            let day = crate::time_fmt::local_date(s.held_at);
-            (s.id, crate::time_fmt::long_date(day, user.viewer.lang))
+            let lang = user.viewer.lang;
+            let day = crate::time_fmt::long_date(crate::time_fmt::local_date(s.held_at), lang);
+            (
+                s.id,
+                lang.fmt("survey-about-day", &[("day", (&day).into())]),
+            )
         })
         .collect();
     Ok(render(&HomePage {

@@ -80,7 +80,7 @@ pub(super) fn group_name(t: Texts, group: GroupBy, key: &str, towns: &[store::Or
         GroupBy::Team if key.is_empty() => t.text("report-no-team").to_owned(),
         GroupBy::Team => key.strip_prefix("fund:").map_or_else(
             || key.to_owned(),
-            |fund| format!("{} {fund}", t.text("field-fund")),
+            |fund| t.lang.fmt("report-fund-team", &[("fund", fund.into())]),
         ),
     }
 }
@@ -154,11 +154,10 @@ pub(super) fn answer_months(
     match months {
         Some((first, end)) => {
             let last = end.yesterday().unwrap_or(end);
-            format!(
-                "{} {} – {}.",
-                t.text("report-answers-months"),
-                month_year(t.lang, first),
-                month_year(t.lang, last)
+            let (from, to) = (month_year(t.lang, first), month_year(t.lang, last));
+            t.lang.fmt(
+                "report-answers-months",
+                &[("from", (&from).into()), ("to", (&to).into())],
             )
         }
         None => t.text("report-answers-none").to_owned(),

@@ -51,15 +51,14 @@ pub fn view(m: &Meeting, r: &Reader<'_>) -> MeetingView {
     let booked = m.status == MeetingStatus::Booked;
     let cancellation = m.cancellation.as_ref().map(|c| {
         let by = role(r.lang, c.by_role).to_lowercase();
-        let late = if c.late {
-            r.lang.text("meeting-late")
+        let key = if c.late {
+            "meeting-cancelled-late-by"
         } else {
-            ""
+            "meeting-cancelled-by"
         };
-        format!(
-            "{} {by}: {}{late}",
-            r.lang.text("meeting-cancelled-by"),
-            c.reason
+        r.lang.fmt(
+            key,
+            &[("by", by.as_str().into()), ("reason", (&c.reason).into())],
         )
     });
     MeetingView {

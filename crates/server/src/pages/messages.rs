@@ -115,7 +115,9 @@ async fn thread_page(
         });
         (heading, "/borger/beskeder".to_owned(), other)
     } else {
-        let heading = format!("{} {}", t.text("messages-with"), citizen.name);
+        let heading = t
+            .lang
+            .fmt("messages-with", &[("name", (&citizen.name).into())]);
         (
             heading,
             format!("/medarbejder/borgere/{citizen_id}/beskeder"),
@@ -155,13 +157,15 @@ fn status_line(thread: Option<&Thread>, t: Texts) -> String {
     let Some(th) = thread else {
         return t.text("messages-no-thread").to_owned();
     };
-    let whose = match th.waiting_for {
-        Waiting::Staff => t.text("messages-waiting-for-us"),
-        Waiting::Citizen => t.text("messages-waiting-for-citizen"),
+    let since = local_display(th.waiting_since);
+    let key = match th.waiting_for {
+        Waiting::Staff => "messages-waiting-for-us",
+        Waiting::Citizen => "messages-waiting-for-citizen",
     };
-    let mut line = format!("{whose} {}", local_display(th.waiting_since));
+    let mut line = t.lang.fmt(key, &[("since", (&since).into())]);
     if let Some(name) = &th.assigned_name {
-        line.push_str(&format!(". {} {name}", t.text("messages-assigned-to")));
+        line.push(' ');
+        line.push_str(&t.lang.fmt("messages-assigned-to", &[("name", name.into())]));
     }
     line
 }

@@ -67,14 +67,16 @@ async fn page(
         .await
         .map_err(|e| user.viewer.error(e))?;
     let lang = user.viewer.lang;
-    let t = user.viewer.ctx().t;
     Ok(render(&SurveyPage {
-        about: format!(
-            "{} {} {} {}",
-            t.text("survey-about"),
-            long_date(local_date(survey.held_at), lang),
-            t.text("video-with"),
-            survey.staff_name
+        about: lang.fmt(
+            "survey-about-meeting",
+            &[
+                (
+                    "day",
+                    long_date(local_date(survey.held_at), lang).as_str().into(),
+                ),
+                ("staff", (&survey.staff_name).into()),
+            ],
         ),
         ctx: user.viewer.ctx(),
         closed: !answered && !domain::survey_release::answerable(survey.held_at, state.store.now()),
