@@ -2,13 +2,13 @@
 
 use domain::contact_plan::Holder;
 use domain::meetings::{ChannelFacts, EarlierMeetings, Proposed, usable_channels};
-use domain::{Actor, Channel, Organisation, TimeSpan};
+use domain::{Actor, Channel, MeetingId, Organisation, SlotId, StaffId, TimeSpan};
 use jiff::Timestamp;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
 use crate::audit::AuditAction;
-use crate::ids::new_id;
+use crate::ids::{new_id, typed};
 use crate::{Store, StoreError, clock};
 
 /// A slot to publish: when, on which channels, and where for `in_person`.
@@ -22,13 +22,13 @@ pub struct NewSlot {
 /// A published slot. `meeting_id` is set while it is booked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Slot {
-    pub id: String,
-    pub staff_id: String,
+    pub id: SlotId,
+    pub staff_id: StaffId,
     pub start: Timestamp,
     pub end: Timestamp,
     pub channels: Vec<Channel>,
     pub location: Option<String>,
-    pub meeting_id: Option<String>,
+    pub meeting_id: Option<MeetingId>,
 }
 
 /// Channels are stored as one comma-separated column: few values, always read together.
@@ -47,14 +47,15 @@ pub(crate) const SLOT_COLUMNS: &str =
     "id, staff_id, starts_at, ends_at, channels, location, meeting_id";
 
 pub(crate) fn slot_from_row(row: &AnyRow) -> Result<Slot, StoreError> {
+    let meeting_id: Option<&str> = row.try_get("meeting_id")?;
     Ok(Slot {
-        id: row.try_get("id")?,
-        staff_id: row.try_get("staff_id")?,
+        id: typed("id", row.try_get("id")?)?,
+        staff_id: typed("staff_id", row.try_get("staff_id")?)?,
         start: clock::from_micros(row.try_get("starts_at")?),
         end: clock::from_micros(row.try_get("ends_at")?),
         channels: channels_from_db(row.try_get("channels")?)?,
         location: row.try_get("location")?,
-        meeting_id: row.try_get("meeting_id")?,
+        meeting_id: meeting_id.map(|m| typed("meeting_id", m)).transpose()?,
     })
 }
 
@@ -202,8 +203,8 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             out.push(Slot {
-                id,
-                staff_id: staff_id.clone(),
+                id: typed("id", &id)?,
+                staff_id: typed("staff_id", staff_id)?,
                 start: new.span.start(),
                 end: new.span.end(),
                 channels: new.channels.clone(),

@@ -25,7 +25,7 @@ async fn a_set_clock_dates_the_cancellation_and_the_access_log(backend: Backend)
             &w.caseworker,
             &NewMeeting {
                 citizen_id: w.citizen.id.to_string(),
-                slot_id: slot.id,
+                slot_id: slot.id.to_string(),
                 channel: Channel::Video,
                 purpose: None,
                 attendance_reason: None,

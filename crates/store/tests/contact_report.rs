@@ -160,7 +160,7 @@ async fn the_counts_kept_per_day_follow_every_change_to_meetings_surveys_and_cit
     ] {
         let booking = NewMeeting {
             citizen_id: w.citizen.id.to_string(),
-            slot_id: slot.id.clone(),
+            slot_id: slot.id.to_string(),
             channel,
             purpose: None,
             attendance_reason: None,
@@ -190,7 +190,12 @@ async fn the_counts_kept_per_day_follow_every_change_to_meetings_surveys_and_cit
         .expect("cancelled");
     check("cancelled late").await;
     store
-        .move_meeting(&w.caseworker, meetings[2].id.as_str(), &slots[3].id, None)
+        .move_meeting(
+            &w.caseworker,
+            meetings[2].id.as_str(),
+            slots[3].id.as_str(),
+            None,
+        )
         .await
         .expect("moved");
     check("moved to another day").await;

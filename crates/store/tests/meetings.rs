@@ -103,7 +103,7 @@ async fn available_slots_carry_only_the_channels_the_citizen_may_use(backend: Ba
     let refused = store
         .book_meeting(
             &w.caseworker,
-            &booking(w.citizen.id.as_str(), &all[0].id, Video),
+            &booking(w.citizen.id.as_str(), all[0].id.as_str(), Video),
         )
         .await;
     assert!(
@@ -165,7 +165,7 @@ async fn available_slots_carry_only_the_channels_the_citizen_may_use(backend: Ba
     let refused = store
         .book_meeting(
             &w.citizen_actor,
-            &booking(w.citizen.id.as_str(), &all[0].id, Video),
+            &booking(w.citizen.id.as_str(), all[0].id.as_str(), Video),
         )
         .await;
     assert!(
@@ -208,7 +208,7 @@ async fn of_sixty_simultaneous_bookings_of_one_slot_exactly_one_wins(backend: Ba
         let (store, actor, req) = (
             store.clone(),
             w.caseworker.clone(),
-            booking(w.citizen.id.as_str(), &slot.id, Video),
+            booking(w.citizen.id.as_str(), slot.id.as_str(), Video),
         );
         tasks.push(tokio::spawn(async move {
             store.book_meeting(&actor, &req).await
@@ -256,7 +256,7 @@ async fn a_refused_move_leaves_the_meeting_where_it_was(backend: Backend) {
     let mine = store
         .book_meeting(
             &w.citizen_actor,
-            &booking(w.citizen.id.as_str(), &slots[0].id, Video),
+            &booking(w.citizen.id.as_str(), slots[0].id.as_str(), Video),
         )
         .await
         .expect("book");
@@ -287,20 +287,30 @@ async fn a_refused_move_leaves_the_meeting_where_it_was(backend: Backend) {
     store
         .book_meeting(
             &w.caseworker,
-            &booking(other.id.as_str(), &slots[1].id, Video),
+            &booking(other.id.as_str(), slots[1].id.as_str(), Video),
         )
         .await
         .expect("other");
 
     let taken = store
-        .move_meeting(&w.citizen_actor, mine.id.as_str(), &slots[1].id, None)
+        .move_meeting(
+            &w.citizen_actor,
+            mine.id.as_str(),
+            slots[1].id.as_str(),
+            None,
+        )
         .await;
     assert!(
         matches!(taken, Err(StoreError::Conflict("slot_taken"))),
         "{backend:?}: {taken:?}"
     );
     let wrong_channel = store
-        .move_meeting(&w.citizen_actor, mine.id.as_str(), &slots[2].id, None)
+        .move_meeting(
+            &w.citizen_actor,
+            mine.id.as_str(),
+            slots[2].id.as_str(),
+            None,
+        )
         .await;
     assert!(matches!(
         wrong_channel,
@@ -319,7 +329,7 @@ async fn a_refused_move_leaves_the_meeting_where_it_was(backend: Backend) {
         .move_meeting(
             &w.citizen_actor,
             mine.id.as_str(),
-            &slots[2].id,
+            slots[2].id.as_str(),
             Some(InPerson),
         )
         .await
@@ -366,14 +376,14 @@ async fn a_cancellation_records_who_why_and_lateness_and_frees_the_slot(backend:
     let soon = store
         .book_meeting(
             &w.caseworker,
-            &booking(w.citizen.id.as_str(), &slots[0].id, Video),
+            &booking(w.citizen.id.as_str(), slots[0].id.as_str(), Video),
         )
         .await
         .expect("book");
     let later = store
         .book_meeting(
             &w.caseworker,
-            &booking(w.citizen.id.as_str(), &slots[1].id, Video),
+            &booking(w.citizen.id.as_str(), slots[1].id.as_str(), Video),
         )
         .await
         .expect("book");
@@ -404,7 +414,7 @@ async fn a_cancellation_records_who_why_and_lateness_and_frees_the_slot(backend:
     store
         .book_meeting(
             &w.caseworker,
-            &booking(w.citizen.id.as_str(), &slots[0].id, Video),
+            &booking(w.citizen.id.as_str(), slots[0].id.as_str(), Video),
         )
         .await
         .expect("rebook");
@@ -434,7 +444,7 @@ async fn the_outcome_is_recorded_by_staff_once_the_meeting_has_begun(backend: Ba
     let m = store
         .book_meeting(
             &w.citizen_actor,
-            &booking(w.citizen.id.as_str(), &slot.id, Video),
+            &booking(w.citizen.id.as_str(), slot.id.as_str(), Video),
         )
         .await
         .expect("book");
@@ -510,7 +520,7 @@ async fn self_booking_exemption_and_in_person_first_are_enforced(backend: Backen
         store
             .book_meeting(
                 &w.citizen_actor,
-                &booking(w.citizen.id.as_str(), &slots[0].id, InPerson)
+                &booking(w.citizen.id.as_str(), slots[0].id.as_str(), InPerson)
             )
             .await,
         Err(StoreError::Meeting(MeetingRefusal::SelfBookingNotAllowed))
@@ -520,7 +530,7 @@ async fn self_booking_exemption_and_in_person_first_are_enforced(backend: Backen
             store
                 .book_meeting(
                     &w.caseworker,
-                    &booking(w.citizen.id.as_str(), &slots[0].id, Video)
+                    &booking(w.citizen.id.as_str(), slots[0].id.as_str(), Video)
                 )
                 .await,
             Err(StoreError::Channel(ChannelRefusal::InPersonFirst))
@@ -530,7 +540,7 @@ async fn self_booking_exemption_and_in_person_first_are_enforced(backend: Backen
     store
         .book_meeting(
             &w.caseworker,
-            &booking(w.citizen.id.as_str(), &slots[0].id, InPerson),
+            &booking(w.citizen.id.as_str(), slots[0].id.as_str(), InPerson),
         )
         .await
         .expect("first in person");
@@ -538,7 +548,7 @@ async fn self_booking_exemption_and_in_person_first_are_enforced(backend: Backen
     store
         .book_meeting(
             &w.caseworker,
-            &booking(w.citizen.id.as_str(), &slots[1].id, Video),
+            &booking(w.citizen.id.as_str(), slots[1].id.as_str(), Video),
         )
         .await
         .expect("then video");
@@ -567,7 +577,7 @@ async fn a_joint_meeting_blocks_the_advisers_calendar_too(backend: Backend) {
         .await
         .expect("adviser")
         .remove(0);
-    let mut req = booking(w.citizen.id.as_str(), &jc[0].id, Video);
+    let mut req = booking(w.citizen.id.as_str(), jc[0].id.as_str(), Video);
     req.with_fund = true;
     let m = store
         .book_meeting(&w.citizen_actor, &req)
@@ -602,7 +612,7 @@ async fn a_joint_meeting_blocks_the_advisers_calendar_too(backend: Backend) {
     // Moving it to a time the adviser is not free is refused, and changes nothing.
     assert!(matches!(
         store
-            .move_meeting(&w.citizen_actor, m.id.as_str(), &jc[1].id, None)
+            .move_meeting(&w.citizen_actor, m.id.as_str(), jc[1].id.as_str(), None)
             .await,
         Err(StoreError::Conflict("adviser_unavailable"))
     ));
@@ -683,7 +693,7 @@ async fn a_municipality_may_be_stricter_than_the_law_never_looser(backend: Backe
         store
             .book_meeting(
                 &w.citizen_actor,
-                &booking(w.citizen.id.as_str(), &slot.id, Video)
+                &booking(w.citizen.id.as_str(), slot.id.as_str(), Video)
             )
             .await,
         Err(StoreError::Channel(ChannelRefusal::FirstMeetingInPerson))
@@ -712,7 +722,7 @@ async fn a_municipality_may_be_stricter_than_the_law_never_looser(backend: Backe
         store
             .book_meeting(
                 &w.citizen_actor,
-                &booking(w.citizen.id.as_str(), &slot.id, Video)
+                &booking(w.citizen.id.as_str(), slot.id.as_str(), Video)
             )
             .await,
         Err(StoreError::Channel(ChannelRefusal::InPersonFirst))
@@ -724,7 +734,7 @@ async fn a_municipality_may_be_stricter_than_the_law_never_looser(backend: Backe
     store
         .book_meeting(
             &w.citizen_actor,
-            &booking(w.citizen.id.as_str(), &slot.id, Video),
+            &booking(w.citizen.id.as_str(), slot.id.as_str(), Video),
         )
         .await
         .expect("video again");
@@ -748,7 +758,7 @@ async fn an_organisation_changes_only_meetings_it_holds_or_takes_part_in(backend
     let m = store
         .book_meeting(
             &w.caseworker,
-            &booking(w.citizen.id.as_str(), &slots[0].id, Video),
+            &booking(w.citizen.id.as_str(), slots[0].id.as_str(), Video),
         )
         .await
         .expect("booked");
@@ -762,7 +772,7 @@ async fn an_organisation_changes_only_meetings_it_holds_or_takes_part_in(backend
         .await;
     assert!(matches!(refused, Err(StoreError::Forbidden)), "{refused:?}");
     let refused = store
-        .move_meeting(&w.adviser, m.id.as_str(), &slots[1].id, None)
+        .move_meeting(&w.adviser, m.id.as_str(), slots[1].id.as_str(), None)
         .await;
     assert!(matches!(refused, Err(StoreError::Forbidden)), "{refused:?}");
     store.advance_clock(SignedDuration::from_hours(49));

@@ -163,7 +163,7 @@ async fn a_decision_against_the_recommendation_needs_a_reason_and_drives_booking
         .remove(0);
     let req = NewMeeting {
         citizen_id: w.citizen.id.to_string(),
-        slot_id: slot.id,
+        slot_id: slot.id.to_string(),
         channel: Channel::InPerson,
         purpose: None,
         attendance_reason: None,

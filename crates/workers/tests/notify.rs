@@ -170,7 +170,7 @@ async fn book(
         .remove(0);
     let req = NewMeeting {
         citizen_id: w.citizen.id.to_string(),
-        slot_id: slot.id,
+        slot_id: slot.id.to_string(),
         channel,
         purpose: None,
         attendance_reason: attendance_reason.map(str::to_owned),

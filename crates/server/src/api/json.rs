@@ -152,12 +152,12 @@ pub struct SlotJson {
 impl From<store::Slot> for SlotJson {
     fn from(s: store::Slot) -> Self {
         Self {
-            id: s.id,
+            id: s.id.to_string(),
             start: crate::time_fmt::rfc3339(s.start),
             end: crate::time_fmt::rfc3339(s.end),
             channels: s.channels,
             location: s.location,
-            caseworker_id: s.staff_id,
+            caseworker_id: s.staff_id.to_string(),
             booked: s.meeting_id.is_some(),
         }
     }

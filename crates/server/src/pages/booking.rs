@@ -192,7 +192,7 @@ async fn page(
         let label = long_date(local_date(s.start), lang);
         let names: Vec<&str> = s.channels.iter().map(|c| channel(lang, *c)).collect();
         let time = TimeLink {
-            slot_id: s.id.clone(),
+            slot_id: s.id.to_string(),
             label: format!("{}–{} ({})", clock(s.start), clock(s.end), names.join(", ")),
         };
         match days.last_mut() {
@@ -212,7 +212,7 @@ async fn page(
                 .await
                 .map_err(err)?;
             Some(Chosen {
-                slot_id: choice.slot.id.clone(),
+                slot_id: choice.slot.id.to_string(),
                 when: crate::time_fmt::when(choice.slot.start, choice.slot.end, lang),
                 channels: choice
                     .verdicts

@@ -84,7 +84,7 @@ impl Store {
         }
         // The conditional claim decides races by itself; no lock is needed before it.
         let mut tx = self.inner.write.begin().await?;
-        if !claim(&mut tx, &slot.id, &id).await? {
+        if !claim(&mut tx, slot.id.as_str(), &id).await? {
             return Err(StoreError::Conflict("slot_taken"));
         }
         super::busy::ensure_free(
@@ -113,8 +113,8 @@ impl Store {
         )
         .bind(&id)
         .bind(citizen.id.as_str())
-        .bind(&slot.staff_id)
-        .bind(&slot.id)
+        .bind(slot.staff_id.as_str())
+        .bind(slot.id.as_str())
         .bind(adviser.as_ref().map(|(_, staff)| staff.clone()))
         .bind(adviser.as_ref().map(|(slot, _)| slot.clone()))
         .bind(clock::to_micros(slot.start))
@@ -183,8 +183,8 @@ impl Store {
         let row = super::group::BookingRow {
             id: id.clone(),
             citizen_id: citizen.id.to_string(),
-            staff_id: slot.staff_id.clone(),
-            slot_id: slot.id.clone(),
+            staff_id: slot.staff_id.to_string(),
+            slot_id: slot.id.to_string(),
             starts_at: clock::to_micros(slot.start),
             ends_at: clock::to_micros(slot.end),
             channel: req.channel.as_str(),
@@ -237,9 +237,9 @@ fn booked(
     Ok(Meeting {
         id: typed("id", &id)?,
         citizen_id: typed("citizen_id", citizen_id)?,
-        staff_id: typed("staff_id", &slot.staff_id)?,
+        staff_id: typed("staff_id", slot.staff_id.as_str())?,
         staff_name,
-        slot_id: Some(typed("slot_id", &slot.id)?),
+        slot_id: Some(typed("slot_id", slot.id.as_str())?),
         adviser_id: None,
         adviser_name: None,
         start: slot.start,

@@ -13,7 +13,7 @@ use domain::{Actor, Channel, TargetGroup, Visibility};
 use sqlx::{Any, Row, Transaction};
 
 use crate::audit::{self, AuditAction, AuditEntry};
-use crate::ids::new_id;
+use crate::ids::{new_id, typed};
 use crate::slots::{Slot, facts_columns, facts_from_row, lock_staff};
 use crate::{Citizen, Store, StoreError, clock};
 
@@ -206,14 +206,15 @@ fn context_from_row(
         return Err(unknown());
     }
     let micros = |c: &'static str| row.opt_int(c)?.ok_or(StoreError::Corrupt { column: c });
+    let meeting_id = row.text("s_meeting_id")?;
     let slot = Slot {
-        id,
-        staff_id: row.required("s_staff_id")?,
+        id: typed("s_id", &id)?,
+        staff_id: typed("s_staff_id", &row.required("s_staff_id")?)?,
         start: clock::from_micros(micros("s_starts_at")?),
         end: clock::from_micros(micros("s_ends_at")?),
         channels: crate::slots::channels_from_db(&row.required("s_channels")?)?,
         location: row.text("s_location")?,
-        meeting_id: row.text("s_meeting_id")?,
+        meeting_id: meeting_id.map(|m| typed("s_meeting_id", &m)).transpose()?,
     };
     let holder = if municipality.is_some() {
         Holder::Municipality

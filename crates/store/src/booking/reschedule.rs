@@ -45,7 +45,7 @@ impl Store {
         };
         check_channel(&facts, &proposed, channel)?;
         let mut tx = self.inner.write.begin().await?;
-        if !claim(&mut tx, &slot.id, meeting_id).await? {
+        if !claim(&mut tx, slot.id.as_str(), meeting_id).await? {
             return Err(StoreError::Conflict("slot_taken"));
         }
         super::busy::ensure_free(
@@ -74,7 +74,7 @@ impl Store {
             "UPDATE slots SET meeting_id = NULL WHERE meeting_id = $1 AND id <> $2 AND id <> $3",
         )
         .bind(meeting_id)
-        .bind(&slot.id)
+        .bind(slot.id.as_str())
         .bind(adviser.as_ref().map(|(s, _)| s.clone()).unwrap_or_default())
         .execute(&mut *tx)
         .await?;
@@ -87,8 +87,8 @@ impl Store {
             "UPDATE meetings SET slot_id = $1, staff_id = $2, adviser_slot_id = $3, starts_at = $4, ends_at = $5, \
              channel = $6, location = $7, updated_at = $8 WHERE id = $9 AND status = 'booked'",
         )
-        .bind(&slot.id)
-        .bind(&slot.staff_id)
+        .bind(slot.id.as_str())
+        .bind(slot.staff_id.as_str())
         .bind(adviser.as_ref().map(|(s, _)| s.clone()))
         .bind(clock::to_micros(slot.start))
         .bind(clock::to_micros(slot.end))

@@ -130,7 +130,7 @@ pub(super) async fn page(
                 time: format!("{}–{}", clock(s.start), clock(s.end)),
                 text,
                 meeting_id: None,
-                free_slot_id: Some(s.id.clone()),
+                free_slot_id: Some(s.id.to_string()),
             },
         ));
     }
