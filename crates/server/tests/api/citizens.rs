@@ -548,3 +548,33 @@ async fn a_citizen_who_moved_is_asked_for_without_learning_where_they_were(backe
         assert!(actions.contains(&action), "{action}: {actions:?}");
     }
 }
+
+/// An id in a path is parsed before anything is asked: one that cannot be ours names nothing
+/// and is 404 in problem+json, like an id that does not exist.
+#[tokio::test]
+async fn ids_that_cannot_be_ours_are_not_found_before_the_database_is_asked() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let world = app.world().await;
+    for path in [
+        "/api/v1/citizens/ikke%20et%20id",
+        "/api/v1/citizens/..%2F..%2Fetc/contact-plan",
+        "/api/v1/meetings/%E2%9C%93",
+        &format!("/api/v1/citizens/{}", "x".repeat(65)),
+    ] {
+        let r = app.get(path, Some(&world.aalborg)).await;
+        problem(r, StatusCode::NOT_FOUND, "not_found").await;
+    }
+    let r = app
+        .post(
+            "/api/v1/meetings/ikke%20et%20id/cancel",
+            Some(&world.aalborg),
+            &json!({"reason": "Syg"}),
+        )
+        .await;
+    problem(r, StatusCode::NOT_FOUND, "not_found").await;
+    // A well-formed id that does not exist: the same answer.
+    let r = app
+        .get("/api/v1/citizens/01abc", Some(&world.aalborg))
+        .await;
+    problem(r, StatusCode::NOT_FOUND, "not_found").await;
+}

@@ -1,12 +1,12 @@
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use domain::Role;
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::AppState;
 use crate::error::ApiError;
-use crate::extract::ApiActor;
+use crate::extract::{ApiActor, ApiPath};
 use crate::i18n::{Lang, audit_action};
 use crate::time_fmt::rfc3339;
 
@@ -42,9 +42,9 @@ pub struct AccessLogEntry {
 pub async fn handler(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<domain::CitizenId>,
 ) -> Result<Json<AccessLog>, ApiError> {
-    let entries = state.store.access_log(&actor, &id, 1000).await?;
+    let entries = state.store.access_log(&actor, id.as_str(), 1000).await?;
     Ok(Json(AccessLog {
         entries: entries
             .into_iter()

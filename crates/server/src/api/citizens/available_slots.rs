@@ -1,12 +1,12 @@
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::AppState;
 use crate::api::json::SlotJson;
 use crate::error::ApiError;
-use crate::extract::{ApiActor, ApiQuery};
+use crate::extract::{ApiActor, ApiPath, ApiQuery};
 use crate::validate::{Fields, period};
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -40,7 +40,7 @@ pub struct AvailableSlots {
 pub async fn handler(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<domain::CitizenId>,
     ApiQuery(q): ApiQuery<AvailableQuery>,
 ) -> Result<Json<AvailableSlots>, ApiError> {
     let mut f = Fields::default();
@@ -63,7 +63,7 @@ pub async fn handler(
     let (from, to) = f.finish(|| range)?;
     let slots = state
         .store
-        .available_slots(&actor, &id, from, to, fund, None, 500)
+        .available_slots(&actor, id.as_str(), from, to, fund, None, 500)
         .await?;
     Ok(Json(AvailableSlots {
         slots: slots.into_iter().map(SlotJson::from).collect(),

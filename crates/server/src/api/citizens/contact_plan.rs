@@ -1,12 +1,12 @@
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use domain::contact_plan::{ConversationKind, Holder, ItemStatus, RuleBook, contact_plan};
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::AppState;
 use crate::error::ApiError;
-use crate::extract::ApiActor;
+use crate::extract::{ApiActor, ApiPath};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PlanItemJson {
@@ -118,9 +118,9 @@ impl ContactPlanJson {
 pub async fn handler(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<domain::CitizenId>,
 ) -> Result<Json<ContactPlanJson>, ApiError> {
-    let inputs = state.store.plan_inputs(&actor, &id).await?;
+    let inputs = state.store.plan_inputs(&actor, id.as_str()).await?;
     let today = crate::time_fmt::local_date(state.store.now());
     Ok(Json(ContactPlanJson::new(
         &state.config.rules,

@@ -1,12 +1,12 @@
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
 use crate::AppState;
 use crate::api::citizens::contact_plan::ContactPlanJson;
 use crate::error::ApiError;
-use crate::extract::{ApiJson, StaffActor};
+use crate::extract::{ApiJson, ApiPath, StaffActor};
 use crate::validate::Fields;
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -40,7 +40,7 @@ pub struct DecideExemption {
 pub async fn handler(
     State(state): State<AppState>,
     StaffActor(actor): StaffActor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<domain::CitizenId>,
     ApiJson(body): ApiJson<DecideExemption>,
 ) -> Result<Json<ContactPlanJson>, ApiError> {
     let mut f = Fields::default();
@@ -53,9 +53,9 @@ pub async fn handler(
     let rules = &state.config.rules;
     state
         .store
-        .set_exemption(&actor, rules, &id, exempt, &reason)
+        .set_exemption(&actor, rules, id.as_str(), exempt, &reason)
         .await?;
-    let inputs = state.store.plan_inputs(&actor, &id).await?;
+    let inputs = state.store.plan_inputs(&actor, id.as_str()).await?;
     let today = crate::time_fmt::local_date(state.store.now());
     let reader = domain::contact_plan::Holder::of(&actor);
     Ok(Json(ContactPlanJson::new(rules, &inputs, today, reader)))

@@ -1,10 +1,10 @@
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 
 use crate::AppState;
 use crate::api::json::CitizenJson;
 use crate::error::ApiError;
-use crate::extract::ApiActor;
+use crate::extract::{ApiActor, ApiPath};
 
 /// Reads a citizen. Staff of another municipality or fund get 404; every read by someone other
 /// than the citizen is in the citizen's access log before the answer is sent.
@@ -20,7 +20,7 @@ use crate::extract::ApiActor;
 pub async fn handler(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<domain::CitizenId>,
 ) -> Result<Json<CitizenJson>, ApiError> {
-    Ok(Json(state.store.citizen(&actor, &id).await?.into()))
+    Ok(Json(state.store.citizen(&actor, id.as_str()).await?.into()))
 }

@@ -1,12 +1,12 @@
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::AppState;
 use crate::api::json::MeetingJson;
 use crate::error::ApiError;
-use crate::extract::ApiActor;
+use crate::extract::{ApiActor, ApiPath};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Meetings {
@@ -26,9 +26,9 @@ pub struct Meetings {
 pub async fn handler(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<domain::CitizenId>,
 ) -> Result<Json<Meetings>, ApiError> {
-    let meetings = state.store.citizen_meetings(&actor, &id).await?;
+    let meetings = state.store.citizen_meetings(&actor, id.as_str()).await?;
     let url = &state.config.public_url;
     Ok(Json(Meetings {
         meetings: meetings

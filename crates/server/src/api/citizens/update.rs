@@ -1,5 +1,5 @@
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use domain::meetings::SelfBookingExemption;
 use domain::{EmailAddress, Invalid, PhoneNumber, StaffId, TargetGroup};
 use serde::{Deserialize, Deserializer};
@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 use crate::AppState;
 use crate::api::json::CitizenJson;
 use crate::error::ApiError;
-use crate::extract::{ApiActor, ApiJson};
+use crate::extract::{ApiActor, ApiJson, ApiPath};
 use crate::validate::Fields;
 
 /// Unknown fields are refused (422 `unknown_field`), not ignored: a misspelt `self_booking_exmpt`
@@ -96,7 +96,7 @@ fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D:
 pub async fn handler(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<domain::CitizenId>,
     ApiJson(body): ApiJson<UpdateCitizen>,
 ) -> Result<Json<CitizenJson>, ApiError> {
     let mut f = Fields::default();
@@ -159,7 +159,7 @@ pub async fn handler(
     Ok(Json(
         state
             .store
-            .update_citizen(&actor, &id, &change)
+            .update_citizen(&actor, id.as_str(), &change)
             .await?
             .into(),
     ))

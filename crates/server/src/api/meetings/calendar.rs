@@ -1,9 +1,9 @@
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::IntoResponse;
 
 use crate::AppState;
 use crate::error::ApiError;
-use crate::extract::ApiActor;
+use crate::extract::{ApiActor, ApiPath};
 use crate::i18n::Lang;
 use crate::use_cases::calendar_file;
 
@@ -20,9 +20,9 @@ use crate::use_cases::calendar_file;
 pub async fn handler(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<domain::MeetingId>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let meeting = state.store.meeting(&actor, &id).await?;
+    let meeting = state.store.meeting(&actor, id.as_str()).await?;
     Ok(calendar_file::response(
         Lang::Da,
         &meeting,

@@ -1,5 +1,5 @@
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -7,7 +7,7 @@ use super::create::text;
 use crate::AppState;
 use crate::api::json::MeetingJson;
 use crate::error::ApiError;
-use crate::extract::{ApiActor, ApiJson};
+use crate::extract::{ApiActor, ApiJson, ApiPath};
 use crate::validate::Fields;
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -34,7 +34,7 @@ pub struct CancelMeeting {
 pub async fn handler(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<domain::MeetingId>,
     ApiJson(body): ApiJson<CancelMeeting>,
 ) -> Result<Json<MeetingJson>, ApiError> {
     let mut f = Fields::default();
@@ -45,6 +45,9 @@ pub async fn handler(
             domain::Invalid::Required,
         )])
     })?;
-    let meeting = state.store.cancel_meeting(&actor, &id, &reason).await?;
+    let meeting = state
+        .store
+        .cancel_meeting(&actor, id.as_str(), &reason)
+        .await?;
     Ok(Json(MeetingJson::new(meeting, &state.config.public_url)))
 }

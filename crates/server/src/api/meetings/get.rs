@@ -1,10 +1,10 @@
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 
 use crate::AppState;
 use crate::api::json::MeetingJson;
 use crate::error::ApiError;
-use crate::extract::ApiActor;
+use crate::extract::{ApiActor, ApiPath};
 
 /// One meeting, for its citizen and staff who may see the citizen.
 #[utoipa::path(
@@ -16,8 +16,8 @@ use crate::extract::ApiActor;
 pub async fn handler(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<domain::MeetingId>,
 ) -> Result<Json<MeetingJson>, ApiError> {
-    let meeting = state.store.meeting(&actor, &id).await?;
+    let meeting = state.store.meeting(&actor, id.as_str()).await?;
     Ok(Json(MeetingJson::new(meeting, &state.config.public_url)))
 }

@@ -1,5 +1,5 @@
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use domain::Outcome;
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 use crate::AppState;
 use crate::api::json::MeetingJson;
 use crate::error::ApiError;
-use crate::extract::{ApiJson, StaffActor};
+use crate::extract::{ApiJson, ApiPath, StaffActor};
 use crate::validate::Fields;
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -34,12 +34,15 @@ pub struct RecordOutcome {
 pub async fn handler(
     State(state): State<AppState>,
     StaffActor(actor): StaffActor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<domain::MeetingId>,
     ApiJson(body): ApiJson<RecordOutcome>,
 ) -> Result<Json<MeetingJson>, ApiError> {
     let mut f = Fields::default();
     let outcome = f.required("status", body.status.as_deref(), Outcome::try_from);
     let outcome = f.finish(|| outcome)?;
-    let meeting = state.store.record_outcome(&actor, &id, outcome).await?;
+    let meeting = state
+        .store
+        .record_outcome(&actor, id.as_str(), outcome)
+        .await?;
     Ok(Json(MeetingJson::new(meeting, &state.config.public_url)))
 }

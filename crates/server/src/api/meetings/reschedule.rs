@@ -1,5 +1,5 @@
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use domain::Channel;
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 use crate::AppState;
 use crate::api::json::MeetingJson;
 use crate::error::ApiError;
-use crate::extract::{ApiActor, ApiJson};
+use crate::extract::{ApiActor, ApiJson, ApiPath};
 use crate::validate::Fields;
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -36,7 +36,7 @@ pub struct MoveMeeting {
 pub async fn handler(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<domain::MeetingId>,
     ApiJson(body): ApiJson<MoveMeeting>,
 ) -> Result<Json<MeetingJson>, ApiError> {
     let mut f = Fields::default();
@@ -45,7 +45,7 @@ pub async fn handler(
     let (slot_id, channel) = f.finish(|| Some((slot_id?, channel?)))?;
     let meeting = state
         .store
-        .move_meeting(&actor, &id, &slot_id, channel)
+        .move_meeting(&actor, id.as_str(), &slot_id, channel)
         .await?;
     Ok(Json(MeetingJson::new(meeting, &state.config.public_url)))
 }

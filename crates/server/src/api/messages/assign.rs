@@ -1,10 +1,10 @@
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 
 use super::ThreadJson;
 use crate::AppState;
 use crate::error::ApiError;
-use crate::extract::StaffActor;
+use crate::extract::{ApiPath, StaffActor};
 
 /// Takes the thread on ("tildel til mig"): the signed-in member of the thread's organisation
 /// answers it. 404 when there is no thread yet.
@@ -21,8 +21,8 @@ use crate::extract::StaffActor;
 pub async fn handler(
     State(state): State<AppState>,
     StaffActor(actor): StaffActor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<domain::CitizenId>,
 ) -> Result<Json<ThreadJson>, ApiError> {
-    let thread = state.store.assign_thread(&actor, &id).await?;
+    let thread = state.store.assign_thread(&actor, id.as_str()).await?;
     Ok(Json(thread.into()))
 }

@@ -1,12 +1,12 @@
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::{MessageJson, ThreadJson, ThreadParams};
 use crate::AppState;
 use crate::error::ApiError;
-use crate::extract::{ApiActor, ApiQuery};
+use crate::extract::{ApiActor, ApiPath, ApiQuery};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct MessagesJson {
@@ -31,11 +31,14 @@ pub struct MessagesJson {
 pub async fn handler(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<domain::CitizenId>,
     ApiQuery(params): ApiQuery<ThreadParams>,
 ) -> Result<Json<MessagesJson>, ApiError> {
     let requested = params.holder()?;
-    let c = state.store.conversation(&actor, &id, requested).await?;
+    let c = state
+        .store
+        .conversation(&actor, id.as_str(), requested)
+        .await?;
     Ok(Json(MessagesJson {
         messages: c.messages.into_iter().map(MessageJson::from).collect(),
         thread: c.thread.map(ThreadJson::from),

@@ -1,5 +1,5 @@
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use domain::messages::MessageBody;
 use domain::{FieldError, Invalid};
@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 use super::{MessageJson, ThreadParams};
 use crate::AppState;
 use crate::error::ApiError;
-use crate::extract::{ApiActor, ApiJson, ApiQuery};
+use crate::extract::{ApiActor, ApiJson, ApiPath, ApiQuery};
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct NewMessage {
@@ -38,7 +38,7 @@ pub struct NewMessage {
 pub async fn handler(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<domain::CitizenId>,
     ApiQuery(params): ApiQuery<ThreadParams>,
     ApiJson(input): ApiJson<NewMessage>,
 ) -> Result<(StatusCode, Json<MessageJson>), ApiError> {
@@ -46,7 +46,7 @@ pub async fn handler(
     let body = parse_body(input.body.as_deref())?;
     let message = state
         .store
-        .post_message(&actor, &id, requested, &body)
+        .post_message(&actor, id.as_str(), requested, &body)
         .await?;
     Ok((StatusCode::CREATED, Json(message.into())))
 }

@@ -1,10 +1,10 @@
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 
 use super::ThreadParams;
 use crate::AppState;
 use crate::error::ApiError;
-use crate::extract::{ApiActor, ApiQuery};
+use crate::extract::{ApiActor, ApiPath, ApiQuery};
 
 /// Marks the thread read by the caller (the citizen, or the organisation's staff): the other
 /// side's read receipt. Reading the thread (`GET`) does not: a look changes nothing.
@@ -21,13 +21,13 @@ use crate::extract::{ApiActor, ApiQuery};
 pub async fn handler(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<domain::CitizenId>,
     ApiQuery(params): ApiQuery<ThreadParams>,
 ) -> Result<StatusCode, ApiError> {
     let requested = params.holder()?;
     state
         .store
-        .mark_conversation_read(&actor, &id, requested)
+        .mark_conversation_read(&actor, id.as_str(), requested)
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,12 +1,12 @@
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use domain::screening::{Answers, RawAnswers, Recommendation};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::AppState;
 use crate::error::ApiError;
-use crate::extract::{ApiActor, ApiJson};
+use crate::extract::{ApiActor, ApiJson, ApiPath};
 
 /// The eight answers; all required.
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -122,10 +122,13 @@ impl From<&store::Screening> for ScreeningResult {
 pub async fn handler(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<domain::CitizenId>,
     ApiJson(body): ApiJson<ScreeningAnswers>,
 ) -> Result<Json<ScreeningResult>, ApiError> {
     let answers = body.parse()?;
-    let screening = state.store.submit_screening(&actor, &id, &answers).await?;
+    let screening = state
+        .store
+        .submit_screening(&actor, id.as_str(), &answers)
+        .await?;
     Ok(Json((&screening).into()))
 }

@@ -1,5 +1,5 @@
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use domain::Track;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 use crate::AppState;
 use crate::api::meetings::create::text;
 use crate::error::ApiError;
-use crate::extract::{ApiJson, StaffActor};
+use crate::extract::{ApiJson, ApiPath, StaffActor};
 use crate::validate::Fields;
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -65,7 +65,7 @@ impl From<store::Visitation> for VisitationJson {
 pub async fn handler(
     State(state): State<AppState>,
     StaffActor(actor): StaffActor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<domain::CitizenId>,
     ApiJson(body): ApiJson<DecideVisitation>,
 ) -> Result<Json<VisitationJson>, ApiError> {
     let mut f = Fields::default();
@@ -74,7 +74,7 @@ pub async fn handler(
     let (track, reason) = f.finish(|| Some((track?, reason?)))?;
     let decided = state
         .store
-        .decide_visitation(&actor, &id, track, reason.as_deref())
+        .decide_visitation(&actor, id.as_str(), track, reason.as_deref())
         .await?;
     Ok(Json(decided.into()))
 }

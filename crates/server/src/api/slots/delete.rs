@@ -1,9 +1,9 @@
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 
 use crate::AppState;
 use crate::error::ApiError;
-use crate::extract::StaffActor;
+use crate::extract::{ApiPath, StaffActor};
 
 /// Withdraws one of the signed-in staff member's free slots. A booked slot: 409 `slot_taken`
 /// (cancel the meeting first); someone else's or unknown: 404.
@@ -20,8 +20,8 @@ use crate::extract::StaffActor;
 pub async fn handler(
     State(state): State<AppState>,
     StaffActor(actor): StaffActor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<domain::SlotId>,
 ) -> Result<StatusCode, ApiError> {
-    state.store.delete_slot(&actor, &id).await?;
+    state.store.delete_slot(&actor, id.as_str()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
