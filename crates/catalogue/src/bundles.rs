@@ -95,18 +95,10 @@ fn load(lang: Lang) -> Language {
     // the marks would end up in e-mail subjects and SMS as invisible characters.
     bundle.set_use_isolating(false);
     let mut ids = Vec::new();
-    for (code, _, source) in FILES.iter().filter(|(code, _, _)| *code == lang.code()) {
-        let resource = match FluentResource::try_new((*source).to_owned()) {
-            Ok(r) => r,
-            // A syntax error keeps the rest of the file; tests/keys.rs fails on it.
-            Err((r, _)) => r,
-        };
-        for entry in resource.entries() {
-            if let fluent_syntax::ast::Entry::Message(m) = entry {
-                ids.push(m.id.name.to_owned());
-            }
-        }
-        let _ = code;
+    for (_, _, source) in FILES.iter().filter(|(code, _, _)| *code == lang.code()) {
+        // A syntax error keeps the rest of the file; tests/keys.rs fails on it.
+        let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(r, _)| r);
+        ids.extend(message_ids(&resource));
         // Duplicates across files are reported by tests/keys.rs; the first one wins here.
         let _ = bundle.add_resource(resource);
     }
@@ -167,6 +159,16 @@ pub(crate) fn fmt(lang: Lang, key: &str, args: &[(&str, Arg<'_>)]) -> String {
     key.to_owned()
 }
 
+fn message_ids(resource: &FluentResource) -> Vec<String> {
+    resource
+        .entries()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Every message id of one language, for the key test.
 pub fn keys(lang: Lang) -> Vec<String> {
     FILES
@@ -174,13 +176,7 @@ pub fn keys(lang: Lang) -> Vec<String> {
         .filter(|(code, _, _)| *code == lang.code())
         .flat_map(|(_, _, source)| {
             let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(r, _)| r);
-            resource
-                .entries()
-                .filter_map(|e| match e {
-                    fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
-                    _ => None,
-                })
-                .collect::<Vec<_>>()
+            message_ids(&resource)
         })
         .collect()
 }
