@@ -4,12 +4,13 @@
 //! `staff.rs`) shows this page again with its refusal at the field.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use store::Citizen;
 
 use super::context::{Ctx, SignedIn};
 use super::form::FormState;
+use super::path::PagePath;
 use super::staff::require_staff;
 use super::{PageError, render};
 use crate::AppState;
@@ -84,9 +85,9 @@ fn answer_rows(ctx: &Ctx, s: &store::Screening) -> Vec<AnswerRow> {
 pub async fn citizen(
     State(state): State<AppState>,
     user: SignedIn,
-    Path(id): Path<String>,
+    PagePath(id): PagePath<domain::CitizenId>,
 ) -> Result<Response, PageError> {
-    citizen_page(&state, &user, &id, CitizenForms::default()).await
+    citizen_page(&state, &user, id.as_str(), CitizenForms::default()).await
 }
 
 /// The citizen page, with its forms as given.

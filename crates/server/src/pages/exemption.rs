@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::Invalid;
 use store::StoreError;
@@ -13,12 +13,13 @@ use super::PageError;
 use super::citizen_page::{CitizenForms, citizen_page};
 use super::context::SignedIn;
 use super::form::FormState;
+use super::path::PagePath;
 use crate::AppState;
 
 pub async fn submit(
     State(state): State<AppState>,
     user: SignedIn,
-    Path(id): Path<String>,
+    PagePath(id): PagePath<domain::CitizenId>,
     Form(values): Form<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     user.check_csrf(values.get("csrf"))?;
@@ -43,7 +44,7 @@ pub async fn submit(
         let rules = &state.config.rules;
         match state
             .store
-            .set_exemption(&user.actor, rules, &id, exempt, reason)
+            .set_exemption(&user.actor, rules, id.as_str(), exempt, reason)
             .await
         {
             Ok(_) => {
@@ -64,5 +65,5 @@ pub async fn submit(
         exempt: form,
         ..Default::default()
     };
-    citizen_page(&state, &user, &id, forms).await
+    citizen_page(&state, &user, id.as_str(), forms).await
 }

@@ -5,13 +5,14 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::{Actor, Outcome};
 use store::{Citizen, StoreError};
 
 use super::context::{Ctx, SignedIn};
 use super::meeting_view::{MeetingView, Reader, view};
+use super::path::PagePath;
 use super::{PageError, render};
 use crate::AppState;
 use crate::i18n::{Lang, channel_refusal, conflict, meeting_refusal};
@@ -158,16 +159,16 @@ async fn meeting_page(
 pub async fn show(
     State(state): State<AppState>,
     user: SignedIn,
-    Path(id): Path<String>,
+    PagePath(id): PagePath<domain::MeetingId>,
 ) -> Result<Response, PageError> {
-    meeting_page(&state, &user, &id, None, String::new()).await
+    meeting_page(&state, &user, id.as_str(), None, String::new()).await
 }
 
 /// `POST /samtaler/{id}/aflys`: afbud with a reason; on refusal the page says why.
 pub async fn cancel(
     State(state): State<AppState>,
     user: SignedIn,
-    Path(id): Path<String>,
+    PagePath(id): PagePath<domain::MeetingId>,
     Form(values): Form<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     user.check_csrf(values.get("csrf"))?;
@@ -185,16 +186,20 @@ pub async fn cancel(
         return meeting_page(
             &state,
             &user,
-            &id,
+            id.as_str(),
             Some(crate::i18n::invalid_message(lang, problem).to_owned()),
             reason,
         )
         .await;
     }
-    match state.store.cancel_meeting(&user.actor, &id, &reason).await {
+    match state
+        .store
+        .cancel_meeting(&user.actor, id.as_str(), &reason)
+        .await
+    {
         Ok(_) => Ok(Redirect::to(&format!("/samtaler/{id}")).into_response()),
         Err(e) => match refusal_message(lang, &e) {
-            Some(message) => meeting_page(&state, &user, &id, Some(message), reason).await,
+            Some(message) => meeting_page(&state, &user, id.as_str(), Some(message), reason).await,
             None => Err(user.viewer.error(e)),
         },
     }
@@ -204,7 +209,7 @@ pub async fn cancel(
 pub async fn outcome(
     State(state): State<AppState>,
     user: SignedIn,
-    Path(id): Path<String>,
+    PagePath(id): PagePath<domain::MeetingId>,
     Form(values): Form<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     user.check_csrf(values.get("csrf"))?;
@@ -216,16 +221,22 @@ pub async fn outcome(
         return meeting_page(
             &state,
             &user,
-            &id,
+            id.as_str(),
             Some(crate::i18n::invalid_message(lang, domain::Invalid::UnknownValue).to_owned()),
             String::new(),
         )
         .await;
     };
-    match state.store.record_outcome(&user.actor, &id, outcome).await {
+    match state
+        .store
+        .record_outcome(&user.actor, id.as_str(), outcome)
+        .await
+    {
         Ok(_) => Ok(Redirect::to(&format!("/samtaler/{id}")).into_response()),
         Err(e) => match refusal_message(lang, &e) {
-            Some(message) => meeting_page(&state, &user, &id, Some(message), String::new()).await,
+            Some(message) => {
+                meeting_page(&state, &user, id.as_str(), Some(message), String::new()).await
+            }
             None => Err(user.viewer.error(e)),
         },
     }
@@ -235,11 +246,11 @@ pub async fn outcome(
 pub async fn calendar_file(
     State(state): State<AppState>,
     user: SignedIn,
-    Path(id): Path<String>,
+    PagePath(id): PagePath<domain::MeetingId>,
 ) -> Result<Response, PageError> {
     let meeting = state
         .store
-        .meeting(&user.actor, &id)
+        .meeting(&user.actor, id.as_str())
         .await
         .map_err(|e| user.viewer.error(e))?;
     Ok(crate::use_cases::calendar_file::response(

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::messages::{MessageBody, ThreadHolder, Waiting};
 use serde::Deserialize;
@@ -15,6 +15,7 @@ use store::{Message, StoreError, Thread};
 use super::citizen::own_id;
 use super::context::{Ctx, SignedIn};
 use super::form::FormState;
+use super::path::PagePath;
 use super::{PageError, render};
 use crate::AppState;
 use crate::i18n::Texts;
@@ -185,9 +186,9 @@ pub async fn mine(
 pub async fn staff_thread(
     State(state): State<AppState>,
     user: SignedIn,
-    Path(id): Path<String>,
+    PagePath(id): PagePath<domain::CitizenId>,
 ) -> Result<Response, PageError> {
-    thread_page(&state, &user, &id, None, FormState::default()).await
+    thread_page(&state, &user, id.as_str(), None, FormState::default()).await
 }
 
 /// The citizen's thread a form names in `med` (the jobcenter's when absent).
@@ -222,12 +223,12 @@ pub async fn write_mine(
 pub async fn write_staff(
     State(state): State<AppState>,
     user: SignedIn,
-    Path(id): Path<String>,
+    PagePath(id): PagePath<domain::CitizenId>,
     Form(values): Form<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     user.check_csrf(values.get("csrf"))?;
     let back = format!("/medarbejder/borgere/{id}/beskeder#ny");
-    write(&state, &user, &id, None, values, back).await
+    write(&state, &user, id.as_str(), None, values, back).await
 }
 
 async fn write(
@@ -270,13 +271,13 @@ async fn write(
 pub async fn assign(
     State(state): State<AppState>,
     user: SignedIn,
-    Path(id): Path<String>,
+    PagePath(id): PagePath<domain::CitizenId>,
     Form(values): Form<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     user.check_csrf(values.get("csrf"))?;
     state
         .store
-        .assign_thread(&user.actor, &id)
+        .assign_thread(&user.actor, id.as_str())
         .await
         .map_err(|e| user.viewer.error(e))?;
     let back = values.get("tilbage").map(String::as_str);
@@ -304,11 +305,11 @@ pub async fn mark_read_mine(
 pub async fn mark_read_staff(
     State(state): State<AppState>,
     user: SignedIn,
-    Path(id): Path<String>,
+    PagePath(id): PagePath<domain::CitizenId>,
     Form(values): Form<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     user.check_csrf(values.get("csrf"))?;
-    mark_read(&state, &user, &id, None).await?;
+    mark_read(&state, &user, id.as_str(), None).await?;
     Ok(Redirect::to(&format!("/medarbejder/borgere/{id}/beskeder#traad")).into_response())
 }
 

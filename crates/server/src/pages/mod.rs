@@ -20,6 +20,7 @@ mod meeting_view;
 mod meetings;
 mod messages;
 mod monitoring;
+mod path;
 mod period;
 mod plan_view;
 mod quotas;

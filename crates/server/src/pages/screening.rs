@@ -14,6 +14,7 @@ use store::{Citizen, StoreError};
 
 use super::context::{Ctx, PageQuery, SignedIn};
 use super::form::FormState;
+use super::path::PagePath;
 use super::{PageError, render};
 use crate::AppState;
 use crate::i18n::track_for_citizen;
@@ -251,7 +252,7 @@ pub async fn result(
 pub async fn decide(
     State(state): State<AppState>,
     user: SignedIn,
-    Path(id): Path<String>,
+    PagePath(id): PagePath<domain::CitizenId>,
     Form(values): Form<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     user.check_csrf(values.get("csrf"))?;
@@ -267,7 +268,7 @@ pub async fn decide(
         None => form.add_error(t, "track", t.invalid(&Invalid::Required)),
         Some(track) => match state
             .store
-            .decide_visitation(&user.actor, &id, track, reason.as_deref())
+            .decide_visitation(&user.actor, id.as_str(), track, reason.as_deref())
             .await
         {
             Ok(_) => return Ok(Redirect::to(&format!("/medarbejder/borgere/{id}")).into_response()),
@@ -281,7 +282,7 @@ pub async fn decide(
         decide: form,
         ..Default::default()
     };
-    super::citizen_page::citizen_page(&state, &user, &id, forms).await
+    super::citizen_page::citizen_page(&state, &user, id.as_str(), forms).await
 }
 
 /// `POST /borger/vurdering`: "Din egen vurdering" of the latest decision.

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::{Actor, Organisation, TargetGroup};
 use serde::Deserialize;
@@ -13,6 +13,7 @@ use store::{CitizenQuery, CitizenSummary};
 use super::citizen_page::{CitizenForms, citizen_page};
 use super::context::{Ctx, SignedIn};
 use super::form::FormState;
+use super::path::PagePath;
 use super::{PageError, render};
 use crate::AppState;
 
@@ -168,7 +169,7 @@ pub async fn home(
 pub async fn self_booking(
     State(state): State<AppState>,
     user: SignedIn,
-    Path(id): Path<String>,
+    PagePath(id): PagePath<domain::CitizenId>,
     Form(values): Form<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     user.check_csrf(values.get("csrf"))?;
@@ -185,7 +186,7 @@ pub async fn self_booking(
                     self_booking: Some(form),
                     ..Default::default()
                 };
-                return citizen_page(&state, &user, &id, forms).await;
+                return citizen_page(&state, &user, id.as_str(), forms).await;
             }
         },
     };
@@ -196,7 +197,7 @@ pub async fn self_booking(
     };
     state
         .store
-        .update_citizen(&user.actor, &id, &change)
+        .update_citizen(&user.actor, id.as_str(), &change)
         .await
         .map_err(|e| user.viewer.error(e))?;
     Ok(Redirect::to(&format!("/medarbejder/borgere/{id}#selvbooking")).into_response())

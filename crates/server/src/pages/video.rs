@@ -3,11 +3,12 @@
 //! without it the page says so and how else to reach us.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use store::StoreError;
 
 use super::context::{Ctx, SignedIn};
+use super::path::PagePath;
 use super::{PageError, render};
 use crate::AppState;
 use crate::i18n::room_refusal;
@@ -30,16 +31,20 @@ struct VideoPage {
 pub async fn room(
     State(state): State<AppState>,
     user: SignedIn,
-    Path(id): Path<String>,
+    PagePath(id): PagePath<domain::MeetingId>,
 ) -> Result<Response, PageError> {
     let lang = user.viewer.lang;
-    let (meeting, role, closed) = match state.store.video_room(&user.actor, &id, false).await {
+    let (meeting, role, closed) = match state
+        .store
+        .video_room(&user.actor, id.as_str(), false)
+        .await
+    {
         Ok((meeting, role)) => (meeting, role.as_str(), None),
         Err(StoreError::Room(refusal)) => {
             // A participant may see when the meeting was, and why the room is closed.
             let meeting = state
                 .store
-                .meeting(&user.actor, &id)
+                .meeting(&user.actor, id.as_str())
                 .await
                 .map_err(|e| user.viewer.error(e))?;
             (meeting, "", Some(room_refusal(lang, refusal)))

@@ -578,3 +578,34 @@ async fn ids_that_cannot_be_ours_are_not_found_before_the_database_is_asked() {
         .await;
     problem(r, StatusCode::NOT_FOUND, "not_found").await;
 }
+
+/// The pages parse ids the same way: a malformed one is the "not found" page in the reader's
+/// language, never a server error.
+#[tokio::test]
+async fn pages_answer_a_malformed_id_with_the_not_found_page_in_the_readers_language() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let world = app.world().await;
+    for (path, lang, heading) in [
+        (
+            "/medarbejder/borgere/ikke%20et%20id",
+            "da",
+            "Siden findes ikke",
+        ),
+        ("/samtaler/%E2%9C%93", "en", "Page not found"),
+        ("/moeder/..%2Fadmin/video", "da", "Siden findes ikke"),
+    ] {
+        let r = app
+            .client
+            .get(format!("{}{path}", app.url))
+            .header(
+                "cookie",
+                format!("ju_session={}; ju_lang={lang}", world.aalborg),
+            )
+            .send()
+            .await
+            .expect("get");
+        assert_eq!(r.status(), StatusCode::NOT_FOUND, "{path}");
+        let page = r.text().await.expect("text");
+        assert!(page.contains(heading), "{path}: {page}");
+    }
+}

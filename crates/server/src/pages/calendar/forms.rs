@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::{Invalid, TimeSpan};
 use store::{NewSlot, StoreError};
@@ -14,6 +14,7 @@ use crate::api::slots::weekly::CreateWeekly;
 use crate::pages::PageError;
 use crate::pages::context::SignedIn;
 use crate::pages::form::FormState;
+use crate::pages::path::PagePath;
 use crate::time_fmt::copenhagen;
 use crate::use_cases::weekly_availability::{self, Refused};
 use crate::validate::Fields;
@@ -232,11 +233,11 @@ pub async fn add_weekly(
 pub async fn remove(
     State(state): State<AppState>,
     user: SignedIn,
-    Path(id): Path<String>,
+    PagePath(id): PagePath<domain::SlotId>,
     Form(values): Form<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     user.check_csrf(values.get("csrf"))?;
-    match state.store.delete_slot(&user.actor, &id).await {
+    match state.store.delete_slot(&user.actor, id.as_str()).await {
         Ok(()) | Err(StoreError::Conflict(_)) => {}
         Err(e) => return Err(user.viewer.error(e)),
     }
