@@ -127,7 +127,8 @@ pub(crate) struct Inner {
         Option<crate::group_commit::GroupWriter<crate::messages::writer::Messages>>,
     pub(crate) sessions: crate::sessions::SessionCache,
     pub(crate) meetings: MeetingSettings,
-    /// Added to the wall clock; only tests move it (see `Store::advance_clock`).
+    /// Added to the wall clock; only tests and the demo move it (`Store::advance_clock`,
+    /// `Store::set_clock`).
     pub(crate) clock_offset_micros: std::sync::atomic::AtomicI64,
     /// How long a session may go unused, in microseconds; 0: no limit
     /// (`Store::set_session_idle`).

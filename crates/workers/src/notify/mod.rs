@@ -176,8 +176,9 @@ impl Notifier {
 
     /// Sends a notice on each channel the domain chooses for its kind and this citizen that is
     /// not yet handled for this outbox row; with no channel at all, records that it was skipped.
-    /// `compose` writes the notice in a language: the citizen's, and Danish for a paper letter
-    /// the PDF writer cannot print in the citizen's script (its fonts are Windows-1252 only).
+    /// `compose` writes the notice in a language: the citizen's, and for a paper letter the PDF
+    /// writer cannot print in the citizen's script (its fonts are Windows-1252 only) the first
+    /// fallback language it can print (`on_paper`).
     async fn send(
         &self,
         item: &OutboxItem,
