@@ -71,7 +71,7 @@ pub async fn seed(store: &Store, system: &Actor, book: &RuleBook) -> Result<usiz
                     (Holder::UnemploymentFund, Some(fund), _) => {
                         adviser_of(fund.as_str()).map(|a| a.id.clone())
                     }
-                    (Holder::Municipality, _, Some(cw)) => Some(cw.to_string()),
+                    (Holder::Municipality, _, Some(cw)) => Some(cw.clone()),
                     _ => None,
                 };
                 let Some(staff_id) = staff_id else { continue };
@@ -91,7 +91,7 @@ pub async fn seed(store: &Store, system: &Actor, book: &RuleBook) -> Result<usiz
                 let mut meeting = |status, at| BulkMeeting {
                     id: bulk_id(),
                     citizen_id: c.id.to_string(),
-                    staff_id: staff_id.clone(),
+                    staff_id: staff_id.to_string(),
                     start: at,
                     channel,
                     status,

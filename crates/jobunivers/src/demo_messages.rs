@@ -62,7 +62,7 @@ pub async fn seed(store: &Store, system: &Actor) -> Result<usize, StoreError> {
                 at,
             };
             let from_staff = |text: &str, at| BulkMessage {
-                author_id: answerer.id.clone(),
+                author_id: answerer.id.to_string(),
                 author_name: answerer.name.clone(),
                 author_role: Role::Caseworker,
                 body: text.to_owned(),

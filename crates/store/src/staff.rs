@@ -1,11 +1,13 @@
 //! Staff: caseworkers and managers of one organisation, and administrators.
 
-use domain::{Actor, FundCode, Login, MunicipalityCode, Organisation, PersonName, Role, TeamName};
+use domain::{
+    Actor, FundCode, Login, MunicipalityCode, Organisation, PersonName, Role, StaffId, TeamName,
+};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use crate::error::parse;
-use crate::ids::new_id;
+use crate::ids::{new_id, typed};
 use crate::orgs::require_admin;
 use crate::{Store, StoreError};
 
@@ -23,7 +25,7 @@ pub struct NewStaff {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StaffMember {
-    pub id: String,
+    pub id: StaffId,
     pub login: String,
     pub name: String,
     pub role: Role,
@@ -39,13 +41,13 @@ impl StaffMember {
     pub fn actor(&self) -> Result<Actor, StoreError> {
         match (&self.role, &self.organisation) {
             (Role::Caseworker | Role::Manager, Some(org)) => Ok(Actor::Staff {
-                id: self.id.clone(),
+                id: self.id.to_string(),
                 name: self.name.clone(),
                 role: self.role,
                 organisation: org.clone(),
             }),
             (Role::Admin, _) => Ok(Actor::Admin {
-                id: self.id.clone(),
+                id: self.id.to_string(),
                 name: self.name.clone(),
             }),
             _ => Err(StoreError::Forbidden),
@@ -84,7 +86,7 @@ pub(crate) fn from_row(row: &AnyRow) -> Result<StaffMember, StoreError> {
         (None, None) => None,
     };
     Ok(StaffMember {
-        id: row.try_get("id")?,
+        id: typed("id", row.try_get("id")?)?,
         login: row.try_get("login")?,
         name: row.try_get("name")?,
         role: parse("role", row.try_get::<&str, _>("role")?)?,
@@ -134,7 +136,7 @@ impl Store {
         .map_err(StoreError::from_insert)?;
         tx.commit().await?;
         Ok(StaffMember {
-            id,
+            id: typed("id", &id)?,
             login: new.login.as_str().to_owned(),
             name: new.name.as_str().to_owned(),
             role: new.role,
@@ -226,7 +228,7 @@ mod tests {
 
     fn member(role: Role, organisation: Option<Organisation>) -> StaffMember {
         StaffMember {
-            id: "s1".into(),
+            id: StaffId::try_from("s1").expect("id"),
             login: "s1".into(),
             name: "S".into(),
             role,

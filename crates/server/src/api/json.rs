@@ -39,7 +39,7 @@ impl From<StaffMember> for StaffJson {
             team: s.team.clone(),
             municipality: s.municipality().map(str::to_owned),
             unemployment_fund: s.unemployment_fund().map(str::to_owned),
-            id: s.id,
+            id: s.id.to_string(),
             login: s.login,
             name: s.name,
             role: s.role,
