@@ -90,6 +90,22 @@ id_type!(
     /// A time a caseworker has published.
     SlotId
 );
+id_type!(
+    /// A letter kept for the jobcentre to print.
+    LetterId
+);
+id_type!(
+    /// The survey after one held meeting.
+    SurveyId
+);
+id_type!(
+    /// One answered screening questionnaire.
+    ScreeningId
+);
+id_type!(
+    /// A request to move a citizen's case to another municipality.
+    TransferId
+);
 
 #[cfg(test)]
 mod tests {

@@ -34,7 +34,7 @@ pub use contact::{EmailAddress, PhoneNumber};
 pub use cpr::Cpr;
 pub use enums::{Channel, FirstMeetingPolicy, MeetingStatus, Outcome, Role, TargetGroup, Track};
 pub use holidays::{add_working_days, is_working_day, public_holiday};
-pub use ids::{CitizenId, MeetingId, SlotId, StaffId};
+pub use ids::{CitizenId, LetterId, MeetingId, ScreeningId, SlotId, StaffId, SurveyId, TransferId};
 pub use invalid::{FieldError, Invalid};
 pub use org::{FundCode, MunicipalityCode, OrgName, TeamName};
 pub use person::{Login, PersonName};

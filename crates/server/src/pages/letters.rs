@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use catalogue::Lang;
@@ -14,6 +14,7 @@ use domain::clock_text::local_date;
 use store::Letter;
 
 use super::context::{Ctx, SignedIn};
+use super::path::PagePath;
 use super::{PageError, render};
 use crate::AppState;
 use crate::time_fmt::local_display;
@@ -78,11 +79,11 @@ pub fn letter_pdf(l: &Letter, sender: &str) -> Vec<u8> {
 pub async fn pdf_file(
     State(state): State<AppState>,
     user: SignedIn,
-    Path(id): Path<String>,
+    PagePath(id): PagePath<domain::LetterId>,
 ) -> Result<Response, PageError> {
     let letter = state
         .store
-        .letter(&user.actor, &id)
+        .letter(&user.actor, id.as_str())
         .await
         .map_err(|e| user.viewer.error(e))?;
     let letter_lang = Lang::from_code(&letter.language).unwrap_or_default();
@@ -119,13 +120,13 @@ pub async fn pdf_file(
 pub async fn printed(
     State(state): State<AppState>,
     user: SignedIn,
-    Path(id): Path<String>,
+    PagePath(id): PagePath<domain::LetterId>,
     Form(values): Form<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     user.check_csrf(values.get("csrf"))?;
     state
         .store
-        .mark_printed(&user.actor, &id)
+        .mark_printed(&user.actor, id.as_str())
         .await
         .map_err(|e| user.viewer.error(e))?;
     Ok(Redirect::to("/medarbejder/breve").into_response())

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::screening::{Answers, RawAnswers, Recommendation};
 use domain::{Actor, FieldError, Invalid, Track};
@@ -226,7 +226,7 @@ struct ResultPage {
 pub async fn result(
     State(state): State<AppState>,
     user: SignedIn,
-    Path(id): Path<String>,
+    PagePath(id): PagePath<domain::ScreeningId>,
     PageQuery(q): PageQuery<ForCitizen>,
 ) -> Result<Response, PageError> {
     let screenings = state
@@ -236,7 +236,7 @@ pub async fn result(
         .map_err(|e| user.viewer.error(e))?;
     let s = screenings
         .into_iter()
-        .find(|s| s.id == id)
+        .find(|s| id == s.id.as_str())
         .ok_or_else(|| user.viewer.error(PageError::NotFound))?;
     Ok(render(&ResultPage {
         ctx: user.viewer.ctx(),

@@ -6,13 +6,14 @@ use std::collections::{BTreeMap, HashMap};
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::surveys::{QUESTIONS, QuestionKind, SurveyAnswers};
 use store::StoreError;
 
 use super::context::{Ctx, SignedIn};
 use super::form::FormState;
+use super::path::PagePath;
 use super::{PageError, render};
 use crate::AppState;
 use crate::i18n::Lang;
@@ -91,16 +92,16 @@ async fn page(
 pub async fn form(
     State(state): State<AppState>,
     user: SignedIn,
-    Path(id): Path<String>,
+    PagePath(id): PagePath<domain::SurveyId>,
 ) -> Result<Response, PageError> {
-    page(&state, &user, &id, FormState::default()).await
+    page(&state, &user, id.as_str(), FormState::default()).await
 }
 
 /// `POST /borger/spoergeskema/{id}`.
 pub async fn submit(
     State(state): State<AppState>,
     user: SignedIn,
-    Path(id): Path<String>,
+    PagePath(id): PagePath<domain::SurveyId>,
     Form(values): Form<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     user.check_csrf(values.get("csrf"))?;
@@ -118,12 +119,16 @@ pub async fn submit(
                 form.add_error(t, field, t.invalid(&e.problem));
             }
         }
-        Ok(answers) => match state.store.answer_survey(&user.actor, &id, &answers).await {
+        Ok(answers) => match state
+            .store
+            .answer_survey(&user.actor, id.as_str(), &answers)
+            .await
+        {
             Ok(_) | Err(StoreError::Conflict(_)) => {
                 return Ok(Redirect::to(&format!("/borger/spoergeskema/{id}")).into_response());
             }
             Err(e) => return Err(user.viewer.error(e)),
         },
     }
-    page(&state, &user, &id, form).await
+    page(&state, &user, id.as_str(), form).await
 }

@@ -1,10 +1,10 @@
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 
 use super::create::TransferJson;
 use crate::AppState;
 use crate::error::ApiError;
-use crate::extract::StaffActor;
+use crate::extract::{ApiPath, StaffActor};
 
 /// The municipality holding the case (or an administrator) accepts: the case moves, without a
 /// caseworker yet. 404 for anyone else; 409 `transfer_decided` when it is decided already.
@@ -21,7 +21,7 @@ use crate::extract::StaffActor;
 pub async fn accept(
     State(state): State<AppState>,
     StaffActor(actor): StaffActor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<domain::TransferId>,
 ) -> Result<Json<TransferJson>, ApiError> {
     answer(&state, &actor, id, true).await
 }
@@ -40,7 +40,7 @@ pub async fn accept(
 pub async fn decline(
     State(state): State<AppState>,
     StaffActor(actor): StaffActor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<domain::TransferId>,
 ) -> Result<Json<TransferJson>, ApiError> {
     answer(&state, &actor, id, false).await
 }
@@ -48,13 +48,16 @@ pub async fn decline(
 async fn answer(
     state: &AppState,
     actor: &domain::Actor,
-    id: String,
+    id: domain::TransferId,
     accept: bool,
 ) -> Result<Json<TransferJson>, ApiError> {
-    state.store.decide_transfer(actor, &id, accept).await?;
+    state
+        .store
+        .decide_transfer(actor, id.as_str(), accept)
+        .await?;
     let status = if accept { "accepted" } else { "declined" };
     Ok(Json(TransferJson {
-        id,
+        id: id.into(),
         status: status.into(),
     }))
 }

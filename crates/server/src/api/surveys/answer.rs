@@ -1,7 +1,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use domain::surveys::SurveyAnswers;
 use domain::{FieldError, Invalid};
 use serde::{Deserialize, Serialize};
@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 
 use crate::AppState;
 use crate::error::ApiError;
-use crate::extract::{ApiActor, ApiJson};
+use crate::extract::{ApiActor, ApiJson, ApiPath};
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct SurveyAnswersInput {
@@ -46,7 +46,7 @@ pub struct AnsweredJson {
 pub async fn handler(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<domain::SurveyId>,
     ApiJson(input): ApiJson<SurveyAnswersInput>,
 ) -> Result<Json<AnsweredJson>, ApiError> {
     let raw = input
@@ -73,9 +73,12 @@ pub async fn handler(
         return Err(ApiError::Validation(errors));
     }
     let answers = SurveyAnswers::parse(&values)?;
-    let at = state.store.answer_survey(&actor, &id, &answers).await?;
+    let at = state
+        .store
+        .answer_survey(&actor, id.as_str(), &answers)
+        .await?;
     Ok(Json(AnsweredJson {
-        id,
+        id: id.into(),
         answered_at: crate::time_fmt::rfc3339(at),
     }))
 }
