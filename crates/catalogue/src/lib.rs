@@ -10,6 +10,7 @@
 mod bundles;
 pub mod dates;
 mod lang;
+pub mod meetings;
 
 pub use bundles::{Arg, FILES, keys};
 pub use lang::Lang;

@@ -13,7 +13,7 @@ use sqlx::any::AnyRow;
 
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::error::parse;
-use crate::ids::{new_id, typed};
+use crate::ids::{new_id, opt_typed, typed};
 use crate::{Store, StoreError};
 
 #[derive(Debug, Clone)]
@@ -202,13 +202,6 @@ impl Columns for rusqlite::Row<'_> {
     fn opt_int(&self, column: &str) -> Result<Option<i64>, StoreError> {
         Ok(self.get(column)?)
     }
-}
-
-fn opt_typed<T: for<'a> TryFrom<&'a str>>(
-    row: &impl Columns,
-    column: &'static str,
-) -> Result<Option<T>, StoreError> {
-    row.text(column)?.map(|v| typed(column, &v)).transpose()
 }
 
 pub(crate) fn from_row(row: &impl Columns) -> Result<Citizen, StoreError> {

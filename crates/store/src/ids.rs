@@ -28,6 +28,14 @@ pub(crate) fn typed<T: for<'a> TryFrom<&'a str>>(
     T::try_from(s).map_err(|_| crate::StoreError::Corrupt { column })
 }
 
+/// [`typed`] for a column that may be empty, from either SQLite reader (`citizens::Columns`).
+pub(crate) fn opt_typed<T: for<'a> TryFrom<&'a str>>(
+    row: &impl crate::citizens::Columns,
+    column: &'static str,
+) -> Result<Option<T>, crate::StoreError> {
+    row.text(column)?.map(|v| typed(column, &v)).transpose()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -11,7 +11,7 @@ use sqlx::any::AnyRow;
 
 use crate::audit::{AuditAction, AuditEntry};
 use crate::error::parse;
-use crate::ids::typed;
+use crate::ids::{opt_typed, typed};
 use crate::slots::{SLOT_COLUMNS, Slot, slot_from_row};
 use crate::{Citizen, Store, StoreError, clock};
 
@@ -55,14 +55,6 @@ pub(crate) const MEETING_COLUMNS: &str = "m.id, m.citizen_id, m.staff_id, s.name
 /// `FROM` clause matching [`MEETING_COLUMNS`].
 pub(crate) const MEETING_FROM: &str =
     "meetings m JOIN staff s ON s.id = m.staff_id LEFT JOIN staff a ON a.id = m.adviser_id";
-
-fn opt_typed<T: for<'a> TryFrom<&'a str>>(
-    row: &AnyRow,
-    column: &'static str,
-) -> Result<Option<T>, StoreError> {
-    let raw: Option<&str> = row.try_get(column)?;
-    raw.map(|r| typed(column, r)).transpose()
-}
 
 pub(crate) fn meeting_from_row(row: &AnyRow) -> Result<Meeting, StoreError> {
     let cancelled_role: Option<String> = row.try_get("cancelled_by_role")?;

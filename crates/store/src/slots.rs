@@ -8,7 +8,7 @@ use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
 use crate::audit::AuditAction;
-use crate::ids::{new_id, typed};
+use crate::ids::{new_id, opt_typed, typed};
 use crate::{Store, StoreError, clock};
 
 /// A slot to publish: when, on which channels, and where for `in_person`.
@@ -47,7 +47,6 @@ pub(crate) const SLOT_COLUMNS: &str =
     "id, staff_id, starts_at, ends_at, channels, location, meeting_id";
 
 pub(crate) fn slot_from_row(row: &AnyRow) -> Result<Slot, StoreError> {
-    let meeting_id: Option<&str> = row.try_get("meeting_id")?;
     Ok(Slot {
         id: typed("id", row.try_get("id")?)?,
         staff_id: typed("staff_id", row.try_get("staff_id")?)?,
@@ -55,7 +54,7 @@ pub(crate) fn slot_from_row(row: &AnyRow) -> Result<Slot, StoreError> {
         end: clock::from_micros(row.try_get("ends_at")?),
         channels: channels_from_db(row.try_get("channels")?)?,
         location: row.try_get("location")?,
-        meeting_id: meeting_id.map(|m| typed("meeting_id", m)).transpose()?,
+        meeting_id: opt_typed(row, "meeting_id")?,
     })
 }
 

@@ -3,6 +3,7 @@
 
 use axum::http::header;
 use axum::response::IntoResponse;
+use catalogue::meetings::{call_in_and_fund, how_to_take_part};
 use domain::Channel;
 
 use crate::i18n::Lang;
@@ -14,34 +15,22 @@ pub fn summary_and_description(
     m: &store::Meeting,
     public_url: &str,
 ) -> (String, String) {
-    let (summary, mut description) = match (m.channel, m.location.as_deref()) {
-        (Channel::InPerson, place) => (
-            lang.text("calendar-entry-in-person"),
-            match place {
-                Some(place) => lang.fmt("notice-how-in-person", &[("place", place.into())]),
-                None => lang.text("notice-how-in-person-unknown").to_owned(),
-            },
-        ),
-        (Channel::Phone, _) => (
-            lang.text("calendar-entry-phone"),
-            lang.text("notice-how-phone").to_owned(),
-        ),
-        (Channel::Video, _) => {
-            let link = format!("{public_url}/moeder/{}/video", m.id);
-            (
-                lang.text("calendar-entry-video"),
-                lang.fmt("notice-how-video", &[("link", (&link).into())]),
-            )
-        }
+    let summary = match m.channel {
+        Channel::InPerson => lang.text("calendar-entry-in-person"),
+        Channel::Phone => lang.text("calendar-entry-phone"),
+        Channel::Video => lang.text("calendar-entry-video"),
     };
-    if let Some(reason) = &m.attendance_reason {
-        description.push('\n');
-        description.push_str(&lang.fmt("notice-attendance", &[("reason", reason.into())]));
-    }
-    if let Some(adviser) = &m.adviser_name {
-        description.push('\n');
-        description.push_str(&lang.fmt("notice-fund-joins", &[("adviser", adviser.into())]));
-    }
+    let link = format!("{public_url}/moeder/{}/video", m.id);
+    let how = how_to_take_part(lang, m.channel, m.location.as_deref(), &link);
+    let extras = call_in_and_fund(
+        lang,
+        m.attendance_reason.as_deref(),
+        m.adviser_name.as_deref(),
+    );
+    let description = std::iter::once(how)
+        .chain(extras)
+        .collect::<Vec<_>>()
+        .join("\n");
     (summary.to_owned(), description)
 }
 

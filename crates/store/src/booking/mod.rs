@@ -13,7 +13,7 @@ use domain::{Actor, Channel, TargetGroup, Visibility};
 use sqlx::{Any, Row, Transaction};
 
 use crate::audit::{self, AuditAction, AuditEntry};
-use crate::ids::{new_id, typed};
+use crate::ids::{new_id, opt_typed, typed};
 use crate::slots::{Slot, facts_columns, facts_from_row, lock_staff};
 use crate::{Citizen, Store, StoreError, clock};
 
@@ -206,7 +206,6 @@ fn context_from_row(
         return Err(unknown());
     }
     let micros = |c: &'static str| row.opt_int(c)?.ok_or(StoreError::Corrupt { column: c });
-    let meeting_id = row.text("s_meeting_id")?;
     let slot = Slot {
         id: typed("s_id", &id)?,
         staff_id: typed("s_staff_id", &row.required("s_staff_id")?)?,
@@ -214,7 +213,7 @@ fn context_from_row(
         end: clock::from_micros(micros("s_ends_at")?),
         channels: crate::slots::channels_from_db(&row.required("s_channels")?)?,
         location: row.text("s_location")?,
-        meeting_id: meeting_id.map(|m| typed("s_meeting_id", &m)).transpose()?,
+        meeting_id: opt_typed(row, "s_meeting_id")?,
     };
     let holder = if municipality.is_some() {
         Holder::Municipality

@@ -2,6 +2,7 @@
 //! reader's language (the words are in the catalogue's `notices.ftl`). Plain language in the
 //! voice DESIGN.md asks for: "du", the action first, what to do next.
 
+use catalogue::meetings::{call_in_and_fund, how_to_take_part};
 use catalogue::{Arg, Lang};
 use domain::Channel;
 use domain::notices::NoticeKind;
@@ -17,17 +18,8 @@ pub struct Notice {
 /// How to take part, by channel: where to go, that we call, or the video link.
 fn how(lang: Lang, n: &MeetingNotice, public_url: &str) -> String {
     let m = &n.meeting;
-    match (m.channel, m.location.as_deref()) {
-        (Channel::InPerson, Some(place)) => {
-            lang.fmt("notice-how-in-person", &[("place", place.into())])
-        }
-        (Channel::InPerson, None) => lang.text("notice-how-in-person-unknown").to_owned(),
-        (Channel::Phone, _) => lang.text("notice-how-phone").to_owned(),
-        (Channel::Video, _) => {
-            let link = format!("{public_url}/moeder/{}/video", m.id);
-            lang.fmt("notice-how-video", &[("link", (&link).into())])
-        }
-    }
+    let link = format!("{public_url}/moeder/{}/video", m.id);
+    how_to_take_part(lang, m.channel, m.location.as_deref(), &link)
 }
 
 fn short_how(lang: Lang, c: Channel) -> &'static str {
@@ -109,12 +101,11 @@ pub fn compose(lang: Lang, kind: NoticeKind, n: &MeetingNotice, public_url: &str
     if !cancelled {
         paragraphs.push(how(lang, n, public_url));
     }
-    if let Some(reason) = &m.attendance_reason {
-        paragraphs.push(lang.fmt("notice-attendance", &[("reason", reason.into())]));
-    }
-    if let Some(adviser) = &m.adviser_name {
-        paragraphs.push(lang.fmt("notice-fund-joins", &[("adviser", adviser.into())]));
-    }
+    paragraphs.extend(call_in_and_fund(
+        lang,
+        m.attendance_reason.as_deref(),
+        m.adviser_name.as_deref(),
+    ));
     if !cancelled {
         paragraphs.push(lang.fmt("notice-change", &[("link", (&link).into())]));
     }
