@@ -8,9 +8,20 @@ use crate::Invalid;
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-        #[serde(transparent)]
+        #[derive(
+            Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+        )]
+        #[serde(into = "String", try_from = "String")]
         pub struct $name(String);
+
+        /// For serde: an id in a query string or a form is parsed like one in a path.
+        impl TryFrom<String> for $name {
+            type Error = Invalid;
+            fn try_from(s: String) -> Result<Self, Invalid> {
+                parse(&s)?;
+                Ok(Self(s))
+            }
+        }
 
         impl TryFrom<&str> for $name {
             type Error = Invalid;
@@ -55,6 +66,14 @@ macro_rules! id_type {
             }
         }
     };
+}
+
+impl StaffId {
+    /// The one id that is not a person: what the system does by itself (reminders, surveys)
+    /// is logged as done by it.
+    pub fn system() -> StaffId {
+        StaffId("system".to_owned())
+    }
 }
 
 /// What any of our ids looks like: 1 to 64 ASCII letters, digits, `-` or `_`.

@@ -13,7 +13,7 @@ async fn aalborg(
     store: &Store,
     system: &Actor,
     n: usize,
-) -> Result<(Vec<Actor>, Vec<String>), StoreError> {
+) -> Result<(Vec<Actor>, Vec<domain::CitizenId>), StoreError> {
     let staff: Vec<Actor> = store
         .staff_list(system)
         .await?
@@ -117,7 +117,7 @@ pub async fn raw_claims(
     let mut handles = Vec::new();
     for t in 0..tasks {
         let (store, member, citizens) = (store.clone(), member.clone(), citizens.clone());
-        let mine: Vec<String> = slots.iter().skip(t).step_by(tasks).cloned().collect();
+        let mine: Vec<domain::SlotId> = slots.iter().skip(t).step_by(tasks).cloned().collect();
         handles.push(tokio::spawn(async move {
             let mut ok = 0usize;
             for (i, slot_id) in mine.into_iter().enumerate() {

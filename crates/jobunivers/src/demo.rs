@@ -288,9 +288,7 @@ pub async fn seed_once(store: &Store, system: &Actor) -> Result<bool, StoreError
                     digital_mail: Some(rng.random_bool(0.9)),
                     ..Default::default()
                 };
-                store
-                    .update_citizen(system, citizen.id.as_str(), &change)
-                    .await?;
+                store.update_citizen(system, &citizen.id, &change).await?;
             }
         }
     }
@@ -309,7 +307,7 @@ fn phone(rng: &mut ChaCha12Rng) -> String {
 /// What the newcomer needs: where to go and who to be.
 pub async fn print_welcome(store: &Store, url: &str, seeded: bool) -> Result<(), StoreError> {
     let system = Actor::Admin {
-        id: "system".into(),
+        id: domain::StaffId::system(),
         name: "Jobunivers".into(),
     };
     let staff = store.staff_list(&system).await?;

@@ -123,8 +123,8 @@ pub async fn book_some(store: &Store, system: &Actor) -> Result<usize, StoreErro
             // Video where the citizen may choose it; in person for a first conversation (the
             // law, LAB § 33, stk. 1) or for one who asked to meet in person.
             let mut req = NewMeeting {
-                citizen_id: c.id.to_string(),
-                slot_id: slot.id.to_string(),
+                citizen_id: c.id.clone(),
+                slot_id: slot.id.clone(),
                 channel: Channel::Video,
                 purpose: Some("Opfølgning på jobsøgningen".into()),
                 attendance_reason: None,

@@ -55,7 +55,7 @@ pub async fn seed(store: &Store, system: &Actor) -> Result<usize, StoreError> {
         let Some(answerer) = answerer else { continue };
         for (i, citizen) in citizens.iter().skip(SKIP).take(7).enumerate() {
             let from_citizen = |text: &str, at| BulkMessage {
-                author_id: citizen.id.clone(),
+                author_id: citizen.id.to_string(),
                 author_name: citizen.name.clone(),
                 author_role: Role::Citizen,
                 body: text.to_owned(),
@@ -88,7 +88,7 @@ pub async fn seed(store: &Store, system: &Actor) -> Result<usize, StoreError> {
                 ],
             };
             threads.push(BulkThread {
-                citizen_id: citizen.id.clone(),
+                citizen_id: citizen.id.to_string(),
                 holder: ThreadHolder::Jobcenter,
                 messages,
             });

@@ -99,7 +99,7 @@ pub async fn seed(store: &Store, system: &Actor) -> Result<(usize, usize), Store
                 continue;
             }
             let a = answers(&mut rng);
-            store.submit_screening(&actor, c.id.as_str(), &a).await?;
+            store.submit_screening(&actor, &c.id, &a).await?;
             screened += 1;
             if rng.random_bool(0.85) {
                 let recommended = recommend(&a).track;
@@ -117,7 +117,7 @@ pub async fn seed(store: &Store, system: &Actor) -> Result<(usize, usize), Store
                     )
                 };
                 store
-                    .decide_visitation(&actor, c.id.as_str(), track, reason)
+                    .decide_visitation(&actor, &c.id, track, reason)
                     .await?;
                 decided += 1;
             }

@@ -154,7 +154,7 @@ enum RunError {
 /// The actor for what the installation itself does (migrations, demo seeding, the first admin).
 fn system_actor() -> Actor {
     Actor::Admin {
-        id: "system".into(),
+        id: domain::StaffId::system(),
         name: "Jobunivers (opsætning)".into(),
     }
 }

@@ -6,7 +6,7 @@
 //! whatever has queued up in a single transaction (group commit) and only then lets the reads
 //! answer. An answered read is thus always durably logged, at the cost of one fsync per group.
 
-use domain::{Actor, Role};
+use domain::{Actor, CitizenId, Role};
 use jiff::Timestamp;
 use sqlx::{Any, AnyPool, Row, Transaction};
 use tokio::sync::{mpsc, oneshot};
@@ -143,9 +143,9 @@ pub(crate) struct AuditEntry {
 
 impl AuditEntry {
     /// An entry stamped `at` (microseconds, from the store's clock).
-    pub(crate) fn new(at: i64, actor: &Actor, citizen_id: &str, action: AuditAction) -> Self {
+    pub(crate) fn new(at: i64, actor: &Actor, citizen_id: &CitizenId, action: AuditAction) -> Self {
         Self {
-            citizen_id: citizen_id.to_owned(),
+            citizen_id: citizen_id.to_string(),
             at,
             actor_id: actor.id().to_owned(),
             actor_name: actor.name().to_owned(),
@@ -292,10 +292,10 @@ impl Store {
     pub async fn access_log(
         &self,
         actor: &Actor,
-        citizen_id: &str,
+        citizen_id: &CitizenId,
         limit: u32,
     ) -> Result<Vec<AccessLogEntry>, StoreError> {
-        let scope = self.citizen_scope(citizen_id).await?;
+        let scope = self.citizen_scope(citizen_id.as_str()).await?;
         let visibility = domain::citizen_visibility(actor, &scope);
         match visibility {
             domain::Visibility::Own | domain::Visibility::Admin => {}
@@ -317,7 +317,7 @@ impl Store {
              AND s.unemployment_fund IS NOT NULL) THEN 1 ELSE 0 END AS BIGINT) AS in_fund \
              FROM audit_log WHERE citizen_id = $1 ORDER BY at DESC, id DESC LIMIT $2",
         )
-        .bind(citizen_id)
+        .bind(citizen_id.as_str())
         .bind(i64::from(limit))
         .fetch_all(&self.inner.read)
         .await?;

@@ -2,10 +2,10 @@
 //! without the per-row checks of the normal calls. Only generators call this; they guarantee
 //! what the checks would (here: a staff member's slots do not overlap).
 
-use domain::{Actor, Channel, Organisation};
+use domain::{Actor, Channel, Organisation, SlotId};
 use jiff::{SignedDuration, Timestamp};
 
-use crate::ids::new_id;
+use crate::ids::{new_id, typed};
 use crate::slots::channels_to_db;
 use crate::{Store, StoreError, clock};
 
@@ -28,7 +28,7 @@ impl Store {
         count: usize,
         channels: &[Channel],
         location: Option<&str>,
-    ) -> Result<Vec<String>, StoreError> {
+    ) -> Result<Vec<SlotId>, StoreError> {
         let Actor::Staff {
             id: staff_id,
             organisation,
@@ -74,7 +74,7 @@ impl Store {
                     let id = new_id();
                     q = q
                         .bind(id.clone())
-                        .bind(staff_id.clone())
+                        .bind(staff_id.as_str())
                         .bind(municipality.clone())
                         .bind(fund.clone())
                         .bind(clock::to_micros(at))
@@ -82,7 +82,7 @@ impl Store {
                         .bind(channels.clone())
                         .bind(location.map(str::to_owned))
                         .bind(created);
-                    ids.push(id);
+                    ids.push(typed("id", &id)?);
                     at = end;
                 }
                 q.execute(&mut *tx).await?;

@@ -9,17 +9,18 @@
 //! characters; everything else is ours).
 
 use domain::contact_plan::{Exemptions, Holder, PlanMeeting, StartDates};
-use domain::{MeetingStatus, TargetGroup, Track};
+use domain::{CitizenId, MeetingStatus, TargetGroup, Track};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use sqlx::Row;
 
 use crate::error::parse;
+use crate::ids::typed;
 use crate::{Store, StoreError, clock};
 
 /// One citizen of a portfolio with their case facts.
 pub(crate) struct CaseFile {
-    pub id: String,
+    pub id: CitizenId,
     pub name: String,
     pub municipality: String,
     pub fund: Option<String>,
@@ -141,7 +142,7 @@ fn case_file(record: &str) -> Result<CaseFile, StoreError> {
         plan_meetings.push(fact.meeting);
     }
     Ok(CaseFile {
-        id: id.to_owned(),
+        id: typed("id", id)?,
         name: name.to_owned(),
         municipality: municipality.to_owned(),
         fund: (!fund.is_empty()).then(|| fund.to_owned()),

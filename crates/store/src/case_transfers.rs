@@ -6,19 +6,19 @@
 //! which moves the case, or declines. The asking side learns nothing of the case until it is
 //! theirs. Both the request and the decision are in the citizen's access log.
 
-use domain::{Actor, Cpr, Organisation};
+use domain::{Actor, CitizenId, Cpr, Organisation, TransferId};
 use jiff::Timestamp;
 use sqlx::Row;
 
 use crate::audit::{self, AuditAction, AuditEntry};
-use crate::ids::new_id;
+use crate::ids::{new_id, typed};
 use crate::{Store, StoreError, clock};
 
 /// An open request, as the holding municipality sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IncomingTransfer {
-    pub id: String,
-    pub citizen_id: String,
+    pub id: TransferId,
+    pub citizen_id: CitizenId,
     pub citizen_name: String,
     /// The municipality the citizen moved to.
     pub to_municipality: String,
@@ -39,13 +39,16 @@ fn own_municipality(actor: &Actor) -> Option<&str> {
 
 impl Store {
     /// The citizen with this CPR number and the municipality holding their case, in one read.
-    async fn held_by(&self, cpr: &Cpr) -> Result<(String, String), StoreError> {
+    async fn held_by(&self, cpr: &Cpr) -> Result<(CitizenId, String), StoreError> {
         let row = sqlx::query("SELECT id, municipality FROM citizens WHERE cpr_hmac = $1")
             .bind(self.inner.cpr_key.hash(cpr))
             .fetch_optional(&self.inner.read)
             .await?
             .ok_or(StoreError::NotFound)?;
-        Ok((row.try_get("id")?, row.try_get("municipality")?))
+        Ok((
+            typed("id", row.try_get("id")?)?,
+            row.try_get("municipality")?,
+        ))
     }
 
     /// `registered_elsewhere` when the CPR number's case is held by another municipality than
@@ -79,7 +82,7 @@ impl Store {
              requested_by, reason, requested_at, status) VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending')",
         )
         .bind(&id)
-        .bind(&citizen_id)
+        .bind(citizen_id.as_str())
         .bind(&from)
         .bind(to)
         .bind(actor.id())
@@ -125,8 +128,8 @@ impl Store {
             .iter()
             .map(|r| {
                 Ok(IncomingTransfer {
-                    id: r.try_get("id")?,
-                    citizen_id: r.try_get("citizen_id")?,
+                    id: typed("id", r.try_get("id")?)?,
+                    citizen_id: typed("citizen_id", r.try_get("citizen_id")?)?,
                     citizen_name: r.try_get("name")?,
                     to_municipality: r.try_get("to_municipality")?,
                     reason: r.try_get("reason")?,
@@ -156,18 +159,18 @@ impl Store {
     pub async fn decide_transfer(
         &self,
         actor: &Actor,
-        id: &str,
+        id: &TransferId,
         accept: bool,
     ) -> Result<(), StoreError> {
         let row = sqlx::query(
             "SELECT citizen_id, from_municipality, to_municipality, status FROM case_transfers \
              WHERE id = $1",
         )
-        .bind(id)
+        .bind(id.as_str())
         .fetch_optional(&self.inner.read)
         .await?
         .ok_or(StoreError::NotFound)?;
-        let citizen_id: String = row.try_get("citizen_id")?;
+        let citizen_id: CitizenId = typed("citizen_id", row.try_get("citizen_id")?)?;
         let from: String = row.try_get("from_municipality")?;
         let to: String = row.try_get("to_municipality")?;
         let holder = matches!(actor, Actor::Admin { .. }) || own_municipality(actor) == Some(&from);
@@ -183,7 +186,7 @@ impl Store {
         .bind(status)
         .bind(actor.id())
         .bind(self.now_micros())
-        .bind(id)
+        .bind(id.as_str())
         .execute(&mut *tx)
         .await?;
         if changed.rows_affected() != 1 {
@@ -196,14 +199,20 @@ impl Store {
             )
             .bind(&to)
             .bind(self.now_micros())
-            .bind(&citizen_id)
+            .bind(citizen_id.as_str())
             .bind(&from)
             .execute(&mut *tx)
             .await?;
             // The citizen's meetings now count in the new municipality's reports.
-            crate::report_days::mark_citizen(&mut tx, self.now_micros(), &citizen_id, &from)
+            crate::report_days::mark_citizen(
+                &mut tx,
+                self.now_micros(),
+                citizen_id.as_str(),
+                &from,
+            )
+            .await?;
+            crate::report_days::mark_citizen(&mut tx, self.now_micros(), citizen_id.as_str(), &to)
                 .await?;
-            crate::report_days::mark_citizen(&mut tx, self.now_micros(), &citizen_id, &to).await?;
         }
         let action = if accept {
             AuditAction::TransferAccepted

@@ -145,7 +145,7 @@ pub struct CitizenQuery {
 /// One line in a list of citizens.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CitizenSummary {
-    pub id: String,
+    pub id: CitizenId,
     pub name: String,
     pub cpr_masked: String,
     pub target_group: TargetGroup,
@@ -241,7 +241,7 @@ fn opt_date(row: &impl Columns, column: &'static str) -> Result<Option<Date>, St
 
 pub(crate) fn scope_of(c: &Citizen) -> Result<CitizenScope, StoreError> {
     Ok(CitizenScope {
-        citizen_id: c.id.to_string(),
+        citizen_id: c.id.clone(),
         municipality: c.municipality.clone(),
         fund: c.unemployment_fund.clone(),
     })
@@ -265,7 +265,7 @@ impl Store {
         if !domain::may_register_citizen(actor, &new.municipality) {
             return Err(StoreError::Forbidden);
         }
-        let id = new_id();
+        let id: CitizenId = typed("id", &new_id())?;
         let now = self.now_micros();
         let fund = new
             .unemployment_fund
@@ -294,7 +294,7 @@ impl Store {
                 "INSERT INTO logins (login, subject_kind, subject_id) VALUES ($1, 'citizen', $2)",
             )
             .bind(login.as_str())
-            .bind(&id)
+            .bind(id.as_str())
             .execute(&mut *tx)
             .await
             .map_err(|e| match StoreError::from_insert(e) {
@@ -311,7 +311,7 @@ impl Store {
              first_absence_on) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, $12, $12, $13, $14, $15)",
         )
-        .bind(&id)
+        .bind(id.as_str())
         .bind(self.inner.cpr_key.hash(&new.cpr))
         .bind(new.cpr.masked())
         .bind(birth)
@@ -350,7 +350,7 @@ impl Store {
         .await?;
         tx.commit().await?;
         Ok(Citizen {
-            id: typed("id", &id)?,
+            id: typed("id", id.as_str())?,
             name: new.name.as_str().to_owned(),
             cpr_masked: new.cpr.masked(),
             municipality: new.municipality.clone(),
@@ -376,7 +376,7 @@ impl Store {
 
     /// Reads a citizen for the actor. Hidden citizens are `NotFound`; a read by anyone but the
     /// citizen is durably logged before this returns.
-    pub async fn citizen(&self, actor: &Actor, id: &str) -> Result<Citizen, StoreError> {
+    pub async fn citizen(&self, actor: &Actor, id: &CitizenId) -> Result<Citizen, StoreError> {
         self.read_visible(actor, id, AuditAction::CitizenRead, |_| true)
             .await
             .map(|(citizen, _)| citizen)
@@ -389,7 +389,7 @@ impl Store {
     pub(crate) async fn read_visible(
         &self,
         actor: &Actor,
-        id: &str,
+        id: &CitizenId,
         action: AuditAction,
         allowed: impl FnOnce(Visibility) -> bool,
     ) -> Result<(Citizen, Visibility), StoreError> {
@@ -412,25 +412,25 @@ impl Store {
 
     /// The id of the citizen with this CPR number (found by its keyed hash), or `NotFound`.
     /// Unscoped and unaudited: callers decide who may learn it.
-    pub(crate) async fn citizen_id_by_cpr(&self, cpr: &Cpr) -> Result<String, StoreError> {
+    pub(crate) async fn citizen_id_by_cpr(&self, cpr: &Cpr) -> Result<CitizenId, StoreError> {
         let row = sqlx::query("SELECT id FROM citizens WHERE cpr_hmac = $1")
             .bind(self.inner.cpr_key.hash(cpr))
             .fetch_optional(&self.inner.read)
             .await?;
-        Ok(row.ok_or(StoreError::NotFound)?.try_get("id")?)
+        typed("id", row.ok_or(StoreError::NotFound)?.try_get("id")?)
     }
 
     pub(crate) async fn load_visible(
         &self,
         actor: &Actor,
-        id: &str,
+        id: &CitizenId,
     ) -> Result<(Citizen, Visibility), StoreError> {
         let sql = format!("SELECT {COLUMNS} FROM citizens WHERE id = $1");
         let citizen = match &self.inner.direct {
             // SQLite: on this thread (`direct_reads.rs`).
-            Some(direct) => direct.query_one(&sql, &[id], |r| from_row(r))?,
+            Some(direct) => direct.query_one(&sql, &[id.as_str()], |r| from_row(r))?,
             None => sqlx::query(&sql)
-                .bind(id)
+                .bind(id.as_str())
                 .fetch_optional(&self.inner.read)
                 .await?
                 .as_ref()
@@ -455,7 +455,7 @@ impl Store {
             .ok_or(StoreError::NotFound)?;
         let fund: Option<String> = row.try_get("unemployment_fund")?;
         Ok(CitizenScope {
-            citizen_id: id.to_owned(),
+            citizen_id: crate::ids::typed("id", id)?,
             municipality: parse("municipality", row.try_get::<&str, _>("municipality")?)?,
             fund: fund
                 .as_deref()
@@ -469,7 +469,7 @@ impl Store {
     pub async fn update_citizen(
         &self,
         actor: &Actor,
-        id: &str,
+        id: &CitizenId,
         change: &CitizenChange,
     ) -> Result<Citizen, StoreError> {
         let (mut citizen, visibility) = self.load_visible(actor, id).await?;
@@ -523,7 +523,7 @@ impl Store {
             if v {
                 // LAB § 27, stk. 3: insured and under 25 (checked on the stored date of birth).
                 let born: String = sqlx::query("SELECT birth_date FROM citizens WHERE id = $1")
-                    .bind(id)
+                    .bind(id.as_str())
                     .fetch_one(&mut *tx)
                     .await?
                     .try_get("birth_date")?;
@@ -584,7 +584,7 @@ impl Store {
         .bind(i64::from(citizen.in_person_first))
         .bind(i64::from(citizen.self_booking_exempt))
         .bind(self.now_micros())
-        .bind(id)
+        .bind(id.as_str())
         .bind(citizen.self_booking_exempt_reason.map(|r| r.as_str()))
         .bind(i64::from(citizen.jobcenter_from_start))
         .bind(citizen.registered_on.map(|d| d.to_string()))
@@ -596,7 +596,7 @@ impl Store {
             crate::report_days::mark_citizen(
                 &mut tx,
                 self.now_micros(),
-                id,
+                id.as_str(),
                 citizen.municipality.as_str(),
             )
             .await?;
@@ -671,7 +671,7 @@ impl Store {
             .map(|row| {
                 let track: Option<String> = row.try_get("track")?;
                 Ok(CitizenSummary {
-                    id: row.try_get("id")?,
+                    id: typed("id", row.try_get("id")?)?,
                     name: row.try_get("name")?,
                     cpr_masked: row.try_get("cpr_masked")?,
                     target_group: parse("target_group", row.try_get::<&str, _>("target_group")?)?,

@@ -4,7 +4,7 @@
 //! stored, so a new rule file or a recorded outcome shows at once.
 
 use domain::contact_plan::{Exemptions, Holder, PlanCitizen, PlanMeeting, RuleBook};
-use domain::{Actor, Invalid, Visibility};
+use domain::{Actor, CitizenId, Invalid, Visibility};
 use jiff::Timestamp;
 use sqlx::Row;
 
@@ -67,20 +67,20 @@ impl Store {
     pub async fn plan_inputs(
         &self,
         actor: &Actor,
-        citizen_id: &str,
+        citizen_id: &CitizenId,
     ) -> Result<PlanInputs, StoreError> {
         let (citizen, _) = self
             .read_visible(actor, citizen_id, AuditAction::ContactPlanRead, |_| true)
             .await?;
         let meetings = self
-            .case_files("c.id = $1", citizen_id)
+            .case_files("c.id = $1", citizen_id.as_str())
             .await?
             .into_iter()
             .next()
             .map(|file| file.meetings)
             .unwrap_or_default();
         Ok(PlanInputs {
-            exemptions: self.latest_exemptions(citizen_id).await?,
+            exemptions: self.latest_exemptions(citizen_id.as_str()).await?,
             citizen,
             meetings,
         })
@@ -95,7 +95,7 @@ impl Store {
         &self,
         actor: &Actor,
         book: &RuleBook,
-        citizen_id: &str,
+        citizen_id: &CitizenId,
         exempt: bool,
         reason: &str,
     ) -> Result<Exemption, StoreError> {
@@ -128,7 +128,7 @@ impl Store {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(new_id())
-        .bind(citizen_id)
+        .bind(citizen_id.as_str())
         .bind(i64::from(exempt))
         .bind(reason)
         .bind(actor.id())

@@ -1,19 +1,19 @@
 //! Letters on paper for citizens without digital mail: written by the notification worker, then
 //! printed and posted by the jobcenter from its "Breve til udskrivning" list.
 
-use domain::{Actor, Organisation};
+use domain::{Actor, CitizenId, LetterId, Organisation};
 use jiff::Timestamp;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use crate::audit::{self, AuditAction, AuditEntry};
-use crate::ids::new_id;
+use crate::ids::{new_id, typed};
 use crate::{Store, StoreError, clock};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Letter {
-    pub id: String,
-    pub citizen_id: String,
+    pub id: LetterId,
+    pub citizen_id: CitizenId,
     /// Name as the envelope shows it.
     pub recipient: String,
     pub subject: String,
@@ -26,8 +26,8 @@ pub struct Letter {
 
 fn from_row(r: &AnyRow) -> Result<Letter, StoreError> {
     Ok(Letter {
-        id: r.try_get("id")?,
-        citizen_id: r.try_get("citizen_id")?,
+        id: typed("id", r.try_get("id")?)?,
+        citizen_id: typed("citizen_id", r.try_get("citizen_id")?)?,
         recipient: r.try_get("recipient")?,
         subject: r.try_get("subject")?,
         body: r.try_get("body")?,
@@ -133,8 +133,8 @@ impl Store {
 
     /// One letter, to print it; the read is logged for the citizen as a read (printing is
     /// logged when it is marked printed).
-    pub async fn letter(&self, actor: &Actor, id: &str) -> Result<Letter, StoreError> {
-        let letter = self.load_letter(actor, id).await?;
+    pub async fn letter(&self, actor: &Actor, id: &LetterId) -> Result<Letter, StoreError> {
+        let letter = self.load_letter(actor, id.as_str()).await?;
         self.log_reads(vec![AuditEntry::new(
             self.now_micros(),
             actor,
@@ -159,13 +159,13 @@ impl Store {
     }
 
     /// Marks a letter printed (and so, posted).
-    pub async fn mark_printed(&self, actor: &Actor, id: &str) -> Result<(), StoreError> {
-        let letter = self.load_letter(actor, id).await?;
+    pub async fn mark_printed(&self, actor: &Actor, id: &LetterId) -> Result<(), StoreError> {
+        let letter = self.load_letter(actor, id.as_str()).await?;
         let mut tx = self.inner.write.begin().await?;
         sqlx::query("UPDATE letters SET printed_at = $1, printed_by = $2 WHERE id = $3 AND printed_at IS NULL")
             .bind(self.now_micros())
             .bind(actor.id())
-            .bind(id)
+            .bind(id.as_str())
             .execute(&mut *tx)
             .await?;
         audit::insert(

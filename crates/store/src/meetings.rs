@@ -108,9 +108,7 @@ impl Store {
         id: &str,
     ) -> Result<(Meeting, Citizen, Visibility), StoreError> {
         let meeting = self.meeting_by_id(id).await?;
-        let (citizen, visibility) = self
-            .load_visible(actor, meeting.citizen_id.as_str())
-            .await?;
+        let (citizen, visibility) = self.load_visible(actor, &meeting.citizen_id).await?;
         Ok((meeting, citizen, visibility))
     }
 
@@ -125,12 +123,9 @@ impl Store {
         let (meeting, citizen, visibility) = self.load_meeting(actor, id).await?;
         // The organisations of the holding staff member and of the joint adviser, as the staff
         // rows say (`staff_by_id` parses them).
-        let holder = self
-            .staff_by_id(meeting.staff_id.as_str())
-            .await?
-            .organisation;
+        let holder = self.staff_by_id(&meeting.staff_id).await?.organisation;
         let partner = match &meeting.adviser_id {
-            Some(adviser) => self.staff_by_id(adviser.as_str()).await?.organisation,
+            Some(adviser) => self.staff_by_id(adviser).await?.organisation,
             None => None,
         };
         // A meeting held by staff of no organisation (an administrator) is changed by
@@ -160,13 +155,13 @@ impl Store {
     }
 
     /// One meeting, for its citizen or staff who may see the citizen (logged).
-    pub async fn meeting(&self, actor: &Actor, id: &str) -> Result<Meeting, StoreError> {
-        let (meeting, _, visibility) = self.load_meeting(actor, id).await?;
+    pub async fn meeting(&self, actor: &Actor, id: &MeetingId) -> Result<Meeting, StoreError> {
+        let (meeting, _, visibility) = self.load_meeting(actor, id.as_str()).await?;
         if visibility.is_audited() {
             self.log_reads(vec![AuditEntry::new(
                 self.now_micros(),
                 actor,
-                meeting.citizen_id.as_str(),
+                &meeting.citizen_id,
                 AuditAction::MeetingsRead,
             )])
             .await?;
@@ -178,14 +173,14 @@ impl Store {
     pub async fn citizen_meetings(
         &self,
         actor: &Actor,
-        citizen_id: &str,
+        citizen_id: &CitizenId,
     ) -> Result<Vec<Meeting>, StoreError> {
         self.read_visible(actor, citizen_id, AuditAction::MeetingsRead, |_| true)
             .await?;
         let rows = sqlx::query(&format!(
             "SELECT {MEETING_COLUMNS} FROM {MEETING_FROM} WHERE m.citizen_id = $1 ORDER BY m.starts_at, m.id"
         ))
-        .bind(citizen_id)
+        .bind(citizen_id.as_str())
         .fetch_all(&self.inner.read)
         .await?;
         rows.iter().map(meeting_from_row).collect()
@@ -202,7 +197,8 @@ impl Store {
         let Actor::Staff { id: staff_id, .. } = actor else {
             return Err(StoreError::Forbidden);
         };
-        self.calendar_of(staff_id, from, to, Some(actor)).await
+        self.calendar_of(staff_id.as_str(), from, to, Some(actor))
+            .await
     }
 
     /// The secret part of a staff member's calendar feed URL: their id and a keyed hash of it
@@ -210,9 +206,9 @@ impl Store {
     /// stops working when the staff member asks for a new one ([`Store::renew_calendar_feed`]).
     /// It shows times and channels only, never a citizen's name, because calendar systems copy
     /// what they subscribe to.
-    pub async fn calendar_feed_token(&self, staff_id: &str) -> Result<String, StoreError> {
-        let generation = self.feed_generation(staff_id).await?;
-        Ok(self.feed_token(staff_id, generation))
+    pub async fn calendar_feed_token(&self, staff_id: &StaffId) -> Result<String, StoreError> {
+        let generation = self.feed_generation(staff_id.as_str()).await?;
+        Ok(self.feed_token(staff_id.as_str(), generation))
     }
 
     fn feed_token(&self, staff_id: &str, generation: i64) -> String {
@@ -240,7 +236,7 @@ impl Store {
             return Err(StoreError::Forbidden);
         };
         sqlx::query("UPDATE staff SET feed_generation = feed_generation + 1 WHERE id = $1")
-            .bind(id)
+            .bind(id.as_str())
             .execute(&self.inner.write)
             .await?;
         self.calendar_feed_token(id).await
@@ -319,7 +315,7 @@ impl Store {
                     AuditEntry::new(
                         self.now_micros(),
                         actor,
-                        m.citizen_id.as_str(),
+                        &m.citizen_id,
                         AuditAction::MeetingsRead,
                     )
                 })

@@ -55,7 +55,7 @@ impl Store {
     pub async fn set_first_meeting_policy(
         &self,
         actor: &Actor,
-        code: &str,
+        code: &domain::MunicipalityCode,
         policy: domain::FirstMeetingPolicy,
     ) -> Result<(), StoreError> {
         let own = match actor {
@@ -64,11 +64,11 @@ impl Store {
                 role: domain::Role::Manager,
                 organisation: domain::Organisation::Municipality(m),
                 ..
-            } => m.as_str() == code,
+            } => m == code,
             Actor::Staff {
                 organisation: domain::Organisation::Municipality(m),
                 ..
-            } if m.as_str() == code => return Err(StoreError::Forbidden),
+            } if m == code => return Err(StoreError::Forbidden),
             _ => false,
         };
         if !own {
@@ -77,7 +77,7 @@ impl Store {
         let done =
             sqlx::query("UPDATE municipalities SET first_meeting_policy = $1 WHERE code = $2")
                 .bind(policy.as_str())
-                .bind(code)
+                .bind(code.as_str())
                 .execute(&self.inner.write)
                 .await?;
         if done.rows_affected() == 0 {

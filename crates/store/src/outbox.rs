@@ -6,13 +6,13 @@
 //! worker has locked (`FOR UPDATE SKIP LOCKED`), so several server instances share the work; on
 //! SQLite the single writer connection serialises claims anyway.
 
-use domain::Actor;
+use domain::{Actor, MeetingId};
 use jiff::SignedDuration;
 use sqlx::Row;
 
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::connect::Backend;
-use crate::ids::new_id;
+use crate::ids::{new_id, typed};
 use crate::meetings::{MEETING_COLUMNS, MEETING_FROM, Meeting, meeting_from_row};
 use crate::{Citizen, Store, StoreError, clock};
 
@@ -53,7 +53,7 @@ const LEASE: SignedDuration = SignedDuration::from_secs(120);
 /// The actor the audit log names for what the system does by itself.
 pub fn system_actor() -> Actor {
     Actor::Admin {
-        id: "system".into(),
+        id: domain::StaffId::system(),
         name: "Jobunivers".into(),
     }
 }
@@ -125,19 +125,20 @@ impl Store {
 
     /// The meeting, citizen and municipality a notice is about; the read is logged as the
     /// system's, so the citizen can see that Jobunivers looked up how to reach them.
-    pub async fn meeting_notice(&self, meeting_id: &str) -> Result<MeetingNotice, StoreError> {
+    pub async fn meeting_notice(
+        &self,
+        meeting_id: &MeetingId,
+    ) -> Result<MeetingNotice, StoreError> {
         let row = sqlx::query(&format!(
             "SELECT {MEETING_COLUMNS} FROM {MEETING_FROM} WHERE m.id = $1"
         ))
-        .bind(meeting_id)
+        .bind(meeting_id.as_str())
         .fetch_optional(&self.inner.read)
         .await?
         .ok_or(StoreError::NotFound)?;
         let meeting = meeting_from_row(&row)?;
         let system = system_actor();
-        let (citizen, _) = self
-            .load_visible(&system, meeting.citizen_id.as_str())
-            .await?;
+        let (citizen, _) = self.load_visible(&system, &meeting.citizen_id).await?;
         let municipality_name: String =
             sqlx::query("SELECT name FROM municipalities WHERE code = $1")
                 .bind(citizen.municipality.as_str())
@@ -201,7 +202,7 @@ impl Store {
                 entries.push(AuditEntry::new(
                     self.now_micros(),
                     &system_actor(),
-                    &d.citizen_id,
+                    &typed("citizen_id", &d.citizen_id)?,
                     AuditAction::NoticeSent,
                 ));
             }

@@ -6,20 +6,20 @@ use domain::screening::{
     Answers, DigitalComfort, Education, OwnAssessment, Recommendation, YesNoUnsure, reason_by_code,
     recommend,
 };
-use domain::{Actor, Role, Visibility};
+use domain::{Actor, CitizenId, Role, ScreeningId, Visibility};
 use jiff::Timestamp;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::error::parse;
-use crate::ids::new_id;
+use crate::ids::{new_id, typed};
 use crate::{Store, StoreError, clock};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Screening {
-    pub id: String,
-    pub citizen_id: String,
+    pub id: ScreeningId,
+    pub citizen_id: CitizenId,
     pub answers: Answers,
     pub recommendation: Recommendation,
     pub submitted_by_name: String,
@@ -63,8 +63,8 @@ pub(crate) fn screening_from_row(r: &AnyRow) -> Result<Screening, StoreError> {
     };
     let codes: String = r.try_get("reason_codes")?;
     Ok(Screening {
-        id: r.try_get("id")?,
-        citizen_id: r.try_get("citizen_id")?,
+        id: typed("id", r.try_get("id")?)?,
+        citizen_id: typed("citizen_id", r.try_get("citizen_id")?)?,
         answers,
         recommendation: Recommendation {
             track: parse(
@@ -95,7 +95,7 @@ impl Store {
     pub async fn submit_screening(
         &self,
         actor: &Actor,
-        citizen_id: &str,
+        citizen_id: &CitizenId,
         answers: &Answers,
     ) -> Result<Screening, StoreError> {
         let (_, visibility) = self.load_visible(actor, citizen_id).await?;
@@ -103,7 +103,7 @@ impl Store {
             return Err(StoreError::Forbidden);
         }
         let rec = recommend(answers);
-        let id = new_id();
+        let id: ScreeningId = typed("id", &new_id())?;
         let now = self.now_micros();
         let codes: Vec<&str> = rec.reasons.iter().map(|r| r.code).collect();
         let mut tx = self.inner.write.begin().await?;
@@ -111,8 +111,8 @@ impl Store {
             "INSERT INTO screenings ({SCREENING_COLUMNS}, submitted_by) VALUES \
              ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
         ))
-        .bind(&id)
-        .bind(citizen_id)
+        .bind(id.as_str())
+        .bind(citizen_id.as_str())
         .bind(i64::from(answers.worked_months_last_12))
         .bind(answers.education.as_str())
         .bind(answers.health_limits_work.as_str())
@@ -134,7 +134,7 @@ impl Store {
         sqlx::query("UPDATE citizens SET in_person_requested = $1, updated_at = $2 WHERE id = $3")
             .bind(i64::from(answers.wants_in_person))
             .bind(now)
-            .bind(citizen_id)
+            .bind(citizen_id.as_str())
             .execute(&mut *tx)
             .await?;
         if visibility.is_audited() {
@@ -152,7 +152,7 @@ impl Store {
         tx.commit().await?;
         Ok(Screening {
             id,
-            citizen_id: citizen_id.to_owned(),
+            citizen_id: citizen_id.clone(),
             answers: *answers,
             recommendation: rec,
             submitted_by_name: actor.name().to_owned(),
@@ -165,7 +165,7 @@ impl Store {
     pub async fn screenings(
         &self,
         actor: &Actor,
-        citizen_id: &str,
+        citizen_id: &CitizenId,
     ) -> Result<Vec<Screening>, StoreError> {
         // Answers are health data: the citizen and their jobcenter only.
         self.read_visible(actor, citizen_id, AuditAction::ScreeningRead, |v| {
@@ -173,7 +173,7 @@ impl Store {
         })
         .await?;
         let rows = sqlx::query(&format!("SELECT {SCREENING_COLUMNS} FROM screenings WHERE citizen_id = $1 ORDER BY submitted_at DESC, id DESC"))
-            .bind(citizen_id)
+            .bind(citizen_id.as_str())
             .fetch_all(&self.inner.read)
             .await?;
         rows.iter().map(screening_from_row).collect()

@@ -2,7 +2,7 @@
 
 use domain::contact_plan::Holder;
 use domain::meetings::{ChannelFacts, EarlierMeetings, Proposed, usable_channels};
-use domain::{Actor, Channel, MeetingId, Organisation, SlotId, StaffId, TimeSpan};
+use domain::{Actor, Channel, CitizenId, MeetingId, Organisation, SlotId, StaffId, TimeSpan};
 use jiff::Timestamp;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
@@ -159,13 +159,13 @@ impl Store {
             Organisation::Fund(f) => (None, Some(f.as_str().to_owned())),
         };
         let mut tx = self.inner.write.begin().await?;
-        lock_staff(&mut tx, staff_id).await?;
+        lock_staff(&mut tx, staff_id.as_str()).await?;
         if let (Some(first), Some(last)) = (sorted.first(), sorted.last()) {
             // Only slots within the request's range can overlap; check each against them.
             let existing = sqlx::query(
                 "SELECT starts_at, ends_at FROM slots WHERE staff_id = $1 AND starts_at < $2 AND ends_at > $3",
             )
-            .bind(staff_id)
+            .bind(staff_id.as_str())
             .bind(clock::to_micros(last.span.end()))
             .bind(clock::to_micros(first.span.start()))
             .fetch_all(&mut *tx)
@@ -191,7 +191,7 @@ impl Store {
                  channels, location, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             )
             .bind(&id)
-            .bind(staff_id)
+            .bind(staff_id.as_str())
             .bind(municipality.clone())
             .bind(fund.clone())
             .bind(clock::to_micros(new.span.start()))
@@ -203,7 +203,7 @@ impl Store {
             .await?;
             out.push(Slot {
                 id: typed("id", &id)?,
-                staff_id: typed("staff_id", staff_id)?,
+                staff_id: typed("staff_id", staff_id.as_str())?,
                 start: new.span.start(),
                 end: new.span.end(),
                 channels: new.channels.clone(),
@@ -216,22 +216,22 @@ impl Store {
     }
 
     /// Removes a free slot of the acting staff member. A booked slot must be cancelled first.
-    pub async fn delete_slot(&self, actor: &Actor, slot_id: &str) -> Result<(), StoreError> {
+    pub async fn delete_slot(&self, actor: &Actor, slot_id: &SlotId) -> Result<(), StoreError> {
         let Actor::Staff { id: staff_id, .. } = actor else {
             return Err(StoreError::Forbidden);
         };
         let done =
             sqlx::query("DELETE FROM slots WHERE id = $1 AND staff_id = $2 AND meeting_id IS NULL")
-                .bind(slot_id)
-                .bind(staff_id)
+                .bind(slot_id.as_str())
+                .bind(staff_id.as_str())
                 .execute(&self.inner.write)
                 .await?;
         if done.rows_affected() == 1 {
             return Ok(());
         }
         let exists = sqlx::query("SELECT 1 FROM slots WHERE id = $1 AND staff_id = $2")
-            .bind(slot_id)
-            .bind(staff_id)
+            .bind(slot_id.as_str())
+            .bind(staff_id.as_str())
             .fetch_optional(&self.inner.read)
             .await?;
         Err(if exists.is_some() {
@@ -252,7 +252,7 @@ impl Store {
     pub async fn available_slots(
         &self,
         actor: &Actor,
-        citizen_id: &str,
+        citizen_id: &CitizenId,
         from: Timestamp,
         to: Timestamp,
         fund: bool,

@@ -41,13 +41,13 @@ impl StaffMember {
     pub fn actor(&self) -> Result<Actor, StoreError> {
         match (&self.role, &self.organisation) {
             (Role::Caseworker | Role::Manager, Some(org)) => Ok(Actor::Staff {
-                id: self.id.to_string(),
+                id: self.id.clone(),
                 name: self.name.clone(),
                 role: self.role,
                 organisation: org.clone(),
             }),
             (Role::Admin, _) => Ok(Actor::Admin {
-                id: self.id.to_string(),
+                id: self.id.clone(),
                 name: self.name.clone(),
             }),
             _ => Err(StoreError::Forbidden),
@@ -145,10 +145,10 @@ impl Store {
         })
     }
 
-    pub async fn staff_by_id(&self, id: &str) -> Result<StaffMember, StoreError> {
+    pub async fn staff_by_id(&self, id: &StaffId) -> Result<StaffMember, StoreError> {
         let sql = format!("SELECT {COLUMNS} FROM staff WHERE id = $1");
         let row = sqlx::query(&sql)
-            .bind(id)
+            .bind(id.as_str())
             .fetch_optional(&self.inner.read)
             .await?;
         row.as_ref()

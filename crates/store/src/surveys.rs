@@ -3,12 +3,12 @@
 //! five or more (`domain::surveys::MIN_CELL`).
 
 use domain::surveys::SurveyAnswers;
-use domain::{Actor, Channel};
+use domain::{Actor, Channel, CitizenId, MeetingId, SurveyId};
 use jiff::Timestamp;
 use sqlx::{Any, Row, Transaction};
 
 use crate::error::parse;
-use crate::ids::new_id;
+use crate::ids::{new_id, typed};
 use crate::outbox::system_actor;
 use crate::report_days::{self, StaleDay};
 use crate::{Citizen, Meeting, Store, StoreError, clock};
@@ -20,8 +20,8 @@ pub(crate) const SURVEY_INVITED: &str = "survey_invited";
 /// A survey waiting for its citizen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PendingSurvey {
-    pub id: String,
-    pub meeting_id: String,
+    pub id: SurveyId,
+    pub meeting_id: MeetingId,
     pub held_at: Timestamp,
     pub channel: Channel,
     pub staff_name: String,
@@ -77,7 +77,7 @@ impl Store {
              WHERE v.citizen_id = $1 AND v.answered_at IS NULL AND v.held_at >= $2 \
              ORDER BY v.held_at DESC, v.id",
         )
-        .bind(citizen_id)
+        .bind(citizen_id.as_str())
         // Only those still answerable (`domain::survey_release::ANSWER_WINDOW_DAYS`).
         .bind(clock::to_micros(answer_cutoff(self.now())))
         .fetch_all(&self.inner.read)
@@ -85,8 +85,8 @@ impl Store {
         rows.iter()
             .map(|r| {
                 Ok(PendingSurvey {
-                    id: r.try_get("id")?,
-                    meeting_id: r.try_get("meeting_id")?,
+                    id: typed("id", r.try_get("id")?)?,
+                    meeting_id: typed("meeting_id", r.try_get("meeting_id")?)?,
                     held_at: clock::from_micros(r.try_get("held_at")?),
                     channel: parse("channel", r.try_get::<&str, _>("channel")?)?,
                     staff_name: r.try_get("staff_name")?,
@@ -100,7 +100,7 @@ impl Store {
     pub async fn own_survey(
         &self,
         actor: &Actor,
-        survey_id: &str,
+        survey_id: &SurveyId,
     ) -> Result<(PendingSurvey, bool), StoreError> {
         let Actor::Citizen { citizen_id, .. } = actor else {
             return Err(StoreError::NotFound);
@@ -109,14 +109,14 @@ impl Store {
             "SELECT v.id, v.meeting_id, v.held_at, v.channel, s.name AS staff_name, v.answered_at \
              FROM surveys v JOIN staff s ON s.id = v.staff_id WHERE v.id = $1 AND v.citizen_id = $2",
         )
-        .bind(survey_id)
-        .bind(citizen_id)
+        .bind(survey_id.as_str())
+        .bind(citizen_id.as_str())
         .fetch_optional(&self.inner.read)
         .await?
         .ok_or(StoreError::NotFound)?;
         let survey = PendingSurvey {
-            id: r.try_get("id")?,
-            meeting_id: r.try_get("meeting_id")?,
+            id: typed("id", r.try_get("id")?)?,
+            meeting_id: typed("meeting_id", r.try_get("meeting_id")?)?,
             held_at: clock::from_micros(r.try_get("held_at")?),
             channel: parse("channel", r.try_get::<&str, _>("channel")?)?,
             staff_name: r.try_get("staff_name")?,
@@ -132,7 +132,7 @@ impl Store {
     pub async fn answer_survey(
         &self,
         actor: &Actor,
-        survey_id: &str,
+        survey_id: &SurveyId,
         answers: &SurveyAnswers,
     ) -> Result<Timestamp, StoreError> {
         let Actor::Citizen { citizen_id, .. } = actor else {
@@ -140,13 +140,13 @@ impl Store {
         };
         let survey =
             sqlx::query("SELECT citizen_id, municipality, held_at FROM surveys WHERE id = $1")
-                .bind(survey_id)
+                .bind(survey_id.as_str())
                 .fetch_optional(&self.inner.read)
                 .await?;
         let Some(survey) = survey else {
             return Err(StoreError::NotFound);
         };
-        if survey.try_get::<String, _>("citizen_id")? != *citizen_id {
+        if *citizen_id != *survey.try_get::<&str, _>("citizen_id")? {
             return Err(StoreError::NotFound);
         }
         let held_at = clock::from_micros(survey.try_get("held_at")?);
@@ -172,7 +172,7 @@ impl Store {
         .bind(i64::from(answers.more_remote))
         .bind(i64::from(answers.callback))
         .bind(answers.comment.as_deref())
-        .bind(survey_id)
+        .bind(survey_id.as_str())
         .bind(clock::to_micros(answer_cutoff(now)))
         .execute(&mut *tx)
         .await?;
@@ -185,16 +185,19 @@ impl Store {
     }
 
     /// The citizen a survey invitation goes to, and their municipality's name.
-    pub async fn survey_notice(&self, survey_id: &str) -> Result<(Citizen, String), StoreError> {
+    pub async fn survey_notice(
+        &self,
+        survey_id: &SurveyId,
+    ) -> Result<(Citizen, String), StoreError> {
         let row = sqlx::query(
             "SELECT v.citizen_id, COALESCE(m.name, '') AS municipality_name, v.answered_at \
              FROM surveys v LEFT JOIN municipalities m ON m.code = v.municipality WHERE v.id = $1",
         )
-        .bind(survey_id)
+        .bind(survey_id.as_str())
         .fetch_optional(&self.inner.read)
         .await?
         .ok_or(StoreError::NotFound)?;
-        let citizen_id: String = row.try_get("citizen_id")?;
+        let citizen_id: CitizenId = typed("citizen_id", row.try_get("citizen_id")?)?;
         let (citizen, _) = self.load_visible(&system_actor(), &citizen_id).await?;
         Ok((citizen, row.try_get("municipality_name")?))
     }

@@ -3,6 +3,7 @@
 //! (default `postgres://postgres@127.0.0.1:5432/postgres`). Test databases are named `ju_t_…`;
 //! the test script drops leftovers before it starts.
 
+use domain::StaffId;
 use sqlx::{Connection, Executor};
 
 use crate::{Backend, CprKey, Store, StoreOptions};
@@ -119,7 +120,7 @@ pub async fn world(store: &Store) -> World {
         Actor, Cpr, FundCode, Login, MunicipalityCode, OrgName, Organisation, PersonName, Role,
     };
     let admin = Actor::Admin {
-        id: "admin-id".into(),
+        id: StaffId::try_from("admin-id").expect("an id"),
         name: "Admin".into(),
     };
     let muni = |c: &str| MunicipalityCode::try_from(c).expect("code");
@@ -187,7 +188,7 @@ pub async fn world(store: &Store) -> World {
         .await
         .expect("citizen");
     let citizen_actor = Actor::Citizen {
-        citizen_id: citizen.id.to_string(),
+        citizen_id: citizen.id.clone(),
         name: citizen.name.clone(),
     };
     World {

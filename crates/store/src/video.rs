@@ -1,8 +1,8 @@
 //! Entering a video meeting's room: the meeting's participants only, decided by the domain
 //! (`domain::meetings::room_role`); anyone else is told the room does not exist.
 
-use domain::Actor;
 use domain::meetings::{RoomFacts, RoomRefusal, RoomRole, room_role};
+use domain::{Actor, MeetingId};
 
 use crate::audit::{AuditAction, AuditEntry};
 use crate::{Meeting, Store, StoreError};
@@ -14,10 +14,10 @@ impl Store {
     pub async fn video_room(
         &self,
         actor: &Actor,
-        meeting_id: &str,
+        meeting_id: &MeetingId,
         entering: bool,
     ) -> Result<(Meeting, RoomRole), StoreError> {
-        let meeting = self.meeting_by_id(meeting_id).await?;
+        let meeting = self.meeting_by_id(meeting_id.as_str()).await?;
         let facts = RoomFacts {
             citizen_id: meeting.citizen_id.as_str(),
             staff_id: meeting.staff_id.as_str(),
@@ -40,7 +40,7 @@ impl Store {
             self.log_reads(vec![AuditEntry::new(
                 self.now_micros(),
                 actor,
-                meeting.citizen_id.as_str(),
+                &meeting.citizen_id,
                 action,
             )])
             .await?;

@@ -2,21 +2,21 @@
 //! recommendation; the decision sets the citizen's track and the booking flags the
 //! recommendation gave. The citizen may add their own view. Monitoring reads the decisions.
 
-use domain::{Actor, Track, Visibility};
+use domain::{Actor, CitizenId, Track, Visibility};
 use jiff::Timestamp;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::error::parse;
-use crate::ids::new_id;
+use crate::ids::{new_id, typed};
 use crate::screening::{SCREENING_COLUMNS, screening_from_row};
 use crate::{Store, StoreError, clock};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Visitation {
     pub id: String,
-    pub citizen_id: String,
+    pub citizen_id: CitizenId,
     pub track: Track,
     pub recommended_track: Option<Track>,
     pub reason: Option<String>,
@@ -32,7 +32,7 @@ fn visitation_from_row(r: &AnyRow) -> Result<Visitation, StoreError> {
     let recommended: Option<String> = r.try_get("recommended_track")?;
     Ok(Visitation {
         id: r.try_get("id")?,
-        citizen_id: r.try_get("citizen_id")?,
+        citizen_id: typed("citizen_id", r.try_get("citizen_id")?)?,
         track: parse("track", r.try_get::<&str, _>("track")?)?,
         recommended_track: recommended
             .as_deref()
@@ -50,12 +50,12 @@ impl Store {
     pub async fn visitations(
         &self,
         actor: &Actor,
-        citizen_id: &str,
+        citizen_id: &CitizenId,
     ) -> Result<Vec<Visitation>, StoreError> {
         self.read_visible(actor, citizen_id, AuditAction::VisitationRead, |_| true)
             .await?;
         let rows = sqlx::query(&format!("SELECT {VISITATION_COLUMNS} FROM visitations WHERE citizen_id = $1 ORDER BY decided_at DESC, id DESC"))
-            .bind(citizen_id)
+            .bind(citizen_id.as_str())
             .fetch_all(&self.inner.read)
             .await?;
         rows.iter().map(visitation_from_row).collect()
@@ -67,7 +67,7 @@ impl Store {
     pub async fn decide_visitation(
         &self,
         actor: &Actor,
-        citizen_id: &str,
+        citizen_id: &CitizenId,
         track: Track,
         reason: Option<&str>,
     ) -> Result<Visitation, StoreError> {
@@ -76,7 +76,7 @@ impl Store {
             return Err(StoreError::Forbidden);
         }
         let latest = sqlx::query(&format!("SELECT {SCREENING_COLUMNS} FROM screenings WHERE citizen_id = $1 ORDER BY submitted_at DESC, id DESC LIMIT 1"))
-            .bind(citizen_id)
+            .bind(citizen_id.as_str())
             .fetch_optional(&self.inner.read)
             .await?
             .as_ref()
@@ -97,8 +97,8 @@ impl Store {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(&id)
-        .bind(citizen_id)
-        .bind(latest.as_ref().map(|s| s.id.clone()))
+        .bind(citizen_id.as_str())
+        .bind(latest.as_ref().map(|s| s.id.to_string()))
         .bind(track.as_str())
         .bind(latest.as_ref().map(|s| s.recommendation.track.as_str()))
         .bind(reason.map(str::to_owned))
@@ -120,7 +120,7 @@ impl Store {
             .bind(i64::from(first))
             .bind(i64::from(exempt))
             .bind(now)
-            .bind(citizen_id)
+            .bind(citizen_id.as_str())
             .bind(exempt_reason.map(|r| r.as_str()))
             .execute(&mut *tx)
             .await?;
@@ -137,7 +137,7 @@ impl Store {
         tx.commit().await?;
         Ok(Visitation {
             id,
-            citizen_id: citizen_id.to_owned(),
+            citizen_id: citizen_id.clone(),
             track,
             recommended_track: latest.map(|s| s.recommendation.track),
             reason: reason.map(str::to_owned),
@@ -151,7 +151,7 @@ impl Store {
     pub async fn add_citizen_view(
         &self,
         actor: &Actor,
-        citizen_id: &str,
+        citizen_id: &CitizenId,
         view: &str,
     ) -> Result<Visitation, StoreError> {
         let (_, visibility) = self.load_visible(actor, citizen_id).await?;
@@ -164,7 +164,7 @@ impl Store {
         )
         .bind(view)
         .bind(self.now_micros())
-        .bind(citizen_id)
+        .bind(citizen_id.as_str())
         .execute(&self.inner.write)
         .await?;
         if changed.rows_affected() == 0 {

@@ -5,7 +5,7 @@
 use domain::contact_plan::{
     CaseFacts, RuleBook, WorkReason, contact_plan, sort_worklist, work_reasons,
 };
-use domain::{Actor, Organisation, Role, TargetGroup, Track};
+use domain::{Actor, CitizenId, Organisation, Role, TargetGroup, Track};
 use jiff::Timestamp;
 use sqlx::Row;
 
@@ -24,7 +24,7 @@ pub struct WorklistQuery {
 /// One reason for one citizen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WorklistEntry {
-    pub citizen_id: String,
+    pub citizen_id: CitizenId,
     pub citizen_name: String,
     pub target_group: TargetGroup,
     pub track: Option<Track>,
@@ -149,7 +149,7 @@ impl Store {
             since: e.since,
         });
 
-        let mut seen: Vec<&str> = entries.iter().map(|e| e.citizen_id.as_str()).collect();
+        let mut seen: Vec<&CitizenId> = entries.iter().map(|e| &e.citizen_id).collect();
         seen.sort_unstable();
         seen.dedup();
         self.log_reads(

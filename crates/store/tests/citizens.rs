@@ -1,5 +1,6 @@
 //! Store behaviour that users rely on, run on SQLite and PostgreSQL alike.
 
+use domain::StaffId;
 use std::time::Duration;
 
 use domain::{
@@ -12,7 +13,7 @@ use store::{Backend, backend_tests};
 
 fn admin() -> Actor {
     Actor::Admin {
-        id: "admin-id".into(),
+        id: StaffId::try_from("admin-id").expect("an id"),
         name: "Admin".into(),
     }
 }
@@ -93,34 +94,27 @@ async fn staff_see_their_own_municipalitys_citizens_and_every_look_is_logged(bac
     assert_eq!(c.cpr_masked, "010190-****");
 
     assert_eq!(
-        store
-            .citizen(&aalborg, c.id.as_str())
-            .await
-            .expect("read")
-            .name,
+        store.citizen(&aalborg, &c.id).await.expect("read").name,
         "Søren Ærø"
     );
     assert!(
         matches!(
-            store.citizen(&aarhus, c.id.as_str()).await,
+            store.citizen(&aarhus, &c.id).await,
             Err(StoreError::NotFound)
         ),
         "{backend:?}"
     );
     assert!(
-        store.citizen(&fund, c.id.as_str()).await.is_ok(),
+        store.citizen(&fund, &c.id).await.is_ok(),
         "the citizen's a-kasse sees its member"
     );
 
     let me = Actor::Citizen {
-        citizen_id: c.id.to_string(),
+        citizen_id: c.id.clone(),
         name: c.name.clone(),
     };
-    store.citizen(&me, c.id.as_str()).await.expect("own read");
-    let log = store
-        .access_log(&me, c.id.as_str(), 100)
-        .await
-        .expect("log");
+    store.citizen(&me, &c.id).await.expect("own read");
+    let log = store.access_log(&me, &c.id, 100).await.expect("log");
     let actions: Vec<_> = log
         .iter()
         .map(|e| (e.actor_name.as_str(), e.action))
@@ -136,11 +130,11 @@ async fn staff_see_their_own_municipalitys_citizens_and_every_look_is_logged(bac
         "{backend:?}"
     );
     assert!(matches!(
-        store.access_log(&aalborg, c.id.as_str(), 10).await,
+        store.access_log(&aalborg, &c.id, 10).await,
         Err(StoreError::Forbidden)
     ));
     assert!(matches!(
-        store.access_log(&aarhus, c.id.as_str(), 10).await,
+        store.access_log(&aarhus, &c.id, 10).await,
         Err(StoreError::NotFound)
     ));
 }
@@ -289,7 +283,7 @@ async fn changes_follow_who_holds_the_case(backend: Backend) {
     };
     assert_eq!(
         store
-            .update_citizen(&aalborg, c.id.as_str(), &assign)
+            .update_citizen(&aalborg, &c.id, &assign)
             .await
             .expect("assign")
             .caseworker_id
@@ -297,11 +291,11 @@ async fn changes_follow_who_holds_the_case(backend: Backend) {
         Some(cw_id)
     );
     assert!(matches!(
-        store.update_citizen(&fund, c.id.as_str(), &assign).await,
+        store.update_citizen(&fund, &c.id, &assign).await,
         Err(StoreError::Forbidden)
     ));
     assert!(matches!(
-        store.update_citizen(&aarhus, c.id.as_str(), &assign).await,
+        store.update_citizen(&aarhus, &c.id, &assign).await,
         Err(StoreError::NotFound)
     ));
     let foreign = CitizenChange {
@@ -309,14 +303,12 @@ async fn changes_follow_who_holds_the_case(backend: Backend) {
         ..Default::default()
     };
     assert!(matches!(
-        store
-            .update_citizen(&aalborg, c.id.as_str(), &foreign)
-            .await,
+        store.update_citizen(&aalborg, &c.id, &foreign).await,
         Err(StoreError::Invalid(_))
     ));
 
     let me = Actor::Citizen {
-        citizen_id: c.id.to_string(),
+        citizen_id: c.id.clone(),
         name: "A".into(),
     };
     let wish = CitizenChange {
@@ -325,16 +317,16 @@ async fn changes_follow_who_holds_the_case(backend: Backend) {
     };
     assert!(
         store
-            .update_citizen(&me, c.id.as_str(), &wish)
+            .update_citizen(&me, &c.id, &wish)
             .await
             .expect("own wish")
             .in_person_requested
     );
     assert!(matches!(
-        store.update_citizen(&me, c.id.as_str(), &assign).await,
+        store.update_citizen(&me, &c.id, &assign).await,
         Err(StoreError::Forbidden)
     ));
-    let now = store.citizen(&admin(), c.id.as_str()).await.expect("read");
+    let now = store.citizen(&admin(), &c.id).await.expect("read");
     assert!(
         now.in_person_requested && now.caseworker_id.is_some(),
         "{backend:?}"
@@ -387,16 +379,16 @@ async fn the_access_log_tells_an_a_kasse_adviser_from_a_jobcentre_caseworker() {
         let store = store::testing::fresh_store(backend).await;
         let w = store::testing::world(&store).await;
         store
-            .citizen(&w.adviser, w.citizen.id.as_str())
+            .citizen(&w.adviser, &w.citizen.id)
             .await
             .expect("adviser reads");
         store
-            .citizen(&w.caseworker, w.citizen.id.as_str())
+            .citizen(&w.caseworker, &w.citizen.id)
             .await
             .expect("caseworker reads");
         // Reads by staff are in the log before they return.
         let log = store
-            .access_log(&w.citizen_actor, w.citizen.id.as_str(), 50)
+            .access_log(&w.citizen_actor, &w.citizen.id, 50)
             .await
             .expect("log");
         let by = |name: &str| {

@@ -24,8 +24,8 @@ async fn a_set_clock_dates_the_cancellation_and_the_access_log(backend: Backend)
         .book_meeting(
             &w.caseworker,
             &NewMeeting {
-                citizen_id: w.citizen.id.to_string(),
-                slot_id: slot.id.to_string(),
+                citizen_id: w.citizen.id.clone(),
+                slot_id: slot.id.clone(),
                 channel: Channel::Video,
                 purpose: None,
                 attendance_reason: None,
@@ -42,14 +42,14 @@ async fn a_set_clock_dates_the_cancellation_and_the_access_log(backend: Backend)
     assert!(shown >= later && shown < later + SignedDuration::from_secs(5));
 
     let cancelled = store
-        .cancel_meeting(&w.caseworker, meeting.id.as_str(), "Konsulent syg")
+        .cancel_meeting(&w.caseworker, &meeting.id, "Konsulent syg")
         .await
         .expect("cancel");
     let at = cancelled.cancellation.expect("recorded").at;
     let near = |t: Timestamp| t.duration_since(later).abs() < SignedDuration::from_secs(5);
     assert!(near(at), "{backend:?}: cancelled at {at}, clock {later}");
     let log = store
-        .access_log(&w.citizen_actor, w.citizen.id.as_str(), 50)
+        .access_log(&w.citizen_actor, &w.citizen.id, 50)
         .await
         .expect("log");
     let entry = log

@@ -148,7 +148,7 @@ async fn the_counts_kept_per_day_follow_every_change_to_meetings_surveys_and_cit
         ..Default::default()
     };
     store
-        .update_citizen(&w.caseworker, w.citizen.id.as_str(), &phone)
+        .update_citizen(&w.caseworker, &w.citizen.id, &phone)
         .await
         .expect("phone");
     store::testing::first_conversation_held(&store, w.citizen.id.as_str(), w.caseworker.id()).await;
@@ -159,8 +159,8 @@ async fn the_counts_kept_per_day_follow_every_change_to_meetings_surveys_and_cit
         (&slots[2], Channel::Video, &w.caseworker),
     ] {
         let booking = NewMeeting {
-            citizen_id: w.citizen.id.to_string(),
-            slot_id: slot.id.to_string(),
+            citizen_id: w.citizen.id.clone(),
+            slot_id: slot.id.clone(),
             channel,
             purpose: None,
             attendance_reason: None,
@@ -171,7 +171,7 @@ async fn the_counts_kept_per_day_follow_every_change_to_meetings_surveys_and_cit
     }
     store.advance_clock(SignedDuration::from_hours(49));
     store
-        .record_outcome(&w.caseworker, meetings[0].id.as_str(), Outcome::Held)
+        .record_outcome(&w.caseworker, &meetings[0].id, Outcome::Held)
         .await
         .expect("held");
     check("held").await;
@@ -185,17 +185,12 @@ async fn the_counts_kept_per_day_follow_every_change_to_meetings_surveys_and_cit
         .expect("answered");
     check("answered").await;
     store
-        .cancel_meeting(&w.citizen_actor, meetings[1].id.as_str(), "Syg")
+        .cancel_meeting(&w.citizen_actor, &meetings[1].id, "Syg")
         .await
         .expect("cancelled");
     check("cancelled late").await;
     store
-        .move_meeting(
-            &w.caseworker,
-            meetings[2].id.as_str(),
-            slots[3].id.as_str(),
-            None,
-        )
+        .move_meeting(&w.caseworker, &meetings[2].id, &slots[3].id, None)
         .await
         .expect("moved");
     check("moved to another day").await;
@@ -204,7 +199,7 @@ async fn the_counts_kept_per_day_follow_every_change_to_meetings_surveys_and_cit
         ..Default::default()
     };
     store
-        .update_citizen(&w.caseworker, w.citizen.id.as_str(), &change)
+        .update_citizen(&w.caseworker, &w.citizen.id, &change)
         .await
         .expect("regrouped");
     check("new target group").await;

@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use domain::contact_plan::{Holder, LawCase, RuleBook, contact_plan, load_dir, plan_rows};
-use domain::{Channel, Cpr, FundCode, MunicipalityCode, PersonName, TargetGroup};
+use domain::{Channel, CitizenId, Cpr, FundCode, MunicipalityCode, PersonName, TargetGroup};
 use store::testing::{fresh_store, make_joint, world};
 use store::{Backend, backend_tests};
 use store::{BulkMeeting, CitizenChange, NewCitizen, Store, bulk_id};
@@ -24,7 +24,7 @@ async fn register(
     book: &RuleBook,
     case: &LawCase,
     n: usize,
-) -> String {
+) -> CitizenId {
     let c = case.citizen;
     let cpr = if c.jobcenter_from_start {
         format!("010105{:04}", 4000 + n)
@@ -56,7 +56,7 @@ async fn register(
             ..Default::default()
         };
         store
-            .update_citizen(&w.caseworker, citizen.id.as_str(), &change)
+            .update_citizen(&w.caseworker, &citizen.id, &change)
             .await
             .unwrap_or_else(|e| panic!("{}: {e}", case.name));
     }
@@ -67,12 +67,12 @@ async fn register(
     ] {
         if exempt {
             store
-                .set_exemption(who, book, citizen.id.as_str(), true, "Lovsag")
+                .set_exemption(who, book, &citizen.id, true, "Lovsag")
                 .await
                 .unwrap_or_else(|e| panic!("{}: {e}", case.name));
         }
     }
-    citizen.id.to_string()
+    citizen.id
 }
 
 backend_tests!(every_law_case_holds_through_both_databases);
@@ -97,7 +97,7 @@ async fn every_law_case_holds_through_both_databases(backend: Backend) {
             }
             rows.push(BulkMeeting {
                 id,
-                citizen_id: citizen.clone(),
+                citizen_id: citizen.to_string(),
                 staff_id: staff.id().to_owned(),
                 start: m.start,
                 channel: Channel::InPerson,

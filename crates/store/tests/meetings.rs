@@ -1,7 +1,7 @@
 //! Availability and meetings as users rely on them, on SQLite and PostgreSQL alike.
 
 use domain::meetings::{ChannelRefusal, MeetingRefusal};
-use domain::{Channel, MeetingStatus, Outcome};
+use domain::{Channel, CitizenId, MeetingStatus, Outcome, SlotId, StaffId};
 use jiff::SignedDuration;
 use store::testing::{fresh_store, slot_in, world};
 use store::{AuditAction, CitizenChange, NewMeeting, StoreError};
@@ -9,10 +9,10 @@ use store::{AuditAction, CitizenChange, NewMeeting, StoreError};
 use Channel::{InPerson, Phone, Video};
 use store::{Backend, backend_tests};
 
-fn booking(citizen_id: &str, slot_id: &str, channel: Channel) -> NewMeeting {
+fn booking(citizen_id: &CitizenId, slot_id: &SlotId, channel: Channel) -> NewMeeting {
     NewMeeting {
-        citizen_id: citizen_id.to_owned(),
-        slot_id: slot_id.to_owned(),
+        citizen_id: citizen_id.clone(),
+        slot_id: slot_id.clone(),
         channel,
         purpose: None,
         attendance_reason: None,
@@ -84,15 +84,7 @@ async fn available_slots_carry_only_the_channels_the_citizen_may_use(backend: Ba
     // Before the first conversation only in person is offered (LAB § 33, stk. 1); after
     // booking one, the later times offer more.
     let seen = store
-        .available_slots(
-            &w.citizen_actor,
-            w.citizen.id.as_str(),
-            from,
-            to,
-            false,
-            None,
-            100,
-        )
+        .available_slots(&w.citizen_actor, &w.citizen.id, from, to, false, None, 100)
         .await
         .expect("slots");
     assert_eq!(
@@ -101,10 +93,7 @@ async fn available_slots_carry_only_the_channels_the_citizen_may_use(backend: Ba
         "{backend:?}"
     );
     let refused = store
-        .book_meeting(
-            &w.caseworker,
-            &booking(w.citizen.id.as_str(), all[0].id.as_str(), Video),
-        )
+        .book_meeting(&w.caseworker, &booking(&w.citizen.id, &all[0].id, Video))
         .await;
     assert!(
         matches!(
@@ -115,15 +104,7 @@ async fn available_slots_carry_only_the_channels_the_citizen_may_use(backend: Ba
     );
     store::testing::first_conversation_held(&store, w.citizen.id.as_str(), w.caseworker.id()).await;
     let seen = store
-        .available_slots(
-            &w.citizen_actor,
-            w.citizen.id.as_str(),
-            from,
-            to,
-            false,
-            None,
-            100,
-        )
+        .available_slots(&w.citizen_actor, &w.citizen.id, from, to, false, None, 100)
         .await
         .expect("slots");
     // No phone number on file: phone is not offered.
@@ -135,7 +116,7 @@ async fn available_slots_carry_only_the_channels_the_citizen_may_use(backend: Ba
     store
         .update_citizen(
             &w.citizen_actor,
-            w.citizen.id.as_str(),
+            &w.citizen.id,
             &CitizenChange {
                 in_person_requested: Some(true),
                 ..Default::default()
@@ -144,15 +125,7 @@ async fn available_slots_carry_only_the_channels_the_citizen_may_use(backend: Ba
         .await
         .expect("wish");
     let seen = store
-        .available_slots(
-            &w.caseworker,
-            w.citizen.id.as_str(),
-            from,
-            to,
-            false,
-            None,
-            100,
-        )
+        .available_slots(&w.caseworker, &w.citizen.id, from, to, false, None, 100)
         .await
         .expect("slots");
     assert_eq!(
@@ -163,10 +136,7 @@ async fn available_slots_carry_only_the_channels_the_citizen_may_use(backend: Ba
     assert_eq!(seen[0].id, all[0].id);
     assert_eq!(seen[0].channels, vec![InPerson]);
     let refused = store
-        .book_meeting(
-            &w.citizen_actor,
-            &booking(w.citizen.id.as_str(), all[0].id.as_str(), Video),
-        )
+        .book_meeting(&w.citizen_actor, &booking(&w.citizen.id, &all[0].id, Video))
         .await;
     assert!(
         matches!(
@@ -181,7 +151,7 @@ async fn available_slots_carry_only_the_channels_the_citizen_may_use(backend: Ba
         store
             .available_slots(
                 &w.other_municipality,
-                w.citizen.id.as_str(),
+                &w.citizen.id,
                 from,
                 to,
                 false,
@@ -208,7 +178,7 @@ async fn of_sixty_simultaneous_bookings_of_one_slot_exactly_one_wins(backend: Ba
         let (store, actor, req) = (
             store.clone(),
             w.caseworker.clone(),
-            booking(w.citizen.id.as_str(), slot.id.as_str(), Video),
+            booking(&w.citizen.id, &slot.id, Video),
         );
         tasks.push(tokio::spawn(async move {
             store.book_meeting(&actor, &req).await
@@ -224,7 +194,7 @@ async fn of_sixty_simultaneous_bookings_of_one_slot_exactly_one_wins(backend: Ba
     }
     assert_eq!(won, 1, "{backend:?}");
     let meetings = store
-        .citizen_meetings(&w.caseworker, w.citizen.id.as_str())
+        .citizen_meetings(&w.caseworker, &w.citizen.id)
         .await
         .expect("list");
     assert_eq!(
@@ -256,7 +226,7 @@ async fn a_refused_move_leaves_the_meeting_where_it_was(backend: Backend) {
     let mine = store
         .book_meeting(
             &w.citizen_actor,
-            &booking(w.citizen.id.as_str(), slots[0].id.as_str(), Video),
+            &booking(&w.citizen.id, &slots[0].id, Video),
         )
         .await
         .expect("book");
@@ -285,32 +255,19 @@ async fn a_refused_move_leaves_the_meeting_where_it_was(backend: Backend) {
         .expect("citizen");
     store::testing::first_conversation_held(&store, other.id.as_str(), w.caseworker.id()).await;
     store
-        .book_meeting(
-            &w.caseworker,
-            &booking(other.id.as_str(), slots[1].id.as_str(), Video),
-        )
+        .book_meeting(&w.caseworker, &booking(&other.id, &slots[1].id, Video))
         .await
         .expect("other");
 
     let taken = store
-        .move_meeting(
-            &w.citizen_actor,
-            mine.id.as_str(),
-            slots[1].id.as_str(),
-            None,
-        )
+        .move_meeting(&w.citizen_actor, &mine.id, &slots[1].id, None)
         .await;
     assert!(
         matches!(taken, Err(StoreError::Conflict("slot_taken"))),
         "{backend:?}: {taken:?}"
     );
     let wrong_channel = store
-        .move_meeting(
-            &w.citizen_actor,
-            mine.id.as_str(),
-            slots[2].id.as_str(),
-            None,
-        )
+        .move_meeting(&w.citizen_actor, &mine.id, &slots[2].id, None)
         .await;
     assert!(matches!(
         wrong_channel,
@@ -318,7 +275,7 @@ async fn a_refused_move_leaves_the_meeting_where_it_was(backend: Backend) {
     ));
     assert_eq!(
         store
-            .meeting(&w.citizen_actor, mine.id.as_str())
+            .meeting(&w.citizen_actor, &mine.id)
             .await
             .expect("read"),
         mine,
@@ -326,12 +283,7 @@ async fn a_refused_move_leaves_the_meeting_where_it_was(backend: Backend) {
     );
 
     let moved = store
-        .move_meeting(
-            &w.citizen_actor,
-            mine.id.as_str(),
-            slots[2].id.as_str(),
-            Some(InPerson),
-        )
+        .move_meeting(&w.citizen_actor, &mine.id, &slots[2].id, Some(InPerson))
         .await
         .expect("move");
     assert_eq!(
@@ -343,7 +295,7 @@ async fn a_refused_move_leaves_the_meeting_where_it_was(backend: Backend) {
     let free = store
         .available_slots(
             &w.citizen_actor,
-            w.citizen.id.as_str(),
+            &w.citizen.id,
             store.now(),
             slots[2].end,
             false,
@@ -374,21 +326,15 @@ async fn a_cancellation_records_who_why_and_lateness_and_frees_the_slot(backend:
         .await
         .expect("slots");
     let soon = store
-        .book_meeting(
-            &w.caseworker,
-            &booking(w.citizen.id.as_str(), slots[0].id.as_str(), Video),
-        )
+        .book_meeting(&w.caseworker, &booking(&w.citizen.id, &slots[0].id, Video))
         .await
         .expect("book");
     let later = store
-        .book_meeting(
-            &w.caseworker,
-            &booking(w.citizen.id.as_str(), slots[1].id.as_str(), Video),
-        )
+        .book_meeting(&w.caseworker, &booking(&w.citizen.id, &slots[1].id, Video))
         .await
         .expect("book");
     let late = store
-        .cancel_meeting(&w.citizen_actor, soon.id.as_str(), "Syg")
+        .cancel_meeting(&w.citizen_actor, &soon.id, "Syg")
         .await
         .expect("cancel");
     let c = late.cancellation.expect("recorded");
@@ -397,7 +343,7 @@ async fn a_cancellation_records_who_why_and_lateness_and_frees_the_slot(backend:
         (MeetingStatus::Cancelled, domain::Role::Citizen, "Syg", true)
     );
     let early = store
-        .cancel_meeting(&w.caseworker, later.id.as_str(), "Konsulent syg")
+        .cancel_meeting(&w.caseworker, &later.id, "Konsulent syg")
         .await
         .expect("cancel");
     assert!(
@@ -405,22 +351,17 @@ async fn a_cancellation_records_who_why_and_lateness_and_frees_the_slot(backend:
         "{backend:?}: 72 h ahead is in time"
     );
     assert!(matches!(
-        store
-            .cancel_meeting(&w.caseworker, later.id.as_str(), "igen")
-            .await,
+        store.cancel_meeting(&w.caseworker, &later.id, "igen").await,
         Err(StoreError::Meeting(MeetingRefusal::NotBooked))
     ));
     // Both slots can be booked again.
     store
-        .book_meeting(
-            &w.caseworker,
-            &booking(w.citizen.id.as_str(), slots[0].id.as_str(), Video),
-        )
+        .book_meeting(&w.caseworker, &booking(&w.citizen.id, &slots[0].id, Video))
         .await
         .expect("rebook");
     // The staff cancellation is in the citizen's access log; the citizen's own is not.
     let log = store
-        .access_log(&w.citizen_actor, w.citizen.id.as_str(), 50)
+        .access_log(&w.citizen_actor, &w.citizen.id, 50)
         .await
         .expect("log");
     let cancelled: Vec<_> = log
@@ -442,39 +383,36 @@ async fn the_outcome_is_recorded_by_staff_once_the_meeting_has_begun(backend: Ba
         .expect("slot")
         .remove(0);
     let m = store
-        .book_meeting(
-            &w.citizen_actor,
-            &booking(w.citizen.id.as_str(), slot.id.as_str(), Video),
-        )
+        .book_meeting(&w.citizen_actor, &booking(&w.citizen.id, &slot.id, Video))
         .await
         .expect("book");
     assert!(matches!(
         store
-            .record_outcome(&w.caseworker, m.id.as_str(), Outcome::Held)
+            .record_outcome(&w.caseworker, &m.id, Outcome::Held)
             .await,
         Err(StoreError::Meeting(MeetingRefusal::NotStarted))
     ));
     store.advance_clock(SignedDuration::from_hours(2));
     assert!(matches!(
         store
-            .record_outcome(&w.citizen_actor, m.id.as_str(), Outcome::Held)
+            .record_outcome(&w.citizen_actor, &m.id, Outcome::Held)
             .await,
         Err(StoreError::Forbidden)
     ));
     assert!(matches!(
         store
-            .cancel_meeting(&w.citizen_actor, m.id.as_str(), "for sent")
+            .cancel_meeting(&w.citizen_actor, &m.id, "for sent")
             .await,
         Err(StoreError::Meeting(MeetingRefusal::AlreadyStarted))
     ));
     let held = store
-        .record_outcome(&w.caseworker, m.id.as_str(), Outcome::NoShow)
+        .record_outcome(&w.caseworker, &m.id, Outcome::NoShow)
         .await
         .expect("outcome");
     assert_eq!(held.status, MeetingStatus::NoShow, "{backend:?}");
     assert!(matches!(
         store
-            .record_outcome(&w.caseworker, m.id.as_str(), Outcome::Held)
+            .record_outcome(&w.caseworker, &m.id, Outcome::Held)
             .await,
         Err(StoreError::Meeting(MeetingRefusal::NotBooked))
     ));
@@ -504,13 +442,13 @@ async fn self_booking_exemption_and_in_person_first_are_enforced(backend: Backen
         ..Default::default()
     };
     store
-        .update_citizen(&w.caseworker, w.citizen.id.as_str(), &flags)
+        .update_citizen(&w.caseworker, &w.citizen.id, &flags)
         .await
         .expect("flags");
     assert!(
         matches!(
             store
-                .update_citizen(&w.citizen_actor, w.citizen.id.as_str(), &flags)
+                .update_citizen(&w.citizen_actor, &w.citizen.id, &flags)
                 .await,
             Err(StoreError::Forbidden)
         ),
@@ -520,7 +458,7 @@ async fn self_booking_exemption_and_in_person_first_are_enforced(backend: Backen
         store
             .book_meeting(
                 &w.citizen_actor,
-                &booking(w.citizen.id.as_str(), slots[0].id.as_str(), InPerson)
+                &booking(&w.citizen.id, &slots[0].id, InPerson)
             )
             .await,
         Err(StoreError::Meeting(MeetingRefusal::SelfBookingNotAllowed))
@@ -528,10 +466,7 @@ async fn self_booking_exemption_and_in_person_first_are_enforced(backend: Backen
     assert!(
         matches!(
             store
-                .book_meeting(
-                    &w.caseworker,
-                    &booking(w.citizen.id.as_str(), slots[0].id.as_str(), Video)
-                )
+                .book_meeting(&w.caseworker, &booking(&w.citizen.id, &slots[0].id, Video))
                 .await,
             Err(StoreError::Channel(ChannelRefusal::InPersonFirst))
         ),
@@ -540,16 +475,13 @@ async fn self_booking_exemption_and_in_person_first_are_enforced(backend: Backen
     store
         .book_meeting(
             &w.caseworker,
-            &booking(w.citizen.id.as_str(), slots[0].id.as_str(), InPerson),
+            &booking(&w.citizen.id, &slots[0].id, InPerson),
         )
         .await
         .expect("first in person");
     // The second meeting may be by video.
     store
-        .book_meeting(
-            &w.caseworker,
-            &booking(w.citizen.id.as_str(), slots[1].id.as_str(), Video),
-        )
+        .book_meeting(&w.caseworker, &booking(&w.citizen.id, &slots[1].id, Video))
         .await
         .expect("then video");
 }
@@ -577,7 +509,7 @@ async fn a_joint_meeting_blocks_the_advisers_calendar_too(backend: Backend) {
         .await
         .expect("adviser")
         .remove(0);
-    let mut req = booking(w.citizen.id.as_str(), jc[0].id.as_str(), Video);
+    let mut req = booking(&w.citizen.id, &jc[0].id, Video);
     req.with_fund = true;
     let m = store
         .book_meeting(&w.citizen_actor, &req)
@@ -591,7 +523,7 @@ async fn a_joint_meeting_blocks_the_advisers_calendar_too(backend: Backend) {
     let advisers_free = store
         .available_slots(
             &w.adviser,
-            w.citizen.id.as_str(),
+            &w.citizen.id,
             store.now(),
             jc[1].end,
             true,
@@ -612,27 +544,23 @@ async fn a_joint_meeting_blocks_the_advisers_calendar_too(backend: Backend) {
     // Moving it to a time the adviser is not free is refused, and changes nothing.
     assert!(matches!(
         store
-            .move_meeting(&w.citizen_actor, m.id.as_str(), jc[1].id.as_str(), None)
+            .move_meeting(&w.citizen_actor, &m.id, &jc[1].id, None)
             .await,
         Err(StoreError::Conflict("adviser_unavailable"))
     ));
     assert_eq!(
-        store
-            .meeting(&w.caseworker, m.id.as_str())
-            .await
-            .expect("m")
-            .start,
+        store.meeting(&w.caseworker, &m.id).await.expect("m").start,
         jc[0].start
     );
     // Cancelling frees both calendars.
     store
-        .cancel_meeting(&w.citizen_actor, m.id.as_str(), "Fået job")
+        .cancel_meeting(&w.citizen_actor, &m.id, "Fået job")
         .await
         .expect("cancel");
     let free = store
         .available_slots(
             &w.adviser,
-            w.citizen.id.as_str(),
+            &w.citizen.id,
             store.now(),
             jc[1].end,
             true,
@@ -675,14 +603,22 @@ async fn a_municipality_may_be_stricter_than_the_law_never_looser(backend: Backe
         .remove(0);
     assert!(matches!(
         store
-            .set_first_meeting_policy(&w.caseworker, "0851", domain::FirstMeetingPolicy::Everyone)
+            .set_first_meeting_policy(
+                &w.caseworker,
+                &domain::MunicipalityCode::try_from("0851").expect("code"),
+                domain::FirstMeetingPolicy::Everyone
+            )
             .await,
         Err(StoreError::Forbidden)
     ));
     assert!(
         matches!(
             store
-                .set_first_meeting_policy(&manager, "0751", domain::FirstMeetingPolicy::Everyone)
+                .set_first_meeting_policy(
+                    &manager,
+                    &domain::MunicipalityCode::try_from("0751").expect("code"),
+                    domain::FirstMeetingPolicy::Everyone
+                )
                 .await,
             Err(StoreError::NotFound)
         ),
@@ -691,10 +627,7 @@ async fn a_municipality_may_be_stricter_than_the_law_never_looser(backend: Backe
     // No setting allows a first conversation by video (LAB § 33, stk. 1).
     assert!(matches!(
         store
-            .book_meeting(
-                &w.citizen_actor,
-                &booking(w.citizen.id.as_str(), slot.id.as_str(), Video)
-            )
+            .book_meeting(&w.citizen_actor, &booking(&w.citizen.id, &slot.id, Video))
             .await,
         Err(StoreError::Channel(ChannelRefusal::FirstMeetingInPerson))
     ));
@@ -702,13 +635,17 @@ async fn a_municipality_may_be_stricter_than_the_law_never_looser(backend: Backe
     // jobcenter in person too.
     store::testing::first_conversation_held(&store, w.citizen.id.as_str(), w.adviser.id()).await;
     store
-        .set_first_meeting_policy(&manager, "0851", domain::FirstMeetingPolicy::Everyone)
+        .set_first_meeting_policy(
+            &manager,
+            &domain::MunicipalityCode::try_from("0851").expect("code"),
+            domain::FirstMeetingPolicy::Everyone,
+        )
         .await
         .expect("set");
     let free = store
         .available_slots(
             &w.citizen_actor,
-            w.citizen.id.as_str(),
+            &w.citizen.id,
             store.now(),
             slot.end,
             false,
@@ -720,22 +657,20 @@ async fn a_municipality_may_be_stricter_than_the_law_never_looser(backend: Backe
     assert_eq!(free[0].channels, vec![InPerson], "{backend:?}");
     assert!(matches!(
         store
-            .book_meeting(
-                &w.citizen_actor,
-                &booking(w.citizen.id.as_str(), slot.id.as_str(), Video)
-            )
+            .book_meeting(&w.citizen_actor, &booking(&w.citizen.id, &slot.id, Video))
             .await,
         Err(StoreError::Channel(ChannelRefusal::InPersonFirst))
     ));
     store
-        .set_first_meeting_policy(&w.admin, "0851", domain::FirstMeetingPolicy::Screening)
+        .set_first_meeting_policy(
+            &w.admin,
+            &domain::MunicipalityCode::try_from("0851").expect("code"),
+            domain::FirstMeetingPolicy::Screening,
+        )
         .await
         .expect("back");
     store
-        .book_meeting(
-            &w.citizen_actor,
-            &booking(w.citizen.id.as_str(), slot.id.as_str(), Video),
-        )
+        .book_meeting(&w.citizen_actor, &booking(&w.citizen.id, &slot.id, Video))
         .await
         .expect("video again");
 }
@@ -756,34 +691,28 @@ async fn an_organisation_changes_only_meetings_it_holds_or_takes_part_in(backend
         .await
         .expect("slots");
     let m = store
-        .book_meeting(
-            &w.caseworker,
-            &booking(w.citizen.id.as_str(), slots[0].id.as_str(), Video),
-        )
+        .book_meeting(&w.caseworker, &booking(&w.citizen.id, &slots[0].id, Video))
         .await
         .expect("booked");
     // The a-kasse sees its member, but the jobcenter's meeting is not theirs to change.
     assert!(
-        store.meeting(&w.adviser, m.id.as_str()).await.is_ok(),
+        store.meeting(&w.adviser, &m.id).await.is_ok(),
         "{backend:?}"
     );
     let refused = store
-        .cancel_meeting(&w.adviser, m.id.as_str(), "Ikke relevant")
+        .cancel_meeting(&w.adviser, &m.id, "Ikke relevant")
         .await;
     assert!(matches!(refused, Err(StoreError::Forbidden)), "{refused:?}");
     let refused = store
-        .move_meeting(&w.adviser, m.id.as_str(), slots[1].id.as_str(), None)
+        .move_meeting(&w.adviser, &m.id, &slots[1].id, None)
         .await;
     assert!(matches!(refused, Err(StoreError::Forbidden)), "{refused:?}");
     store.advance_clock(SignedDuration::from_hours(49));
     let refused = store
-        .record_outcome(&w.adviser, m.id.as_str(), Outcome::NoShow)
+        .record_outcome(&w.adviser, &m.id, Outcome::NoShow)
         .await;
     assert!(matches!(refused, Err(StoreError::Forbidden)), "{refused:?}");
-    let unchanged = store
-        .meeting(&w.caseworker, m.id.as_str())
-        .await
-        .expect("meeting");
+    let unchanged = store.meeting(&w.caseworker, &m.id).await.expect("meeting");
     assert_eq!(unchanged.status, MeetingStatus::Booked);
     assert_eq!(
         unchanged.slot_id.as_ref().map(|id| id.as_str()),
@@ -791,7 +720,7 @@ async fn an_organisation_changes_only_meetings_it_holds_or_takes_part_in(backend
     );
     // The jobcenter that holds it records the outcome.
     store
-        .record_outcome(&w.caseworker, m.id.as_str(), Outcome::Held)
+        .record_outcome(&w.caseworker, &m.id, Outcome::Held)
         .await
         .expect("holder");
 }
@@ -800,7 +729,7 @@ backend_tests!(a_calendar_feed_address_can_be_replaced_and_the_old_one_stops);
 async fn a_calendar_feed_address_can_be_replaced_and_the_old_one_stops(backend: Backend) {
     let store = fresh_store(backend).await;
     let w = world(&store).await;
-    let staff_id = w.caseworker.id().to_owned();
+    let staff_id = StaffId::try_from(w.caseworker.id()).expect("an id");
     let old = store.calendar_feed_token(&staff_id).await.expect("token");
     assert!(store.calendar_feed(&old).await.is_ok(), "{backend:?}");
     let new = store

@@ -26,7 +26,7 @@ async fn a_message_left_unanswered_for_two_working_days_reaches_the_worklist(bac
         ..Default::default()
     };
     store
-        .update_citizen(&w.caseworker, w.citizen.id.as_str(), &change)
+        .update_citizen(&w.caseworker, &w.citizen.id, &change)
         .await
         .expect("assign");
     let unanswered = WorklistQuery {
@@ -36,7 +36,7 @@ async fn a_message_left_unanswered_for_two_working_days_reaches_the_worklist(bac
     let count = |list: store::Worklist| list.entries.len();
 
     store
-        .post_message(&w.citizen_actor, w.citizen.id.as_str(), None, &body("Hej?"))
+        .post_message(&w.citizen_actor, &w.citizen.id, None, &body("Hej?"))
         .await
         .expect("message");
     let list = store
@@ -54,12 +54,7 @@ async fn a_message_left_unanswered_for_two_working_days_reaches_the_worklist(bac
 
     // The a-kasse's thread is not the jobcenter's business, and an answer clears it.
     store
-        .post_message(
-            &w.adviser,
-            w.citizen.id.as_str(),
-            None,
-            &body("Fra a-kassen"),
-        )
+        .post_message(&w.adviser, &w.citizen.id, None, &body("Fra a-kassen"))
         .await
         .expect("a-kasse message");
     let list = store
@@ -68,7 +63,7 @@ async fn a_message_left_unanswered_for_two_working_days_reaches_the_worklist(bac
         .expect("worklist");
     assert_eq!(count(list), 1, "{backend:?}");
     store
-        .post_message(&w.caseworker, w.citizen.id.as_str(), None, &body("Svar"))
+        .post_message(&w.caseworker, &w.citizen.id, None, &body("Svar"))
         .await
         .expect("answer");
     let list = store
@@ -107,12 +102,7 @@ async fn live_events_reach_every_instance_on_the_same_database(backend: Backend)
         None => None,
     };
     let sent = writer
-        .post_message(
-            &w.citizen_actor,
-            w.citizen.id.as_str(),
-            None,
-            &body("Live?"),
-        )
+        .post_message(&w.citizen_actor, &w.citizen.id, None, &body("Live?"))
         .await
         .expect("message");
     let expect = ThreadChange::Posted {

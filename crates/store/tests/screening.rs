@@ -28,7 +28,7 @@ async fn answers_are_kept_with_their_recommendation_and_read_only_by_the_jobcent
     let mine = store
         .submit_screening(
             &w.citizen_actor,
-            w.citizen.id.as_str(),
+            &w.citizen.id,
             &answers(DigitalComfort::High, YesNoUnsure::No),
         )
         .await
@@ -38,7 +38,7 @@ async fn answers_are_kept_with_their_recommendation_and_read_only_by_the_jobcent
     // The wish to meet in person is now the citizen's.
     assert!(
         store
-            .citizen(&w.citizen_actor, w.citizen.id.as_str())
+            .citizen(&w.citizen_actor, &w.citizen.id)
             .await
             .expect("read")
             .in_person_requested
@@ -47,14 +47,14 @@ async fn answers_are_kept_with_their_recommendation_and_read_only_by_the_jobcent
     let theirs = store
         .submit_screening(
             &w.caseworker,
-            w.citizen.id.as_str(),
+            &w.citizen.id,
             &answers(DigitalComfort::High, YesNoUnsure::Yes),
         )
         .await
         .expect("on behalf");
     assert!(theirs.on_behalf());
     let history = store
-        .screenings(&w.caseworker, w.citizen.id.as_str())
+        .screenings(&w.caseworker, &w.citizen.id)
         .await
         .expect("history");
     assert_eq!(history.len(), 2, "{backend:?}");
@@ -67,19 +67,17 @@ async fn answers_are_kept_with_their_recommendation_and_read_only_by_the_jobcent
 
     assert!(
         matches!(
-            store.screenings(&w.adviser, w.citizen.id.as_str()).await,
+            store.screenings(&w.adviser, &w.citizen.id).await,
             Err(StoreError::Forbidden)
         ),
         "the a-kasse does not read health answers"
     );
     assert!(matches!(
-        store
-            .screenings(&w.other_municipality, w.citizen.id.as_str())
-            .await,
+        store.screenings(&w.other_municipality, &w.citizen.id).await,
         Err(StoreError::NotFound)
     ));
     let log = store
-        .access_log(&w.citizen_actor, w.citizen.id.as_str(), 50)
+        .access_log(&w.citizen_actor, &w.citizen.id, 50)
         .await
         .expect("log");
     assert!(log.iter().any(
@@ -95,7 +93,7 @@ async fn a_decision_against_the_recommendation_needs_a_reason_and_drives_booking
     assert!(
         matches!(
             store
-                .decide_visitation(&w.caseworker, w.citizen.id.as_str(), Track::Standard, None)
+                .decide_visitation(&w.caseworker, &w.citizen.id, Track::Standard, None)
                 .await,
             Err(StoreError::ReasonRequired)
         ),
@@ -104,38 +102,28 @@ async fn a_decision_against_the_recommendation_needs_a_reason_and_drives_booking
     store
         .submit_screening(
             &w.citizen_actor,
-            w.citizen.id.as_str(),
+            &w.citizen.id,
             &answers(DigitalComfort::None, YesNoUnsure::No),
         )
         .await
         .expect("submit");
     assert!(matches!(
         store
-            .decide_visitation(
-                &w.caseworker,
-                w.citizen.id.as_str(),
-                Track::Intensive,
-                Some("  ")
-            )
+            .decide_visitation(&w.caseworker, &w.citizen.id, Track::Intensive, Some("  "))
             .await,
         Err(StoreError::ReasonRequired)
     ));
     assert!(
         matches!(
             store
-                .decide_visitation(
-                    &w.citizen_actor,
-                    w.citizen.id.as_str(),
-                    Track::Standard,
-                    None
-                )
+                .decide_visitation(&w.citizen_actor, &w.citizen.id, Track::Standard, None)
                 .await,
             Err(StoreError::Forbidden)
         ),
         "citizens cannot decide their own visitation"
     );
     let v = store
-        .decide_visitation(&w.caseworker, w.citizen.id.as_str(), Track::Standard, None)
+        .decide_visitation(&w.caseworker, &w.citizen.id, Track::Standard, None)
         .await
         .expect("follows the recommendation");
     assert_eq!(
@@ -143,7 +131,7 @@ async fn a_decision_against_the_recommendation_needs_a_reason_and_drives_booking
         (Track::Standard, Some(Track::Standard), None)
     );
     let c = store
-        .citizen(&w.caseworker, w.citizen.id.as_str())
+        .citizen(&w.caseworker, &w.citizen.id)
         .await
         .expect("citizen");
     assert_eq!(
@@ -162,8 +150,8 @@ async fn a_decision_against_the_recommendation_needs_a_reason_and_drives_booking
         .expect("slot")
         .remove(0);
     let req = NewMeeting {
-        citizen_id: w.citizen.id.to_string(),
-        slot_id: slot.id.to_string(),
+        citizen_id: w.citizen.id.clone(),
+        slot_id: slot.id.clone(),
         channel: Channel::InPerson,
         purpose: None,
         attendance_reason: None,
@@ -177,7 +165,7 @@ async fn a_decision_against_the_recommendation_needs_a_reason_and_drives_booking
     let over = store
         .decide_visitation(
             &w.caseworker,
-            w.citizen.id.as_str(),
+            &w.citizen.id,
             Track::Intensive,
             Some("Borgeren har brug for tæt opfølgning"),
         )
@@ -188,19 +176,19 @@ async fn a_decision_against_the_recommendation_needs_a_reason_and_drives_booking
         Some("Borgeren har brug for tæt opfølgning")
     );
     let viewed = store
-        .add_citizen_view(&w.citizen_actor, w.citizen.id.as_str(), "Jeg er enig")
+        .add_citizen_view(&w.citizen_actor, &w.citizen.id, "Jeg er enig")
         .await
         .expect("view");
     assert_eq!(viewed.citizen_view.as_deref(), Some("Jeg er enig"));
     let all = store
-        .visitations(&w.caseworker, w.citizen.id.as_str())
+        .visitations(&w.caseworker, &w.citizen.id)
         .await
         .expect("history");
     assert_eq!(all.len(), 2);
     assert_eq!(all[0].citizen_view.as_deref(), Some("Jeg er enig"));
     assert!(matches!(
         store
-            .add_citizen_view(&w.caseworker, w.citizen.id.as_str(), "x")
+            .add_citizen_view(&w.caseworker, &w.citizen.id, "x")
             .await,
         Err(StoreError::Forbidden)
     ));

@@ -158,7 +158,7 @@ async fn book(
     attendance_reason: Option<&str>,
 ) -> store::Meeting {
     store
-        .update_citizen(&w.caseworker, w.citizen.id.as_str(), &contact)
+        .update_citizen(&w.caseworker, &w.citizen.id, &contact)
         .await
         .expect("contact");
     // A month ago the first conversation, in person as the law requires (LAB § 33, stk. 1).
@@ -169,8 +169,8 @@ async fn book(
         .expect("slot")
         .remove(0);
     let req = NewMeeting {
-        citizen_id: w.citizen.id.to_string(),
-        slot_id: slot.id.to_string(),
+        citizen_id: w.citizen.id.clone(),
+        slot_id: slot.id.clone(),
         channel,
         purpose: None,
         attendance_reason: attendance_reason.map(str::to_owned),
@@ -254,7 +254,7 @@ async fn invitations_and_reminders_go_out_once_by_email_and_sms(backend: Backend
 
     // The citizen can see that Jobunivers sent them notices.
     let log = store
-        .access_log(&w.citizen_actor, w.citizen.id.as_str(), 50)
+        .access_log(&w.citizen_actor, &w.citizen.id, 50)
         .await
         .expect("log");
     assert_eq!(
@@ -432,7 +432,7 @@ async fn citizens_without_digital_mail_get_a_letter_to_print(backend: Backend) {
     // The citizen sees what was done with their letter, as what it was: listed (once,
     // while it waited), opened, printed.
     let log = store
-        .access_log(&w.citizen_actor, w.citizen.id.as_str(), 100)
+        .access_log(&w.citizen_actor, &w.citizen.id, 100)
         .await
         .expect("log");
     let count = |a: AuditAction| log.iter().filter(|e| e.action == a).count();
@@ -442,7 +442,7 @@ async fn citizens_without_digital_mail_get_a_letter_to_print(backend: Backend) {
 }
 
 /// Writes a message as `actor` in the world citizen's jobcenter thread.
-async fn write(store: &Store, actor: &domain::Actor, citizen_id: &str, text: &str) {
+async fn write(store: &Store, actor: &domain::Actor, citizen_id: &domain::CitizenId, text: &str) {
     let body = domain::messages::MessageBody::try_from(text).expect("body");
     store
         .post_message(actor, citizen_id, None, &body)
@@ -458,21 +458,15 @@ async fn new_messages_are_told_at_most_every_half_hour_and_not_when_read(backend
     let w = world(&store).await;
     let citizen = w.citizen.id.clone();
     store
-        .update_citizen(&w.caseworker, citizen.as_str(), &digital_contact())
+        .update_citizen(&w.caseworker, &citizen, &digital_contact())
         .await
         .expect("contact");
     let n = notifier(&store, smtp.port, &sms_url);
     let before = smtp.messages().len();
 
     // Two answers in a row: one notice, and not before five minutes have passed.
-    write(
-        &store,
-        &w.caseworker,
-        citizen.as_str(),
-        "Fortroligt: dit helbred",
-    )
-    .await;
-    write(&store, &w.caseworker, citizen.as_str(), "Og en ting mere").await;
+    write(&store, &w.caseworker, &citizen, "Fortroligt: dit helbred").await;
+    write(&store, &w.caseworker, &citizen, "Og en ting mere").await;
     assert_eq!(
         n.drain_once().await.expect("drain"),
         0,
@@ -500,15 +494,9 @@ async fn new_messages_are_told_at_most_every_half_hour_and_not_when_read(backend
 
     // Half an hour later a new message is told again, unless the citizen reads it first.
     store.advance_clock(SignedDuration::from_mins(31));
-    write(
-        &store,
-        &w.caseworker,
-        citizen.as_str(),
-        "Har du set min besked?",
-    )
-    .await;
+    write(&store, &w.caseworker, &citizen, "Har du set min besked?").await;
     store
-        .mark_conversation_read(&w.citizen_actor, citizen.as_str(), None)
+        .mark_conversation_read(&w.citizen_actor, &citizen, None)
         .await
         .expect("the citizen reads it");
     store.advance_clock(SignedDuration::from_mins(6));
@@ -526,7 +514,7 @@ async fn new_messages_are_told_at_most_every_half_hour_and_not_when_read(backend
 
     // The citizen's own messages are never announced to themself.
     store.advance_clock(SignedDuration::from_mins(31));
-    write(&store, &w.citizen_actor, citizen.as_str(), "Tak for svaret").await;
+    write(&store, &w.citizen_actor, &citizen, "Tak for svaret").await;
     assert_eq!(
         store.pending_outbox().await.expect("pending"),
         0,

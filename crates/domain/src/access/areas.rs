@@ -69,11 +69,13 @@ pub fn has_calendar(actor: &Actor) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::CitizenId;
+    use crate::StaffId;
     use crate::{FundCode, MunicipalityCode};
 
     fn staff(role: Role, organisation: Organisation) -> Actor {
         Actor::Staff {
-            id: "s".into(),
+            id: StaffId::try_from("s").expect("an id"),
             name: "S".into(),
             role,
             organisation,
@@ -85,11 +87,11 @@ mod tests {
         let aalborg = Organisation::Municipality(MunicipalityCode::try_from("0851").expect("code"));
         let fund = Organisation::Fund(FundCode::try_from("3F").expect("code"));
         let admin = Actor::Admin {
-            id: "a".into(),
+            id: StaffId::try_from("a").expect("an id"),
             name: "A".into(),
         };
         let citizen = Actor::Citizen {
-            citizen_id: "c".into(),
+            citizen_id: CitizenId::try_from("c").expect("an id"),
             name: "C".into(),
         };
         assert_eq!(report_reach(&admin), Some(ReportReach::All));

@@ -9,7 +9,7 @@ pub use areas::{
     works_for_fund,
 };
 
-use crate::{FundCode, MunicipalityCode, Role};
+use crate::{CitizenId, FundCode, MunicipalityCode, Role, StaffId};
 
 /// The organisation a staff member works for: a jobcenter (municipality) or an a-kasse.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,23 +22,23 @@ pub enum Organisation {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Actor {
     /// Sees and manages everything; exists for setup and support.
-    Admin { id: String, name: String },
+    Admin { id: StaffId, name: String },
     /// A caseworker or manager of one organisation.
     Staff {
-        id: String,
+        id: StaffId,
         name: String,
         role: Role,
         organisation: Organisation,
     },
     /// A citizen acting for themself.
-    Citizen { citizen_id: String, name: String },
+    Citizen { citizen_id: CitizenId, name: String },
 }
 
 impl Actor {
     pub fn id(&self) -> &str {
         match self {
-            Actor::Admin { id, .. } | Actor::Staff { id, .. } => id,
-            Actor::Citizen { citizen_id, .. } => citizen_id,
+            Actor::Admin { id, .. } | Actor::Staff { id, .. } => id.as_str(),
+            Actor::Citizen { citizen_id, .. } => citizen_id.as_str(),
         }
     }
 
@@ -66,7 +66,7 @@ impl Actor {
 /// What decides who may see a citizen: where they live and which a-kasse they belong to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CitizenScope {
-    pub citizen_id: String,
+    pub citizen_id: CitizenId,
     pub municipality: MunicipalityCode,
     pub fund: Option<FundCode>,
 }
@@ -156,7 +156,7 @@ mod tests {
 
     fn citizen() -> CitizenScope {
         CitizenScope {
-            citizen_id: "c1".into(),
+            citizen_id: CitizenId::try_from("c1").expect("an id"),
             municipality: code("0851"),
             fund: Some(FundCode::try_from("3F").expect("valid")),
         }
@@ -164,7 +164,7 @@ mod tests {
 
     fn staff(org: Organisation) -> Actor {
         Actor::Staff {
-            id: "s".into(),
+            id: StaffId::try_from("s").expect("an id"),
             name: "S".into(),
             role: Role::Caseworker,
             organisation: org,
@@ -192,11 +192,11 @@ mod tests {
     #[test]
     fn a_citizen_sees_only_themself_and_is_not_audited_for_it() {
         let me = Actor::Citizen {
-            citizen_id: "c1".into(),
+            citizen_id: CitizenId::try_from("c1").expect("an id"),
             name: "Me".into(),
         };
         let other = Actor::Citizen {
-            citizen_id: "c2".into(),
+            citizen_id: CitizenId::try_from("c2").expect("an id"),
             name: "Other".into(),
         };
         assert_eq!(citizen_visibility(&me, &citizen()), Visibility::Own);
@@ -218,7 +218,7 @@ mod tests {
         let aalborg = staff(Organisation::Municipality(code("0851")));
         let fund = staff(Organisation::Fund(FundCode::try_from("3F").expect("valid")));
         let me = Actor::Citizen {
-            citizen_id: "c1".into(),
+            citizen_id: CitizenId::try_from("c1").expect("an id"),
             name: "Me".into(),
         };
         assert!(may_register_citizen(&aalborg, &code("0851")));

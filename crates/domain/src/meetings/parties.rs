@@ -29,11 +29,13 @@ impl MeetingParties {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::CitizenId;
+    use crate::StaffId;
     use crate::{FundCode, MunicipalityCode, Role};
 
     fn staff(organisation: Organisation) -> Actor {
         Actor::Staff {
-            id: "s".into(),
+            id: StaffId::try_from("s").expect("an id"),
             name: "S".into(),
             role: Role::Caseworker,
             organisation,
@@ -64,13 +66,13 @@ mod tests {
             "a joint conversation is theirs too"
         );
         let citizen = Actor::Citizen {
-            citizen_id: "c".into(),
+            citizen_id: CitizenId::try_from("c").expect("an id"),
             name: "C".into(),
         };
         assert!(joint.may_change(&citizen, true));
         assert!(!joint.may_change(&citizen, false));
         let admin = Actor::Admin {
-            id: "a".into(),
+            id: StaffId::try_from("a").expect("an id"),
             name: "A".into(),
         };
         assert!(joint.may_change(&admin, false));

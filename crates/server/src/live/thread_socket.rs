@@ -8,11 +8,11 @@
 //! closes the connection with code 1008 and the reason; nothing is stored.
 
 use axum::extract::ws::{CloseFrame, Message as Frame, WebSocket, WebSocketUpgrade, close_code};
-use axum::extract::{FromRequestParts, Path, State};
+use axum::extract::{FromRequestParts, State};
 use axum::http::header;
 use axum::http::request::Parts;
 use axum::response::Response;
-use domain::Actor;
+use domain::{Actor, CitizenId};
 use serde::Deserialize;
 use serde_json::json;
 use store::{StoreError, ThreadChange, ThreadView};
@@ -22,7 +22,7 @@ use super::hub::Signal;
 use crate::AppState;
 use crate::api::messages::{MessageJson, ThreadParams};
 use crate::error::ApiError;
-use crate::extract::{ApiQuery, SESSION_COOKIE, bearer_or_cookie_token, cookie_value};
+use crate::extract::{ApiPath, ApiQuery, SESSION_COOKIE, bearer_or_cookie_token, cookie_value};
 
 /// Client frames are tiny; anything bigger is not ours.
 const MAX_CLIENT_FRAME: usize = 1024;
@@ -92,7 +92,7 @@ enum ClientFrame {
 pub async fn handler(
     State(state): State<AppState>,
     LiveActor(actor, token): LiveActor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<CitizenId>,
     ApiQuery(params): ApiQuery<ThreadParams>,
     ws: WebSocketUpgrade,
 ) -> Result<Response, ApiError> {

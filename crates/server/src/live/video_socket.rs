@@ -7,9 +7,10 @@
 //! "peer":n}` (staff), `{"type":"signal","to":n,"data":{…}}`, `{"type":"leave"}`. Anything else
 //! closes the connection with code 1008 and the reason.
 
+use axum::extract::State;
 use axum::extract::ws::{CloseFrame, Message as Frame, WebSocket, WebSocketUpgrade, close_code};
-use axum::extract::{Path, State};
 use axum::response::Response;
+use domain::MeetingId;
 use domain::meetings::RoomRole;
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -18,6 +19,7 @@ use super::thread_socket::{LiveActor, SESSION_CHECK, SIGNED_OUT, session_ended};
 use super::video_room::{PeerId, PeerLink};
 use crate::AppState;
 use crate::error::ApiError;
+use crate::extract::ApiPath;
 
 /// An SDP offer is a few kilobytes; nothing a browser sends here comes near this.
 const MAX_CLIENT_FRAME: usize = 64 * 1024;
@@ -38,7 +40,7 @@ enum ClientFrame {
 pub async fn handler(
     State(state): State<AppState>,
     LiveActor(actor, token): LiveActor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<MeetingId>,
     ws: WebSocketUpgrade,
 ) -> Result<Response, ApiError> {
     let (meeting, role) = state.store.video_room(&actor, &id, true).await?;

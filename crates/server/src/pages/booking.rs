@@ -3,13 +3,13 @@
 //! that cannot be used. The same pages serve the citizen and staff booking on their behalf;
 //! staff may also require attendance in person and add the a-kasse.
 
+use domain::{Channel, CitizenId, MeetingId, SlotId};
 use std::collections::HashMap;
 
 use askama::Template;
 use axum::Form;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use domain::Channel;
 use jiff::ToSpan;
 use serde::Deserialize;
 use store::{Citizen, NewMeeting, StoreError};
@@ -23,11 +23,11 @@ use crate::time_fmt::{clock, copenhagen, local_date, long_date};
 
 #[derive(Debug, Deserialize)]
 pub struct BookQuery {
-    pub borger: String,
+    pub borger: CitizenId,
     /// The meeting being moved, if any.
-    pub flyt: Option<String>,
+    pub flyt: Option<MeetingId>,
     /// The chosen slot.
-    pub tid: Option<String>,
+    pub tid: Option<SlotId>,
     /// First day shown, `YYYY-MM-DD`.
     pub fra: Option<String>,
     /// `akasse`: a citizen books with their a-kasse rather than the jobcenter.
@@ -72,7 +72,7 @@ pub struct Chosen {
 struct BookPage {
     ctx: Ctx,
     citizen: Citizen,
-    moving: Option<String>,
+    moving: Option<MeetingId>,
     is_staff: bool,
     days: Vec<Day>,
     from: String,
@@ -178,11 +178,11 @@ async fn page(
         .store
         .available_slots(
             &user.actor,
-            citizen.id.as_str(),
+            &citizen.id,
             start,
             end,
             fund_times,
-            q.flyt.as_deref(),
+            q.flyt.as_ref().map(MeetingId::as_str),
             500,
         )
         .await
@@ -208,7 +208,12 @@ async fn page(
         Some(slot_id) => {
             let choice = state
                 .store
-                .slot_choice(&user.actor, citizen.id.as_str(), slot_id, q.flyt.as_deref())
+                .slot_choice(
+                    &user.actor,
+                    &citizen.id,
+                    slot_id,
+                    q.flyt.as_ref().map(MeetingId::as_str),
+                )
                 .await
                 .map_err(err)?;
             Some(Chosen {
@@ -273,10 +278,19 @@ pub async fn submit(
             .map(|s| s.trim().to_owned())
             .filter(|s| !s.is_empty())
     };
+    // Ids the form carries back are parsed like ids in a path: one that cannot be ours names
+    // nothing.
+    let not_found = |_| user.viewer.error(PageError::NotFound);
     let q = BookQuery {
-        borger: get("borger").unwrap_or_default(),
-        flyt: get("flyt"),
-        tid: get("tid"),
+        borger: CitizenId::try_from(get("borger").unwrap_or_default()).map_err(not_found)?,
+        flyt: get("flyt")
+            .map(MeetingId::try_from)
+            .transpose()
+            .map_err(not_found)?,
+        tid: get("tid")
+            .map(SlotId::try_from)
+            .transpose()
+            .map_err(not_found)?,
         fra: get("fra"),
         med: get("med"),
     };

@@ -2,6 +2,7 @@
 //! registration page (`POST /borgere/flyt`, after `registered_elsewhere`); the one holding it
 //! answers on `/medarbejder/flytninger` (`store::case_transfers`).
 
+use domain::TransferId;
 use std::collections::HashMap;
 
 use askama::Template;
@@ -54,8 +55,8 @@ pub async fn list(State(state): State<AppState>, user: SignedIn) -> Result<Respo
             .map(|t| TransferRow {
                 to: name(&t.to_municipality),
                 requested: local_display(t.requested_at),
-                id: t.id,
-                citizen_id: t.citizen_id,
+                id: t.id.into(),
+                citizen_id: t.citizen_id.into(),
                 citizen_name: t.citizen_name,
                 reason: t.reason,
             })
@@ -76,6 +77,8 @@ pub async fn decide(
         "afvis" => false,
         _ => return Err(user.viewer.error(PageError::NotFound)),
     };
+    let id =
+        TransferId::try_from(id.as_str()).map_err(|_| user.viewer.error(PageError::NotFound))?;
     match state.store.decide_transfer(&user.actor, &id, accept).await {
         // Answered meanwhile (by a colleague): the list shows how things stand.
         Ok(()) | Err(StoreError::Conflict(_)) => {

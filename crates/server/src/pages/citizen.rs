@@ -3,7 +3,7 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use domain::Actor;
+use domain::{Actor, CitizenId};
 use store::Citizen;
 
 use super::context::{Ctx, SignedIn};
@@ -37,7 +37,7 @@ struct Support {
 }
 
 /// The signed-in citizen's own id; staff get 403 (the page is a citizen's own).
-pub(super) fn own_id(user: &SignedIn) -> Result<String, PageError> {
+pub(super) fn own_id(user: &SignedIn) -> Result<CitizenId, PageError> {
     match &user.actor {
         Actor::Citizen { citizen_id, .. } => Ok(citizen_id.clone()),
         _ => Err(user.viewer.error(PageError::Forbidden)),
@@ -122,7 +122,7 @@ pub async fn home(State(state): State<AppState>, user: SignedIn) -> Result<Respo
             let lang = user.viewer.lang;
             let day = crate::time_fmt::long_date(crate::time_fmt::local_date(s.held_at), lang);
             (
-                s.id,
+                s.id.into(),
                 lang.fmt("survey-about-day", &[("day", (&day).into())]),
             )
         })

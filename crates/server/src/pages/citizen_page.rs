@@ -6,6 +6,7 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
+use domain::CitizenId;
 use store::Citizen;
 
 use super::context::{Ctx, SignedIn};
@@ -87,14 +88,14 @@ pub async fn citizen(
     user: SignedIn,
     PagePath(id): PagePath<domain::CitizenId>,
 ) -> Result<Response, PageError> {
-    citizen_page(&state, &user, id.as_str(), CitizenForms::default()).await
+    citizen_page(&state, &user, &id, CitizenForms::default()).await
 }
 
 /// The citizen page, with its forms as given.
 pub async fn citizen_page(
     state: &AppState,
     user: &SignedIn,
-    id: &str,
+    id: &CitizenId,
     forms: CitizenForms,
 ) -> Result<Response, PageError> {
     let CitizenForms {
@@ -106,12 +107,7 @@ pub async fn citizen_page(
     let err = |e| user.viewer.error(e);
     let citizen = state.store.citizen(&user.actor, id).await.map_err(err)?;
     let caseworker = match &citizen.caseworker_id {
-        Some(cw) => state
-            .store
-            .staff_by_id(cw.as_str())
-            .await
-            .ok()
-            .map(|s| s.name),
+        Some(cw) => state.store.staff_by_id(cw).await.ok().map(|s| s.name),
         None => None,
     };
     let meetings = state

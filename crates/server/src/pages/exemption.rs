@@ -44,7 +44,7 @@ pub async fn submit(
         let rules = &state.config.rules;
         match state
             .store
-            .set_exemption(&user.actor, rules, id.as_str(), exempt, reason)
+            .set_exemption(&user.actor, rules, &id, exempt, reason)
             .await
         {
             Ok(_) => {
@@ -65,5 +65,5 @@ pub async fn submit(
         exempt: form,
         ..Default::default()
     };
-    citizen_page(&state, &user, id.as_str(), forms).await
+    citizen_page(&state, &user, &id, forms).await
 }

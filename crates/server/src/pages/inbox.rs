@@ -41,7 +41,7 @@ pub async fn page(State(state): State<AppState>, user: SignedIn) -> Result<Respo
             datetime: rfc3339(e.waiting_since),
             mine: e.assigned_to.as_deref() == Some(me.as_str()),
             assigned: e.assigned_name,
-            citizen_id: e.citizen_id,
+            citizen_id: e.citizen_id.into(),
             name: e.citizen_name,
             unread: e.unread,
         })

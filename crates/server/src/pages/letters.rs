@@ -31,7 +31,7 @@ fn row(l: Letter) -> LetterRow {
     LetterRow {
         created: local_display(l.created_at),
         printed: l.printed_at.map(local_display),
-        id: l.id,
+        id: l.id.into(),
         recipient: l.recipient,
         subject: l.subject,
     }
@@ -83,7 +83,7 @@ pub async fn pdf_file(
 ) -> Result<Response, PageError> {
     let letter = state
         .store
-        .letter(&user.actor, id.as_str())
+        .letter(&user.actor, &id)
         .await
         .map_err(|e| user.viewer.error(e))?;
     let letter_lang = Lang::from_code(&letter.language).unwrap_or_default();
@@ -126,7 +126,7 @@ pub async fn printed(
     user.check_csrf(values.get("csrf"))?;
     state
         .store
-        .mark_printed(&user.actor, id.as_str())
+        .mark_printed(&user.actor, &id)
         .await
         .map_err(|e| user.viewer.error(e))?;
     Ok(Redirect::to("/medarbejder/breve").into_response())

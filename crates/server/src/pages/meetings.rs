@@ -7,7 +7,7 @@ use askama::Template;
 use axum::Form;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use domain::{Actor, Outcome};
+use domain::{Actor, MeetingId, Outcome};
 use store::{Citizen, StoreError};
 
 use super::context::{Ctx, SignedIn};
@@ -120,7 +120,7 @@ struct MeetingPage {
 async fn meeting_page(
     state: &AppState,
     user: &SignedIn,
-    id: &str,
+    id: &MeetingId,
     message: Option<String>,
     reason: String,
 ) -> Result<Response, PageError> {
@@ -133,7 +133,7 @@ async fn meeting_page(
         Some(
             state
                 .store
-                .citizen(&user.actor, meeting.citizen_id.as_str())
+                .citizen(&user.actor, &meeting.citizen_id)
                 .await
                 .map_err(|e| user.viewer.error(e))?,
         )
@@ -161,7 +161,7 @@ pub async fn show(
     user: SignedIn,
     PagePath(id): PagePath<domain::MeetingId>,
 ) -> Result<Response, PageError> {
-    meeting_page(&state, &user, id.as_str(), None, String::new()).await
+    meeting_page(&state, &user, &id, None, String::new()).await
 }
 
 /// `POST /samtaler/{id}/aflys`: afbud with a reason; on refusal the page says why.
@@ -186,20 +186,16 @@ pub async fn cancel(
         return meeting_page(
             &state,
             &user,
-            id.as_str(),
+            &id,
             Some(crate::i18n::invalid_message(lang, problem).to_owned()),
             reason,
         )
         .await;
     }
-    match state
-        .store
-        .cancel_meeting(&user.actor, id.as_str(), &reason)
-        .await
-    {
+    match state.store.cancel_meeting(&user.actor, &id, &reason).await {
         Ok(_) => Ok(Redirect::to(&format!("/samtaler/{id}")).into_response()),
         Err(e) => match refusal_message(lang, &e) {
-            Some(message) => meeting_page(&state, &user, id.as_str(), Some(message), reason).await,
+            Some(message) => meeting_page(&state, &user, &id, Some(message), reason).await,
             None => Err(user.viewer.error(e)),
         },
     }
@@ -221,22 +217,16 @@ pub async fn outcome(
         return meeting_page(
             &state,
             &user,
-            id.as_str(),
+            &id,
             Some(crate::i18n::invalid_message(lang, domain::Invalid::UnknownValue).to_owned()),
             String::new(),
         )
         .await;
     };
-    match state
-        .store
-        .record_outcome(&user.actor, id.as_str(), outcome)
-        .await
-    {
+    match state.store.record_outcome(&user.actor, &id, outcome).await {
         Ok(_) => Ok(Redirect::to(&format!("/samtaler/{id}")).into_response()),
         Err(e) => match refusal_message(lang, &e) {
-            Some(message) => {
-                meeting_page(&state, &user, id.as_str(), Some(message), String::new()).await
-            }
+            Some(message) => meeting_page(&state, &user, &id, Some(message), String::new()).await,
             None => Err(user.viewer.error(e)),
         },
     }
@@ -250,7 +240,7 @@ pub async fn calendar_file(
 ) -> Result<Response, PageError> {
     let meeting = state
         .store
-        .meeting(&user.actor, id.as_str())
+        .meeting(&user.actor, &id)
         .await
         .map_err(|e| user.viewer.error(e))?;
     Ok(crate::use_cases::calendar_file::response(

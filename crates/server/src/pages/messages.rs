@@ -2,6 +2,7 @@
 //! a-kasse) and staff's thread with a citizen (`/medarbejder/borgere/{id}/beskeder`). Writing is
 //! a plain form post and a redirect; `live.js` adds live updates when JavaScript is on.
 
+use domain::CitizenId;
 use std::collections::HashMap;
 
 use askama::Template;
@@ -89,7 +90,7 @@ fn view(m: Message, reader_is_citizen: bool, thread: Option<&Thread>, t: Texts) 
 async fn thread_page(
     state: &AppState,
     user: &SignedIn,
-    citizen_id: &str,
+    citizen_id: &CitizenId,
     requested: Option<ThreadHolder>,
     form: FormState,
 ) -> Result<Response, PageError> {
@@ -138,7 +139,7 @@ async fn thread_page(
         ctx: user.viewer.ctx(),
         heading,
         is_citizen,
-        citizen_id: citizen_id.to_owned(),
+        citizen_id: citizen_id.to_string(),
         holder: holder.as_str(),
         action,
         messages: c
@@ -188,7 +189,7 @@ pub async fn staff_thread(
     user: SignedIn,
     PagePath(id): PagePath<domain::CitizenId>,
 ) -> Result<Response, PageError> {
-    thread_page(&state, &user, id.as_str(), None, FormState::default()).await
+    thread_page(&state, &user, &id, None, FormState::default()).await
 }
 
 /// The citizen's thread a form names in `med` (the jobcenter's when absent).
@@ -228,13 +229,13 @@ pub async fn write_staff(
 ) -> Result<Response, PageError> {
     user.check_csrf(values.get("csrf"))?;
     let back = format!("/medarbejder/borgere/{id}/beskeder#ny");
-    write(&state, &user, id.as_str(), None, values, back).await
+    write(&state, &user, &id, None, values, back).await
 }
 
 async fn write(
     state: &AppState,
     user: &SignedIn,
-    citizen_id: &str,
+    citizen_id: &CitizenId,
     requested: Option<ThreadHolder>,
     values: HashMap<String, String>,
     back: String,
@@ -277,7 +278,7 @@ pub async fn assign(
     user.check_csrf(values.get("csrf"))?;
     state
         .store
-        .assign_thread(&user.actor, id.as_str())
+        .assign_thread(&user.actor, &id)
         .await
         .map_err(|e| user.viewer.error(e))?;
     let back = values.get("tilbage").map(String::as_str);
@@ -309,14 +310,14 @@ pub async fn mark_read_staff(
     Form(values): Form<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     user.check_csrf(values.get("csrf"))?;
-    mark_read(&state, &user, id.as_str(), None).await?;
+    mark_read(&state, &user, &id, None).await?;
     Ok(Redirect::to(&format!("/medarbejder/borgere/{id}/beskeder#traad")).into_response())
 }
 
 async fn mark_read(
     state: &AppState,
     user: &SignedIn,
-    citizen_id: &str,
+    citizen_id: &CitizenId,
     requested: Option<ThreadHolder>,
 ) -> Result<(), PageError> {
     state

@@ -121,7 +121,9 @@ pub async fn set_policy(
         .get("first_meeting_in_person")
         .and_then(|v| domain::FirstMeetingPolicy::try_from(v.as_str()).ok())
         .ok_or_else(|| user.viewer.error(PageError::BadRequest))?;
-    let code = values.get("municipality").cloned().unwrap_or_default();
+    let code =
+        domain::MunicipalityCode::try_from(values.get("municipality").map_or("", String::as_str))
+            .map_err(|_| user.viewer.error(PageError::NotFound))?;
     state
         .store
         .set_first_meeting_policy(&user.actor, &code, policy)

@@ -1,6 +1,7 @@
 //! The screening questionnaire for the citizen (or staff on their behalf), the suggestion with
 //! its reasons, the caseworker's decision, and the citizen's own view of it.
 
+use domain::{Actor, CitizenId, FieldError, Invalid, Track};
 use std::collections::HashMap;
 
 use askama::Template;
@@ -8,7 +9,6 @@ use axum::Form;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::screening::{Answers, RawAnswers, Recommendation};
-use domain::{Actor, FieldError, Invalid, Track};
 use serde::Deserialize;
 use store::{Citizen, StoreError};
 
@@ -102,7 +102,7 @@ pub const QUESTIONS: &[Question] = &[
 
 #[derive(Debug, Deserialize)]
 pub struct ForCitizen {
-    pub borger: String,
+    pub borger: CitizenId,
 }
 
 #[derive(Template)]
@@ -148,7 +148,7 @@ fn parse(values: &HashMap<String, String>) -> Result<Answers, Vec<FieldError>> {
 async fn form_page(
     state: &AppState,
     user: &SignedIn,
-    citizen_id: &str,
+    citizen_id: &CitizenId,
     form: FormState,
 ) -> Result<Response, PageError> {
     let citizen = state
@@ -189,7 +189,8 @@ pub async fn submit(
     Form(values): Form<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     user.check_csrf(values.get("csrf"))?;
-    let citizen_id = values.get("borger").cloned().unwrap_or_default();
+    let citizen_id = CitizenId::try_from(values.get("borger").map_or("", String::as_str))
+        .map_err(|_| user.viewer.error(PageError::NotFound))?;
     let t = user.viewer.ctx().t;
     match parse(&values) {
         Err(errors) => {
@@ -240,7 +241,7 @@ pub async fn result(
         .ok_or_else(|| user.viewer.error(PageError::NotFound))?;
     Ok(render(&ResultPage {
         ctx: user.viewer.ctx(),
-        citizen_id: q.borger,
+        citizen_id: q.borger.to_string(),
         suggestion: track_for_citizen(user.viewer.lang, s.recommendation.track),
         recommendation: s.recommendation,
         is_staff: user.actor.is_staff(),
@@ -268,7 +269,7 @@ pub async fn decide(
         None => form.add_error(t, "track", t.invalid(&Invalid::Required)),
         Some(track) => match state
             .store
-            .decide_visitation(&user.actor, id.as_str(), track, reason.as_deref())
+            .decide_visitation(&user.actor, &id, track, reason.as_deref())
             .await
         {
             Ok(_) => return Ok(Redirect::to(&format!("/medarbejder/borgere/{id}")).into_response()),
@@ -282,7 +283,7 @@ pub async fn decide(
         decide: form,
         ..Default::default()
     };
-    super::citizen_page::citizen_page(&state, &user, id.as_str(), forms).await
+    super::citizen_page::citizen_page(&state, &user, &id, forms).await
 }
 
 /// `POST /borger/vurdering`: "Din egen vurdering" of the latest decision.

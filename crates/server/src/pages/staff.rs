@@ -186,7 +186,7 @@ pub async fn self_booking(
                     self_booking: Some(form),
                     ..Default::default()
                 };
-                return citizen_page(&state, &user, id.as_str(), forms).await;
+                return citizen_page(&state, &user, &id, forms).await;
             }
         },
     };
@@ -197,7 +197,7 @@ pub async fn self_booking(
     };
     state
         .store
-        .update_citizen(&user.actor, id.as_str(), &change)
+        .update_citizen(&user.actor, &id, &change)
         .await
         .map_err(|e| user.viewer.error(e))?;
     Ok(Redirect::to(&format!("/medarbejder/borgere/{id}#selvbooking")).into_response())

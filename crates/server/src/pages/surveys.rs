@@ -2,6 +2,7 @@
 //! works without JavaScript. A refused answer is named beside its question and what was chosen
 //! is kept; an answered survey says thank you.
 
+use domain::SurveyId;
 use std::collections::{BTreeMap, HashMap};
 
 use askama::Template;
@@ -59,7 +60,7 @@ fn questions(lang: Lang) -> Vec<QuestionView> {
 async fn page(
     state: &AppState,
     user: &SignedIn,
-    id: &str,
+    id: &SurveyId,
     form: FormState,
 ) -> Result<Response, PageError> {
     let (survey, answered) = state
@@ -81,7 +82,7 @@ async fn page(
         ),
         ctx: user.viewer.ctx(),
         closed: !answered && !domain::survey_release::answerable(survey.held_at, state.store.now()),
-        id: survey.id,
+        id: survey.id.into(),
         answered,
         questions: questions(lang),
         form,
@@ -94,7 +95,7 @@ pub async fn form(
     user: SignedIn,
     PagePath(id): PagePath<domain::SurveyId>,
 ) -> Result<Response, PageError> {
-    page(&state, &user, id.as_str(), FormState::default()).await
+    page(&state, &user, &id, FormState::default()).await
 }
 
 /// `POST /borger/spoergeskema/{id}`.
@@ -119,16 +120,12 @@ pub async fn submit(
                 form.add_error(t, field, t.invalid(&e.problem));
             }
         }
-        Ok(answers) => match state
-            .store
-            .answer_survey(&user.actor, id.as_str(), &answers)
-            .await
-        {
+        Ok(answers) => match state.store.answer_survey(&user.actor, &id, &answers).await {
             Ok(_) | Err(StoreError::Conflict(_)) => {
                 return Ok(Redirect::to(&format!("/borger/spoergeskema/{id}")).into_response());
             }
             Err(e) => return Err(user.viewer.error(e)),
         },
     }
-    page(&state, &user, id.as_str(), form).await
+    page(&state, &user, &id, form).await
 }

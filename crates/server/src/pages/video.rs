@@ -34,17 +34,13 @@ pub async fn room(
     PagePath(id): PagePath<domain::MeetingId>,
 ) -> Result<Response, PageError> {
     let lang = user.viewer.lang;
-    let (meeting, role, closed) = match state
-        .store
-        .video_room(&user.actor, id.as_str(), false)
-        .await
-    {
+    let (meeting, role, closed) = match state.store.video_room(&user.actor, &id, false).await {
         Ok((meeting, role)) => (meeting, role.as_str(), None),
         Err(StoreError::Room(refusal)) => {
             // A participant may see when the meeting was, and why the room is closed.
             let meeting = state
                 .store
-                .meeting(&user.actor, id.as_str())
+                .meeting(&user.actor, &id)
                 .await
                 .map_err(|e| user.viewer.error(e))?;
             (meeting, "", Some(room_refusal(lang, refusal)))

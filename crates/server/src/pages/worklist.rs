@@ -82,7 +82,7 @@ pub async fn page(
             target_group: ctx.t.target_group(&e.target_group),
             track: ctx.t.track(&e.track),
             name: e.citizen_name,
-            citizen_id: e.citizen_id,
+            citizen_id: e.citizen_id.into(),
         })
         .collect();
     let code = |s: Option<&'static str>| s.unwrap_or_default().to_owned();

@@ -1,5 +1,6 @@
 //! /api/v1/citizens, /citizens/{id}, /citizens/{id}/access-log.
 
+use domain::StaffId;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -131,7 +132,7 @@ async fn registration_masks_the_cpr_number_and_refuses_bad_input_without_storing
 
 fn admin_actor() -> domain::Actor {
     domain::Actor::Admin {
-        id: "t".into(),
+        id: StaffId::try_from("t").expect("an id"),
         name: "Test".into(),
     }
 }
@@ -607,5 +608,24 @@ async fn pages_answer_a_malformed_id_with_the_not_found_page_in_the_readers_lang
         assert_eq!(r.status(), StatusCode::NOT_FOUND, "{path}");
         let page = r.text().await.expect("text");
         assert!(page.contains(heading), "{path}: {page}");
+    }
+    // An id in the query string is parsed the same way: the page says the address is wrong.
+    for path in [
+        "/samtaler/ny?borger=..%2Fadmin",
+        "/screening?borger=%E2%9C%93",
+    ] {
+        let r = app
+            .client
+            .get(format!("{}{path}", app.url))
+            .header("cookie", format!("ju_session={}", world.aalborg))
+            .send()
+            .await
+            .expect("get");
+        assert_eq!(r.status(), StatusCode::BAD_REQUEST, "{path}");
+        let page = r.text().await.expect("text");
+        assert!(
+            page.contains("Siden kan ikke vises sådan"),
+            "{path}: {page}"
+        );
     }
 }

@@ -1,9 +1,9 @@
 //! `spawn_app`: the whole application on a free port over a fresh database, with an
 //! administrator, and small helpers to call it.
 
+use domain::{Actor, Login, PersonName, Role, StaffId};
 use std::time::Duration;
 
-use domain::{Actor, Login, PersonName, Role};
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{Value, json};
 use server::ServerConfig;
@@ -56,7 +56,7 @@ pub async fn spawn_on(
 ) -> TestApp {
     let app = serve_store(listener, fresh_store(backend).await, config).await;
     let system = Actor::Admin {
-        id: "system".into(),
+        id: StaffId::try_from("system").expect("an id"),
         name: "System".into(),
     };
     let admin = NewStaff {
@@ -277,7 +277,7 @@ impl TestApp {
     /// The staff member with `login`, as the store sees them acting.
     pub async fn staff_actor(&self, login: &str) -> Actor {
         let system = Actor::Admin {
-            id: "system".into(),
+            id: StaffId::try_from("system").expect("an id"),
             name: "System".into(),
         };
         let staff = self.store.staff_list(&system).await.expect("staff");

@@ -321,6 +321,19 @@ async fn bad_input_is_refused_with_a_code_and_changes_nothing(backend: Backend) 
         "not_found",
     )
     .await;
+    // An id that cannot be one of ours is bad input, named, before anything is looked up.
+    let p = problem(
+        app.post(
+            "/api/v1/meetings",
+            Some(&world.aalborg),
+            &json!({"citizen_id": "../borgere", "slot_id": video, "channel": "video"}),
+        )
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(p["errors"][0]["field"], "citizen_id", "{p}");
     problem(
         app.post_raw("/api/v1/meetings", Some(&me), "{\"citizen_id\":")
             .await,

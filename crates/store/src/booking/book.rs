@@ -135,7 +135,7 @@ impl Store {
             self.now_micros(),
             visibility,
             actor,
-            citizen.id.as_str(),
+            &citizen.id,
             AuditAction::MeetingBooked,
         )
         .await?;
@@ -198,7 +198,7 @@ impl Store {
                 crate::audit::AuditEntry::new(
                     self.now_micros(),
                     actor,
-                    citizen.id.as_str(),
+                    &citizen.id,
                     AuditAction::MeetingBooked,
                 )
             }),

@@ -1,7 +1,7 @@
 //! Cancelling a meeting (afbud) and recording its outcome.
 
 use domain::meetings::{MeetingRefusal, cancellation_is_late, check_outcome};
-use domain::{Actor, MeetingStatus, Outcome, Visibility};
+use domain::{Actor, MeetingId, MeetingStatus, Outcome, Visibility};
 
 use super::{audit_change, kinds, outbox, void_reminders};
 use crate::audit::AuditAction;
@@ -15,10 +15,11 @@ impl Store {
     pub async fn cancel_meeting(
         &self,
         actor: &Actor,
-        meeting_id: &str,
+        meeting_id: &MeetingId,
         reason: &str,
     ) -> Result<Meeting, StoreError> {
-        let (meeting, citizen, visibility) = self.load_for_change(actor, meeting_id).await?;
+        let (meeting, citizen, visibility) =
+            self.load_for_change(actor, meeting_id.as_str()).await?;
         let late = cancellation_is_late(
             meeting.status,
             meeting.start,
@@ -36,17 +37,17 @@ impl Store {
         .bind(reason)
         .bind(i64::from(late))
         .bind(now)
-        .bind(meeting_id)
+        .bind(meeting_id.as_str())
         .execute(&mut *tx)
         .await?;
         if changed.rows_affected() != 1 {
             return Err(MeetingRefusal::NotBooked.into());
         }
         sqlx::query("UPDATE slots SET meeting_id = NULL WHERE meeting_id = $1")
-            .bind(meeting_id)
+            .bind(meeting_id.as_str())
             .execute(&mut *tx)
             .await?;
-        void_reminders(&mut tx, self.now_micros(), meeting_id).await?;
+        void_reminders(&mut tx, self.now_micros(), meeting_id.as_str()).await?;
         let day = StaleDay::new(citizen.municipality.as_str(), meeting.start);
         report_days::mark(&mut tx, self.now_micros(), &[day]).await?;
         audit_change(
@@ -54,19 +55,19 @@ impl Store {
             self.now_micros(),
             visibility,
             actor,
-            citizen.id.as_str(),
+            &citizen.id,
             AuditAction::MeetingCancelled,
         )
         .await?;
         outbox(
             &mut tx,
             self.now_micros(),
-            meeting_id,
+            meeting_id.as_str(),
             &[(kinds::CANCELLED, now)],
         )
         .await?;
         tx.commit().await?;
-        self.load_meeting(actor, meeting_id)
+        self.load_meeting(actor, meeting_id.as_str())
             .await
             .map(|(m, _, _)| m)
     }
@@ -75,10 +76,11 @@ impl Store {
     pub async fn record_outcome(
         &self,
         actor: &Actor,
-        meeting_id: &str,
+        meeting_id: &MeetingId,
         outcome: Outcome,
     ) -> Result<Meeting, StoreError> {
-        let (meeting, citizen, visibility) = self.load_for_change(actor, meeting_id).await?;
+        let (meeting, citizen, visibility) =
+            self.load_for_change(actor, meeting_id.as_str()).await?;
         if visibility == Visibility::Own {
             return Err(StoreError::Forbidden);
         }
@@ -92,7 +94,7 @@ impl Store {
         .bind(status.as_str())
         .bind(actor.id())
         .bind(self.now_micros())
-        .bind(meeting_id)
+        .bind(meeting_id.as_str())
         .execute(&mut *tx)
         .await?;
         if changed.rows_affected() != 1 {
@@ -105,7 +107,7 @@ impl Store {
             self.now_micros(),
             visibility,
             actor,
-            citizen.id.as_str(),
+            &citizen.id,
             AuditAction::MeetingOutcome,
         )
         .await?;
@@ -114,7 +116,7 @@ impl Store {
             crate::surveys::create_in(&mut tx, self.now_micros(), &meeting, &citizen).await?;
         }
         tx.commit().await?;
-        self.load_meeting(actor, meeting_id)
+        self.load_meeting(actor, meeting_id.as_str())
             .await
             .map(|(m, _, _)| m)
     }

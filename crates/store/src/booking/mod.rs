@@ -9,7 +9,7 @@
 
 use domain::contact_plan::Holder;
 use domain::meetings::Proposed;
-use domain::{Actor, Channel, TargetGroup, Visibility};
+use domain::{Actor, Channel, CitizenId, SlotId, TargetGroup, Visibility};
 use sqlx::{Any, Row, Transaction};
 
 use crate::audit::{self, AuditAction, AuditEntry};
@@ -20,8 +20,8 @@ use crate::{Citizen, Store, StoreError, clock};
 /// A booking request, already parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewMeeting {
-    pub citizen_id: String,
-    pub slot_id: String,
+    pub citizen_id: CitizenId,
+    pub slot_id: SlotId,
     pub channel: Channel,
     pub purpose: Option<String>,
     /// Staff only: require attendance in person, with the reason the citizen will see.
@@ -111,7 +111,7 @@ async fn audit_change(
     now: i64,
     visibility: Visibility,
     actor: &Actor,
-    citizen_id: &str,
+    citizen_id: &CitizenId,
     action: AuditAction,
 ) -> Result<(), StoreError> {
     if visibility.is_audited() {
@@ -235,8 +235,8 @@ impl Store {
     pub async fn slot_choice(
         &self,
         actor: &Actor,
-        citizen_id: &str,
-        slot_id: &str,
+        citizen_id: &CitizenId,
+        slot_id: &SlotId,
         moving: Option<&str>,
     ) -> Result<SlotChoice, StoreError> {
         let BookingContext {
@@ -282,11 +282,11 @@ impl Store {
     pub(crate) async fn booking_context(
         &self,
         actor: &Actor,
-        citizen_id: &str,
-        slot_id: &str,
+        citizen_id: &CitizenId,
+        slot_id: &SlotId,
         moving: Option<&str>,
     ) -> Result<BookingContext, StoreError> {
-        let params = [citizen_id, moving.unwrap_or(""), slot_id];
+        let params = [citizen_id.as_str(), moving.unwrap_or(""), slot_id.as_str()];
         let context = match &self.inner.direct {
             // SQLite: on this thread (`direct_reads.rs`); it is every booking's first step.
             Some(direct) => direct.query_one(&BOOKING_CONTEXT_SQL, &params, |r| {

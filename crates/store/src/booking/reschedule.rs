@@ -1,7 +1,7 @@
 //! Moving a meeting to another slot, atomically.
 
 use domain::meetings::{MeetingRefusal, Proposed, check_booking, check_changeable, check_channel};
-use domain::{Actor, Channel, Visibility};
+use domain::{Actor, Channel, MeetingId, SlotId, Visibility};
 
 use super::{audit_change, claim, claim_adviser_slot, kinds, outbox, void_reminders};
 use crate::audit::AuditAction;
@@ -15,11 +15,12 @@ impl Store {
     pub async fn move_meeting(
         &self,
         actor: &Actor,
-        meeting_id: &str,
-        slot_id: &str,
+        meeting_id: &MeetingId,
+        slot_id: &SlotId,
         channel: Option<Channel>,
     ) -> Result<Meeting, StoreError> {
-        let (meeting, citizen, visibility) = self.load_for_change(actor, meeting_id).await?;
+        let (meeting, citizen, visibility) =
+            self.load_for_change(actor, meeting_id.as_str()).await?;
         let now = self.now();
         check_changeable(meeting.status, meeting.start, now)?;
         let super::BookingContext {
@@ -28,7 +29,7 @@ impl Store {
             holder,
             ..
         } = self
-            .booking_context(actor, citizen.id.as_str(), slot_id, Some(meeting_id))
+            .booking_context(actor, &citizen.id, slot_id, Some(meeting_id.as_str()))
             .await?;
         check_booking(
             visibility == Visibility::Own,
@@ -45,7 +46,7 @@ impl Store {
         };
         check_channel(&facts, &proposed, channel)?;
         let mut tx = self.inner.write.begin().await?;
-        if !claim(&mut tx, slot.id.as_str(), meeting_id).await? {
+        if !claim(&mut tx, slot.id.as_str(), meeting_id.as_str()).await? {
             return Err(StoreError::Conflict("slot_taken"));
         }
         super::busy::ensure_free(
@@ -53,7 +54,7 @@ impl Store {
             citizen.id.as_str(),
             clock::to_micros(slot.start),
             clock::to_micros(slot.end),
-            meeting_id,
+            meeting_id.as_str(),
         )
         .await?;
         let adviser = match (&meeting.adviser_id, &citizen.unemployment_fund) {
@@ -63,7 +64,7 @@ impl Store {
                     fund.as_str(),
                     Some(adviser.as_str()),
                     &slot,
-                    meeting_id,
+                    meeting_id.as_str(),
                 )
                 .await?,
             ),
@@ -73,7 +74,7 @@ impl Store {
         sqlx::query(
             "UPDATE slots SET meeting_id = NULL WHERE meeting_id = $1 AND id <> $2 AND id <> $3",
         )
-        .bind(meeting_id)
+        .bind(meeting_id.as_str())
         .bind(slot.id.as_str())
         .bind(adviser.as_ref().map(|(s, _)| s.clone()).unwrap_or_default())
         .execute(&mut *tx)
@@ -95,13 +96,13 @@ impl Store {
         .bind(channel.as_str())
         .bind(location)
         .bind(self.now_micros())
-        .bind(meeting_id)
+        .bind(meeting_id.as_str())
         .execute(&mut *tx)
         .await?;
         if changed.rows_affected() != 1 {
             return Err(MeetingRefusal::NotBooked.into());
         }
-        void_reminders(&mut tx, self.now_micros(), meeting_id).await?;
+        void_reminders(&mut tx, self.now_micros(), meeting_id.as_str()).await?;
         // Both days' counts change: the one it left and the one it moved to.
         let days = [
             StaleDay::new(citizen.municipality.as_str(), meeting.start),
@@ -113,15 +114,15 @@ impl Store {
             self.now_micros(),
             visibility,
             actor,
-            citizen.id.as_str(),
+            &citizen.id,
             AuditAction::MeetingMoved,
         )
         .await?;
         let mut notices = vec![(kinds::MOVED, self.now_micros())];
         notices.extend(self.reminder_at(slot.start).map(|at| (kinds::REMINDER, at)));
-        outbox(&mut tx, self.now_micros(), meeting_id, &notices).await?;
+        outbox(&mut tx, self.now_micros(), meeting_id.as_str(), &notices).await?;
         tx.commit().await?;
-        self.load_meeting(actor, meeting_id)
+        self.load_meeting(actor, meeting_id.as_str())
             .await
             .map(|(m, _, _)| m)
     }

@@ -2,18 +2,19 @@
 //! answer (oldest first, "assign to me"), and the unread counts on the home pages.
 
 use domain::messages::{ThreadHolder, Waiting};
-use domain::{Actor, Organisation};
+use domain::{Actor, CitizenId, Organisation};
 use jiff::Timestamp;
 use sqlx::Row;
 
 use crate::audit::{AuditAction, AuditEntry};
+use crate::ids::typed;
 use crate::messages::Thread;
 use crate::{Store, StoreError, clock};
 
 /// One thread waiting for the organisation's answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InboxEntry {
-    pub citizen_id: String,
+    pub citizen_id: CitizenId,
     pub citizen_name: String,
     /// Since when the citizen has waited for an answer.
     pub waiting_since: Timestamp,
@@ -62,7 +63,7 @@ impl Store {
             .iter()
             .map(|r| {
                 Ok(InboxEntry {
-                    citizen_id: r.try_get("citizen_id")?,
+                    citizen_id: typed("citizen_id", r.try_get("citizen_id")?)?,
                     citizen_name: r.try_get("name")?,
                     waiting_since: clock::from_micros(r.try_get("waiting_since")?),
                     assigned_to: r.try_get("assigned_to")?,
@@ -111,7 +112,7 @@ impl Store {
     pub async fn assign_thread(
         &self,
         actor: &Actor,
-        citizen_id: &str,
+        citizen_id: &CitizenId,
     ) -> Result<Thread, StoreError> {
         let (view, _) = self.thread_view(actor, citizen_id, None).await?;
         if !view.may_write() || view.is_citizen() {
@@ -141,7 +142,7 @@ impl Store {
              WHERE t.citizen_id = $1 AND m.author_role <> 'citizen' \
              AND m.sent_at > COALESCE(t.citizen_read_at, 0)",
         )
-        .bind(citizen_id)
+        .bind(citizen_id.as_str())
         .fetch_one(&self.inner.read)
         .await?
         .try_get("n")?)

@@ -11,7 +11,7 @@ pub(crate) mod writer;
 use domain::messages::{
     MessageBody, RATE_WINDOW, ThreadHolder, Waiting, may_write, thread_for, within_rate_limit,
 };
-use domain::{Actor, Role, Visibility};
+use domain::{Actor, CitizenId, Role, Visibility};
 use jiff::Timestamp;
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -143,7 +143,7 @@ impl Store {
     pub async fn open_thread(
         &self,
         actor: &Actor,
-        citizen_id: &str,
+        citizen_id: &CitizenId,
         requested: Option<ThreadHolder>,
     ) -> Result<ThreadView, StoreError> {
         Ok(self.open_thread_of(actor, citizen_id, requested).await?.0)
@@ -153,7 +153,7 @@ impl Store {
     async fn open_thread_of(
         &self,
         actor: &Actor,
-        citizen_id: &str,
+        citizen_id: &CitizenId,
         requested: Option<ThreadHolder>,
     ) -> Result<(ThreadView, Citizen), StoreError> {
         let (view, citizen) = self.thread_view(actor, citizen_id, requested).await?;
@@ -172,7 +172,7 @@ impl Store {
     pub(crate) async fn thread_view(
         &self,
         actor: &Actor,
-        citizen_id: &str,
+        citizen_id: &CitizenId,
         requested: Option<ThreadHolder>,
     ) -> Result<(ThreadView, Citizen), StoreError> {
         let (citizen, visibility) = self.load_visible(actor, citizen_id).await?;
@@ -193,7 +193,7 @@ impl Store {
     pub async fn conversation(
         &self,
         actor: &Actor,
-        citizen_id: &str,
+        citizen_id: &CitizenId,
         requested: Option<ThreadHolder>,
     ) -> Result<Conversation, StoreError> {
         let (view, citizen) = self.open_thread_of(actor, citizen_id, requested).await?;
@@ -259,7 +259,7 @@ impl Store {
     pub async fn mark_conversation_read(
         &self,
         actor: &Actor,
-        citizen_id: &str,
+        citizen_id: &CitizenId,
         requested: Option<ThreadHolder>,
     ) -> Result<(), StoreError> {
         let (view, _) = self.thread_view(actor, citizen_id, requested).await?;
@@ -319,7 +319,7 @@ impl Store {
     pub async fn post_message(
         &self,
         actor: &Actor,
-        citizen_id: &str,
+        citizen_id: &CitizenId,
         requested: Option<ThreadHolder>,
         body: &MessageBody,
     ) -> Result<Message, StoreError> {

@@ -7,8 +7,10 @@ use jiff::Timestamp;
 use sqlx::Row;
 
 use crate::error::parse;
+use crate::ids::typed;
 use crate::outbox::system_actor;
 use crate::{Citizen, Store, StoreError, clock};
+use domain::CitizenId;
 
 #[derive(Debug, Clone)]
 pub struct MessageNotice {
@@ -38,7 +40,7 @@ impl Store {
         .await?
         .ok_or(StoreError::NotFound)?;
         let holder: ThreadHolder = parse("holder", row.try_get::<&str, _>("holder")?)?;
-        let citizen_id: String = row.try_get("citizen_id")?;
+        let citizen_id: CitizenId = typed("citizen_id", row.try_get("citizen_id")?)?;
         let organisation_name = match holder {
             ThreadHolder::Jobcenter => format!(
                 "Jobcenter {}",

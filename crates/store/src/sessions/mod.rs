@@ -102,7 +102,7 @@ impl Store {
         ttl: Duration,
     ) -> Result<NewSession, StoreError> {
         let id = self.citizen_id_by_cpr(cpr).await?;
-        self.open_session("citizen", &id, ttl).await
+        self.open_session("citizen", id.as_str(), ttl).await
     }
 
     /// Starts a session for the staff member (or administrator) an identity provider vouched
@@ -283,7 +283,7 @@ impl Store {
                     .await?
                     .ok_or(StoreError::NotFound)?;
                 Ok(Actor::Citizen {
-                    citizen_id: id.to_owned(),
+                    citizen_id: crate::ids::typed("subject_id", id)?,
                     name: row.try_get("name")?,
                 })
             }

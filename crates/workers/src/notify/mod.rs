@@ -11,10 +11,10 @@ mod compose;
 mod email;
 mod sms;
 
+use domain::{MeetingId, MeetingStatus, SurveyId};
 use std::time::Duration;
 
 use catalogue::Lang;
-use domain::MeetingStatus;
 use domain::messages::{ThreadHolder, notice_still_needed};
 use domain::notices::{NoticeChannel, NoticeKind, Reachability, notice_channels};
 use jiff::SignedDuration;
@@ -104,7 +104,10 @@ impl Notifier {
             NoticeKind::SurveyInvited => return self.handle_survey(item, handled).await,
             _ => {}
         }
-        let n = match self.store.meeting_notice(&item.subject_id).await {
+        // What the store wrote always parses; a row that does not is reported, not guessed at.
+        let meeting_id =
+            MeetingId::try_from(item.subject_id.as_str()).map_err(|e| e.to_string())?;
+        let n = match self.store.meeting_notice(&meeting_id).await {
             Ok(n) => n,
             Err(StoreError::NotFound) => return Ok(()),
             Err(e) => return Err(e.to_string()),
@@ -161,7 +164,8 @@ impl Notifier {
         item: &OutboxItem,
         handled: &mut Vec<Delivery>,
     ) -> Result<(), String> {
-        let (citizen, municipality) = match self.store.survey_notice(&item.subject_id).await {
+        let survey_id = SurveyId::try_from(item.subject_id.as_str()).map_err(|e| e.to_string())?;
+        let (citizen, municipality) = match self.store.survey_notice(&survey_id).await {
             Ok(found) => found,
             Err(StoreError::NotFound) => return Ok(()),
             Err(e) => return Err(e.to_string()),

@@ -51,10 +51,7 @@ async fn answer(
     id: domain::TransferId,
     accept: bool,
 ) -> Result<Json<TransferJson>, ApiError> {
-    state
-        .store
-        .decide_transfer(actor, id.as_str(), accept)
-        .await?;
+    state.store.decide_transfer(actor, &id, accept).await?;
     let status = if accept { "accepted" } else { "declined" };
     Ok(Json(TransferJson {
         id: id.into(),

@@ -44,8 +44,8 @@ pub async fn handler(
             .into_iter()
             .map(|t| IncomingTransferJson {
                 requested_at: rfc3339(t.requested_at),
-                id: t.id,
-                citizen_id: t.citizen_id,
+                id: t.id.into(),
+                citizen_id: t.citizen_id.into(),
                 citizen_name: t.citizen_name,
                 to_municipality: t.to_municipality,
                 reason: t.reason,

@@ -44,7 +44,7 @@ pub async fn handler(
     ApiActor(actor): ApiActor,
     ApiPath(id): ApiPath<domain::CitizenId>,
 ) -> Result<Json<AccessLog>, ApiError> {
-    let entries = state.store.access_log(&actor, id.as_str(), 1000).await?;
+    let entries = state.store.access_log(&actor, &id, 1000).await?;
     Ok(Json(AccessLog {
         entries: entries
             .into_iter()

@@ -63,7 +63,7 @@ pub async fn handler(
     let (from, to) = f.finish(|| range)?;
     let slots = state
         .store
-        .available_slots(&actor, id.as_str(), from, to, fund, None, 500)
+        .available_slots(&actor, &id, from, to, fund, None, 500)
         .await?;
     Ok(Json(AvailableSlots {
         slots: slots.into_iter().map(SlotJson::from).collect(),

@@ -120,7 +120,7 @@ pub async fn handler(
     ApiActor(actor): ApiActor,
     ApiPath(id): ApiPath<domain::CitizenId>,
 ) -> Result<Json<ContactPlanJson>, ApiError> {
-    let inputs = state.store.plan_inputs(&actor, id.as_str()).await?;
+    let inputs = state.store.plan_inputs(&actor, &id).await?;
     let today = crate::time_fmt::local_date(state.store.now());
     Ok(Json(ContactPlanJson::new(
         &state.config.rules,

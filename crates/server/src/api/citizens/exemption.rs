@@ -53,9 +53,9 @@ pub async fn handler(
     let rules = &state.config.rules;
     state
         .store
-        .set_exemption(&actor, rules, id.as_str(), exempt, &reason)
+        .set_exemption(&actor, rules, &id, exempt, &reason)
         .await?;
-    let inputs = state.store.plan_inputs(&actor, id.as_str()).await?;
+    let inputs = state.store.plan_inputs(&actor, &id).await?;
     let today = crate::time_fmt::local_date(state.store.now());
     let reader = domain::contact_plan::Holder::of(&actor);
     Ok(Json(ContactPlanJson::new(rules, &inputs, today, reader)))

@@ -22,5 +22,5 @@ pub async fn handler(
     ApiActor(actor): ApiActor,
     ApiPath(id): ApiPath<domain::CitizenId>,
 ) -> Result<Json<CitizenJson>, ApiError> {
-    Ok(Json(state.store.citizen(&actor, id.as_str()).await?.into()))
+    Ok(Json(state.store.citizen(&actor, &id).await?.into()))
 }

@@ -28,7 +28,7 @@ pub async fn handler(
     ApiActor(actor): ApiActor,
     ApiPath(id): ApiPath<domain::CitizenId>,
 ) -> Result<Json<Meetings>, ApiError> {
-    let meetings = state.store.citizen_meetings(&actor, id.as_str()).await?;
+    let meetings = state.store.citizen_meetings(&actor, &id).await?;
     let url = &state.config.public_url;
     Ok(Json(Meetings {
         meetings: meetings

@@ -159,7 +159,7 @@ pub async fn handler(
     Ok(Json(
         state
             .store
-            .update_citizen(&actor, id.as_str(), &change)
+            .update_citizen(&actor, &id, &change)
             .await?
             .into(),
     ))

@@ -46,7 +46,7 @@ pub async fn handler(
             .into_iter()
             .map(|e| InboxItemJson {
                 waiting_since: rfc3339(e.waiting_since),
-                citizen_id: e.citizen_id,
+                citizen_id: e.citizen_id.into(),
                 citizen_name: e.citizen_name,
                 assigned_to: e.assigned_to,
                 assigned_name: e.assigned_name,

@@ -22,7 +22,7 @@ pub async fn handler(
     ApiActor(actor): ApiActor,
     ApiPath(id): ApiPath<domain::MeetingId>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let meeting = state.store.meeting(&actor, id.as_str()).await?;
+    let meeting = state.store.meeting(&actor, &id).await?;
     Ok(calendar_file::response(
         Lang::Da,
         &meeting,

@@ -45,9 +45,6 @@ pub async fn handler(
             domain::Invalid::Required,
         )])
     })?;
-    let meeting = state
-        .store
-        .cancel_meeting(&actor, id.as_str(), &reason)
-        .await?;
+    let meeting = state.store.cancel_meeting(&actor, &id, &reason).await?;
     Ok(Json(MeetingJson::new(meeting, &state.config.public_url)))
 }

@@ -60,10 +60,12 @@ pub fn text(
 impl CreateMeeting {
     pub fn parse(&self) -> Result<NewMeeting, Vec<domain::FieldError>> {
         let mut f = Fields::default();
-        let citizen_id = f.required("citizen_id", self.citizen_id.as_deref(), |s| {
-            Ok(s.to_owned())
-        });
-        let slot_id = f.required("slot_id", self.slot_id.as_deref(), |s| Ok(s.to_owned()));
+        let citizen_id = f.required(
+            "citizen_id",
+            self.citizen_id.as_deref(),
+            domain::CitizenId::try_from,
+        );
+        let slot_id = f.required("slot_id", self.slot_id.as_deref(), domain::SlotId::try_from);
         let channel = f.required("channel", self.channel.as_deref(), Channel::try_from);
         let purpose = text(&mut f, "purpose", self.purpose.as_deref(), 500);
         let attendance_reason = text(

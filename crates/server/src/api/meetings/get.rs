@@ -18,6 +18,6 @@ pub async fn handler(
     ApiActor(actor): ApiActor,
     ApiPath(id): ApiPath<domain::MeetingId>,
 ) -> Result<Json<MeetingJson>, ApiError> {
-    let meeting = state.store.meeting(&actor, id.as_str()).await?;
+    let meeting = state.store.meeting(&actor, &id).await?;
     Ok(Json(MeetingJson::new(meeting, &state.config.public_url)))
 }

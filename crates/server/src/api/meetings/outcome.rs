@@ -40,9 +40,6 @@ pub async fn handler(
     let mut f = Fields::default();
     let outcome = f.required("status", body.status.as_deref(), Outcome::try_from);
     let outcome = f.finish(|| outcome)?;
-    let meeting = state
-        .store
-        .record_outcome(&actor, id.as_str(), outcome)
-        .await?;
+    let meeting = state.store.record_outcome(&actor, &id, outcome).await?;
     Ok(Json(MeetingJson::new(meeting, &state.config.public_url)))
 }

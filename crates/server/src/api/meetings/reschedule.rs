@@ -40,12 +40,12 @@ pub async fn handler(
     ApiJson(body): ApiJson<MoveMeeting>,
 ) -> Result<Json<MeetingJson>, ApiError> {
     let mut f = Fields::default();
-    let slot_id = f.required("slot_id", body.slot_id.as_deref(), |s| Ok(s.to_owned()));
+    let slot_id = f.required("slot_id", body.slot_id.as_deref(), domain::SlotId::try_from);
     let channel = f.optional("channel", body.channel.as_deref(), Channel::try_from);
     let (slot_id, channel) = f.finish(|| Some((slot_id?, channel?)))?;
     let meeting = state
         .store
-        .move_meeting(&actor, id.as_str(), &slot_id, channel)
+        .move_meeting(&actor, &id, &slot_id, channel)
         .await?;
     Ok(Json(MeetingJson::new(meeting, &state.config.public_url)))
 }

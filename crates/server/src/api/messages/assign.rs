@@ -23,6 +23,6 @@ pub async fn handler(
     StaffActor(actor): StaffActor,
     ApiPath(id): ApiPath<domain::CitizenId>,
 ) -> Result<Json<ThreadJson>, ApiError> {
-    let thread = state.store.assign_thread(&actor, id.as_str()).await?;
+    let thread = state.store.assign_thread(&actor, &id).await?;
     Ok(Json(thread.into()))
 }

@@ -35,10 +35,7 @@ pub async fn handler(
     ApiQuery(params): ApiQuery<ThreadParams>,
 ) -> Result<Json<MessagesJson>, ApiError> {
     let requested = params.holder()?;
-    let c = state
-        .store
-        .conversation(&actor, id.as_str(), requested)
-        .await?;
+    let c = state.store.conversation(&actor, &id, requested).await?;
     Ok(Json(MessagesJson {
         messages: c.messages.into_iter().map(MessageJson::from).collect(),
         thread: c.thread.map(ThreadJson::from),

@@ -46,7 +46,7 @@ pub async fn handler(
     let body = parse_body(input.body.as_deref())?;
     let message = state
         .store
-        .post_message(&actor, id.as_str(), requested, &body)
+        .post_message(&actor, &id, requested, &body)
         .await?;
     Ok((StatusCode::CREATED, Json(message.into())))
 }

@@ -27,7 +27,7 @@ pub async fn handler(
     let requested = params.holder()?;
     state
         .store
-        .mark_conversation_read(&actor, id.as_str(), requested)
+        .mark_conversation_read(&actor, &id, requested)
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }

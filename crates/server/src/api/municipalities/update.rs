@@ -1,12 +1,12 @@
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use domain::FirstMeetingPolicy;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::AppState;
 use crate::error::ApiError;
-use crate::extract::{ApiJson, StaffActor};
+use crate::extract::{ApiJson, ApiPath, StaffActor};
 use crate::validate::Fields;
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -40,7 +40,7 @@ pub struct MunicipalitySettings {
 pub async fn handler(
     State(state): State<AppState>,
     StaffActor(actor): StaffActor,
-    Path(code): Path<String>,
+    ApiPath(code): ApiPath<domain::MunicipalityCode>,
     ApiJson(body): ApiJson<UpdateMunicipality>,
 ) -> Result<Json<MunicipalitySettings>, ApiError> {
     let mut f = Fields::default();
@@ -55,7 +55,7 @@ pub async fn handler(
         .set_first_meeting_policy(&actor, &code, policy)
         .await?;
     Ok(Json(MunicipalitySettings {
-        code,
+        code: code.to_string(),
         first_meeting_in_person: policy,
     }))
 }

@@ -97,7 +97,7 @@ impl From<&store::Screening> for ScreeningResult {
     fn from(s: &store::Screening) -> Self {
         Self {
             recommendation: (&s.recommendation).into(),
-            id: s.id.clone(),
+            id: s.id.to_string(),
             on_behalf: s.on_behalf(),
             submitted_at: crate::time_fmt::rfc3339(s.submitted_at),
         }
@@ -126,9 +126,6 @@ pub async fn handler(
     ApiJson(body): ApiJson<ScreeningAnswers>,
 ) -> Result<Json<ScreeningResult>, ApiError> {
     let answers = body.parse()?;
-    let screening = state
-        .store
-        .submit_screening(&actor, id.as_str(), &answers)
-        .await?;
+    let screening = state.store.submit_screening(&actor, &id, &answers).await?;
     Ok(Json((&screening).into()))
 }

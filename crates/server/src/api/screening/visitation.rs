@@ -37,7 +37,7 @@ impl From<store::Visitation> for VisitationJson {
         Self {
             decided_at: crate::time_fmt::rfc3339(v.decided_at),
             id: v.id,
-            citizen_id: v.citizen_id,
+            citizen_id: v.citizen_id.into(),
             track: v.track,
             recommended_track: v.recommended_track,
             reason: v.reason,
@@ -74,7 +74,7 @@ pub async fn handler(
     let (track, reason) = f.finish(|| Some((track?, reason?)))?;
     let decided = state
         .store
-        .decide_visitation(&actor, id.as_str(), track, reason.as_deref())
+        .decide_visitation(&actor, &id, track, reason.as_deref())
         .await?;
     Ok(Json(decided.into()))
 }

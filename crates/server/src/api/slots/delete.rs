@@ -22,6 +22,6 @@ pub async fn handler(
     StaffActor(actor): StaffActor,
     ApiPath(id): ApiPath<domain::SlotId>,
 ) -> Result<StatusCode, ApiError> {
-    state.store.delete_slot(&actor, id.as_str()).await?;
+    state.store.delete_slot(&actor, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

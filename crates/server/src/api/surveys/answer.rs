@@ -73,10 +73,7 @@ pub async fn handler(
         return Err(ApiError::Validation(errors));
     }
     let answers = SurveyAnswers::parse(&values)?;
-    let at = state
-        .store
-        .answer_survey(&actor, id.as_str(), &answers)
-        .await?;
+    let at = state.store.answer_survey(&actor, &id, &answers).await?;
     Ok(Json(AnsweredJson {
         id: id.into(),
         answered_at: crate::time_fmt::rfc3339(at),

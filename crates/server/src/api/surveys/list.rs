@@ -80,8 +80,8 @@ pub async fn handler(
         surveys: pending
             .into_iter()
             .map(|p| SurveyJson {
-                id: p.id,
-                meeting_id: p.meeting_id,
+                id: p.id.into(),
+                meeting_id: p.meeting_id.into(),
                 questions: questions(),
                 held_at: crate::time_fmt::rfc3339(p.held_at),
                 channel: p.channel,

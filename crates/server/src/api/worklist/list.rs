@@ -76,7 +76,7 @@ impl From<store::Worklist> for WorklistJson {
                 .into_iter()
                 .map(|e| WorkItemJson {
                     since: crate::time_fmt::rfc3339(e.since),
-                    citizen_id: e.citizen_id,
+                    citizen_id: e.citizen_id.into(),
                     reason: e.reason,
                     citizen_name: e.citizen_name,
                     target_group: e.target_group,

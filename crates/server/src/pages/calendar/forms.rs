@@ -237,7 +237,7 @@ pub async fn remove(
     Form(values): Form<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     user.check_csrf(values.get("csrf"))?;
-    match state.store.delete_slot(&user.actor, id.as_str()).await {
+    match state.store.delete_slot(&user.actor, &id).await {
         Ok(()) | Err(StoreError::Conflict(_)) => {}
         Err(e) => return Err(user.viewer.error(e)),
     }

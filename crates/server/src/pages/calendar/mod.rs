@@ -5,7 +5,7 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use domain::{Actor, Channel};
+use domain::{Actor, Channel, StaffId};
 use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Deserialize;
@@ -68,7 +68,7 @@ pub struct WeekQuery {
     pub besked: Option<String>,
 }
 
-pub(super) fn staff_id(user: &SignedIn) -> Result<String, PageError> {
+pub(super) fn staff_id(user: &SignedIn) -> Result<StaffId, PageError> {
     match &user.actor {
         Actor::Staff { id, .. } => Ok(id.clone()),
         _ => Err(user.viewer.error(PageError::Forbidden)),
