@@ -105,7 +105,7 @@ impl Store {
     pub(crate) async fn load_meeting(
         &self,
         actor: &Actor,
-        id: &str,
+        id: &MeetingId,
     ) -> Result<(Meeting, Citizen, Visibility), StoreError> {
         let meeting = self.meeting_by_id(id).await?;
         let (citizen, visibility) = self.load_visible(actor, &meeting.citizen_id).await?;
@@ -118,7 +118,7 @@ impl Store {
     pub(crate) async fn load_for_change(
         &self,
         actor: &Actor,
-        id: &str,
+        id: &MeetingId,
     ) -> Result<(Meeting, Citizen, Visibility), StoreError> {
         let (meeting, citizen, visibility) = self.load_meeting(actor, id).await?;
         // The organisations of the holding staff member and of the joint adviser, as the staff
@@ -143,11 +143,11 @@ impl Store {
     }
 
     /// A meeting by id, for callers that have already decided the actor may see it.
-    pub(crate) async fn meeting_by_id(&self, id: &str) -> Result<Meeting, StoreError> {
+    pub(crate) async fn meeting_by_id(&self, id: &MeetingId) -> Result<Meeting, StoreError> {
         let row = sqlx::query(&format!(
             "SELECT {MEETING_COLUMNS} FROM {MEETING_FROM} WHERE m.id = $1"
         ))
-        .bind(id)
+        .bind(id.as_str())
         .fetch_optional(&self.inner.read)
         .await?
         .ok_or(StoreError::NotFound)?;
@@ -156,7 +156,7 @@ impl Store {
 
     /// One meeting, for its citizen or staff who may see the citizen (logged).
     pub async fn meeting(&self, actor: &Actor, id: &MeetingId) -> Result<Meeting, StoreError> {
-        let (meeting, _, visibility) = self.load_meeting(actor, id.as_str()).await?;
+        let (meeting, _, visibility) = self.load_meeting(actor, id).await?;
         if visibility.is_audited() {
             self.log_reads(vec![AuditEntry::new(
                 self.now_micros(),

@@ -256,7 +256,7 @@ impl Store {
         from: Timestamp,
         to: Timestamp,
         fund: bool,
-        moving: Option<&str>,
+        moving: Option<&MeetingId>,
         limit: u32,
     ) -> Result<Vec<Slot>, StoreError> {
         let (citizen, _) = self
@@ -289,7 +289,7 @@ impl Store {
         .bind(clock::to_micros(to))
         .bind(i64::from(limit.clamp(1, 1000)))
         .bind(citizen.id.as_str())
-        .bind(moving.unwrap_or(""))
+        .bind(moving.map_or("", MeetingId::as_str))
         .fetch_all(&self.inner.read)
         .await?;
         let mut out = Vec::with_capacity(rows.len());

@@ -17,7 +17,7 @@ impl Store {
         meeting_id: &MeetingId,
         entering: bool,
     ) -> Result<(Meeting, RoomRole), StoreError> {
-        let meeting = self.meeting_by_id(meeting_id.as_str()).await?;
+        let meeting = self.meeting_by_id(meeting_id).await?;
         let facts = RoomFacts {
             citizen_id: meeting.citizen_id.as_str(),
             staff_id: meeting.staff_id.as_str(),

@@ -182,7 +182,7 @@ async fn page(
             start,
             end,
             fund_times,
-            q.flyt.as_ref().map(MeetingId::as_str),
+            q.flyt.as_ref(),
             500,
         )
         .await
@@ -208,12 +208,7 @@ async fn page(
         Some(slot_id) => {
             let choice = state
                 .store
-                .slot_choice(
-                    &user.actor,
-                    &citizen.id,
-                    slot_id,
-                    q.flyt.as_ref().map(MeetingId::as_str),
-                )
+                .slot_choice(&user.actor, &citizen.id, slot_id, q.flyt.as_ref())
                 .await
                 .map_err(err)?;
             Some(Chosen {

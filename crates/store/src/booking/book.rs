@@ -145,7 +145,7 @@ impl Store {
         tx.commit().await?;
         if adviser.is_some() {
             // The adviser's name comes with a read; joint meetings are the rare case.
-            return self.meeting_by_id(&id).await;
+            return self.meeting_by_id(&crate::ids::typed("id", &id)?).await;
         }
         booked(
             id,

@@ -18,8 +18,7 @@ impl Store {
         meeting_id: &MeetingId,
         reason: &str,
     ) -> Result<Meeting, StoreError> {
-        let (meeting, citizen, visibility) =
-            self.load_for_change(actor, meeting_id.as_str()).await?;
+        let (meeting, citizen, visibility) = self.load_for_change(actor, meeting_id).await?;
         let late = cancellation_is_late(
             meeting.status,
             meeting.start,
@@ -67,7 +66,7 @@ impl Store {
         )
         .await?;
         tx.commit().await?;
-        self.load_meeting(actor, meeting_id.as_str())
+        self.load_meeting(actor, meeting_id)
             .await
             .map(|(m, _, _)| m)
     }
@@ -79,8 +78,7 @@ impl Store {
         meeting_id: &MeetingId,
         outcome: Outcome,
     ) -> Result<Meeting, StoreError> {
-        let (meeting, citizen, visibility) =
-            self.load_for_change(actor, meeting_id.as_str()).await?;
+        let (meeting, citizen, visibility) = self.load_for_change(actor, meeting_id).await?;
         if visibility == Visibility::Own {
             return Err(StoreError::Forbidden);
         }
@@ -116,7 +114,7 @@ impl Store {
             crate::surveys::create_in(&mut tx, self.now_micros(), &meeting, &citizen).await?;
         }
         tx.commit().await?;
-        self.load_meeting(actor, meeting_id.as_str())
+        self.load_meeting(actor, meeting_id)
             .await
             .map(|(m, _, _)| m)
     }

@@ -9,7 +9,7 @@
 
 use domain::contact_plan::Holder;
 use domain::meetings::Proposed;
-use domain::{Actor, Channel, CitizenId, SlotId, TargetGroup, Visibility};
+use domain::{Actor, Channel, CitizenId, MeetingId, SlotId, TargetGroup, Visibility};
 use sqlx::{Any, Row, Transaction};
 
 use crate::audit::{self, AuditAction, AuditEntry};
@@ -237,7 +237,7 @@ impl Store {
         actor: &Actor,
         citizen_id: &CitizenId,
         slot_id: &SlotId,
-        moving: Option<&str>,
+        moving: Option<&MeetingId>,
     ) -> Result<SlotChoice, StoreError> {
         let BookingContext {
             citizen,
@@ -284,9 +284,13 @@ impl Store {
         actor: &Actor,
         citizen_id: &CitizenId,
         slot_id: &SlotId,
-        moving: Option<&str>,
+        moving: Option<&MeetingId>,
     ) -> Result<BookingContext, StoreError> {
-        let params = [citizen_id.as_str(), moving.unwrap_or(""), slot_id.as_str()];
+        let params = [
+            citizen_id.as_str(),
+            moving.map_or("", MeetingId::as_str),
+            slot_id.as_str(),
+        ];
         let context = match &self.inner.direct {
             // SQLite: on this thread (`direct_reads.rs`); it is every booking's first step.
             Some(direct) => direct.query_one(&BOOKING_CONTEXT_SQL, &params, |r| {

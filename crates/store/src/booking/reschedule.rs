@@ -19,8 +19,7 @@ impl Store {
         slot_id: &SlotId,
         channel: Option<Channel>,
     ) -> Result<Meeting, StoreError> {
-        let (meeting, citizen, visibility) =
-            self.load_for_change(actor, meeting_id.as_str()).await?;
+        let (meeting, citizen, visibility) = self.load_for_change(actor, meeting_id).await?;
         let now = self.now();
         check_changeable(meeting.status, meeting.start, now)?;
         let super::BookingContext {
@@ -29,7 +28,7 @@ impl Store {
             holder,
             ..
         } = self
-            .booking_context(actor, &citizen.id, slot_id, Some(meeting_id.as_str()))
+            .booking_context(actor, &citizen.id, slot_id, Some(meeting_id))
             .await?;
         check_booking(
             visibility == Visibility::Own,
@@ -122,7 +121,7 @@ impl Store {
         notices.extend(self.reminder_at(slot.start).map(|at| (kinds::REMINDER, at)));
         outbox(&mut tx, self.now_micros(), meeting_id.as_str(), &notices).await?;
         tx.commit().await?;
-        self.load_meeting(actor, meeting_id.as_str())
+        self.load_meeting(actor, meeting_id)
             .await
             .map(|(m, _, _)| m)
     }
