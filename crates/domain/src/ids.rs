@@ -125,6 +125,10 @@ id_type!(
     /// A request to move a citizen's case to another municipality.
     TransferId
 );
+id_type!(
+    /// A place where an organisation meets citizens in person.
+    LocationId
+);
 
 #[cfg(test)]
 mod tests {

@@ -17,6 +17,7 @@ mod enums;
 mod holidays;
 mod ids;
 mod invalid;
+mod location;
 pub mod meetings;
 pub mod messages;
 pub mod notices;
@@ -34,8 +35,11 @@ pub use contact::{EmailAddress, PhoneNumber};
 pub use cpr::Cpr;
 pub use enums::{Channel, FirstMeetingPolicy, MeetingStatus, Outcome, Role, TargetGroup, Track};
 pub use holidays::{add_working_days, is_working_day, public_holiday};
-pub use ids::{CitizenId, LetterId, MeetingId, ScreeningId, SlotId, StaffId, SurveyId, TransferId};
+pub use ids::{
+    CitizenId, LetterId, LocationId, MeetingId, ScreeningId, SlotId, StaffId, SurveyId, TransferId,
+};
 pub use invalid::{FieldError, Invalid};
+pub use location::{NewLocation, Postcode};
 pub use org::{FundCode, MunicipalityCode, OrgName, TeamName};
 pub use person::{Login, PersonName};
 pub use span::{MAX_SPAN, TimeSpan};

@@ -128,6 +128,7 @@ pub async fn raw_claims(
                     purpose: None,
                     attendance_reason: None,
                     with_fund: false,
+                    call_in: None,
                 };
                 if store.book_meeting(&member, &req).await.is_ok() {
                     ok += 1;

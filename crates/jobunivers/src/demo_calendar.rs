@@ -129,6 +129,7 @@ pub async fn book_some(store: &Store, system: &Actor) -> Result<usize, StoreErro
                 purpose: Some("Opfølgning på jobsøgningen".into()),
                 attendance_reason: None,
                 with_fund: false,
+                call_in: None,
             };
             let mut result = store.book_meeting(&actor, &req).await;
             if matches!(result, Err(StoreError::Channel(_))) {

@@ -131,6 +131,7 @@ mod tests {
             status: MeetingStatus::Booked,
             booked_by_role: Role::Citizen,
             cancellation: None,
+            call_in: None,
         }
     }
 

@@ -12,6 +12,7 @@ use sqlx::any::AnyRow;
 use crate::audit::{AuditAction, AuditEntry};
 use crate::error::parse;
 use crate::ids::{opt_typed, typed};
+use crate::locations::{LocationColumns, location_from_row};
 use crate::slots::{SLOT_COLUMNS, Slot, slot_from_row};
 use crate::{Citizen, Store, StoreError, clock};
 
@@ -45,16 +46,61 @@ pub struct Meeting {
     pub status: MeetingStatus,
     pub booked_by_role: Role,
     pub cancellation: Option<Cancellation>,
+    /// Set when staff called the citizen in (indkaldelse).
+    pub call_in: Option<CallIn>,
+}
+
+/// What a call-in holds beyond the meeting (BEK nr. 442 af 26. maj 2023 § 20, stk. 1): the
+/// location for in person, the number the citizen must call, until when they may move it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallIn {
+    pub location: Option<crate::Location>,
+    /// By phone: the number the citizen calls; `None`: we call the citizen's own number.
+    pub phone: Option<String>,
+    /// Until when the citizen may move it themself; `None`: rebooking is not possible.
+    pub rebook_until: Option<Timestamp>,
 }
 
 pub(crate) const MEETING_COLUMNS: &str = "m.id, m.citizen_id, m.staff_id, s.name AS staff_name, \
      m.slot_id, m.adviser_id, a.name AS adviser_name, m.starts_at, m.ends_at, m.channel, \
      m.location, m.purpose, m.attendance_reason, m.status, m.booked_by_role, m.cancelled_by_role, \
-     m.cancel_reason, m.cancelled_late, m.cancelled_at";
+     m.cancel_reason, m.cancelled_late, m.cancelled_at, ci.meeting_id AS call_in, \
+     ci.phone AS call_in_phone, ci.rebook_until AS call_in_rebook_until, \
+     lo.id AS location_id, lo.municipality AS location_municipality, \
+     lo.unemployment_fund AS location_fund, lo.name AS location_name, \
+     lo.street AS location_street, lo.postcode AS location_postcode, lo.town AS location_town, \
+     lo.directions AS location_directions, lo.step_free AS location_step_free";
 
 /// `FROM` clause matching [`MEETING_COLUMNS`].
-pub(crate) const MEETING_FROM: &str =
-    "meetings m JOIN staff s ON s.id = m.staff_id LEFT JOIN staff a ON a.id = m.adviser_id";
+pub(crate) const MEETING_FROM: &str = "meetings m JOIN staff s ON s.id = m.staff_id LEFT JOIN staff a ON a.id = m.adviser_id \
+     LEFT JOIN call_ins ci ON ci.meeting_id = m.id LEFT JOIN locations lo ON lo.id = ci.location_id";
+
+/// The names [`MEETING_COLUMNS`] gives the call-in's location.
+const CALL_IN_LOCATION: LocationColumns = LocationColumns {
+    id: "location_id",
+    municipality: "location_municipality",
+    fund: "location_fund",
+    name: "location_name",
+    street: "location_street",
+    postcode: "location_postcode",
+    town: "location_town",
+    directions: "location_directions",
+    step_free: "location_step_free",
+};
+
+/// The call-in columns of [`MEETING_COLUMNS`], if the meeting is one.
+fn call_in_from_row(row: &AnyRow) -> Result<Option<CallIn>, StoreError> {
+    if row.try_get::<Option<&str>, _>("call_in")?.is_none() {
+        return Ok(None);
+    }
+    Ok(Some(CallIn {
+        location: location_from_row(row, &CALL_IN_LOCATION)?,
+        phone: row.try_get("call_in_phone")?,
+        rebook_until: row
+            .try_get::<Option<i64>, _>("call_in_rebook_until")?
+            .map(clock::from_micros),
+    }))
+}
 
 pub(crate) fn meeting_from_row(row: &AnyRow) -> Result<Meeting, StoreError> {
     let cancelled_role: Option<String> = row.try_get("cancelled_by_role")?;
@@ -89,6 +135,7 @@ pub(crate) fn meeting_from_row(row: &AnyRow) -> Result<Meeting, StoreError> {
         status: parse("status", row.try_get::<&str, _>("status")?)?,
         booked_by_role: parse("booked_by_role", row.try_get::<&str, _>("booked_by_role")?)?,
         cancellation,
+        call_in: call_in_from_row(row)?,
     })
 }
 

@@ -30,6 +30,7 @@ async fn a_set_clock_dates_the_cancellation_and_the_access_log(backend: Backend)
                 purpose: None,
                 attendance_reason: None,
                 with_fund: false,
+                call_in: None,
             },
         )
         .await

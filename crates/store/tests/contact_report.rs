@@ -165,6 +165,7 @@ async fn the_counts_kept_per_day_follow_every_change_to_meetings_surveys_and_cit
             purpose: None,
             attendance_reason: None,
             with_fund: false,
+            call_in: None,
         };
         meetings.push(store.book_meeting(by, &booking).await.expect("booked"));
         check("booked").await;

@@ -17,6 +17,7 @@ fn booking(citizen_id: &CitizenId, slot_id: &SlotId, channel: Channel) -> NewMee
         purpose: None,
         attendance_reason: None,
         with_fund: false,
+        call_in: None,
     }
 }
 

@@ -156,6 +156,7 @@ async fn a_decision_against_the_recommendation_needs_a_reason_and_drives_booking
         purpose: None,
         attendance_reason: None,
         with_fund: false,
+        call_in: None,
     };
     assert!(matches!(
         store.book_meeting(&w.citizen_actor, &req).await,

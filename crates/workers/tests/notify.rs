@@ -175,6 +175,7 @@ async fn book(
         purpose: None,
         attendance_reason: attendance_reason.map(str::to_owned),
         with_fund: false,
+        call_in: None,
     };
     store.book_meeting(&w.caseworker, &req).await.expect("book")
 }

@@ -1,5 +1,6 @@
 //! Meetings (samtaler): availability, the channel rules and the life of a booking.
 
+mod call_in;
 mod channels;
 mod lifecycle;
 mod parties;
@@ -7,6 +8,7 @@ mod self_booking;
 mod video;
 mod weekly;
 
+pub use call_in::{CallInRefusal, CallInRequest, check_call_in, may_rebook};
 pub use channels::{
     ChannelFacts, ChannelRefusal, EarlierMeetings, FIRST_MEETING_SOURCE, Proposed,
     channel_verdicts, check_channel, usable_channels,

@@ -202,13 +202,76 @@ pub struct MeetingJson {
     /// Who booked: `citizen` or a staff role.
     pub booked_by_role: Role,
     pub cancellation: Option<CancellationJson>,
+    /// Set when staff called the citizen in (indkaldelse).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub call_in: Option<CallInJson>,
+}
+
+/// A call-in's facts as BEK nr. 442 af 26. maj 2023 § 20, stk. 1 lists them, beyond what the
+/// meeting holds (who, when, channel, purpose: nr. 1-4, 9).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CallInJson {
+    /// Where, for `in_person` (nr. 5, 7).
+    pub location: Option<LocationJson>,
+    /// For `phone`: the number the citizen must call (nr. 8); `null`: we call the citizen on
+    /// the number on file (nr. 6).
+    pub phone: Option<String>,
+    /// Who holds the conversation (nr. 10).
+    pub staff_name: String,
+    /// Whether the citizen may move it themself, and until when (nr. 11, 12).
+    pub rebooking_allowed: bool,
+    pub rebook_until: Option<String>,
+    /// For joint conversations: whether the a-kasse takes part (nr. 13).
+    pub fund_participates: bool,
+}
+
+/// A place where an organisation meets citizens in person.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LocationJson {
+    pub id: String,
+    pub name: String,
+    pub street: String,
+    pub postcode: String,
+    pub town: String,
+    pub directions: Option<String>,
+    /// Step-free access from the street to the room.
+    pub step_free: bool,
+    /// The municipality's code or the a-kasse's, whichever holds it.
+    pub organisation: String,
+}
+
+impl From<store::Location> for LocationJson {
+    fn from(l: store::Location) -> Self {
+        Self {
+            id: l.id.into(),
+            name: l.name,
+            street: l.street,
+            postcode: l.postcode,
+            town: l.town,
+            directions: l.directions,
+            step_free: l.step_free,
+            organisation: match l.organisation {
+                domain::Organisation::Municipality(m) => m.as_str().to_owned(),
+                domain::Organisation::Fund(f) => f.as_str().to_owned(),
+            },
+        }
+    }
 }
 
 impl MeetingJson {
     pub fn new(m: store::Meeting, public_url: &str) -> Self {
         let join_url = (m.channel == domain::Channel::Video)
             .then(|| format!("{public_url}/moeder/{}/video", m.id));
+        let call_in = m.call_in.map(|c| CallInJson {
+            location: c.location.map(LocationJson::from),
+            phone: c.phone,
+            staff_name: m.staff_name.clone(),
+            rebooking_allowed: c.rebook_until.is_some(),
+            rebook_until: c.rebook_until.map(crate::time_fmt::rfc3339),
+            fund_participates: m.adviser_id.is_some(),
+        });
         Self {
+            call_in,
             join_url,
             citizen_id: m.citizen_id.to_string(),
             caseworker_id: m.staff_id.to_string(),

@@ -7,6 +7,7 @@ pub mod dev;
 pub mod funds;
 pub mod inbox;
 pub mod json;
+pub mod locations;
 pub mod meetings;
 pub mod messages;
 pub mod municipalities;
@@ -40,6 +41,10 @@ pub fn router(demo: bool) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(municipalities::create::handler))
         .routes(routes!(municipalities::update::handler))
         .routes(routes!(funds::create::handler))
+        .routes(routes!(
+            locations::create::handler,
+            locations::list::handler
+        ))
         .routes(routes!(staff::create::handler))
         .routes(routes!(citizens::create::handler))
         .routes(routes!(citizens::get::handler, citizens::update::handler))

@@ -327,6 +327,7 @@ pub async fn submit(
                 purpose,
                 attendance_reason,
                 with_fund,
+                call_in: None,
             };
             state.store.book_meeting(&user.actor, &req).await
         }

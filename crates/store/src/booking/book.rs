@@ -1,8 +1,8 @@
 //! Booking a meeting in a free slot.
 
 use domain::contact_plan::Holder;
-use domain::meetings::{Proposed, check_booking, check_channel};
-use domain::{Actor, Channel, TargetGroup, Visibility};
+use domain::meetings::{Proposed, check_booking, check_call_in, check_channel};
+use domain::{Actor, Channel, Organisation, TargetGroup, Visibility};
 
 use super::{NewMeeting, audit_change, claim, claim_adviser_slot, kinds, outbox};
 use crate::audit::AuditAction;
@@ -29,7 +29,7 @@ impl Store {
             .booking_context(actor, &req.citizen_id, &req.slot_id, None)
             .await?;
         let by_citizen = visibility == Visibility::Own;
-        if by_citizen && req.attendance_reason.is_some() {
+        if by_citizen && (req.attendance_reason.is_some() || req.call_in.is_some()) {
             return Err(StoreError::Forbidden);
         }
         check_booking(
@@ -39,6 +39,26 @@ impl Store {
             self.now(),
         )?;
         facts.attendance_required = req.attendance_reason.is_some();
+        let location = match &req.call_in {
+            Some(call_in) => {
+                check_call_in(
+                    call_in,
+                    req.channel,
+                    citizen.phone.is_some(),
+                    slot.start,
+                    self.now(),
+                )
+                .map_err(|r| StoreError::invalid(r.field, r.why))?;
+                // A citizen who is to call us needs no number of their own on file.
+                facts.has_phone |= call_in.phone.is_some();
+                let organisation = match (holder, &citizen.unemployment_fund) {
+                    (Holder::UnemploymentFund, Some(f)) => Organisation::Fund(f.clone()),
+                    _ => Organisation::Municipality(citizen.municipality.clone()),
+                };
+                self.call_in_location(call_in, &organisation).await?
+            }
+            None => None,
+        };
         let proposed = Proposed {
             start: slot.start,
             holder,
@@ -75,7 +95,9 @@ impl Store {
             }
         };
         let id = new_id();
-        if let (None, Some(writer)) = (&fund, &self.inner.bookings) {
+        // Plain bookings, the many, go through the group writer; joint meetings and call-ins
+        // write more rows and take the ordinary transaction.
+        if let (None, None, Some(writer)) = (&fund, &req.call_in, &self.inner.bookings) {
             return self
                 .book_in_group(
                     writer, actor, visibility, &citizen, &slot, staff_name, req, id,
@@ -100,10 +122,10 @@ impl Store {
             None => None,
         };
         let now = self.now_micros();
-        let location = if req.channel == Channel::InPerson {
-            slot.location.clone()
-        } else {
-            None
+        let location = match (req.channel, location) {
+            (Channel::InPerson, Some(place)) => Some(place.name),
+            (Channel::InPerson, None) => slot.location.clone(),
+            _ => None,
         };
         let location_for_answer = location.clone();
         sqlx::query(
@@ -128,6 +150,9 @@ impl Store {
         .bind(now)
         .execute(&mut *tx)
         .await?;
+        if let Some(call_in) = &req.call_in {
+            super::call_in::insert(&mut tx, &id, call_in, now).await?;
+        }
         let day = StaleDay::new(citizen.municipality.as_str(), slot.start);
         report_days::mark(&mut tx, self.now_micros(), &[day]).await?;
         audit_change(
@@ -143,8 +168,8 @@ impl Store {
         notices.extend(self.reminder_at(slot.start).map(|at| (kinds::REMINDER, at)));
         outbox(&mut tx, self.now_micros(), &id, &notices).await?;
         tx.commit().await?;
-        if adviser.is_some() {
-            // The adviser's name comes with a read; joint meetings are the rare case.
+        if adviser.is_some() || req.call_in.is_some() {
+            // The adviser's name and the call-in's location come with a read; the rare case.
             return self.meeting_by_id(&crate::ids::typed("id", &id)?).await;
         }
         booked(
@@ -251,5 +276,6 @@ fn booked(
         status: domain::MeetingStatus::Booked,
         booked_by_role: actor.role(),
         cancellation: None,
+        call_in: None,
     })
 }

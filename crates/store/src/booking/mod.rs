@@ -28,6 +28,8 @@ pub struct NewMeeting {
     pub attendance_reason: Option<String>,
     /// A joint conversation: an adviser of the citizen's a-kasse takes part.
     pub with_fund: bool,
+    /// Staff only: a call-in (indkaldelse) with its location, number and rebooking period.
+    pub call_in: Option<domain::meetings::CallInRequest>,
 }
 
 /// Outbox kinds; stored, so never renamed.
@@ -148,6 +150,7 @@ pub struct SlotChoice {
 
 mod book;
 mod busy;
+mod call_in;
 mod close;
 mod group;
 mod reschedule;

@@ -1,6 +1,7 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use domain::meetings::CallInRequest;
 use domain::{Channel, Invalid};
 use serde::Deserialize;
 use store::NewMeeting;
@@ -30,6 +31,47 @@ pub struct CreateMeeting {
     /// as insured unemployed; staff at any time.
     #[serde(default)]
     pub with_fund: bool,
+    /// Staff only: make the meeting a call-in (indkaldelse, BEK nr. 1216/2023 § 46) with the
+    /// facts BEK nr. 442/2023 § 20 registers for every call-in.
+    pub call_in: Option<CallInBody>,
+}
+
+/// The parts of a call-in the meeting does not already hold.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct CallInBody {
+    /// One of the organisation's locations (`GET /locations`); required for `in_person`.
+    pub location_id: Option<String>,
+    /// For `phone`: the number the citizen must call. Without it the citizen is called on the
+    /// number on file, which must then exist.
+    pub phone: Option<String>,
+    /// Until when the citizen may move the call-in themself (RFC 3339, before the meeting);
+    /// absent: not at all.
+    pub rebook_until: Option<String>,
+}
+
+impl CallInBody {
+    fn parse(&self, f: &mut Fields) -> Option<CallInRequest> {
+        let location_id = f.optional(
+            "call_in.location_id",
+            self.location_id.as_deref(),
+            domain::LocationId::try_from,
+        );
+        let phone = f.optional(
+            "call_in.phone",
+            self.phone.as_deref(),
+            domain::PhoneNumber::try_from,
+        );
+        let rebook_until = f.optional(
+            "call_in.rebook_until",
+            self.rebook_until.as_deref(),
+            crate::validate::instant,
+        );
+        Some(CallInRequest {
+            location_id: location_id?,
+            phone: phone?,
+            rebook_until: rebook_until?,
+        })
+    }
 }
 
 /// Free text of at most `max` characters; blank is absent. Control characters other than line
@@ -74,6 +116,10 @@ impl CreateMeeting {
             self.attendance_reason.as_deref(),
             500,
         );
+        let call_in = match &self.call_in {
+            Some(body) => body.parse(&mut f).map(Some),
+            None => Some(None),
+        };
         f.finish(|| {
             Some(NewMeeting {
                 citizen_id: citizen_id?,
@@ -82,6 +128,7 @@ impl CreateMeeting {
                 purpose: purpose?,
                 attendance_reason: attendance_reason?,
                 with_fund: self.with_fund,
+                call_in: call_in?,
             })
         })
     }

@@ -1,0 +1,280 @@
+//! /api/v1/locations and call-ins (`POST /api/v1/meetings` with `call_in`): staff call a
+//! citizen in with the facts BEK nr. 442/2023 § 20 registers (location and address, the
+//! number to call, the staff member, rebooking), and a refusal names the missing field and
+//! writes nothing.
+
+use jiff::{SignedDuration, Timestamp};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, World, problem, spawn_app};
+use store::{Backend, backend_tests};
+
+/// A whole minute `hours` from the store's clock.
+fn at(app: &TestApp, hours: i64) -> Timestamp {
+    let t = app
+        .store
+        .now()
+        .checked_add(SignedDuration::from_hours(hours))
+        .expect("time");
+    Timestamp::from_second(t.as_second() - t.as_second() % 60).expect("time")
+}
+
+/// A 30-minute slot of the caller `hours` ahead offering `channels`; returns its id.
+async fn slot(app: &TestApp, token: &str, hours: i64, channels: Value) -> String {
+    let start = at(app, hours);
+    let end = start
+        .checked_add(SignedDuration::from_mins(30))
+        .expect("time");
+    let body = json!({"start": start.to_string(), "end": end.to_string(),
+        "channels": channels, "location": "Jobcentret"});
+    let r = app.post("/api/v1/slots", Some(token), &body).await;
+    assert_eq!(r.status(), StatusCode::CREATED, "{body}");
+    r.json::<Value>().await.expect("json")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned()
+}
+
+/// A manager of Aalborg adds the jobcentre's address; returns its id.
+async fn jobcentre(app: &TestApp, world: &World) -> String {
+    let (_, manager) = app.staff(world, "leder.aalborg", "manager").await;
+    let body = json!({"name": "Jobcenter Aalborg", "street": "Vesterbro 14",
+        "postcode": "9000", "town": "Aalborg", "directions": "Indgang fra gården, 2. sal",
+        "step_free": true});
+    let r = app.post("/api/v1/locations", Some(&manager), &body).await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let location: Value = r.json().await.expect("json");
+    assert_eq!(location["organisation"], "0851");
+    assert_eq!(location["step_free"], true);
+    location["id"].as_str().expect("id").to_owned()
+}
+
+backend_tests!(locations_are_kept_by_managers_and_read_by_their_own_staff);
+async fn locations_are_kept_by_managers_and_read_by_their_own_staff(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = app.world().await;
+    let id = jobcentre(&app, &world).await;
+    let mine = app
+        .get_json("/api/v1/locations", Some(&world.aalborg))
+        .await;
+    assert_eq!(mine["locations"][0]["id"], id.as_str());
+    assert_eq!(mine["locations"][0]["street"], "Vesterbro 14");
+    let theirs = app.get_json("/api/v1/locations", Some(&world.aarhus)).await;
+    assert_eq!(theirs["locations"], json!([]));
+    let place =
+        json!({"name": "Filial", "street": "Gade 1", "postcode": "9000", "town": "Aalborg"});
+    // A caseworker reads but does not keep the list; another municipality's is not theirs.
+    problem(
+        app.post("/api/v1/locations", Some(&world.aalborg), &place)
+            .await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    let mut elsewhere = place.clone();
+    elsewhere["municipality"] = json!("0751");
+    problem(
+        app.post("/api/v1/locations", Some(&world.aalborg), &elsewhere)
+            .await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    // Bad input names the field; an administrator must say whose it is.
+    for (body, field) in [
+        (
+            json!({"name": "X", "street": "Gade 1", "postcode": "90", "town": "Aalborg"}),
+            "postcode",
+        ),
+        (
+            json!({"name": " ", "street": "Gade 1", "postcode": "9000", "town": "Aalborg"}),
+            "name",
+        ),
+    ] {
+        let p = problem(
+            app.post("/api/v1/locations", Some(&world.admin), &body)
+                .await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!(p["errors"][0]["field"], field, "{p}");
+    }
+    let p = problem(
+        app.post("/api/v1/locations", Some(&world.admin), &place)
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(p["errors"][0]["field"], "municipality", "{p}");
+    let all = app.get_json("/api/v1/locations", Some(&world.admin)).await;
+    assert_eq!(all["locations"].as_array().map(Vec::len), Some(1), "{all}");
+}
+
+backend_tests!(a_call_in_carries_the_address_the_number_and_the_rebooking_period);
+async fn a_call_in_carries_the_address_the_number_and_the_rebooking_period(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = app.world().await;
+    let location = jobcentre(&app, &world).await;
+    let (citizen, token) = app
+        .citizen(&world, "0101901234", "anne", "job_ready_cash_benefit")
+        .await;
+    let s = slot(&app, &world.aalborg, 72, json!(["in_person", "phone"])).await;
+    let until = at(&app, 48).to_string();
+    let body = json!({"citizen_id": citizen, "slot_id": s, "channel": "in_person",
+        "purpose": "Jobsamtale", "call_in": {"location_id": location, "rebook_until": until}});
+    let r = app
+        .post("/api/v1/meetings", Some(&world.aalborg), &body)
+        .await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let meeting: Value = r.json().await.expect("json");
+    let call_in = &meeting["call_in"];
+    assert_eq!(call_in["location"]["street"], "Vesterbro 14", "{meeting}");
+    assert_eq!(call_in["location"]["postcode"], "9000");
+    assert_eq!(
+        call_in["location"]["directions"],
+        "Indgang fra gården, 2. sal"
+    );
+    assert_eq!(call_in["staff_name"], "Navn cw.aalborg");
+    assert_eq!(call_in["rebooking_allowed"], true);
+    assert!(call_in["rebook_until"].is_string(), "{meeting}");
+    assert_eq!(call_in["fund_participates"], false);
+    assert_eq!(meeting["location"], "Jobcenter Aalborg");
+    // The citizen sees the same facts on their own list.
+    let mine = app
+        .get_json(
+            &format!("/api/v1/citizens/{citizen}/meetings"),
+            Some(&token),
+        )
+        .await;
+    assert_eq!(
+        mine["meetings"][0]["call_in"]["location"]["town"], "Aalborg",
+        "{mine}"
+    );
+    // A citizen cannot call themself in.
+    let other = slot(&app, &world.aalborg, 96, json!(["in_person"])).await;
+    let own = json!({"citizen_id": citizen, "slot_id": other, "channel": "in_person",
+        "call_in": {"location_id": location}});
+    problem(
+        app.post("/api/v1/meetings", Some(&token), &own).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+}
+
+backend_tests!(a_call_in_without_its_place_or_number_names_the_field_and_writes_nothing);
+async fn a_call_in_without_its_place_or_number_names_the_field_and_writes_nothing(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let world = app.world().await;
+    let location = jobcentre(&app, &world).await;
+    let (citizen, _) = app
+        .citizen(&world, "0101901234", "anne", "job_ready_cash_benefit")
+        .await;
+    app.first_conversation_held("cw.aalborg", &citizen).await;
+    let s = slot(
+        &app,
+        &world.aalborg,
+        72,
+        json!(["in_person", "phone", "video"]),
+    )
+    .await;
+    let past = at(&app, -1).to_string();
+    let after = at(&app, 80).to_string();
+    let cases = [
+        (
+            json!({"channel": "in_person", "call_in": {}}),
+            "call_in.location_id",
+        ),
+        // No number on file and none to call: the citizen cannot be reached.
+        (json!({"channel": "phone", "call_in": {}}), "call_in.phone"),
+        (
+            json!({"channel": "phone", "call_in": {"phone": "ring"}}),
+            "call_in.phone",
+        ),
+        (
+            json!({"channel": "video", "call_in": {"location_id": location}}),
+            "call_in.location_id",
+        ),
+        (
+            json!({"channel": "in_person", "call_in": {"location_id": "../x"}}),
+            "call_in.location_id",
+        ),
+        (
+            json!({"channel": "in_person", "call_in": {"location_id": "unknownplace"}}),
+            "call_in.location_id",
+        ),
+        (
+            json!({"channel": "video", "call_in": {"rebook_until": past}}),
+            "call_in.rebook_until",
+        ),
+        (
+            json!({"channel": "video", "call_in": {"rebook_until": after}}),
+            "call_in.rebook_until",
+        ),
+    ];
+    for (mut body, field) in cases {
+        body["citizen_id"] = json!(citizen);
+        body["slot_id"] = json!(s);
+        let p = problem(
+            app.post("/api/v1/meetings", Some(&world.aalborg), &body)
+                .await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!(p["errors"][0]["field"], field, "{body}: {p}");
+    }
+    // Another municipality's location is not one this call-in can use.
+    let (_, aarhus_manager) = {
+        let body = json!({"login": "leder.aarhus", "name": "Leder", "role": "manager", "municipality": "0751"});
+        let r = app.post("/api/v1/staff", Some(&world.admin), &body).await;
+        assert_eq!(r.status(), StatusCode::CREATED);
+        ((), app.token("leder.aarhus").await)
+    };
+    let r = app
+        .post(
+            "/api/v1/locations",
+            Some(&aarhus_manager),
+            &json!({"name": "Jobcenter Aarhus", "street": "Værkmestergade 2", "postcode": "8000", "town": "Aarhus C"}),
+        )
+        .await;
+    let aarhus: Value = r.json().await.expect("json");
+    let body = json!({"citizen_id": citizen, "slot_id": s, "channel": "in_person",
+        "call_in": {"location_id": aarhus["id"]}});
+    let p = problem(
+        app.post("/api/v1/meetings", Some(&world.aalborg), &body)
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(p["errors"][0]["field"], "call_in.location_id", "{p}");
+    // Nothing was booked by any of it; the slot is still free, and a number to call is enough
+    // for a citizen without one on file.
+    let listed = app
+        .get_json(
+            &format!("/api/v1/citizens/{citizen}/meetings"),
+            Some(&world.aalborg),
+        )
+        .await;
+    assert_eq!(
+        listed["meetings"].as_array().map(Vec::len),
+        Some(1),
+        "{listed}"
+    );
+    let body = json!({"citizen_id": citizen, "slot_id": s, "channel": "phone",
+        "call_in": {"phone": "70 12 34 56"}});
+    let r = app
+        .post("/api/v1/meetings", Some(&world.aalborg), &body)
+        .await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let meeting: Value = r.json().await.expect("json");
+    assert_eq!(meeting["call_in"]["phone"], "+4570123456", "{meeting}");
+    assert_eq!(meeting["call_in"]["rebooking_allowed"], false);
+    assert_eq!(meeting["call_in"]["location"], Value::Null);
+}

@@ -1,0 +1,55 @@
+//! The call-in row written beside a meeting staff call a citizen in to (`NewMeeting::call_in`;
+//! the facts are listed in `domain::meetings::call_in`).
+
+use domain::Organisation;
+use domain::meetings::CallInRequest;
+use sqlx::{Any, Transaction};
+
+use crate::locations::Location;
+use crate::{Store, StoreError, clock};
+
+/// Writes the call-in of meeting `id`, in the booking's transaction.
+pub(super) async fn insert(
+    tx: &mut Transaction<'_, Any>,
+    id: &str,
+    call_in: &CallInRequest,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO call_ins (meeting_id, location_id, phone, rebook_until, created_at) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(id)
+    .bind(call_in.location_id.as_ref().map(|l| l.as_str().to_owned()))
+    .bind(call_in.phone.as_ref().map(ToString::to_string))
+    .bind(call_in.rebook_until.map(clock::to_micros))
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    /// The call-in's location, which must be one of `holder`'s (the organisation whose time
+    /// it is): a location of another organisation is refused naming the field, like an
+    /// unknown one.
+    pub(super) async fn call_in_location(
+        &self,
+        call_in: &CallInRequest,
+        holder: &Organisation,
+    ) -> Result<Option<Location>, StoreError> {
+        let Some(id) = &call_in.location_id else {
+            return Ok(None);
+        };
+        let unknown = || StoreError::invalid("call_in.location_id", domain::Invalid::UnknownValue);
+        let location = match self.location(id).await {
+            Ok(location) => location,
+            Err(StoreError::NotFound) => return Err(unknown()),
+            Err(e) => return Err(e),
+        };
+        if location.organisation != *holder {
+            return Err(unknown());
+        }
+        Ok(Some(location))
+    }
+}
