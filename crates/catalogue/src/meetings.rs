@@ -22,6 +22,30 @@ pub fn how_to_take_part(
     }
 }
 
+/// What a call-in's notice and letter add to "how to take part" (BEK nr. 442/2023 § 20,
+/// stk. 1, nr. 7): the way in and whether it is step-free.
+pub fn call_in_lines(lang: Lang, directions: Option<&str>, step_free: Option<bool>) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(d) = directions {
+        lines.push(lang.fmt("notice-call-in-directions", &[("directions", d.into())]));
+    }
+    match step_free {
+        Some(true) => lines.push(lang.text("meeting-step-free").to_owned()),
+        Some(false) => lines.push(lang.text("meeting-not-step-free").to_owned()),
+        None => {}
+    }
+    lines
+}
+
+/// Whether the citizen may move a call-in themself, and until when (nr. 11-12; `until`
+/// already in words).
+pub fn rebook_line(lang: Lang, until: Option<&str>) -> String {
+    match until {
+        Some(until) => lang.fmt("meeting-rebook-until", &[("until", until.into())]),
+        None => lang.text("meeting-no-rebook").to_owned(),
+    }
+}
+
 /// The lines a call-in and a joint meeting add: why attendance in person is required, and
 /// that the a-kasse takes part.
 pub fn call_in_and_fund(

@@ -442,6 +442,73 @@ async fn citizens_without_digital_mail_get_a_letter_to_print(backend: Backend) {
     assert_eq!(count(AuditAction::LetterPrinted), 1, "{backend:?}");
 }
 
+backend_tests!(a_call_in_letter_gives_the_full_address_the_way_in_and_the_rebooking_rule);
+async fn a_call_in_letter_gives_the_full_address_the_way_in_and_the_rebooking_rule(
+    backend: Backend,
+) {
+    let store = fresh_store(backend).await;
+    let w = world(&store).await;
+    let paper = CitizenChange {
+        digital_mail: Some(false),
+        ..Default::default()
+    };
+    store
+        .update_citizen(&w.caseworker, &w.citizen.id, &paper)
+        .await
+        .expect("paper");
+    let aalborg = domain::Organisation::Municipality(
+        domain::MunicipalityCode::try_from("0851").expect("code"),
+    );
+    let place = domain::NewLocation {
+        name: "Jobcenter Aalborg".into(),
+        street: "Vesterbro 14".into(),
+        postcode: domain::Postcode::try_from("9000").expect("postcode"),
+        town: "Aalborg".into(),
+        directions: Some("Indgang fra gården, 2. sal".into()),
+        step_free: false,
+    };
+    let location = store
+        .create_location(&w.admin, &aalborg, &place)
+        .await
+        .expect("location");
+    let slot = store
+        .create_slots(
+            &w.caseworker,
+            &[slot_in(&store, 72, 30, &[Channel::InPerson])],
+        )
+        .await
+        .expect("slot")
+        .remove(0);
+    let req = NewMeeting {
+        citizen_id: w.citizen.id.clone(),
+        slot_id: slot.id.clone(),
+        channel: Channel::InPerson,
+        purpose: Some("Jobsamtale".into()),
+        attendance_reason: None,
+        with_fund: false,
+        call_in: Some(domain::meetings::CallInRequest {
+            location_id: Some(location.id.clone()),
+            ..Default::default()
+        }),
+    };
+    store
+        .book_meeting(&w.caseworker, &req)
+        .await
+        .expect("call-in");
+    let n = Notifier::new(store.clone(), NotifyConfig::default()).expect("notifier");
+    n.drain_once().await.expect("drain");
+    let letters = store.letters(&w.caseworker, false).await.expect("letters");
+    let body = &letters[0].body;
+    for line in [
+        "Mød op: Jobcenter Aalborg, Vesterbro 14, 9000 Aalborg.",
+        "Sådan finder du os: Indgang fra gården, 2. sal",
+        "Der er trin ved indgangen. Ring til os, hvis du har brug for hjælp til at komme ind.",
+        "Du kan ikke selv flytte tiden. Kontakt os, hvis du ikke kan komme.",
+    ] {
+        assert!(body.contains(line), "{backend:?}: {line} not in {body}");
+    }
+}
+
 /// Writes a message as `actor` in the world citizen's jobcenter thread.
 async fn write(store: &Store, actor: &domain::Actor, citizen_id: &domain::CitizenId, text: &str) {
     let body = domain::messages::MessageBody::try_from(text).expect("body");

@@ -35,3 +35,4 @@ notice-survey-answer = Svar her: { $link }
 notice-survey-intro = Tak for din samtale med { $sender }. Vil du bruge to minutter på at fortælle os, hvordan den gik? Dine svar er anonyme: din jobkonsulent ser dem aldrig.
 notice-survey-sms = { $sender }: Hvordan gik din samtale? Svar anonymt på { $link }
 notice-survey-subject = Hvordan gik din samtale?
+notice-call-in-directions = Sådan finder du os: { $directions }

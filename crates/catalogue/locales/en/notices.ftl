@@ -35,3 +35,4 @@ notice-survey-answer = Answer here: { $link }
 notice-survey-intro = Thank you for your meeting with { $sender }. Will you spend two minutes telling us how it went? Your answers are anonymous: your caseworker never sees them.
 notice-survey-sms = { $sender }: How did your meeting go? Answer anonymously at { $link }
 notice-survey-subject = How did your meeting go?
+notice-call-in-directions = How to find us: { $directions }

@@ -34,3 +34,4 @@ notice-survey-answer = Відповісти тут: { $link }
 notice-survey-intro = Дякуємо за зустріч із { $sender }. Чи приділите ви дві хвилини, щоб розповісти, як вона пройшла? Ваші відповіді анонімні: ваш консультант їх ніколи не бачить.
 notice-survey-sms = { $sender }: Як пройшла ваша зустріч? Дайте анонімну відповідь на { $link }
 notice-survey-subject = Як пройшла ваша зустріч?
+notice-call-in-directions = Як нас знайти: { $directions }

@@ -35,6 +35,72 @@ pub struct MeetingView {
     pub can_record: bool,
     /// Booked and not over: listed under upcoming meetings.
     pub upcoming: bool,
+    /// A call-in: where exactly, how to get in, whom to call, whether it can be moved.
+    pub call_in: Option<CallInView>,
+}
+
+/// A call-in's facts in words (BEK nr. 442/2023 § 20, stk. 1, nr. 5-8, 11-12).
+pub struct CallInView {
+    /// "Du er indkaldt til denne samtale"; staff read "Indkaldelse".
+    pub heading: &'static str,
+    /// Name, street, postcode and town, one line each.
+    pub address: Vec<String>,
+    pub directions: Option<String>,
+    /// "Der er adgang uden trin." or what to do if there are steps.
+    pub access: Option<&'static str>,
+    /// By phone when the citizen calls: "Ring til os på …" (staff: "Borgeren ringer til …").
+    pub phone_line: Option<String>,
+    /// "Du kan selv flytte tiden indtil …" or that it cannot be moved.
+    pub rebook: String,
+}
+
+fn call_in_view(c: &store::CallIn, r: &Reader<'_>) -> CallInView {
+    let lang = r.lang;
+    let address = c
+        .location
+        .as_ref()
+        .map(|l| {
+            vec![
+                l.name.clone(),
+                l.street.clone(),
+                format!("{} {}", l.postcode, l.town),
+            ]
+        })
+        .unwrap_or_default();
+    let access = c.location.as_ref().map(|l| {
+        lang.text(if l.step_free {
+            "meeting-step-free"
+        } else {
+            "meeting-not-step-free"
+        })
+    });
+    let phone_line = c.phone.as_ref().map(|p| {
+        let key = if r.is_staff {
+            "meeting-citizen-calls"
+        } else {
+            "meeting-call-us"
+        };
+        lang.fmt(key, &[("phone", p.into())])
+    });
+    let rebook = match c.rebook_until {
+        Some(until) if until > r.now => {
+            let until = catalogue::dates::starts(lang, until);
+            lang.fmt("meeting-rebook-until", &[("until", (&until).into())])
+        }
+        _ => lang.text("meeting-no-rebook").to_owned(),
+    };
+    CallInView {
+        heading: lang.text(if r.is_staff {
+            "meeting-call-in-heading-staff"
+        } else {
+            "meeting-call-in-heading"
+        }),
+        address,
+        directions: c.location.as_ref().and_then(|l| l.directions.clone()),
+        access,
+        phone_line,
+        rebook,
+    }
 }
 
 /// Who is looking, which decides what the view holds.
@@ -75,7 +141,10 @@ pub fn view(m: &Meeting, r: &Reader<'_>) -> MeetingView {
         phone: (m.channel == Channel::Phone && r.is_staff)
             .then(|| r.citizen_phone.map(str::to_owned))
             .flatten(),
-        will_be_called: m.channel == Channel::Phone && !r.is_staff,
+        // A citizen who is to call us is told the number instead.
+        will_be_called: m.channel == Channel::Phone
+            && !r.is_staff
+            && m.call_in.as_ref().is_none_or(|c| c.phone.is_none()),
         attendance_reason: m.attendance_reason.clone(),
         cancellation,
         citizen_id: m.citizen_id.to_string(),
@@ -83,5 +152,6 @@ pub fn view(m: &Meeting, r: &Reader<'_>) -> MeetingView {
         can_change: booked && m.start > r.now,
         can_record: booked && r.is_staff && m.start <= r.now,
         upcoming: booked && m.end > r.now,
+        call_in: m.call_in.as_ref().map(|c| call_in_view(c, r)),
     }
 }

@@ -2,7 +2,7 @@
 //! reader's language (the words are in the catalogue's `notices.ftl`). Plain language in the
 //! voice DESIGN.md asks for: "du", the action first, what to do next.
 
-use catalogue::meetings::{call_in_and_fund, how_to_take_part};
+use catalogue::meetings::{call_in_and_fund, call_in_lines, how_to_take_part, rebook_line};
 use catalogue::{Arg, Lang};
 use domain::Channel;
 use domain::notices::NoticeKind;
@@ -19,7 +19,34 @@ pub struct Notice {
 fn how(lang: Lang, n: &MeetingNotice, public_url: &str) -> String {
     let m = &n.meeting;
     let link = format!("{public_url}/moeder/{}/video", m.id);
-    how_to_take_part(lang, m.channel, m.location.as_deref(), &link)
+    let call_in = m.call_in.as_ref();
+    // A call-in's place is its full address; by phone the citizen may be the one to call.
+    if let Some(phone) = call_in.and_then(|c| c.phone.as_deref()) {
+        return lang.fmt("meeting-call-us", &[("phone", phone.into())]);
+    }
+    let address = call_in
+        .and_then(|c| c.location.as_ref())
+        .map(|l| format!("{}, {}, {} {}", l.name, l.street, l.postcode, l.town));
+    let place = address.as_deref().or(m.location.as_deref());
+    how_to_take_part(lang, m.channel, place, &link)
+}
+
+/// The way in of a call-in and, when it is new or moved, whether the citizen may move it.
+fn call_in_paragraphs(lang: Lang, call_in: &store::CallIn, kind: NoticeKind) -> Vec<String> {
+    let location = call_in.location.as_ref();
+    let mut lines = call_in_lines(
+        lang,
+        location.and_then(|l| l.directions.as_deref()),
+        location.map(|l| l.step_free),
+    );
+    // A reminder may come after the rebooking period has closed; it does not repeat it.
+    if matches!(kind, NoticeKind::Booked | NoticeKind::Moved) {
+        let until = call_in
+            .rebook_until
+            .map(|t| catalogue::dates::starts(lang, t));
+        lines.push(rebook_line(lang, until.as_deref()));
+    }
+    lines
 }
 
 fn short_how(lang: Lang, c: Channel) -> &'static str {
@@ -100,6 +127,9 @@ pub fn compose(lang: Lang, kind: NoticeKind, n: &MeetingNotice, public_url: &str
     let mut paragraphs = vec![lang.fmt(intro, &args)];
     if !cancelled {
         paragraphs.push(how(lang, n, public_url));
+        if let Some(call_in) = &m.call_in {
+            paragraphs.extend(call_in_paragraphs(lang, call_in, kind));
+        }
     }
     paragraphs.extend(call_in_and_fund(
         lang,
