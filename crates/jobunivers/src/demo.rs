@@ -96,7 +96,7 @@ const LAST_NAMES: [&str; 30] = [
     "Frandsen",
 ];
 
-fn invalid(what: &str, e: domain::Invalid) -> StoreError {
+pub(crate) fn invalid(what: &str, e: domain::Invalid) -> StoreError {
     tracing::error!(what, error = %e, "demo data refused by the domain");
     StoreError::Corrupt { column: "demo" }
 }
@@ -275,11 +275,9 @@ pub async fn seed_once(store: &Store, system: &Actor) -> Result<bool, StoreError
             // Most citizens have a caseworker; a few wait for one (they show on the worklist).
             if rng.random_bool(0.9) {
                 let change = CitizenChange {
-                    // Ids the store made and numbers made below always parse.
-                    caseworker_id: Some(
-                        domain::StaffId::try_from(caseworkers[i % caseworkers.len()].as_str()).ok(),
-                    ),
+                    caseworker_id: Some(Some(caseworkers[i % caseworkers.len()].clone())),
                     in_person_requested: Some(rng.random_bool(0.08)),
+                    // Numbers made by `phone` always parse.
                     phone: Some(
                         rng.random_bool(0.85)
                             .then(|| phone(&mut rng))
@@ -292,6 +290,7 @@ pub async fn seed_once(store: &Store, system: &Actor) -> Result<bool, StoreError
             }
         }
     }
+    crate::demo_locations::seed(store, system).await?;
     Ok(true)
 }
 

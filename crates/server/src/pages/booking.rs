@@ -85,6 +85,8 @@ struct BookPage {
     /// A citizen insured with an a-kasse chooses whom to book with: the jobcenter or the
     /// a-kasse (issue 18), under the same channel rules.
     holder_choice: bool,
+    /// Staff: the organisation's locations, for a call-in.
+    locations: Vec<super::booking_call_in::LocationOption>,
 }
 
 impl BookPage {
@@ -227,6 +229,11 @@ async fn page(
             })
         }
     };
+    let locations = if user.actor.is_staff() && chosen.is_some() {
+        super::booking_call_in::options(state.store.locations(&user.actor).await.map_err(err)?)
+    } else {
+        Vec::new()
+    };
     let status = if message.is_some() {
         axum::http::StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -245,6 +252,7 @@ async fn page(
         citizen,
         fund_times,
         holder_choice,
+        locations,
     });
     *response.status_mut() = status;
     Ok(response)
@@ -318,6 +326,13 @@ pub async fn submit(
                 let text = lang.text("book-attendance-reason-required");
                 return page(&state, &user, &q, Some(text.to_owned()), values.clone()).await;
             }
+            let call_in = match user.actor.is_staff() {
+                true => match super::booking_call_in::parse(&values, lang) {
+                    Ok(c) => c,
+                    Err(text) => return page(&state, &user, &q, Some(text), values.clone()).await,
+                },
+                false => None,
+            };
             let with_fund = get("with_fund").as_deref() == Some("yes");
             let purpose = get("purpose").map(|p| p.chars().take(500).collect());
             let req = NewMeeting {
@@ -327,16 +342,18 @@ pub async fn submit(
                 purpose,
                 attendance_reason,
                 with_fund,
-                call_in: None,
+                call_in,
             };
             state.store.book_meeting(&user.actor, &req).await
         }
     };
     match result {
         Ok(m) => Ok(Redirect::to(&format!("/samtaler/{}", m.id)).into_response()),
-        Err(e) => match refusal_message(lang, &e) {
-            Some(message) => page(&state, &user, &q, Some(message), values.clone()).await,
-            None => Err(user.viewer.error(e)),
-        },
+        Err(e) => {
+            match super::booking_call_in::refusal(lang, &e).or_else(|| refusal_message(lang, &e)) {
+                Some(message) => page(&state, &user, &q, Some(message), values.clone()).await,
+                None => Err(user.viewer.error(e)),
+            }
+        }
     }
 }

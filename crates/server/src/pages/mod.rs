@@ -4,6 +4,7 @@
 
 mod admin;
 mod booking;
+mod booking_call_in;
 mod calendar;
 mod case_transfers;
 mod citizen;

@@ -1,0 +1,61 @@
+// Call-ins in the browser with JavaScript off (issue 18, BEK 442/2023 § 20): a caseworker
+// calls a citizen in to the jobcentre's address, is told beside the form what is missing, and
+// the citizen reads where to go, how to get in and whether they may move it. Axe-checked.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { newPage, signIn, expectNoAxeViolations, api as harnessApi, serverNow, serverAndBrowser } from './harness.mjs';
+
+let server;
+let browser;
+serverAndBrowser((s, b) => { server = s; browser = b; });
+
+test('a caseworker calls a citizen in to the jobcentre and the citizen reads where and how', async () => {
+  const api = (path, options) => harnessApi(server.url, path, options);
+  const { json: { token } } = await api('/api/v1/dev/session', { body: { login: 'aalborg.jk4' } });
+  const made = await api('/api/v1/citizens', { token, body: { cpr: '0302851234', name: 'Ivan Indkaldt', municipality: '0851', target_group: 'job_ready_cash_benefit', unemployed_since: '2026-11-02', login: 'ivan.indkaldt' } });
+  assert.equal(made.status, 201, JSON.stringify(made.json));
+  // A time of the caseworker's 60 days ahead, clear of everything else.
+  const start = new Date((await serverNow(server.url)).getTime() + 60 * 24 * 3600 * 1000);
+  start.setUTCHours(9, 0, 0, 0);
+  const slot = await api('/api/v1/slots', { token, body: { start: start.toISOString(), end: new Date(start.getTime() + 30 * 60000).toISOString(), channels: ['in_person', 'phone'], location: 'Jobcentret' } });
+  assert.equal(slot.status, 201, JSON.stringify(slot.json));
+  const { json: { locations } } = await api('/api/v1/locations', { token });
+  assert.equal(locations[0].name, 'Jobcenter Aalborg', 'the demo has the jobcentre\'s address');
+
+  const page = await newPage(browser);
+  await signIn(page, server.url, 'aalborg.jk4');
+  const from = start.toISOString().slice(0, 10);
+  await page.goto(`${server.url}/samtaler/ny?borger=${made.json.id}&fra=${from}`);
+  await page.click(`a[href*="tid=${slot.json.id}"]`);
+  await page.check('#channel-in_person');
+  await page.fill('#purpose', 'Jobsamtale om dine ønsker');
+  await page.check('#call_in');
+  await expectNoAxeViolations(page, assert);
+  // Without a place the call-in is refused with what to do, and nothing is booked.
+  await page.click('form[action="/samtaler/ny"] button[type="submit"]');
+  assert.match(await page.locator('[role="alert"]').textContent(), /Vælg mødestedet/);
+  assert.equal((await api(`/api/v1/citizens/${made.json.id}/meetings`, { token })).json.meetings.length, 0);
+  await page.check('#channel-in_person');
+  await page.selectOption('#location_id', locations[0].id);
+  await page.click('form[action="/samtaler/ny"] button[type="submit"]');
+  assert.equal(await page.locator('h1').textContent(), 'Samtale');
+  const staffView = await page.locator('main').textContent();
+  assert.match(staffView, /Indkaldelse/);
+  assert.match(staffView, /Kjellerups Torv 5/);
+  await expectNoAxeViolations(page, assert);
+
+  // The citizen reads the whole address, the way in, step-free access, and that it cannot be
+  // moved by them.
+  const citizenPage = await newPage(browser);
+  await signIn(citizenPage, server.url, 'ivan.indkaldt');
+  await citizenPage.goto(`${server.url}/borger/samtaler`);
+  const mine = await citizenPage.locator('main').textContent();
+  assert.match(mine, /Du er indkaldt til denne samtale/);
+  assert.match(mine, /Jobcenter Aalborg/);
+  assert.match(mine, /Kjellerups Torv 5/);
+  assert.match(mine, /9000 Aalborg/);
+  assert.match(mine, /Indgang fra torvet/);
+  assert.match(mine, /Der er adgang uden trin/);
+  assert.match(mine, /Du kan ikke selv flytte tiden/);
+  await expectNoAxeViolations(citizenPage, assert);
+});
