@@ -39,6 +39,8 @@ test('a caseworker calls a citizen in to the jobcentre and the citizen reads whe
   await page.selectOption('#location_id', locations[0].id);
   await page.click('form[action="/samtaler/ny"] button[type="submit"]');
   assert.equal(await page.locator('h1').textContent(), 'Samtale');
+  const meetingUrl = page.url();
+  assert.equal(await page.locator('a:has-text("Vælg en anden tid")').count(), 1, 'staff may move it');
   const staffView = await page.locator('main').textContent();
   assert.match(staffView, /Indkaldelse/);
   assert.match(staffView, /Kjellerups Torv 5/);
@@ -57,5 +59,10 @@ test('a caseworker calls a citizen in to the jobcentre and the citizen reads whe
   assert.match(mine, /Indgang fra torvet/);
   assert.match(mine, /Der er adgang uden trin/);
   assert.match(mine, /Du kan ikke selv flytte tiden/);
+  await expectNoAxeViolations(citizenPage, assert);
+  // Nor is it offered: the meeting page has no "Vælg en anden tid" for them.
+  await citizenPage.goto(meetingUrl);
+  assert.match(await citizenPage.locator('main').textContent(), /Kjellerups Torv 5/);
+  assert.equal(await citizenPage.locator('a:has-text("Vælg en anden tid")').count(), 0);
   await expectNoAxeViolations(citizenPage, assert);
 });

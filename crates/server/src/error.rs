@@ -201,9 +201,10 @@ impl ApiError {
                     MeetingRefusal::NotBooked | MeetingRefusal::AlreadyStarted => {
                         StatusCode::CONFLICT
                     }
-                    MeetingRefusal::NotStarted | MeetingRefusal::InPast => {
-                        StatusCode::UNPROCESSABLE_ENTITY
-                    }
+                    MeetingRefusal::NotStarted
+                    | MeetingRefusal::InPast
+                    | MeetingRefusal::RebookingClosed
+                    | MeetingRefusal::RebookingOtherKind => StatusCode::UNPROCESSABLE_ENTITY,
                 },
                 r.code(),
                 Lang::Da.text("problem-meeting-title"),

@@ -110,3 +110,5 @@ meeting-call-us = Ring til os på { $phone } på tidspunktet.
 meeting-citizen-calls = Borgeren ringer til { $phone }.
 meeting-rebook-until = Du kan selv flytte tiden indtil { $until }.
 meeting-no-rebook = Du kan ikke selv flytte tiden. Kontakt os, hvis du ikke kan komme.
+meeting-refusal-rebooking-closed = Du kan ikke selv flytte denne indkaldelse. Kontakt os, hvis du ikke kan komme.
+meeting-refusal-rebooking-other-kind = En indkaldelse kan kun flyttes til en anden tid af samme slags hos samme sted. Vælg en anden tid.

@@ -110,3 +110,5 @@ meeting-call-us = Call us on { $phone } at the time.
 meeting-citizen-calls = The citizen calls { $phone }.
 meeting-rebook-until = You can move the time yourself until { $until }.
 meeting-no-rebook = You cannot move the time yourself. Contact us if you cannot come.
+meeting-refusal-rebooking-closed = You cannot move this call-in yourself. Contact us if you cannot come.
+meeting-refusal-rebooking-other-kind = A call-in can only be moved to another time of the same kind with the same office. Choose another time.

@@ -73,6 +73,25 @@ pub fn may_rebook(rebook_until: Option<Timestamp>, now: Timestamp) -> bool {
     rebook_until.is_some_and(|until| now < until)
 }
 
+/// A citizen's own move of a call-in: only within the rebooking period, and only to a time of
+/// the same kind — the same organisation's, offering the call-in's channel. Staff move
+/// call-ins as any meeting.
+pub fn check_rebooking(
+    rebook_until: Option<Timestamp>,
+    now: Timestamp,
+    same_holder: bool,
+    offers_channel: bool,
+) -> Result<(), crate::meetings::MeetingRefusal> {
+    use crate::meetings::MeetingRefusal;
+    if !may_rebook(rebook_until, now) {
+        return Err(MeetingRefusal::RebookingClosed);
+    }
+    if !(same_holder && offers_channel) {
+        return Err(MeetingRefusal::RebookingOtherKind);
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,6 +162,25 @@ mod tests {
             Err(Invalid::OutOfRange)
         );
         assert!(may_rebook(Some(t("2026-12-08T00:00:00Z")), t(NOW)));
+        use crate::meetings::MeetingRefusal;
+        let open = Some(t("2026-12-08T00:00:00Z"));
+        assert_eq!(check_rebooking(open, t(NOW), true, true), Ok(()));
+        assert_eq!(
+            check_rebooking(open, t(NOW), false, true),
+            Err(MeetingRefusal::RebookingOtherKind)
+        );
+        assert_eq!(
+            check_rebooking(open, t(NOW), true, false),
+            Err(MeetingRefusal::RebookingOtherKind)
+        );
+        assert_eq!(
+            check_rebooking(None, t(NOW), true, true),
+            Err(MeetingRefusal::RebookingClosed)
+        );
+        assert_eq!(
+            check_rebooking(open, t("2026-12-08T00:00:00Z"), true, true),
+            Err(MeetingRefusal::RebookingClosed)
+        );
         assert!(!may_rebook(
             Some(t("2026-12-08T00:00:00Z")),
             t("2026-12-08T00:00:00Z")

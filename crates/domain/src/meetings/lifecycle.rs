@@ -23,6 +23,14 @@ pub enum MeetingRefusal {
     /// The new time has passed, or the slot starts in the past.
     #[error("the time has passed")]
     InPast,
+    /// A citizen moving a call-in they may not move themself, or no longer (BEK nr.
+    /// 442/2023 § 20, stk. 1, nr. 11-12).
+    #[error("the call-in cannot be moved by the citizen now")]
+    RebookingClosed,
+    /// A citizen moving a call-in to a time of another kind (another organisation, or a
+    /// time that does not offer the call-in's channel).
+    #[error("the call-in can only be moved to a time of the same kind")]
+    RebookingOtherKind,
 }
 
 impl MeetingRefusal {
@@ -33,6 +41,8 @@ impl MeetingRefusal {
             MeetingRefusal::AlreadyStarted => "already_started",
             MeetingRefusal::NotStarted => "not_started",
             MeetingRefusal::InPast => "in_past",
+            MeetingRefusal::RebookingClosed => "rebooking_closed",
+            MeetingRefusal::RebookingOtherKind => "rebooking_other_kind",
         }
     }
 }

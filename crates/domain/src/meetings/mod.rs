@@ -8,7 +8,7 @@ mod self_booking;
 mod video;
 mod weekly;
 
-pub use call_in::{CallInRefusal, CallInRequest, check_call_in, may_rebook};
+pub use call_in::{CallInRefusal, CallInRequest, check_call_in, check_rebooking, may_rebook};
 pub use channels::{
     ChannelFacts, ChannelRefusal, EarlierMeetings, FIRST_MEETING_SOURCE, Proposed,
     channel_verdicts, check_channel, usable_channels,

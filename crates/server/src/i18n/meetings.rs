@@ -47,6 +47,8 @@ pub fn meeting_refusal(lang: Lang, r: MeetingRefusal) -> &'static str {
         MeetingRefusal::AlreadyStarted => lang.text("meeting-refusal-already-started"),
         MeetingRefusal::NotStarted => lang.text("meeting-refusal-not-started"),
         MeetingRefusal::InPast => lang.text("meeting-refusal-in-past"),
+        MeetingRefusal::RebookingClosed => lang.text("meeting-refusal-rebooking-closed"),
+        MeetingRefusal::RebookingOtherKind => lang.text("meeting-refusal-rebooking-other-kind"),
     }
 }
 

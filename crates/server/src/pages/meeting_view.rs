@@ -31,6 +31,9 @@ pub struct MeetingView {
     pub citizen_name: Option<String>,
     /// Booked and not begun: may be moved or cancelled.
     pub can_change: bool,
+    /// May be moved by this reader: staff always, a citizen a call-in only within its
+    /// rebooking period (`domain::meetings::may_rebook`).
+    pub can_move: bool,
     /// Staff, booked and begun: the outcome may be recorded.
     pub can_record: bool,
     /// Booked and not over: listed under upcoming meetings.
@@ -150,6 +153,12 @@ pub fn view(m: &Meeting, r: &Reader<'_>) -> MeetingView {
         citizen_id: m.citizen_id.to_string(),
         citizen_name: None,
         can_change: booked && m.start > r.now,
+        can_move: booked
+            && m.start > r.now
+            && (r.is_staff
+                || m.call_in
+                    .as_ref()
+                    .is_none_or(|c| domain::meetings::may_rebook(c.rebook_until, r.now))),
         can_record: booked && r.is_staff && m.start <= r.now,
         upcoming: booked && m.end > r.now,
         call_in: m.call_in.as_ref().map(|c| call_in_view(c, r)),

@@ -278,3 +278,101 @@ async fn a_call_in_without_its_place_or_number_names_the_field_and_writes_nothin
     assert_eq!(meeting["call_in"]["rebooking_allowed"], false);
     assert_eq!(meeting["call_in"]["location"], Value::Null);
 }
+
+backend_tests!(a_citizen_moves_a_call_in_only_within_its_period_and_to_the_same_kind);
+async fn a_citizen_moves_a_call_in_only_within_its_period_and_to_the_same_kind(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = app.world().await;
+    let location = jobcentre(&app, &world).await;
+    let (citizen, token) = app
+        .citizen(&world, "0101901234", "anne", "job_ready_cash_benefit")
+        .await;
+    let call_in = |slot: &str, until: Option<String>| {
+        let mut c = json!({"location_id": location});
+        if let Some(until) = until {
+            c["rebook_until"] = json!(until);
+        }
+        json!({"citizen_id": citizen, "slot_id": slot, "channel": "in_person", "call_in": c})
+    };
+    let first = slot(&app, &world.aalborg, 72, json!(["in_person"])).await;
+    let r = app
+        .post(
+            "/api/v1/meetings",
+            Some(&world.aalborg),
+            &call_in(&first, Some(at(&app, 48).to_string())),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let id = r.json::<Value>().await.expect("json")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let video_only = slot(&app, &world.aalborg, 96, json!(["video"])).await;
+    let same_kind = slot(&app, &world.aalborg, 120, json!(["in_person", "video"])).await;
+    let move_to = |slot: &str| json!({"slot_id": slot});
+    let path = format!("/api/v1/meetings/{id}/move");
+    // Not to a time without the call-in's channel.
+    problem(
+        app.post(&path, Some(&token), &move_to(&video_only)).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "rebooking_other_kind",
+    )
+    .await;
+    let r = app.post(&path, Some(&token), &move_to(&same_kind)).await;
+    assert_eq!(
+        r.status(),
+        StatusCode::OK,
+        "within the period, the same kind"
+    );
+    // After the period has closed the citizen cannot move it; staff still can.
+    app.store
+        .advance_clock(jiff::SignedDuration::from_hours(49));
+    let later = slot(&app, &world.aalborg, 30, json!(["in_person"])).await;
+    let p = problem(
+        app.post(&path, Some(&token), &move_to(&later)).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "rebooking_closed",
+    )
+    .await;
+    assert!(
+        p["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("Kontakt os")),
+        "{p}"
+    );
+    let r = app
+        .post(&path, Some(&world.aalborg), &move_to(&later))
+        .await;
+    assert_eq!(
+        r.status(),
+        StatusCode::OK,
+        "staff move call-ins as any meeting"
+    );
+    // A call-in without a rebooking period is never the citizen's to move.
+    let fixed = slot(&app, &world.aalborg, 150, json!(["in_person"])).await;
+    let elsewhere = slot(&app, &world.aalborg, 170, json!(["in_person"])).await;
+    let (other, other_token) = app
+        .citizen(&world, "0202901234", "bo", "job_ready_cash_benefit")
+        .await;
+    let mut body = call_in(&fixed, None);
+    body["citizen_id"] = json!(other);
+    let r = app
+        .post("/api/v1/meetings", Some(&world.aalborg), &body)
+        .await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let fixed_id = r.json::<Value>().await.expect("json")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    problem(
+        app.post(
+            &format!("/api/v1/meetings/{fixed_id}/move"),
+            Some(&other_token),
+            &move_to(&elsewhere),
+        )
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "rebooking_closed",
+    )
+    .await;
+}

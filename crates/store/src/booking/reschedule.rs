@@ -1,6 +1,9 @@
 //! Moving a meeting to another slot, atomically.
 
-use domain::meetings::{MeetingRefusal, Proposed, check_booking, check_changeable, check_channel};
+use domain::contact_plan::Holder;
+use domain::meetings::{
+    MeetingRefusal, Proposed, check_booking, check_changeable, check_channel, check_rebooking,
+};
 use domain::{Actor, Channel, MeetingId, SlotId, Visibility};
 
 use super::{audit_change, claim, claim_adviser_slot, kinds, outbox, void_reminders};
@@ -37,6 +40,20 @@ impl Store {
             now,
         )?;
         let channel = channel.unwrap_or(meeting.channel);
+        if let (Visibility::Own, Some(call_in)) = (visibility, &meeting.call_in) {
+            // The call-in's holder: the organisation of the staff member who holds it.
+            let held_by_fund = matches!(
+                self.staff_by_id(&meeting.staff_id).await?.organisation,
+                Some(domain::Organisation::Fund(_))
+            );
+            let same_holder = held_by_fund == (holder == Holder::UnemploymentFund);
+            check_rebooking(
+                call_in.rebook_until,
+                now,
+                same_holder,
+                channel == meeting.channel && slot.channels.contains(&channel),
+            )?;
+        }
         facts.attendance_required = meeting.attendance_reason.is_some();
         let proposed = Proposed {
             start: slot.start,
