@@ -198,13 +198,15 @@ impl ApiError {
             ApiError::Meeting(r) => (
                 match r {
                     MeetingRefusal::SelfBookingNotAllowed => StatusCode::FORBIDDEN,
-                    MeetingRefusal::NotBooked | MeetingRefusal::AlreadyStarted => {
-                        StatusCode::CONFLICT
-                    }
+                    MeetingRefusal::NotBooked
+                    | MeetingRefusal::AlreadyStarted
+                    | MeetingRefusal::AbsenceNotPossible
+                    | MeetingRefusal::NoAbsencePending => StatusCode::CONFLICT,
                     MeetingRefusal::NotStarted
                     | MeetingRefusal::InPast
                     | MeetingRefusal::RebookingClosed
-                    | MeetingRefusal::RebookingOtherKind => StatusCode::UNPROCESSABLE_ENTITY,
+                    | MeetingRefusal::RebookingOtherKind
+                    | MeetingRefusal::CallInAbsenceOnly => StatusCode::UNPROCESSABLE_ENTITY,
                 },
                 r.code(),
                 Lang::Da.text("problem-meeting-title"),

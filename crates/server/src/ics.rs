@@ -132,6 +132,7 @@ mod tests {
             booked_by_role: Role::Citizen,
             cancellation: None,
             call_in: None,
+            absence: None,
         }
     }
 

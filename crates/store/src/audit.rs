@@ -29,6 +29,8 @@ pub enum AuditAction {
     MeetingMoved,
     MeetingCancelled,
     MeetingOutcome,
+    /// Staff decided on the citizen's "Jeg kan ikke komme".
+    AbsenceDecided,
     NoticeSent,
     /// Marked as printed (and so posted).
     LetterPrinted,
@@ -68,6 +70,7 @@ impl AuditAction {
             AuditAction::MeetingMoved => "meeting.moved",
             AuditAction::MeetingCancelled => "meeting.cancelled",
             AuditAction::MeetingOutcome => "meeting.outcome",
+            AuditAction::AbsenceDecided => "absence.decided",
             AuditAction::NoticeSent => "notice.sent",
             AuditAction::LetterPrinted => "letter.printed",
             AuditAction::LetterListed => "letter.listed",
@@ -105,6 +108,7 @@ impl TryFrom<&str> for AuditAction {
             AuditAction::MeetingMoved,
             AuditAction::MeetingCancelled,
             AuditAction::MeetingOutcome,
+            AuditAction::AbsenceDecided,
             AuditAction::NoticeSent,
             AuditAction::LetterPrinted,
             AuditAction::LetterListed,

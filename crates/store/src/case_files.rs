@@ -45,9 +45,13 @@ pub(crate) struct CaseFile {
     pub waiting_fund: Option<Timestamp>,
     /// The latest survey answer asking to be called ("ring mig op").
     pub callback_requested: Option<Timestamp>,
+    /// Since when a reported absence from a call-in has waited for the jobcenter's, and for
+    /// the a-kasse's, decision.
+    pub absence_jobcenter: Option<Timestamp>,
+    pub absence_fund: Option<Timestamp>,
 }
 
-const FIELDS: usize = 22;
+const FIELDS: usize = 24;
 
 impl Store {
     /// The case files of the citizens matched by `scope` (on `citizens c`, one parameter `$1`):
@@ -78,7 +82,11 @@ impl Store {
                 WHERE citizen_id = c.id AND callback = 1), '') \
              || '\u{1f}' || CAST(c.jobcenter_from_start AS TEXT) \
              || '\u{1f}' || COALESCE(c.registered_on, '') || '\u{1f}' || COALESCE(c.first_contact_on, '') \
-             || '\u{1f}' || COALESCE(c.first_absence_on, ''), \
+             || '\u{1f}' || COALESCE(c.first_absence_on, '') \
+             || '\u{1f}' || COALESCE((SELECT CAST(MIN(reported_at) AS TEXT) FROM absence_reports \
+                WHERE citizen_id = c.id AND status = 'pending' AND holder = 'jobcenter'), '') \
+             || '\u{1f}' || COALESCE((SELECT CAST(MIN(reported_at) AS TEXT) FROM absence_reports \
+                WHERE citizen_id = c.id AND status = 'pending' AND holder = 'a_kasse'), ''), \
              '\u{1e}') AS packed FROM citizens c WHERE {scope}"
         );
         let row = sqlx::query(&sql)
@@ -118,6 +126,8 @@ fn case_file(record: &str) -> Result<CaseFile, StoreError> {
         registered_on,
         first_contact_on,
         first_absence_on,
+        absent_jobcenter,
+        absent_fund,
     ] = <[&str; FIELDS]>::try_from(f).map_err(|_| StoreError::Corrupt { column: "citizens" })?;
     let micros = |s: &str, column: &'static str| -> Result<Option<Timestamp>, StoreError> {
         match s {
@@ -171,6 +181,8 @@ fn case_file(record: &str) -> Result<CaseFile, StoreError> {
         waiting_jobcenter: micros(waiting_jobcenter, "message_threads")?,
         waiting_fund: micros(waiting_fund, "message_threads")?,
         callback_requested: micros(callback, "surveys")?,
+        absence_jobcenter: micros(absent_jobcenter, "absence_reports")?,
+        absence_fund: micros(absent_fund, "absence_reports")?,
     })
 }
 

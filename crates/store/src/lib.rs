@@ -47,7 +47,7 @@ mod visitation;
 mod worklist;
 
 pub use audit::{AccessLogEntry, AuditAction};
-pub use booking::{NewMeeting, SlotChoice};
+pub use booking::{AbsenceDecision, NewMeeting, SlotChoice};
 pub use bulk::{BulkCitizen, BulkMeeting, bulk_id};
 pub use bulk_threads::{BulkMessage, BulkSurvey, BulkThread};
 pub use case_transfers::IncomingTransfer;
@@ -62,7 +62,7 @@ pub use events::{ThreadChange, ThreadEvent, ThreadKey};
 pub use gauges::Gauges;
 pub use letters::{Letter, NewLetter};
 pub use locations::Location;
-pub use meetings::{CallIn, Cancellation, Meeting, StaffCalendar};
+pub use meetings::{Absence, CallIn, Cancellation, Meeting, StaffCalendar};
 pub use messages::inbox::InboxEntry;
 pub use messages::notice::MessageNotice;
 pub use messages::{Conversation, Message, Thread, ThreadView};

@@ -1,7 +1,7 @@
 //! Meetings as they are read: one meeting, a citizen's meetings, a staff member's calendar.
 //! Changes (booking, moving, cancelling, the outcome) live in `booking.rs`.
 
-use domain::meetings::MeetingParties;
+use domain::meetings::{AbsenceReason, AbsenceStatus, MeetingParties};
 use domain::{
     Actor, Channel, CitizenId, MeetingId, MeetingStatus, Role, SlotId, StaffId, Visibility,
 };
@@ -48,6 +48,19 @@ pub struct Meeting {
     pub cancellation: Option<Cancellation>,
     /// Set when staff called the citizen in (indkaldelse).
     pub call_in: Option<CallIn>,
+    /// The citizen's "Jeg kan ikke komme" on a call-in, and staff's decision.
+    pub absence: Option<Absence>,
+}
+
+/// A reported absence from a call-in (`domain::meetings::absence`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Absence {
+    pub reason: AbsenceReason,
+    pub text: Option<String>,
+    pub reported_at: Timestamp,
+    pub status: AbsenceStatus,
+    /// Why staff refused (or a note on accepting), as the citizen is told.
+    pub decision_reason: Option<String>,
 }
 
 /// What a call-in holds beyond the meeting (BEK nr. 442 af 26. maj 2023 § 20, stk. 1): the
@@ -69,11 +82,28 @@ pub(crate) const MEETING_COLUMNS: &str = "m.id, m.citizen_id, m.staff_id, s.name
      lo.id AS location_id, lo.municipality AS location_municipality, \
      lo.unemployment_fund AS location_fund, lo.name AS location_name, \
      lo.street AS location_street, lo.postcode AS location_postcode, lo.town AS location_town, \
-     lo.directions AS location_directions, lo.step_free AS location_step_free";
+     lo.directions AS location_directions, lo.step_free AS location_step_free, \
+     ab.reason AS absence_reason, ab.text AS absence_text, ab.reported_at AS absence_reported_at, \
+     ab.status AS absence_status, ab.decision_reason AS absence_decision_reason";
 
 /// `FROM` clause matching [`MEETING_COLUMNS`].
 pub(crate) const MEETING_FROM: &str = "meetings m JOIN staff s ON s.id = m.staff_id LEFT JOIN staff a ON a.id = m.adviser_id \
-     LEFT JOIN call_ins ci ON ci.meeting_id = m.id LEFT JOIN locations lo ON lo.id = ci.location_id";
+     LEFT JOIN call_ins ci ON ci.meeting_id = m.id LEFT JOIN locations lo ON lo.id = ci.location_id \
+     LEFT JOIN absence_reports ab ON ab.meeting_id = m.id";
+
+/// The absence columns of [`MEETING_COLUMNS`], if one was reported.
+fn absence_from_row(row: &AnyRow) -> Result<Option<Absence>, StoreError> {
+    let Some(reason) = row.try_get::<Option<&str>, _>("absence_reason")? else {
+        return Ok(None);
+    };
+    Ok(Some(Absence {
+        reason: parse("absence_reason", reason)?,
+        text: row.try_get("absence_text")?,
+        reported_at: clock::from_micros(row.try_get("absence_reported_at")?),
+        status: parse("absence_status", row.try_get::<&str, _>("absence_status")?)?,
+        decision_reason: row.try_get("absence_decision_reason")?,
+    }))
+}
 
 /// The names [`MEETING_COLUMNS`] gives the call-in's location.
 const CALL_IN_LOCATION: LocationColumns = LocationColumns {
@@ -136,6 +166,7 @@ pub(crate) fn meeting_from_row(row: &AnyRow) -> Result<Meeting, StoreError> {
         booked_by_role: parse("booked_by_role", row.try_get::<&str, _>("booked_by_role")?)?,
         cancellation,
         call_in: call_in_from_row(row)?,
+        absence: absence_from_row(row)?,
     })
 }
 

@@ -119,6 +119,10 @@ impl Store {
                         Organisation::Municipality(_) => case.callback_requested,
                         Organisation::Fund(_) => None,
                     },
+                    absence_reported: match organisation {
+                        Organisation::Municipality(_) => case.absence_jobcenter,
+                        Organisation::Fund(_) => case.absence_fund,
+                    },
                     unanswered_since: match organisation {
                         Organisation::Municipality(_) => case.waiting_jobcenter,
                         Organisation::Fund(_) => case.waiting_fund,

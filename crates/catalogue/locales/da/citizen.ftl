@@ -113,3 +113,4 @@ survey-options-satisfaction = { $value ->
     }
 survey-about-day = Om din samtale { $day }
 survey-about-meeting = Om din samtale { $day } med { $staff }
+audit-absence-decided = Tog stilling til dit afbud til en indkaldelse

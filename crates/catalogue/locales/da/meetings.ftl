@@ -112,3 +112,6 @@ meeting-rebook-until = Du kan selv flytte tiden indtil { $until }.
 meeting-no-rebook = Du kan ikke selv flytte tiden. Kontakt os, hvis du ikke kan komme.
 meeting-refusal-rebooking-closed = Du kan ikke selv flytte denne indkaldelse. Kontakt os, hvis du ikke kan komme.
 meeting-refusal-rebooking-other-kind = En indkaldelse kan kun flyttes til en anden tid af samme slags hos samme sted. Vælg en anden tid.
+meeting-refusal-call-in-absence-only = Du er indkaldt, så du kan ikke selv aflyse. Brug "Jeg kan ikke komme" og fortæl hvorfor.
+meeting-refusal-absence-not-possible = Du kan ikke melde afbud til denne samtale her. Har du allerede gjort det, vurderer vi det snart.
+meeting-refusal-no-absence-pending = Der er ikke noget afbud, der venter på en afgørelse.

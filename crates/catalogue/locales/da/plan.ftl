@@ -53,3 +53,4 @@ work-reason-no-show = Udeblevet, ikke fulgt op
 work-reason-overdue = Samtale overskredet
 work-reason-unanswered-message = Ubesvaret besked
 work-reason-unassigned = Ingen jobkonsulent
+work-reason-absence-reported = Har meldt afbud til en indkaldelse

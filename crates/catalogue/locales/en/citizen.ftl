@@ -113,3 +113,4 @@ survey-options-satisfaction = { $value ->
     }
 survey-about-day = About your meeting on { $day }
 survey-about-meeting = About your meeting on { $day } with { $staff }
+audit-absence-decided = Decided on your absence from a call-in

@@ -112,3 +112,6 @@ meeting-rebook-until = You can move the time yourself until { $until }.
 meeting-no-rebook = You cannot move the time yourself. Contact us if you cannot come.
 meeting-refusal-rebooking-closed = You cannot move this call-in yourself. Contact us if you cannot come.
 meeting-refusal-rebooking-other-kind = A call-in can only be moved to another time of the same kind with the same office. Choose another time.
+meeting-refusal-call-in-absence-only = You have been called in, so you cannot cancel yourself. Use "I cannot come" and tell us why.
+meeting-refusal-absence-not-possible = You cannot report absence from this meeting here. If you already have, we will look at it soon.
+meeting-refusal-no-absence-pending = There is no reported absence waiting for a decision.

@@ -53,3 +53,4 @@ work-reason-no-show = No-show not followed up
 work-reason-overdue = Conversation overdue
 work-reason-unanswered-message = Unanswered message
 work-reason-unassigned = No caseworker
+work-reason-absence-reported = Reported absence from a call-in

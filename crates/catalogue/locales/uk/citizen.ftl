@@ -114,3 +114,4 @@ survey-options-satisfaction = { $value ->
     }
 survey-about-day = Про вашу зустріч { $day }
 survey-about-meeting = Про вашу зустріч { $day } з { $staff }
+audit-absence-decided = Ухвалив(-ла) рішення щодо вашої відсутності на запрошенні

@@ -35,3 +35,5 @@ notice-survey-intro = Дякуємо за зустріч із { $sender }. Чи 
 notice-survey-sms = { $sender }: Як пройшла ваша зустріч? Дайте анонімну відповідь на { $link }
 notice-survey-subject = Як пройшла ваша зустріч?
 notice-call-in-directions = Як нас знайти: { $directions }
+absence-accepted-cancel-reason = Відсутність із поважної причини
+absence-refused-message = Ми не прийняли вашу відсутність на зустрічі { $when }. Причина: { $reason } Зустріч залишається в силі, тож прийдіть, як домовлено. Зателефонуйте або напишіть нам, якщо маєте запитання.

@@ -54,3 +54,4 @@ work-reason-no-show = Неявка без подальших дій
 work-reason-overdue = Розмову прострочено
 work-reason-unanswered-message = Повідомлення без відповіді
 work-reason-unassigned = Немає консультанта
+work-reason-absence-reported = Повідомив(-ла) про відсутність на запрошенні

@@ -589,6 +589,7 @@ fn facts<'a>(plan: &'a ContactPlan<'a>, meetings: &'a [PlanMeeting]) -> CaseFact
         assigned: true,
         unanswered_since: None,
         callback_requested: None,
+        absence_reported: None,
         // These cases are the a-kasse's first months: its worklist.
         holder: Ak,
     }
@@ -783,6 +784,23 @@ fn a_request_to_be_called_stays_until_a_meeting_is_booked_after_it() {
     let plan = contact_plan(&book, insured(since), &ms, date(2025, 3, 7));
     let mut f = facts(&plan, &ms);
     f.callback_requested = Some(asked);
+    assert!(work_reasons(&f, at(date(2025, 3, 7))).is_empty());
+}
+
+#[test]
+fn a_reported_absence_waits_first_on_the_list_until_staff_decide() {
+    let book = book();
+    let since = date(2025, 3, 3);
+    let ms = vec![meeting("first", date(2025, 3, 5), MeetingStatus::Held, Ak)];
+    let plan = contact_plan(&book, insured(since), &ms, date(2025, 3, 6));
+    let reported = at(date(2025, 3, 6));
+    let mut f = facts(&plan, &ms);
+    f.absence_reported = Some(reported);
+    let items = work_reasons(&f, at(date(2025, 3, 7)));
+    assert_eq!(reasons(&items), vec![WorkReason::AbsenceReported]);
+    assert_eq!(items[0].since, reported);
+    // Decided: gone.
+    f.absence_reported = None;
     assert!(work_reasons(&f, at(date(2025, 3, 7))).is_empty());
 }
 

@@ -16,6 +16,9 @@ wire_enum! {
         /// stk. 1: it became the first when an earlier one in person was cancelled. The booking
         /// refuses this; only a cancellation can bring it about.
         FirstMeetingRemote = "first_meeting_remote",
+        /// The citizen reported that they cannot come to a call-in ("Jeg kan ikke komme");
+        /// it stands until staff decide.
+        AbsenceReported = "absence_reported",
         /// A required conversation is past its deadline, not held and not booked.
         Overdue = "overdue",
         /// The citizen did not turn up, and no new meeting has been booked since.
@@ -56,6 +59,9 @@ pub struct CaseFacts<'a> {
     pub unanswered_since: Option<Timestamp>,
     /// When the citizen last asked to be called in a survey answer.
     pub callback_requested: Option<Timestamp>,
+    /// The oldest absence report on one of this organisation's call-ins still waiting for a
+    /// decision.
+    pub absence_reported: Option<Timestamp>,
     /// Whose worklist: the organisation reading it. Only its own conversations and meetings
     /// are its to act on (the a-kasse's overdue conversation on the jobcenter's list is one
     /// nobody there can hold), and the a-kasse's include the joint ones it takes part in.
@@ -99,6 +105,9 @@ pub fn work_reasons(facts: &CaseFacts<'_>, now: Timestamp) -> Vec<WorkItem> {
         && facts.our_meeting(m)
     {
         push(WorkReason::FirstMeetingRemote, m.start);
+    }
+    if let Some(reported) = facts.absence_reported {
+        push(WorkReason::AbsenceReported, reported);
     }
     if let Some(item) = items
         .iter()

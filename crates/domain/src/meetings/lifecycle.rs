@@ -31,6 +31,16 @@ pub enum MeetingRefusal {
     /// time that does not offer the call-in's channel).
     #[error("the call-in can only be moved to a time of the same kind")]
     RebookingOtherKind,
+    /// A citizen cancelling a call-in: they report that they cannot come instead, and staff
+    /// decide (`absence.rs`).
+    #[error("a call-in is not cancelled by the citizen; report the absence instead")]
+    CallInAbsenceOnly,
+    /// An absence report on a meeting that is not a call-in, or a second one.
+    #[error("no absence can be reported on this meeting")]
+    AbsenceNotPossible,
+    /// A decision on an absence nobody reported, or one already decided.
+    #[error("there is no absence report waiting for a decision")]
+    NoAbsencePending,
 }
 
 impl MeetingRefusal {
@@ -43,6 +53,9 @@ impl MeetingRefusal {
             MeetingRefusal::InPast => "in_past",
             MeetingRefusal::RebookingClosed => "rebooking_closed",
             MeetingRefusal::RebookingOtherKind => "rebooking_other_kind",
+            MeetingRefusal::CallInAbsenceOnly => "call_in_absence_only",
+            MeetingRefusal::AbsenceNotPossible => "absence_not_possible",
+            MeetingRefusal::NoAbsencePending => "no_absence_pending",
         }
     }
 }

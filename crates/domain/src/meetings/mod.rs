@@ -1,5 +1,6 @@
 //! Meetings (samtaler): availability, the channel rules and the life of a booking.
 
+mod absence;
 mod call_in;
 mod channels;
 mod lifecycle;
@@ -8,6 +9,7 @@ mod self_booking;
 mod video;
 mod weekly;
 
+pub use absence::{AbsenceReason, AbsenceStatus, MAX_ABSENCE_TEXT, check_report};
 pub use call_in::{CallInRefusal, CallInRequest, check_call_in, check_rebooking, may_rebook};
 pub use channels::{
     ChannelFacts, ChannelRefusal, EarlierMeetings, FIRST_MEETING_SOURCE, Proposed,

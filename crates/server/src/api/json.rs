@@ -205,6 +205,20 @@ pub struct MeetingJson {
     /// Set when staff called the citizen in (indkaldelse).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub call_in: Option<CallInJson>,
+    /// The citizen's "Jeg kan ikke komme" on a call-in, and where it stands.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub absence: Option<AbsenceJson>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AbsenceJson {
+    pub reason: domain::meetings::AbsenceReason,
+    pub text: Option<String>,
+    #[schema(value_type = String)]
+    pub reported_at: String,
+    pub status: domain::meetings::AbsenceStatus,
+    /// Staff's reason for refusing (or the note on accepting).
+    pub decision_reason: Option<String>,
 }
 
 /// A call-in's facts as BEK nr. 442 af 26. maj 2023 § 20, stk. 1 lists them, beyond what the
@@ -270,7 +284,15 @@ impl MeetingJson {
             rebook_until: c.rebook_until.map(crate::time_fmt::rfc3339),
             fund_participates: m.adviser_id.is_some(),
         });
+        let absence = m.absence.map(|a| AbsenceJson {
+            reason: a.reason,
+            text: a.text,
+            reported_at: crate::time_fmt::rfc3339(a.reported_at),
+            status: a.status,
+            decision_reason: a.decision_reason,
+        });
         Self {
+            absence,
             call_in,
             join_url,
             citizen_id: m.citizen_id.to_string(),

@@ -1,4 +1,5 @@
 //! Meetings: booking, reading, moving, cancelling, the outcome, and the calendar file.
+pub mod absence;
 pub mod calendar;
 pub mod cancel;
 pub mod create;

@@ -79,6 +79,8 @@ pub fn router(demo: bool) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(meetings::cancel::handler))
         .routes(routes!(meetings::reschedule::handler))
         .routes(routes!(meetings::outcome::handler))
+        .routes(routes!(meetings::absence::report))
+        .routes(routes!(meetings::absence::decide))
         .routes(routes!(meetings::calendar::handler))
         .split_for_parts();
     let document = crate::openapi::document(paths);

@@ -49,6 +49,9 @@ pub fn meeting_refusal(lang: Lang, r: MeetingRefusal) -> &'static str {
         MeetingRefusal::InPast => lang.text("meeting-refusal-in-past"),
         MeetingRefusal::RebookingClosed => lang.text("meeting-refusal-rebooking-closed"),
         MeetingRefusal::RebookingOtherKind => lang.text("meeting-refusal-rebooking-other-kind"),
+        MeetingRefusal::CallInAbsenceOnly => lang.text("meeting-refusal-call-in-absence-only"),
+        MeetingRefusal::AbsenceNotPossible => lang.text("meeting-refusal-absence-not-possible"),
+        MeetingRefusal::NoAbsencePending => lang.text("meeting-refusal-no-absence-pending"),
     }
 }
 

@@ -104,6 +104,7 @@ pub fn audit_action(lang: Lang, a: AuditAction) -> &'static str {
         AuditAction::MeetingBooked => lang.text("audit-meeting-booked"),
         AuditAction::MeetingMoved => lang.text("audit-meeting-moved"),
         AuditAction::MeetingCancelled => lang.text("audit-meeting-cancelled"),
+        AuditAction::AbsenceDecided => lang.text("audit-absence-decided"),
         AuditAction::MeetingOutcome => lang.text("audit-meeting-outcome"),
         AuditAction::NoticeSent => lang.text("audit-notice-sent"),
         AuditAction::LetterPrinted => lang.text("audit-letter-printed"),

@@ -3,6 +3,7 @@
 //! problem+json, the pages into a page with messages at the fields. Neither edge borrows from
 //! the other.
 
+pub mod absence;
 pub mod calendar_file;
 pub mod quotas;
 pub mod weekly_availability;

@@ -376,3 +376,205 @@ async fn a_citizen_moves_a_call_in_only_within_its_period_and_to_the_same_kind(b
     )
     .await;
 }
+
+backend_tests!(a_citizen_who_cannot_come_reports_it_and_staff_accept_or_refuse);
+async fn a_citizen_who_cannot_come_reports_it_and_staff_accept_or_refuse(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = app.world().await;
+    let location = jobcentre(&app, &world).await;
+    let (citizen, token) = app
+        .citizen(&world, "0101901234", "anne", "job_ready_cash_benefit")
+        .await;
+    let caseworker = app.staff_actor("cw.aalborg").await;
+    let r = app
+        .patch(
+            &format!("/api/v1/citizens/{citizen}"),
+            Some(&world.aalborg),
+            &json!({"caseworker_id": caseworker.id()}),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let book = |hours: i64| {
+        let app = &app;
+        let world = &world;
+        let location = location.clone();
+        let citizen = citizen.clone();
+        async move {
+            let s = slot(app, &world.aalborg, hours, json!(["in_person"])).await;
+            let body = json!({"citizen_id": citizen, "slot_id": s, "channel": "in_person",
+                "call_in": {"location_id": location}});
+            let r = app
+                .post("/api/v1/meetings", Some(&world.aalborg), &body)
+                .await;
+            assert_eq!(r.status(), StatusCode::CREATED);
+            r.json::<Value>().await.expect("json")["id"]
+                .as_str()
+                .expect("id")
+                .to_owned()
+        }
+    };
+    let first = book(72).await;
+    // A call-in is not the citizen's to cancel.
+    problem(
+        app.post(
+            &format!("/api/v1/meetings/{first}/cancel"),
+            Some(&token),
+            &json!({"reason": "Gider ikke"}),
+        )
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "call_in_absence_only",
+    )
+    .await;
+    let absence = format!("/api/v1/meetings/{first}/absence");
+    let p = problem(
+        app.post(&absence, Some(&token), &json!({"reason": "other"}))
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(p["errors"][0]["field"], "text", "{p}");
+    let r = app
+        .post(
+            &absence,
+            Some(&token),
+            &json!({"reason": "job_interview", "text": "Samtale hos Arla kl. 9"}),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let reported: Value = r.json().await.expect("json");
+    assert_eq!(reported["status"], "booked", "it stands until staff decide");
+    assert_eq!(reported["absence"]["status"], "pending");
+    assert_eq!(reported["absence"]["reason"], "job_interview");
+    problem(
+        app.post(&absence, Some(&token), &json!({"reason": "illness"}))
+            .await,
+        StatusCode::CONFLICT,
+        "absence_not_possible",
+    )
+    .await;
+    let worklist = app.get_json("/api/v1/worklist", Some(&world.aalborg)).await;
+    let reasons: Vec<&Value> = worklist["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter(|i| i["citizen_id"] == citizen.as_str())
+        .map(|i| &i["reason"])
+        .collect();
+    assert!(reasons.contains(&&json!("absence_reported")), "{worklist}");
+    // Another organisation cannot decide; refusing needs a reason.
+    let decision = format!("{absence}/decision");
+    problem(
+        app.post(&decision, Some(&world.aarhus), &json!({"accept": true}))
+            .await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    problem(
+        app.post(&decision, Some(&world.aalborg), &json!({"accept": false}))
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "reason_required",
+    )
+    .await;
+    let r = app
+        .post(
+            &decision,
+            Some(&world.aalborg),
+            &json!({"accept": false, "reason": "Jobsamtalen kan flyttes til eftermiddagen."}),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let refused: Value = r.json().await.expect("json");
+    assert_eq!(refused["status"], "booked", "the call-in stands");
+    assert_eq!(refused["absence"]["status"], "refused");
+    // The citizen is told why in their thread.
+    let thread = app
+        .get_json(
+            &format!("/api/v1/citizens/{citizen}/messages"),
+            Some(&token),
+        )
+        .await;
+    let told = thread["messages"]
+        .as_array()
+        .expect("messages")
+        .iter()
+        .any(|m| {
+            m["body"]
+                .as_str()
+                .is_some_and(|b| b.contains("ikke godkendt") && b.contains("eftermiddagen"))
+        });
+    assert!(told, "{thread}");
+    problem(
+        app.post(&decision, Some(&world.aalborg), &json!({"accept": true}))
+            .await,
+        StatusCode::CONFLICT,
+        "no_absence_pending",
+    )
+    .await;
+
+    // A second call-in, accepted: cancelled as an afbud with a reasonable excuse, and off
+    // the worklist.
+    let second = book(120).await;
+    let r = app
+        .post(
+            &format!("/api/v1/meetings/{second}/absence"),
+            Some(&token),
+            &json!({"reason": "illness"}),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let r = app
+        .post(
+            &format!("/api/v1/meetings/{second}/absence/decision"),
+            Some(&world.aalborg),
+            &json!({"accept": true}),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let accepted: Value = r.json().await.expect("json");
+    assert_eq!(accepted["status"], "cancelled");
+    assert_eq!(accepted["absence"]["status"], "accepted");
+    assert!(
+        accepted["cancellation"]["reason"]
+            .as_str()
+            .is_some_and(|r| r.starts_with("Afbud med rimelig grund")),
+        "{accepted}"
+    );
+    let worklist = app.get_json("/api/v1/worklist", Some(&world.aalborg)).await;
+    assert!(
+        !worklist["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .any(|i| i["reason"] == "absence_reported"),
+        "{worklist}"
+    );
+    // An ordinary meeting is not a call-in: no absence report, the plain cancel.
+    let plain = slot(&app, &world.aalborg, 150, json!(["in_person"])).await;
+    let r = app
+        .post(
+            "/api/v1/meetings",
+            Some(&token),
+            &json!({"citizen_id": citizen, "slot_id": plain, "channel": "in_person"}),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let own = r.json::<Value>().await.expect("json")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    problem(
+        app.post(
+            &format!("/api/v1/meetings/{own}/absence"),
+            Some(&token),
+            &json!({"reason": "illness"}),
+        )
+        .await,
+        StatusCode::CONFLICT,
+        "absence_not_possible",
+    )
+    .await;
+}

@@ -277,5 +277,6 @@ fn booked(
         booked_by_role: actor.role(),
         cancellation: None,
         call_in: None,
+        absence: None,
     })
 }

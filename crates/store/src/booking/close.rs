@@ -7,7 +7,8 @@ use super::{audit_change, kinds, outbox, void_reminders};
 use crate::audit::AuditAction;
 use crate::meetings::Meeting;
 use crate::report_days::{self, StaleDay};
-use crate::{Store, StoreError};
+use crate::{Citizen, Store, StoreError};
+use sqlx::{Any, Transaction};
 
 impl Store {
     /// Cancels a booked meeting that has not begun (afbud), recording who, why and whether it
@@ -19,6 +20,32 @@ impl Store {
         reason: &str,
     ) -> Result<Meeting, StoreError> {
         let (meeting, citizen, visibility) = self.load_for_change(actor, meeting_id).await?;
+        // A citizen does not cancel a call-in: they report that they cannot come, and staff
+        // decide (`absence.rs`).
+        if visibility == Visibility::Own && meeting.call_in.is_some() {
+            return Err(MeetingRefusal::CallInAbsenceOnly.into());
+        }
+        let mut tx = self.inner.write.begin().await?;
+        self.cancel_in(&mut tx, actor, &meeting, &citizen, visibility, reason)
+            .await?;
+        tx.commit().await?;
+        self.load_meeting(actor, meeting_id)
+            .await
+            .map(|(m, _, _)| m)
+    }
+
+    /// The cancellation itself, in the caller's transaction: the meeting, its slots, its
+    /// reminders, the report day, the audit entry and the notice.
+    pub(super) async fn cancel_in(
+        &self,
+        tx: &mut Transaction<'_, Any>,
+        actor: &Actor,
+        meeting: &Meeting,
+        citizen: &Citizen,
+        visibility: Visibility,
+        reason: &str,
+    ) -> Result<(), StoreError> {
+        let meeting_id = &meeting.id;
         let late = cancellation_is_late(
             meeting.status,
             meeting.start,
@@ -26,7 +53,6 @@ impl Store {
             self.inner.meetings.late_cancellation,
         )?;
         let now = self.now_micros();
-        let mut tx = self.inner.write.begin().await?;
         let changed = sqlx::query(
             "UPDATE meetings SET status = 'cancelled', cancelled_by = $1, cancelled_by_role = $2, cancel_reason = $3, \
              cancelled_late = $4, cancelled_at = $5, updated_at = $5 WHERE id = $6 AND status = 'booked'",
@@ -37,20 +63,20 @@ impl Store {
         .bind(i64::from(late))
         .bind(now)
         .bind(meeting_id.as_str())
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
         if changed.rows_affected() != 1 {
             return Err(MeetingRefusal::NotBooked.into());
         }
         sqlx::query("UPDATE slots SET meeting_id = NULL WHERE meeting_id = $1")
             .bind(meeting_id.as_str())
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
-        void_reminders(&mut tx, self.now_micros(), meeting_id.as_str()).await?;
+        void_reminders(tx, self.now_micros(), meeting_id.as_str()).await?;
         let day = StaleDay::new(citizen.municipality.as_str(), meeting.start);
-        report_days::mark(&mut tx, self.now_micros(), &[day]).await?;
+        report_days::mark(tx, self.now_micros(), &[day]).await?;
         audit_change(
-            &mut tx,
+            tx,
             self.now_micros(),
             visibility,
             actor,
@@ -59,16 +85,12 @@ impl Store {
         )
         .await?;
         outbox(
-            &mut tx,
+            tx,
             self.now_micros(),
             meeting_id.as_str(),
             &[(kinds::CANCELLED, now)],
         )
-        .await?;
-        tx.commit().await?;
-        self.load_meeting(actor, meeting_id)
-            .await
-            .map(|(m, _, _)| m)
+        .await
     }
 
     /// Records that a meeting was held or missed: staff only, once, from its start on.

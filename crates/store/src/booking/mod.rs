@@ -148,12 +148,15 @@ pub struct SlotChoice {
     pub may_choose_fund: bool,
 }
 
+mod absence;
 mod book;
 mod busy;
 mod call_in;
 mod close;
 mod group;
 mod reschedule;
+
+pub use absence::AbsenceDecision;
 
 pub(crate) use group::Bookings;
 
