@@ -66,3 +66,46 @@ test('a caseworker calls a citizen in to the jobcentre and the citizen reads whe
   assert.equal(await citizenPage.locator('a:has-text("Vælg en anden tid")').count(), 0);
   await expectNoAxeViolations(citizenPage, assert);
 });
+
+test('a citizen who cannot come says why, and the caseworker refuses with a reason', async () => {
+  const api = (path, options) => harnessApi(server.url, path, options);
+  const { json: { token } } = await api('/api/v1/dev/session', { body: { login: 'aalborg.jk5' } });
+  const made = await api('/api/v1/citizens', { token, body: { cpr: '0403861234', name: 'Alma Afbud', municipality: '0851', target_group: 'job_ready_cash_benefit', unemployed_since: '2026-11-02', login: 'alma.afbud' } });
+  assert.equal(made.status, 201, JSON.stringify(made.json));
+  const start = new Date((await serverNow(server.url)).getTime() + 61 * 24 * 3600 * 1000);
+  start.setUTCHours(9, 0, 0, 0);
+  const slot = await api('/api/v1/slots', { token, body: { start: start.toISOString(), end: new Date(start.getTime() + 30 * 60000).toISOString(), channels: ['in_person'], location: 'Jobcentret' } });
+  const { json: { locations } } = await api('/api/v1/locations', { token });
+  const meeting = await api('/api/v1/meetings', { token, body: { citizen_id: made.json.id, slot_id: slot.json.id, channel: 'in_person', call_in: { location_id: locations[0].id } } });
+  assert.equal(meeting.status, 201, JSON.stringify(meeting.json));
+  const url = `${server.url}/samtaler/${meeting.json.id}`;
+
+  const citizen = await newPage(browser);
+  await signIn(citizen, server.url, 'alma.afbud');
+  await citizen.goto(url);
+  assert.equal(await citizen.locator('button:has-text("Aflys samtalen")').count(), 0, 'a call-in is not cancelled by the citizen');
+  await expectNoAxeViolations(citizen, assert);
+  await citizen.click('button:has-text("Send afbud")');
+  assert.match(await citizen.locator('[role="alert"]').textContent(), /Vælg hvorfor du ikke kan komme/);
+  await citizen.check('#absence-illness');
+  await citizen.click('button:has-text("Send afbud")');
+  assert.match(await citizen.locator('main').textContent(), /Du har meldt afbud: Jeg er syg/);
+  await expectNoAxeViolations(citizen, assert);
+
+  const staff = await newPage(browser);
+  await signIn(staff, server.url, 'aalborg.jk5');
+  await staff.goto(url);
+  assert.match(await staff.locator('main').textContent(), /Borgerens begrundelse: Jeg er syg/);
+  await expectNoAxeViolations(staff, assert);
+  await staff.check('#decision-refuse');
+  await staff.click('button:has-text("Gem afgørelse")');
+  assert.match(await staff.locator('[role="alert"]').textContent(), /Skriv hvorfor afbuddet ikke godkendes/);
+  await staff.check('#decision-refuse');
+  await staff.fill('#decision_note', 'Du kan få hjælp til at komme, ring til os.');
+  await staff.click('button:has-text("Gem afgørelse")');
+  assert.match(await staff.locator('main').textContent(), /Afbuddet er ikke godkendt/);
+
+  await citizen.goto(url);
+  assert.match(await citizen.locator('main').textContent(), /Dit afbud er ikke godkendt: Du kan få hjælp til at komme/);
+  await expectNoAxeViolations(citizen, assert);
+});

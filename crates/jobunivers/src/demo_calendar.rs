@@ -2,7 +2,7 @@
 //! three weeks, topped up at every start so a demo started next month still has times to book,
 //! and on the first start a few booked meetings so the pages are not empty.
 
-use domain::meetings::WeeklyAvailability;
+use domain::meetings::{AbsenceReason, CallInRequest, WeeklyAvailability};
 use domain::{Actor, Channel, Organisation, Role};
 use jiff::ToSpan;
 use jiff::civil::{Time, Weekday};
@@ -90,9 +90,12 @@ pub async fn top_up(store: &Store, system: &Actor) -> Result<usize, StoreError> 
 }
 
 /// On first seeding: each caseworker books three of their own citizens into their free times,
-/// as they would when calling them in (so the reads are logged in the caseworker's name).
+/// as they would when calling them in (so the reads are logged in the caseworker's name). A
+/// meeting in person is a call-in to the jobcentre's address, and every fifth call-in's
+/// citizen has said they cannot come (`absence_reported` on the worklist).
 pub async fn book_some(store: &Store, system: &Actor) -> Result<usize, StoreError> {
     let mut booked = 0;
+    let mut call_ins = 0;
     let staff = store.staff_list(system).await?;
     let now = store.now();
     let later = now
@@ -103,6 +106,7 @@ pub async fn book_some(store: &Store, system: &Actor) -> Result<usize, StoreErro
         .filter(|m| m.role == Role::Caseworker && m.municipality().is_some())
     {
         let actor = member.actor()?;
+        let place = store.locations(&actor).await?.into_iter().next();
         let free = store.staff_calendar(&actor, now, later).await?.slots;
         let mut free = free.iter().filter(|s| s.meeting_id.is_none()).step_by(4);
         let query = store::CitizenQuery {
@@ -134,11 +138,27 @@ pub async fn book_some(store: &Store, system: &Actor) -> Result<usize, StoreErro
             let mut result = store.book_meeting(&actor, &req).await;
             if matches!(result, Err(StoreError::Channel(_))) {
                 req.channel = Channel::InPerson;
+                req.call_in = place.as_ref().map(|p| CallInRequest {
+                    location_id: Some(p.id.clone()),
+                    ..Default::default()
+                });
                 result = store.book_meeting(&actor, &req).await;
             }
-            if result.is_ok() {
+            if let Ok(meeting) = result {
                 booked += 1;
                 mine += 1;
+                if meeting.call_in.is_some() {
+                    call_ins += 1;
+                    if call_ins % 5 == 1 {
+                        let citizen = Actor::Citizen {
+                            citizen_id: c.id.clone(),
+                            name: c.name.clone(),
+                        };
+                        store
+                            .report_absence(&citizen, &meeting.id, AbsenceReason::Illness, None)
+                            .await?;
+                    }
+                }
             }
         }
     }

@@ -2,6 +2,7 @@
 //! reader may do with it now. Citizens and staff see the same meeting slightly differently: the
 //! caseworker sees the number to call, the citizen is told that the caseworker will call.
 
+use domain::meetings::{AbsenceReason, AbsenceStatus};
 use domain::{Channel, MeetingStatus};
 use jiff::Timestamp;
 use store::Meeting;
@@ -40,6 +41,50 @@ pub struct MeetingView {
     pub upcoming: bool,
     /// A call-in: where exactly, how to get in, whom to call, whether it can be moved.
     pub call_in: Option<CallInView>,
+    /// May be cancelled by this reader: not a citizen's own call-in ("Jeg kan ikke komme").
+    pub can_cancel: bool,
+    /// A citizen's call-in, booked, not begun, nothing reported yet.
+    pub can_report_absence: bool,
+    /// Where a reported absence stands, in the reader's words.
+    pub absence_line: Option<String>,
+    /// Staff: an absence waits for their decision.
+    pub can_decide_absence: bool,
+}
+
+/// The reason a citizen gave, as they chose it.
+pub fn absence_reason(lang: Lang, r: AbsenceReason) -> &'static str {
+    match r {
+        AbsenceReason::Illness => lang.text("absence-reason-illness"),
+        AbsenceReason::ChildIllness => lang.text("absence-reason-child-illness"),
+        AbsenceReason::JobInterview => lang.text("absence-reason-job-interview"),
+        AbsenceReason::Work => lang.text("absence-reason-work"),
+        AbsenceReason::Other => lang.text("absence-reason-other"),
+    }
+}
+
+fn absence_line(a: &store::Absence, r: &Reader<'_>) -> String {
+    let lang = r.lang;
+    let said = match &a.text {
+        Some(t) => format!("{} ({t})", absence_reason(lang, a.reason)),
+        None => absence_reason(lang, a.reason).to_owned(),
+    };
+    let decision = a.decision_reason.clone().unwrap_or_default();
+    match (a.status, r.is_staff) {
+        (AbsenceStatus::Pending, true) => {
+            lang.fmt("absence-citizen-said", &[("reason", (&said).into())])
+        }
+        (AbsenceStatus::Pending, false) => {
+            lang.fmt("absence-pending", &[("reason", (&said).into())])
+        }
+        (AbsenceStatus::Accepted, false) => lang.text("absence-accepted").to_owned(),
+        (AbsenceStatus::Accepted, true) => lang.text("absence-accepted-staff").to_owned(),
+        (AbsenceStatus::Refused, false) => {
+            lang.fmt("absence-refused", &[("reason", (&decision).into())])
+        }
+        (AbsenceStatus::Refused, true) => {
+            lang.fmt("absence-refused-staff", &[("reason", (&decision).into())])
+        }
+    }
 }
 
 /// A call-in's facts in words (BEK nr. 442/2023 § 20, stk. 1, nr. 5-8, 11-12).
@@ -162,5 +207,14 @@ pub fn view(m: &Meeting, r: &Reader<'_>) -> MeetingView {
         can_record: booked && r.is_staff && m.start <= r.now,
         upcoming: booked && m.end > r.now,
         call_in: m.call_in.as_ref().map(|c| call_in_view(c, r)),
+        can_cancel: booked && m.start > r.now && (r.is_staff || m.call_in.is_none()),
+        can_report_absence: booked
+            && m.start > r.now
+            && !r.is_staff
+            && m.call_in.is_some()
+            && m.absence.is_none(),
+        absence_line: m.absence.as_ref().map(|a| absence_line(a, r)),
+        can_decide_absence: r.is_staff
+            && m.absence.as_ref().map(|a| a.status) == Some(AbsenceStatus::Pending),
     }
 }

@@ -114,10 +114,13 @@ struct MeetingPage {
     m: MeetingView,
     is_staff: bool,
     message: Option<String>,
+    /// What was typed in the form that was refused.
     reason: String,
+    /// "Jeg kan ikke komme": the reasons to choose from, as (code, label).
+    absence_reasons: Vec<(&'static str, &'static str)>,
 }
 
-async fn meeting_page(
+pub(super) async fn meeting_page(
     state: &AppState,
     user: &SignedIn,
     id: &MeetingId,
@@ -148,6 +151,15 @@ async fn meeting_page(
         is_staff: user.actor.is_staff(),
         message: message.clone(),
         reason,
+        absence_reasons: domain::meetings::AbsenceReason::ALL
+            .iter()
+            .map(|r| {
+                (
+                    r.as_str(),
+                    crate::pages::meeting_view::absence_reason(user.viewer.lang, *r),
+                )
+            })
+            .collect(),
     });
     if message.is_some() {
         *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;

@@ -2,6 +2,7 @@
 //! JavaScript: links, GET forms for searching and POST forms for changes (with a CSRF token).
 //! Texts come from [`crate::i18n`]; templates are in `templates/` and escape everything.
 
+mod absence;
 mod admin;
 mod booking;
 mod booking_call_in;
@@ -88,6 +89,11 @@ pub fn routes(config: &ServerConfig) -> Router<AppState> {
         .route(
             "/samtaler/{id}/udfald",
             axum::routing::post(meetings::outcome),
+        )
+        .route("/samtaler/{id}/afbud", axum::routing::post(absence::report))
+        .route(
+            "/samtaler/{id}/afbud/afgoerelse",
+            axum::routing::post(absence::decide),
         )
         .route("/samtaler/{id}/kalender.ics", get(meetings::calendar_file))
         .route("/medarbejder/kalender", get(calendar::week))
