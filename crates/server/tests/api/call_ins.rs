@@ -36,6 +36,15 @@ async fn slot(app: &TestApp, token: &str, hours: i64, channels: Value) -> String
         .to_owned()
 }
 
+/// The id of what a request has just created (201).
+async fn created(r: reqwest::Response) -> String {
+    assert_eq!(r.status(), StatusCode::CREATED);
+    r.json::<Value>().await.expect("json")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned()
+}
+
 /// A manager of Aalborg adds the jobcentre's address; returns its id.
 async fn jobcentre(app: &TestApp, world: &World) -> String {
     let (_, manager) = app.staff(world, "leder.aalborg", "manager").await;
@@ -302,11 +311,7 @@ async fn a_citizen_moves_a_call_in_only_within_its_period_and_to_the_same_kind(b
             &call_in(&first, Some(at(&app, 48).to_string())),
         )
         .await;
-    assert_eq!(r.status(), StatusCode::CREATED);
-    let id = r.json::<Value>().await.expect("json")["id"]
-        .as_str()
-        .expect("id")
-        .to_owned();
+    let id = created(r).await;
     let video_only = slot(&app, &world.aalborg, 96, json!(["video"])).await;
     let same_kind = slot(&app, &world.aalborg, 120, json!(["in_person", "video"])).await;
     let move_to = |slot: &str| json!({"slot_id": slot});
@@ -359,11 +364,7 @@ async fn a_citizen_moves_a_call_in_only_within_its_period_and_to_the_same_kind(b
     let r = app
         .post("/api/v1/meetings", Some(&world.aalborg), &body)
         .await;
-    assert_eq!(r.status(), StatusCode::CREATED);
-    let fixed_id = r.json::<Value>().await.expect("json")["id"]
-        .as_str()
-        .expect("id")
-        .to_owned();
+    let fixed_id = created(r).await;
     problem(
         app.post(
             &format!("/api/v1/meetings/{fixed_id}/move"),
@@ -406,11 +407,7 @@ async fn a_citizen_who_cannot_come_reports_it_and_staff_accept_or_refuse(backend
             let r = app
                 .post("/api/v1/meetings", Some(&world.aalborg), &body)
                 .await;
-            assert_eq!(r.status(), StatusCode::CREATED);
-            r.json::<Value>().await.expect("json")["id"]
-                .as_str()
-                .expect("id")
-                .to_owned()
+            created(r).await
         }
     };
     let first = book(72).await;
@@ -561,11 +558,7 @@ async fn a_citizen_who_cannot_come_reports_it_and_staff_accept_or_refuse(backend
             &json!({"citizen_id": citizen, "slot_id": plain, "channel": "in_person"}),
         )
         .await;
-    assert_eq!(r.status(), StatusCode::CREATED);
-    let own = r.json::<Value>().await.expect("json")["id"]
-        .as_str()
-        .expect("id")
-        .to_owned();
+    let own = created(r).await;
     problem(
         app.post(
             &format!("/api/v1/meetings/{own}/absence"),
