@@ -52,6 +52,20 @@ pub struct Meeting {
     pub absence: Option<Absence>,
 }
 
+impl Meeting {
+    /// Staff called the citizen in: with the call-in's facts, or (the older form) by requiring
+    /// attendance in person with a reason. Either way the citizen does not cancel it but says
+    /// "Jeg kan ikke komme", and moves it only within a rebooking period.
+    pub fn is_call_in(&self) -> bool {
+        self.call_in.is_some() || self.attendance_reason.is_some()
+    }
+
+    /// Until when the citizen may move it themself; `None`: not at all.
+    pub fn rebook_until(&self) -> Option<Timestamp> {
+        self.call_in.as_ref().and_then(|c| c.rebook_until)
+    }
+}
+
 /// A reported absence from a call-in (`domain::meetings::absence`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Absence {

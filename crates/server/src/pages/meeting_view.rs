@@ -201,17 +201,16 @@ pub fn view(m: &Meeting, r: &Reader<'_>) -> MeetingView {
         can_move: booked
             && m.start > r.now
             && (r.is_staff
-                || m.call_in
-                    .as_ref()
-                    .is_none_or(|c| domain::meetings::may_rebook(c.rebook_until, r.now))),
+                || !m.is_call_in()
+                || domain::meetings::may_rebook(m.rebook_until(), r.now)),
         can_record: booked && r.is_staff && m.start <= r.now,
         upcoming: booked && m.end > r.now,
         call_in: m.call_in.as_ref().map(|c| call_in_view(c, r)),
-        can_cancel: booked && m.start > r.now && (r.is_staff || m.call_in.is_none()),
+        can_cancel: booked && m.start > r.now && (r.is_staff || !m.is_call_in()),
         can_report_absence: booked
             && m.start > r.now
             && !r.is_staff
-            && m.call_in.is_some()
+            && m.is_call_in()
             && m.absence.is_none(),
         absence_line: m.absence.as_ref().map(|a| absence_line(a, r)),
         can_decide_absence: r.is_staff

@@ -555,6 +555,28 @@ async fn staff_book_for_exempt_citizens_and_require_attendance_with_a_reason(bac
     )
     .await;
     assert_eq!(mine["attendance_reason"], "Vi skal underskrive din jobplan");
+    // Required attendance is a call-in: not the citizen's to cancel ("Gider ikke"), but to
+    // report that they cannot come, which waits for staff.
+    let id = m["id"].as_str().expect("id");
+    problem(
+        app.post(
+            &format!("/api/v1/meetings/{id}/cancel"),
+            Some(&me),
+            &json!({"reason": "Gider ikke"}),
+        )
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "call_in_absence_only",
+    )
+    .await;
+    let r = app
+        .post(
+            &format!("/api/v1/meetings/{id}/absence"),
+            Some(&me),
+            &json!({"reason": "illness"}),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::CREATED, "{backend:?}");
 }
 
 backend_tests!(of_fifty_simultaneous_http_bookings_of_one_slot_exactly_one_wins);

@@ -33,7 +33,7 @@ impl Store {
         if visibility != Visibility::Own {
             return Err(StoreError::Forbidden);
         }
-        if meeting.call_in.is_none() || meeting.absence.is_some() {
+        if !meeting.is_call_in() || meeting.absence.is_some() {
             return Err(MeetingRefusal::AbsenceNotPossible.into());
         }
         check_changeable(meeting.status, meeting.start, self.now())?;

@@ -22,7 +22,7 @@ impl Store {
         let (meeting, citizen, visibility) = self.load_for_change(actor, meeting_id).await?;
         // A citizen does not cancel a call-in: they report that they cannot come, and staff
         // decide (`absence.rs`).
-        if visibility == Visibility::Own && meeting.call_in.is_some() {
+        if visibility == Visibility::Own && meeting.is_call_in() {
             return Err(MeetingRefusal::CallInAbsenceOnly.into());
         }
         let mut tx = self.inner.write.begin().await?;

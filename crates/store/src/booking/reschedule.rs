@@ -40,7 +40,7 @@ impl Store {
             now,
         )?;
         let channel = channel.unwrap_or(meeting.channel);
-        if let (Visibility::Own, Some(call_in)) = (visibility, &meeting.call_in) {
+        if visibility == Visibility::Own && meeting.is_call_in() {
             // The call-in's holder: the organisation of the staff member who holds it.
             let held_by_fund = matches!(
                 self.staff_by_id(&meeting.staff_id).await?.organisation,
@@ -48,7 +48,7 @@ impl Store {
             );
             let same_holder = held_by_fund == (holder == Holder::UnemploymentFund);
             check_rebooking(
-                call_in.rebook_until,
+                meeting.rebook_until(),
                 now,
                 same_holder,
                 channel == meeting.channel && slot.channels.contains(&channel),
