@@ -130,4 +130,4 @@ absence-choose-reason = Vælg hvorfor du ikke kan komme.
 absence-text-required = Skriv kort, hvorfor du ikke kan komme.
 absence-pending = Du har meldt afbud: { $reason }. Vi vurderer det og giver dig besked. Indtil da står samtalen ved magt.
 absence-accepted = Dit afbud er godkendt, og samtalen er aflyst.
-absence-refused = Dit afbud er ikke godkendt: { $reason } Samtalen står ved magt.
+absence-refused = Dit afbud er ikke godkendt, og samtalen står ved magt. Begrundelse: »{ $reason }«

@@ -37,4 +37,4 @@ notice-survey-sms = { $sender }: Hvordan gik din samtale? Svar anonymt på { $li
 notice-survey-subject = Hvordan gik din samtale?
 notice-call-in-directions = Sådan finder du os: { $directions }
 absence-accepted-cancel-reason = Afbud med rimelig grund
-absence-refused-message = Vi har ikke godkendt dit afbud til samtalen { $when }. Begrundelse: { $reason } Samtalen står ved magt, så mød op som aftalt. Ring eller skriv til os, hvis du har spørgsmål.
+absence-refused-message = Vi har ikke godkendt dit afbud til samtalen { $when }. Begrundelse: »{ $reason }«. Samtalen står ved magt, så mød op som aftalt. Ring eller skriv til os, hvis du har spørgsmål.

@@ -176,4 +176,4 @@ absence-decide-submit = Gem afgørelse
 absence-decide-reason-required = Skriv hvorfor afbuddet ikke godkendes. Borgeren får begrundelsen.
 absence-decide-choose = Vælg om afbuddet godkendes.
 absence-accepted-staff = Afbuddet er godkendt, og samtalen er aflyst.
-absence-refused-staff = Afbuddet er ikke godkendt: { $reason } Borgeren har fået begrundelsen.
+absence-refused-staff = Afbuddet er ikke godkendt, og borgeren har fået begrundelsen: »{ $reason }«

@@ -130,4 +130,4 @@ absence-choose-reason = Choose why you cannot come.
 absence-text-required = Write briefly why you cannot come.
 absence-pending = You have reported absence: { $reason }. We will look at it and let you know. Until then the meeting stands.
 absence-accepted = Your absence has been accepted, and the meeting is cancelled.
-absence-refused = Your absence has not been accepted: { $reason } The meeting stands.
+absence-refused = Your absence has not been accepted, and the meeting stands. Reason: “{ $reason }”

@@ -37,4 +37,4 @@ notice-survey-sms = { $sender }: How did your meeting go? Answer anonymously at 
 notice-survey-subject = How did your meeting go?
 notice-call-in-directions = How to find us: { $directions }
 absence-accepted-cancel-reason = Absence with a reasonable excuse
-absence-refused-message = We have not accepted your absence from the meeting { $when }. Reason: { $reason } The meeting stands, so please attend as agreed. Call or write to us if you have questions.
+absence-refused-message = We have not accepted your absence from the meeting { $when }. Reason: “{ $reason }”. The meeting stands, so please attend as agreed. Call or write to us if you have questions.

@@ -176,4 +176,4 @@ absence-decide-submit = Save decision
 absence-decide-reason-required = Write why the absence is not accepted. The citizen gets the reason.
 absence-decide-choose = Choose whether the absence is accepted.
 absence-accepted-staff = The absence was accepted, and the meeting is cancelled.
-absence-refused-staff = The absence was not accepted: { $reason } The citizen has been told why.
+absence-refused-staff = The absence was not accepted, and the citizen has been told why: “{ $reason }”
