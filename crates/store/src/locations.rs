@@ -22,6 +22,17 @@ pub struct Location {
     pub step_free: bool,
 }
 
+impl Location {
+    /// "Jobcenter Aalborg, Vesterbro 14, 9000 Aalborg": the place on one line, as a picker,
+    /// a notice and a letter show it.
+    pub fn one_line(&self) -> String {
+        format!(
+            "{}, {}, {} {}",
+            self.name, self.street, self.postcode, self.town
+        )
+    }
+}
+
 pub(crate) const LOCATION_COLUMNS: &str = "l.id, l.municipality, l.unemployment_fund, l.name, l.street, l.postcode, l.town, \
      l.directions, l.step_free";
 

@@ -23,7 +23,7 @@ pub fn options(locations: Vec<store::Location>) -> Vec<LocationOption> {
     locations
         .into_iter()
         .map(|l| LocationOption {
-            label: format!("{}, {}, {} {}", l.name, l.street, l.postcode, l.town),
+            label: l.one_line(),
             id: l.id.into(),
         })
         .collect()

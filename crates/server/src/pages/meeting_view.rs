@@ -163,6 +163,8 @@ pub struct Reader<'a> {
 
 pub fn view(m: &Meeting, r: &Reader<'_>) -> MeetingView {
     let booked = m.status == MeetingStatus::Booked;
+    // Booked and not begun: what every change to it needs.
+    let open = booked && m.start > r.now;
     let cancellation = m.cancellation.as_ref().map(|c| {
         let by = role(r.lang, c.by_role).to_lowercase();
         let key = if c.late {
@@ -197,21 +199,16 @@ pub fn view(m: &Meeting, r: &Reader<'_>) -> MeetingView {
         cancellation,
         citizen_id: m.citizen_id.to_string(),
         citizen_name: None,
-        can_change: booked && m.start > r.now,
-        can_move: booked
-            && m.start > r.now
+        can_change: open,
+        can_move: open
             && (r.is_staff
                 || !m.is_call_in()
                 || domain::meetings::may_rebook(m.rebook_until(), r.now)),
         can_record: booked && r.is_staff && m.start <= r.now,
         upcoming: booked && m.end > r.now,
         call_in: m.call_in.as_ref().map(|c| call_in_view(c, r)),
-        can_cancel: booked && m.start > r.now && (r.is_staff || !m.is_call_in()),
-        can_report_absence: booked
-            && m.start > r.now
-            && !r.is_staff
-            && m.is_call_in()
-            && m.absence.is_none(),
+        can_cancel: open && (r.is_staff || !m.is_call_in()),
+        can_report_absence: open && !r.is_staff && m.is_call_in() && m.absence.is_none(),
         absence_line: m.absence.as_ref().map(|a| absence_line(a, r)),
         can_decide_absence: r.is_staff
             && m.absence.as_ref().map(|a| a.status) == Some(AbsenceStatus::Pending),

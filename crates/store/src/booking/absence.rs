@@ -1,9 +1,10 @@
 //! "Jeg kan ikke komme" on a call-in, and staff's decision (`domain::meetings::absence`).
 
+use domain::contact_plan::Holder;
 use domain::meetings::{
     AbsenceReason, AbsenceStatus, MeetingRefusal, check_changeable, check_report,
 };
-use domain::{Actor, MeetingId, Organisation, Visibility};
+use domain::{Actor, MeetingId, Visibility};
 
 use super::audit_change;
 use crate::audit::AuditAction;
@@ -39,9 +40,10 @@ impl Store {
         check_changeable(meeting.status, meeting.start, self.now())?;
         let text = text.map(str::trim).filter(|t| !t.is_empty());
         check_report(reason, text).map_err(|e| StoreError::invalid("text", e))?;
-        let holder = match self.staff_by_id(&meeting.staff_id).await?.organisation {
-            Some(Organisation::Fund(_)) => "a_kasse",
-            _ => "jobcenter",
+        // Stored with the words message threads use for the two holders.
+        let holder = match self.meeting_holder(&meeting).await? {
+            Holder::UnemploymentFund => "a_kasse",
+            Holder::Municipality => "jobcenter",
         };
         sqlx::query(
             "INSERT INTO absence_reports (meeting_id, citizen_id, holder, reason, text, reported_at, status) \

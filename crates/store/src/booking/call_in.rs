@@ -2,10 +2,12 @@
 //! the facts are listed in `domain::meetings::call_in`).
 
 use domain::Organisation;
+use domain::contact_plan::Holder;
 use domain::meetings::CallInRequest;
 use sqlx::{Any, Transaction};
 
 use crate::locations::Location;
+use crate::meetings::Meeting;
 use crate::{Store, StoreError, clock};
 
 /// Writes the call-in of meeting `id`, in the booking's transaction.
@@ -30,6 +32,17 @@ pub(super) async fn insert(
 }
 
 impl Store {
+    /// Whose meeting it is: the organisation of the staff member holding it. What a call-in's
+    /// rebooking and a reported absence are measured against.
+    pub(super) async fn meeting_holder(&self, meeting: &Meeting) -> Result<Holder, StoreError> {
+        Ok(
+            match self.staff_by_id(&meeting.staff_id).await?.organisation {
+                Some(Organisation::Fund(_)) => Holder::UnemploymentFund,
+                _ => Holder::Municipality,
+            },
+        )
+    }
+
     /// The call-in's location, which must be one of `holder`'s (the organisation whose time
     /// it is): a location of another organisation is refused naming the field, like an
     /// unknown one.

@@ -1,6 +1,5 @@
 //! Moving a meeting to another slot, atomically.
 
-use domain::contact_plan::Holder;
 use domain::meetings::{
     MeetingRefusal, Proposed, check_booking, check_changeable, check_channel, check_rebooking,
 };
@@ -42,11 +41,7 @@ impl Store {
         let channel = channel.unwrap_or(meeting.channel);
         if visibility == Visibility::Own && meeting.is_call_in() {
             // The call-in's holder: the organisation of the staff member who holds it.
-            let held_by_fund = matches!(
-                self.staff_by_id(&meeting.staff_id).await?.organisation,
-                Some(domain::Organisation::Fund(_))
-            );
-            let same_holder = held_by_fund == (holder == Holder::UnemploymentFund);
+            let same_holder = self.meeting_holder(&meeting).await? == holder;
             check_rebooking(
                 meeting.rebook_until(),
                 now,

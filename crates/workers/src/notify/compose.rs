@@ -26,7 +26,7 @@ fn how(lang: Lang, n: &MeetingNotice, public_url: &str) -> String {
     }
     let address = call_in
         .and_then(|c| c.location.as_ref())
-        .map(|l| format!("{}, {}, {} {}", l.name, l.street, l.postcode, l.town));
+        .map(store::Location::one_line);
     let place = address.as_deref().or(m.location.as_deref());
     how_to_take_part(lang, m.channel, place, &link)
 }
