@@ -129,6 +129,10 @@ id_type!(
     /// A place where an organisation meets citizens in person.
     LocationId
 );
+id_type!(
+    /// An availability notice (underretning) after a missed obligation.
+    NoticeId
+);
 
 #[cfg(test)]
 mod tests {

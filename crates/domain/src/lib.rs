@@ -36,7 +36,8 @@ pub use cpr::Cpr;
 pub use enums::{Channel, FirstMeetingPolicy, MeetingStatus, Outcome, Role, TargetGroup, Track};
 pub use holidays::{add_working_days, is_working_day, public_holiday};
 pub use ids::{
-    CitizenId, LetterId, LocationId, MeetingId, ScreeningId, SlotId, StaffId, SurveyId, TransferId,
+    CitizenId, LetterId, LocationId, MeetingId, NoticeId, ScreeningId, SlotId, StaffId, SurveyId,
+    TransferId,
 };
 pub use invalid::{FieldError, Invalid};
 pub use location::{NewLocation, Postcode};

@@ -133,6 +133,7 @@ mod tests {
             cancellation: None,
             call_in: None,
             absence: None,
+            no_show_excuse: None,
         }
     }
 

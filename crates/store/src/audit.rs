@@ -54,6 +54,12 @@ pub enum AuditAction {
     /// The case moved to the municipality the citizen moved to.
     TransferAccepted,
     TransferDeclined,
+    /// An availability notice (underretning) about the citizen was sent after a no-show.
+    AvailabilityNoticeSent,
+    /// Saw the notice in the "Underretninger" inbox.
+    AvailabilityNoticeListed,
+    /// Withdrew the notice: the excuse arrived later.
+    AvailabilityNoticeWithdrawn,
 }
 
 impl AuditAction {
@@ -89,6 +95,9 @@ impl AuditAction {
             AuditAction::TransferRequested => "case_transfer.requested",
             AuditAction::TransferAccepted => "case_transfer.accepted",
             AuditAction::TransferDeclined => "case_transfer.declined",
+            AuditAction::AvailabilityNoticeSent => "availability_notice.sent",
+            AuditAction::AvailabilityNoticeListed => "availability_notice.listed",
+            AuditAction::AvailabilityNoticeWithdrawn => "availability_notice.withdrawn",
         }
     }
 }
@@ -127,6 +136,9 @@ impl TryFrom<&str> for AuditAction {
             AuditAction::TransferRequested,
             AuditAction::TransferAccepted,
             AuditAction::TransferDeclined,
+            AuditAction::AvailabilityNoticeSent,
+            AuditAction::AvailabilityNoticeListed,
+            AuditAction::AvailabilityNoticeWithdrawn,
         ]
         .into_iter()
         .find(|a| a.as_str() == s)

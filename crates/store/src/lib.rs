@@ -7,6 +7,7 @@
 //! tenant scoping nor the audit log can be forgotten by a caller.
 
 mod audit;
+mod availability_notices;
 mod booking;
 mod bulk;
 mod bulk_threads;
@@ -47,6 +48,7 @@ mod visitation;
 mod worklist;
 
 pub use audit::{AccessLogEntry, AuditAction};
+pub use availability_notices::{AvailabilityNotice, Withdrawal};
 pub use booking::{AbsenceDecision, NewMeeting, SlotChoice};
 pub use bulk::{BulkCitizen, BulkMeeting, bulk_id};
 pub use bulk_threads::{BulkMessage, BulkSurvey, BulkThread};

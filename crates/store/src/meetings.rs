@@ -50,6 +50,9 @@ pub struct Meeting {
     pub call_in: Option<CallIn>,
     /// The citizen's "Jeg kan ikke komme" on a call-in, and staff's decision.
     pub absence: Option<Absence>,
+    /// A no-show with a reasonable excuse: the excuse staff recorded (at the outcome, or
+    /// later when withdrawing the availability notice).
+    pub no_show_excuse: Option<String>,
 }
 
 impl Meeting {
@@ -98,7 +101,7 @@ pub(crate) const MEETING_COLUMNS: &str = "m.id, m.citizen_id, m.staff_id, s.name
      lo.street AS location_street, lo.postcode AS location_postcode, lo.town AS location_town, \
      lo.directions AS location_directions, lo.step_free AS location_step_free, \
      ab.reason AS absence_reason, ab.text AS absence_text, ab.reported_at AS absence_reported_at, \
-     ab.status AS absence_status, ab.decision_reason AS absence_decision_reason";
+     ab.status AS absence_status, ab.decision_reason AS absence_decision_reason, m.no_show_excuse";
 
 /// `FROM` clause matching [`MEETING_COLUMNS`].
 pub(crate) const MEETING_FROM: &str = "meetings m JOIN staff s ON s.id = m.staff_id LEFT JOIN staff a ON a.id = m.adviser_id \
@@ -181,6 +184,7 @@ pub(crate) fn meeting_from_row(row: &AnyRow) -> Result<Meeting, StoreError> {
         cancellation,
         call_in: call_in_from_row(row)?,
         absence: absence_from_row(row)?,
+        no_show_excuse: row.try_get("no_show_excuse")?,
     })
 }
 

@@ -58,6 +58,45 @@ impl Store {
         code: &domain::MunicipalityCode,
         policy: domain::FirstMeetingPolicy,
     ) -> Result<(), StoreError> {
+        self.set_municipality_column(actor, code, "first_meeting_policy", Some(policy.as_str()))
+            .await
+    }
+
+    /// Names the team of the municipality's staff that receives availability notices about
+    /// cash-benefit recipients (its benefits office); `None`: its managers only. Who may: as
+    /// [`Store::set_first_meeting_policy`].
+    pub async fn set_benefits_team(
+        &self,
+        actor: &Actor,
+        code: &domain::MunicipalityCode,
+        team: Option<&domain::TeamName>,
+    ) -> Result<(), StoreError> {
+        self.set_municipality_column(actor, code, "benefits_team", team.map(|t| t.as_str()))
+            .await
+    }
+
+    /// The benefits team, if one is named.
+    pub async fn benefits_team(
+        &self,
+        code: &MunicipalityCode,
+    ) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query("SELECT benefits_team FROM municipalities WHERE code = $1")
+            .bind(code.as_str())
+            .fetch_optional(&self.inner.read)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok(row.try_get("benefits_team")?)
+    }
+
+    /// One setting of a municipality: administrators for any, its managers for their own (its
+    /// caseworkers: `Forbidden`; anyone else: `NotFound`). `column` is one of ours, never input.
+    async fn set_municipality_column(
+        &self,
+        actor: &Actor,
+        code: &domain::MunicipalityCode,
+        column: &'static str,
+        value: Option<&str>,
+    ) -> Result<(), StoreError> {
         let own = match actor {
             Actor::Admin { .. } => true,
             Actor::Staff {
@@ -74,12 +113,13 @@ impl Store {
         if !own {
             return Err(StoreError::NotFound);
         }
-        let done =
-            sqlx::query("UPDATE municipalities SET first_meeting_policy = $1 WHERE code = $2")
-                .bind(policy.as_str())
-                .bind(code.as_str())
-                .execute(&self.inner.write)
-                .await?;
+        let done = sqlx::query(&format!(
+            "UPDATE municipalities SET {column} = $1 WHERE code = $2"
+        ))
+        .bind(value)
+        .bind(code.as_str())
+        .execute(&self.inner.write)
+        .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }

@@ -172,7 +172,7 @@ async fn the_counts_kept_per_day_follow_every_change_to_meetings_surveys_and_cit
     }
     store.advance_clock(SignedDuration::from_hours(49));
     store
-        .record_outcome(&w.caseworker, &meetings[0].id, Outcome::Held)
+        .record_outcome(&w.caseworker, &meetings[0].id, Outcome::Held, None)
         .await
         .expect("held");
     check("held").await;

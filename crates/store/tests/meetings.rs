@@ -389,14 +389,14 @@ async fn the_outcome_is_recorded_by_staff_once_the_meeting_has_begun(backend: Ba
         .expect("book");
     assert!(matches!(
         store
-            .record_outcome(&w.caseworker, &m.id, Outcome::Held)
+            .record_outcome(&w.caseworker, &m.id, Outcome::Held, None)
             .await,
         Err(StoreError::Meeting(MeetingRefusal::NotStarted))
     ));
     store.advance_clock(SignedDuration::from_hours(2));
     assert!(matches!(
         store
-            .record_outcome(&w.citizen_actor, &m.id, Outcome::Held)
+            .record_outcome(&w.citizen_actor, &m.id, Outcome::Held, None)
             .await,
         Err(StoreError::Forbidden)
     ));
@@ -407,13 +407,13 @@ async fn the_outcome_is_recorded_by_staff_once_the_meeting_has_begun(backend: Ba
         Err(StoreError::Meeting(MeetingRefusal::AlreadyStarted))
     ));
     let held = store
-        .record_outcome(&w.caseworker, &m.id, Outcome::NoShow)
+        .record_outcome(&w.caseworker, &m.id, Outcome::NoShow, None)
         .await
         .expect("outcome");
     assert_eq!(held.status, MeetingStatus::NoShow, "{backend:?}");
     assert!(matches!(
         store
-            .record_outcome(&w.caseworker, &m.id, Outcome::Held)
+            .record_outcome(&w.caseworker, &m.id, Outcome::Held, None)
             .await,
         Err(StoreError::Meeting(MeetingRefusal::NotBooked))
     ));
@@ -710,7 +710,7 @@ async fn an_organisation_changes_only_meetings_it_holds_or_takes_part_in(backend
     assert!(matches!(refused, Err(StoreError::Forbidden)), "{refused:?}");
     store.advance_clock(SignedDuration::from_hours(49));
     let refused = store
-        .record_outcome(&w.adviser, &m.id, Outcome::NoShow)
+        .record_outcome(&w.adviser, &m.id, Outcome::NoShow, None)
         .await;
     assert!(matches!(refused, Err(StoreError::Forbidden)), "{refused:?}");
     let unchanged = store.meeting(&w.caseworker, &m.id).await.expect("meeting");
@@ -721,7 +721,7 @@ async fn an_organisation_changes_only_meetings_it_holds_or_takes_part_in(backend
     );
     // The jobcenter that holds it records the outcome.
     store
-        .record_outcome(&w.caseworker, &m.id, Outcome::Held)
+        .record_outcome(&w.caseworker, &m.id, Outcome::Held, None)
         .await
         .expect("holder");
 }

@@ -114,3 +114,6 @@ survey-options-satisfaction = { $value ->
 survey-about-day = Om din samtale { $day }
 survey-about-meeting = Om din samtale { $day } med { $staff }
 audit-absence-decided = Tog stilling til dit afbud til en indkaldelse
+audit-availability-notice-sent = Gav din a-kasse eller kommunens ydelseskontor besked om, at du ikke kom til en samtale
+audit-availability-notice-listed = Så beskeden om, at du ikke kom til en samtale
+audit-availability-notice-withdrawn = Trak beskeden om, at du ikke kom til en samtale, tilbage

@@ -166,3 +166,5 @@ track-intensive = Intensiv
 track-none = Ikke visiteret
 track-self-service = Selvbetjening
 track-standard = Standard
+nav-notices = Underretninger
+conflict-notice-withdrawn = Underretningen er allerede trukket tilbage.

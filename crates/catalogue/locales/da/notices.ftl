@@ -38,3 +38,6 @@ notice-survey-subject = Hvordan gik din samtale?
 notice-call-in-directions = Sådan finder du os: { $directions }
 absence-accepted-cancel-reason = Afbud med rimelig grund
 absence-refused-message = Vi har ikke godkendt dit afbud til samtalen { $when }. Begrundelse: »{ $reason }«. Samtalen står ved magt, så mød op som aftalt. Ring eller skriv til os, hvis du har spørgsmål.
+notice-citizen-message = Du kom ikke til din samtale { $when }. { $told } Kontakt os i dag: skriv her eller ring til os. Hvis du havde en rimelig grund, fx sygdom, så skriv den her som svar.
+notice-told-a-kasse = Vi har givet din a-kasse besked, fordi det kan få betydning for dine dagpenge.
+notice-told-benefits-office = Vi har givet kommunens ydelseskontor besked, fordi det kan få betydning for din hjælp.

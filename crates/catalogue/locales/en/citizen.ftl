@@ -114,3 +114,6 @@ survey-options-satisfaction = { $value ->
 survey-about-day = About your meeting on { $day }
 survey-about-meeting = About your meeting on { $day } with { $staff }
 audit-absence-decided = Decided on your absence from a call-in
+audit-availability-notice-sent = Told your unemployment fund or the municipality's benefits office that you did not come to a meeting
+audit-availability-notice-listed = Saw the notice that you did not come to a meeting
+audit-availability-notice-withdrawn = Withdrew the notice that you did not come to a meeting

@@ -166,3 +166,5 @@ track-intensive = Intensive
 track-none = Not yet decided
 track-self-service = Self-service
 track-standard = Standard
+nav-notices = Availability notices
+conflict-notice-withdrawn = The notice has already been withdrawn.

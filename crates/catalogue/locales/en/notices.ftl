@@ -38,3 +38,6 @@ notice-survey-subject = How did your meeting go?
 notice-call-in-directions = How to find us: { $directions }
 absence-accepted-cancel-reason = Absence with a reasonable excuse
 absence-refused-message = We have not accepted your absence from the meeting { $when }. Reason: “{ $reason }”. The meeting stands, so please attend as agreed. Call or write to us if you have questions.
+notice-citizen-message = You did not come to your meeting { $when }. { $told } Contact us today: write here or call us. If you had a reasonable excuse, for example illness, write it here as a reply.
+notice-told-a-kasse = We have told your unemployment fund, because it may affect your unemployment benefit.
+notice-told-benefits-office = We have told the municipality's benefits office, because it may affect your benefit.

@@ -115,3 +115,6 @@ survey-options-satisfaction = { $value ->
 survey-about-day = Про вашу зустріч { $day }
 survey-about-meeting = Про вашу зустріч { $day } з { $staff }
 audit-absence-decided = Ухвалив(-ла) рішення щодо вашої відсутності на запрошенні
+audit-availability-notice-sent = Повідомив(-ла) вашу касу з безробіття або відділ виплат, що ви не прийшли на зустріч
+audit-availability-notice-listed = Бачив(-ла) повідомлення, що ви не прийшли на зустріч
+audit-availability-notice-withdrawn = Відкликав(-ла) повідомлення, що ви не прийшли на зустріч

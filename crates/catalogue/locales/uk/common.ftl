@@ -183,3 +183,5 @@ track-intensive = Інтенсивний
 track-none = Ще не вирішено
 track-self-service = Самообслуговування
 track-standard = Стандартний
+nav-notices = Повідомлення про відсутність
+conflict-notice-withdrawn = Повідомлення вже відкликано.

@@ -4,6 +4,7 @@ mod absence;
 mod call_in;
 mod channels;
 mod lifecycle;
+mod no_show;
 mod parties;
 mod self_booking;
 mod video;
@@ -17,6 +18,9 @@ pub use channels::{
 };
 pub use lifecycle::{
     MeetingRefusal, cancellation_is_late, check_booking, check_changeable, check_outcome,
+};
+pub use no_show::{
+    MAX_EXCUSE, NoticeDecision, NoticeKind, NoticeRecipient, notice_for, parse_excuse,
 };
 pub use parties::MeetingParties;
 pub use self_booking::{SOURCE as SELF_BOOKING_SOURCE, SelfBookingExemption};

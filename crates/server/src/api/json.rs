@@ -208,6 +208,9 @@ pub struct MeetingJson {
     /// The citizen's "Jeg kan ikke komme" on a call-in, and where it stands.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub absence: Option<AbsenceJson>,
+    /// A `no_show` with a reasonable excuse: the excuse staff recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub no_show_excuse: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -295,6 +298,7 @@ impl MeetingJson {
             absence,
             call_in,
             join_url,
+            no_show_excuse: m.no_show_excuse,
             citizen_id: m.citizen_id.to_string(),
             caseworker_id: m.staff_id.to_string(),
             caseworker_name: m.staff_name,

@@ -1,6 +1,7 @@
 //! The JSON API of `../shared/API.md`, one module per resource and one file per action, as the
 //! route tree reads.
 
+pub mod availability_notices;
 pub mod case_transfers;
 pub mod citizens;
 pub mod dev;
@@ -81,6 +82,8 @@ pub fn router(demo: bool) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(meetings::outcome::handler))
         .routes(routes!(meetings::absence::report))
         .routes(routes!(meetings::absence::decide))
+        .routes(routes!(availability_notices::list::handler))
+        .routes(routes!(availability_notices::withdraw::handler))
         .routes(routes!(meetings::calendar::handler))
         .split_for_parts();
     let document = crate::openapi::document(paths);

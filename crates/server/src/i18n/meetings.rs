@@ -66,6 +66,7 @@ pub fn conflict(lang: Lang, code: &str) -> &'static str {
         "transfer_pending" => lang.text("conflict-transfer-pending"),
         "transfer_decided" => lang.text("conflict-transfer-decided"),
         "survey_closed" => lang.text("conflict-survey-closed"),
+        "notice_withdrawn" => lang.text("conflict-notice-withdrawn"),
         _ => lang.text("conflict-other"),
     }
 }

@@ -123,6 +123,11 @@ pub fn audit_action(lang: Lang, a: AuditAction) -> &'static str {
         AuditAction::TransferRequested => lang.text("audit-transfer-requested"),
         AuditAction::TransferAccepted => lang.text("audit-transfer-accepted"),
         AuditAction::TransferDeclined => lang.text("audit-transfer-declined"),
+        AuditAction::AvailabilityNoticeSent => lang.text("audit-availability-notice-sent"),
+        AuditAction::AvailabilityNoticeListed => lang.text("audit-availability-notice-listed"),
+        AuditAction::AvailabilityNoticeWithdrawn => {
+            lang.text("audit-availability-notice-withdrawn")
+        }
         AuditAction::VideoJoined => lang.text("audit-video-joined"),
     }
 }

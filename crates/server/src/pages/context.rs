@@ -26,6 +26,9 @@ pub struct UserInfo {
     pub has_calendar: bool,
     /// Jobcenter staff print letters for citizens without digital mail.
     pub prints_letters: bool,
+    /// Staff of an organisation and administrators: the "Underretninger" inbox (which an
+    /// a-kasse's staff, a municipality's managers and its benefits team receive).
+    pub receives_notices: bool,
     /// Managers and administrators follow the screening model against the decisions.
     pub monitors: bool,
     /// Managers (of a municipality or an a-kasse) and administrators follow the contact quotas.
@@ -71,6 +74,7 @@ impl Viewer {
                 monitors: access::visitation_reach(actor).is_some(),
                 follows_quotas: access::report_reach(actor).is_some(),
                 prints_letters: access::handles_jobcentre_post(actor),
+                receives_notices: actor.is_staff(),
             }),
             csrf: self
                 .session

@@ -49,6 +49,8 @@ pub struct MeetingView {
     pub absence_line: Option<String>,
     /// Staff: an absence waits for their decision.
     pub can_decide_absence: bool,
+    /// A no-show with a reasonable excuse: "Udeblevet med rimelig grund: …".
+    pub excuse_line: Option<String>,
 }
 
 /// The reason a citizen gave, as they chose it.
@@ -212,5 +214,9 @@ pub fn view(m: &Meeting, r: &Reader<'_>) -> MeetingView {
         absence_line: m.absence.as_ref().map(|a| absence_line(a, r)),
         can_decide_absence: r.is_staff
             && m.absence.as_ref().map(|a| a.status) == Some(AbsenceStatus::Pending),
+        excuse_line: m.no_show_excuse.as_ref().map(|e| {
+            r.lang
+                .fmt("meeting-no-show-excuse", &[("excuse", e.into())])
+        }),
     }
 }

@@ -24,6 +24,7 @@ pub fn refusal_message(lang: Lang, e: &StoreError) -> Option<String> {
         StoreError::Meeting(r) => Some(meeting_refusal(lang, *r).to_owned()),
         StoreError::Channel(r) => Some(channel_refusal(lang, *r).to_owned()),
         StoreError::Conflict(code) => Some(conflict(lang, code).to_owned()),
+        StoreError::ReasonRequired => Some(lang.text("notice-withdraw-reason-missing").to_owned()),
         StoreError::CitizenBusy { start, end } => {
             Some(crate::i18n::citizen_busy(lang, *start, *end))
         }
@@ -118,6 +119,8 @@ struct MeetingPage {
     reason: String,
     /// "Jeg kan ikke komme": the reasons to choose from, as (code, label).
     absence_reasons: Vec<(&'static str, &'static str)>,
+    /// After a no-show: the availability notice, if one was sent.
+    notice: Option<crate::pages::notice_view::NoticeView>,
 }
 
 pub(super) async fn meeting_page(
@@ -145,6 +148,12 @@ pub(super) async fn meeting_page(
     };
     let mut m = view(&meeting, &reader(state, user, citizen.as_ref()));
     m.citizen_name = citizen.map(|c| c.name);
+    let notice = state
+        .store
+        .availability_notice_of(&user.actor, &meeting)
+        .await
+        .map_err(|e| user.viewer.error(e))?
+        .map(|n| crate::pages::notice_view::view(&n, &user.actor, user.viewer.lang));
     let mut response = render(&MeetingPage {
         ctx: user.viewer.ctx(),
         m,
@@ -160,6 +169,7 @@ pub(super) async fn meeting_page(
                 )
             })
             .collect(),
+        notice,
     });
     if message.is_some() {
         *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
@@ -213,7 +223,8 @@ pub async fn cancel(
     }
 }
 
-/// `POST /samtaler/{id}/udfald`: staff record `held` or `no_show`.
+/// `POST /samtaler/{id}/udfald`: staff record `held`, `no_show` with a reasonable excuse
+/// (`no_show_excused`, the excuse required), or `no_show` without (the availability notice).
 pub async fn outcome(
     State(state): State<AppState>,
     user: SignedIn,
@@ -222,25 +233,65 @@ pub async fn outcome(
 ) -> Result<Response, PageError> {
     user.check_csrf(values.get("csrf"))?;
     let lang = user.viewer.lang;
-    let Some(outcome) = values
-        .get("status")
-        .and_then(|s| Outcome::try_from(s.as_str()).ok())
-    else {
-        return meeting_page(
+    let excuse = values.get("excuse").map(String::as_str).unwrap_or_default();
+    let refuse = |message: &str| {
+        meeting_page(
             &state,
             &user,
             &id,
-            Some(crate::i18n::invalid_message(lang, domain::Invalid::UnknownValue).to_owned()),
-            String::new(),
+            Some(message.to_owned()),
+            excuse.to_owned(),
         )
-        .await;
     };
-    match state.store.record_outcome(&user.actor, &id, outcome).await {
+    let (outcome, excuse) = match values.get("status").map(String::as_str) {
+        Some("held") => (Outcome::Held, None),
+        Some("no_show") => (Outcome::NoShow, None),
+        Some("no_show_excused") if excuse.trim().is_empty() => {
+            return refuse(lang.text("meeting-outcome-excuse-missing")).await;
+        }
+        Some("no_show_excused") => (Outcome::NoShow, Some(excuse)),
+        _ => return refuse(lang.text("meeting-outcome-choose")).await,
+    };
+    match crate::use_cases::no_show::record(&state.store, &user.actor, &id, outcome, excuse).await {
         Ok(_) => Ok(Redirect::to(&format!("/samtaler/{id}")).into_response()),
         Err(e) => match refusal_message(lang, &e) {
-            Some(message) => meeting_page(&state, &user, &id, Some(message), String::new()).await,
+            Some(message) => refuse(&message).await,
             None => Err(user.viewer.error(e)),
         },
+    }
+}
+
+/// `POST /underretninger/{id}/tilbagetraek`: the excuse arrived; the notice is withdrawn.
+pub async fn withdraw_notice(
+    State(state): State<AppState>,
+    user: SignedIn,
+    PagePath(id): PagePath<domain::NoticeId>,
+    Form(values): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    user.check_csrf(values.get("csrf"))?;
+    let lang = user.viewer.lang;
+    let reason = values.get("reason").map(String::as_str).unwrap_or_default();
+    let meeting = values
+        .get("meeting")
+        .and_then(|m| domain::MeetingId::try_from(m.as_str()).ok());
+    let done = state
+        .store
+        .withdraw_availability_notice(&user.actor, &id, reason)
+        .await;
+    let back = |m: &domain::MeetingId| format!("/samtaler/{m}");
+    match (done, meeting) {
+        (Ok(n), _) => Ok(Redirect::to(&match n.meeting_id {
+            Some(m) => back(&m),
+            None => "/medarbejder/underretninger".to_owned(),
+        })
+        .into_response()),
+        (Err(e), Some(m)) => match refusal_message(lang, &e) {
+            Some(message) => {
+                meeting_page(&state, &user, &m, Some(message), reason.to_owned()).await
+            }
+            None => Err(user.viewer.error(e)),
+        },
+        (Err(e), None) => Err(user.viewer.error(e)),
     }
 }
 

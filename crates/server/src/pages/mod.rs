@@ -22,6 +22,8 @@ mod meeting_view;
 mod meetings;
 mod messages;
 mod monitoring;
+mod notice_view;
+mod notices;
 mod path;
 mod period;
 mod plan_view;
@@ -73,6 +75,11 @@ pub fn routes(config: &ServerConfig) -> Router<AppState> {
             axum::routing::post(messages::mark_read_staff),
         )
         .route("/medarbejder/indbakke", get(inbox::page))
+        .route("/medarbejder/underretninger", get(notices::page))
+        .route(
+            "/underretninger/{id}/tilbagetraek",
+            axum::routing::post(meetings::withdraw_notice),
+        )
         .route("/static/live.js", get(live_js))
         .route("/static/video.js", get(video_js))
         .route("/moeder/{id}/video", get(video::room))

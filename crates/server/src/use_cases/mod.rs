@@ -5,5 +5,6 @@
 
 pub mod absence;
 pub mod calendar_file;
+pub mod no_show;
 pub mod quotas;
 pub mod weekly_availability;

@@ -11,7 +11,7 @@ use crate::helpers::{TestApp, World, problem, spawn_app};
 use store::{Backend, backend_tests};
 
 /// A whole minute `hours` from the store's clock.
-fn at(app: &TestApp, hours: i64) -> Timestamp {
+pub(crate) fn at(app: &TestApp, hours: i64) -> Timestamp {
     let t = app
         .store
         .now()
@@ -21,7 +21,7 @@ fn at(app: &TestApp, hours: i64) -> Timestamp {
 }
 
 /// A 30-minute slot of the caller `hours` ahead offering `channels`; returns its id.
-async fn slot(app: &TestApp, token: &str, hours: i64, channels: Value) -> String {
+pub(crate) async fn slot(app: &TestApp, token: &str, hours: i64, channels: Value) -> String {
     let start = at(app, hours);
     let end = start
         .checked_add(SignedDuration::from_mins(30))

@@ -1,6 +1,7 @@
 //! API tests against a real server on port 0, one fresh database per test, on both backends.
 //! Files mirror the route tree.
 
+mod availability_notices;
 mod call_ins;
 mod citizens;
 mod contact_plan;

@@ -278,5 +278,6 @@ fn booked(
         cancellation: None,
         call_in: None,
         absence: None,
+        no_show_excuse: None,
     })
 }

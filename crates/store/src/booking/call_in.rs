@@ -34,7 +34,7 @@ pub(super) async fn insert(
 impl Store {
     /// Whose meeting it is: the organisation of the staff member holding it. What a call-in's
     /// rebooking and a reported absence are measured against.
-    pub(super) async fn meeting_holder(&self, meeting: &Meeting) -> Result<Holder, StoreError> {
+    pub(crate) async fn meeting_holder(&self, meeting: &Meeting) -> Result<Holder, StoreError> {
         Ok(
             match self.staff_by_id(&meeting.staff_id).await?.organisation {
                 Some(Organisation::Fund(_)) => Holder::UnemploymentFund,

@@ -1,6 +1,8 @@
 //! Cancelling a meeting (afbud) and recording its outcome.
 
-use domain::meetings::{MeetingRefusal, cancellation_is_late, check_outcome};
+use domain::meetings::{
+    MeetingRefusal, NoticeDecision, cancellation_is_late, check_outcome, notice_for, parse_excuse,
+};
 use domain::{Actor, MeetingId, MeetingStatus, Outcome, Visibility};
 
 use super::{audit_change, kinds, outbox, void_reminders};
@@ -93,27 +95,51 @@ impl Store {
         .await
     }
 
-    /// Records that a meeting was held or missed: staff only, once, from its start on.
+    /// Records that a meeting was held or missed: staff only, once, from its start on. A
+    /// no-show with `excuse` (rimelig grund) records it; without, the availability notice
+    /// goes to whoever `domain::meetings::notice_for` says, in the same transaction.
     pub async fn record_outcome(
         &self,
         actor: &Actor,
         meeting_id: &MeetingId,
         outcome: Outcome,
+        excuse: Option<&str>,
     ) -> Result<Meeting, StoreError> {
         let (meeting, citizen, visibility) = self.load_for_change(actor, meeting_id).await?;
         if visibility == Visibility::Own {
             return Err(StoreError::Forbidden);
         }
         check_outcome(meeting.status, meeting.start, self.now(), outcome)?;
+        let excuse = match outcome {
+            Outcome::NoShow => {
+                parse_excuse(excuse).map_err(|e| StoreError::invalid("excuse", e))?
+            }
+            Outcome::Held => None,
+        };
         let status = MeetingStatus::from(outcome);
+        let notice = match outcome {
+            Outcome::NoShow => match notice_for(
+                citizen.target_group,
+                citizen.unemployment_fund.as_ref(),
+                excuse.is_some(),
+            ) {
+                NoticeDecision::Notify(recipient) => {
+                    Some((recipient, self.meeting_holder(&meeting).await?))
+                }
+                _ => None,
+            },
+            Outcome::Held => None,
+        };
+        let now = self.now_micros();
         let mut tx = self.inner.write.begin().await?;
         let changed = sqlx::query(
-            "UPDATE meetings SET status = $1, outcome_by = $2, outcome_at = $3, updated_at = $3 \
-             WHERE id = $4 AND status = 'booked'",
+            "UPDATE meetings SET status = $1, outcome_by = $2, outcome_at = $3, updated_at = $3, \
+             no_show_excuse = $4 WHERE id = $5 AND status = 'booked'",
         )
         .bind(status.as_str())
         .bind(actor.id())
-        .bind(self.now_micros())
+        .bind(now)
+        .bind(excuse)
         .bind(meeting_id.as_str())
         .execute(&mut *tx)
         .await?;
@@ -121,19 +147,34 @@ impl Store {
             return Err(MeetingRefusal::NotBooked.into());
         }
         let day = StaleDay::new(citizen.municipality.as_str(), meeting.start);
-        report_days::mark(&mut tx, self.now_micros(), &[day]).await?;
+        report_days::mark(&mut tx, now, &[day]).await?;
         audit_change(
             &mut tx,
-            self.now_micros(),
+            now,
             visibility,
             actor,
             &citizen.id,
             AuditAction::MeetingOutcome,
         )
         .await?;
+        if let Some((recipient, sent_by)) = notice {
+            crate::availability_notices::insert_for_no_show(
+                &mut tx, now, actor, &meeting, &citizen, recipient, sent_by,
+            )
+            .await?;
+            audit_change(
+                &mut tx,
+                now,
+                visibility,
+                actor,
+                &citizen.id,
+                AuditAction::AvailabilityNoticeSent,
+            )
+            .await?;
+        }
         // A held meeting gets its survey, in the same transaction as the outcome.
         if status == MeetingStatus::Held {
-            crate::surveys::create_in(&mut tx, self.now_micros(), &meeting, &citizen).await?;
+            crate::surveys::create_in(&mut tx, now, &meeting, &citizen).await?;
         }
         tx.commit().await?;
         self.load_meeting(actor, meeting_id)
