@@ -152,7 +152,7 @@ test('pages work under the Content-Security-Policy with JavaScript on, without a
   const staff = await newPage(browser, { javaScript: true });
   watch(staff);
   await signIn(staff, server.url, 'aalborg.jk1');
-  for (const path of ['/medarbejder', '/medarbejder/kalender', '/medarbejder/arbejdsliste', '/medarbejder/indbakke', '/medarbejder/breve']) {
+  for (const path of ['/medarbejder', '/medarbejder/kalender', '/medarbejder/arbejdsliste', '/medarbejder/indbakke', '/medarbejder/breve', '/medarbejder/underretninger']) {
     await staff.goto(`${server.url}${path}`);
   }
   assert.deepEqual(errors, []);

@@ -9,6 +9,7 @@ mod demo_calendar;
 mod demo_history;
 mod demo_locations;
 mod demo_messages;
+mod demo_notices;
 mod demo_screening;
 mod demo_surveys;
 mod logging;
@@ -202,6 +203,8 @@ async fn run(cli: Cli) -> Result<(), RunError> {
                 tracing::info!(screened, decided, "demo screenings and decisions");
                 let threads = demo_messages::seed(&store, &system_actor()).await?;
                 tracing::info!(threads, "demo message threads");
+                let notices = demo_notices::seed(&store, &system_actor()).await?;
+                tracing::info!(notices, "demo no-shows with availability notices");
             }
             let listener = tokio::net::TcpListener::bind(&config.listen).await?;
             let url = format!("http://{}", listener.local_addr()?);

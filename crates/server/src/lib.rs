@@ -20,7 +20,7 @@ mod pages;
 mod rules;
 pub mod sign_in;
 mod time_fmt;
-mod use_cases;
+pub mod use_cases;
 mod validate;
 
 use std::sync::Arc;
