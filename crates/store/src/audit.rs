@@ -60,6 +60,8 @@ pub enum AuditAction {
     AvailabilityNoticeListed,
     /// Withdrew the notice: the excuse arrived later.
     AvailabilityNoticeWithdrawn,
+    /// Read the citizen's call-ins in the export feed for the national data hub.
+    CallInsExported,
 }
 
 impl AuditAction {
@@ -98,6 +100,7 @@ impl AuditAction {
             AuditAction::AvailabilityNoticeSent => "availability_notice.sent",
             AuditAction::AvailabilityNoticeListed => "availability_notice.listed",
             AuditAction::AvailabilityNoticeWithdrawn => "availability_notice.withdrawn",
+            AuditAction::CallInsExported => "call_ins.exported",
         }
     }
 }
@@ -139,6 +142,7 @@ impl TryFrom<&str> for AuditAction {
             AuditAction::AvailabilityNoticeSent,
             AuditAction::AvailabilityNoticeListed,
             AuditAction::AvailabilityNoticeWithdrawn,
+            AuditAction::CallInsExported,
         ]
         .into_iter()
         .find(|a| a.as_str() == s)

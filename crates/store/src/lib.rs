@@ -11,6 +11,7 @@ mod availability_notices;
 mod booking;
 mod bulk;
 mod bulk_threads;
+mod call_in_events;
 mod case_files;
 mod case_transfers;
 mod citizen_language;
@@ -52,6 +53,9 @@ pub use availability_notices::{AvailabilityNotice, Withdrawal};
 pub use booking::{AbsenceDecision, NewMeeting, SlotChoice};
 pub use bulk::{BulkCitizen, BulkMeeting, bulk_id};
 pub use bulk_threads::{BulkMessage, BulkSurvey, BulkThread};
+pub use call_in_events::{
+    CallInEvent, CallInEventKind, CallInFacts, FactsLocation, MAX_PAGE as MAX_EXPORT_PAGE,
+};
 pub use case_transfers::IncomingTransfer;
 pub use citizens::{Citizen, CitizenChange, CitizenQuery, CitizenSummary, NewCitizen, Page};
 pub use clock::from_micros;

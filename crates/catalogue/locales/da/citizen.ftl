@@ -117,3 +117,4 @@ audit-absence-decided = Tog stilling til dit afbud til en indkaldelse
 audit-availability-notice-sent = Gav din a-kasse eller kommunens ydelseskontor besked om, at du ikke kom til en samtale
 audit-availability-notice-listed = Så beskeden om, at du ikke kom til en samtale
 audit-availability-notice-withdrawn = Trak beskeden om, at du ikke kom til en samtale, tilbage
+audit-call-ins-exported = Sendte dine indkaldelser til den fælles statslige database (Det Fælles Datagrundlag)

@@ -117,3 +117,4 @@ audit-absence-decided = Decided on your absence from a call-in
 audit-availability-notice-sent = Told your unemployment fund or the municipality's benefits office that you did not come to a meeting
 audit-availability-notice-listed = Saw the notice that you did not come to a meeting
 audit-availability-notice-withdrawn = Withdrew the notice that you did not come to a meeting
+audit-call-ins-exported = Sent your call-ins to the national employment database

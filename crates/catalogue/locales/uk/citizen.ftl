@@ -118,3 +118,4 @@ audit-absence-decided = Ухвалив(-ла) рішення щодо вашої
 audit-availability-notice-sent = Повідомив(-ла) вашу касу з безробіття або відділ виплат, що ви не прийшли на зустріч
 audit-availability-notice-listed = Бачив(-ла) повідомлення, що ви не прийшли на зустріч
 audit-availability-notice-withdrawn = Відкликав(-ла) повідомлення, що ви не прийшли на зустріч
+audit-call-ins-exported = Надіслав(-ла) ваші запрошення до національної бази даних зайнятості

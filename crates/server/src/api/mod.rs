@@ -5,6 +5,7 @@ pub mod availability_notices;
 pub mod case_transfers;
 pub mod citizens;
 pub mod dev;
+pub mod exports;
 pub mod funds;
 pub mod inbox;
 pub mod json;
@@ -84,6 +85,7 @@ pub fn router(demo: bool) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(meetings::absence::decide))
         .routes(routes!(availability_notices::list::handler))
         .routes(routes!(availability_notices::withdraw::handler))
+        .routes(routes!(exports::call_ins::handler))
         .routes(routes!(meetings::calendar::handler))
         .split_for_parts();
     let document = crate::openapi::document(paths);

@@ -128,6 +128,7 @@ pub fn audit_action(lang: Lang, a: AuditAction) -> &'static str {
         AuditAction::AvailabilityNoticeWithdrawn => {
             lang.text("audit-availability-notice-withdrawn")
         }
+        AuditAction::CallInsExported => lang.text("audit-call-ins-exported"),
         AuditAction::VideoJoined => lang.text("audit-video-joined"),
     }
 }

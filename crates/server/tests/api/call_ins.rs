@@ -46,7 +46,7 @@ async fn created(r: reqwest::Response) -> String {
 }
 
 /// A manager of Aalborg adds the jobcentre's address; returns its id.
-async fn jobcentre(app: &TestApp, world: &World) -> String {
+pub(crate) async fn jobcentre(app: &TestApp, world: &World) -> String {
     let (_, manager) = app.staff(world, "leder.aalborg", "manager").await;
     let body = json!({"name": "Jobcenter Aalborg", "street": "Vesterbro 14",
         "postcode": "9000", "town": "Aalborg", "directions": "Indgang fra gården, 2. sal",

@@ -5,6 +5,7 @@ mod availability_notices;
 mod call_ins;
 mod citizens;
 mod contact_plan;
+mod exports;
 mod helpers;
 mod live;
 mod meetings;

@@ -107,6 +107,14 @@ impl Store {
         if status == AbsenceStatus::Accepted {
             self.cancel_in(&mut tx, actor, &meeting, &citizen, visibility, note)
                 .await?;
+            crate::call_in_events::record(
+                &mut tx,
+                self.inner.backend,
+                meeting_id.as_str(),
+                crate::CallInEventKind::AbsenceAccepted,
+                self.now_micros(),
+            )
+            .await?;
         }
         audit_change(
             &mut tx,

@@ -6,6 +6,7 @@ use domain::{Actor, Channel, Organisation, TargetGroup, Visibility};
 
 use super::{NewMeeting, audit_change, claim, claim_adviser_slot, kinds, outbox};
 use crate::audit::AuditAction;
+use crate::call_in_events::CallInEventKind;
 use crate::ids::{new_id, typed};
 use crate::meetings::Meeting;
 use crate::report_days::{self, StaleDay};
@@ -152,6 +153,16 @@ impl Store {
         .await?;
         if let Some(call_in) = &req.call_in {
             super::call_in::insert(&mut tx, &id, call_in, now).await?;
+        }
+        if req.call_in.is_some() {
+            crate::call_in_events::record(
+                &mut tx,
+                self.inner.backend,
+                &id,
+                CallInEventKind::CalledIn,
+                now,
+            )
+            .await?;
         }
         let day = StaleDay::new(citizen.municipality.as_str(), slot.start);
         report_days::mark(&mut tx, self.now_micros(), &[day]).await?;

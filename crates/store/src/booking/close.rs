@@ -7,6 +7,7 @@ use domain::{Actor, MeetingId, MeetingStatus, Outcome, Visibility};
 
 use super::{audit_change, kinds, outbox, void_reminders};
 use crate::audit::AuditAction;
+use crate::call_in_events::CallInEventKind;
 use crate::meetings::Meeting;
 use crate::report_days::{self, StaleDay};
 use crate::{Citizen, Store, StoreError};
@@ -84,6 +85,14 @@ impl Store {
             actor,
             &citizen.id,
             AuditAction::MeetingCancelled,
+        )
+        .await?;
+        crate::call_in_events::record(
+            tx,
+            self.inner.backend,
+            meeting_id.as_str(),
+            CallInEventKind::Cancelled,
+            now,
         )
         .await?;
         outbox(
@@ -172,6 +181,12 @@ impl Store {
             )
             .await?;
         }
+        let event = match outcome {
+            Outcome::Held => CallInEventKind::Held,
+            Outcome::NoShow => CallInEventKind::NoShow,
+        };
+        crate::call_in_events::record(&mut tx, self.inner.backend, meeting_id.as_str(), event, now)
+            .await?;
         // A held meeting gets its survey, in the same transaction as the outcome.
         if status == MeetingStatus::Held {
             crate::surveys::create_in(&mut tx, now, &meeting, &citizen).await?;

@@ -7,6 +7,7 @@ use domain::{Actor, Channel, MeetingId, SlotId, Visibility};
 
 use super::{audit_change, claim, claim_adviser_slot, kinds, outbox, void_reminders};
 use crate::audit::AuditAction;
+use crate::call_in_events::CallInEventKind;
 use crate::meetings::Meeting;
 use crate::report_days::{self, StaleDay};
 use crate::{Store, StoreError, clock};
@@ -127,6 +128,14 @@ impl Store {
             actor,
             &citizen.id,
             AuditAction::MeetingMoved,
+        )
+        .await?;
+        crate::call_in_events::record(
+            &mut tx,
+            self.inner.backend,
+            meeting_id.as_str(),
+            CallInEventKind::Moved,
+            self.now_micros(),
         )
         .await?;
         let mut notices = vec![(kinds::MOVED, self.now_micros())];

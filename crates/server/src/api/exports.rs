@@ -1,0 +1,2 @@
+//! Feeds for other systems: the call-ins as the national data hub registers them.
+pub mod call_ins;
