@@ -132,6 +132,80 @@ pub(crate) async fn insert_for_no_show(
 }
 
 impl Store {
+    /// Tells the a-kasse that an insured citizen did not book a conversation that had to be
+    /// held by `due_by` (the caller has found it overdue in the contact plan). Staff of the
+    /// jobcentre or the a-kasse holding the conversation (`sent_by`); one standing notice per
+    /// conversation (a second: 409 `notice_exists`). Logged like a no-show's notice.
+    pub async fn send_booking_overdue_notice(
+        &self,
+        actor: &Actor,
+        citizen: &Citizen,
+        due_by: Timestamp,
+        sent_by: Holder,
+    ) -> Result<AvailabilityNotice, StoreError> {
+        let (_, visibility) = self.load_visible(actor, &citizen.id).await?;
+        if !visibility.is_audited() || visibility == Visibility::Admin {
+            return Err(StoreError::Forbidden);
+        }
+        let now = self.now_micros();
+        let id = new_id();
+        let mut tx = self.inner.write.begin().await?;
+        let standing = sqlx::query(
+            "SELECT COUNT(*) AS n FROM availability_notices WHERE citizen_id = $1 AND kind = 'booking_overdue' \
+             AND starts_at = $2 AND withdrawn_at IS NULL",
+        )
+        .bind(citizen.id.as_str())
+        .bind(clock::to_micros(due_by))
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get::<i64, _>("n")?;
+        if standing > 0 {
+            return Err(StoreError::Conflict("notice_exists"));
+        }
+        sqlx::query(
+            "INSERT INTO availability_notices (id, citizen_id, kind, recipient, unemployment_fund, municipality, \
+             starts_at, recorded_by, recorded_by_name, sent_by, created_at) \
+             VALUES ($1, $2, 'booking_overdue', 'a_kasse', $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(&id)
+        .bind(citizen.id.as_str())
+        .bind(citizen.unemployment_fund.as_ref().map(|f| f.as_str().to_owned()))
+        .bind(citizen.municipality.as_str())
+        .bind(clock::to_micros(due_by))
+        .bind(actor.id())
+        .bind(actor.name())
+        .bind(holder_word(sent_by))
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        crate::audit::insert(
+            &mut tx,
+            &[AuditEntry::new(
+                now,
+                actor,
+                &citizen.id,
+                AuditAction::AvailabilityNoticeSent,
+            )],
+        )
+        .await?;
+        tx.commit().await?;
+        self.notice_by_id(&typed("id", &id)?).await
+    }
+
+    /// Whether a notice about a missed booking stands for the citizen (the citizen page, which
+    /// has read the citizen already).
+    pub async fn booking_overdue_told(&self, citizen_id: &CitizenId) -> Result<bool, StoreError> {
+        let n: i64 = sqlx::query(
+            "SELECT COUNT(*) AS n FROM availability_notices WHERE citizen_id = $1 \
+             AND kind = 'booking_overdue' AND withdrawn_at IS NULL",
+        )
+        .bind(citizen_id.as_str())
+        .fetch_one(&self.inner.read)
+        .await?
+        .try_get("n")?;
+        Ok(n > 0)
+    }
+
     /// Whether the actor has an "Underretninger" inbox (for the navigation).
     pub async fn receives_notices(&self, actor: &Actor) -> Result<bool, StoreError> {
         Ok(self.notice_inbox_scope(actor).await?.is_some())

@@ -49,9 +49,11 @@ pub(crate) struct CaseFile {
     /// the a-kasse's, decision.
     pub absence_jobcenter: Option<Timestamp>,
     pub absence_fund: Option<Timestamp>,
+    /// Exempt from booking themself (BEK nr. 1216/2023 § 45): staff call them in.
+    pub self_booking_exempt: bool,
 }
 
-const FIELDS: usize = 24;
+const FIELDS: usize = 25;
 
 impl Store {
     /// The case files of the citizens matched by `scope` (on `citizens c`, one parameter `$1`):
@@ -86,7 +88,8 @@ impl Store {
              || '\u{1f}' || COALESCE((SELECT CAST(MIN(reported_at) AS TEXT) FROM absence_reports \
                 WHERE citizen_id = c.id AND status = 'pending' AND holder = 'jobcenter'), '') \
              || '\u{1f}' || COALESCE((SELECT CAST(MIN(reported_at) AS TEXT) FROM absence_reports \
-                WHERE citizen_id = c.id AND status = 'pending' AND holder = 'a_kasse'), ''), \
+                WHERE citizen_id = c.id AND status = 'pending' AND holder = 'a_kasse'), '') \
+             || '\u{1f}' || CAST(c.self_booking_exempt AS TEXT), \
              '\u{1e}') AS packed FROM citizens c WHERE {scope}"
         );
         let row = sqlx::query(&sql)
@@ -128,6 +131,7 @@ fn case_file(record: &str) -> Result<CaseFile, StoreError> {
         first_absence_on,
         absent_jobcenter,
         absent_fund,
+        self_booking_exempt,
     ] = <[&str; FIELDS]>::try_from(f).map_err(|_| StoreError::Corrupt { column: "citizens" })?;
     let micros = |s: &str, column: &'static str| -> Result<Option<Timestamp>, StoreError> {
         match s {
@@ -183,6 +187,7 @@ fn case_file(record: &str) -> Result<CaseFile, StoreError> {
         callback_requested: micros(callback, "surveys")?,
         absence_jobcenter: micros(absent_jobcenter, "absence_reports")?,
         absence_fund: micros(absent_fund, "absence_reports")?,
+        self_booking_exempt: self_booking_exempt == "1",
     })
 }
 

@@ -129,6 +129,10 @@ impl Store {
                     },
                     // A caseworker's own citizens are assigned by definition.
                     assigned: case.caseworker_id.is_some() || !manager,
+                    self_books: domain::meetings::books_themself(
+                        case.target_group,
+                        case.self_booking_exempt,
+                    ),
                     holder,
                 },
                 now,

@@ -168,3 +168,5 @@ track-self-service = Selvbetjening
 track-standard = Standard
 nav-notices = Underretninger
 conflict-notice-withdrawn = Underretningen er allerede trukket tilbage.
+conflict-notice-exists = A-kassen har allerede fået besked om denne samtale.
+conflict-no-booking-overdue = Borgeren har ikke overskredet en frist for at booke en samtale, som I holder.

@@ -41,3 +41,4 @@ absence-refused-message = Vi har ikke godkendt dit afbud til samtalen { $when }.
 notice-citizen-message = Du kom ikke til din samtale { $when }. { $told } Kontakt os i dag: skriv her eller ring til os. Hvis du havde en rimelig grund, fx sygdom, så skriv den her som svar.
 notice-told-a-kasse = Vi har givet din a-kasse besked, fordi det kan få betydning for dine dagpenge.
 notice-told-benefits-office = Vi har givet kommunens ydelseskontor besked, fordi det kan få betydning for din hjælp.
+notice-booking-overdue-message = Du har ikke booket din samtale, som skulle holdes senest { $day }. Vi har givet din a-kasse besked, fordi det kan få betydning for dine dagpenge. Book samtalen i dag under »Mine samtaler«, eller ring eller skriv til os, hvis du ikke kan.

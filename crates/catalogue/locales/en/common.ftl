@@ -168,3 +168,5 @@ track-self-service = Self-service
 track-standard = Standard
 nav-notices = Availability notices
 conflict-notice-withdrawn = The notice has already been withdrawn.
+conflict-notice-exists = The unemployment fund has already been told about this conversation.
+conflict-no-booking-overdue = The citizen has not missed a deadline for booking a conversation that you hold.

@@ -41,3 +41,4 @@ absence-refused-message = We have not accepted your absence from the meeting { $
 notice-citizen-message = You did not come to your meeting { $when }. { $told } Contact us today: write here or call us. If you had a reasonable excuse, for example illness, write it here as a reply.
 notice-told-a-kasse = We have told your unemployment fund, because it may affect your unemployment benefit.
 notice-told-benefits-office = We have told the municipality's benefits office, because it may affect your benefit.
+notice-booking-overdue-message = You have not booked your conversation, which was to be held by { $day }. We have told your unemployment fund, because it may affect your unemployment benefit. Book the conversation today under »My meetings«, or call or write to us if you cannot.

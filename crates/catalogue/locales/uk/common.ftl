@@ -185,3 +185,5 @@ track-self-service = Самообслуговування
 track-standard = Стандартний
 nav-notices = Повідомлення про відсутність
 conflict-notice-withdrawn = Повідомлення вже відкликано.
+conflict-notice-exists = Касу з безробіття вже повідомлено про цю розмову.
+conflict-no-booking-overdue = Громадянин не пропустив строк бронювання розмови, яку проводите ви.

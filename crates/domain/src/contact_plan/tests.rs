@@ -590,6 +590,7 @@ fn facts<'a>(plan: &'a ContactPlan<'a>, meetings: &'a [PlanMeeting]) -> CaseFact
         unanswered_since: None,
         callback_requested: None,
         absence_reported: None,
+        self_books: false,
         // These cases are the a-kasse's first months: its worklist.
         holder: Ak,
     }
@@ -597,6 +598,27 @@ fn facts<'a>(plan: &'a ContactPlan<'a>, meetings: &'a [PlanMeeting]) -> CaseFact
 
 fn reasons(items: &[WorkItem]) -> Vec<WorkReason> {
     items.iter().map(|w| w.reason).collect()
+}
+
+#[test]
+fn a_citizen_who_books_themself_and_did_not_has_missed_the_booking_deadline() {
+    let book = book();
+    let plan = contact_plan(&book, insured(date(2025, 3, 3)), &[], date(2025, 3, 18));
+    let self_booker = CaseFacts {
+        self_books: true,
+        ..facts(&plan, &[])
+    };
+    let items = work_reasons(&self_booker, at(date(2025, 3, 18)));
+    assert_eq!(reasons(&items), vec![WorkReason::BookingOverdue]);
+    assert_eq!(items[0].since.to_string(), "2025-03-17T23:00:00Z");
+    // Booked, it is dealt with, as any overdue conversation.
+    let booked = [meeting("b", date(2025, 3, 20), MeetingStatus::Booked, Ak)];
+    let plan = contact_plan(&book, insured(date(2025, 3, 3)), &booked, date(2025, 3, 18));
+    let self_booker = CaseFacts {
+        self_books: true,
+        ..facts(&plan, &booked)
+    };
+    assert!(work_reasons(&self_booker, at(date(2025, 3, 18))).is_empty());
 }
 
 #[test]

@@ -19,6 +19,11 @@ wire_enum! {
         /// The citizen reported that they cannot come to a call-in ("Jeg kan ikke komme");
         /// it stands until staff decide.
         AbsenceReported = "absence_reported",
+        /// A required conversation is past its deadline and the citizen, who must book it
+        /// themself (insured unemployed, not exempt: BEK nr. 1216/2023 § 45), did not: the
+        /// self-booking deadline was missed. For the insured the a-kasse is told (an
+        /// availability notice, `domain::meetings::no_show`), once staff send it.
+        BookingOverdue = "booking_overdue",
         /// A required conversation is past its deadline, not held and not booked.
         Overdue = "overdue",
         /// The citizen did not turn up, and no new meeting has been booked since.
@@ -62,6 +67,8 @@ pub struct CaseFacts<'a> {
     /// The oldest absence report on one of this organisation's call-ins still waiting for a
     /// decision.
     pub absence_reported: Option<Timestamp>,
+    /// The citizen must book their conversations themself (insured unemployed, not exempt).
+    pub self_books: bool,
     /// Whose worklist: the organisation reading it. Only its own conversations and meetings
     /// are its to act on (the a-kasse's overdue conversation on the jobcenter's list is one
     /// nobody there can hold), and the a-kasse's include the joint ones it takes part in.
@@ -113,10 +120,12 @@ pub fn work_reasons(facts: &CaseFacts<'_>, now: Timestamp) -> Vec<WorkItem> {
         .iter()
         .find(|i| i.status == ItemStatus::Overdue && facts.ours(i))
     {
-        push(
-            WorkReason::Overdue,
-            day_start(item.due_by.saturating_add(1.day())),
-        );
+        let reason = if facts.self_books {
+            WorkReason::BookingOverdue
+        } else {
+            WorkReason::Overdue
+        };
+        push(reason, day_start(item.due_by.saturating_add(1.day())));
     }
     let soon = today.saturating_add(DUE_SOON_DAYS.days());
     if let Some(item) = items

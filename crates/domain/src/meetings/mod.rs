@@ -23,6 +23,6 @@ pub use no_show::{
     MAX_EXCUSE, NoticeDecision, NoticeKind, NoticeRecipient, notice_for, parse_excuse,
 };
 pub use parties::MeetingParties;
-pub use self_booking::{SOURCE as SELF_BOOKING_SOURCE, SelfBookingExemption};
+pub use self_booking::{SOURCE as SELF_BOOKING_SOURCE, SelfBookingExemption, books_themself};
 pub use video::{OPEN_AFTER_END, RoomFacts, RoomRefusal, RoomRole, room_role};
 pub use weekly::{Expansion, MAX_DAYS, MAX_SLOTS, WeeklyAvailability};

@@ -25,6 +25,15 @@ wire_enum! {
     }
 }
 
+/// Whether a citizen must book their conversations themself, so that a conversation past its
+/// deadline and not booked is a missed booking deadline (worklist `booking_overdue`): the
+/// insured unemployed, unless exempt under § 45. Self-booking is obligatory for them (STAR's
+/// "Vejledning om obligatorisk selvbooking af jobsamtaler i jobcenteret og rådighedssamtaler i
+/// a-kassen"); other groups are called in or may book.
+pub fn books_themself(group: crate::TargetGroup, exempt: bool) -> bool {
+    group == crate::TargetGroup::InsuredUnemployed && !exempt
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -38,5 +47,13 @@ mod tests {
         );
         assert!(SelfBookingExemption::try_from("busy").is_err());
         assert!(SOURCE.contains("§ 45"));
+    }
+
+    #[test]
+    fn only_the_insured_who_are_not_exempt_book_themselves() {
+        use crate::TargetGroup::*;
+        assert!(books_themself(InsuredUnemployed, false));
+        assert!(!books_themself(InsuredUnemployed, true));
+        assert!(!books_themself(JobReadyCashBenefit, false));
     }
 }

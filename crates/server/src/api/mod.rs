@@ -55,6 +55,7 @@ pub fn router(demo: bool) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(citizens::meetings::handler))
         .routes(routes!(citizens::contact_plan::handler))
         .routes(routes!(citizens::exemption::handler))
+        .routes(routes!(citizens::booking_overdue::handler))
         .routes(routes!(worklist::list::handler))
         .routes(routes!(messages::list::handler, messages::post::handler))
         .routes(routes!(messages::assign::handler))

@@ -67,6 +67,8 @@ pub fn conflict(lang: Lang, code: &str) -> &'static str {
         "transfer_decided" => lang.text("conflict-transfer-decided"),
         "survey_closed" => lang.text("conflict-survey-closed"),
         "notice_withdrawn" => lang.text("conflict-notice-withdrawn"),
+        "notice_exists" => lang.text("conflict-notice-exists"),
+        "no_booking_overdue" => lang.text("conflict-no-booking-overdue"),
         _ => lang.text("conflict-other"),
     }
 }

@@ -137,13 +137,16 @@ pub async fn citizen_page(
         .await
         .map_err(err)?;
     let today = crate::time_fmt::local_date(state.store.now());
-    let plan = super::plan_view::PlanView::new(
+    let mut plan = super::plan_view::PlanView::new(
         &state.config.rules,
         &inputs,
         today,
         user.viewer.lang,
         domain::contact_plan::Holder::of(&user.actor),
     );
+    if plan.booking_overdue {
+        plan.booking_overdue_told = state.store.booking_overdue_told(id).await.map_err(err)?;
+    }
     let ctx = user.viewer.ctx();
     let answers = match &screening {
         Some(Some(s)) => answer_rows(&ctx, s),

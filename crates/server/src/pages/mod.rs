@@ -6,6 +6,7 @@ mod absence;
 mod admin;
 mod booking;
 mod booking_call_in;
+mod booking_overdue;
 mod calendar;
 mod case_transfers;
 mod citizen;
@@ -167,6 +168,10 @@ pub fn routes(config: &ServerConfig) -> Router<AppState> {
         .route(
             "/medarbejder/borgere/{id}/fritagelse",
             axum::routing::post(exemption::submit),
+        )
+        .route(
+            "/medarbejder/borgere/{id}/bookingfrist",
+            axum::routing::post(booking_overdue::submit),
         )
         .route("/medarbejder/arbejdsliste", get(worklist::page))
         .route("/borgere/ny", get(register::form).post(register::submit))

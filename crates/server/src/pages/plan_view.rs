@@ -38,6 +38,11 @@ pub struct PlanView {
     /// The law in force lets the reader's organisation exempt this citizen from its own
     /// conversations.
     pub exemption_possible: bool,
+    /// The citizen books themself and has missed the deadline of one of the reader's
+    /// conversations (worklist `booking_overdue`): staff may tell the a-kasse.
+    pub booking_overdue: bool,
+    /// A notice about a missed booking stands (set by the page, which asks the store).
+    pub booking_overdue_told: bool,
 }
 
 impl PlanRow {
@@ -95,6 +100,16 @@ impl PlanView {
             own_decision: reader.is_some_and(|h| inputs.exemptions.iter().any(|e| e.holder == h)),
             exemption_possible: reader
                 .is_some_and(|h| book.may_exempt(inputs.citizen.target_group, h, today)),
+            booking_overdue: reader.is_some_and(|h| {
+                let c = &inputs.citizen;
+                domain::meetings::books_themself(c.target_group, c.self_booking_exempt)
+                    && c.unemployment_fund.is_some()
+                    && plan
+                        .items
+                        .iter()
+                        .any(|i| i.status == ItemStatus::Overdue && i.holder == h)
+            }),
+            booking_overdue_told: false,
         }
     }
 

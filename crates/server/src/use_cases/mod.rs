@@ -4,6 +4,7 @@
 //! the other.
 
 pub mod absence;
+pub mod booking_overdue;
 pub mod calendar_file;
 pub mod no_show;
 pub mod quotas;

@@ -235,3 +235,97 @@ async fn cash_benefit_goes_to_the_benefits_office_and_an_excuse_sends_nothing(ba
     assert_eq!(settings["first_meeting_in_person"], "screening");
     assert_eq!(notices(&app, &benefits).await.len(), 1);
 }
+
+backend_tests!(a_missed_self_booking_deadline_is_on_the_worklist_and_the_a_kasse_is_told);
+async fn a_missed_self_booking_deadline_is_on_the_worklist_and_the_a_kasse_is_told(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let world = app.world().await;
+    // Insured since 1 September and no conversation booked: one is past its deadline.
+    let (citizen, me) = app
+        .citizen(&world, "0101901234", "anne", "insured_unemployed")
+        .await;
+    let plan = app
+        .get_json(
+            &format!("/api/v1/citizens/{citizen}/contact-plan"),
+            Some(&world.aalborg),
+        )
+        .await;
+    let overdue = plan["items"]
+        .as_array()
+        .and_then(|items| items.iter().find(|i| i["status"] == "overdue"))
+        .cloned()
+        .expect("an overdue conversation");
+    let holder = if overdue["holder"] == "unemployment_fund" {
+        &world.fund
+    } else {
+        &world.aalborg
+    };
+    let worklist = app.get_json("/api/v1/worklist", Some(holder)).await;
+    assert!(
+        worklist["items"].as_array().is_some_and(|items| items
+            .iter()
+            .any(|i| i["citizen_id"] == citizen.as_str() && i["reason"] == "booking_overdue")),
+        "{worklist}"
+    );
+
+    let path = format!("/api/v1/citizens/{citizen}/booking-overdue-notice");
+    let r = app.post(&path, Some(holder), &json!({})).await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let notice: Value = r.json().await.expect("json");
+    assert_eq!(notice["kind"], "booking_overdue");
+    assert_eq!(notice["recipient"], "a_kasse");
+    assert_eq!(notice["meeting_id"], Value::Null);
+    problem(
+        app.post(&path, Some(holder), &json!({})).await,
+        StatusCode::CONFLICT,
+        "notice_exists",
+    )
+    .await;
+    let got = notices(&app, &world.fund).await;
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0]["kind"], "booking_overdue");
+    // In the thread with whoever holds the conversation.
+    let thread_of = if overdue["holder"] == "unemployment_fund" {
+        "?thread=a_kasse"
+    } else {
+        ""
+    };
+    let thread = app
+        .get_json(
+            &format!("/api/v1/citizens/{citizen}/messages{thread_of}"),
+            Some(&me),
+        )
+        .await;
+    assert!(
+        thread["messages"]
+            .as_array()
+            .is_some_and(|ms| ms.iter().any(|m| m["body"]
+                .as_str()
+                .is_some_and(|b| b.starts_with("Du har ikke booket din samtale")))),
+        "{thread}"
+    );
+
+    // A citizen on cash benefit books nothing themself: there is no booking deadline to miss.
+    let (cash, _) = app
+        .citizen(&world, "0202902345", "bo", "job_ready_cash_benefit")
+        .await;
+    problem(
+        app.post(
+            &format!("/api/v1/citizens/{cash}/booking-overdue-notice"),
+            Some(&world.aalborg),
+            &json!({}),
+        )
+        .await,
+        StatusCode::CONFLICT,
+        "no_booking_overdue",
+    )
+    .await;
+    problem(
+        app.post(&path, Some(&me), &json!({})).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+}

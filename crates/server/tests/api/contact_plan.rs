@@ -452,13 +452,17 @@ async fn the_worklist_shows_who_needs_action_most_urgent_first_and_forgets_what_
             .is_some_and(|s| s.parse::<Timestamp>().is_ok())
     );
     assert_eq!(list["caseworkers"], json!([]));
-    // It is on the a-kasse adviser's list, which holds every member of the a-kasse.
+    // It is on the a-kasse adviser's list, which holds every member of the a-kasse; Bo, insured
+    // and not exempt, was to book it himself: the booking deadline is what he missed.
     let theirs = json_of(
         app.get("/api/v1/worklist", Some(&world.fund)).await,
         StatusCode::OK,
     )
     .await;
-    assert_eq!(reasons(&theirs), vec![pair("Borger 0101901234", "overdue")]);
+    assert_eq!(
+        reasons(&theirs),
+        vec![pair("Borger 0101901234", "booking_overdue")]
+    );
     assert_eq!(theirs["items"][0]["citizen_id"], bo.as_str());
 
     // The manager sees the whole municipality: the unassigned citizen too, and the counts.
