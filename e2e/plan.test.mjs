@@ -36,14 +36,14 @@ test('a caseworker works through the worklist and exempts a citizen', async () =
   assert.ok(await page.locator('tbody tr').count() > 0, 'the demo gives the caseworker work');
   await expectNoAxeViolations(page, assert);
 
-  // Only overdue conversations of insured unemployed citizens.
-  await page.selectOption('#aarsag', 'overdue');
+  // Only insured unemployed citizens who did not book an overdue conversation themselves.
+  await page.selectOption('#aarsag', 'booking_overdue');
   await page.selectOption('#gruppe', 'insured_unemployed');
   await page.click('button:has-text("Vis")');
   const reasons = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.reason));
   assert.ok(reasons.length > 0, 'someone is overdue');
-  assert.deepEqual([...new Set(reasons)], ['overdue']);
-  assert.equal(await page.inputValue('#aarsag'), 'overdue', 'the filter is kept');
+  assert.deepEqual([...new Set(reasons)], ['booking_overdue']);
+  assert.equal(await page.inputValue('#aarsag'), 'booking_overdue', 'the filter is kept');
 
   await page.locator('tbody a:has-text("Ulla Overskredet")').click();
   assert.equal(await page.locator('#plan').textContent(), 'Kontaktforløb');
@@ -51,6 +51,11 @@ test('a caseworker works through the worklist and exempts a citizen', async () =
   assert.match(await page.locator('main').textContent(), /Regler: lab-2026-07-01/);
   assert.ok(await page.locator('a:has-text("Book næste samtale")').isVisible());
   await expectNoAxeViolations(page, assert);
+
+  // She was to book it herself and did not: the a-kasse is told, once.
+  await page.click('button:has-text("Giv a-kassen besked")');
+  assert.match(await page.locator('main').textContent(), /A-kassen har fået besked om den manglende booking/);
+  assert.equal(await page.locator('button:has-text("Giv a-kassen besked")').count(), 0);
 
   // An exemption needs a reason; the refusal is shown beside the field and nothing changes.
   const before = await page.locator('tr[data-status]').count();
@@ -75,8 +80,8 @@ test('an a-kasse adviser\'s worklist holds the a-kasse\'s own conversations', as
   assert.match(await page.locator('body').textContent(), /A-kasserådgiver/, 'named as an a-kasse adviser');
   await page.click('nav >> text=Arbejdsliste');
   assert.equal(await page.locator('h1').textContent(), 'Arbejdsliste');
-  // The first test's citizen is a 3F member whose a-kasse conversations are overdue.
-  await page.selectOption('#aarsag', 'overdue');
+  // The first test's citizen is a 3F member whose a-kasse conversations she did not book.
+  await page.selectOption('#aarsag', 'booking_overdue');
   await page.click('button:has-text("Vis")');
   assert.ok(await page.locator('tbody a:has-text("Ulla Overskredet")').count() > 0, 'the a-kasse sees its member');
   await expectNoAxeViolations(page, assert);
