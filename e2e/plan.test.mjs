@@ -85,6 +85,11 @@ test('an a-kasse adviser\'s worklist holds the a-kasse\'s own conversations', as
   await page.click('button:has-text("Vis")');
   assert.ok(await page.locator('tbody a:has-text("Ulla Overskredet")').count() > 0, 'the a-kasse sees its member');
   await expectNoAxeViolations(page, assert);
+  // The first test told the a-kasse that she did not book: it is in "Underretninger".
+  await page.click('nav >> text=Underretninger');
+  const row = page.locator('tbody tr', { hasText: 'Ulla Overskredet' });
+  assert.match(await row.textContent(), /Ikke booket: skulle holdes senest/);
+  await expectNoAxeViolations(page, assert);
 });
 
 test('a manager sees the municipality and each caseworker\'s counts', async () => {

@@ -192,3 +192,4 @@ notices-withdrawn = Trukket tilbage: { $reason }
 notices-sent-by-a-kasse = a-kassen
 notices-sent-by-jobcenter = jobcentret
 notices-not-yours = Du modtager ikke underretninger. En a-kasses rådgivere modtager underretninger om deres medlemmer. I kommunen modtager lederne og ydelseskontorets team underretninger om borgere på kontanthjælp.
+notices-booking-overdue = Ikke booket: skulle holdes senest { $day }

@@ -192,3 +192,4 @@ notices-withdrawn = Withdrawn: { $reason }
 notices-sent-by-a-kasse = the unemployment fund
 notices-sent-by-jobcenter = the jobcentre
 notices-not-yours = You do not receive availability notices. An unemployment fund's advisers receive notices about their members. In the municipality, the managers and the benefits office's team receive notices about citizens on cash benefit.
+notices-booking-overdue = Not booked: to be held by { $day }

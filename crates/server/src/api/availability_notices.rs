@@ -21,6 +21,8 @@ pub struct AvailabilityNoticeJson {
     /// `a_kasse` or `benefits_office`.
     pub recipient: domain::meetings::NoticeRecipient,
     pub channel: Option<domain::Channel>,
+    /// `no_show`: the meeting's start; `booking_overdue`: the start of the day by which the
+    /// conversation was to be held.
     #[schema(value_type = Option<String>)]
     pub start: Option<String>,
     /// What the citizen had said beforehand ("Jeg kan ikke komme"), if anything.

@@ -6,6 +6,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use domain::contact_plan::Holder;
+use domain::meetings::NoticeKind;
 use store::StoreError;
 
 use super::context::{Ctx, SignedIn};
@@ -13,7 +14,7 @@ use super::meeting_view::absence_reason;
 use super::{PageError, render};
 use crate::AppState;
 use crate::i18n::channel;
-use crate::time_fmt::{local_display, rfc3339};
+use crate::time_fmt::{local_date, local_display, rfc3339};
 
 pub struct Row {
     pub citizen_id: String,
@@ -45,10 +46,25 @@ pub async fn page(State(state): State<AppState>, user: SignedIn) -> Result<Respo
             notices
                 .into_iter()
                 .map(|n| {
-                    let when = n.start.map(|s| catalogue::dates::starts(lang, s));
-                    let meeting = match (when, n.channel) {
-                        (Some(w), Some(c)) => format!("{w}, {}", channel(lang, c)),
-                        (Some(w), None) => w,
+                    // A missed booking has no meeting: its conversation's deadline instead.
+                    let meeting = match (n.kind, n.start, n.channel) {
+                        (NoticeKind::BookingOverdue, Some(s), _) => lang.fmt(
+                            "notices-booking-overdue",
+                            &[(
+                                "day",
+                                catalogue::dates::long_date(lang, local_date(s))
+                                    .as_str()
+                                    .into(),
+                            )],
+                        ),
+                        (_, Some(s), Some(c)) => {
+                            format!(
+                                "{}, {}",
+                                catalogue::dates::starts(lang, s),
+                                channel(lang, c)
+                            )
+                        }
+                        (_, Some(s), None) => catalogue::dates::starts(lang, s),
                         _ => String::new(),
                     };
                     let said = n.citizen_said_reason.map(|r| match &n.citizen_said {
