@@ -7,6 +7,26 @@ use sqlx::{Connection, Executor};
 use store::testing::{World, fresh_store, slot_in, twin_options, world};
 use store::{Backend, CallInEventKind, NewMeeting, Store, StoreError, backend_tests};
 
+/// The feed after `after` once it holds at least `n` events. On PostgreSQL an event shows once
+/// every transaction that began before it has finished — on the whole server, so other tests'
+/// transactions in their own databases can hold it back a moment.
+async fn feed(
+    store: &Store,
+    actor: &domain::Actor,
+    after: Option<&str>,
+    n: usize,
+) -> Vec<store::CallInEvent> {
+    let mut events = Vec::new();
+    for _ in 0..100 {
+        events = store.call_in_events(actor, after, 100).await.expect("feed");
+        if events.len() >= n {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    events
+}
+
 /// A call-in of the world's caseworker `hours` ahead to Aalborg's jobcentre.
 async fn call_in(store: &Store, w: &World, hours: i64) -> MeetingId {
     let location = store
@@ -88,10 +108,7 @@ async fn every_change_is_in_the_feed_in_order_and_pages_lose_nothing(backend: Ba
         .expect("cancel");
     let second = call_in(&store, &w, 96).await;
 
-    let all = store
-        .call_in_events(&w.caseworker, None, 100)
-        .await
-        .expect("feed");
+    let all = feed(&store, &w.caseworker, None, 3).await;
     let seen: Vec<(MeetingId, CallInEventKind)> =
         all.iter().map(|e| (e.meeting_id.clone(), e.kind)).collect();
     assert_eq!(
@@ -150,10 +167,7 @@ async fn a_slow_transaction_is_not_skipped_by_the_cursor_on_postgres() {
     let store = fresh_store(Backend::Postgres).await;
     let w = world(&store).await;
     let first = call_in(&store, &w, 48).await;
-    let start = store
-        .call_in_events(&w.caseworker, None, 100)
-        .await
-        .expect("feed");
+    let start = feed(&store, &w.caseworker, None, 1).await;
     let cursor = start[0].cursor.clone();
 
     // A slow writer: its transaction id is taken now, its commit comes last.
@@ -185,19 +199,7 @@ async fn a_slow_transaction_is_not_skipped_by_the_cursor_on_postgres() {
         "nothing after the slow writer's place until it finishes: {meanwhile:?}"
     );
     slow.execute("COMMIT").await.expect("commit");
-    // Transaction ids are the whole server's: other tests' open transactions (in their own
-    // databases) may hold the horizon back a moment longer, so wait for it to pass.
-    let mut after = Vec::new();
-    for _ in 0..100 {
-        after = store
-            .call_in_events(&w.caseworker, Some(&cursor), 100)
-            .await
-            .expect("feed");
-        if after.len() >= 2 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    let after = feed(&store, &w.caseworker, Some(&cursor), 2).await;
     let kinds: Vec<CallInEventKind> = after.iter().map(|e| e.kind).collect();
     assert_eq!(
         kinds,
