@@ -199,3 +199,34 @@ test('a citizen who moved: the new municipality asks for the case, the old one m
   const now = await api(`/api/v1/citizens/${made.json.id}`, { token });
   assert.equal(now.status, 404, 'no longer Aalborg\'s');
 });
+
+test('every page links to contact, privacy and the accessibility statement, readable without signing in', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/logind`);
+  const footer = page.locator('footer');
+  for (const text of ['Kontakt', 'Sådan behandler vi dine oplysninger', 'Tilgængelighedserklæring']) {
+    assert.equal(await footer.locator(`a:has-text("${text}")`).count(), 1, text);
+  }
+  await footer.locator('a:has-text("Kontakt")').click();
+  assert.equal(await page.locator('h1').textContent(), 'Kontakt');
+  const aalborg = page.locator('section', { hasText: 'Aalborg' });
+  assert.match(await aalborg.textContent(), /Telefon.*\d\d \d\d \d\d \d\d, mandag–fredag kl\. 9–15/s);
+  assert.match(await aalborg.locator('a[href^="tel:+45"]').getAttribute('href'), /^tel:\+45\d{8}$/);
+  await expectNoAxeViolations(page, assert);
+  await page.locator('footer a:has-text("Sådan behandler vi dine oplysninger")').click();
+  assert.equal(await page.locator('h1').textContent(), 'Sådan behandler vi dine oplysninger');
+  assert.match(await page.locator('main').textContent(), /Vi gemmer aldrig hele CPR-nummeret/);
+  await expectNoAxeViolations(page, assert);
+  // No statement published in the demo: /was leads to our own account of accessibility.
+  await page.locator('footer a:has-text("Tilgængelighedserklæring")').click();
+  assert.equal(new URL(page.url()).pathname, '/tilgaengelighed');
+  assert.equal(await page.locator('h1').textContent(), 'Tilgængelighed');
+  await expectNoAxeViolations(page, assert);
+
+  // A citizen finds their own jobcentre first.
+  const citizen = await newPage(browser);
+  await signIn(citizen, server.url, 'borger.aalborg1');
+  await citizen.goto(`${server.url}/kontakt`);
+  assert.match(await citizen.locator('section').first().textContent(), /Aalborg.*jobcenter, dit/s);
+  await expectNoAxeViolations(citizen, assert);
+});

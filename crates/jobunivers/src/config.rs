@@ -53,6 +53,7 @@ struct FileConfig {
     sms_url: Option<String>,
     rules_dir: Option<PathBuf>,
     ice_servers: Option<String>,
+    accessibility_statement_url: Option<String>,
     citizen_oidc: Option<crate::sign_in_config::OidcFile>,
     staff_oidc: Option<crate::sign_in_config::OidcFile>,
 }
@@ -209,6 +210,28 @@ fn notify_config(
 /// The address people reach the server at, for links in calendars and notices.
 /// STUN/TURN servers for video, as the browser's JSON (`[{"urls": "turn:…", "username": …,
 /// "credential": …}]`); refused at start-up unless it is an array of objects with `urls`.
+/// The published accessibility statement's address: an `https://` URL (the Agency for Digital
+/// Government's WAS-Tool gives one under `https://was.digst.dk/`).
+fn accessibility_statement_url(
+    env: Env<'_>,
+    file: &FileConfig,
+) -> Result<Option<String>, ConfigError> {
+    let Some(url) = env("JOBUNIVERS_ACCESSIBILITY_STATEMENT_URL")
+        .or_else(|| file.accessibility_statement_url.clone())
+    else {
+        return Ok(None);
+    };
+    let url = url.trim();
+    if !url.starts_with("https://") || url.chars().any(|c| c.is_whitespace() || c == '"') {
+        return Err(ConfigError::Invalid(
+            "JOBUNIVERS_ACCESSIBILITY_STATEMENT_URL must be the https:// address WAS-Tool gave the \
+             statement, e.g. https://was.digst.dk/jobunivers-kommune-dk"
+                .into(),
+        ));
+    }
+    Ok(Some(url.to_owned()))
+}
+
 fn ice_servers(env: Env<'_>, file: &FileConfig) -> Result<String, ConfigError> {
     let Some(text) = env("JOBUNIVERS_ICE_SERVERS").or_else(|| file.ice_servers.clone()) else {
         return Ok("[]".into());
@@ -270,6 +293,7 @@ impl Config {
         let public_url = public_url(env, &file, &listen);
         let notify = notify_config(env, &file, &public_url)?;
         let ice_servers = ice_servers(env, &file)?;
+        let accessibility_statement_url = accessibility_statement_url(env, &file)?;
         let sign_in = crate::sign_in_config::providers(
             env,
             file.citizen_oidc.as_ref(),
@@ -328,6 +352,7 @@ impl Config {
             },
             server: ServerConfig {
                 ice_servers,
+                accessibility_statement_url,
                 sign_in,
                 demo: false,
                 public_url,

@@ -131,6 +131,25 @@ fn cpr(rng: &mut ChaCha12Rng, used: &mut std::collections::HashSet<String>) -> S
     }
 }
 
+/// A demo organisation's switchboard: a made-up number in the 70 10 range (its code's digits,
+/// or its letters' positions) and an address under the reserved `.example` domain, so nobody
+/// real is called or written to.
+fn contact(code: &str, hours: &str) -> Result<store::OrgContact, StoreError> {
+    let digits: u32 = code
+        .bytes()
+        .map(|b| u32::from(b % 100))
+        .fold(0, |n, d| (n * 31 + d) % 10_000);
+    let phone = format!("+457010{digits:04}");
+    let email = format!("kontakt@{}.example", code.to_lowercase());
+    Ok(store::OrgContact {
+        phone: Some(domain::PhoneNumber::try_from(phone.as_str()).map_err(|e| invalid(&phone, e))?),
+        phone_hours: Some(hours.to_owned()),
+        email: Some(
+            domain::EmailAddress::try_from(email.as_str()).map_err(|e| invalid(&email, e))?,
+        ),
+    })
+}
+
 /// The jobcenter's teams: caseworkers 1–4 work with the insured unemployed, 5–7 with cash
 /// benefits, 8–10 with young people.
 fn team(caseworker: usize) -> Result<domain::TeamName, StoreError> {
@@ -186,6 +205,7 @@ pub async fn seed_once(store: &Store, system: &Actor) -> Result<bool, StoreError
                 system,
                 &fund,
                 &OrgName::try_from(name).map_err(|e| invalid(name, e))?,
+                &contact(code, "mandag–torsdag kl. 9–15, fredag kl. 9–13")?,
             )
             .await?;
         for i in 1..=2 {
@@ -213,6 +233,7 @@ pub async fn seed_once(store: &Store, system: &Actor) -> Result<bool, StoreError
                 system,
                 &municipality,
                 &OrgName::try_from(town).map_err(|e| invalid(town, e))?,
+                &contact(slug, "mandag–fredag kl. 9–15")?,
             )
             .await?;
         let org = || Some(Organisation::Municipality(municipality.clone()));

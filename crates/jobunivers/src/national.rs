@@ -61,7 +61,9 @@ async fn organisations(
         let code = municipality_code(i);
         let m = MunicipalityCode::try_from(code.as_str()).map_err(bad)?;
         let name = OrgName::try_from(format!("Kommune {code}").as_str()).map_err(bad)?;
-        store.create_municipality(system, &m, &name).await?;
+        store
+            .create_municipality(system, &m, &name, &Default::default())
+            .await?;
         let mut town = Vec::new();
         for k in 0..per_town {
             let mut new = staff(
@@ -87,7 +89,9 @@ async fn organisations(
     for f in FUNDS {
         let code = FundCode::try_from(f).map_err(bad)?;
         let name = OrgName::try_from(format!("{f} A-kasse").as_str()).map_err(bad)?;
-        store.create_fund(system, &code, &name).await?;
+        store
+            .create_fund(system, &code, &name, &Default::default())
+            .await?;
         let mut fund = Vec::new();
         for k in 0..(citizens / 3 / 2_000).max(1) {
             let new = staff(

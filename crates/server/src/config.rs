@@ -34,6 +34,11 @@ pub struct ServerConfig {
     /// Sign-ins this instance begins per minute at most (each writes a row before anyone has
     /// signed in); beyond it 429 and "try again in a minute".
     pub sign_in_starts_per_minute: u32,
+    /// The accessibility statement the operator published with the Agency for Digital
+    /// Government's WAS-Tool (its standardised `https://was.digst.dk/…` address), which the
+    /// footer links to and `/was` redirects to (lov nr. 692 af 8. juni 2018 § 4; BEK nr. 904 af
+    /// 22. august 2019). `None`: the footer links to our own page about the statement.
+    pub accessibility_statement_url: Option<String>,
 }
 
 /// Who may read `/metrics` on the main address (docs/configuration.md). Metrics show routes,
@@ -72,6 +77,7 @@ impl ServerConfig {
             sign_in: Vec::new(),
             metrics: MetricsAccess::Open,
             sign_in_starts_per_minute: 600,
+            accessibility_statement_url: None,
         }
     }
 }

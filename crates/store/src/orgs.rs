@@ -4,7 +4,7 @@
 use domain::{Actor, FundCode, MunicipalityCode, OrgName};
 use sqlx::Row;
 
-use crate::{Store, StoreError};
+use crate::{OrgContact, Store, StoreError};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Org {
@@ -13,13 +13,13 @@ pub struct Org {
 }
 
 #[derive(Clone, Copy)]
-enum Kind {
+pub(crate) enum Kind {
     Municipality,
     Fund,
 }
 
 impl Kind {
-    fn table(self) -> &'static str {
+    pub(crate) fn table(self) -> &'static str {
         match self {
             Kind::Municipality => "municipalities",
             Kind::Fund => "unemployment_funds",
@@ -131,8 +131,9 @@ impl Store {
         actor: &Actor,
         code: &MunicipalityCode,
         name: &OrgName,
+        contact: &OrgContact,
     ) -> Result<Org, StoreError> {
-        self.create_org(actor, Kind::Municipality, code.as_str(), name)
+        self.create_org(actor, Kind::Municipality, code.as_str(), name, contact)
             .await
     }
 
@@ -141,8 +142,9 @@ impl Store {
         actor: &Actor,
         code: &FundCode,
         name: &OrgName,
+        contact: &OrgContact,
     ) -> Result<Org, StoreError> {
-        self.create_org(actor, Kind::Fund, code.as_str(), name)
+        self.create_org(actor, Kind::Fund, code.as_str(), name, contact)
             .await
     }
 
@@ -160,16 +162,21 @@ impl Store {
         kind: Kind,
         code: &str,
         name: &OrgName,
+        contact: &OrgContact,
     ) -> Result<Org, StoreError> {
         require_admin(actor)?;
         let sql = format!(
-            "INSERT INTO {} (code, name, created_at) VALUES ($1, $2, $3)",
+            "INSERT INTO {} (code, name, created_at, phone, phone_hours, email) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
             kind.table()
         );
         sqlx::query(&sql)
             .bind(code)
             .bind(name.as_str())
             .bind(self.now_micros())
+            .bind(contact.phone.as_ref().map(|p| p.as_str().to_owned()))
+            .bind(contact.phone_hours.clone())
+            .bind(contact.email.as_ref().map(|e| e.as_str().to_owned()))
             .execute(&self.inner.write)
             .await
             .map_err(StoreError::from_insert)?;

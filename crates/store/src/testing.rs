@@ -126,7 +126,12 @@ pub async fn world(store: &Store) -> World {
     let muni = |c: &str| MunicipalityCode::try_from(c).expect("code");
     for (code, name) in [("0851", "Aalborg"), ("0751", "Aarhus")] {
         store
-            .create_municipality(&admin, &muni(code), &OrgName::try_from(name).expect("name"))
+            .create_municipality(
+                &admin,
+                &muni(code),
+                &OrgName::try_from(name).expect("name"),
+                &Default::default(),
+            )
             .await
             .expect("municipality");
     }
@@ -136,6 +141,7 @@ pub async fn world(store: &Store) -> World {
             &admin,
             &fund,
             &OrgName::try_from("3F A-kasse").expect("name"),
+            &Default::default(),
         )
         .await
         .expect("fund");

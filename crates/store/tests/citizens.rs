@@ -29,6 +29,7 @@ async fn world(store: &Store) -> (Actor, Actor, Actor) {
                 &admin(),
                 &muni(code),
                 &OrgName::try_from(name).expect("name"),
+                &Default::default(),
             )
             .await
             .expect("municipality");
@@ -39,6 +40,7 @@ async fn world(store: &Store) -> (Actor, Actor, Actor) {
             &admin(),
             &fund,
             &OrgName::try_from("3F A-kasse").expect("n"),
+            &Default::default(),
         )
         .await
         .expect("fund");

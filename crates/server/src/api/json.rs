@@ -118,18 +118,51 @@ pub struct CreateOrg {
     pub code: Option<String>,
     #[schema(required = true, example = "Aalborg")]
     pub name: Option<String>,
+    /// How citizens reach it (extension): the switchboard, its hours, and an e-mail address.
+    #[schema(example = "+4599311100")]
+    pub phone: Option<String>,
+    #[schema(example = "mandag–fredag kl. 9–15")]
+    pub phone_hours: Option<String>,
+    pub email: Option<String>,
 }
 
 impl CreateOrg {
-    /// The code, by the organisation kind's own parser, and the name; or every refusal.
+    /// The code, by the organisation kind's own parser, the name and the contact details; or
+    /// every refusal.
     pub fn parse<'a, C>(
         &'a self,
         code: impl FnOnce(&'a str) -> Result<C, domain::Invalid>,
-    ) -> Result<(C, domain::OrgName), Vec<domain::FieldError>> {
+    ) -> Result<(C, domain::OrgName, store::OrgContact), Vec<domain::FieldError>> {
         let mut f = crate::validate::Fields::default();
         let code = f.required("code", self.code.as_deref(), code);
         let name = f.required("name", self.name.as_deref(), domain::OrgName::try_from);
-        f.finish(|| Some((code?, name?)))
+        let phone = f.optional(
+            "phone",
+            self.phone.as_deref(),
+            domain::PhoneNumber::try_from,
+        );
+        let email = f.optional(
+            "email",
+            self.email.as_deref(),
+            domain::EmailAddress::try_from,
+        );
+        let hours = crate::api::meetings::create::text(
+            &mut f,
+            "phone_hours",
+            self.phone_hours.as_deref(),
+            store::MAX_PHONE_HOURS,
+        );
+        f.finish(|| {
+            Some((
+                code?,
+                name?,
+                store::OrgContact {
+                    phone: phone?,
+                    phone_hours: hours?,
+                    email: email?,
+                },
+            ))
+        })
     }
 }
 

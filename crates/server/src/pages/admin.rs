@@ -112,16 +112,21 @@ impl OrgKind {
         let body = form.parse_as::<CreateOrg>();
         let result = match self {
             OrgKind::Municipality => match body.parse(MunicipalityCode::try_from) {
-                Ok((code, name)) => {
+                Ok((code, name, contact)) => {
                     state
                         .store
-                        .create_municipality(&user.actor, &code, &name)
+                        .create_municipality(&user.actor, &code, &name, &contact)
                         .await
                 }
                 Err(errors) => return Ok(self.page(ctx, form.with_errors(t, &errors))),
             },
             OrgKind::Fund => match body.parse(FundCode::try_from) {
-                Ok((code, name)) => state.store.create_fund(&user.actor, &code, &name).await,
+                Ok((code, name, contact)) => {
+                    state
+                        .store
+                        .create_fund(&user.actor, &code, &name, &contact)
+                        .await
+                }
                 Err(errors) => return Ok(self.page(ctx, form.with_errors(t, &errors))),
             },
         };

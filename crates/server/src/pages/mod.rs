@@ -28,6 +28,7 @@ mod notices;
 mod path;
 mod period;
 mod plan_view;
+mod public_info;
 mod quotas;
 mod register;
 mod screening;
@@ -77,6 +78,10 @@ pub fn routes(config: &ServerConfig) -> Router<AppState> {
         )
         .route("/medarbejder/indbakke", get(inbox::page))
         .route("/medarbejder/underretninger", get(notices::page))
+        .route("/kontakt", get(public_info::contact))
+        .route("/privatliv", get(public_info::privacy))
+        .route("/tilgaengelighed", get(public_info::accessibility))
+        .route("/was", get(public_info::statement))
         .route(
             "/underretninger/{id}/tilbagetraek",
             axum::routing::post(meetings::withdraw_notice),

@@ -310,3 +310,38 @@ async fn a_manager_chooses_whether_every_first_meeting_is_in_person(backend: Bac
         "refusals changed nothing"
     );
 }
+
+backend_tests!(an_organisation_is_registered_with_how_citizens_reach_it);
+async fn an_organisation_is_registered_with_how_citizens_reach_it(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.token("admin").await;
+    // A number that is none, and hours beyond their length: named, nothing registered.
+    let bad = json!({"code": "0851", "name": "Aalborg", "phone": "ring os",
+        "phone_hours": "x".repeat(101), "email": "jobcenter@aalborg.dk"});
+    let p = problem(
+        app.post("/api/v1/municipalities", Some(&admin), &bad).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    let fields: Vec<&str> = p["errors"]
+        .as_array()
+        .map(|es| es.iter().filter_map(|e| e["field"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(fields, vec!["phone", "phone_hours"], "{p}");
+    let good = json!({"code": "0851", "name": "Aalborg", "phone": "99 31 11 00",
+        "phone_hours": "mandag–fredag kl. 9–15", "email": "jobcenter@aalborg.dk"});
+    let r = app
+        .post("/api/v1/municipalities", Some(&admin), &good)
+        .await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    // Anyone reads it on the contact page, the number as Danes say it and as a link.
+    let page = app.get("/kontakt", None).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.expect("html");
+    assert!(
+        html.contains("href=\"tel:+4599311100\">99 31 11 00</a>, mandag–fredag kl. 9–15"),
+        "{html}"
+    );
+    assert!(html.contains("mailto:jobcenter@aalborg.dk"), "{html}");
+}

@@ -24,7 +24,10 @@ pub async fn handler(
     AdminActor(actor): AdminActor,
     ApiJson(body): ApiJson<CreateOrg>,
 ) -> Result<(StatusCode, Json<OrgJson>), ApiError> {
-    let (code, name) = body.parse(FundCode::try_from)?;
-    let org = state.store.create_fund(&actor, &code, &name).await?;
+    let (code, name, contact) = body.parse(FundCode::try_from)?;
+    let org = state
+        .store
+        .create_fund(&actor, &code, &name, &contact)
+        .await?;
     Ok((StatusCode::CREATED, Json(org.into())))
 }

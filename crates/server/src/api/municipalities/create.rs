@@ -24,10 +24,10 @@ pub async fn handler(
     AdminActor(actor): AdminActor,
     ApiJson(body): ApiJson<CreateOrg>,
 ) -> Result<(StatusCode, Json<OrgJson>), ApiError> {
-    let (code, name) = body.parse(MunicipalityCode::try_from)?;
+    let (code, name, contact) = body.parse(MunicipalityCode::try_from)?;
     let org = state
         .store
-        .create_municipality(&actor, &code, &name)
+        .create_municipality(&actor, &code, &name, &contact)
         .await?;
     Ok((StatusCode::CREATED, Json(org.into())))
 }
