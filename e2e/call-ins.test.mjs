@@ -87,6 +87,8 @@ test('a citizen who cannot come says why, and the caseworker refuses with a reas
   await expectNoAxeViolations(citizen, assert);
   await citizen.click('button:has-text("Send afbud")');
   assert.match(await citizen.locator('[role="alert"]').textContent(), /Vælg hvorfor du ikke kan komme/);
+  assert.match(await citizen.locator('#absence_reason-error').textContent(), /Vælg hvorfor du ikke kan komme/);
+  await expectNoAxeViolations(citizen, assert);
   await citizen.check('#absence-illness');
   await citizen.click('button:has-text("Send afbud")');
   assert.match(await citizen.locator('main').textContent(), /Du har meldt afbud: Jeg er syg/);
@@ -100,6 +102,7 @@ test('a citizen who cannot come says why, and the caseworker refuses with a reas
   await staff.check('#decision-refuse');
   await staff.click('button:has-text("Gem afgørelse")');
   assert.match(await staff.locator('[role="alert"]').textContent(), /Skriv hvorfor afbuddet ikke godkendes/);
+  assert.equal(await staff.locator('#decision_note').getAttribute('aria-invalid'), 'true');
   await staff.check('#decision-refuse');
   await staff.fill('#decision_note', 'Du kan få hjælp til at komme, ring til os.');
   await staff.click('button:has-text("Gem afgørelse")');

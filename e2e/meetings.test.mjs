@@ -45,9 +45,12 @@ test('a citizen books a meeting, adds it to their calendar and cancels it', asyn
   assert.equal(ics.status(), 200);
   assert.match(await ics.text(), /BEGIN:VEVENT[\s\S]*DTSTART;TZID=Europe\/Copenhagen:/);
 
-  // A cancellation needs a reason; the refusal is shown on the page and nothing changes.
+  // A cancellation needs a reason; the refusal says what to do beside the field, and nothing
+  // changes.
   await page.click('button:has-text("Aflys samtalen")');
-  assert.match(await page.locator('[role="alert"]').textContent(), /Udfyld feltet/);
+  assert.match(await page.locator('#reason-error').textContent(), /Skriv hvorfor du aflyser samtalen/);
+  assert.equal(await page.locator('#reason').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('[role="alert"] a[href="#reason"]').count(), 1);
   assert.match(await page.locator('dl').first().textContent(), /Booket/);
   await expectNoAxeViolations(page, assert);
   await page.fill('#reason', 'Jeg skal til jobsamtale <b>hos Vestas</b>');

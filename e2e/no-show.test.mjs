@@ -33,7 +33,13 @@ test('a no-show reaches the a-kasse, the citizen is told, and the notice is with
   // An excuse is asked for when the caseworker says there was one.
   await staff.check('#status-no_show_excused');
   await staff.click('button:has-text("Gem udfald")');
-  assert.match(await staff.locator('[role="alert"]').textContent(), /Skriv borgerens rimelige grund/);
+  // Said beside the field, linked from the summary, and in the page title.
+  assert.match(await staff.locator('#excuse-error').textContent(), /Skriv borgerens rimelige grund/);
+  assert.equal(await staff.locator('#excuse').getAttribute('aria-invalid'), 'true');
+  assert.match(await staff.locator('#excuse').getAttribute('aria-describedby'), /excuse-error/);
+  assert.equal(await staff.locator('[role="alert"] a[href="#excuse"]').count(), 1);
+  assert.match(await staff.title(), /^Fejl: /);
+  await expectNoAxeViolations(staff, assert);
   await staff.check('#status-no_show');
   await staff.click('button:has-text("Gem udfald")');
   assert.match(await staff.locator('main').textContent(), /Underretning sendt til a-kassen/);

@@ -147,3 +147,4 @@ notice-withdraw-reason = Borgerens rimelige grund
 notice-withdraw-hint = Når borgeren senere har vist, at de havde en rimelig grund til ikke at komme.
 notice-withdraw-submit = Træk underretningen tilbage
 notice-withdraw-reason-missing = Skriv borgerens rimelige grund, før du trækker underretningen tilbage.
+meeting-cancel-reason-missing = Skriv hvorfor du aflyser samtalen.

@@ -147,3 +147,4 @@ notice-withdraw-reason = The citizen's reasonable excuse
 notice-withdraw-hint = When the citizen has shown later that they had a reasonable excuse for not coming.
 notice-withdraw-submit = Withdraw the notice
 notice-withdraw-reason-missing = Write the citizen's reasonable excuse before you withdraw the notice.
+meeting-cancel-reason-missing = Write why you are cancelling the meeting.

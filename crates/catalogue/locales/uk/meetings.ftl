@@ -148,3 +148,4 @@ notice-withdraw-reason = Поважна причина громадянина
 notice-withdraw-hint = Коли громадянин пізніше показав, що мав поважну причину не прийти.
 notice-withdraw-submit = Відкликати повідомлення
 notice-withdraw-reason-missing = Напишіть поважну причину громадянина, перш ніж відкликати повідомлення.
+meeting-cancel-reason-missing = Напишіть, чому ви скасовуєте зустріч.

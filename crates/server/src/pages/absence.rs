@@ -12,7 +12,7 @@ use domain::meetings::AbsenceReason;
 
 use super::PageError;
 use super::context::SignedIn;
-use super::meetings::{meeting_page, refusal_message};
+use super::meetings::{Refusal, meeting_page, refusal_message};
 use super::path::PagePath;
 use crate::AppState;
 
@@ -37,8 +37,12 @@ pub async fn report(
     let Some(reason) =
         field(&values, "absence_reason").and_then(|r| AbsenceReason::try_from(r.as_str()).ok())
     else {
-        let message = lang.text("absence-choose-reason").to_owned();
-        return meeting_page(&state, &user, &id, Some(message), typed).await;
+        let refusal = Refusal::at(
+            "absence",
+            "absence_reason",
+            lang.text("absence-choose-reason"),
+        );
+        return meeting_page(&state, &user, &id, Some(refusal), typed).await;
     };
     match state
         .store
@@ -47,11 +51,18 @@ pub async fn report(
     {
         Ok(_) => Ok(Redirect::to(&format!("/samtaler/{id}")).into_response()),
         Err(store::StoreError::Invalid(_)) => {
-            let message = lang.text("absence-text-required").to_owned();
-            meeting_page(&state, &user, &id, Some(message), typed).await
+            let refusal = Refusal::at(
+                "absence",
+                "absence_text",
+                lang.text("absence-text-required"),
+            );
+            meeting_page(&state, &user, &id, Some(refusal), typed).await
         }
         Err(e) => match refusal_message(lang, &e) {
-            Some(message) => meeting_page(&state, &user, &id, Some(message), typed).await,
+            Some(message) => {
+                let refusal = Refusal::general("absence", message);
+                meeting_page(&state, &user, &id, Some(refusal), typed).await
+            }
             None => Err(user.viewer.error(e)),
         },
     }
@@ -72,8 +83,9 @@ pub async fn decide(
         Some("accept") => true,
         Some("refuse") => false,
         _ => {
-            let message = lang.text("absence-decide-choose").to_owned();
-            return meeting_page(&state, &user, &id, Some(message), typed).await;
+            let message = lang.text("absence-decide-choose");
+            let refusal = Refusal::at("decision", "decision", message);
+            return meeting_page(&state, &user, &id, Some(refusal), typed).await;
         }
     };
     match crate::use_cases::absence::decide(&state.store, &user.actor, &id, accept, note.as_deref())
@@ -81,11 +93,15 @@ pub async fn decide(
     {
         Ok(_) => Ok(Redirect::to(&format!("/samtaler/{id}")).into_response()),
         Err(store::StoreError::ReasonRequired) => {
-            let message = lang.text("absence-decide-reason-required").to_owned();
-            meeting_page(&state, &user, &id, Some(message), typed).await
+            let message = lang.text("absence-decide-reason-required");
+            let refusal = Refusal::at("decision", "decision_note", message);
+            meeting_page(&state, &user, &id, Some(refusal), typed).await
         }
         Err(e) => match refusal_message(lang, &e) {
-            Some(message) => meeting_page(&state, &user, &id, Some(message), typed).await,
+            Some(message) => {
+                let refusal = Refusal::general("decision", message);
+                meeting_page(&state, &user, &id, Some(refusal), typed).await
+            }
             None => Err(user.viewer.error(e)),
         },
     }

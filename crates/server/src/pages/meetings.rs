@@ -108,13 +108,47 @@ fn exempt_key(r: domain::meetings::SelfBookingExemption) -> &'static str {
     }
 }
 
+/// Why a form on the meeting page was refused: the words, the form (`cancel`, `absence`,
+/// `decision`, `outcome`, `withdraw`) whose typed text is kept, and the field the words belong
+/// beside (its element id; a radio group's fieldset), which the summary links to. Without a
+/// field the refusal is about the meeting itself ("it has already begun") and stands alone.
+pub struct Refusal {
+    pub message: String,
+    pub form: &'static str,
+    pub field: Option<&'static str>,
+}
+
+impl Refusal {
+    pub fn at(form: &'static str, field: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            form,
+            field: Some(field),
+        }
+    }
+
+    pub fn general(form: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            form,
+            field: None,
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "meeting.html")]
 struct MeetingPage {
     ctx: Ctx,
     m: MeetingView,
     is_staff: bool,
+    /// A refusal about the meeting itself, shown alone at the top.
     message: Option<String>,
+    /// A refusal at a field: its id ("" when none) and the words, beside it and in the summary.
+    error_field: &'static str,
+    error: String,
+    /// The form whose typed text is shown again ("" when none).
+    typed_form: &'static str,
     /// What was typed in the form that was refused.
     reason: String,
     /// "Jeg kan ikke komme": the reasons to choose from, as (code, label).
@@ -123,11 +157,26 @@ struct MeetingPage {
     notice: Option<crate::pages::notice_view::NoticeView>,
 }
 
+impl MeetingPage {
+    /// What `form` had typed, if it is the one refused.
+    fn typed(&self, form: &str) -> &str {
+        if self.typed_form == form {
+            &self.reason
+        } else {
+            ""
+        }
+    }
+
+    fn has_error(&self) -> bool {
+        self.message.is_some() || !self.error_field.is_empty()
+    }
+}
+
 pub(super) async fn meeting_page(
     state: &AppState,
     user: &SignedIn,
     id: &MeetingId,
-    message: Option<String>,
+    refusal: Option<Refusal>,
     reason: String,
 ) -> Result<Response, PageError> {
     let meeting = state
@@ -154,11 +203,28 @@ pub(super) async fn meeting_page(
         .await
         .map_err(|e| user.viewer.error(e))?
         .map(|n| crate::pages::notice_view::view(&n, &user.actor, user.viewer.lang));
+    let refused = refusal.is_some();
+    let (message, error_field, error, typed_form) = match refusal {
+        None => (None, "", String::new(), ""),
+        Some(Refusal {
+            message,
+            form,
+            field: None,
+        }) => (Some(message), "", String::new(), form),
+        Some(Refusal {
+            message,
+            form,
+            field: Some(field),
+        }) => (None, field, message, form),
+    };
     let mut response = render(&MeetingPage {
         ctx: user.viewer.ctx(),
         m,
         is_staff: user.actor.is_staff(),
-        message: message.clone(),
+        message,
+        error_field,
+        error,
+        typed_form,
         reason,
         absence_reasons: domain::meetings::AbsenceReason::ALL
             .iter()
@@ -171,7 +237,7 @@ pub(super) async fn meeting_page(
             .collect(),
         notice,
     });
-    if message.is_some() {
+    if refused {
         *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
     }
     Ok(response)
@@ -205,19 +271,21 @@ pub async fn cancel(
         } else {
             domain::Invalid::TooLong { max: 500 }
         };
-        return meeting_page(
-            &state,
-            &user,
-            &id,
-            Some(crate::i18n::invalid_message(lang, problem).to_owned()),
-            reason,
-        )
-        .await;
+        let message = if reason.is_empty() {
+            lang.text("meeting-cancel-reason-missing").to_owned()
+        } else {
+            crate::i18n::invalid_message(lang, problem).to_owned()
+        };
+        let refusal = Refusal::at("cancel", "reason", message);
+        return meeting_page(&state, &user, &id, Some(refusal), reason).await;
     }
     match state.store.cancel_meeting(&user.actor, &id, &reason).await {
         Ok(_) => Ok(Redirect::to(&format!("/samtaler/{id}")).into_response()),
         Err(e) => match refusal_message(lang, &e) {
-            Some(message) => meeting_page(&state, &user, &id, Some(message), reason).await,
+            Some(message) => {
+                let refusal = Refusal::general("cancel", message);
+                meeting_page(&state, &user, &id, Some(refusal), reason).await
+            }
             None => Err(user.viewer.error(e)),
         },
     }
@@ -234,28 +302,29 @@ pub async fn outcome(
     user.check_csrf(values.get("csrf"))?;
     let lang = user.viewer.lang;
     let excuse = values.get("excuse").map(String::as_str).unwrap_or_default();
-    let refuse = |message: &str| {
-        meeting_page(
-            &state,
-            &user,
-            &id,
-            Some(message.to_owned()),
-            excuse.to_owned(),
-        )
-    };
+    let refuse =
+        |refusal: Refusal| meeting_page(&state, &user, &id, Some(refusal), excuse.to_owned());
     let (outcome, excuse) = match values.get("status").map(String::as_str) {
         Some("held") => (Outcome::Held, None),
         Some("no_show") => (Outcome::NoShow, None),
         Some("no_show_excused") if excuse.trim().is_empty() => {
-            return refuse(lang.text("meeting-outcome-excuse-missing")).await;
+            let message = lang.text("meeting-outcome-excuse-missing");
+            return refuse(Refusal::at("outcome", "excuse", message)).await;
         }
         Some("no_show_excused") => (Outcome::NoShow, Some(excuse)),
-        _ => return refuse(lang.text("meeting-outcome-choose")).await,
+        _ => {
+            let message = lang.text("meeting-outcome-choose");
+            return refuse(Refusal::at("outcome", "status", message)).await;
+        }
     };
     match crate::use_cases::no_show::record(&state.store, &user.actor, &id, outcome, excuse).await {
         Ok(_) => Ok(Redirect::to(&format!("/samtaler/{id}")).into_response()),
+        Err(e @ StoreError::Invalid(_)) => match refusal_message(lang, &e) {
+            Some(message) => refuse(Refusal::at("outcome", "excuse", message)).await,
+            None => Err(user.viewer.error(e)),
+        },
         Err(e) => match refusal_message(lang, &e) {
-            Some(message) => refuse(&message).await,
+            Some(message) => refuse(Refusal::general("outcome", message)).await,
             None => Err(user.viewer.error(e)),
         },
     }
@@ -285,12 +354,21 @@ pub async fn withdraw_notice(
             None => "/medarbejder/underretninger".to_owned(),
         })
         .into_response()),
-        (Err(e), Some(m)) => match refusal_message(lang, &e) {
-            Some(message) => {
-                meeting_page(&state, &user, &m, Some(message), reason.to_owned()).await
+        (Err(e), Some(m)) => {
+            // A missing or too long excuse is the field's; "already withdrawn" the notice's.
+            let at_field = matches!(e, StoreError::ReasonRequired | StoreError::Invalid(_));
+            match refusal_message(lang, &e) {
+                Some(message) => {
+                    let refusal = if at_field {
+                        Refusal::at("withdraw", "withdraw-reason", message)
+                    } else {
+                        Refusal::general("withdraw", message)
+                    };
+                    meeting_page(&state, &user, &m, Some(refusal), reason.to_owned()).await
+                }
+                None => Err(user.viewer.error(e)),
             }
-            None => Err(user.viewer.error(e)),
-        },
+        }
         (Err(e), None) => Err(user.viewer.error(e)),
     }
 }
