@@ -148,3 +148,4 @@ notice-withdraw-hint = Når borgeren senere har vist, at de havde en rimelig gru
 notice-withdraw-submit = Træk underretningen tilbage
 notice-withdraw-reason-missing = Skriv borgerens rimelige grund, før du trækker underretningen tilbage.
 meeting-cancel-reason-missing = Skriv hvorfor du aflyser samtalen.
+meetings-cancelled = Aflyste samtaler

@@ -148,3 +148,4 @@ notice-withdraw-hint = When the citizen has shown later that they had a reasonab
 notice-withdraw-submit = Withdraw the notice
 notice-withdraw-reason-missing = Write the citizen's reasonable excuse before you withdraw the notice.
 meeting-cancel-reason-missing = Write why you are cancelling the meeting.
+meetings-cancelled = Cancelled meetings

@@ -149,3 +149,4 @@ notice-withdraw-hint = Коли громадянин пізніше показа
 notice-withdraw-submit = Відкликати повідомлення
 notice-withdraw-reason-missing = Напишіть поважну причину громадянина, перш ніж відкликати повідомлення.
 meeting-cancel-reason-missing = Напишіть, чому ви скасовуєте зустріч.
+meetings-cancelled = Скасовані зустрічі

@@ -54,6 +54,8 @@ pub fn reader<'a>(
 struct MyMeetingsPage {
     ctx: Ctx,
     upcoming: Vec<MeetingView>,
+    /// Cancelled meetings whose time has not come: neither ahead nor behind the citizen.
+    cancelled: Vec<MeetingView>,
     past: Vec<MeetingView>,
     citizen_id: String,
     may_book: bool,
@@ -63,7 +65,8 @@ struct MyMeetingsPage {
     has_fund: bool,
 }
 
-/// `GET /borger/samtaler`: "Mine samtaler", upcoming first, then the past ones.
+/// `GET /borger/samtaler`: "Mine samtaler", upcoming first, then those cancelled before their
+/// time, then the past ones.
 pub async fn mine(State(state): State<AppState>, user: SignedIn) -> Result<Response, PageError> {
     let Actor::Citizen { citizen_id, .. } = &user.actor else {
         return Err(user.viewer.error(PageError::Forbidden));
@@ -79,14 +82,22 @@ pub async fn mine(State(state): State<AppState>, user: SignedIn) -> Result<Respo
         .await
         .map_err(|e| user.viewer.error(e))?;
     let r = reader(&state, &user, Some(&citizen));
-    let (upcoming, mut past): (Vec<_>, Vec<_>) = meetings
-        .iter()
-        .map(|m| view(m, &r))
-        .partition(|v| v.upcoming);
+    let (mut upcoming, mut cancelled, mut past) = (Vec::new(), Vec::new(), Vec::new());
+    for m in &meetings {
+        let v = view(m, &r);
+        if v.upcoming {
+            upcoming.push(v);
+        } else if m.status == domain::MeetingStatus::Cancelled && m.start > r.now {
+            cancelled.push(v);
+        } else {
+            past.push(v);
+        }
+    }
     past.reverse();
     Ok(render(&MyMeetingsPage {
         ctx: user.viewer.ctx(),
         upcoming,
+        cancelled,
         past,
         citizen_id: citizen.id.to_string(),
         may_book: !citizen.self_booking_exempt,
