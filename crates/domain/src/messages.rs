@@ -51,6 +51,27 @@ wire_enum! {
     }
 }
 
+/// The organisation holding a conversation (`contact_plan::Holder`) is the one whose thread
+/// the citizen writes in, and the same word names it wherever it is stored ("jobcenter",
+/// "a_kasse": absence reports, availability notices).
+impl From<crate::contact_plan::Holder> for ThreadHolder {
+    fn from(h: crate::contact_plan::Holder) -> Self {
+        match h {
+            crate::contact_plan::Holder::Municipality => ThreadHolder::Jobcenter,
+            crate::contact_plan::Holder::UnemploymentFund => ThreadHolder::AKasse,
+        }
+    }
+}
+
+impl From<ThreadHolder> for crate::contact_plan::Holder {
+    fn from(h: ThreadHolder) -> Self {
+        match h {
+            ThreadHolder::Jobcenter => crate::contact_plan::Holder::Municipality,
+            ThreadHolder::AKasse => crate::contact_plan::Holder::UnemploymentFund,
+        }
+    }
+}
+
 wire_enum! {
     /// Whose turn it is to write (as in NAV's dialogue): the last message decides.
     Waiting {

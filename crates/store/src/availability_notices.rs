@@ -4,6 +4,7 @@
 
 use domain::contact_plan::Holder;
 use domain::meetings::{AbsenceReason, NoticeKind, NoticeRecipient};
+use domain::messages::ThreadHolder;
 use domain::{Actor, CitizenId, MeetingId, NoticeId, Organisation, Role, Visibility};
 use jiff::Timestamp;
 use sqlx::any::AnyRow;
@@ -50,13 +51,6 @@ const COLUMNS: &str = "n.id, n.citizen_id, c.name AS citizen_name, n.meeting_id,
      n.channel, n.starts_at, n.citizen_said_reason, n.citizen_said, n.recorded_by_name, n.sent_by, \
      n.created_at, n.withdrawn_at, n.withdrawn_by_name, n.withdraw_reason";
 
-fn holder_word(h: Holder) -> &'static str {
-    match h {
-        Holder::UnemploymentFund => "a_kasse",
-        Holder::Municipality => "jobcenter",
-    }
-}
-
 fn from_row(r: &AnyRow) -> Result<AvailabilityNotice, StoreError> {
     let opt = |c: &'static str| r.try_get::<Option<String>, _>(c);
     let withdrawn = match r.try_get::<Option<i64>, _>("withdrawn_at")? {
@@ -85,11 +79,7 @@ fn from_row(r: &AnyRow) -> Result<AvailabilityNotice, StoreError> {
             .transpose()?,
         citizen_said: opt("citizen_said")?,
         recorded_by_name: r.try_get("recorded_by_name")?,
-        sent_by: match r.try_get::<&str, _>("sent_by")? {
-            "a_kasse" => Holder::UnemploymentFund,
-            "jobcenter" => Holder::Municipality,
-            _ => return Err(StoreError::Corrupt { column: "sent_by" }),
-        },
+        sent_by: parse::<ThreadHolder>("sent_by", r.try_get::<&str, _>("sent_by")?)?.into(),
         created_at: clock::from_micros(r.try_get("created_at")?),
         withdrawn,
     })
@@ -124,7 +114,7 @@ pub(crate) async fn insert_for_no_show(
     .bind(said.and_then(|a| a.text.clone()))
     .bind(actor.id())
     .bind(actor.name())
-    .bind(holder_word(sent_by))
+    .bind(ThreadHolder::from(sent_by).as_str())
     .bind(now)
     .execute(&mut **tx)
     .await?;
@@ -174,7 +164,7 @@ impl Store {
         .bind(clock::to_micros(due_by))
         .bind(actor.id())
         .bind(actor.name())
-        .bind(holder_word(sent_by))
+        .bind(ThreadHolder::from(sent_by).as_str())
         .bind(now)
         .execute(&mut *tx)
         .await?;

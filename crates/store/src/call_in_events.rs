@@ -94,10 +94,11 @@ pub struct CallInEvent {
 /// The most events one page holds.
 pub const MAX_PAGE: i64 = 1000;
 
-/// Records `kind` for meeting `meeting_id` in the change's transaction, if it is a call-in
-/// made with its § 20 facts (a `call_ins` row; other meetings, and the older form that only
-/// requires attendance with a reason, are not reported). Reads the meeting as the transaction
-/// now sees it.
+/// Records `kind` for meeting `meeting_id` in the change's transaction. Only call-ins made with
+/// their § 20 facts (a `call_ins` row) are reported — other meetings, and the older form that
+/// only requires attendance with a reason, are not — and the callers know which it is from the
+/// meeting they already hold, so they call this for call-ins only: an ordinary move or cancel
+/// costs no extra query. Reads the meeting as the transaction now sees it.
 pub(crate) async fn record(
     tx: &mut Transaction<'_, Any>,
     backend: Backend,
@@ -113,9 +114,6 @@ pub(crate) async fn record(
     .fetch_one(&mut **tx)
     .await?;
     let meeting = meeting_from_row(&row)?;
-    if meeting.call_in.is_none() {
-        return Ok(());
-    }
     let call_in = meeting.call_in.as_ref();
     let facts = CallInFacts {
         start: meeting.start.to_string(),

@@ -2,7 +2,7 @@
 //! notices and letters follow the pages. Only the citizen sets it: it is their preference, not
 //! a case decision, and it is not audited as a read or change of case data.
 
-use domain::Actor;
+use domain::{Actor, CitizenId};
 
 use crate::{Store, StoreError};
 
@@ -19,5 +19,16 @@ impl Store {
             .execute(&self.inner.write)
             .await?;
         Ok(())
+    }
+
+    /// The language the citizen reads in, for words staff's actions send them (the message
+    /// after a no-show or a refused absence). A preference, not case data: not logged as a
+    /// read — the action itself is — and only for those who may see the citizen.
+    pub async fn citizen_language(
+        &self,
+        actor: &Actor,
+        citizen_id: &CitizenId,
+    ) -> Result<String, StoreError> {
+        Ok(self.load_visible(actor, citizen_id).await?.0.language)
     }
 }

@@ -3,7 +3,6 @@
 pub mod list;
 pub mod withdraw;
 
-use domain::contact_plan::Holder;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -30,7 +29,8 @@ pub struct AvailabilityNoticeJson {
     pub citizen_said: Option<String>,
     pub recorded_by_name: String,
     /// `jobcenter` or `a_kasse`.
-    pub sent_by: String,
+    #[schema(value_type = String)]
+    pub sent_by: domain::messages::ThreadHolder,
     #[schema(value_type = String)]
     pub created_at: String,
     pub withdrawn: Option<WithdrawalJson>,
@@ -58,11 +58,7 @@ impl From<store::AvailabilityNotice> for AvailabilityNoticeJson {
             citizen_said_reason: n.citizen_said_reason,
             citizen_said: n.citizen_said,
             recorded_by_name: n.recorded_by_name,
-            sent_by: match n.sent_by {
-                Holder::UnemploymentFund => "a_kasse",
-                Holder::Municipality => "jobcenter",
-            }
-            .to_owned(),
+            sent_by: n.sent_by.into(),
             created_at: rfc3339(n.created_at),
             withdrawn: n.withdrawn.map(|w| WithdrawalJson {
                 at: rfc3339(w.at),

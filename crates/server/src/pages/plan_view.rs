@@ -101,13 +101,8 @@ impl PlanView {
             exemption_possible: reader
                 .is_some_and(|h| book.may_exempt(inputs.citizen.target_group, h, today)),
             booking_overdue: reader.is_some_and(|h| {
-                let c = &inputs.citizen;
-                domain::meetings::books_themself(c.target_group, c.self_booking_exempt)
-                    && c.unemployment_fund.is_some()
-                    && plan
-                        .items
-                        .iter()
-                        .any(|i| i.status == ItemStatus::Overdue && i.holder == h)
+                crate::use_cases::booking_overdue::missed_deadline(&plan, &inputs.citizen, h)
+                    .is_some()
             }),
             booking_overdue_told: false,
         }

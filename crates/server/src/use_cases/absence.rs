@@ -34,8 +34,8 @@ pub async fn decide(
     };
     let meeting = store.decide_absence(actor, id, &decision).await?;
     if let AbsenceDecision::Refuse { reason } = &decision {
-        let citizen = store.citizen(actor, &meeting.citizen_id).await?;
-        let lang = Lang::from_code(&citizen.language).unwrap_or_default();
+        let language = store.citizen_language(actor, &meeting.citizen_id).await?;
+        let lang = Lang::from_code(&language).unwrap_or_default();
         let when = catalogue::dates::starts(lang, meeting.start);
         let text = lang.fmt(
             "absence-refused-message",

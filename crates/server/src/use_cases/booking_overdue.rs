@@ -4,12 +4,28 @@
 //! availability notice to the citizen's a-kasse, and the citizen is told in their thread what
 //! to do now. The plan decides whether the deadline was missed, so nothing is sent on a guess.
 
-use domain::contact_plan::{Holder, ItemStatus, RuleBook, contact_plan};
+use domain::contact_plan::{ContactPlan, Holder, ItemStatus, PlanItem, RuleBook, contact_plan};
 use domain::messages::MessageBody;
 use domain::{Actor, CitizenId};
-use store::{AvailabilityNotice, Store, StoreError};
+use store::{AvailabilityNotice, Citizen, Store, StoreError};
 
 use crate::i18n::Lang;
+
+/// The conversation of `holder` whose booking deadline the citizen missed, if any: they must
+/// book themselves and have an a-kasse to tell, and it is past its deadline and not booked.
+/// What the contact plan page offers the button on, and what sending checks.
+pub fn missed_deadline<'p>(
+    plan: &'p ContactPlan<'p>,
+    citizen: &Citizen,
+    holder: Holder,
+) -> Option<&'p PlanItem<'p>> {
+    let self_books =
+        domain::meetings::books_themself(citizen.target_group, citizen.self_booking_exempt)
+            && citizen.unemployment_fund.is_some();
+    plan.items
+        .iter()
+        .find(|i| self_books && i.status == ItemStatus::Overdue && i.holder == holder)
+}
 
 pub async fn notify(
     store: &Store,

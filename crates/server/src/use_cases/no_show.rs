@@ -20,8 +20,8 @@ pub async fn record(
 ) -> Result<Meeting, StoreError> {
     let meeting = store.record_outcome(actor, id, outcome, excuse).await?;
     if let Some(notice) = store.availability_notice_of(actor, &meeting).await? {
-        let citizen = store.citizen(actor, &meeting.citizen_id).await?;
-        let lang = Lang::from_code(&citizen.language).unwrap_or_default();
+        let language = store.citizen_language(actor, &meeting.citizen_id).await?;
+        let lang = Lang::from_code(&language).unwrap_or_default();
         let when = catalogue::dates::starts(lang, meeting.start);
         let told = lang.text(match notice.recipient {
             NoticeRecipient::AKasse => "notice-told-a-kasse",

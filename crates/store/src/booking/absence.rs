@@ -1,6 +1,5 @@
 //! "Jeg kan ikke komme" on a call-in, and staff's decision (`domain::meetings::absence`).
 
-use domain::contact_plan::Holder;
 use domain::meetings::{
     AbsenceReason, AbsenceStatus, MeetingRefusal, check_changeable, check_report,
 };
@@ -41,17 +40,14 @@ impl Store {
         let text = text.map(str::trim).filter(|t| !t.is_empty());
         check_report(reason, text).map_err(|e| StoreError::invalid("text", e))?;
         // Stored with the words message threads use for the two holders.
-        let holder = match self.meeting_holder(&meeting).await? {
-            Holder::UnemploymentFund => "a_kasse",
-            Holder::Municipality => "jobcenter",
-        };
+        let holder = domain::messages::ThreadHolder::from(self.meeting_holder(&meeting).await?);
         sqlx::query(
             "INSERT INTO absence_reports (meeting_id, citizen_id, holder, reason, text, reported_at, status) \
              VALUES ($1, $2, $3, $4, $5, $6, 'pending')",
         )
         .bind(meeting_id.as_str())
         .bind(citizen.id.as_str())
-        .bind(holder)
+        .bind(holder.as_str())
         .bind(reason.as_str())
         .bind(text)
         .bind(self.now_micros())
@@ -107,14 +103,16 @@ impl Store {
         if status == AbsenceStatus::Accepted {
             self.cancel_in(&mut tx, actor, &meeting, &citizen, visibility, note)
                 .await?;
-            crate::call_in_events::record(
-                &mut tx,
-                self.inner.backend,
-                meeting_id.as_str(),
-                crate::CallInEventKind::AbsenceAccepted,
-                self.now_micros(),
-            )
-            .await?;
+            if meeting.call_in.is_some() {
+                crate::call_in_events::record(
+                    &mut tx,
+                    self.inner.backend,
+                    meeting_id.as_str(),
+                    crate::CallInEventKind::AbsenceAccepted,
+                    self.now_micros(),
+                )
+                .await?;
+            }
         }
         audit_change(
             &mut tx,

@@ -87,14 +87,16 @@ impl Store {
             AuditAction::MeetingCancelled,
         )
         .await?;
-        crate::call_in_events::record(
-            tx,
-            self.inner.backend,
-            meeting_id.as_str(),
-            CallInEventKind::Cancelled,
-            now,
-        )
-        .await?;
+        if meeting.call_in.is_some() {
+            crate::call_in_events::record(
+                tx,
+                self.inner.backend,
+                meeting_id.as_str(),
+                CallInEventKind::Cancelled,
+                now,
+            )
+            .await?;
+        }
         outbox(
             tx,
             self.now_micros(),
@@ -181,12 +183,20 @@ impl Store {
             )
             .await?;
         }
-        let event = match outcome {
-            Outcome::Held => CallInEventKind::Held,
-            Outcome::NoShow => CallInEventKind::NoShow,
-        };
-        crate::call_in_events::record(&mut tx, self.inner.backend, meeting_id.as_str(), event, now)
+        if meeting.call_in.is_some() {
+            let event = match outcome {
+                Outcome::Held => CallInEventKind::Held,
+                Outcome::NoShow => CallInEventKind::NoShow,
+            };
+            crate::call_in_events::record(
+                &mut tx,
+                self.inner.backend,
+                meeting_id.as_str(),
+                event,
+                now,
+            )
             .await?;
+        }
         // A held meeting gets its survey, in the same transaction as the outcome.
         if status == MeetingStatus::Held {
             crate::surveys::create_in(&mut tx, now, &meeting, &citizen).await?;

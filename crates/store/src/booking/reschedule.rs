@@ -130,14 +130,16 @@ impl Store {
             AuditAction::MeetingMoved,
         )
         .await?;
-        crate::call_in_events::record(
-            &mut tx,
-            self.inner.backend,
-            meeting_id.as_str(),
-            CallInEventKind::Moved,
-            self.now_micros(),
-        )
-        .await?;
+        if meeting.call_in.is_some() {
+            crate::call_in_events::record(
+                &mut tx,
+                self.inner.backend,
+                meeting_id.as_str(),
+                CallInEventKind::Moved,
+                self.now_micros(),
+            )
+            .await?;
+        }
         let mut notices = vec![(kinds::MOVED, self.now_micros())];
         notices.extend(self.reminder_at(slot.start).map(|at| (kinds::REMINDER, at)));
         outbox(&mut tx, self.now_micros(), meeting_id.as_str(), &notices).await?;
