@@ -146,6 +146,15 @@ test('a manager downloads the orientation to the employment committee as a PDF',
   assert.match(text, /Udvikling måned for måned/);
   assert.match(text, /\d{4}-\d{2}\s+\d+/);
   assert.match(text, /temaer i fritekstsvar/);
+  // A public document: tagged PDF/UA-1 in Danish, a table a screen reader reads by its headers.
+  const info = execFileSync('pdfinfo', ['-meta', file]).toString();
+  assert.match(info, /<pdfuaid:part>1<\/pdfuaid:part>/);
+  assert.match(info, /<rdf:li>da<\/rdf:li>/);
+  const tree = execFileSync('pdfinfo', ['-struct-text', file]).toString();
+  // (pdfinfo prints the heading's /T title raw, so the heading is matched by the text under it.)
+  assert.match(tree, /H1 [^\n]*\n\s+"Orientering til Beskæftigelsesudvalget"/);
+  assert.match(tree, /TH:\s+\/Scope \/Column\s+"Kontaktform"/);
+  assert.match(tree, /TH:\s+\/Scope \/Row\s+"Telefon"/);
   execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', file, join(dir, 'page')]);
   const png = readdirSync(dir).find((f) => f.endsWith('.png'));
   assert.ok(png, 'the first page renders');

@@ -340,11 +340,10 @@ async fn a_failing_gateway_is_retried_without_resending_what_went_out(backend: B
     assert_eq!(sms.lock().expect("lock").len(), 1);
 }
 
-backend_tests!(a_paper_letter_is_written_in_a_language_the_pdf_can_print);
-/// Until the PDF writer embeds fonts (issue 19) it prints Windows-1252 only: a letter to a
-/// citizen who reads Ukrainian is written in English, which the base fonts print, rather
-/// than as question marks.
-async fn a_paper_letter_is_written_in_a_language_the_pdf_can_print(backend: Backend) {
+backend_tests!(a_paper_letter_to_a_ukrainian_reader_is_written_in_ukrainian);
+/// The PDF embeds a font with Cyrillic (issue 19), so a citizen who reads Ukrainian gets the
+/// letter in Ukrainian (before, it fell back to English, which the base fonts printed).
+async fn a_paper_letter_to_a_ukrainian_reader_is_written_in_ukrainian(backend: Backend) {
     let store = fresh_store(backend).await;
     let w = world(&store).await;
     store
@@ -367,9 +366,13 @@ async fn a_paper_letter_is_written_in_a_language_the_pdf_can_print(backend: Back
     n.drain_once().await.expect("drain");
     let letters = store.letters(&w.caseworker, false).await.expect("letters");
     assert_eq!(letters.len(), 1, "{backend:?}");
-    assert_eq!(letters[0].language, "en", "{backend:?}");
+    assert_eq!(letters[0].language, "uk", "{backend:?}");
     assert!(pdf::printable(&letters[0].body), "{}", letters[0].body);
-    assert!(letters[0].body.starts_with("Dear "), "{}", letters[0].body);
+    assert!(
+        letters[0].body.starts_with("Шановний(-а) "),
+        "{}",
+        letters[0].body
+    );
 }
 
 backend_tests!(citizens_without_digital_mail_get_a_letter_to_print);

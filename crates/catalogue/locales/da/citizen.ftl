@@ -152,6 +152,6 @@ a11y-tested-heading = Sådan tester vi
 a11y-tested = Hver ændring bliver testet automatisk i en browser. Alle sider bliver tjekket med værktøjet axe mod WCAG 2.1 AA. Alle sider virker uden JavaScript og kun med tastatur. Teksten er skrevet i et enkelt sprog.
 a11y-known-heading = Det virker ikke endnu
 a11y-known-live = Chat og video kræver JavaScript. Uden JavaScript kan du skrive til os under Beskeder eller ringe.
-a11y-known-pdf = Breve som PDF er endnu ikke lavet, så en skærmlæser kan læse dem i den rigtige rækkefølge. Alt i brevet står også på siden med din samtale.
+a11y-known-pdf = Breve og rapporter som PDF er lavet, så en skærmlæser kan læse dem i den rigtige rækkefølge (PDF/UA). De er endnu ikke kontrolleret med et særligt værktøj til det. Alt i brevet står også på siden med din samtale.
 a11y-problem-heading = Har du problemer med siden?
 a11y-problem = Skriv eller ring, og fortæl os, hvad der ikke virker. Så hjælper vi dig på en anden måde.

@@ -152,6 +152,6 @@ a11y-tested-heading = How we test
 a11y-tested = Every change is tested automatically in a browser. Every page is checked with the axe tool against WCAG 2.1 AA. Every page works without JavaScript and with a keyboard only. The text is written in plain language.
 a11y-known-heading = What does not work yet
 a11y-known-live = Chat and video need JavaScript. Without JavaScript you can write to us under Messages or call.
-a11y-known-pdf = Letters as PDF are not yet made so that a screen reader reads them in the right order. Everything in the letter is also on the page of your meeting.
+a11y-known-pdf = Letters and reports as PDF are made so that a screen reader reads them in the right order (PDF/UA). They have not yet been checked with a tool made for that. Everything in the letter is also on the page of your meeting.
 a11y-problem-heading = Do you have problems with the site?
 a11y-problem = Write or call, and tell us what does not work. Then we help you another way.

@@ -32,11 +32,12 @@ fn pct(s: Option<f64>) -> String {
     )
 }
 
-fn table(title: &str, rows: &[(String, ContactCounts)], blocks: &mut Vec<Block>) {
+/// A section with its table; `first` names the column of row names ("Kontaktform").
+fn table(title: &str, first: &str, rows: &[(String, ContactCounts)], blocks: &mut Vec<Block>) {
     blocks.push(Block::gap());
-    blocks.push(Block::heading(title));
+    blocks.push(Block::subheading(title));
     let head = [
-        "",
+        first,
         DOC.text("committee-col-meetings"),
         DOC.text("committee-col-held"),
         DOC.text("committee-col-cancelled"),
@@ -44,10 +45,10 @@ fn table(title: &str, rows: &[(String, ContactCounts)], blocks: &mut Vec<Block>)
         DOC.text("committee-col-answers"),
         DOC.text("committee-col-satisfied"),
     ];
-    blocks.push(Block::row(&COLUMNS, &head.map(str::to_owned), true));
+    let mut body = Vec::with_capacity(rows.len());
     for (name, c) in rows {
         let r = ContactRow::new(name.clone(), *c);
-        let cells = [
+        body.push(vec![
             name.clone(),
             c.meetings.to_string(),
             c.held.to_string(),
@@ -55,9 +56,13 @@ fn table(title: &str, rows: &[(String, ContactCounts)], blocks: &mut Vec<Block>)
             c.no_show.to_string(),
             c.answered.to_string(),
             pct(r.satisfied_share),
-        ];
-        blocks.push(Block::row(&COLUMNS, &cells, false));
+        ]);
     }
+    blocks.push(Block::table(
+        &COLUMNS,
+        head.map(str::to_owned).to_vec(),
+        body,
+    ));
 }
 
 pub async fn pdf_file(
@@ -131,7 +136,7 @@ pub async fn pdf_file(
             answer_months,
         )),
         Block::gap(),
-        Block::heading(DOC.text("committee-key-figures")),
+        Block::subheading(DOC.text("committee-key-figures")),
         Block::text(DOC.fmt(
             "committee-meetings",
             &[
@@ -177,24 +182,32 @@ pub async fn pdf_file(
     };
     table(
         DOC.text("committee-by-channel"),
+        DOC.text("report-by-channel"),
         &named(channels, GroupBy::Channel),
         &mut b,
     );
     table(
         DOC.text("committee-by-target-group"),
+        DOC.text("report-by-target-group"),
         &named(groups, GroupBy::TargetGroup),
         &mut b,
     );
     if let Some(teams) = teams {
         table(
             DOC.text("committee-by-team"),
+            DOC.text("report-by-team"),
             &named(teams, GroupBy::Team),
             &mut b,
         );
     }
-    table(DOC.text("committee-by-month"), &months, &mut b);
+    table(
+        DOC.text("committee-by-month"),
+        DOC.text("monitoring-month"),
+        &months,
+        &mut b,
+    );
     b.push(Block::gap());
-    b.push(Block::heading(DOC.text("committee-themes")));
+    b.push(Block::subheading(DOC.text("committee-themes")));
     for (theme, n) in themes {
         let count = if n >= MIN_CELL {
             n.to_string()
@@ -203,7 +216,13 @@ pub async fn pdf_file(
         };
         b.push(Block::text(format!("{theme}: {count}")));
     }
-    let file = pdf::document(DOC.text("committee-title"), &b);
+    let file = pdf::Document {
+        title: DOC.text("committee-title"),
+        lang: DOC.code(),
+        blocks: &b,
+    }
+    .write()
+    .map_err(|e| user.viewer.error(e))?;
     Ok((
         [
             (header::CONTENT_TYPE, "application/pdf"),

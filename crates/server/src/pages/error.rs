@@ -49,6 +49,13 @@ impl From<StoreError> for PageError {
     }
 }
 
+/// A PDF that could not be written is our defect, never the reader's input.
+impl From<pdf::PdfError> for PageError {
+    fn from(e: pdf::PdfError) -> Self {
+        PageError::Internal(e.to_string())
+    }
+}
+
 #[derive(Template)]
 #[template(path = "error.html")]
 struct ErrorPage {

@@ -57,8 +57,9 @@ pub async fn list(State(state): State<AppState>, user: SignedIn) -> Result<Respo
     }))
 }
 
-/// The letter as the citizen gets it on paper, dated in the language it is written in.
-pub fn letter_pdf(l: &Letter, sender: &str) -> Vec<u8> {
+/// The letter as the citizen gets it on paper, dated and tagged in the language it is
+/// written in.
+pub fn letter_pdf(l: &Letter, sender: &str) -> Result<Vec<u8>, pdf::PdfError> {
     use pdf::Block;
     let lang = Lang::from_code(&l.language).unwrap_or_default();
     let mut blocks = vec![
@@ -72,7 +73,12 @@ pub fn letter_pdf(l: &Letter, sender: &str) -> Vec<u8> {
         Block::gap(),
     ];
     blocks.extend(l.body.lines().map(|line| Block::text(line.to_owned())));
-    pdf::document(&l.subject, &blocks)
+    pdf::Document {
+        title: &l.subject,
+        lang: lang.code(),
+        blocks: &blocks,
+    }
+    .write()
 }
 
 /// `GET /medarbejder/breve/{id}/brev.pdf`.
@@ -111,7 +117,7 @@ pub async fn pdf_file(
             (header::CONTENT_TYPE, "application/pdf"),
             (header::CONTENT_DISPOSITION, "inline; filename=\"brev.pdf\""),
         ],
-        letter_pdf(&letter, &sender),
+        letter_pdf(&letter, &sender).map_err(|e| user.viewer.error(e))?,
     )
         .into_response())
 }

@@ -276,8 +276,9 @@ fn reachability(c: &Citizen) -> Reachability {
     }
 }
 
-/// The notice as it can be printed: in the citizen's language where the PDF writer prints its
-/// script, else in the first fallback language it does print (Ukrainian: English).
+/// The notice as it can be printed: in the citizen's language where the PDF's fonts have its
+/// script (Latin, Cyrillic and Greek; so every language we write today), else in the first
+/// fallback language they do print.
 fn on_paper(
     lang: Lang,
     notice: &Notice,
