@@ -145,10 +145,17 @@ test('the jobcenter prints letters for citizens without digital mail', async () 
     await new Promise((r) => setTimeout(r, 500));
     await page.reload();
   }
-  const rows = page.locator('#waiting tbody tr');
-  const before = await rows.count();
+  const waiting = page.locator('#waiting tbody tr');
+  const before = await waiting.count();
   assert.ok(before > 0, 'letters are waiting');
   await expectNoAxeViolations(page, assert);
+  // A letter to a citizen without a postal address is not printed: it says so instead.
+  const missing = page.locator('#waiting tbody tr:has(.ju-address-missing)');
+  if ((await missing.count()) > 0) {
+    assert.match(await missing.first().textContent(), /Mangler adresse/);
+    assert.equal(await missing.first().locator('a, button').count(), 0);
+  }
+  const rows = page.locator('#waiting tbody tr:has(a)');
 
   const href = await rows.first().locator('a').getAttribute('href');
   const pdf = await page.request.get(`${server.url}${href}`);

@@ -39,6 +39,20 @@ impl PhoneNumber {
     }
 }
 
+/// A stored (E.164) number as people read it: a Danish one in pairs ("70 10 08 51"), another
+/// country's as stored.
+pub fn spoken_phone(e164: &str) -> String {
+    match e164.strip_prefix("+45") {
+        Some(national) if national.len() == 8 => national
+            .as_bytes()
+            .chunks(2)
+            .map(|pair| String::from_utf8_lossy(pair).into_owned())
+            .collect::<Vec<_>>()
+            .join(" "),
+        _ => e164.to_owned(),
+    }
+}
+
 /// An e-mail address, checked only for its shape: one `@`, a dot in the domain, no spaces.
 /// Whether it reaches anyone only a sent message can tell.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,6 +108,12 @@ impl std::fmt::Display for EmailAddress {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn danish_numbers_are_read_in_pairs() {
+        assert_eq!(spoken_phone("+4570100851"), "70 10 08 51");
+        assert_eq!(spoken_phone("+46812345678"), "+46812345678");
+    }
 
     #[test]
     fn danish_numbers_are_written_as_people_type_them() {

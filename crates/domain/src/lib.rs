@@ -31,7 +31,7 @@ pub mod surveys;
 pub use access::{
     Actor, CitizenScope, Organisation, Visibility, citizen_visibility, may_register_citizen,
 };
-pub use contact::{EmailAddress, PhoneNumber};
+pub use contact::{EmailAddress, PhoneNumber, spoken_phone};
 pub use cpr::Cpr;
 pub use enums::{Channel, FirstMeetingPolicy, MeetingStatus, Outcome, Role, TargetGroup, Track};
 pub use holidays::{add_working_days, is_working_day, public_holiday};
@@ -40,7 +40,7 @@ pub use ids::{
     TransferId,
 };
 pub use invalid::{FieldError, Invalid};
-pub use location::{NewLocation, Postcode};
+pub use location::{NewLocation, PostalAddress, Postcode};
 pub use org::{FundCode, MunicipalityCode, OrgName, TeamName};
 pub use person::{Login, PersonName};
 pub use span::{MAX_SPAN, TimeSpan};

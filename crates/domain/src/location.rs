@@ -29,6 +29,57 @@ impl Postcode {
     }
 }
 
+/// Where a citizen gets letters on paper: street with number, floor and door as the person
+/// writes it ("Şahin Allé 3, 2. tv."), a Danish postcode and the town. It goes in the window
+/// of the envelope, so every part is required and none may run over a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostalAddress {
+    pub street: String,
+    pub postcode: Postcode,
+    pub town: String,
+}
+
+/// The longest street line or town kept: what fits one line of an envelope's window.
+pub const MAX_ADDRESS_LINE: usize = 60;
+
+impl PostalAddress {
+    /// Parses the three parts; a refusal names the part (`street`, `postcode`, `town`).
+    pub fn parse(
+        street: &str,
+        postcode: &str,
+        town: &str,
+    ) -> Result<Self, (&'static str, Invalid)> {
+        let line = |field, s: &str| {
+            let s = s.trim();
+            if s.is_empty() {
+                Err((field, Invalid::Blank))
+            } else if s.chars().count() > MAX_ADDRESS_LINE || s.contains(['\n', '\r']) {
+                Err((
+                    field,
+                    Invalid::TooLong {
+                        max: MAX_ADDRESS_LINE,
+                    },
+                ))
+            } else {
+                Ok(s.to_owned())
+            }
+        };
+        Ok(Self {
+            street: line("street", street)?,
+            postcode: Postcode::try_from(postcode).map_err(|e| ("postcode", e))?,
+            town: line("town", town)?,
+        })
+    }
+
+    /// The address as it is printed under the name: street, then postcode and town.
+    pub fn lines(&self) -> [String; 2] {
+        [
+            self.street.clone(),
+            format!("{} {}", self.postcode.as_str(), self.town),
+        ]
+    }
+}
+
 /// A location as given, parsed; the store adds the id and the organisation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewLocation {
@@ -45,6 +96,28 @@ pub struct NewLocation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_postal_address_needs_every_part_and_prints_in_two_lines() {
+        let a = PostalAddress::parse(" Şahin Allé 3, 2. tv. ", "9000", " Aalborg ").expect("ok");
+        assert_eq!(
+            a.lines(),
+            ["Şahin Allé 3, 2. tv.".to_owned(), "9000 Aalborg".to_owned()]
+        );
+        assert_eq!(
+            PostalAddress::parse("", "9000", "Aalborg"),
+            Err(("street", Invalid::Blank))
+        );
+        assert_eq!(
+            PostalAddress::parse("Vej 1", "90000", "Aalborg"),
+            Err(("postcode", Invalid::BadFormat))
+        );
+        assert_eq!(
+            PostalAddress::parse("Vej 1", "9000", &"x".repeat(61)),
+            Err(("town", Invalid::TooLong { max: 60 }))
+        );
+        assert!(PostalAddress::parse("Vej 1\nX", "9000", "Aalborg").is_err());
+    }
 
     #[test]
     fn a_postcode_is_four_digits_in_the_danish_range() {

@@ -305,6 +305,7 @@ pub async fn seed_once(store: &Store, system: &Actor) -> Result<bool, StoreError
                             .and_then(|p| domain::PhoneNumber::try_from(p.as_str()).ok()),
                     ),
                     digital_mail: Some(rng.random_bool(0.9)),
+                    postal_address: Some(demo_address(i, town)),
                     ..Default::default()
                 };
                 store.update_citizen(system, &citizen.id, &change).await?;
@@ -313,6 +314,34 @@ pub async fn seed_once(store: &Store, system: &Actor) -> Result<bool, StoreError
     }
     crate::demo_locations::seed(store, system).await?;
     Ok(true)
+}
+
+/// A made-up address in the municipality's main town, spread by the citizen's number (no
+/// draw, so the rest of the demo world stays what it was); one in 25 has none, so "Mangler
+/// adresse" shows on the letters page.
+fn demo_address(i: usize, town: &str) -> Option<domain::PostalAddress> {
+    const STREETS: [&str; 6] = [
+        "Vestergade",
+        "Søndergade",
+        "Bøgevej",
+        "Æblehaven",
+        "Kirkestræde",
+        "Ørnevej",
+    ];
+    let (postcode, town) = match town {
+        "Aalborg" => ("9000", "Aalborg"),
+        "Aarhus" => ("8000", "Aarhus C"),
+        _ => ("2300", "København S"),
+    };
+    let street = format!(
+        "{} {}, {}. tv.",
+        STREETS[i % STREETS.len()],
+        i % 90 + 1,
+        i % 4 + 1
+    );
+    (i % 25 != 3)
+        .then(|| domain::PostalAddress::parse(&street, postcode, town).ok())
+        .flatten()
 }
 
 /// A Danish mobile number in E.164 form.

@@ -8,6 +8,13 @@ pub const PAGE_W: f32 = 595.0;
 pub const PAGE_H: f32 = 842.0;
 pub const MARGIN: f32 = 64.0;
 const USABLE: f32 = PAGE_W - 2.0 * MARGIN;
+/// The envelope's window, from the top of the page: DIN 5008 form B puts the address field
+/// 45–90 mm down and 20–105 mm in (the common C5/C65 window envelope); the address is set from
+/// 50 mm so five lines stay inside it, at the page margin (22.6 mm).
+pub const WINDOW_TOP: f32 = 50.0 * MM;
+/// Where the letter goes on below the window.
+const WINDOW_BOTTOM: f32 = 100.0 * MM;
+const MM: f32 = 72.0 / 25.4;
 /// Room between a table's columns.
 const CELL_PAD: f32 = 4.0;
 
@@ -120,6 +127,23 @@ pub fn lay_out(blocks: &[Block]) -> Laid {
                 }
             }
             Block::Table(table) => lay_out_table(&mut c, i, table),
+            Block::Window(lines) => {
+                let size = 11.0;
+                let first_page = c.laid.pages.len() == 1;
+                if first_page {
+                    c.y = c.y.max(WINDOW_TOP);
+                }
+                for text in lines
+                    .iter()
+                    .flat_map(|l| wrap(l, Face::Regular, size, USABLE))
+                {
+                    let (page, top) = c.advance(leading(size));
+                    c.put(page, line(MARGIN, top, size, Face::Regular, text, slot));
+                }
+                if first_page {
+                    c.y = c.y.max(WINDOW_BOTTOM);
+                }
+            }
         }
     }
     c.laid

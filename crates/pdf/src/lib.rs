@@ -26,6 +26,9 @@ pub enum Block {
     Paragraph { text: String, style: Style },
     /// A table with a header row; the first cell of each body row names the row.
     Table(Table),
+    /// The recipient's name and address, placed on the first page where a window envelope
+    /// shows them (`layout::WINDOW_TOP`); what follows starts below the window.
+    Window(Vec<String>),
     /// Vertical space between blocks.
     Gap,
 }

@@ -96,7 +96,7 @@ fn structure(
             let level = NonZeroU16::new(u16::from(*level).max(1))?;
             Tag::Hn(level, Some(text.clone())).into()
         }
-        Block::Paragraph { .. } => Tag::P.into(),
+        Block::Paragraph { .. } | Block::Window(_) => Tag::P.into(),
         Block::Table(table) => {
             let cell =
                 |row: usize, col: usize, tag: TagKind, take: &mut dyn FnMut(Slot) -> Vec<Node>| {

@@ -67,3 +67,33 @@ fn an_empty_table_cell_still_holds_its_column() {
         .expect("the empty cell is drawn");
     assert_eq!(cell.text, "–");
 }
+
+#[test]
+fn the_address_sits_in_the_envelope_window_and_the_letter_goes_on_below_it() {
+    let laid = lay_out(&[
+        Block::right("Jobcenter Aalborg\nTelefon 70 10 08 51"),
+        Block::Window(vec![
+            "Łukasz Nguyễn".into(),
+            "Vejen 3".into(),
+            "9000 Aalborg".into(),
+        ]),
+        Block::heading("Indkaldelse"),
+    ]);
+    let mm = 72.0 / 25.4;
+    let window: Vec<f32> = laid.pages[0]
+        .iter()
+        .filter(|l| l.slot == Slot::Block(1))
+        .map(|l| l.y / mm)
+        .collect();
+    assert_eq!(window.len(), 3);
+    // Every baseline inside the window (45–90 mm from the top of the page).
+    assert!(
+        window.iter().all(|y| (45.0..90.0).contains(y)),
+        "{window:?}"
+    );
+    let heading = laid.pages[0]
+        .iter()
+        .find(|l| l.slot == Slot::Block(2))
+        .expect("heading");
+    assert!(heading.y / mm > 100.0, "{}", heading.y / mm);
+}

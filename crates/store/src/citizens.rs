@@ -68,6 +68,8 @@ pub struct Citizen {
     /// The language the citizen reads in, as a BCP 47 code (`da`, `en`, `uk`): notices and
     /// letters are written in it. The store keeps the code; the catalogue knows the languages.
     pub language: String,
+    /// Where letters on paper go; `None` until given (a letter then waits as "mangler adresse").
+    pub postal_address: Option<domain::PostalAddress>,
 }
 
 impl Citizen {
@@ -114,6 +116,8 @@ pub struct CitizenChange {
     pub registered_on: Option<Date>,
     pub first_contact_on: Option<Date>,
     pub first_absence_on: Option<Date>,
+    /// `Some(None)` removes the address.
+    pub postal_address: Option<Option<domain::PostalAddress>>,
 }
 
 impl CitizenChange {
@@ -164,7 +168,8 @@ pub struct Page<T> {
 pub(crate) const COLUMNS: &str = "id, name, cpr_masked, municipality, target_group, unemployed_since, \
                        unemployment_fund, track, caseworker_id, in_person_requested, phone, email, \
                        digital_mail, in_person_first, self_booking_exempt, self_booking_exempt_reason, \
-                       jobcenter_from_start, registered_on, first_contact_on, first_absence_on, language";
+                       jobcenter_from_start, registered_on, first_contact_on, first_absence_on, language, \
+                       address_street, address_postcode, address_town";
 
 fn date(column: &'static str, s: &str) -> Result<Date, StoreError> {
     s.parse().map_err(|_| StoreError::Corrupt { column })
@@ -232,7 +237,27 @@ pub(crate) fn from_row(row: &impl Columns) -> Result<Citizen, StoreError> {
         first_contact_on: opt_date(row, "first_contact_on")?,
         first_absence_on: opt_date(row, "first_absence_on")?,
         language: row.required("language")?,
+        postal_address: postal_address(row)?,
     })
+}
+
+/// All three parts or none; a stored address that no longer parses is corrupt, not guessed at.
+fn postal_address(row: &impl Columns) -> Result<Option<domain::PostalAddress>, StoreError> {
+    let parts = (
+        row.text("address_street")?,
+        row.text("address_postcode")?,
+        row.text("address_town")?,
+    );
+    match parts {
+        (Some(street), Some(postcode), Some(town)) => {
+            domain::PostalAddress::parse(&street, &postcode, &town)
+                .map(Some)
+                .map_err(|_| StoreError::Corrupt {
+                    column: "address_street",
+                })
+        }
+        _ => Ok(None),
+    }
 }
 
 fn opt_date(row: &impl Columns, column: &'static str) -> Result<Option<Date>, StoreError> {
@@ -371,6 +396,7 @@ impl Store {
             first_contact_on,
             language: "da".to_owned(),
             first_absence_on,
+            postal_address: None,
         })
     }
 
@@ -516,6 +542,9 @@ impl Store {
         if let Some(v) = change.digital_mail {
             citizen.digital_mail = v;
         }
+        if let Some(v) = &change.postal_address {
+            citizen.postal_address = v.clone();
+        }
         if let Some(v) = change.in_person_first {
             citizen.in_person_first = v;
         }
@@ -573,6 +602,7 @@ impl Store {
              phone = $4, email = $5, digital_mail = $6, in_person_first = $7, \
              self_booking_exempt = $8, self_booking_exempt_reason = $11, jobcenter_from_start = $12, \
              registered_on = $13, first_contact_on = $14, first_absence_on = $15, \
+             address_street = $16, address_postcode = $17, address_town = $18, \
              updated_at = $9 WHERE id = $10",
         )
         .bind(citizen.caseworker_id.as_ref().map(|c| c.as_str().to_owned()))
@@ -590,8 +620,19 @@ impl Store {
         .bind(citizen.registered_on.map(|d| d.to_string()))
         .bind(citizen.first_contact_on.map(|d| d.to_string()))
         .bind(citizen.first_absence_on.map(|d| d.to_string()))
+        .bind(citizen.postal_address.as_ref().map(|a| a.street.clone()))
+        .bind(
+            citizen
+                .postal_address
+                .as_ref()
+                .map(|a| a.postcode.as_str().to_owned()),
+        )
+        .bind(citizen.postal_address.as_ref().map(|a| a.town.clone()))
         .execute(&mut *tx)
         .await?;
+        if let Some(Some(address)) = &change.postal_address {
+            crate::letters::address_waiting(&mut tx, id.as_str(), address).await?;
+        }
         if regrouped {
             crate::report_days::mark_citizen(
                 &mut tx,

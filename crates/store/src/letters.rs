@@ -22,6 +22,17 @@ pub struct Letter {
     pub printed_at: Option<Timestamp>,
     /// The language the letter is written in (a BCP 47 code), for its date line.
     pub language: String,
+    /// The address lines under the name in the envelope's window; `None`: the citizen had no
+    /// postal address when it was written ("mangler adresse": it cannot be printed until one
+    /// is given, which fills in every waiting letter).
+    pub address: Option<Vec<String>>,
+    /// The sender's lines (organisation, phone and hours) as they were; `None` on letters
+    /// written before senders were kept.
+    pub sender: Option<Vec<String>>,
+}
+
+fn lines(text: Option<String>) -> Option<Vec<String>> {
+    text.map(|t| t.lines().map(str::to_owned).collect())
 }
 
 fn from_row(r: &AnyRow) -> Result<Letter, StoreError> {
@@ -36,10 +47,13 @@ fn from_row(r: &AnyRow) -> Result<Letter, StoreError> {
             .try_get::<Option<i64>, _>("printed_at")?
             .map(clock::from_micros),
         language: r.try_get("language")?,
+        address: lines(r.try_get("recipient_address")?),
+        sender: lines(r.try_get("sender")?),
     })
 }
 
-const COLUMNS: &str = "id, citizen_id, recipient, subject, body, created_at, printed_at, language";
+const COLUMNS: &str = "id, citizen_id, recipient, subject, body, created_at, printed_at, language, \
+                       recipient_address, sender";
 
 /// Letters belong to the jobcenter of the citizen's municipality; only its staff (and
 /// administrators) see them.
@@ -63,6 +77,10 @@ pub struct NewLetter {
     pub body: String,
     /// The language it is written in (the citizen's, a BCP 47 code).
     pub language: String,
+    /// The citizen's address lines, if they have one.
+    pub address: Option<Vec<String>>,
+    /// Organisation, phone and hours, one per line.
+    pub sender: Vec<String>,
 }
 
 /// Keeps a letter for printing; one per outbox row, so a retry does not write it twice.
@@ -74,8 +92,9 @@ pub(crate) async fn insert(
     letter: &NewLetter,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO letters (id, outbox_id, citizen_id, municipality, recipient, subject, body, created_at, language) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING",
+        "INSERT INTO letters (id, outbox_id, citizen_id, municipality, recipient, subject, body, created_at, language, \
+         recipient_address, sender) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING",
     )
     .bind(new_id())
     .bind(outbox_id)
@@ -86,6 +105,8 @@ pub(crate) async fn insert(
     .bind(&letter.body)
     .bind(now)
     .bind(&letter.language)
+    .bind(letter.address.as_ref().map(|a| a.join("\n")))
+    .bind(letter.sender.join("\n"))
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -158,9 +179,13 @@ impl Store {
         from_row(&row)
     }
 
-    /// Marks a letter printed (and so, posted).
+    /// Marks a letter printed (and so, posted). A letter without an address cannot have been
+    /// posted: 409 `address_missing` until the citizen's address is given.
     pub async fn mark_printed(&self, actor: &Actor, id: &LetterId) -> Result<(), StoreError> {
         let letter = self.load_letter(actor, id.as_str()).await?;
+        if letter.address.is_none() {
+            return Err(StoreError::Conflict("address_missing"));
+        }
         let mut tx = self.inner.write.begin().await?;
         sqlx::query("UPDATE letters SET printed_at = $1, printed_by = $2 WHERE id = $3 AND printed_at IS NULL")
             .bind(self.now_micros())
@@ -181,4 +206,22 @@ impl Store {
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// A citizen's new address goes on every letter of theirs still waiting without one, in the
+/// transaction that changes the address.
+pub(crate) async fn address_waiting(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    citizen_id: &str,
+    address: &domain::PostalAddress,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE letters SET recipient_address = $1 \
+         WHERE citizen_id = $2 AND printed_at IS NULL AND recipient_address IS NULL",
+    )
+    .bind(address.lines().join("\n"))
+    .bind(citizen_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }

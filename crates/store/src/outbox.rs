@@ -45,6 +45,9 @@ pub struct MeetingNotice {
     pub meeting: Meeting,
     pub citizen: Citizen,
     pub municipality_name: String,
+    /// The jobcentre's phone (E.164) and hours, for "Ring til os" in letters.
+    pub municipality_phone: Option<String>,
+    pub municipality_phone_hours: Option<String>,
 }
 
 /// How long a claimed row stays with its worker before others may take it.
@@ -139,18 +142,25 @@ impl Store {
         let meeting = meeting_from_row(&row)?;
         let system = system_actor();
         let (citizen, _) = self.load_visible(&system, &meeting.citizen_id).await?;
-        let municipality_name: String =
-            sqlx::query("SELECT name FROM municipalities WHERE code = $1")
+        let org =
+            sqlx::query("SELECT name, phone, phone_hours FROM municipalities WHERE code = $1")
                 .bind(citizen.municipality.as_str())
                 .fetch_optional(&self.inner.read)
-                .await?
-                .map(|r| r.try_get("name"))
-                .transpose()?
-                .unwrap_or_default();
+                .await?;
+        let (municipality_name, municipality_phone, municipality_phone_hours) = match org {
+            Some(r) => (
+                r.try_get("name")?,
+                r.try_get("phone")?,
+                r.try_get("phone_hours")?,
+            ),
+            None => (String::new(), None, None),
+        };
         Ok(MeetingNotice {
             meeting,
             citizen,
             municipality_name,
+            municipality_phone,
+            municipality_phone_hours,
         })
     }
 

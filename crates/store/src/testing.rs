@@ -124,13 +124,24 @@ pub async fn world(store: &Store) -> World {
         name: "Admin".into(),
     };
     let muni = |c: &str| MunicipalityCode::try_from(c).expect("code");
+    // Aalborg has a switchboard (letters tell the citizen to call it); Aarhus none.
+    let aalborg = crate::OrgContact {
+        phone: domain::PhoneNumber::try_from("70 10 08 51").ok(),
+        phone_hours: Some("mandag–fredag kl. 9–15".to_owned()),
+        email: None,
+    };
     for (code, name) in [("0851", "Aalborg"), ("0751", "Aarhus")] {
+        let contact = if code == "0851" {
+            aalborg.clone()
+        } else {
+            crate::OrgContact::default()
+        };
         store
             .create_municipality(
                 &admin,
                 &muni(code),
                 &OrgName::try_from(name).expect("name"),
-                &Default::default(),
+                &contact,
             )
             .await
             .expect("municipality");

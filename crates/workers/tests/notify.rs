@@ -381,6 +381,7 @@ async fn citizens_without_digital_mail_get_a_letter_to_print(backend: Backend) {
     let w = world(&store).await;
     let paper = CitizenChange {
         digital_mail: Some(false),
+        postal_address: Some(domain::PostalAddress::parse("Vestergade 1", "9000", "Aalborg").ok()),
         ..Default::default()
     };
     book(
@@ -591,4 +592,116 @@ async fn new_messages_are_told_at_most_every_half_hour_and_not_when_read(backend
         0,
         "{backend:?}"
     );
+}
+
+backend_tests!(a_letter_has_the_address_for_the_window_and_says_what_to_do_by_phone);
+/// Issue 19: a letter a person without the web can act on — their address for the envelope's
+/// window, the jobcentre's phone and hours instead of a web address, the right to bring
+/// someone, what happens if they do not come — in plain Danish (LIX under 40).
+async fn a_letter_has_the_address_for_the_window_and_says_what_to_do_by_phone(backend: Backend) {
+    let store = fresh_store(backend).await;
+    let w = world(&store).await;
+    let paper = CitizenChange {
+        digital_mail: Some(false),
+        postal_address: Some(
+            domain::PostalAddress::parse("Şahin Allé 3, 2. tv.", "9000", "Aalborg").ok(),
+        ),
+        ..Default::default()
+    };
+    book(&store, &w, paper, Channel::InPerson, None).await;
+    let n = Notifier::new(
+        store.clone(),
+        NotifyConfig {
+            public_url: "https://jobunivers.example".into(),
+            ..Default::default()
+        },
+    )
+    .expect("notifier");
+    n.drain_once().await.expect("drain");
+    let letters = store.letters(&w.caseworker, false).await.expect("letters");
+    assert_eq!(letters.len(), 1, "{backend:?}");
+    let l = &letters[0];
+    assert_eq!(
+        l.address.as_deref(),
+        Some(&["Şahin Allé 3, 2. tv.".to_owned(), "9000 Aalborg".to_owned()][..])
+    );
+    assert_eq!(
+        l.sender.as_deref(),
+        Some(
+            &[
+                "Jobcenter Aalborg".to_owned(),
+                "Telefon 70 10 08 51".to_owned(),
+                "mandag–fredag kl. 9–15".to_owned()
+            ][..]
+        )
+    );
+    let body = &l.body;
+    assert!(
+        body.contains("Ring til os på 70 10 08 51 (mandag–fredag kl. 9–15)."),
+        "{body}"
+    );
+    assert!(
+        !body.contains("https://"),
+        "no web address on paper: {body}"
+    );
+    assert!(body.contains("Du må gerne tage en person med"), "{body}");
+    assert!(body.contains("Kommer du ikke"), "{body}");
+    let lix = lix(body);
+    assert!(lix < 40.0, "LIX {lix:.1}: {body}");
+}
+
+backend_tests!(a_letter_without_an_address_waits_until_one_is_given);
+/// A letter is never printed without an address: it waits ("mangler adresse"), cannot be
+/// marked printed, and gets the address when staff give one.
+async fn a_letter_without_an_address_waits_until_one_is_given(backend: Backend) {
+    let store = fresh_store(backend).await;
+    let w = world(&store).await;
+    let paper = CitizenChange {
+        digital_mail: Some(false),
+        ..Default::default()
+    };
+    book(&store, &w, paper, Channel::InPerson, None).await;
+    let n = Notifier::new(store.clone(), NotifyConfig::default()).expect("notifier");
+    n.drain_once().await.expect("drain");
+    let letters = store.letters(&w.caseworker, false).await.expect("letters");
+    assert_eq!(letters[0].address, None, "{backend:?}");
+    let refused = store.mark_printed(&w.caseworker, &letters[0].id).await;
+    assert!(
+        matches!(refused, Err(store::StoreError::Conflict("address_missing"))),
+        "{refused:?}"
+    );
+    let address = CitizenChange {
+        postal_address: Some(domain::PostalAddress::parse("Vestergade 1", "9000", "Aalborg").ok()),
+        ..Default::default()
+    };
+    store
+        .update_citizen(&w.caseworker, &w.citizen.id, &address)
+        .await
+        .expect("address");
+    let letters = store.letters(&w.caseworker, false).await.expect("letters");
+    assert_eq!(
+        letters[0].address.as_deref(),
+        Some(&["Vestergade 1".to_owned(), "9000 Aalborg".to_owned()][..])
+    );
+    store
+        .mark_printed(&w.caseworker, &letters[0].id)
+        .await
+        .expect("printed now");
+}
+
+/// LIX (Björnsson's readability index): words per sentence plus the share of words longer
+/// than six letters, in per cent. Under 40 is easy text.
+fn lix(text: &str) -> f64 {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let sentences = text
+        .split(['.', '!', '?', ':'])
+        .filter(|s| s.chars().any(char::is_alphabetic))
+        .count()
+        .max(1);
+    let long = words.iter().filter(|w| w.chars().count() > 6).count();
+    words.len() as f64 / sentences as f64 + 100.0 * long as f64 / words.len().max(1) as f64
 }

@@ -65,6 +65,7 @@ field-municipality = Kommune
 field-name = Navn
 field-no = Nej
 field-none = Ingen
+field-postal-address = Postadresse
 field-phone = Telefon
 field-registered-on = Tilmeldt som jobsøgende
 field-role = Rolle

@@ -63,6 +63,8 @@ inbox-unread = Ny
 inbox-waiting-since = Venter siden
 
 letters-actions = Handlinger
+letters-address-missing = Mangler adresse.
+letters-address-missing-help = Borgeren har ingen postadresse i Jobunivers. Skriv adressen på borgeren, så kommer den på brevet.
 letters-created = Oprettet
 letters-intro = Borgere uden digital post får besked med brev. Hent brevet som PDF, udskriv og send det, og markér det som udskrevet.
 letters-mark = Markér som udskrevet

@@ -65,6 +65,7 @@ field-municipality = Municipality
 field-name = Name
 field-no = No
 field-none = None
+field-postal-address = Postal address
 field-phone = Phone
 field-registered-on = Registered as a job seeker
 field-role = Role

@@ -42,3 +42,10 @@ notice-citizen-message = You did not come to your meeting { $when }. { $told } C
 notice-told-a-kasse = We have told your unemployment fund, because it may affect your unemployment benefit.
 notice-told-benefits-office = We have told the municipality's benefits office, because it may affect your benefit.
 notice-booking-overdue-message = You have not booked your conversation, which was to be held by { $day }. We have told your unemployment fund, because it may affect your unemployment benefit. Book the conversation today under »My meetings«, or call or write to us if you cannot.
+## Only in letters on paper (issue 19): by phone instead of a web address, the right to bring
+## someone, what happens if you do not come. $phone is "70 10 08 51", $hours as the jobcentre words them.
+notice-letter-call = Cannot come, or want to move the meeting? Call us on { $phone }.
+notice-letter-call-hours = Cannot come, or want to move the meeting? Call us on { $phone } ({ $hours }).
+notice-letter-companion = You are welcome to bring someone to the meeting, for example a friend or a family member. If you need an interpreter, call us.
+notice-letter-no-show = If you do not come and have not told us, we must tell your unemployment fund or the municipality's benefits office. It can mean that you lose money.
+notice-letter-phone = Phone { $phone }

@@ -63,6 +63,8 @@ inbox-unread = New
 inbox-waiting-since = Waiting since
 
 letters-actions = Actions
+letters-address-missing = Address missing.
+letters-address-missing-help = The citizen has no postal address in Jobunivers. Add the address to the citizen, and it goes on the letter.
 letters-created = Created
 letters-intro = Citizens without digital mail are told by letter. Download the letter as PDF, print and post it, and mark it as printed.
 letters-mark = Mark as printed

@@ -82,6 +82,7 @@ field-municipality = Комуна
 field-name = Ім’я
 field-no = Ні
 field-none = Немає
+field-postal-address = Поштова адреса
 field-phone = Телефон
 field-registered-on = Зареєстровано як шукача роботи
 field-role = Роль

@@ -81,6 +81,30 @@ pub struct CitizenJson {
     /// Sickness benefit: first day of absence (sygedagpengeloven § 13 b).
     #[schema(value_type = Option<String>, format = Date)]
     pub first_absence_on: Option<jiff::civil::Date>,
+    /// Where letters on paper go (extension, issue 19); `null` until given.
+    pub postal_address: Option<PostalAddressJson>,
+}
+
+/// A Danish postal address: street with number, floor and door; a four-digit postcode; town.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PostalAddressJson {
+    #[schema(example = "Vesterbro 14, 2. tv.")]
+    pub street: String,
+    #[schema(example = "9000")]
+    pub postcode: String,
+    #[schema(example = "Aalborg")]
+    pub town: String,
+}
+
+impl From<domain::PostalAddress> for PostalAddressJson {
+    fn from(a: domain::PostalAddress) -> Self {
+        Self {
+            street: a.street,
+            postcode: a.postcode.as_str().to_owned(),
+            town: a.town,
+        }
+    }
 }
 
 impl From<Citizen> for CitizenJson {
@@ -106,6 +130,7 @@ impl From<Citizen> for CitizenJson {
             registered_on: c.registered_on,
             first_contact_on: c.first_contact_on,
             first_absence_on: c.first_absence_on,
+            postal_address: c.postal_address.map(Into::into),
         }
     }
 }

@@ -22,6 +22,8 @@ use crate::time_fmt::local_display;
 pub struct LetterRow {
     pub id: String,
     pub recipient: String,
+    /// No postal address: not to be printed until one is given.
+    pub address_missing: bool,
     pub subject: String,
     pub created: String,
     pub printed: Option<String>,
@@ -31,6 +33,7 @@ fn row(l: Letter) -> LetterRow {
     LetterRow {
         created: local_display(l.created_at),
         printed: l.printed_at.map(local_display),
+        address_missing: l.address.is_none(),
         id: l.id.into(),
         recipient: l.recipient,
         subject: l.subject,
@@ -58,21 +61,28 @@ pub async fn list(State(state): State<AppState>, user: SignedIn) -> Result<Respo
 }
 
 /// The letter as the citizen gets it on paper, dated and tagged in the language it is
-/// written in.
-pub fn letter_pdf(l: &Letter, sender: &str) -> Result<Vec<u8>, pdf::PdfError> {
+/// written in: the sender's lines at the top right, the name and address in the envelope's
+/// window, the date, the subject as its heading, then the body.
+pub fn letter_pdf(l: &Letter, sender: &[String]) -> Result<Vec<u8>, pdf::PdfError> {
     use pdf::Block;
     let lang = Lang::from_code(&l.language).unwrap_or_default();
+    let mut window = vec![l.recipient.clone()];
+    window.extend(l.address.iter().flatten().cloned());
     let mut blocks = vec![
-        Block::right(sender.to_owned()),
+        Block::right(sender.join("\n")),
+        Block::Window(window),
         Block::right(long_date(lang, local_date(l.created_at))),
-        Block::gap(),
-        Block::text(l.recipient.clone()),
-        Block::gap(),
         Block::gap(),
         Block::heading(l.subject.clone()),
         Block::gap(),
     ];
-    blocks.extend(l.body.lines().map(|line| Block::text(line.to_owned())));
+    // Each paragraph of the body is a paragraph of the document (a blank line between them).
+    blocks.extend(
+        l.body
+            .split("\n\n")
+            .filter(|p| !p.trim().is_empty())
+            .flat_map(|p| [Block::text(p.trim().to_owned()), Block::gap()]),
+    );
     pdf::Document {
         title: &l.subject,
         lang: lang.code(),
@@ -92,8 +102,28 @@ pub async fn pdf_file(
         .letter(&user.actor, &id)
         .await
         .map_err(|e| user.viewer.error(e))?;
+    // Letters from before senders were kept name the jobcentre of the staff member printing.
+    let sender = match &letter.sender {
+        Some(lines) => lines.clone(),
+        None => vec![old_sender(&state, &user, &letter).await?],
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf"),
+            (header::CONTENT_DISPOSITION, "inline; filename=\"brev.pdf\""),
+        ],
+        letter_pdf(&letter, &sender).map_err(|e| user.viewer.error(e))?,
+    )
+        .into_response())
+}
+
+async fn old_sender(
+    state: &AppState,
+    user: &SignedIn,
+    letter: &Letter,
+) -> Result<String, PageError> {
     let letter_lang = Lang::from_code(&letter.language).unwrap_or_default();
-    let sender = match &user.actor {
+    Ok(match &user.actor {
         domain::Actor::Staff {
             organisation: domain::Organisation::Municipality(m),
             ..
@@ -111,15 +141,7 @@ pub async fn pdf_file(
             letter_lang.fmt("notice-jobcenter", &[("town", (&town).into())])
         }
         _ => letter_lang.text("notice-sender-unknown").to_owned(),
-    };
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/pdf"),
-            (header::CONTENT_DISPOSITION, "inline; filename=\"brev.pdf\""),
-        ],
-        letter_pdf(&letter, &sender).map_err(|e| user.viewer.error(e))?,
-    )
-        .into_response())
+    })
 }
 
 /// `POST /medarbejder/breve/{id}/udskrevet`.

@@ -28,19 +28,6 @@ pub struct ContactCard {
     pub yours: bool,
 }
 
-/// A Danish number grouped in pairs as Danes write it; another country's as stored.
-fn spoken(e164: &str) -> String {
-    match e164.strip_prefix("+45") {
-        Some(national) if national.len() == 8 => national
-            .as_bytes()
-            .chunks(2)
-            .map(|pair| String::from_utf8_lossy(pair).into_owned())
-            .collect::<Vec<_>>()
-            .join(" "),
-        _ => e164.to_owned(),
-    }
-}
-
 #[derive(Template)]
 #[template(path = "contact.html")]
 struct ContactPage {
@@ -81,7 +68,9 @@ pub async fn contact(State(state): State<AppState>, viewer: Viewer) -> Result<Re
             } else {
                 "contact-kind-jobcentre"
             }),
-            phone: o.phone.map(|p| (spoken(&p), format!("tel:{p}"))),
+            phone: o
+                .phone
+                .map(|p| (domain::spoken_phone(&p), format!("tel:{p}"))),
             phone_hours: o.phone_hours,
             email: o.email,
             name: o.name,
@@ -121,14 +110,5 @@ pub async fn statement(State(state): State<AppState>) -> Redirect {
     match &state.config.accessibility_statement_url {
         Some(url) => Redirect::to(url),
         None => Redirect::to("/tilgaengelighed"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn danish_numbers_are_read_in_pairs() {
-        assert_eq!(super::spoken("+4570100851"), "70 10 08 51");
-        assert_eq!(super::spoken("+46812345678"), "+46812345678");
     }
 }

@@ -629,3 +629,77 @@ async fn pages_answer_a_malformed_id_with_the_not_found_page_in_the_readers_lang
         );
     }
 }
+
+backend_tests!(a_postal_address_is_set_by_staff_or_the_citizen_and_refused_by_its_part);
+/// Issue 19: citizens get a postal address for letters on paper (an extension of the citizen
+/// resource); a bad part is refused under its own name and nothing changes.
+async fn a_postal_address_is_set_by_staff_or_the_citizen_and_refused_by_its_part(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = app.world().await;
+    let id = register(&app, &world).await;
+    let path = format!("/api/v1/citizens/{id}");
+    let before: Value = app
+        .get(&path, Some(&world.aalborg))
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(before["postal_address"], Value::Null);
+
+    let address = json!({"street": "Şahin Allé 3, 2. tv.", "postcode": "9000", "town": "Aalborg"});
+    let r = app
+        .patch(
+            &path,
+            Some(&world.aalborg),
+            &json!({"postal_address": address}),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(
+        r.json::<Value>().await.expect("json")["postal_address"],
+        address
+    );
+
+    let bad =
+        json!({"postal_address": {"street": "Vej 1", "postcode": "90000", "town": "Aalborg"}});
+    let p = problem(
+        app.patch(&path, Some(&world.aalborg), &bad).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(p["errors"][0]["field"], "postal_address.postcode", "{p}");
+    let blank = json!({"postal_address": {"street": " ", "postcode": "9000", "town": "Aalborg"}});
+    let p = problem(
+        app.patch(&path, Some(&world.aalborg), &blank).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(p["errors"][0]["field"], "postal_address.street", "{p}");
+    let after: Value = app
+        .get(&path, Some(&world.aalborg))
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(after["postal_address"], address, "nothing changed");
+
+    // The citizen gives their own new address; `null` removes it.
+    let anne = app.token("anne").await;
+    let moved = json!({"street": "Vestergade 1", "postcode": "8000", "town": "Aarhus C"});
+    let r = app
+        .patch(&path, Some(&anne), &json!({"postal_address": moved}))
+        .await;
+    assert_eq!(
+        r.json::<Value>().await.expect("json")["postal_address"],
+        moved
+    );
+    let r = app
+        .patch(&path, Some(&anne), &json!({"postal_address": null}))
+        .await;
+    assert_eq!(
+        r.json::<Value>().await.expect("json")["postal_address"],
+        Value::Null
+    );
+}

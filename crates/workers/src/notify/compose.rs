@@ -12,6 +12,11 @@ use store::MeetingNotice;
 pub struct Notice {
     pub subject: String,
     pub body: String,
+    /// The body as a printed letter has it: what to do by phone instead of at a web address,
+    /// the right to bring someone, and what happens if you do not come (issue 19).
+    pub letter_body: String,
+    /// A letter's sender lines: the organisation, its phone and hours.
+    pub sender: Vec<String>,
     pub sms: String,
 }
 
@@ -136,14 +141,58 @@ pub fn compose(lang: Lang, kind: NoticeKind, n: &MeetingNotice, public_url: &str
         m.attendance_reason.as_deref(),
         m.adviser_name.as_deref(),
     ));
+    let mut on_paper = paragraphs.clone();
     if !cancelled {
         paragraphs.push(lang.fmt("notice-change", &[("link", (&link).into())]));
+        on_paper.extend(paper_paragraphs(lang, kind, n, &link));
     }
     Notice {
         subject: lang.fmt(subject, &args),
         body: letter(lang, &n.citizen.name, &paragraphs, &sender),
+        letter_body: letter(lang, &n.citizen.name, &on_paper, &sender),
+        sender: sender_lines(lang, n),
         sms: lang.fmt(sms, &args),
     }
+}
+
+/// What a letter on paper says instead of a web address: call us (with the jobcentre's number
+/// and hours; the web address only when no number is registered), you may bring someone, and
+/// what happens if you do not come.
+fn paper_paragraphs(lang: Lang, kind: NoticeKind, n: &MeetingNotice, link: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    match &n.municipality_phone {
+        Some(phone) => {
+            let phone = domain::spoken_phone(phone);
+            let call = match &n.municipality_phone_hours {
+                Some(hours) => lang.fmt(
+                    "notice-letter-call-hours",
+                    &[("phone", (&phone).into()), ("hours", hours.into())],
+                ),
+                None => lang.fmt("notice-letter-call", &[("phone", (&phone).into())]),
+            };
+            out.push(call);
+        }
+        None => out.push(lang.fmt("notice-change", &[("link", link.into())])),
+    }
+    out.push(lang.text("notice-letter-companion").to_owned());
+    if matches!(kind, NoticeKind::Booked | NoticeKind::Moved) {
+        out.push(lang.text("notice-letter-no-show").to_owned());
+    }
+    out
+}
+
+/// The sender's lines at the top of a letter: the organisation, its phone and its hours.
+fn sender_lines(lang: Lang, n: &MeetingNotice) -> Vec<String> {
+    let mut lines = vec![lang.fmt(
+        "notice-jobcenter",
+        &[("town", (&n.municipality_name).into())],
+    )];
+    if let Some(phone) = &n.municipality_phone {
+        let phone = domain::spoken_phone(phone);
+        lines.push(lang.fmt("notice-letter-phone", &[("phone", (&phone).into())]));
+    }
+    lines.extend(n.municipality_phone_hours.clone());
+    lines
 }
 
 /// A new message, told without its text: e-mail and SMS are not private enough for what a
@@ -161,9 +210,12 @@ pub fn message_notice(
         lang.fmt("notice-message-intro", &args),
         lang.fmt("notice-message-read", &args),
     ];
+    let body = letter(lang, citizen_name, &paragraphs, organisation);
     Notice {
         subject: lang.fmt("notice-message-subject", &args),
-        body: letter(lang, citizen_name, &paragraphs, organisation),
+        letter_body: body.clone(),
+        sender: vec![organisation.to_owned()],
+        body,
         sms: lang.fmt("notice-message-sms", &args),
     }
 }
@@ -181,9 +233,12 @@ pub fn survey_notice(
         lang.fmt("notice-survey-intro", &args),
         lang.fmt("notice-survey-answer", &args),
     ];
+    let body = letter(lang, citizen_name, &paragraphs, organisation);
     Notice {
         subject: lang.text("notice-survey-subject").to_owned(),
-        body: letter(lang, citizen_name, &paragraphs, organisation),
+        letter_body: body.clone(),
+        sender: vec![organisation.to_owned()],
+        body,
         sms: lang.fmt("notice-survey-sms", &args),
     }
 }

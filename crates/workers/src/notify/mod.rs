@@ -180,9 +180,8 @@ impl Notifier {
 
     /// Sends a notice on each channel the domain chooses for its kind and this citizen that is
     /// not yet handled for this outbox row; with no channel at all, records that it was skipped.
-    /// `compose` writes the notice in a language: the citizen's, and for a paper letter the PDF
-    /// writer cannot print in the citizen's script (its fonts are Windows-1252 only) the first
-    /// fallback language it can print (`on_paper`).
+    /// `compose` writes the notice in a language: the citizen's, and for a paper letter in a
+    /// script the PDF's fonts lack, the first fallback language they print (`on_paper`).
     async fn send(
         &self,
         item: &OutboxItem,
@@ -238,8 +237,11 @@ impl Notifier {
                         municipality: citizen.municipality.to_string(),
                         recipient: citizen.name.clone(),
                         subject: paper.subject,
-                        body: paper.body,
+                        body: paper.letter_body,
                         language: paper_lang.code().to_owned(),
+                        // No address: kept as "mangler adresse" until one is given.
+                        address: citizen.postal_address.as_ref().map(|a| a.lines().to_vec()),
+                        sender: paper.sender,
                     });
                     handled.push(letter);
                     continue;
@@ -284,7 +286,7 @@ fn on_paper(
     notice: &Notice,
     compose: &(dyn Fn(Lang) -> Notice + Sync),
 ) -> (Notice, Lang) {
-    let printable = |n: &Notice| pdf::printable(&n.subject) && pdf::printable(&n.body);
+    let printable = |n: &Notice| pdf::printable(&n.subject) && pdf::printable(&n.letter_body);
     if printable(notice) {
         return (notice.clone(), lang);
     }

@@ -1,13 +1,13 @@
 use axum::Json;
 use axum::extract::State;
 use domain::meetings::SelfBookingExemption;
-use domain::{EmailAddress, Invalid, PhoneNumber, StaffId, TargetGroup};
+use domain::{EmailAddress, Invalid, PhoneNumber, PostalAddress, StaffId, TargetGroup};
 use serde::{Deserialize, Deserializer};
 use store::CitizenChange;
 use utoipa::ToSchema;
 
 use crate::AppState;
-use crate::api::json::CitizenJson;
+use crate::api::json::{CitizenJson, PostalAddressJson};
 use crate::error::ApiError;
 use crate::extract::{ApiActor, ApiJson, ApiPath};
 use crate::validate::Fields;
@@ -56,6 +56,17 @@ pub struct UpdateCitizen {
     /// Staff: first day of absence (sygedagpengeloven § 13 b); sickness benefit only.
     #[schema(value_type = Option<String>, format = Date)]
     pub first_absence_on: Option<String>,
+    /// Where letters on paper go (extension, issue 19); `null` removes it. The citizen may set
+    /// their own. Giving it puts it on every letter still waiting without one.
+    #[serde(default, deserialize_with = "present_address")]
+    pub postal_address: Option<Option<PostalAddressJson>>,
+}
+
+/// Tells an absent address (`None`) from an explicit `null` (`Some(None)`).
+fn present_address<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Option<PostalAddressJson>>, D::Error> {
+    Option::<PostalAddressJson>::deserialize(d).map(Some)
 }
 
 /// A contact field: absent, removed (`null` or blank) or a new value parsed by the domain.
@@ -70,6 +81,14 @@ fn contact<'a, T>(
         Some(None) => Some(Some(None)),
         Some(Some(s)) if s.trim().is_empty() => Some(Some(None)),
         Some(Some(s)) => f.check(field, parse(s)).map(|v| Some(Some(v))),
+    }
+}
+
+fn address_field(part: &str) -> &'static str {
+    match part {
+        "street" => "postal_address.street",
+        "postcode" => "postal_address.postcode",
+        _ => "postal_address.town",
     }
 }
 
@@ -139,6 +158,18 @@ pub async fn handler(
             body.first_absence_on.as_deref(),
         ],
     );
+    // Each part is refused under its own name (`postal_address.postcode`).
+    let postal_address = match &body.postal_address {
+        None => Some(None),
+        Some(None) => Some(Some(None)),
+        Some(Some(a)) => match PostalAddress::parse(&a.street, &a.postcode, &a.town) {
+            Ok(a) => Some(Some(Some(a))),
+            Err((part, problem)) => {
+                f.refuse(address_field(part), problem);
+                None
+            }
+        },
+    };
     let change = f.finish(|| {
         Some(CitizenChange {
             caseworker_id: caseworker_id?,
@@ -154,6 +185,7 @@ pub async fn handler(
             registered_on: registered_on?,
             first_contact_on: first_contact_on?,
             first_absence_on: first_absence_on?,
+            postal_address: postal_address?,
         })
     })?;
     Ok(Json(
