@@ -5,6 +5,9 @@
 //! - `X-Content-Type-Options: nosniff`, `Referrer-Policy: same-origin` (addresses carry ids).
 //! - `Cache-Control: no-store` on everything but the static files: pages, PDFs, calendar files
 //!   and API answers hold personal data, and a shared computer's cache must not keep them.
+//!   Static files whose address carries their fingerprint (`?v=`, `pages::assets`) are kept a
+//!   year and never asked for again (`immutable`); others (DKFDS' fonts and icons, named from
+//!   its stylesheet) a day.
 //! - `Strict-Transport-Security` when the public address is `https://` (in `serve`).
 
 use axum::extract::{Request, State};
@@ -29,6 +32,11 @@ pub async fn security_headers(
     next: Next,
 ) -> Response {
     let cacheable = request.uri().path().starts_with("/static/");
+    let fingerprinted = cacheable
+        && request
+            .uri()
+            .query()
+            .is_some_and(|q| q.split('&').any(|p| p.starts_with("v=")));
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     headers.insert(
@@ -44,9 +52,12 @@ pub async fn security_headers(
         HeaderValue::from_static("same-origin"),
     );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    if !cacheable {
-        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    }
+    let cache = match (cacheable, fingerprinted) {
+        (true, true) => "public, max-age=31536000, immutable",
+        (true, false) => "public, max-age=86400",
+        (false, _) => "no-store",
+    };
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     if state.config.public_url.starts_with("https://") {
         headers.insert(
             header::STRICT_TRANSPORT_SECURITY,

@@ -58,6 +58,7 @@ pub fn app(store: Store, config: ServerConfig) -> Router {
 /// [`app`], and the router for a separate metrics address sharing its counts
 /// (`JOBUNIVERS_METRICS_LISTEN`).
 pub fn app_and_metrics(store: Store, config: ServerConfig) -> (Router, Router) {
+    pages::assets::init(&config.dkfds_dir);
     let state = AppState {
         live: live::hub::Hub::start(store.clone()),
         rooms: Arc::default(),
@@ -89,6 +90,11 @@ pub fn app_and_metrics(store: Store, config: ServerConfig) -> (Router, Router) {
             state.clone(),
             headers::security_headers,
         ))
+        // Pages, styles and scripts gzip or brotli, as the browser accepts (`pages::assets`).
+        .layer(
+            tower_http::compression::CompressionLayer::new()
+                .compress_when(pages::assets::Compressible),
+        )
         .with_state(state.clone());
     (ops::with_request_ids(router), ops::metrics_only(state))
 }

@@ -4,6 +4,7 @@
 
 mod absence;
 mod admin;
+pub mod assets;
 mod booking;
 mod booking_call_in;
 mod booking_overdue;

@@ -191,6 +191,46 @@ async fn every_answer_carries_the_security_headers_and_personal_ones_are_not_cac
         Some("no-store"),
         "static files may be cached"
     );
+    // Issue 20 item 7: a fingerprinted address is kept a year and never asked for again; the
+    // pages name their files by fingerprint.
+    let page = app.get("/kontakt", None).await.text().await.expect("page");
+    let href = page
+        .split('"')
+        .find(|s| s.starts_with("/static/app.css?v="))
+        .expect("app.css by fingerprint")
+        .to_owned();
+    assert!(
+        page.contains("/static/dkfds/css/dkfds-borgerdk.min.css?v="),
+        "citizen-facing pages use the borger.dk theme"
+    );
+    let css = app.get(&href, None).await;
+    assert_eq!(
+        css.headers()
+            .get("cache-control")
+            .map(|v| v.to_str().unwrap_or("")),
+        Some("public, max-age=31536000, immutable")
+    );
+    // Pages and styles are compressed for a browser that accepts it; API answers are not.
+    let gzip = |path: &str| {
+        app.client
+            .get(format!("{}{path}", app.url))
+            .header("accept-encoding", "gzip, br")
+            .send()
+    };
+    for path in [href.as_str(), "/kontakt"] {
+        let r = gzip(path).await.expect("send");
+        assert_eq!(
+            r.headers()
+                .get("content-encoding")
+                .map(|v| v.to_str().unwrap_or("")),
+            Some("br"),
+            "{path}"
+        );
+    }
+    // (the OpenAPI document: large JSON, still not compressed — machines next door read it)
+    let api = gzip("/api/v1/openapi.json").await.expect("send");
+    assert_eq!(api.status(), StatusCode::OK);
+    assert!(api.headers().get("content-encoding").is_none());
 }
 
 #[tokio::test]
