@@ -155,3 +155,7 @@ a11y-known-live = Chat og video kræver JavaScript. Uden JavaScript kan du skriv
 a11y-known-pdf = Breve og rapporter som PDF er lavet, så en skærmlæser kan læse dem i den rigtige rækkefølge (PDF/UA). De er endnu ikke kontrolleret med et særligt værktøj til det. Alt i brevet står også på siden med din samtale.
 a11y-problem-heading = Har du problemer med siden?
 a11y-problem = Skriv eller ring, og fortæl os, hvad der ikke virker. Så hjælper vi dig på en anden måde.
+## The next step first on the citizen's home (issue 20 item 3).
+home-book-title = Book din næste samtale
+home-next-open = Se samtalen
+home-next-title = Din næste samtale

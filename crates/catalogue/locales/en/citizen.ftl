@@ -155,3 +155,7 @@ a11y-known-live = Chat and video need JavaScript. Without JavaScript you can wri
 a11y-known-pdf = Letters and reports as PDF are made so that a screen reader reads them in the right order (PDF/UA). They have not yet been checked with a tool made for that. Everything in the letter is also on the page of your meeting.
 a11y-problem-heading = Do you have problems with the site?
 a11y-problem = Write or call, and tell us what does not work. Then we help you another way.
+## The next step first on the citizen's home (issue 20 item 3).
+home-book-title = Book your next meeting
+home-next-open = See the meeting
+home-next-title = Your next meeting

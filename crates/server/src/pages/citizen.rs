@@ -26,6 +26,8 @@ struct HomePage {
     unread: i64,
     /// Surveys waiting: (id, when the meeting was).
     surveys: Vec<(String, String)>,
+    /// The next booked meeting, shown first (issue 20 item 3).
+    next: Option<super::meeting_view::MeetingView>,
 }
 
 struct Support {
@@ -94,6 +96,17 @@ pub async fn home(State(state): State<AppState>, user: SignedIn) -> Result<Respo
             })
         }
     };
+    // The next step first: the earliest meeting still ahead.
+    let meetings = state
+        .store
+        .citizen_meetings(&user.actor, &id)
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    let reader = super::meetings::reader(&state, &user, Some(&citizen));
+    let next = meetings
+        .iter()
+        .map(|m| super::meeting_view::view(m, &reader))
+        .find(|v| v.upcoming);
     let inputs = state
         .store
         .plan_inputs(&user.actor, &id)
@@ -135,6 +148,7 @@ pub async fn home(State(state): State<AppState>, user: SignedIn) -> Result<Respo
         plan,
         unread,
         surveys,
+        next,
     }))
 }
 

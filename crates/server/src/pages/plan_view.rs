@@ -108,6 +108,13 @@ impl PlanView {
         }
     }
 
+    /// The first conversation still to be booked (overdue or due), for "Book din næste samtale".
+    pub fn next_to_book(&self) -> Option<&PlanRow> {
+        self.for_citizen()
+            .into_iter()
+            .find(|r| matches!(r.state, ItemStatus::Due | ItemStatus::Overdue))
+    }
+
     /// The citizen's list: what is ahead and what is overdue first, then what is done.
     pub fn for_citizen(&self) -> Vec<&PlanRow> {
         let open = |r: &&PlanRow| r.state != ItemStatus::Done;
