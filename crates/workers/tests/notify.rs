@@ -355,15 +355,7 @@ async fn a_paper_letter_to_a_ukrainian_reader_is_written_in_ukrainian(backend: B
         ..Default::default()
     };
     book(&store, &w, paper, Channel::InPerson, None).await;
-    let n = Notifier::new(
-        store.clone(),
-        NotifyConfig {
-            public_url: "https://jobunivers.example".into(),
-            ..Default::default()
-        },
-    )
-    .expect("notifier");
-    n.drain_once().await.expect("drain");
+    drain_without_gateways(&store).await;
     let letters = store.letters(&w.caseworker, false).await.expect("letters");
     assert_eq!(letters.len(), 1, "{backend:?}");
     assert_eq!(letters[0].language, "uk", "{backend:?}");
@@ -392,15 +384,7 @@ async fn citizens_without_digital_mail_get_a_letter_to_print(backend: Backend) {
         Some("Underskrift af jobplan"),
     )
     .await;
-    let n = Notifier::new(
-        store.clone(),
-        NotifyConfig {
-            public_url: "https://jobunivers.example".into(),
-            ..Default::default()
-        },
-    )
-    .expect("notifier");
-    n.drain_once().await.expect("drain");
+    drain_without_gateways(&store).await;
     let letters = store.letters(&w.caseworker, false).await.expect("letters");
     assert_eq!(letters.len(), 1, "{backend:?}");
     assert!(
@@ -609,15 +593,7 @@ async fn a_letter_has_the_address_for_the_window_and_says_what_to_do_by_phone(ba
         ..Default::default()
     };
     book(&store, &w, paper, Channel::InPerson, None).await;
-    let n = Notifier::new(
-        store.clone(),
-        NotifyConfig {
-            public_url: "https://jobunivers.example".into(),
-            ..Default::default()
-        },
-    )
-    .expect("notifier");
-    n.drain_once().await.expect("drain");
+    drain_without_gateways(&store).await;
     let letters = store.letters(&w.caseworker, false).await.expect("letters");
     assert_eq!(letters.len(), 1, "{backend:?}");
     let l = &letters[0];
@@ -687,6 +663,19 @@ async fn a_letter_without_an_address_waits_until_one_is_given(backend: Backend) 
         .mark_printed(&w.caseworker, &letters[0].id)
         .await
         .expect("printed now");
+}
+
+/// Drains the outbox with no e-mail or SMS gateway configured: what is left is the letters.
+async fn drain_without_gateways(store: &Store) {
+    let n = Notifier::new(
+        store.clone(),
+        NotifyConfig {
+            public_url: "https://jobunivers.example".into(),
+            ..Default::default()
+        },
+    )
+    .expect("notifier");
+    n.drain_once().await.expect("drain");
 }
 
 /// LIX (Björnsson's readability index): words per sentence plus the share of words longer
