@@ -43,7 +43,8 @@ notice-told-a-kasse = Vi har givet din a-kasse besked, fordi det kan få betydni
 notice-told-benefits-office = Vi har givet kommunens ydelseskontor besked, fordi det kan få betydning for din hjælp.
 notice-booking-overdue-message = Du har ikke booket din samtale, som skulle holdes senest { $day }. Vi har givet din a-kasse besked, fordi det kan få betydning for dine dagpenge. Book samtalen i dag under »Mine samtaler«, eller ring eller skriv til os, hvis du ikke kan.
 ## Only in letters on paper (issue 19): by phone instead of a web address, the right to bring
-## someone, what happens if you do not come. $phone is "70 10 08 51", $hours as the jobcentre words them.
+## someone (forvaltningsloven § 8, stk. 1: a party may be assisted by others at any stage),
+## what happens if you do not come. $phone is "70 10 08 51", $hours as the jobcentre words them.
 notice-letter-call = Kan du ikke komme, eller vil du flytte samtalen? Ring til os på { $phone }.
 notice-letter-call-hours = Kan du ikke komme, eller vil du flytte samtalen? Ring til os på { $phone } ({ $hours }).
 notice-letter-companion = Du må gerne tage en person med til samtalen, fx en ven eller en fra din familie. Har du brug for en tolk, så ring til os.
