@@ -30,6 +30,12 @@ test('a no-show reaches the a-kasse, the citizen is told, and the notice is with
   await signIn(staff, server.url, 'aalborg.jk4');
   await staff.goto(url);
   await expectNoAxeViolations(staff, assert);
+  // Nothing is chosen beforehand (issue 20 item 5: a careless click must not record
+  // attendance); saving without a choice says what to do beside the question.
+  assert.equal(await staff.locator('input[name="status"]:checked').count(), 0);
+  await staff.click('button:has-text("Gem udfald")');
+  assert.match(await staff.locator('#status-error').textContent(), /Vælg, om samtalen blev holdt/);
+  assert.match(await staff.locator('#status').getAttribute('aria-describedby'), /status-error/);
   // An excuse is asked for when the caseworker says there was one.
   await staff.check('#status-no_show_excused');
   await staff.click('button:has-text("Gem udfald")');
