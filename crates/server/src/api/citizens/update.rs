@@ -58,15 +58,8 @@ pub struct UpdateCitizen {
     pub first_absence_on: Option<String>,
     /// Where letters on paper go (extension, issue 19); `null` removes it. The citizen may set
     /// their own. Giving it puts it on every letter still waiting without one.
-    #[serde(default, deserialize_with = "present_address")]
+    #[serde(default, deserialize_with = "present")]
     pub postal_address: Option<Option<PostalAddressJson>>,
-}
-
-/// Tells an absent address (`None`) from an explicit `null` (`Some(None)`).
-fn present_address<'de, D: Deserializer<'de>>(
-    d: D,
-) -> Result<Option<Option<PostalAddressJson>>, D::Error> {
-    Option::<PostalAddressJson>::deserialize(d).map(Some)
 }
 
 /// A contact field: absent, removed (`null` or blank) or a new value parsed by the domain.
@@ -92,9 +85,11 @@ fn address_field(part: &str) -> &'static str {
     }
 }
 
-/// Tells an absent field (`None`) from an explicit `null` (`Some(None)`).
-fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
-    Option::<String>::deserialize(d).map(Some)
+/// Tells an absent field (`None`) from an explicit `null` (`Some(None)`), whatever its type.
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(d).map(Some)
 }
 
 /// Changes a citizen's case data: staff of the citizen's municipality and admins may set
