@@ -24,9 +24,8 @@ test('a caseworker calls a citizen in to the jobcentre and the citizen reads whe
 
   const page = await newPage(browser);
   await signIn(page, server.url, 'aalborg.jk4');
-  const from = start.toISOString().slice(0, 10);
-  await page.goto(`${server.url}/samtaler/ny?borger=${made.json.id}&fra=${from}`);
-  await page.click(`a[href*="tid=${slot.json.id}"]`);
+  // Straight to the last step for that time (the steps before are tested in booking.test.mjs).
+  await page.goto(`${server.url}/samtaler/ny?borger=${made.json.id}&tid=${encodeURIComponent(`${slot.json.start}/${slot.json.end}`)}`);
   await page.check('#channel-in_person');
   await page.fill('#purpose', 'Jobsamtale om dine ønsker');
   await page.check('#call_in');
@@ -39,7 +38,7 @@ test('a caseworker calls a citizen in to the jobcentre and the citizen reads whe
   await page.selectOption('#location_id', locations[0].id);
   await page.click('form[action="/samtaler/ny"] button[type="submit"]');
   assert.equal(await page.locator('h1').textContent(), 'Samtale');
-  const meetingUrl = page.url();
+  const meetingUrl = page.url().split('?')[0];
   assert.equal(await page.locator('a:has-text("Vælg en anden tid")').count(), 1, 'staff may move it');
   const staffView = await page.locator('main').textContent();
   assert.match(staffView, /Indkaldelse/);

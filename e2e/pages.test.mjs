@@ -20,6 +20,11 @@ test('the sign-in page lists demo users and is accessible', async () => {
 test('a caseworker searches, filters and pages through their own citizens', async () => {
   const page = await newPage(browser);
   await signIn(page, server.url, 'aalborg.jk1');
+  // A caseworker lands on the worklist with the inbox count (issue 20); the list of citizens
+  // is one click away.
+  assert.match(page.url(), /\/medarbejder\/arbejdsliste$/);
+  assert.match(await page.locator('[data-testid="inbox-count"]').textContent(), /\d+ /);
+  await page.click('nav >> text=Borgere');
   assert.match(page.url(), /\/medarbejder$/);
   assert.match(await page.locator('h1').textContent(), /Borgere – Aalborg/);
   await expectNoAxeViolations(page, assert);
@@ -59,6 +64,7 @@ test('a citizen sees their details and who has looked at them', async () => {
   const myName = (await page.locator('.ju-user strong').textContent()).trim();
   await expectNoAxeViolations(page, assert);
 
+  await caseworker.goto(`${server.url}/medarbejder`);
   await caseworker.fill('#q', myName);
   await caseworker.click('button:has-text("Søg")');
   await caseworker.locator('tbody a', { hasText: myName }).first().click();

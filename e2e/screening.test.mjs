@@ -41,6 +41,7 @@ test('a citizen is screened, a caseworker decides and the citizen adds their vie
 
   const caseworker = await newPage(browser);
   await signIn(caseworker, server.url, 'aarhus.jk1');
+  await caseworker.goto(`${server.url}/medarbejder`);
   await caseworker.fill('#q', name);
   await caseworker.click('button:has-text("Søg")');
   await caseworker.locator('tbody a', { hasText: name }).first().click();

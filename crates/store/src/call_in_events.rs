@@ -66,6 +66,10 @@ pub struct CallInFacts {
     pub rebook_until: Option<String>,
     /// Nr. 13: the a-kasse takes part (joint conversation).
     pub fund_participates: bool,
+    /// Nr. 13 as the hub registers it: for the insured person's first jobcentre conversation
+    /// (LAB § 31, stk. 2), the status of the a-kasse's participation; absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fund_participation: Option<domain::meetings::FundParticipation>,
     /// Where the meeting stands after the change.
     pub status: domain::MeetingStatus,
 }
@@ -133,6 +137,7 @@ pub(crate) async fn record(
         rebooking_allowed: meeting.rebook_until().is_some(),
         rebook_until: meeting.rebook_until().map(|t| t.to_string()),
         fund_participates: meeting.adviser_id.is_some(),
+        fund_participation: call_in.and_then(|c| c.fund_participation),
         status: meeting.status,
     };
     let facts =

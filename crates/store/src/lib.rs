@@ -24,6 +24,7 @@ mod cpr_key;
 mod direct_reads;
 mod error;
 mod events;
+mod free_times;
 mod gauges;
 mod group_commit;
 mod ids;
@@ -51,7 +52,7 @@ mod worklist;
 
 pub use audit::{AccessLogEntry, AuditAction};
 pub use availability_notices::{AvailabilityNotice, Withdrawal};
-pub use booking::{AbsenceDecision, NewMeeting, SlotChoice};
+pub use booking::{AbsenceDecision, NewMeeting};
 pub use bulk::{BulkCitizen, BulkMeeting, bulk_id};
 pub use bulk_threads::{BulkMessage, BulkSurvey, BulkThread};
 pub use call_in_events::{
@@ -66,6 +67,7 @@ pub use contact_report::{ReleasedReport, ReportScope};
 pub use cpr_key::CprKey;
 pub use error::StoreError;
 pub use events::{ThreadChange, ThreadEvent, ThreadKey};
+pub use free_times::{ChannelOffer, FreeTime, Offer, TimeChoice};
 pub use gauges::Gauges;
 pub use letters::{Letter, NewLetter};
 pub use locations::Location;

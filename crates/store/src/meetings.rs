@@ -89,6 +89,9 @@ pub struct CallIn {
     pub phone: Option<String>,
     /// Until when the citizen may move it themself; `None`: rebooking is not possible.
     pub rebook_until: Option<Timestamp>,
+    /// § 20, stk. 1, nr. 13: for the insured person's first jobcentre conversation, whether
+    /// they chose that the a-kasse takes part; `None` for any other conversation.
+    pub fund_participation: Option<domain::meetings::FundParticipation>,
 }
 
 pub(crate) const MEETING_COLUMNS: &str = "m.id, m.citizen_id, m.staff_id, s.name AS staff_name, \
@@ -96,6 +99,7 @@ pub(crate) const MEETING_COLUMNS: &str = "m.id, m.citizen_id, m.staff_id, s.name
      m.location, m.purpose, m.attendance_reason, m.status, m.booked_by_role, m.cancelled_by_role, \
      m.cancel_reason, m.cancelled_late, m.cancelled_at, ci.meeting_id AS call_in, \
      ci.phone AS call_in_phone, ci.rebook_until AS call_in_rebook_until, \
+     ci.fund_participation AS call_in_fund_participation, \
      lo.id AS location_id, lo.municipality AS location_municipality, \
      lo.unemployment_fund AS location_fund, lo.name AS location_name, \
      lo.street AS location_street, lo.postcode AS location_postcode, lo.town AS location_town, \
@@ -146,6 +150,10 @@ fn call_in_from_row(row: &AnyRow) -> Result<Option<CallIn>, StoreError> {
         rebook_until: row
             .try_get::<Option<i64>, _>("call_in_rebook_until")?
             .map(clock::from_micros),
+        fund_participation: row
+            .try_get::<Option<&str>, _>("call_in_fund_participation")?
+            .map(|p| parse("call_in_fund_participation", p))
+            .transpose()?,
     }))
 }
 

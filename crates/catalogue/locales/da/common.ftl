@@ -178,3 +178,4 @@ field-org-phone-hint = Det nummer, borgerne ringer til. Vises på siden Kontakt.
 field-phone-hours = Telefontid
 field-phone-hours-hint = Fx mandag–fredag kl. 9–15
 field-email = E-mail
+nav-citizens = Borgere

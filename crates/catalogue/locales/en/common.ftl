@@ -178,3 +178,4 @@ field-org-phone-hint = The number citizens call. Shown on the Contact page.
 field-phone-hours = Phone hours
 field-phone-hours-hint = For example Monday–Friday 9–15
 field-email = E-mail
+nav-citizens = Citizens

@@ -195,3 +195,4 @@ field-org-phone-hint = Номер, за яким телефонують гром
 field-phone-hours = Години роботи телефону
 field-phone-hours-hint = Наприклад, понеділок–п’ятниця 9–15
 field-email = Електронна пошта
+nav-citizens = Громадяни

@@ -10,14 +10,9 @@ book-for-citizen = Зустріч із
 book-fund-hint = Консультант каси бере участь, якщо він вільний у цей час.
 book-fund-question = Чи має ваша каса з безробіття брати участь у зустрічі?
 book-fund-staff = Спільна зустріч із касою з безробіття громадянина
-book-later = Показати пізніший час
 book-move-title = Перенести зустріч
-book-no-times = У цей період немає вільного часу. Дивіться наступні дні нижче.
 book-other-time = Вибрати інший час
 book-purpose = Тема зустрічі (необов’язково)
-book-step1 = Виберіть час
-book-step1-fund = Виберіть час із вашою касою з безробіття
-book-step2 = Виберіть, як проводиться зустріч
 book-submit = Забронювати зустріч
 book-submit-move = Перенести зустріч на цей час
 book-title = Забронювати зустріч
@@ -150,3 +145,27 @@ notice-withdraw-submit = Відкликати повідомлення
 notice-withdraw-reason-missing = Напишіть поважну причину громадянина, перш ніж відкликати повідомлення.
 meeting-cancel-reason-missing = Напишіть, чому ви скасовуєте зустріч.
 meetings-cancelled = Скасовані зустрічі
+book-step = Крок
+book-step-of = з
+book-day = Виберіть день
+book-day-fund = Виберіть день у вашій касі з безробіття
+book-earlier-week = Попередні дні
+book-later-week = Наступні дні
+book-change-whom = Вибрати іншого співрозмовника
+book-day-empty = Цього дня більше немає вільного часу. Виберіть інший день.
+book-time-question = Виберіть час
+book-continue = Далі
+book-other-day = Вибрати інший день
+book-choose-time = Виберіть потрібний час.
+book-time-gone = Цей час щойно зайняв хтось інший. Виберіть інший час.
+book-with-staff = З { $name }
+book-with-staff-at = З { $name }, { $place }
+book-no-times = Найближчі пів року немає вільного часу. Зателефонуйте нам, і ми знайдемо час.
+book-day-count = { $count ->
+    [one] { $count } вільний проміжок
+    [few] { $count } вільні проміжки
+   *[other] { $count } вільних проміжків
+}
+receipt-booked = Зустріч заброньовано: { $when }.
+receipt-moved = Зустріч перенесено на { $when }.
+receipt-cancelled = Зустріч { $when } скасовано.

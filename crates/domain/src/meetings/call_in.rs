@@ -24,6 +24,32 @@ pub struct CallInRequest {
     pub rebook_until: Option<Timestamp>,
 }
 
+crate::enums::wire_enum! {
+    /// The status of the a-kasse's participation that a call-in registers (§ 20, stk. 1,
+    /// nr. 13) for a job conversation under LAB § 31, stk. 2 (LBK nr. 280 af 1. marts 2024):
+    /// the insured person's first individual job conversation with the jobcentre, where
+    /// "personen vælger, om arbejdsløshedskassen skal deltage".
+    FundParticipation {
+        /// The person chose that the a-kasse takes part; an adviser is booked in.
+        Participates = "participates",
+        /// The person chose the jobcentre alone.
+        Declined = "declined",
+    }
+}
+
+/// Nr. 13 for a call-in: `None` unless it is the insured person's first conversation with the
+/// jobcentre (`first_insured_with_jobcentre`); then whether the meeting is a joint one.
+pub fn fund_participation(
+    first_insured_with_jobcentre: bool,
+    joint: bool,
+) -> Option<FundParticipation> {
+    match (first_insured_with_jobcentre, joint) {
+        (false, _) => None,
+        (true, true) => Some(FundParticipation::Participates),
+        (true, false) => Some(FundParticipation::Declined),
+    }
+}
+
 /// Why a call-in cannot be made as asked; `field` is the request's field to name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CallInRefusal {
@@ -95,6 +121,20 @@ pub fn check_rebooking(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nr_13_is_registered_for_the_first_jobcentre_conversation_of_the_insured_only() {
+        assert_eq!(fund_participation(false, true), None);
+        assert_eq!(fund_participation(false, false), None);
+        assert_eq!(
+            fund_participation(true, true),
+            Some(FundParticipation::Participates)
+        );
+        assert_eq!(
+            fund_participation(true, false),
+            Some(FundParticipation::Declined)
+        );
+    }
 
     fn t(s: &str) -> Timestamp {
         s.parse().expect("instant")

@@ -6,12 +6,16 @@ mod channels;
 mod lifecycle;
 mod no_show;
 mod parties;
+mod pick;
 mod self_booking;
 mod video;
 mod weekly;
 
 pub use absence::{AbsenceReason, AbsenceStatus, MAX_ABSENCE_TEXT, check_report};
-pub use call_in::{CallInRefusal, CallInRequest, check_call_in, check_rebooking, may_rebook};
+pub use call_in::{
+    CallInRefusal, CallInRequest, FundParticipation, check_call_in, check_rebooking,
+    fund_participation, may_rebook,
+};
 pub use channels::{
     ChannelFacts, ChannelRefusal, EarlierMeetings, FIRST_MEETING_SOURCE, Proposed,
     channel_verdicts, check_channel, usable_channels,
@@ -23,6 +27,7 @@ pub use no_show::{
     MAX_EXCUSE, NoticeDecision, NoticeKind, NoticeRecipient, notice_for, parse_excuse,
 };
 pub use parties::MeetingParties;
+pub use pick::{PickReason, Preferences};
 pub use self_booking::{SOURCE as SELF_BOOKING_SOURCE, SelfBookingExemption, books_themself};
 pub use video::{OPEN_AFTER_END, RoomFacts, RoomRefusal, RoomRole, room_role};
 pub use weekly::{Expansion, MAX_DAYS, MAX_SLOTS, WeeklyAvailability};

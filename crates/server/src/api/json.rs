@@ -298,6 +298,10 @@ pub struct CallInJson {
     pub rebook_until: Option<String>,
     /// For joint conversations: whether the a-kasse takes part (nr. 13).
     pub fund_participates: bool,
+    /// Nr. 13 as BEK 442/2023 words it: for the insured person's first conversation with the
+    /// jobcentre, where they choose whether the a-kasse takes part (LAB § 31, stk. 2), the
+    /// status of its participation; `null` for any other conversation.
+    pub fund_participation: Option<domain::meetings::FundParticipation>,
 }
 
 /// A place where an organisation meets citizens in person.
@@ -344,6 +348,7 @@ impl MeetingJson {
             rebooking_allowed: c.rebook_until.is_some(),
             rebook_until: c.rebook_until.map(crate::time_fmt::rfc3339),
             fund_participates: m.adviser_id.is_some(),
+            fund_participation: c.fund_participation,
         });
         let absence = m.absence.map(|a| AbsenceJson {
             reason: a.reason,

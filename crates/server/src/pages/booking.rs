@@ -1,273 +1,208 @@
-//! Booking and moving a meeting without JavaScript, in two steps: choose a time (days with
-//! their free times as links), then a channel for that time, with the reason beside each channel
-//! that cannot be used. The same pages serve the citizen and staff booking on their behalf;
-//! staff may also require attendance in person and add the a-kasse.
+//! Booking and moving a meeting without JavaScript, in steps that fit in a hand (issue 20):
+//! with whom (the jobcenter or the a-kasse, for a citizen insured with one), a day (a week at a
+//! time), a time (each time once, as radio buttons), then how — where the page names whom the
+//! citizen will meet and where, because the server picks the slot (`booking_steps.rs`). No
+//! step lists more than a week of days or a day of times. The same pages serve staff booking
+//! on a citizen's behalf; staff may also require attendance, call in and add the a-kasse.
 
-use domain::{Channel, CitizenId, MeetingId, SlotId};
 use std::collections::HashMap;
 
 use askama::Template;
 use axum::Form;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use jiff::ToSpan;
+use domain::{Channel, CitizenId, MeetingId};
+use jiff::Timestamp;
 use serde::Deserialize;
 use store::{Citizen, NewMeeting, StoreError};
 
+use super::booking_steps::{Step, StepView};
 use super::context::{Ctx, PageQuery, SignedIn};
+use super::form::FormState;
 use super::meetings::refusal_message;
 use super::{PageError, render};
 use crate::AppState;
-use crate::i18n::{channel, channel_refusal};
-use crate::time_fmt::{clock, copenhagen, local_date, long_date};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 pub struct BookQuery {
     pub borger: CitizenId,
     /// The meeting being moved, if any.
     pub flyt: Option<MeetingId>,
-    /// The chosen slot.
-    pub tid: Option<SlotId>,
-    /// First day shown, `YYYY-MM-DD`.
-    pub fra: Option<String>,
-    /// `akasse`: a citizen books with their a-kasse rather than the jobcenter.
+    /// `akasse` or `jobcenter`: whose times, for a citizen who has the choice.
     pub med: Option<String>,
+    /// The first day of the week of days shown, `YYYY-MM-DD`.
+    pub fra: Option<String>,
+    /// The chosen day, `YYYY-MM-DD`.
+    pub dag: Option<String>,
+    /// The chosen time.
+    pub tid: Option<TimeKey>,
+    /// Sent by the time step's form: "Fortsæt" without a time is an error, not a first visit.
+    pub valgt: Option<String>,
 }
 
-impl BookQuery {
-    fn with_fund(&self) -> bool {
-        self.med.as_deref() == Some(WITH_FUND)
+/// The value of `med` for the a-kasse's times (`jobcenter` for the jobcentre's).
+pub const WITH_FUND: &str = "akasse";
+
+/// A time as the pages carry it: `start/end` in UTC (ISO 8601's interval notation). The page
+/// never names a slot: which slot a time becomes is decided when it is booked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub struct TimeKey {
+    pub start: Timestamp,
+    pub end: Timestamp,
+}
+
+impl TryFrom<String> for TimeKey {
+    type Error = &'static str;
+
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        let (start, end) = s.split_once('/').ok_or("not an interval")?;
+        let start: Timestamp = start.parse().map_err(|_| "not a time")?;
+        let end: Timestamp = end.parse().map_err(|_| "not a time")?;
+        if start < end {
+            Ok(Self { start, end })
+        } else {
+            Err("ends before it starts")
+        }
     }
 }
 
-/// The value of `med` for the a-kasse's times.
-const WITH_FUND: &str = "akasse";
-
-pub struct TimeLink {
-    pub slot_id: String,
-    pub label: String,
-}
-
-pub struct Day {
-    pub label: String,
-    pub times: Vec<TimeLink>,
-}
-
-pub struct ChannelOption {
-    pub code: &'static str,
-    pub label: &'static str,
-    /// Why it cannot be used, if it cannot.
-    pub refused: Option<&'static str>,
-}
-
-pub struct Chosen {
-    pub slot_id: String,
-    pub when: String,
-    pub channels: Vec<ChannelOption>,
-    pub may_choose_fund: bool,
+impl std::fmt::Display for TimeKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.start, self.end)
+    }
 }
 
 #[derive(Template)]
 #[template(path = "book.html")]
-struct BookPage {
-    ctx: Ctx,
-    citizen: Citizen,
-    moving: Option<MeetingId>,
-    is_staff: bool,
-    days: Vec<Day>,
-    from: String,
-    next_from: String,
-    chosen: Option<Chosen>,
-    message: Option<String>,
-    values: HashMap<String, String>,
-    /// The times shown are the a-kasse's.
-    fund_times: bool,
-    /// A citizen insured with an a-kasse chooses whom to book with: the jobcenter or the
-    /// a-kasse (issue 18), under the same channel rules.
-    holder_choice: bool,
+pub struct BookPage {
+    pub ctx: Ctx,
+    pub citizen: Citizen,
+    pub q: BookQuery,
+    pub is_staff: bool,
+    pub step: StepView,
+    pub step_no: usize,
+    pub steps_total: usize,
+    /// What was typed, and what was wrong beside each field.
+    pub form: FormState,
+    /// A refusal that belongs to no one field (the time was just taken, the citizen is busy).
+    pub message: Option<String>,
     /// Staff: the organisation's locations, for a call-in.
-    locations: Vec<super::booking_call_in::LocationOption>,
+    pub locations: Vec<super::booking_call_in::LocationOption>,
 }
 
 impl BookPage {
-    fn value(&self, key: &str) -> &str {
-        self.values.get(key).map_or("", String::as_str)
+    fn has_error(&self) -> bool {
+        self.message.is_some() || !self.form.errors.is_empty()
     }
 
-    /// The link to a time, keeping the citizen, the move and the shown period.
-    fn time_href(&self, slot_id: &str) -> String {
-        let href = format!(
-            "/samtaler/ny?borger={}&tid={slot_id}&fra={}",
-            self.citizen.id, self.from
-        );
-        self.keep(href)
+    /// The first step (with whom, for a citizen who chooses).
+    fn start_href(&self) -> String {
+        format!("/samtaler/ny?borger={}", self.q.borger)
     }
 
-    fn period_href(&self, from: &str) -> String {
-        self.keep(format!(
-            "/samtaler/ny?borger={}&fra={from}",
-            self.citizen.id
-        ))
+    /// This flow with one more choice made.
+    fn href_with(&self, key: &str, value: &str) -> String {
+        href(&self.q, &[(key, value)])
     }
 
-    /// The first page of times with the jobcenter (`false`) or the a-kasse (`true`).
-    fn holder_href(&self, fund: bool) -> String {
-        let mut href = format!("/samtaler/ny?borger={}", self.citizen.id);
-        if fund {
-            href.push_str(&format!("&med={WITH_FUND}"));
-        }
-        href
+    /// Back to the week of days the citizen came from.
+    fn day_step_href(&self) -> String {
+        href(&self.q, &[("fra", self.q.fra.as_deref().unwrap_or(""))])
     }
 
-    /// Keeps the move and the a-kasse choice on a link.
-    fn keep(&self, mut href: String) -> String {
-        if let Some(m) = &self.moving {
-            href.push_str(&format!("&flyt={m}"));
-        }
-        if self.fund_times && !self.is_staff {
-            href.push_str(&format!("&med={WITH_FUND}"));
-        }
-        href
+    /// Back to the times of the chosen day.
+    fn time_step_href(&self) -> String {
+        let fra = self.q.fra.as_deref().unwrap_or("");
+        href(
+            &self.q,
+            &[("fra", fra), ("dag", self.q.dag.as_deref().unwrap_or(""))],
+        )
     }
 }
 
-const DAYS_SHOWN: i64 = 14;
+/// A link to this flow keeping the citizen, the move and whose times, plus `extra`.
+pub fn href(q: &BookQuery, extra: &[(&str, &str)]) -> String {
+    let mut href = format!("/samtaler/ny?borger={}", q.borger);
+    if let Some(m) = &q.flyt {
+        href.push_str(&format!("&flyt={m}"));
+    }
+    if let Some(med) = &q.med {
+        href.push_str(&format!("&med={med}"));
+    }
+    for (k, v) in extra {
+        href.push_str(&format!("&{k}={v}"));
+    }
+    href
+}
 
+/// Renders the step the query is at, with any errors; 422 when there are some.
 async fn page(
     state: &AppState,
     user: &SignedIn,
-    q: &BookQuery,
+    q: BookQuery,
+    form: FormState,
     message: Option<String>,
-    values: HashMap<String, String>,
 ) -> Result<Response, PageError> {
-    let err = |e: StoreError| user.viewer.error(e);
-    let lang = user.viewer.lang;
     let citizen = state
         .store
         .citizen(&user.actor, &q.borger)
         .await
-        .map_err(err)?;
-    let today = local_date(state.store.now());
-    let from = q
-        .fra
-        .as_deref()
-        .and_then(|s| s.parse::<jiff::civil::Date>().ok())
-        .filter(|d| *d >= today)
-        .unwrap_or(today);
-    let until = from.checked_add(DAYS_SHOWN.days()).unwrap_or(from);
-    let tz = copenhagen();
-    let start = tz
-        .to_ambiguous_zoned(from.to_datetime(jiff::civil::Time::midnight()))
-        .later()
-        .map(|z| z.timestamp());
-    let end = tz
-        .to_ambiguous_zoned(until.to_datetime(jiff::civil::Time::midnight()))
-        .later()
-        .map(|z| z.timestamp());
-    let (Ok(start), Ok(end)) = (start, end) else {
-        return Err(user.viewer.error(PageError::NotFound));
-    };
-    // Staff see their own organisation's times; a citizen the jobcenter's, or the a-kasse's
-    // when they chose it and have one.
-    let holder_choice =
-        !user.actor.is_staff() && citizen.unemployment_fund.is_some() && q.flyt.is_none();
-    let fund_times = if user.actor.is_staff() {
-        domain::access::works_for_fund(&user.actor)
-    } else {
-        q.with_fund() && citizen.unemployment_fund.is_some()
-    };
-    let slots = state
-        .store
-        .available_slots(
-            &user.actor,
-            &citizen.id,
-            start,
-            end,
-            fund_times,
-            q.flyt.as_ref(),
-            500,
-        )
-        .await
-        .map_err(err)?;
-    let mut days: Vec<Day> = Vec::new();
-    for s in &slots {
-        let label = long_date(local_date(s.start), lang);
-        let names: Vec<&str> = s.channels.iter().map(|c| channel(lang, *c)).collect();
-        let time = TimeLink {
-            slot_id: s.id.to_string(),
-            label: format!("{}–{} ({})", clock(s.start), clock(s.end), names.join(", ")),
-        };
-        match days.last_mut() {
-            Some(day) if day.label == label => day.times.push(time),
-            _ => days.push(Day {
-                label,
-                times: vec![time],
-            }),
-        }
-    }
-    let chosen = match &q.tid {
-        None => None,
-        Some(slot_id) => {
-            let choice = state
+        .map_err(|e| user.viewer.error(e))?;
+    let step = Step::of(user, &citizen, &q);
+    let view = super::booking_steps::build(state, user, &citizen, &q, step).await?;
+    let locations = match (&view, user.actor.is_staff()) {
+        (StepView::Channel { .. }, true) => super::booking_call_in::options(
+            state
                 .store
-                .slot_choice(&user.actor, &citizen.id, slot_id, q.flyt.as_ref())
+                .locations(&user.actor)
                 .await
-                .map_err(err)?;
-            Some(Chosen {
-                slot_id: choice.slot.id.to_string(),
-                when: crate::time_fmt::when(choice.slot.start, choice.slot.end, lang),
-                channels: choice
-                    .verdicts
-                    .iter()
-                    .map(|(c, verdict)| ChannelOption {
-                        code: c.as_str(),
-                        label: channel(lang, *c),
-                        refused: verdict.err().map(|r| channel_refusal(lang, r)),
-                    })
-                    .collect(),
-                may_choose_fund: choice.may_choose_fund,
-            })
-        }
+                .map_err(|e| user.viewer.error(e))?,
+        ),
+        _ => Vec::new(),
     };
-    let locations = if user.actor.is_staff() && chosen.is_some() {
-        super::booking_call_in::options(state.store.locations(&user.actor).await.map_err(err)?)
-    } else {
-        Vec::new()
+    let (step_no, steps_total) = step.number(user, &citizen, &q);
+    let page = BookPage {
+        ctx: user.viewer.ctx(),
+        is_staff: user.actor.is_staff(),
+        step: view,
+        step_no,
+        steps_total,
+        form,
+        message,
+        locations,
+        citizen,
+        q,
     };
-    let status = if message.is_some() {
+    let status = if page.has_error() {
         axum::http::StatusCode::UNPROCESSABLE_ENTITY
     } else {
         axum::http::StatusCode::OK
     };
-    let mut response = render(&BookPage {
-        ctx: user.viewer.ctx(),
-        moving: q.flyt.clone(),
-        is_staff: user.actor.is_staff(),
-        days,
-        from: from.to_string(),
-        next_from: until.to_string(),
-        chosen,
-        message,
-        values,
-        citizen,
-        fund_times,
-        holder_choice,
-        locations,
-    });
+    let mut response = render(&page);
     *response.status_mut() = status;
     Ok(response)
 }
 
-/// `GET /samtaler/ny?borger=…[&tid=…][&flyt=…]`.
+/// `GET /samtaler/ny?borger=…[&med=…][&fra=…][&dag=…][&tid=…][&flyt=…]`.
 pub async fn form(
     State(state): State<AppState>,
     user: SignedIn,
     PageQuery(q): PageQuery<BookQuery>,
 ) -> Result<Response, PageError> {
-    page(&state, &user, &q, None, HashMap::new()).await
+    let mut form = FormState::default();
+    if q.valgt.is_some() && q.tid.is_none() {
+        form.add_error(
+            user.viewer.ctx().t,
+            "tid",
+            user.viewer.lang.text("book-choose-time"),
+        );
+    }
+    page(&state, &user, q, form, None).await
 }
 
-/// `POST /samtaler/ny`: books (or moves) and shows the meeting, or the choice again with why not.
+/// `POST /samtaler/ny`: books (or moves) and shows the meeting, or the last step again with
+/// what was wrong beside its field.
 pub async fn submit(
     State(state): State<AppState>,
     user: SignedIn,
@@ -275,13 +210,14 @@ pub async fn submit(
 ) -> Result<Response, PageError> {
     user.check_csrf(values.get("csrf"))?;
     let lang = user.viewer.lang;
+    let t = user.viewer.ctx().t;
     let get = |k: &str| {
         values
             .get(k)
             .map(|s| s.trim().to_owned())
             .filter(|s| !s.is_empty())
     };
-    // Ids the form carries back are parsed like ids in a path: one that cannot be ours names
+    // What the form carries back is parsed like a query: an id that cannot be ours names
     // nothing.
     let not_found = |_| user.viewer.error(PageError::NotFound);
     let q = BookQuery {
@@ -290,70 +226,119 @@ pub async fn submit(
             .map(MeetingId::try_from)
             .transpose()
             .map_err(not_found)?,
-        tid: get("tid")
-            .map(SlotId::try_from)
-            .transpose()
-            .map_err(not_found)?,
-        fra: get("fra"),
         med: get("med"),
+        fra: get("fra"),
+        dag: get("dag"),
+        tid: get("tid")
+            .map(TimeKey::try_from)
+            .transpose()
+            .map_err(|_| user.viewer.error(PageError::BadRequest))?,
+        valgt: None,
     };
-    let Some(slot_id) = q.tid.clone() else {
-        return page(
-            &state,
-            &user,
-            &q,
-            Some(crate::i18n::invalid_message(lang, domain::Invalid::Required).to_owned()),
-            values.clone(),
+    let mut form = FormState::new(values.clone());
+    let Some(time) = q.tid else {
+        form.add_error(t, "tid", lang.text("book-choose-time"));
+        return page(&state, &user, q, form, None).await;
+    };
+    let channel = get("channel").and_then(|c| Channel::try_from(c.as_str()).ok());
+    if channel.is_none() {
+        form.add_error(t, "channel", lang.text("book-choose-channel"));
+    }
+    let staff_books = user.actor.is_staff() && q.flyt.is_none();
+    let attendance_reason = (staff_books && get("attendance").is_some())
+        .then(|| get("attendance_reason"))
+        .flatten();
+    if staff_books && get("attendance").is_some() && attendance_reason.is_none() {
+        form.add_error(
+            t,
+            "attendance_reason",
+            lang.text("book-attendance-reason-required"),
+        );
+    }
+    let call_in = match staff_books {
+        true => match super::booking_call_in::parse(&values, lang) {
+            Ok(c) => c,
+            Err((field, text)) => {
+                form.add_error(t, field, &text);
+                None
+            }
+        },
+        false => None,
+    };
+    let Some(channel) = channel.filter(|_| form.errors.is_empty()) else {
+        return page(&state, &user, q, form, None).await;
+    };
+    let fund = super::booking_steps::fund_times(&user, &q);
+    let choice = state
+        .store
+        .time_choice(
+            &user.actor,
+            &q.borger,
+            (time.start, time.end),
+            fund,
+            q.flyt.as_ref(),
         )
-        .await;
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    let Some(offer) = choice.channels.into_iter().find(|o| o.channel == channel) else {
+        return Err(user.viewer.error(PageError::BadRequest));
     };
-    let Some(channel) = get("channel").and_then(|c| Channel::try_from(c.as_str()).ok()) else {
-        let text = lang.text("book-choose-channel");
-        return page(&state, &user, &q, Some(text.to_owned()), values.clone()).await;
-    };
-    let result = match &q.flyt {
-        Some(meeting_id) => {
-            state
-                .store
-                .move_meeting(&user.actor, meeting_id, &slot_id, Some(channel))
-                .await
-        }
-        None => {
-            let attendance_reason = (get("attendance").is_some() && user.actor.is_staff())
-                .then(|| get("attendance_reason"))
-                .flatten();
-            if get("attendance").is_some() && attendance_reason.is_none() {
-                let text = lang.text("book-attendance-reason-required");
-                return page(&state, &user, &q, Some(text.to_owned()), values.clone()).await;
+    if let Err(refusal) = offer.verdict {
+        form.add_error(t, "channel", crate::i18n::channel_refusal(lang, refusal));
+        return page(&state, &user, q, form, None).await;
+    }
+    // The preferred slot first; if someone takes it meanwhile, the next at the same time.
+    let mut refused = None;
+    for o in offer.offers.iter().take(5) {
+        let result = match &q.flyt {
+            Some(meeting_id) => {
+                state
+                    .store
+                    .move_meeting(&user.actor, meeting_id, &o.slot.id, Some(channel))
+                    .await
             }
-            let call_in = match user.actor.is_staff() {
-                true => match super::booking_call_in::parse(&values, lang) {
-                    Ok(c) => c,
-                    Err(text) => return page(&state, &user, &q, Some(text), values.clone()).await,
-                },
-                false => None,
-            };
-            let with_fund = get("with_fund").as_deref() == Some("yes");
-            let purpose = get("purpose").map(|p| p.chars().take(500).collect());
-            let req = NewMeeting {
-                citizen_id: q.borger.clone(),
-                slot_id,
-                channel,
-                purpose,
-                attendance_reason,
-                with_fund,
-                call_in,
-            };
-            state.store.book_meeting(&user.actor, &req).await
-        }
-    };
-    match result {
-        Ok(m) => Ok(Redirect::to(&format!("/samtaler/{}", m.id)).into_response()),
-        Err(e) => {
-            match super::booking_call_in::refusal(lang, &e).or_else(|| refusal_message(lang, &e)) {
-                Some(message) => page(&state, &user, &q, Some(message), values.clone()).await,
-                None => Err(user.viewer.error(e)),
+            None => {
+                let req = NewMeeting {
+                    citizen_id: q.borger.clone(),
+                    slot_id: o.slot.id.clone(),
+                    channel,
+                    purpose: get("purpose").map(|p| p.chars().take(500).collect()),
+                    attendance_reason: attendance_reason.clone(),
+                    with_fund: get("with_fund").as_deref() == Some("yes"),
+                    call_in: call_in.clone(),
+                };
+                state.store.book_meeting(&user.actor, &req).await
+            }
+        };
+        match result {
+            Ok(m) => {
+                let receipt = if q.flyt.is_some() {
+                    "flyttet"
+                } else {
+                    "booket"
+                };
+                return Ok(
+                    Redirect::to(&format!("/samtaler/{}?kvittering={receipt}", m.id))
+                        .into_response(),
+                );
+            }
+            Err(StoreError::Conflict("slot_taken")) => continue,
+            Err(e) => {
+                refused = Some(e);
+                break;
             }
         }
+    }
+    let Some(e) = refused else {
+        let text = lang.text("book-time-gone").to_owned();
+        return page(&state, &user, q, form, Some(text)).await;
+    };
+    if let Some((field, text)) = super::booking_call_in::refusal(lang, &e) {
+        form.add_error(t, field, &text);
+        return page(&state, &user, q, form, None).await;
+    }
+    match refusal_message(lang, &e) {
+        Some(text) => page(&state, &user, q, form, Some(text)).await,
+        None => Err(user.viewer.error(e)),
     }
 }

@@ -30,11 +30,11 @@ pub fn options(locations: Vec<store::Location>) -> Vec<LocationOption> {
 }
 
 /// The call-in the form asks for, if its box is ticked; a value that cannot be one is refused
-/// with the sentence to show.
+/// with the form field and the sentence to show beside it.
 pub fn parse(
     values: &HashMap<String, String>,
     lang: Lang,
-) -> Result<Option<CallInRequest>, String> {
+) -> Result<Option<CallInRequest>, (&'static str, String)> {
     let get = |k: &str| values.get(k).map(|s| s.trim()).filter(|s| !s.is_empty());
     if get("call_in").is_none() {
         return Ok(None);
@@ -42,13 +42,30 @@ pub fn parse(
     let location_id = get("location_id")
         .map(LocationId::try_from)
         .transpose()
-        .map_err(|_| lang.text("book-call-in-location-wrong").to_owned())?;
+        .map_err(|_| {
+            (
+                "location_id",
+                lang.text("book-call-in-location-wrong").to_owned(),
+            )
+        })?;
     let phone = get("call_in_phone")
         .map(PhoneNumber::try_from)
         .transpose()
-        .map_err(|_| lang.text("book-call-in-phone-wrong").to_owned())?;
+        .map_err(|_| {
+            (
+                "call_in_phone",
+                lang.text("book-call-in-phone-wrong").to_owned(),
+            )
+        })?;
     let rebook_until = get("rebook_until")
-        .map(|d| end_of(d).ok_or_else(|| lang.text("book-rebook-until-wrong").to_owned()))
+        .map(|d| {
+            end_of(d).ok_or_else(|| {
+                (
+                    "rebook_until",
+                    lang.text("book-rebook-until-wrong").to_owned(),
+                )
+            })
+        })
         .transpose()?;
     Ok(Some(CallInRequest {
         location_id,
@@ -68,21 +85,25 @@ fn end_of(day: &str) -> Option<Timestamp> {
         .map(|z| z.timestamp())
 }
 
-/// What to do about a refused call-in, by the field the store named.
-pub fn refusal(lang: Lang, e: &StoreError) -> Option<String> {
+/// What to do about a refused call-in: the form field the store's field is, and the sentence.
+pub fn refusal(lang: Lang, e: &StoreError) -> Option<(&'static str, String)> {
     let StoreError::Invalid(errors) = e else {
         return None;
     };
     let first = errors.first()?;
-    let key = match (first.field.as_ref(), first.problem) {
-        ("call_in.location_id", domain::Invalid::Required) => "book-call-in-location-required",
-        ("call_in.location_id", _) => "book-call-in-location-wrong",
-        ("call_in.phone", domain::Invalid::Required) => "book-call-in-phone-required",
-        ("call_in.phone", _) => "book-call-in-phone-wrong",
-        ("call_in.rebook_until", _) => "book-rebook-until-wrong",
+    let (field, key) = match (first.field.as_ref(), first.problem) {
+        ("call_in.location_id", domain::Invalid::Required) => {
+            ("location_id", "book-call-in-location-required")
+        }
+        ("call_in.location_id", _) => ("location_id", "book-call-in-location-wrong"),
+        ("call_in.phone", domain::Invalid::Required) => {
+            ("call_in_phone", "book-call-in-phone-required")
+        }
+        ("call_in.phone", _) => ("call_in_phone", "book-call-in-phone-wrong"),
+        ("call_in.rebook_until", _) => ("rebook_until", "book-rebook-until-wrong"),
         _ => return None,
     };
-    Some(lang.text(key).to_owned())
+    Some((field, lang.text(key).to_owned()))
 }
 
 #[cfg(test)]

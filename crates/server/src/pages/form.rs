@@ -63,6 +63,12 @@ fn label_key(field: &str) -> &'static str {
         "more_remote" => "survey-q-more-remote",
         "callback" => "survey-q-callback",
         "comment" => "survey-q-comment",
+        "tid" => "book-time-question",
+        "channel" => "book-channel-question",
+        "attendance_reason" => "book-attendance-reason",
+        "location_id" => "book-location",
+        "call_in_phone" => "book-call-in-phone",
+        "rebook_until" => "book-rebook-until",
         _ => "form-error-summary",
     }
 }

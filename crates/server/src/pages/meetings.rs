@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use domain::{Actor, MeetingId, Outcome};
 use store::{Citizen, StoreError};
 
-use super::context::{Ctx, SignedIn};
+use super::context::{Ctx, PageQuery, SignedIn};
 use super::meeting_view::{MeetingView, Reader, view};
 use super::path::PagePath;
 use super::{PageError, render};
@@ -166,6 +166,8 @@ struct MeetingPage {
     absence_reasons: Vec<(&'static str, &'static str)>,
     /// After a no-show: the availability notice, if one was sent.
     notice: Option<crate::pages::notice_view::NoticeView>,
+    /// After booking, moving or cancelling: what just happened, in words (issue 20).
+    receipt: Option<String>,
 }
 
 impl MeetingPage {
@@ -190,6 +192,18 @@ pub(super) async fn meeting_page(
     refusal: Option<Refusal>,
     reason: String,
 ) -> Result<Response, PageError> {
+    with_receipt(state, user, id, refusal, reason, None).await
+}
+
+/// The meeting page, with the receipt of what the previous request did, if any.
+async fn with_receipt(
+    state: &AppState,
+    user: &SignedIn,
+    id: &MeetingId,
+    refusal: Option<Refusal>,
+    reason: String,
+    receipt: Option<Receipt>,
+) -> Result<Response, PageError> {
     let meeting = state
         .store
         .meeting(&user.actor, id)
@@ -207,6 +221,15 @@ pub(super) async fn meeting_page(
         None
     };
     let mut m = view(&meeting, &reader(state, user, citizen.as_ref()));
+    let lang = user.viewer.lang;
+    let receipt = receipt.map(|r| {
+        let key = match r {
+            Receipt::Booked => "receipt-booked",
+            Receipt::Moved => "receipt-moved",
+            Receipt::Cancelled => "receipt-cancelled",
+        };
+        lang.fmt(key, &[("when", m.when.as_str().into())])
+    });
     m.citizen_name = citizen.map(|c| c.name);
     let notice = state
         .store
@@ -247,6 +270,7 @@ pub(super) async fn meeting_page(
             })
             .collect(),
         notice,
+        receipt,
     });
     if refused {
         *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
@@ -254,13 +278,31 @@ pub(super) async fn meeting_page(
     Ok(response)
 }
 
-/// `GET /samtaler/{id}`: one meeting and what can be done with it.
+/// What the request before this page view did, named in the address it redirected to.
+#[derive(Debug, Clone, Copy, serde::Deserialize)]
+pub enum Receipt {
+    #[serde(rename = "booket")]
+    Booked,
+    #[serde(rename = "flyttet")]
+    Moved,
+    #[serde(rename = "aflyst")]
+    Cancelled,
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct ShowQuery {
+    kvittering: Option<Receipt>,
+}
+
+/// `GET /samtaler/{id}[?kvittering=booket|flyttet|aflyst]`: one meeting and what can be done
+/// with it, after a change with a receipt that says what happened.
 pub async fn show(
     State(state): State<AppState>,
     user: SignedIn,
     PagePath(id): PagePath<domain::MeetingId>,
+    PageQuery(q): PageQuery<ShowQuery>,
 ) -> Result<Response, PageError> {
-    meeting_page(&state, &user, &id, None, String::new()).await
+    with_receipt(&state, &user, &id, None, String::new(), q.kvittering).await
 }
 
 /// `POST /samtaler/{id}/aflys`: afbud with a reason; on refusal the page says why.
@@ -291,7 +333,7 @@ pub async fn cancel(
         return meeting_page(&state, &user, &id, Some(refusal), reason).await;
     }
     match state.store.cancel_meeting(&user.actor, &id, &reason).await {
-        Ok(_) => Ok(Redirect::to(&format!("/samtaler/{id}")).into_response()),
+        Ok(_) => Ok(Redirect::to(&format!("/samtaler/{id}?kvittering=aflyst")).into_response()),
         Err(e) => match refusal_message(lang, &e) {
             Some(message) => {
                 let refusal = Refusal::general("cancel", message);

@@ -8,6 +8,7 @@ pub mod assets;
 mod booking;
 mod booking_call_in;
 mod booking_overdue;
+mod booking_steps;
 mod calendar;
 mod case_transfers;
 mod citizen;

@@ -17,12 +17,17 @@ use crate::extract::SESSION_COOKIE;
 use crate::i18n::Lang;
 use crate::sign_in::Audience;
 
-/// `/`: each role's home, or the sign-in page.
+/// `/`: each role's home, or the sign-in page. Staff who hold conversations land on their
+/// worklist, with the inbox count, rather than on the A–Z list of citizens (issue 20): what to
+/// do next comes first.
 pub async fn root(viewer: Viewer) -> Redirect {
     match viewer.session.as_ref().map(|(_, a)| a) {
         None => Redirect::to("/logind"),
         Some(Actor::Citizen { .. }) => Redirect::to("/borger"),
         Some(Actor::Admin { .. }) => Redirect::to("/admin"),
+        Some(actor) if domain::access::has_calendar(actor) => {
+            Redirect::to("/medarbejder/arbejdsliste")
+        }
         Some(Actor::Staff { .. }) => Redirect::to("/medarbejder"),
     }
 }

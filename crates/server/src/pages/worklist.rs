@@ -47,6 +47,9 @@ struct WorklistPage {
     reasons: Vec<(String, &'static str)>,
     groups: Vec<(String, &'static str)>,
     tracks: Vec<(String, &'static str)>,
+    /// Messages waiting for an answer from the organisation, and how many are assigned to
+    /// the reader: the worklist is where staff land (issue 20), so the inbox count is here.
+    inbox: (i64, i64),
 }
 
 pub async fn page(
@@ -64,6 +67,11 @@ pub async fn page(
     let list = state
         .store
         .worklist(&user.actor, &state.config.rules, &query)
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    let inbox = state
+        .store
+        .inbox_counts(&user.actor)
         .await
         .map_err(|e| user.viewer.error(e))?;
     let ctx = user.viewer.ctx();
@@ -89,6 +97,7 @@ pub async fn page(
     Ok(render(&WorklistPage {
         rows,
         is_manager: user.actor.role() == domain::Role::Manager,
+        inbox,
         loads: list.loads,
         reason: code(query.reason.map(|r| r.as_str())),
         group: code(query.target_group.map(|g| g.as_str())),

@@ -174,6 +174,108 @@ async fn a_call_in_carries_the_address_the_number_and_the_rebooking_period(backe
     .await;
 }
 
+backend_tests!(a_call_in_registers_the_a_kasse_participation_for_the_insured_first_conversation);
+/// BEK nr. 442/2023 § 20, stk. 1, nr. 13: for the insured person's first conversation with the
+/// jobcentre (LAB § 31, stk. 2: the person chooses whether the a-kasse takes part) the call-in
+/// carries the status of the a-kasse's participation; for any other conversation nothing.
+async fn a_call_in_registers_the_a_kasse_participation_for_the_insured_first_conversation(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let world = app.world().await;
+    let location = jobcentre(&app, &world).await;
+    let call_in = |citizen: &str, slot: &str, joint: bool| {
+        json!({"citizen_id": citizen, "slot_id": slot, "channel": "in_person",
+            "with_fund": joint, "call_in": {"location_id": location}})
+    };
+    let participation = |meeting: &Value| meeting["call_in"]["fund_participation"].clone();
+    // Joint: an adviser of 3F has the time free and is booked in.
+    let (joint_citizen, _) = app
+        .citizen(&world, "0101901111", "ib", "insured_unemployed")
+        .await;
+    let s = slot(&app, &world.aalborg, 72, json!(["in_person"])).await;
+    slot(&app, &world.fund, 72, json!(["in_person"])).await;
+    let r = app
+        .post(
+            "/api/v1/meetings",
+            Some(&world.aalborg),
+            &call_in(&joint_citizen, &s, true),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let meeting: Value = r.json().await.expect("json");
+    assert_eq!(participation(&meeting), "participates", "{meeting}");
+    assert_eq!(meeting["call_in"]["fund_participates"], true);
+    // The person chose the jobcentre alone.
+    let (alone, _) = app
+        .citizen(&world, "0101902222", "ida", "insured_unemployed")
+        .await;
+    let s = slot(&app, &world.aalborg, 96, json!(["in_person"])).await;
+    let r = app
+        .post(
+            "/api/v1/meetings",
+            Some(&world.aalborg),
+            &call_in(&alone, &s, false),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let meeting: Value = r.json().await.expect("json");
+    assert_eq!(participation(&meeting), "declined", "{meeting}");
+    // Her second conversation with the jobcentre is not one under § 31, stk. 2.
+    let s = slot(&app, &world.aalborg, 120, json!(["in_person"])).await;
+    let r = app
+        .post(
+            "/api/v1/meetings",
+            Some(&world.aalborg),
+            &call_in(&alone, &s, false),
+        )
+        .await;
+    let meeting: Value = r.json().await.expect("json");
+    assert_eq!(participation(&meeting), Value::Null, "{meeting}");
+    // Nor is a cash-benefit recipient's.
+    let (cash, _) = app
+        .citizen(&world, "0101903333", "ole", "job_ready_cash_benefit")
+        .await;
+    let s = slot(&app, &world.aalborg, 144, json!(["in_person"])).await;
+    let r = app
+        .post(
+            "/api/v1/meetings",
+            Some(&world.aalborg),
+            &call_in(&cash, &s, false),
+        )
+        .await;
+    let meeting: Value = r.json().await.expect("json");
+    assert_eq!(participation(&meeting), Value::Null, "{meeting}");
+    // The export feed carries it with the call-in's other facts (on PostgreSQL once every
+    // earlier transaction on the server has ended, as in exports.rs).
+    let mut feed = Value::Null;
+    for _ in 0..50 {
+        feed = app
+            .get_json("/api/v1/exports/call-ins", Some(&world.aalborg))
+            .await;
+        if feed["events"].as_array().map(Vec::len) == Some(4) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let statuses: Vec<Value> = feed["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .map(|e| e["facts"]["fund_participation"].clone())
+        .collect();
+    assert_eq!(
+        statuses,
+        vec![
+            json!("participates"),
+            json!("declined"),
+            Value::Null,
+            Value::Null
+        ],
+        "{feed}"
+    );
+}
+
 backend_tests!(a_call_in_without_its_place_or_number_names_the_field_and_writes_nothing);
 async fn a_call_in_without_its_place_or_number_names_the_field_and_writes_nothing(
     backend: Backend,

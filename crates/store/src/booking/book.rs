@@ -66,6 +66,11 @@ impl Store {
             offered: &slot.channels,
         };
         check_channel(&facts, &proposed, req.channel)?;
+        // LAB § 31, stk. 2: the insured person's first conversation with the jobcentre, where
+        // they choose whether the a-kasse takes part.
+        let first_insured = holder == Holder::Municipality
+            && citizen.target_group == TargetGroup::InsuredUnemployed
+            && facts.first_with(Holder::Municipality, slot.start);
         let fund = match (req.with_fund, &citizen.unemployment_fund) {
             (false, _) => None,
             (true, None) => {
@@ -84,8 +89,6 @@ impl Store {
             (true, Some(f)) => {
                 // The citizen's own choice is for the first jobcenter conversation of an
                 // insured unemployed person; staff may arrange a joint meeting at any time.
-                let first_insured = citizen.target_group == TargetGroup::InsuredUnemployed
-                    && facts.first_with(Holder::Municipality, slot.start);
                 if by_citizen && !first_insured {
                     return Err(StoreError::invalid(
                         "with_fund",
@@ -152,7 +155,9 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if let Some(call_in) = &req.call_in {
-            super::call_in::insert(&mut tx, &id, call_in, now).await?;
+            let participation =
+                domain::meetings::fund_participation(first_insured, adviser.is_some());
+            super::call_in::insert(&mut tx, &id, call_in, participation, now).await?;
         }
         if req.call_in.is_some() {
             crate::call_in_events::record(

@@ -3,7 +3,7 @@
 
 use domain::Organisation;
 use domain::contact_plan::Holder;
-use domain::meetings::CallInRequest;
+use domain::meetings::{CallInRequest, FundParticipation};
 use sqlx::{Any, Transaction};
 
 use crate::locations::Location;
@@ -11,20 +11,23 @@ use crate::meetings::Meeting;
 use crate::{Store, StoreError, clock};
 
 /// Writes the call-in of meeting `id`, in the booking's transaction.
+/// `participation`: § 20, stk. 1, nr. 13, as the booking decided it.
 pub(super) async fn insert(
     tx: &mut Transaction<'_, Any>,
     id: &str,
     call_in: &CallInRequest,
+    participation: Option<FundParticipation>,
     now: i64,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO call_ins (meeting_id, location_id, phone, rebook_until, created_at) \
-         VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO call_ins (meeting_id, location_id, phone, rebook_until, fund_participation, \
+         created_at) VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(id)
     .bind(call_in.location_id.as_ref().map(|l| l.as_str().to_owned()))
     .bind(call_in.phone.as_ref().map(ToString::to_string))
     .bind(call_in.rebook_until.map(clock::to_micros))
+    .bind(participation.map(|p| p.as_str()))
     .bind(now)
     .execute(&mut **tx)
     .await?;

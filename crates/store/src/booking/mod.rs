@@ -8,8 +8,7 @@
 //! backends. The domain decides everything else before the transaction begins.
 
 use domain::contact_plan::Holder;
-use domain::meetings::Proposed;
-use domain::{Actor, Channel, CitizenId, MeetingId, SlotId, TargetGroup, Visibility};
+use domain::{Actor, Channel, CitizenId, MeetingId, SlotId, Visibility};
 use sqlx::{Any, Row, Transaction};
 
 use crate::audit::{self, AuditAction, AuditEntry};
@@ -139,15 +138,6 @@ async fn void_reminders(
     Ok(())
 }
 
-/// What a booking page offers for one slot: every channel with its verdict for this citizen,
-/// and whether the a-kasse may be asked to take part.
-#[derive(Debug, Clone)]
-pub struct SlotChoice {
-    pub slot: Slot,
-    pub verdicts: Vec<(Channel, Result<(), domain::meetings::ChannelRefusal>)>,
-    pub may_choose_fund: bool,
-}
-
 mod absence;
 mod book;
 mod busy;
@@ -186,7 +176,7 @@ static BOOKING_CONTEXT_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::n
          (SELECT name FROM staff WHERE staff.id = s.staff_id) AS staff_name \
          FROM citizens c LEFT JOIN slots s ON s.id = $3 WHERE c.id = $1",
         citizen_columns.join(", "),
-        facts_columns("c.municipality")
+        facts_columns("c.municipality", "c.unemployment_fund")
     )
 });
 
@@ -237,49 +227,6 @@ fn context_from_row(
 }
 
 impl Store {
-    /// The choices for booking (or moving a meeting to) one slot, for the booking page.
-    pub async fn slot_choice(
-        &self,
-        actor: &Actor,
-        citizen_id: &CitizenId,
-        slot_id: &SlotId,
-        moving: Option<&MeetingId>,
-    ) -> Result<SlotChoice, StoreError> {
-        let BookingContext {
-            citizen,
-            visibility,
-            slot,
-            mut facts,
-            holder,
-            ..
-        } = self
-            .booking_context(actor, citizen_id, slot_id, moving)
-            .await?;
-        if let Some(id) = moving {
-            let (meeting, _, _) = self.load_meeting(actor, id).await?;
-            facts.attendance_required = meeting.attendance_reason.is_some();
-        }
-        let first_insured = citizen.target_group == TargetGroup::InsuredUnemployed
-            && facts.first_with(Holder::Municipality, slot.start);
-        // Asking the a-kasse to take part is for the jobcenter's meetings only.
-        let may_choose_fund = moving.is_none()
-            && holder == Holder::Municipality
-            && citizen.unemployment_fund.is_some()
-            && (visibility != Visibility::Own || first_insured);
-        Ok(SlotChoice {
-            verdicts: domain::meetings::channel_verdicts(
-                &facts,
-                &Proposed {
-                    start: slot.start,
-                    holder,
-                    offered: &slot.channels,
-                },
-            ),
-            slot,
-            may_choose_fund,
-        })
-    }
-
     /// Everything a booking (or a move, with `moving`) decides on, in one round trip: the
     /// citizen and whether the actor may see them, the slot if it is the citizen's jobcenter's
     /// or a-kasse's (any other is unknown to the booking), the channel facts and the slot

@@ -45,6 +45,8 @@ struct CalendarPage {
     ctx: Ctx,
     days: Vec<DayColumn>,
     week_label: String,
+    /// Monday of the week shown, so "Fjern" comes back to it.
+    this_week: String,
     prev: String,
     next: String,
     single: FormState,
@@ -167,6 +169,7 @@ pub(super) async fn page(
             lang.text("calendar-week"),
             monday.iso_week_date().week()
         ),
+        this_week: monday.to_string(),
         prev: monday.checked_sub(7.days()).unwrap_or(monday).to_string(),
         next: next_monday.to_string(),
         days,
