@@ -49,8 +49,9 @@ test('staff sign in through their directory, citizens with MitID, found by CPR n
   await expectNoAxeViolations(staff, assert);
 
   await signInAtProvider(staff, 'Log ind som medarbejder', 'aalborg.jk1');
-  assert.match(staff.url(), /\/medarbejder$/);
-  assert.match(await staff.locator('h1').textContent(), /Aalborg/);
+  // A caseworker lands on the worklist with the inbox count (issue 20).
+  assert.match(staff.url(), /\/medarbejder\/arbejdsliste$/);
+  assert.equal(await staff.locator('[data-testid="inbox-count"]').count(), 1);
 
   // The jobcenter registers the citizen; only then can they sign in.
   const cpr = '240689-1357';
