@@ -234,7 +234,8 @@ test('a first conversation is offered in person only, with the law as the reason
   await signIn(page, server.url, 'aalborg.jk1');
   await page.goto(`${server.url}/samtaler/ny?borger=${made.json.id}&tid=${encodeURIComponent(`${slot.json.start}/${slot.json.end}`)}`);
   assert.ok(await page.locator('#channel-video').isDisabled(), 'video is not offered');
-  assert.match(await page.locator('#channel-video-why').textContent(), /første samtale skal efter loven holdes ved personligt fremmøde/);
+  // Staff read the reason about the citizen, not as if it were their own meeting.
+  assert.match(await page.locator('#channel-video-why').textContent(), /^Borgerens første samtale skal efter loven holdes ved personligt fremmøde/);
   assert.ok(!(await page.locator('#channel-in_person').isDisabled()));
   await expectNoAxeViolations(page, assert);
 

@@ -20,7 +20,7 @@ test('citizen and caseworker write to each other without JavaScript', async () =
   // A blank message is refused beside the field; nothing is sent.
   await citizen.fill('#body', '   ');
   await citizen.click('button:has-text("Send besked")');
-  assert.match(await citizen.locator('#body-error').textContent(), /Udfyld feltet/);
+  assert.match(await citizen.locator('#body-error').textContent(), /Skriv din besked, før du sender den/);
   assert.equal(await citizen.locator('#body').getAttribute('aria-invalid'), 'true');
   await expectNoAxeViolations(citizen, assert);
 
@@ -93,10 +93,31 @@ test('with JavaScript the answer and the read receipt arrive live', async () => 
   // The caseworker opened the thread: the citizen's message shows as read, live.
   await citizen.waitForSelector('.ju-msg--mine .ju-read:not([hidden])', { timeout: 5000 });
 
+  // Live pages keep their state true (issue 20 item 4). A blank answer is refused the plain
+  // way, beside the field; the answer that follows goes over the socket, and the refusal's
+  // summary, red field, message and "Fejl:" in the title go with it.
+  await worker.fill('#body', '   ');
+  await worker.click('button:has-text("Send besked")');
+  assert.equal(await worker.locator('#body').getAttribute('aria-invalid'), 'true');
+  assert.match(await worker.title(), /^Fejl: /);
+  await worker.waitForSelector('#thread[data-connected="true"]', { state: 'attached' });
+  assert.match(await worker.locator('[data-testid="thread-status"]').textContent(), /venter på svar fra os/);
   await worker.fill('#body', 'Ja! Hvad kan jeg hjælpe med?');
   await worker.click('button:has-text("Send besked")');
+  await worker.waitForSelector('.ju-msg-body:has-text("Hvad kan jeg hjælpe med?")', { timeout: 5000 });
+  assert.equal(await worker.locator('#body').getAttribute('aria-invalid'), null);
+  assert.equal(await worker.locator('#body').getAttribute('aria-describedby'), 'body-hint');
+  assert.equal(await worker.locator('#body-error').count(), 0);
+  assert.equal(await worker.locator('.alert-error').count(), 0);
+  assert.doesNotMatch(await worker.title(), /Fejl/);
+  // Whom the thread waits for follows the last message, without a reload.
+  assert.match(await worker.locator('[data-testid="thread-status"]').textContent(), /^Vi har svaret; sidste svar \d+\. \S+ \d{4} kl\. \d\d:\d\d\./);
   await citizen.waitForSelector('.ju-msg-body:has-text("Hvad kan jeg hjælpe med?")', { timeout: 5000 });
   // The citizen's window showed it and said so: the caseworker sees "Læst" without a reload.
   await worker.waitForSelector('.ju-msg--mine .ju-read:not([hidden])', { timeout: 5000 });
   assert.equal(await worker.locator('.ju-msg').count(), 2);
+  await citizen.fill('#body', 'Jeg vil gerne flytte min samtale.');
+  await citizen.click('button:has-text("Send besked")');
+  await worker.waitForSelector('.ju-msg-body:has-text("Jeg vil gerne flytte min samtale.")', { timeout: 5000 });
+  assert.match(await worker.locator('[data-testid="thread-status"]').textContent(), /^Borgeren venter på svar fra os siden \d+\. \S+ \d{4} kl\. \d\d:\d\d\./);
 });

@@ -73,6 +73,8 @@ test('a citizen sees their details and who has looked at them', async () => {
   assert.equal(await page.locator('h1').textContent(), 'Hvem har set dine oplysninger');
   const rows = await page.locator('tbody tr').allTextContents();
   assert.ok(rows.some((r) => r.includes(caseworkerName) && r.includes('Så dine oplysninger')), rows.join('\n'));
+  // One Danish date format everywhere (issue 20): "7. december 2026 kl. 09:00".
+  assert.ok(rows.every((r) => /\d{1,2}\. (januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december) \d{4} kl\. \d\d:\d\d/.test(r)), rows[0]);
   await expectNoAxeViolations(page, assert);
 
   // A citizen has no business on staff pages.
@@ -104,7 +106,7 @@ test('admin forms show Danish errors beside the fields and keep what was typed',
   await page.fill('#name', 'Karen Blixen');
   await page.click('button:has-text("Opret")');
   assert.match(await page.locator('#cpr-error').textContent(), /CPR-nummer med 10 cifre/);
-  assert.match(await page.locator('#municipality-error').textContent(), /Udfyld feltet/);
+  assert.match(await page.locator('#municipality-error').textContent(), /Vælg en af mulighederne/, 'a list says choose, not fill in');
   assert.equal(await page.inputValue('#name'), 'Karen Blixen');
   assert.equal(await page.inputValue('#cpr'), '3213901234');
   assert.equal(await page.getAttribute('#cpr', 'aria-invalid'), 'true');

@@ -26,7 +26,7 @@ test('a citizen is screened, a caseworker decides and the citizen adds their vie
   await citizen.click('button:has-text("Send svarene")');
   const summary = await citizen.locator('[role="alert"]').textContent();
   assert.match(summary, /lønnet arbejde\?: Tallet er uden for det tilladte område/);
-  assert.match(summary, /andet i dit liv.*Udfyld feltet/s);
+  assert.match(summary, /andet i dit liv.*Vælg en af mulighederne/s, 'a radio question says choose, not fill in');
   assert.ok(await citizen.isChecked('#education-vocational'), 'choices are kept');
   await expectNoAxeViolations(citizen, assert);
 

@@ -60,7 +60,7 @@ test('a citizen answers the survey after a held meeting', async () => {
   await page.check('#more_remote-5');
   await page.fill('#comment', 'Rart at slippe for bussen');
   await page.click('button:has-text("Send svar")');
-  assert.match(await page.locator('#callback-error').textContent(), /Udfyld feltet/);
+  assert.match(await page.locator('#callback-error').textContent(), /Vælg en af mulighederne/);
   assert.ok(await page.isChecked('#satisfaction-5'), 'kept');
   assert.equal(await page.inputValue('#comment'), 'Rart at slippe for bussen');
   await expectNoAxeViolations(page, assert);
@@ -87,6 +87,24 @@ test('a manager reads the contact report, with its chart and table, and exports 
   assert.match(await page.locator('#report-table').textContent(), /Telefon|Video|Fremmøde/i);
   // The chart is drawn on the server and says what it shows.
   assert.ok(await page.locator('svg[role="img"] rect').count() >= 1);
+  // No name is cut or covered: each sits on its own line, clear of every bar, inside the chart
+  // ("Aktivitetsparat kontanthjæ" was cut at the bar, issue 20). By target group,
+  // whose names are the longest.
+  const byChannel = page.url();
+  await page.selectOption('#gruppe', 'target_group');
+  await page.click('button:has-text("Vis")');
+  assert.match(await page.locator('svg[role="img"]').textContent(), /Aktivitetsparat kontanthjælp/);
+  const clash = await page.locator('svg[role="img"]').evaluate((svg) => {
+    const width = svg.viewBox.baseVal.width;
+    const bars = [...svg.querySelectorAll('rect')].map((r) => r.getBBox());
+    const names = [...svg.querySelectorAll('text')].filter((t) => t.getAttribute('x') === '0' && !/^\d/.test(t.textContent));
+    return names.filter((t) => {
+      const b = t.getBBox();
+      return b.x + b.width > width || bars.some((r) => r.y < b.y + b.height && b.y < r.y + r.height && r.x < b.x + b.width);
+    }).map((t) => t.textContent);
+  });
+  assert.deepEqual(clash, []);
+  await page.goto(byChannel);
   await expectNoAxeViolations(page, assert);
 
   // By municipality: a manager sees only their own.

@@ -105,6 +105,15 @@ test('caseworker and citizen meet by video after the waiting room', async () => 
   await signIn(stranger, server.url, 'borger.aalborg1');
   const response = await stranger.goto(joinUrl);
   assert.equal(response.status(), 404);
+  // A colleague who may read the meeting is told who can join, and is offered no button
+  // into a room that would turn them away (issue 20).
+  const colleague = await newPage(staffBrowser);
+  await signIn(colleague, server.url, 'aalborg.jk2');
+  const meetingId = new URL(joinUrl).pathname.split('/')[2];
+  await colleague.goto(`${server.url}/samtaler/${meetingId}`);
+  assert.equal(await colleague.locator('a:has-text("Gå til videosamtalen")').count(), 0);
+  assert.match(await colleague.locator('[data-testid="video-participants"]').textContent(), /^Kun .+ og borgeren kan deltage i videosamtalen\.$/);
+  await expectNoAxeViolations(colleague, assert);
 
   // Leaving tells the other side.
   await citizen.click('#leave');

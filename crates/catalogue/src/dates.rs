@@ -41,6 +41,23 @@ pub fn day_month(lang: Lang, date: Date, this_year: i16) -> String {
     }
 }
 
+/// `2. marts 2026`: a date in a list or a detail (unemployed since, decided on), the one
+/// format pages show a date in (issue 20).
+pub fn date(lang: Lang, date: Date) -> String {
+    lang.fmt("date-day-month-year", &parts(date))
+}
+
+/// `2. marts 2026 kl. 09:00`: when something happened (a message, a read in the access log,
+/// a letter printed), in Copenhagen time.
+pub fn moment(lang: Lang, at: Timestamp) -> String {
+    let date = date(lang, local_date(at));
+    let time = clock(at);
+    lang.fmt(
+        "date-at",
+        &[("date", Arg::from(&date)), ("time", Arg::from(&time))],
+    )
+}
+
 /// `mandag 2. marts 2026 kl. 09:00`: when something starts.
 pub fn starts(lang: Lang, start: Timestamp) -> String {
     let date = long_date(lang, local_date(start));

@@ -15,19 +15,17 @@ pub fn rfc3339(ts: Timestamp) -> String {
         .to_string()
 }
 
-/// For pages: `2. marts 2026 kl. 09:00` style, day.month.year and time, in Copenhagen time.
-pub fn local_display(ts: Timestamp) -> String {
-    ts.to_zoned(copenhagen())
-        .strftime("%d.%m.%Y %H:%M")
-        .to_string()
-}
-
 /// A day as people say it, in the reader's language.
 pub fn long_date(date: jiff::civil::Date, lang: crate::i18n::Lang) -> String {
     catalogue::dates::long_date(lang, date)
 }
 
 pub use domain::clock_text::{clock, local_date};
+
+/// `2. marts 2026 kl. 09:00`, in the reader's language: when something happened.
+pub fn moment(at: Timestamp, lang: crate::i18n::Lang) -> String {
+    catalogue::dates::moment(lang, at)
+}
 
 /// `mandag 2. marts 2026 kl. 09:00–09:30`, in the reader's language.
 pub fn when(start: Timestamp, end: Timestamp, lang: crate::i18n::Lang) -> String {
@@ -48,6 +46,17 @@ mod tests {
         // 25 October 2026: back from 03:00 CEST to 02:00 CET (01:00 UTC).
         let autumn: Timestamp = "2026-10-25T01:30:00Z".parse().expect("ts");
         assert_eq!(rfc3339(autumn), "2026-10-25T02:30:00+01:00");
-        assert_eq!(local_display(autumn), "25.10.2026 02:30");
+        // The hour that comes twice reads as Danish time, whichever of the two it was.
+        assert_eq!(
+            moment(autumn, crate::i18n::Lang::Da),
+            "25. oktober 2026 kl. 02:30"
+        );
+        assert_eq!(
+            moment(
+                "2026-10-25T00:30:00Z".parse().expect("ts"),
+                crate::i18n::Lang::Da
+            ),
+            "25. oktober 2026 kl. 02:30"
+        );
     }
 }

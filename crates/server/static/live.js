@@ -13,15 +13,49 @@
   var retry = 1000;
   var dropped = false;
   var unreadShown = false;
+  var status = document.getElementById('thread-status');
+  // A moment reads as the server writes it: "2. marts 2026 kl. 09:00" (the pattern is the
+  // page's language's, in data-at), Copenhagen time.
+  var lang = document.documentElement.lang || 'da';
+  var day = new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : lang === 'en' ? 'en-GB' : lang, {
+    timeZone: 'Europe/Copenhagen', day: 'numeric', month: 'long', year: 'numeric'
+  });
   var clock = new Intl.DateTimeFormat('da-DK', {
-    timeZone: 'Europe/Copenhagen', day: '2-digit', month: '2-digit', year: 'numeric',
-    hour: '2-digit', minute: '2-digit', hour12: false
+    timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit', hour12: false
   });
 
   function stamp(iso) {
-    var p = {};
-    clock.formatToParts(new Date(iso)).forEach(function (x) { p[x.type] = x.value; });
-    return p.day + '.' + p.month + '.' + p.year + ' ' + p.hour + ':' + p.minute;
+    var at = new Date(iso);
+    var pattern = list.dataset.at || '{date} {time}';
+    return pattern.replace('{date}', day.format(at)).replace('{time}', clock.format(at).replace('.', ':'));
+  }
+
+  // Staff: whom the thread waits for follows the last message.
+  function restatus(m) {
+    if (!status) return;
+    var line = m.author_role === 'citizen' ? status.dataset.waitingUs : status.dataset.waitingCitizen;
+    if (line) status.textContent = line.replace('{since}', stamp(m.sent_at));
+  }
+
+  // Sent: what the last refusal said no longer holds — the summary, the red field, the
+  // message beside it and the "Fejl:" in the title go.
+  function clearErrors() {
+    var summary = form.previousElementSibling;
+    if (summary && summary.classList.contains('alert-error')) summary.remove();
+    form.querySelectorAll('.form-error').forEach(function (g) { g.classList.remove('form-error'); });
+    form.querySelectorAll('.form-error-message').forEach(function (e) { e.remove(); });
+    form.querySelectorAll('[aria-invalid]').forEach(function (f) {
+      f.removeAttribute('aria-invalid');
+      var ids = (f.getAttribute('aria-describedby') || '').split(' ').filter(function (id) {
+        return id && !/-error$/.test(id);
+      });
+      if (ids.length) f.setAttribute('aria-describedby', ids.join(' '));
+      else f.removeAttribute('aria-describedby');
+    });
+    var prefix = form.dataset.errorPrefix;
+    if (prefix && document.title.indexOf(prefix + ' ') === 0) {
+      document.title = document.title.slice(prefix.length + 1);
+    }
   }
 
   function send(frame) {
@@ -56,6 +90,7 @@
     li.append(meta, body);
     list.append(li);
     if (empty) empty.hidden = true;
+    restatus(m);
     if (!own) {
       if (document.visibilityState === 'visible') send({ type: 'read' });
       else unreadShown = true;
@@ -121,7 +156,7 @@
       }).then(function (r) {
         // Sent: the message comes back over the socket. Refused: post the form the plain way,
         // so the page shows the reason beside the field.
-        if (r.type === 'opaqueredirect') { text.value = ''; text.focus(); } else { form.submit(); }
+        if (r.type === 'opaqueredirect') { text.value = ''; clearErrors(); text.focus(); } else { form.submit(); }
       }, function () { form.submit(); });
     });
   }

@@ -179,3 +179,4 @@ field-phone-hours = Telefontid
 field-phone-hours-hint = Fx mandag–fredag kl. 9–15
 field-email = E-mail
 nav-citizens = Borgere
+invalid-choose = Vælg en af mulighederne.

@@ -167,3 +167,4 @@ book-day-count = { $count ->
 receipt-booked = Samtalen er booket: { $when }.
 receipt-moved = Samtalen er flyttet til { $when }.
 receipt-cancelled = Samtalen { $when } er aflyst.
+meeting-video-participants = Kun { $names } og borgeren kan deltage i videosamtalen.

@@ -48,3 +48,4 @@ video-waiting-room = Venterummet
 video-waiting-text = Du venter på, at din jobkonsulent lukker dig ind. Bliv på siden.
 video-with = med
 video-you = Dit eget billede
+messages-body-required = Skriv din besked, før du sender den.

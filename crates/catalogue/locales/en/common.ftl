@@ -179,3 +179,4 @@ field-phone-hours = Phone hours
 field-phone-hours-hint = For example Monday–Friday 9–15
 field-email = E-mail
 nav-citizens = Citizens
+invalid-choose = Choose one of the options.

@@ -167,3 +167,4 @@ book-day-count = { $count ->
 receipt-booked = The meeting is booked: { $when }.
 receipt-moved = The meeting has been moved to { $when }.
 receipt-cancelled = The meeting { $when } has been cancelled.
+meeting-video-participants = Only { $names } and the citizen can join the video meeting.

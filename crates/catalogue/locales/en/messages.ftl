@@ -48,3 +48,4 @@ video-waiting-room = Waiting room
 video-waiting-text = You are waiting for your caseworker to let you in. Stay on this page.
 video-with = with
 video-you = Your own picture
+messages-body-required = Write your message before you send it.

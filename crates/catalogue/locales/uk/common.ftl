@@ -196,3 +196,4 @@ field-phone-hours = Години роботи телефону
 field-phone-hours-hint = Наприклад, понеділок–п’ятниця 9–15
 field-email = Електронна пошта
 nav-citizens = Громадяни
+invalid-choose = Виберіть один із варіантів.

@@ -169,3 +169,4 @@ book-day-count = { $count ->
 receipt-booked = Зустріч заброньовано: { $when }.
 receipt-moved = Зустріч перенесено на { $when }.
 receipt-cancelled = Зустріч { $when } скасовано.
+meeting-video-participants = Лише { $names } і громадянин можуть приєднатися до відеозустрічі.

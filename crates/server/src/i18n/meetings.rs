@@ -23,6 +23,26 @@ pub fn meeting_status(lang: Lang, s: MeetingStatus) -> &'static str {
     }
 }
 
+/// Why a channel cannot be used, said to whoever books: the citizen ("Du har bedt om …") or
+/// staff booking on their behalf ("Borgeren har bedt om …"), each with what to do instead.
+pub fn channel_refusal_to(lang: Lang, r: ChannelRefusal, staff: bool) -> &'static str {
+    if !staff {
+        return channel_refusal(lang, r);
+    }
+    match r {
+        ChannelRefusal::NotOffered => lang.text("channel-refusal-not-offered"),
+        ChannelRefusal::FirstMeetingInPerson => {
+            lang.text("channel-refusal-staff-first-meeting-in-person")
+        }
+        ChannelRefusal::InPersonRequested => lang.text("channel-refusal-staff-in-person-requested"),
+        ChannelRefusal::AttendanceRequired => {
+            lang.text("channel-refusal-staff-attendance-required")
+        }
+        ChannelRefusal::InPersonFirst => lang.text("channel-refusal-staff-in-person-first"),
+        ChannelRefusal::NoPhoneNumber => lang.text("channel-refusal-staff-no-phone-number"),
+    }
+}
+
 /// Why a channel cannot be used, said to the citizen with what to do instead.
 pub fn channel_refusal(lang: Lang, r: ChannelRefusal) -> &'static str {
     match r {

@@ -12,7 +12,8 @@ pub mod surveys;
 
 pub use catalogue::Lang;
 pub use meetings::{
-    channel, channel_refusal, citizen_busy, conflict, meeting_refusal, meeting_status,
+    channel, channel_refusal, channel_refusal_to, citizen_busy, conflict, meeting_refusal,
+    meeting_status,
 };
 pub use screening::track_for_citizen;
 
@@ -143,6 +144,16 @@ impl Texts {
     /// The text for `key` from the catalogue (crates/catalogue/locales).
     pub fn text(&self, key: &str) -> &'static str {
         self.lang.text(key)
+    }
+
+    /// A date as every page shows one: "28. august 2026".
+    pub fn date(&self, d: &jiff::civil::Date) -> String {
+        catalogue::dates::date(self.lang, *d)
+    }
+
+    /// The Copenhagen date of a moment, as [`Texts::date`].
+    pub fn day_of(&self, at: &jiff::Timestamp) -> String {
+        catalogue::dates::date(self.lang, crate::time_fmt::local_date(*at))
     }
 
     pub fn target_group(&self, g: &TargetGroup) -> &'static str {

@@ -284,7 +284,8 @@ pub async fn submit(
         return Err(user.viewer.error(PageError::BadRequest));
     };
     if let Err(refusal) = offer.verdict {
-        form.add_error(t, "channel", crate::i18n::channel_refusal(lang, refusal));
+        let text = crate::i18n::channel_refusal_to(lang, refusal, user.actor.is_staff());
+        form.add_error(t, "channel", text);
         return page(&state, &user, q, form, None).await;
     }
     // The preferred slot first; if someone takes it meanwhile, the next at the same time.
@@ -335,6 +336,11 @@ pub async fn submit(
     };
     if let Some((field, text)) = super::booking_call_in::refusal(lang, &e) {
         form.add_error(t, field, &text);
+        return page(&state, &user, q, form, None).await;
+    }
+    if let StoreError::Channel(r) = e {
+        let text = crate::i18n::channel_refusal_to(lang, r, user.actor.is_staff());
+        form.add_error(t, "channel", text);
         return page(&state, &user, q, form, None).await;
     }
     match refusal_message(lang, &e) {

@@ -8,7 +8,7 @@ use super::PageError;
 use super::booking::{BookQuery, TimeKey, WITH_FUND, href};
 use super::context::SignedIn;
 use crate::AppState;
-use crate::i18n::{channel, channel_refusal};
+use crate::i18n::channel;
 use crate::time_fmt::{clock, copenhagen, local_date, long_date};
 use store::Citizen;
 
@@ -249,7 +249,10 @@ pub async fn build(
                     code: c.channel.as_str(),
                     label: channel(lang, c.channel),
                     with: c.offers.first().map(|o| with_line(lang, c.channel, o)),
-                    refused: c.verdict.err().map(|r| channel_refusal(lang, r)),
+                    refused: c
+                        .verdict
+                        .err()
+                        .map(|r| crate::i18n::channel_refusal_to(lang, r, user.actor.is_staff())),
                 })
                 .collect();
             StepView::Channel {

@@ -15,7 +15,7 @@ use super::context::{Ctx, SignedIn};
 use super::form::FormState;
 use super::{PageError, render};
 use crate::AppState;
-use crate::time_fmt::local_display;
+use crate::time_fmt::moment;
 
 pub struct TransferRow {
     pub id: String,
@@ -54,7 +54,7 @@ pub async fn list(State(state): State<AppState>, user: SignedIn) -> Result<Respo
             .into_iter()
             .map(|t| TransferRow {
                 to: name(&t.to_municipality),
-                requested: local_display(t.requested_at),
+                requested: moment(t.requested_at, user.viewer.lang),
                 id: t.id.into(),
                 citizen_id: t.citizen_id.into(),
                 citizen_name: t.citizen_name,

@@ -10,7 +10,7 @@ use super::context::{Ctx, SignedIn};
 use super::{PageError, render};
 use crate::AppState;
 use crate::i18n::audit_action;
-use crate::time_fmt::local_display;
+use crate::time_fmt::moment;
 
 #[derive(Template)]
 #[template(path = "citizen_home.html")]
@@ -181,7 +181,7 @@ pub async fn access_log(
     let entries = entries
         .into_iter()
         .map(|e| Row {
-            at: local_display(e.at),
+            at: moment(e.at, ctx.t.lang),
             who: e.actor_name,
             role: crate::i18n::staff_title(ctx.t.lang, e.actor_role, e.actor_in_fund),
             what: audit_action(ctx.t.lang, e.action),

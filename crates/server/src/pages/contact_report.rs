@@ -195,7 +195,8 @@ pub async fn page(
         Vec::new()
     };
     Ok(render(&ReportPage {
-        chart_height: 40 + 36 * u32::try_from(rows.len()).unwrap_or(0),
+        // Each row: its name on a line of its own above the bar, so no name is ever cut.
+        chart_height: 24 + 56 * u32::try_from(rows.len()).unwrap_or(0),
         ctx: user.viewer.ctx(),
         groups: GroupBy::ALL
             .iter()

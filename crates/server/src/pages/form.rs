@@ -73,6 +73,43 @@ fn label_key(field: &str) -> &'static str {
     }
 }
 
+/// Radio groups and selects: a missing answer is "Vælg en af mulighederne", never "Udfyld
+/// feltet" — there is no field to fill in (issue 20).
+fn is_choice(field: &str) -> bool {
+    matches!(
+        field,
+        "municipality"
+            | "target_group"
+            | "role"
+            | "education"
+            | "health_limits_work"
+            | "other_obstacles"
+            | "digital_comfort"
+            | "needs_interpreter"
+            | "own_assessment"
+            | "wants_in_person"
+            | "track"
+            | "exempt"
+            | "satisfaction"
+            | "channel_fit"
+            | "personal"
+            | "helpful"
+            | "more_remote"
+            | "callback"
+    )
+}
+
+/// The words for `problem` at `field`: what to do, specific where a missing answer has
+/// better words than the generic ones.
+pub fn problem_words(t: Texts, field: &str, problem: &domain::Invalid) -> &'static str {
+    let missing = matches!(problem, domain::Invalid::Required | domain::Invalid::Blank);
+    match field {
+        _ if missing && is_choice(field) => t.text("invalid-choose"),
+        "body" if missing => t.text("messages-body-required"),
+        _ => t.invalid(problem),
+    }
+}
+
 impl FormState {
     pub fn new(values: HashMap<String, String>) -> Self {
         Self {
@@ -83,7 +120,7 @@ impl FormState {
 
     pub fn with_errors(mut self, t: Texts, errors: &[FieldError]) -> Self {
         for e in errors {
-            self.add_error(t, &e.field, t.invalid(&e.problem));
+            self.add_error(t, &e.field, problem_words(t, &e.field, &e.problem));
         }
         self
     }

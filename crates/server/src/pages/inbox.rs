@@ -8,7 +8,7 @@ use axum::response::Response;
 use super::context::{Ctx, SignedIn};
 use super::{PageError, render};
 use crate::AppState;
-use crate::time_fmt::{local_display, rfc3339};
+use crate::time_fmt::{moment, rfc3339};
 
 pub struct Row {
     pub citizen_id: String,
@@ -37,7 +37,7 @@ pub async fn page(State(state): State<AppState>, user: SignedIn) -> Result<Respo
     let rows = entries
         .into_iter()
         .map(|e| Row {
-            since: local_display(e.waiting_since),
+            since: moment(e.waiting_since, user.viewer.lang),
             datetime: rfc3339(e.waiting_since),
             mine: e.assigned_to.as_deref() == Some(me.as_str()),
             assigned: e.assigned_name,

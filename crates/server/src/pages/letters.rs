@@ -17,7 +17,7 @@ use super::context::{Ctx, SignedIn};
 use super::path::PagePath;
 use super::{PageError, render};
 use crate::AppState;
-use crate::time_fmt::local_display;
+use crate::time_fmt::moment;
 
 pub struct LetterRow {
     pub id: String,
@@ -29,10 +29,10 @@ pub struct LetterRow {
     pub printed: Option<String>,
 }
 
-fn row(l: Letter) -> LetterRow {
+fn row(l: Letter, lang: crate::i18n::Lang) -> LetterRow {
     LetterRow {
-        created: local_display(l.created_at),
-        printed: l.printed_at.map(local_display),
+        created: moment(l.created_at, lang),
+        printed: l.printed_at.map(|at| moment(at, lang)),
         address_missing: l.address.is_none(),
         id: l.id.into(),
         recipient: l.recipient,
@@ -55,8 +55,15 @@ pub async fn list(State(state): State<AppState>, user: SignedIn) -> Result<Respo
     let printed = state.store.letters(&user.actor, true).await.map_err(err)?;
     Ok(render(&LettersPage {
         ctx: user.viewer.ctx(),
-        waiting: waiting.into_iter().map(row).collect(),
-        printed: printed.into_iter().take(20).map(row).collect(),
+        waiting: waiting
+            .into_iter()
+            .map(|l| row(l, user.viewer.lang))
+            .collect(),
+        printed: printed
+            .into_iter()
+            .take(20)
+            .map(|l| row(l, user.viewer.lang))
+            .collect(),
     }))
 }
 

@@ -19,8 +19,10 @@ pub struct MeetingView {
     pub adviser_name: Option<String>,
     pub purpose: Option<String>,
     pub location: Option<String>,
-    /// Video: the room.
+    /// Video: the room, for those who take part.
     pub join_url: Option<String>,
+    /// Video, for anyone else looking (a colleague, a manager): who can join (issue 20).
+    pub video_participants: Option<String>,
     /// Phone, for staff: the citizen's number (`tel:` link).
     pub phone: Option<String>,
     /// Phone, for the citizen: "Din jobkonsulent ringer til dig".
@@ -161,10 +163,20 @@ pub struct Reader<'a> {
     pub public_url: &'a str,
     /// The citizen's phone number, shown to staff for phone meetings.
     pub citizen_phone: Option<&'a str>,
+    /// The reader's id: whether they take part in the meeting (the video room's rule).
+    pub person: String,
 }
 
 pub fn view(m: &Meeting, r: &Reader<'_>) -> MeetingView {
     let booked = m.status == MeetingStatus::Booked;
+    // Only the participants enter the room (`domain::meetings::room_role`); the button is
+    // theirs alone.
+    let video = m.channel == Channel::Video && booked;
+    let takes_part = r.person == m.staff_id.as_str()
+        || m.adviser_id
+            .as_ref()
+            .is_some_and(|a| a.as_str() == r.person)
+        || r.person == m.citizen_id.as_str();
     // Booked and not begun: what every change to it needs.
     let open = booked && m.start > r.now;
     let cancellation = m.cancellation.as_ref().map(|c| {
@@ -188,8 +200,17 @@ pub fn view(m: &Meeting, r: &Reader<'_>) -> MeetingView {
         adviser_name: m.adviser_name.clone(),
         purpose: m.purpose.clone(),
         location: m.location.clone(),
-        join_url: (m.channel == Channel::Video && booked)
-            .then(|| format!("{}/moeder/{}/video", r.public_url, m.id)),
+        join_url: (video && takes_part).then(|| format!("{}/moeder/{}/video", r.public_url, m.id)),
+        video_participants: (video && !takes_part).then(|| {
+            let names = match &m.adviser_name {
+                Some(adviser) => format!("{}, {adviser}", m.staff_name),
+                None => m.staff_name.clone(),
+            };
+            r.lang.fmt(
+                "meeting-video-participants",
+                &[("names", names.as_str().into())],
+            )
+        }),
         phone: (m.channel == Channel::Phone && r.is_staff)
             .then(|| r.citizen_phone.map(str::to_owned))
             .flatten(),

@@ -46,6 +46,7 @@ pub fn reader<'a>(
         now: state.store.now(),
         public_url: &state.config.public_url,
         citizen_phone: citizen.and_then(|c| c.phone.as_ref().map(|p| p.as_str())),
+        person: user.actor.id().to_owned(),
     }
 }
 

@@ -15,12 +15,12 @@ use store::{Message, StoreError, Thread};
 
 use super::citizen::own_id;
 use super::context::{Ctx, SignedIn};
-use super::form::FormState;
+use super::form::{FormState, problem_words};
 use super::path::PagePath;
 use super::{PageError, render};
 use crate::AppState;
 use crate::i18n::Texts;
-use crate::time_fmt::{local_display, rfc3339};
+use crate::time_fmt::{moment, rfc3339};
 
 #[derive(Debug, Default, Deserialize)]
 pub struct Which {
@@ -53,6 +53,11 @@ struct ThreadPage {
     messages: Vec<MessageView>,
     /// Staff: who the thread waits for, and who has taken it on.
     status: Option<String>,
+    /// The same line for each side that may write next, with `{since}` for the live script to
+    /// fill in when a message arrives (issue 20: the line stays true without a reload).
+    status_live: Option<(String, String)>,
+    /// "{date} kl. {time}": how a moment reads in this language, for the live script.
+    at_pattern: String,
     may_assign: bool,
     may_write: bool,
     /// The citizen with an a-kasse may switch between the two threads.
@@ -78,7 +83,7 @@ fn view(m: Message, reader_is_citizen: bool, thread: Option<&Thread>, t: Texts) 
         } else {
             m.author_name.clone()
         },
-        at: local_display(m.sent_at),
+        at: moment(m.sent_at, t.lang),
         datetime: rfc3339(m.sent_at),
         read: mine && other_read.is_some_and(|r| r >= m.sent_at),
         mine,
@@ -127,6 +132,17 @@ async fn thread_page(
         )
     };
     let status = (!is_citizen).then(|| status_line(c.thread.as_ref(), t));
+    let status_live = (!is_citizen).then(|| {
+        let assigned = c.thread.as_ref().and_then(|th| th.assigned_name.as_ref());
+        (
+            live_line("messages-waiting-for-us", assigned, t),
+            live_line("messages-waiting-for-citizen", assigned, t),
+        )
+    });
+    let at_pattern = t.lang.fmt(
+        "date-at",
+        &[("date", "{date}".into()), ("time", "{time}".into())],
+    );
     let may_assign = !is_citizen
         && c.view.may_write()
         && c.thread
@@ -148,6 +164,8 @@ async fn thread_page(
             .map(|m| view(m, is_citizen, thread.as_ref(), t))
             .collect(),
         status,
+        status_live,
+        at_pattern,
         may_assign,
         may_write: c.view.may_write(),
         other_thread,
@@ -159,13 +177,23 @@ fn status_line(thread: Option<&Thread>, t: Texts) -> String {
     let Some(th) = thread else {
         return t.text("messages-no-thread").to_owned();
     };
-    let since = local_display(th.waiting_since);
+    let since = moment(th.waiting_since, t.lang);
     let key = match th.waiting_for {
         Waiting::Staff => "messages-waiting-for-us",
         Waiting::Citizen => "messages-waiting-for-citizen",
     };
     let mut line = t.lang.fmt(key, &[("since", (&since).into())]);
     if let Some(name) = &th.assigned_name {
+        line.push(' ');
+        line.push_str(&t.lang.fmt("messages-assigned-to", &[("name", name.into())]));
+    }
+    line
+}
+
+/// The status line `key` with `{since}` left for the live script, and who has the thread.
+fn live_line(key: &str, assigned: Option<&String>, t: Texts) -> String {
+    let mut line = t.lang.fmt(key, &[("since", "{since}".into())]);
+    if let Some(name) = assigned {
         line.push(' ');
         line.push_str(&t.lang.fmt("messages-assigned-to", &[("name", name.into())]));
     }
@@ -244,7 +272,7 @@ async fn write(
     let raw = values.get("body").cloned().unwrap_or_default();
     let mut form = FormState::new(values);
     match MessageBody::try_from(raw.as_str()) {
-        Err(problem) => form.add_error(t, "body", t.invalid(&problem)),
+        Err(problem) => form.add_error(t, "body", problem_words(t, "body", &problem)),
         Ok(body) => match state
             .store
             .post_message(&user.actor, citizen_id, requested, &body)

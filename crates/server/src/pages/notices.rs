@@ -14,7 +14,7 @@ use super::meeting_view::absence_reason;
 use super::{PageError, render};
 use crate::AppState;
 use crate::i18n::channel;
-use crate::time_fmt::{local_date, local_display, rfc3339};
+use crate::time_fmt::{local_date, moment, rfc3339};
 
 pub struct Row {
     pub citizen_id: String,
@@ -82,7 +82,7 @@ pub async fn page(State(state): State<AppState>, user: SignedIn) -> Result<Respo
                         meeting,
                         said,
                         recorded_by: format!("{} ({org})", n.recorded_by_name),
-                        sent: local_display(n.created_at),
+                        sent: moment(n.created_at, lang),
                         datetime: rfc3339(n.created_at),
                         withdrawn: n.withdrawn.map(|w| {
                             lang.fmt("notices-withdrawn", &[("reason", w.reason.as_str().into())])

@@ -13,7 +13,7 @@ use domain::surveys::{QUESTIONS, QuestionKind, SurveyAnswers};
 use store::StoreError;
 
 use super::context::{Ctx, SignedIn};
-use super::form::FormState;
+use super::form::{FormState, problem_words};
 use super::path::PagePath;
 use super::{PageError, render};
 use crate::AppState;
@@ -117,7 +117,7 @@ pub async fn submit(
         Err(errors) => {
             for e in errors {
                 let field = e.field.trim_start_matches("answers.");
-                form.add_error(t, field, t.invalid(&e.problem));
+                form.add_error(t, field, problem_words(t, field, &e.problem));
             }
         }
         Ok(answers) => match state.store.answer_survey(&user.actor, &id, &answers).await {
