@@ -50,3 +50,40 @@ test('a caseworker\'s lists reflow at 320 px, wide tables scroll in their own re
   assert.equal(await overflow(page), 0, 'a citizen\'s page reflows');
   await context.close();
 });
+
+/// Every page reachable by links from where each role lands, up to `max`, same site only;
+/// nothing that downloads, signs out or leaves for a video room.
+async function crawl(page, start, max) {
+  const seen = new Set();
+  const queue = [start];
+  const wide = [];
+  while (queue.length && seen.size < max) {
+    const path = queue.shift();
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const response = await page.goto(`${server.url}${path}`);
+    if (!response || !response.ok() || !(response.headers()['content-type'] ?? '').startsWith('text/html')) continue;
+    const over = await overflow(page);
+    if (over > 0) wide.push(`${path} (${over} px)`);
+    const links = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    for (const href of links) {
+      const clean = href.split('#')[0];
+      if (!clean || seen.has(clean) || /\.(ics|pdf|csv)(\?|$)|\/video$|\/logud|\/static\//.test(clean)) continue;
+      queue.push(clean);
+    }
+  }
+  return { seen: seen.size, wide };
+}
+
+for (const login of ['borger.aalborg1', 'aalborg.jk1', 'aalborg.leder', '3f.raadgiver1']) {
+  test(`every page ${login} reaches by links reflows at 320 px`, async (t) => {
+    const { context, page } = await narrow();
+    await signIn(page, server.url, login);
+    const start = new URL(page.url()).pathname;
+    const { seen, wide } = await crawl(page, start, 60);
+    t.diagnostic(`${seen} pages crawled`);
+    assert.ok(seen >= 5, `crawled ${seen} pages`);
+    assert.deepEqual(wide, [], `${login}: pages that scroll sideways at 320 px`);
+    await context.close();
+  });
+}

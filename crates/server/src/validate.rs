@@ -76,12 +76,38 @@ impl From<Vec<FieldError>> for ApiError {
     }
 }
 
-/// A date as `YYYY-MM-DD`.
+/// A date as `YYYY-MM-DD` (ISO 8601, what a browser's date field sends and the API speaks), or
+/// as Danes write it, `28.08.2026` or `28.8.2026` — what a person types where the browser shows
+/// a plain text field, and what the forms' hints show (issue 20: the hint matches the control).
 pub fn date(s: &str) -> Result<jiff::civil::Date, Invalid> {
-    if s.len() != 10 {
-        return Err(Invalid::Date);
+    let s = s.trim();
+    if s.len() == 10 && s.as_bytes().get(4) == Some(&b'-') {
+        return s.parse().map_err(|_| Invalid::Date);
     }
-    s.parse().map_err(|_| Invalid::Date)
+    let mut parts = s.split('.');
+    let (Some(d), Some(m), Some(y), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(Invalid::Date);
+    };
+    let number = |p: &str, max_len: usize| {
+        (!p.is_empty() && p.len() <= max_len && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<i16>().ok())
+            .flatten()
+    };
+    match (
+        number(d, 2),
+        number(m, 2),
+        number(y, 4).filter(|_| y.len() == 4),
+    ) {
+        (Some(d), Some(m), Some(y)) => {
+            let (Ok(m), Ok(d)) = (i8::try_from(m), i8::try_from(d)) else {
+                return Err(Invalid::Date);
+            };
+            jiff::civil::Date::new(y, m, d).map_err(|_| Invalid::Date)
+        }
+        _ => Err(Invalid::Date),
+    }
 }
 
 /// A date that is not after today (Copenhagen), e.g. the start of unemployment.
@@ -153,4 +179,31 @@ pub fn report_period(
         .ok()?;
     let from = q.from.clone().unwrap_or_else(|| year_before.to_string());
     period(f, Some(&from), Some(&to.to_string()), now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_is_read_as_iso_or_as_danes_write_it() {
+        let day = jiff::civil::date(2026, 8, 28);
+        for ok in ["2026-08-28", "28.08.2026", "28.8.2026", " 28.08.2026 "] {
+            assert_eq!(date(ok), Ok(day), "{ok}");
+        }
+        assert_eq!(date("1.2.2027"), Ok(jiff::civil::date(2027, 2, 1)));
+        for bad in [
+            "",
+            "2026-8-28",
+            "31.02.2026",
+            "28.08.26",
+            "28/08/2026",
+            "28.08.2026.1",
+            "a.b.cdef",
+            "+1.08.2026",
+            "2026-13-01",
+        ] {
+            assert_eq!(date(bad), Err(Invalid::Date), "{bad}");
+        }
+    }
 }

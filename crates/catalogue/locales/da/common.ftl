@@ -87,13 +87,13 @@ form-exists = Findes allerede. Vælg en anden værdi.
 form-registered-elsewhere = CPR-nummeret er registreret i en anden kommune. Er borgeren flyttet hertil, så bed om at få sagen flyttet nedenfor.
 
 hint-cpr = 10 cifre, fx 010190-1234.
-hint-date = Skriv datoen som ÅÅÅÅ-MM-DD.
-hint-first-absence-on = Kun for sygedagpenge. Opfølgningen regnes fra denne dag. Tom: samme dag som ledig siden. Skriv datoen som ÅÅÅÅ-MM-DD.
-hint-first-contact-on = Kun for kontanthjælp. Den første samtale skal holdes senest 1 uge efter denne dag. Tom: samme dag som ledig siden. Skriv datoen som ÅÅÅÅ-MM-DD.
+hint-date = For eksempel 28.08.2026.
+hint-first-absence-on = Kun for sygedagpenge. Opfølgningen regnes fra denne dag. Tom: samme dag som ledig siden. For eksempel 28.08.2026.
+hint-first-contact-on = Kun for kontanthjælp. Den første samtale skal holdes senest 1 uge efter denne dag. Tom: samme dag som ledig siden. For eksempel 28.08.2026.
 hint-fund-code = Kort kode med bogstaver, tal og bindestreg, fx 3F.
 hint-login = Små bogstaver, tal, punktum og bindestreg.
 hint-municipality-code = Kommunenummer med 4 cifre, fx 0851 for Aalborg.
-hint-registered-on = Kun for dagpengemodtagere. A-kassens første samtale skal holdes senest 2 uger efter denne dag. Tom: samme dag som ledig siden. Skriv datoen som ÅÅÅÅ-MM-DD.
+hint-registered-on = Kun for dagpengemodtagere. A-kassens første samtale skal holdes senest 2 uger efter denne dag. Tom: samme dag som ledig siden. For eksempel 28.08.2026.
 hint-staff-org = Jobkonsulenter og ledere hører til én kommune eller én a-kasse.
 hint-team = Fx "Team Unge". Rapporterne kan opdeles efter team.
 
@@ -101,7 +101,7 @@ invalid-bad-format = Værdien har ikke den rigtige form. Se hjælpeteksten.
 invalid-blank = Udfyld feltet.
 invalid-combination = Værdien passer ikke sammen med de andre felter eller er allerede brugt.
 invalid-cpr = Skriv et CPR-nummer med 10 cifre, hvor de første 6 er en rigtig fødselsdato (DDMMÅÅ).
-invalid-date = Skriv en rigtig dato som ÅÅÅÅ-MM-DD.
+invalid-date = Skriv en rigtig dato, for eksempel 28.08.2026.
 invalid-empty = Vælg mindst én.
 invalid-end-before-start = Sluttidspunktet skal ligge efter starttidspunktet.
 invalid-in-future = Datoen må ikke ligge i fremtiden.

@@ -87,13 +87,13 @@ form-exists = Already exists. Choose another value.
 form-registered-elsewhere = The CPR number is registered in another municipality. If the citizen has moved here, ask for the case below.
 
 hint-cpr = 10 digits, e.g. 010190-1234.
-hint-date = Write the date as YYYY-MM-DD.
-hint-first-absence-on = Only for sickness benefit. Follow-up counts from this day. Empty: the same day as unemployed since. Write the date as YYYY-MM-DD.
-hint-first-contact-on = Only for cash benefit. The first conversation is due 1 week after this day. Empty: the same day as unemployed since. Write the date as YYYY-MM-DD.
+hint-date = For example 28.08.2026.
+hint-first-absence-on = Only for sickness benefit. Follow-up counts from this day. Empty: the same day as unemployed since. For example 28.08.2026.
+hint-first-contact-on = Only for cash benefit. The first conversation is due 1 week after this day. Empty: the same day as unemployed since. For example 28.08.2026.
 hint-fund-code = Short code of letters, digits and hyphens, e.g. 3F.
 hint-login = Lower-case letters, digits, dots and hyphens.
 hint-municipality-code = Four-digit municipality code, e.g. 0851 for Aalborg.
-hint-registered-on = Only for people on unemployment benefit. The fund's first conversation is due 2 weeks after this day. Empty: the same day as unemployed since. Write the date as YYYY-MM-DD.
+hint-registered-on = Only for people on unemployment benefit. The fund's first conversation is due 2 weeks after this day. Empty: the same day as unemployed since. For example 28.08.2026.
 hint-staff-org = Caseworkers and managers belong to one municipality or one fund.
 hint-team = E.g. "Team Young". Reports can be grouped by team.
 
@@ -101,7 +101,7 @@ invalid-bad-format = The value is not in the right form. See the hint.
 invalid-blank = Fill in this field.
 invalid-combination = The value does not fit the other fields or is already in use.
 invalid-cpr = Enter a CPR number of 10 digits whose first 6 are a real date of birth (DDMMYY).
-invalid-date = Enter a real date as YYYY-MM-DD.
+invalid-date = Enter a real date, for example 28.08.2026.
 invalid-empty = Choose at least one.
 invalid-end-before-start = The end must come after the start.
 invalid-in-future = The date must not be in the future.

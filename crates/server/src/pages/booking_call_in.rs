@@ -76,7 +76,7 @@ pub fn parse(
 
 /// "Til og med" a day: the first moment of the next, in Copenhagen.
 fn end_of(day: &str) -> Option<Timestamp> {
-    let date: jiff::civil::Date = day.parse().ok()?;
+    let date = crate::validate::date(day).ok()?;
     let next = date.checked_add(1.day()).ok()?;
     copenhagen()
         .to_ambiguous_zoned(next.to_datetime(jiff::civil::Time::midnight()))
