@@ -130,6 +130,7 @@ test('a caseworker publishes times and books a citizen in with a call-in', async
   assert.ok(free > 0, 'the week has free times');
   await page.locator('button:has-text("Fjern")').first().click();
   assert.equal(await page.locator('h1').textContent(), week);
+  assert.match(await page.locator('[role="status"]').textContent(), /Tiden er fjernet fra din kalender/);
   assert.equal(await page.locator('button:has-text("Fjern")').count(), free - 1);
 
   // Book for one of the citizens, calling them in.

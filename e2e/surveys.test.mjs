@@ -160,9 +160,11 @@ test('a manager downloads the orientation to the employment committee as a PDF',
   assert.match(text, /Telefon\s+\d+\s+\d+/);
   assert.match(text, /Efter målgruppe/);
   assert.match(text, /Efter team/);
+  // Months read as words ("december 2026"), never "2026-12" (issue 20).
+  assert.doesNotMatch(text, /\b20\d\d-(0[1-9]|1[0-2])\b(?!-)/);
   assert.match(text, /Team Forsikrede\s+\d+/);
   assert.match(text, /Udvikling måned for måned/);
-  assert.match(text, /\d{4}-\d{2}\s+\d+/);
+  assert.match(text, /(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december) \d{4}\s+\d+/);
   assert.match(text, /temaer i fritekstsvar/);
   // A public document: tagged PDF/UA-1 in Danish, a table a screen reader reads by its headers.
   const info = execFileSync('pdfinfo', ['-meta', file]).toString();

@@ -200,3 +200,5 @@ channel-refusal-staff-in-person-first = Borgerens første samtale med både jobc
 channel-refusal-staff-in-person-requested = Borgeren har bedt om at mødes personligt, så samtalen holdes ved fremmøde.
 channel-refusal-staff-attendance-required = Borgeren er indkaldt til personligt fremmøde til denne samtale.
 channel-refusal-staff-no-phone-number = Vi har ikke borgerens telefonnummer. Skriv det på borgerens side, eller indkald med et nummer, borgeren skal ringe til.
+calendar-removed = Tiden er fjernet fra din kalender.
+calendar-remove-booked = Tiden blev booket, før du fjernede den. Den er ikke fjernet – se samtalen i ugen.

@@ -200,3 +200,5 @@ channel-refusal-staff-in-person-first = The citizen's first meeting with both th
 channel-refusal-staff-in-person-requested = The citizen has asked to meet in person, so the meeting is held in person.
 channel-refusal-staff-attendance-required = The citizen has been called in to attend this meeting in person.
 channel-refusal-staff-no-phone-number = We do not have the citizen's phone number. Add it on the citizen's page, or call them in with a number they must call.
+calendar-removed = The time has been removed from your calendar.
+calendar-remove-booked = The time was booked before you removed it. It has not been removed – see the meeting in the week.

@@ -203,7 +203,7 @@ pub async fn pdf_file(
     table(
         DOC.text("committee-by-month"),
         DOC.text("monitoring-month"),
-        &months,
+        &named(months, GroupBy::Month),
         &mut b,
     );
     b.push(Block::gap());

@@ -76,7 +76,12 @@ pub(super) fn group_name(t: Texts, group: GroupBy, key: &str, towns: &[store::Or
             .iter()
             .find(|m| m.code == key)
             .map_or(key.to_owned(), |m| m.name.clone()),
-        GroupBy::Month => key.to_owned(),
+        // "2025-12" reads "december 2025", in tables, the chart and the committee PDF alike.
+        GroupBy::Month => format!("{key}-01")
+            .parse::<jiff::civil::Date>()
+            .map_or(key.to_owned(), |first| {
+                catalogue::dates::month_year(t.lang, first)
+            }),
         GroupBy::Team if key.is_empty() => t.text("report-no-team").to_owned(),
         GroupBy::Team => key.strip_prefix("fund:").map_or_else(
             || key.to_owned(),

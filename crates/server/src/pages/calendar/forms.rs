@@ -237,10 +237,17 @@ pub async fn remove(
     Form(values): Form<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     user.check_csrf(values.get("csrf"))?;
-    match state.store.delete_slot(&user.actor, &id).await {
-        Ok(()) | Err(StoreError::Conflict(_)) => {}
+    let said = match state.store.delete_slot(&user.actor, &id).await {
+        Ok(()) => "fjernet",
+        // Booked meanwhile: it stays, and the receipt says so.
+        Err(StoreError::Conflict(_)) => "var-booket",
         Err(e) => return Err(user.viewer.error(e)),
-    }
-    let uge = values.get("uge").cloned().unwrap_or_default();
-    Ok(Redirect::to(&format!("/medarbejder/kalender?uge={uge}")).into_response())
+    };
+    // Back to the week it was removed from, whatever the form says (a date or nothing).
+    let uge = values
+        .get("uge")
+        .and_then(|u| u.parse::<jiff::civil::Date>().ok())
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    Ok(Redirect::to(&format!("/medarbejder/kalender?uge={uge}&besked={said}")).into_response())
 }

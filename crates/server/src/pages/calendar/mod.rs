@@ -205,8 +205,14 @@ pub async fn week(
     user: SignedIn,
     PageQuery(q): PageQuery<WeekQuery>,
 ) -> Result<Response, PageError> {
-    let notice = (q.besked.as_deref() == Some("nyt-link"))
-        .then(|| user.viewer.ctx().t.text("calendar-feed-renewed").to_owned());
+    // What the request before did, as a receipt (issue 20).
+    let notice = match q.besked.as_deref() {
+        Some("nyt-link") => Some("calendar-feed-renewed"),
+        Some("fjernet") => Some("calendar-removed"),
+        Some("var-booket") => Some("calendar-remove-booked"),
+        _ => None,
+    }
+    .map(|key| user.viewer.ctx().t.text(key).to_owned());
     page(
         &state,
         &user,
