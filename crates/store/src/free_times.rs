@@ -48,8 +48,12 @@ pub struct TimeChoice {
     pub may_choose_fund: bool,
 }
 
-/// Whose times, for whom: the citizen's jobcenter's, or their a-kasse's when `fund` is set.
-fn organisation(citizen: &Citizen, fund: bool) -> Option<(&'static str, String, Holder)> {
+/// Whose times, for whom: the citizen's jobcenter's, or their a-kasse's when `fund` is set
+/// (none without an a-kasse): the column, its value and who holds a meeting in them.
+pub(crate) fn organisation(
+    citizen: &Citizen,
+    fund: bool,
+) -> Option<(&'static str, String, Holder)> {
     if fund {
         let f = citizen.unemployment_fund.as_ref()?;
         Some((

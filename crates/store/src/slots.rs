@@ -1,6 +1,5 @@
 //! Availability: the slots staff publish, and the free ones a citizen may book.
 
-use domain::contact_plan::Holder;
 use domain::meetings::{ChannelFacts, EarlierMeetings, Proposed, usable_channels};
 use domain::{Actor, Channel, CitizenId, MeetingId, Organisation, SlotId, StaffId, TimeSpan};
 use jiff::Timestamp;
@@ -292,18 +291,8 @@ impl Store {
             .read_visible(actor, citizen_id, AuditAction::AvailableSlotsRead, |_| true)
             .await?;
         let facts = self.channel_facts(&citizen, None).await?;
-        let (column, org) = if fund {
-            match &citizen.unemployment_fund {
-                Some(f) => ("unemployment_fund", f.as_str().to_owned()),
-                None => return Ok(Vec::new()),
-            }
-        } else {
-            ("municipality", citizen.municipality.as_str().to_owned())
-        };
-        let holder = if fund {
-            Holder::UnemploymentFund
-        } else {
-            Holder::Municipality
+        let Some((column, org, holder)) = crate::free_times::organisation(&citizen, fund) else {
+            return Ok(Vec::new());
         };
         let from = clock::to_micros(from.max(self.now()));
         let rows = sqlx::query(&format!(

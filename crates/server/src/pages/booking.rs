@@ -268,16 +268,7 @@ pub async fn submit(
     let Some(channel) = channel.filter(|_| form.errors.is_empty()) else {
         return page(&state, &user, q, form, None).await;
     };
-    let fund = super::booking_steps::fund_times(&user, &q);
-    let choice = state
-        .store
-        .time_choice(
-            &user.actor,
-            &q.borger,
-            (time.start, time.end),
-            fund,
-            q.flyt.as_ref(),
-        )
+    let choice = super::booking_steps::choice_at(&state, &user, &q, time)
         .await
         .map_err(|e| user.viewer.error(e))?;
     let Some(offer) = choice.channels.into_iter().find(|o| o.channel == channel) else {

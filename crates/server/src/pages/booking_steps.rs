@@ -231,15 +231,7 @@ pub async fn build(
             let Some(time) = q.tid else {
                 return Err(err(PageError::BadRequest));
             };
-            let choice = state
-                .store
-                .time_choice(
-                    &user.actor,
-                    &citizen.id,
-                    (time.start, time.end),
-                    fund,
-                    q.flyt.as_ref(),
-                )
+            let choice = choice_at(state, user, q, time)
                 .await
                 .map_err(|e| err(e.into()))?;
             let options = choice
@@ -263,6 +255,26 @@ pub async fn build(
             }
         }
     })
+}
+
+/// Every channel at `time` for the citizen of `q`, with the slots a booking would take: what
+/// the last step shows and what booking then tries, read the same way both times.
+pub async fn choice_at(
+    state: &AppState,
+    user: &SignedIn,
+    q: &BookQuery,
+    time: TimeKey,
+) -> Result<store::TimeChoice, store::StoreError> {
+    state
+        .store
+        .time_choice(
+            &user.actor,
+            &q.borger,
+            (time.start, time.end),
+            fund_times(user, q),
+            q.flyt.as_ref(),
+        )
+        .await
 }
 
 /// Whom the citizen would meet, and for in person where.

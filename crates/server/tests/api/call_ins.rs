@@ -188,63 +188,42 @@ async fn a_call_in_registers_the_a_kasse_participation_for_the_insured_first_con
         json!({"citizen_id": citizen, "slot_id": slot, "channel": "in_person",
             "with_fund": joint, "call_in": {"location_id": location}})
     };
+    // A call-in `hours` ahead (a fresh slot of the jobcentre; for a joint one also of 3F), its
+    // answer, and nr. 13 from it.
+    let call_in_at = async |hours: i64, citizen: &str, joint: bool| -> Value {
+        let s = slot(&app, &world.aalborg, hours, json!(["in_person"])).await;
+        if joint {
+            slot(&app, &world.fund, hours, json!(["in_person"])).await;
+        }
+        let body = call_in(citizen, &s, joint);
+        let r = app
+            .post("/api/v1/meetings", Some(&world.aalborg), &body)
+            .await;
+        assert_eq!(r.status(), StatusCode::CREATED);
+        r.json().await.expect("json")
+    };
     let participation = |meeting: &Value| meeting["call_in"]["fund_participation"].clone();
     // Joint: an adviser of 3F has the time free and is booked in.
     let (joint_citizen, _) = app
         .citizen(&world, "0101901111", "ib", "insured_unemployed")
         .await;
-    let s = slot(&app, &world.aalborg, 72, json!(["in_person"])).await;
-    slot(&app, &world.fund, 72, json!(["in_person"])).await;
-    let r = app
-        .post(
-            "/api/v1/meetings",
-            Some(&world.aalborg),
-            &call_in(&joint_citizen, &s, true),
-        )
-        .await;
-    assert_eq!(r.status(), StatusCode::CREATED);
-    let meeting: Value = r.json().await.expect("json");
+    let meeting = call_in_at(72, &joint_citizen, true).await;
     assert_eq!(participation(&meeting), "participates", "{meeting}");
     assert_eq!(meeting["call_in"]["fund_participates"], true);
     // The person chose the jobcentre alone.
     let (alone, _) = app
         .citizen(&world, "0101902222", "ida", "insured_unemployed")
         .await;
-    let s = slot(&app, &world.aalborg, 96, json!(["in_person"])).await;
-    let r = app
-        .post(
-            "/api/v1/meetings",
-            Some(&world.aalborg),
-            &call_in(&alone, &s, false),
-        )
-        .await;
-    assert_eq!(r.status(), StatusCode::CREATED);
-    let meeting: Value = r.json().await.expect("json");
+    let meeting = call_in_at(96, &alone, false).await;
     assert_eq!(participation(&meeting), "declined", "{meeting}");
     // Her second conversation with the jobcentre is not one under § 31, stk. 2.
-    let s = slot(&app, &world.aalborg, 120, json!(["in_person"])).await;
-    let r = app
-        .post(
-            "/api/v1/meetings",
-            Some(&world.aalborg),
-            &call_in(&alone, &s, false),
-        )
-        .await;
-    let meeting: Value = r.json().await.expect("json");
+    let meeting = call_in_at(120, &alone, false).await;
     assert_eq!(participation(&meeting), Value::Null, "{meeting}");
     // Nor is a cash-benefit recipient's.
     let (cash, _) = app
         .citizen(&world, "0101903333", "ole", "job_ready_cash_benefit")
         .await;
-    let s = slot(&app, &world.aalborg, 144, json!(["in_person"])).await;
-    let r = app
-        .post(
-            "/api/v1/meetings",
-            Some(&world.aalborg),
-            &call_in(&cash, &s, false),
-        )
-        .await;
-    let meeting: Value = r.json().await.expect("json");
+    let meeting = call_in_at(144, &cash, false).await;
     assert_eq!(participation(&meeting), Value::Null, "{meeting}");
     // The export feed carries it with the call-in's other facts (on PostgreSQL once every
     // earlier transaction on the server has ended, as in exports.rs).
