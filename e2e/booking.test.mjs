@@ -114,6 +114,11 @@ test('a citizen books on a phone in five screens, moves and cancels with a recei
   await page.click('form[action$="/aflys"] button');
   assert.match(await page.locator('[data-testid="receipt"]').textContent(), /er aflyst/);
   await expectNoAxeViolations(page, assert);
+  // A cancelled meeting whose time has not come is not one of "Tidligere samtaler".
+  await page.goto(`${server.url}/borger/samtaler`);
+  assert.match(await page.locator('main').textContent(), /Tidligere samtaler/);
+  assert.equal(await page.locator('main table a', { hasText: /09:00–09:30/ }).count(), 0);
+  assert.equal(await page.locator('main li a', { hasText: /09:00–09:30/ }).count(), 1, 'listed as cancelled');
   await context.close();
 });
 

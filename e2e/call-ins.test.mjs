@@ -33,6 +33,10 @@ test('a caseworker calls a citizen in to the jobcentre and the citizen reads whe
   // Without a place the call-in is refused with what to do, and nothing is booked.
   await page.click('form[action="/samtaler/ny"] button[type="submit"]');
   assert.match(await page.locator('[role="alert"]').textContent(), /Vælg mødestedet/);
+  // Beside the place's field too, which says so to a screen reader.
+  assert.match(await page.locator('#location_id-error').textContent(), /Vælg mødestedet/);
+  assert.equal(await page.locator('#location_id').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('#location_id').getAttribute('aria-describedby'), 'location_id-error');
   assert.equal((await api(`/api/v1/citizens/${made.json.id}/meetings`, { token })).json.meetings.length, 0);
   await page.check('#channel-in_person');
   await page.selectOption('#location_id', locations[0].id);

@@ -98,6 +98,8 @@ test('with JavaScript the answer and the read receipt arrive live', async () => 
   // summary, red field, message and "Fejl:" in the title go with it.
   await worker.fill('#body', '   ');
   await worker.click('button:has-text("Send besked")');
+  // The script posts, sees the refusal and posts the form the plain way: wait for that page.
+  await worker.waitForSelector('#body-error');
   assert.equal(await worker.locator('#body').getAttribute('aria-invalid'), 'true');
   assert.match(await worker.title(), /^Fejl: /);
   await worker.waitForSelector('#thread[data-connected="true"]', { state: 'attached' });
@@ -105,6 +107,9 @@ test('with JavaScript the answer and the read receipt arrive live', async () => 
   await worker.fill('#body', 'Ja! Hvad kan jeg hjælpe med?');
   await worker.click('button:has-text("Send besked")');
   await worker.waitForSelector('.ju-msg-body:has-text("Hvad kan jeg hjælpe med?")', { timeout: 5000 });
+  // The post's answer and the socket's message arrive in either order; the field is emptied
+  // when the post is answered, and the refusal cleared with it.
+  await worker.waitForFunction(() => document.querySelector('#body').value === '', null, { timeout: 5000 });
   assert.equal(await worker.locator('#body').getAttribute('aria-invalid'), null);
   assert.equal(await worker.locator('#body').getAttribute('aria-describedby'), 'body-hint');
   assert.equal(await worker.locator('#body-error').count(), 0);
