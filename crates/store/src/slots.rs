@@ -6,7 +6,6 @@ use jiff::Timestamp;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
-use crate::audit::AuditAction;
 use crate::ids::{new_id, opt_typed, typed};
 use crate::{Store, StoreError, clock};
 
@@ -287,35 +286,32 @@ impl Store {
         moving: Option<&MeetingId>,
         limit: u32,
     ) -> Result<Vec<Slot>, StoreError> {
-        let (citizen, _) = self
-            .read_visible(actor, citizen_id, AuditAction::AvailableSlotsRead, |_| true)
-            .await?;
-        let facts = self.channel_facts(&citizen, None).await?;
-        let Some((column, org, holder)) = crate::free_times::organisation(&citizen, fund) else {
+        let Some(f) = self.free_slots_for(actor, citizen_id, fund, moving).await? else {
             return Ok(Vec::new());
         };
-        let from = clock::to_micros(from.max(self.now()));
-        let rows = sqlx::query(&format!(
+        let sql = format!(
             "SELECT {SLOT_COLUMNS} FROM slots s WHERE {} ORDER BY starts_at, id LIMIT $4",
-            free_for_citizen(column)
-        ))
-        .bind(org)
-        .bind(from)
-        .bind(clock::to_micros(to))
-        .bind(i64::from(limit.clamp(1, 1000)))
-        .bind(citizen.id.as_str())
-        .bind(moving.map_or("", MeetingId::as_str))
-        .fetch_all(&self.inner.read)
-        .await?;
+            f.condition()
+        );
+        let period = (clock::to_micros(from.max(self.now())), clock::to_micros(to));
+        let rows = f
+            .bind(
+                sqlx::query(&sql),
+                period,
+                i64::from(limit.clamp(1, 1000)),
+                moving,
+            )
+            .fetch_all(&self.inner.read)
+            .await?;
         let mut out = Vec::with_capacity(rows.len());
         for row in &rows {
             let mut slot = slot_from_row(row)?;
             let proposed = Proposed {
                 start: slot.start,
-                holder,
+                holder: f.holder,
                 offered: &slot.channels,
             };
-            slot.channels = usable_channels(&facts, &proposed);
+            slot.channels = usable_channels(&f.facts, &proposed);
             if !slot.channels.is_empty() {
                 out.push(slot);
             }

@@ -279,6 +279,8 @@ pub async fn submit(
         form.add_error(t, "channel", text);
         return page(&state, &user, q, form, None).await;
     }
+    let purpose: Option<String> = get("purpose").map(|p| p.chars().take(500).collect());
+    let with_fund = get("with_fund").as_deref() == Some("yes");
     // The preferred slot first; if someone takes it meanwhile, the next at the same time.
     let mut refused = None;
     for o in offer.offers.iter().take(5) {
@@ -294,9 +296,9 @@ pub async fn submit(
                     citizen_id: q.borger.clone(),
                     slot_id: o.slot.id.clone(),
                     channel,
-                    purpose: get("purpose").map(|p| p.chars().take(500).collect()),
+                    purpose: purpose.clone(),
                     attendance_reason: attendance_reason.clone(),
-                    with_fund: get("with_fund").as_deref() == Some("yes"),
+                    with_fund,
                     call_in: call_in.clone(),
                 };
                 state.store.book_meeting(&user.actor, &req).await

@@ -169,14 +169,22 @@ pub struct Reader<'a> {
 
 pub fn view(m: &Meeting, r: &Reader<'_>) -> MeetingView {
     let booked = m.status == MeetingStatus::Booked;
-    // Only the participants enter the room (`domain::meetings::room_role`); the button is
-    // theirs alone.
+    // The button into the room is for those the room lets in (`room_role`, the same rule the
+    // room applies); anyone else who may read the meeting is told who can join.
+    let room = domain::meetings::room_role(
+        domain::meetings::RoomFacts {
+            citizen_id: m.citizen_id.as_str(),
+            staff_id: m.staff_id.as_str(),
+            adviser_id: m.adviser_id.as_ref().map(|a| a.as_str()),
+            channel: m.channel,
+            status: m.status,
+            end: m.end,
+        },
+        &r.person,
+        r.now,
+    );
     let video = m.channel == Channel::Video && booked;
-    let takes_part = r.person == m.staff_id.as_str()
-        || m.adviser_id
-            .as_ref()
-            .is_some_and(|a| a.as_str() == r.person)
-        || r.person == m.citizen_id.as_str();
+    let outsider = room == Err(domain::meetings::RoomRefusal::NotParticipant);
     // Booked and not begun: what every change to it needs.
     let open = booked && m.start > r.now;
     let cancellation = m.cancellation.as_ref().map(|c| {
@@ -200,8 +208,10 @@ pub fn view(m: &Meeting, r: &Reader<'_>) -> MeetingView {
         adviser_name: m.adviser_name.clone(),
         purpose: m.purpose.clone(),
         location: m.location.clone(),
-        join_url: (video && takes_part).then(|| format!("{}/moeder/{}/video", r.public_url, m.id)),
-        video_participants: (video && !takes_part).then(|| {
+        join_url: room
+            .is_ok()
+            .then(|| format!("{}/moeder/{}/video", r.public_url, m.id)),
+        video_participants: (video && outsider).then(|| {
             let names = match &m.adviser_name {
                 Some(adviser) => format!("{}, {adviser}", m.staff_name),
                 None => m.staff_name.clone(),

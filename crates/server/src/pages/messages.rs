@@ -135,8 +135,8 @@ async fn thread_page(
     let status_live = (!is_citizen).then(|| {
         let assigned = c.thread.as_ref().and_then(|th| th.assigned_name.as_ref());
         (
-            live_line("messages-waiting-for-us", assigned, t),
-            live_line("messages-waiting-for-citizen", assigned, t),
+            line("messages-waiting-for-us", "{since}", assigned, t),
+            line("messages-waiting-for-citizen", "{since}", assigned, t),
         )
     });
     let at_pattern = t.lang.fmt(
@@ -177,22 +177,18 @@ fn status_line(thread: Option<&Thread>, t: Texts) -> String {
     let Some(th) = thread else {
         return t.text("messages-no-thread").to_owned();
     };
-    let since = moment(th.waiting_since, t.lang);
     let key = match th.waiting_for {
         Waiting::Staff => "messages-waiting-for-us",
         Waiting::Citizen => "messages-waiting-for-citizen",
     };
-    let mut line = t.lang.fmt(key, &[("since", (&since).into())]);
-    if let Some(name) = &th.assigned_name {
-        line.push(' ');
-        line.push_str(&t.lang.fmt("messages-assigned-to", &[("name", name.into())]));
-    }
-    line
+    let since = moment(th.waiting_since, t.lang);
+    line(key, &since, th.assigned_name.as_ref(), t)
 }
 
-/// The status line `key` with `{since}` left for the live script, and who has the thread.
-fn live_line(key: &str, assigned: Option<&String>, t: Texts) -> String {
-    let mut line = t.lang.fmt(key, &[("since", "{since}".into())]);
+/// Status line `key`, waiting `since`, and who has the thread. The live script gets it with
+/// `since` left as `{since}` for it to fill in.
+fn line(key: &str, since: &str, assigned: Option<&String>, t: Texts) -> String {
+    let mut line = t.lang.fmt(key, &[("since", since.into())]);
     if let Some(name) = assigned {
         line.push(' ');
         line.push_str(&t.lang.fmt("messages-assigned-to", &[("name", name.into())]));
