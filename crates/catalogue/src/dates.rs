@@ -82,6 +82,26 @@ pub fn when(lang: Lang, start: Timestamp, end: Timestamp) -> String {
     )
 }
 
+/// `tirsdag den 8. december 2026 kl. 9.30`: when a meeting starts, as a letter says it to a
+/// person who reads it once (issue 19) — the weekday, "den", and the hour as it is spoken,
+/// without a leading zero. Danish writes the clock with a full stop (Retskrivningsordbogen).
+pub fn spoken(lang: Lang, start: Timestamp) -> String {
+    let zoned = start.to_zoned(domain::clock_text::copenhagen());
+    let [weekday, day, month, year] = parts(zoned.date());
+    let minute = format!("{:02}", zoned.minute());
+    lang.fmt(
+        "date-spoken",
+        &[
+            weekday,
+            day,
+            month,
+            year,
+            ("hour", Arg::Number(i64::from(zoned.hour()))),
+            ("minute", Arg::from(&minute)),
+        ],
+    )
+}
+
 /// The weekday's name (`mandag`), for calendar headings.
 pub fn weekday(lang: Lang, date: Date) -> String {
     lang.fmt("date-weekday", &parts(date))
@@ -106,6 +126,20 @@ mod tests {
         assert_eq!(
             when(Lang::Uk, start, end),
             "понеділок, 30 березня 2026 р. о 09:00–09:30"
+        );
+        assert_eq!(
+            spoken(Lang::Da, start),
+            "mandag den 30. marts 2026 kl. 9.00"
+        );
+        assert_eq!(spoken(Lang::En, start), "Monday 30 March 2026 at 9:00");
+        assert_eq!(
+            spoken(Lang::Uk, start),
+            "понеділок, 30 березня 2026 р. о 9:00"
+        );
+        let half_past: Timestamp = "2026-12-08T08:30:00Z".parse().expect("ts");
+        assert_eq!(
+            spoken(Lang::Da, half_past),
+            "tirsdag den 8. december 2026 kl. 9.30"
         );
         // The Friday before the change is still winter time: UTC+1.
         let winter: Timestamp = "2026-03-27T08:00:00Z".parse().expect("ts");

@@ -134,9 +134,27 @@ id_type!(
     NoticeId
 );
 
+impl LetterId {
+    /// The letter's reference as printed on it and shown on "Breve" ("Vores reference:
+    /// 7K2M-Q9XD"): the id's last eight characters, its random part, in two groups a person
+    /// can read out on the phone, in capitals (ids are stored in small letters). Crockford
+    /// base32 has no I, L, O or U to mishear.
+    pub fn reference(&self) -> String {
+        let tail = &self.0[self.0.len().saturating_sub(8)..];
+        let (a, b) = tail.split_at(tail.len() / 2);
+        format!("{a}-{b}").to_ascii_uppercase()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_letter_reference_is_the_ids_random_tail_in_two_groups() {
+        let id = LetterId::try_from("01j0000000000000007k2mq9xd").expect("id");
+        assert_eq!(id.reference(), "7K2M-Q9XD");
+    }
 
     #[test]
     fn ids_are_parsed_once_and_keep_their_kind() {

@@ -20,6 +20,7 @@ mod invalid;
 mod location;
 pub mod meetings;
 pub mod messages;
+mod needs;
 pub mod notices;
 mod org;
 mod person;
@@ -41,6 +42,7 @@ pub use ids::{
 };
 pub use invalid::{FieldError, Invalid};
 pub use location::{NewLocation, PostalAddress, Postcode};
+pub use needs::InterpreterLanguage;
 pub use org::{FundCode, MunicipalityCode, OrgName, TeamName};
 pub use person::{Login, PersonName};
 pub use span::{MAX_SPAN, TimeSpan};

@@ -49,11 +49,14 @@ pub(crate) struct CaseFile {
     /// the a-kasse's, decision.
     pub absence_jobcenter: Option<Timestamp>,
     pub absence_fund: Option<Timestamp>,
+    /// Since when the oldest letter not yet printed has waited for the citizen's postal
+    /// address (index `letters_address_missing`, migration 0026).
+    pub letter_address_missing: Option<Timestamp>,
     /// Exempt from booking themself (BEK nr. 1216/2023 § 45): staff call them in.
     pub self_booking_exempt: bool,
 }
 
-const FIELDS: usize = 25;
+const FIELDS: usize = 26;
 
 impl Store {
     /// The case files of the citizens matched by `scope` (on `citizens c`, one parameter `$1`):
@@ -89,7 +92,9 @@ impl Store {
                 WHERE citizen_id = c.id AND status = 'pending' AND holder = 'jobcenter'), '') \
              || '\u{1f}' || COALESCE((SELECT CAST(MIN(reported_at) AS TEXT) FROM absence_reports \
                 WHERE citizen_id = c.id AND status = 'pending' AND holder = 'a_kasse'), '') \
-             || '\u{1f}' || CAST(c.self_booking_exempt AS TEXT), \
+             || '\u{1f}' || CAST(c.self_booking_exempt AS TEXT) \
+             || '\u{1f}' || COALESCE((SELECT CAST(MIN(created_at) AS TEXT) FROM letters \
+                WHERE citizen_id = c.id AND printed_at IS NULL AND recipient_address IS NULL), ''), \
              '\u{1e}') AS packed FROM citizens c WHERE {scope}"
         );
         let row = sqlx::query(&sql)
@@ -132,6 +137,7 @@ fn case_file(record: &str) -> Result<CaseFile, StoreError> {
         absent_jobcenter,
         absent_fund,
         self_booking_exempt,
+        letter_address_missing,
     ] = <[&str; FIELDS]>::try_from(f).map_err(|_| StoreError::Corrupt { column: "citizens" })?;
     let micros = |s: &str, column: &'static str| -> Result<Option<Timestamp>, StoreError> {
         match s {
@@ -188,6 +194,7 @@ fn case_file(record: &str) -> Result<CaseFile, StoreError> {
         absence_jobcenter: micros(absent_jobcenter, "absence_reports")?,
         absence_fund: micros(absent_fund, "absence_reports")?,
         self_booking_exempt: self_booking_exempt == "1",
+        letter_address_missing: micros(letter_address_missing, "letters")?,
     })
 }
 

@@ -70,6 +70,10 @@ pub struct Citizen {
     pub language: String,
     /// Where letters on paper go; `None` until given (a letter then waits as "mangler adresse").
     pub postal_address: Option<domain::PostalAddress>,
+    /// The language an interpreter is needed in; `None`: no interpreter.
+    pub interpreter_language: Option<domain::InterpreterLanguage>,
+    /// Needs a way in without steps (wheelchair, walker): the letter says where it is.
+    pub step_free_access: bool,
 }
 
 impl Citizen {
@@ -118,11 +122,15 @@ pub struct CitizenChange {
     pub first_absence_on: Option<Date>,
     /// `Some(None)` removes the address.
     pub postal_address: Option<Option<domain::PostalAddress>>,
+    /// `Some(None)`: no interpreter needed.
+    pub interpreter_language: Option<Option<domain::InterpreterLanguage>>,
+    pub step_free_access: Option<bool>,
 }
 
 impl CitizenChange {
-    /// Changes a citizen may make to their own record: how to reach them, and the wish to meet
-    /// in person. Everything else is the jobcenter's decision.
+    /// Changes a citizen may make to their own record: how to reach them, where letters go,
+    /// what they need to take part (interpreter, step-free access) and the wish to meet in
+    /// person. Everything else is the jobcenter's decision.
     fn is_own_wish(&self) -> bool {
         self.caseworker_id.is_none()
             && self.target_group.is_none()
@@ -169,7 +177,8 @@ pub(crate) const COLUMNS: &str = "id, name, cpr_masked, municipality, target_gro
                        unemployment_fund, track, caseworker_id, in_person_requested, phone, email, \
                        digital_mail, in_person_first, self_booking_exempt, self_booking_exempt_reason, \
                        jobcenter_from_start, registered_on, first_contact_on, first_absence_on, language, \
-                       address_street, address_postcode, address_town";
+                       address_street, address_postcode, address_town, interpreter_language, \
+                       step_free_access";
 
 fn date(column: &'static str, s: &str) -> Result<Date, StoreError> {
     s.parse().map_err(|_| StoreError::Corrupt { column })
@@ -238,6 +247,16 @@ pub(crate) fn from_row(row: &impl Columns) -> Result<Citizen, StoreError> {
         first_absence_on: opt_date(row, "first_absence_on")?,
         language: row.required("language")?,
         postal_address: postal_address(row)?,
+        interpreter_language: row
+            .text("interpreter_language")?
+            .as_deref()
+            .map(|code| {
+                domain::InterpreterLanguage::try_from(code).map_err(|_| StoreError::Corrupt {
+                    column: "interpreter_language",
+                })
+            })
+            .transpose()?,
+        step_free_access: row.int("step_free_access")? != 0,
     })
 }
 
@@ -397,6 +416,8 @@ impl Store {
             language: "da".to_owned(),
             first_absence_on,
             postal_address: None,
+            interpreter_language: None,
+            step_free_access: false,
         })
     }
 
@@ -545,6 +566,12 @@ impl Store {
         if let Some(v) = &change.postal_address {
             citizen.postal_address = v.clone();
         }
+        if let Some(v) = change.interpreter_language {
+            citizen.interpreter_language = v;
+        }
+        if let Some(v) = change.step_free_access {
+            citizen.step_free_access = v;
+        }
         if let Some(v) = change.in_person_first {
             citizen.in_person_first = v;
         }
@@ -603,7 +630,7 @@ impl Store {
              self_booking_exempt = $8, self_booking_exempt_reason = $11, jobcenter_from_start = $12, \
              registered_on = $13, first_contact_on = $14, first_absence_on = $15, \
              address_street = $16, address_postcode = $17, address_town = $18, \
-             updated_at = $9 WHERE id = $10",
+             interpreter_language = $19, step_free_access = $20, updated_at = $9 WHERE id = $10",
         )
         .bind(citizen.caseworker_id.as_ref().map(|c| c.as_str().to_owned()))
         .bind(i64::from(citizen.in_person_requested))
@@ -628,6 +655,8 @@ impl Store {
                 .map(|a| a.postcode.as_str().to_owned()),
         )
         .bind(citizen.postal_address.as_ref().map(|a| a.town.clone()))
+        .bind(citizen.interpreter_language.map(|l| l.code()))
+        .bind(i64::from(citizen.step_free_access))
         .execute(&mut *tx)
         .await?;
         if let Some(Some(address)) = &change.postal_address {

@@ -119,6 +119,7 @@ impl Store {
                         Organisation::Municipality(_) => case.callback_requested,
                         Organisation::Fund(_) => None,
                     },
+                    letter_address_missing: case.letter_address_missing,
                     absence_reported: match organisation {
                         Organisation::Municipality(_) => case.absence_jobcenter,
                         Organisation::Fund(_) => case.absence_fund,

@@ -592,11 +592,26 @@ async fn a_letter_has_the_address_for_the_window_and_says_what_to_do_by_phone(ba
         ),
         ..Default::default()
     };
-    book(&store, &w, paper, Channel::InPerson, None).await;
+    let meeting = book(&store, &w, paper, Channel::InPerson, None).await;
     drain_without_gateways(&store).await;
     let letters = store.letters(&w.caseworker, false).await.expect("letters");
     assert_eq!(letters.len(), 1, "{backend:?}");
     let l = &letters[0];
+    // The time as it is spoken, "tirsdag den 8. december 2026 kl. 9.30", Copenhagen time,
+    // and how long in its own sentence.
+    let local = meeting
+        .start
+        .to_zoned(jiff::tz::TimeZone::get("Europe/Copenhagen").expect("tz"));
+    let (day, clock) = (
+        format!(" den {}. ", local.day()),
+        format!("{} kl. {}.{:02}.", local.year(), local.hour(), local.minute()),
+    );
+    assert!(
+        l.body.contains(&day) && l.body.contains(&clock),
+        "{day}…{clock}: {}",
+        l.body
+    );
+    assert!(l.body.contains("Samtalen varer 30 minutter."), "{}", l.body);
     assert_eq!(
         l.address.as_deref(),
         Some(&["Şahin Allé 3, 2. tv.".to_owned(), "9000 Aalborg".to_owned()][..])
@@ -634,6 +649,10 @@ async fn a_letter_without_an_address_waits_until_one_is_given(backend: Backend) 
     let w = world(&store).await;
     let paper = CitizenChange {
         digital_mail: Some(false),
+        // Assigned, so the letter shows on this caseworker's worklist.
+        caseworker_id: Some(Some(
+            domain::StaffId::try_from(w.caseworker.id()).expect("id"),
+        )),
         ..Default::default()
     };
     book(&store, &w, paper, Channel::InPerson, None).await;
@@ -641,6 +660,19 @@ async fn a_letter_without_an_address_waits_until_one_is_given(backend: Backend) 
     n.drain_once().await.expect("drain");
     let letters = store.letters(&w.caseworker, false).await.expect("letters");
     assert_eq!(letters[0].address, None, "{backend:?}");
+    // … and on the caseworker's worklist, until the address is given.
+    let rules = store::testing::rule_book();
+    let missing = store::WorklistQuery {
+        reason: Some(domain::contact_plan::WorkReason::LetterAddressMissing),
+        ..Default::default()
+    };
+    let listed = store
+        .worklist(&w.caseworker, &rules, &missing)
+        .await
+        .expect("worklist")
+        .entries;
+    assert_eq!(listed.len(), 1, "{backend:?}");
+    assert_eq!(listed[0].citizen_id, w.citizen.id);
     let refused = store.mark_printed(&w.caseworker, &letters[0].id).await;
     assert!(
         matches!(refused, Err(store::StoreError::Conflict("address_missing"))),
@@ -659,6 +691,12 @@ async fn a_letter_without_an_address_waits_until_one_is_given(backend: Backend) 
         letters[0].address.as_deref(),
         Some(&["Vestergade 1".to_owned(), "9000 Aalborg".to_owned()][..])
     );
+    let listed = store
+        .worklist(&w.caseworker, &rules, &missing)
+        .await
+        .expect("worklist")
+        .entries;
+    assert!(listed.is_empty(), "gone with the address: {listed:?}");
     store
         .mark_printed(&w.caseworker, &letters[0].id)
         .await

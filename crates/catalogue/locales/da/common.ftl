@@ -32,6 +32,7 @@ date-month = { $month ->
     }
 date-month-year = { date-month } { $year }
 date-span = { $date } kl. { $start }–{ $end }
+date-spoken = { date-weekday } den { $day }. { date-month } { $year } kl. { $hour }.{ $minute }
 ## Dates and times. $weekday is 1 (Monday) to 7, $month 1 to 12.
 date-weekday = { $weekday ->
         [1] mandag

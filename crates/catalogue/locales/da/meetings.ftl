@@ -24,8 +24,8 @@ channel-phone = Telefon
 channel-refusal-attendance-required = Jobcentret har indkaldt dig til personligt fremmøde til denne samtale.
 channel-refusal-first-meeting-in-person = Din første samtale skal efter loven holdes ved personligt fremmøde. Vælg fremmøde. De næste samtaler kan du holde over telefon eller video.
 channel-refusal-in-person-first = Din første samtale med både jobcentret og a-kassen holdes ved personligt fremmøde. De næste kan du holde over telefon eller video.
-channel-refusal-in-person-requested = Du har bedt om at mødes personligt, så samtalen holdes ved fremmøde. Du kan ændre dit ønske under dine oplysninger.
-channel-refusal-no-phone-number = Vi har ikke dit telefonnummer. Skriv det under dine oplysninger for at vælge telefon.
+channel-refusal-in-person-requested = Du har bedt om at mødes personligt, så samtalen holdes ved fremmøde. Du kan ændre dit ønske under Mine oplysninger.
+channel-refusal-no-phone-number = Vi har ikke dit telefonnummer. Skriv det under Mine oplysninger for at vælge telefon.
 channel-refusal-not-offered = Tiden tilbydes ikke med den kontaktform. Vælg en anden kontaktform eller en anden tid.
 channel-video = Video
 

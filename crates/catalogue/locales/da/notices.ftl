@@ -50,3 +50,7 @@ notice-letter-call-hours = Kan du ikke komme, eller vil du flytte samtalen? Ring
 notice-letter-companion = Du må gerne tage en person med til samtalen, fx en ven eller en fra din familie. Har du brug for en tolk, så ring til os.
 notice-letter-no-show = Kommer du ikke, og har du ikke givet os besked, skal vi fortælle det til din a-kasse eller til kommunens ydelseskontor. Det kan betyde, at du mister penge.
 notice-letter-phone = Telefon { $phone }
+## How long a meeting lasts, after its time in words (issue 19).
+notice-duration = Samtalen varer { $minutes } minutter.
+## A letter's reference under its date, to quote on the phone (issue 19).
+notice-letter-reference = Vores reference: { $reference }

@@ -54,6 +54,7 @@ work-reason-overdue = Samtale overskredet
 work-reason-unanswered-message = Ubesvaret besked
 work-reason-unassigned = Ingen jobkonsulent
 work-reason-absence-reported = Har meldt afbud til en indkaldelse
+work-reason-letter-address-missing = Brev venter: mangler adresse
 work-reason-booking-overdue = Har ikke booket samtalen til tiden
 plan-booking-overdue-title = Bookingfristen er overskredet
 plan-booking-overdue-hint = Borgeren skulle selv booke samtalen og har ikke gjort det. Giv a-kassen besked. Borgeren får at vide, hvad der er sket, og hvad de skal gøre.

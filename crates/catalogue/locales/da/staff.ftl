@@ -65,6 +65,8 @@ inbox-waiting-since = Venter siden
 letters-actions = Handlinger
 letters-address-missing = Mangler adresse.
 letters-address-missing-help = Borgeren har ingen postadresse i Jobunivers. Skriv adressen på borgeren, så kommer den på brevet.
+letters-address-add = Skriv adressen
+letters-reference = Reference
 letters-created = Oprettet
 letters-intro = Borgere uden digital post får besked med brev. Hent brevet som PDF, udskriv og send det, og markér det som udskrevet.
 letters-mark = Markér som udskrevet
@@ -202,3 +204,6 @@ channel-refusal-staff-attendance-required = Borgeren er indkaldt til personligt 
 channel-refusal-staff-no-phone-number = Vi har ikke borgerens telefonnummer. Skriv det på borgerens side, eller indkald med et nummer, borgeren skal ringe til.
 calendar-removed = Tiden er fjernet fra din kalender.
 calendar-remove-booked = Tiden blev booket, før du fjernede den. Den er ikke fjernet – se samtalen i ugen.
+## The citizen's contact and needs on the staff page (issue 19 item 6).
+details-step-free-short = Adgang uden trin
+details-staff-edit = Ret kontakt og behov

@@ -24,8 +24,8 @@ channel-phone = Phone
 channel-refusal-attendance-required = The jobcentre has called you in to attend this meeting in person.
 channel-refusal-first-meeting-in-person = By law, your first meeting is held in person. Choose in person. Later meetings can be by phone or video.
 channel-refusal-in-person-first = Your first meeting with both the jobcentre and the a-kasse is held in person. Later ones can be by phone or video.
-channel-refusal-in-person-requested = You have asked to meet in person, so the meeting is held in person. You can change this in your details.
-channel-refusal-no-phone-number = We do not have your phone number. Add it in your details to choose phone.
+channel-refusal-in-person-requested = You have asked to meet in person, so the meeting is held in person. You can change this under My details.
+channel-refusal-no-phone-number = We do not have your phone number. Add it under My details to choose phone.
 channel-refusal-not-offered = This time is not offered with that channel. Choose another channel or time.
 channel-video = Video
 

@@ -49,3 +49,7 @@ notice-letter-call-hours = Cannot come, or want to move the meeting? Call us on 
 notice-letter-companion = You are welcome to bring someone to the meeting, for example a friend or a family member. If you need an interpreter, call us.
 notice-letter-no-show = If you do not come and have not told us, we must tell your unemployment fund or the municipality's benefits office. It can mean that you lose money.
 notice-letter-phone = Phone { $phone }
+## How long a meeting lasts, after its time in words (issue 19).
+notice-duration = The meeting lasts { $minutes } minutes.
+## A letter's reference under its date, to quote on the phone (issue 19).
+notice-letter-reference = Our reference: { $reference }

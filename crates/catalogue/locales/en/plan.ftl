@@ -54,6 +54,7 @@ work-reason-overdue = Conversation overdue
 work-reason-unanswered-message = Unanswered message
 work-reason-unassigned = No caseworker
 work-reason-absence-reported = Reported absence from a call-in
+work-reason-letter-address-missing = Letter waiting: address missing
 work-reason-booking-overdue = Did not book the conversation in time
 plan-booking-overdue-title = The booking deadline has passed
 plan-booking-overdue-hint = The citizen was to book the conversation themself and has not. Tell the unemployment fund. The citizen is told what has happened and what to do.

@@ -65,6 +65,8 @@ inbox-waiting-since = Waiting since
 letters-actions = Actions
 letters-address-missing = Address missing.
 letters-address-missing-help = The citizen has no postal address in Jobunivers. Add the address to the citizen, and it goes on the letter.
+letters-address-add = Add the address
+letters-reference = Reference
 letters-created = Created
 letters-intro = Citizens without digital mail are told by letter. Download the letter as PDF, print and post it, and mark it as printed.
 letters-mark = Mark as printed
@@ -202,3 +204,6 @@ channel-refusal-staff-attendance-required = The citizen has been called in to at
 channel-refusal-staff-no-phone-number = We do not have the citizen's phone number. Add it on the citizen's page, or call them in with a number they must call.
 calendar-removed = The time has been removed from your calendar.
 calendar-remove-booked = The time was booked before you removed it. It has not been removed – see the meeting in the week.
+## The citizen's contact and needs on the staff page (issue 19 item 6).
+details-step-free-short = Step-free access
+details-staff-edit = Change contact and needs

@@ -49,6 +49,7 @@ date-month-year = { $month ->
        *[12] грудень
     } { $year }
 date-span = { $date } о { $start }–{ $end }
+date-spoken = { date-weekday }, { $day } { date-month } { $year } р. о { $hour }:{ $minute }
 ## $weekday — від 1 (понеділок) до 7, $month — від 1 до 12.
 date-weekday = { $weekday ->
         [1] понеділок

@@ -48,3 +48,11 @@ notice-letter-call-hours = Не можете прийти або хочете п
 notice-letter-companion = Ви можете взяти когось із собою на зустріч, наприклад друга чи члена родини. Якщо вам потрібен перекладач, зателефонуйте нам.
 notice-letter-no-show = Якщо ви не прийдете і не повідомите нас, ми маємо повідомити вашу страхову касу з безробіття або відділ допомоги муніципалітету. Це може означати, що ви втратите гроші.
 notice-letter-phone = Телефон { $phone }
+## How long a meeting lasts, after its time in words (issue 19).
+notice-duration = Розмова триває { $minutes } { $minutes ->
+    [one] хвилину
+    [few] хвилини
+   *[other] хвилин
+}.
+## A letter's reference under its date, to quote on the phone (issue 19).
+notice-letter-reference = Номер листа: { $reference }

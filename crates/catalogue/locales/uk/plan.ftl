@@ -55,6 +55,7 @@ work-reason-overdue = Розмову прострочено
 work-reason-unanswered-message = Повідомлення без відповіді
 work-reason-unassigned = Немає консультанта
 work-reason-absence-reported = Повідомив(-ла) про відсутність на запрошенні
+work-reason-letter-address-missing = Лист чекає: немає адреси
 work-reason-booking-overdue = Не забронював(-ла) розмову вчасно
 plan-booking-overdue-title = Строк бронювання минув
 plan-booking-overdue-hint = Громадянин мав сам забронювати розмову, але не зробив цього. Повідомте касу з безробіття. Громадянин дізнається, що сталося і що робити.

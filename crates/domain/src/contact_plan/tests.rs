@@ -590,6 +590,7 @@ fn facts<'a>(plan: &'a ContactPlan<'a>, meetings: &'a [PlanMeeting]) -> CaseFact
         unanswered_since: None,
         callback_requested: None,
         absence_reported: None,
+        letter_address_missing: None,
         self_books: false,
         // These cases are the a-kasse's first months: its worklist.
         holder: Ak,
@@ -987,4 +988,31 @@ fn sickness_benefit_follows_the_sickness_benefit_act_from_the_first_day_of_absen
     assert_eq!(plan.items[0].due_by, date(2026, 4, 27));
     assert!(plan.items[0].source.contains("§ 13 b"));
     assert_eq!(plan.items[3].due_by, date(2026, 9, 2));
+}
+
+#[test]
+fn a_letter_without_an_address_is_on_the_jobcentres_list_only() {
+    let book = book();
+    let plan = contact_plan(&book, insured(date(2025, 3, 3)), &[], date(2025, 3, 4));
+    let waiting = at(date(2025, 3, 4));
+    let jobcentre = CaseFacts {
+        letter_address_missing: Some(waiting),
+        holder: Holder::Municipality,
+        ..facts(&plan, &[])
+    };
+    let items = work_reasons(&jobcentre, at(date(2025, 3, 4)));
+    assert!(
+        items
+            .iter()
+            .any(|i| i.reason == WorkReason::LetterAddressMissing && i.since == waiting),
+        "{items:?}"
+    );
+    let fund = CaseFacts {
+        letter_address_missing: Some(waiting),
+        ..facts(&plan, &[])
+    };
+    assert!(
+        !reasons(&work_reasons(&fund, at(date(2025, 3, 4))))
+            .contains(&WorkReason::LetterAddressMissing)
+    );
 }

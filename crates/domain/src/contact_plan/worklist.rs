@@ -19,6 +19,10 @@ wire_enum! {
         /// The citizen reported that they cannot come to a call-in ("Jeg kan ikke komme");
         /// it stands until staff decide.
         AbsenceReported = "absence_reported",
+        /// A letter to the citizen waits on "Breve" and cannot be printed: the citizen has no
+        /// postal address, so a citizen without Digital Post does not hear of their meeting
+        /// (issue 19). Gone when the address is given (that fills in the letter) or it is sent.
+        LetterAddressMissing = "letter_address_missing",
         /// A required conversation is past its deadline and the citizen, who must book it
         /// themself (insured unemployed, not exempt: BEK nr. 1216/2023 § 45), did not: the
         /// self-booking deadline was missed. For the insured the a-kasse is told (an
@@ -67,6 +71,9 @@ pub struct CaseFacts<'a> {
     /// The oldest absence report on one of this organisation's call-ins still waiting for a
     /// decision.
     pub absence_reported: Option<Timestamp>,
+    /// Since when the oldest letter to the citizen has waited for a postal address (the
+    /// jobcentre prints letters; the a-kasse's list leaves it out).
+    pub letter_address_missing: Option<Timestamp>,
     /// The citizen must book their conversations themself (insured unemployed, not exempt).
     pub self_books: bool,
     /// Whose worklist: the organisation reading it. Only its own conversations and meetings
@@ -115,6 +122,11 @@ pub fn work_reasons(facts: &CaseFacts<'_>, now: Timestamp) -> Vec<WorkItem> {
     }
     if let Some(reported) = facts.absence_reported {
         push(WorkReason::AbsenceReported, reported);
+    }
+    if let Some(since) = facts.letter_address_missing
+        && jobcenter
+    {
+        push(WorkReason::LetterAddressMissing, since);
     }
     if let Some(item) = items
         .iter()

@@ -83,6 +83,11 @@ pub struct CitizenJson {
     pub first_absence_on: Option<jiff::civil::Date>,
     /// Where letters on paper go (extension, issue 19); `null` until given.
     pub postal_address: Option<PostalAddressJson>,
+    /// The language an interpreter is needed in, ISO 639-1 (extension, issue 19); `null`: none.
+    #[schema(example = "ar")]
+    pub interpreter_language: Option<String>,
+    /// Needs a way in without steps (extension, issue 19).
+    pub step_free_access: bool,
 }
 
 /// A Danish postal address: street with number, floor and door; a four-digit postcode; town.
@@ -131,6 +136,8 @@ impl From<Citizen> for CitizenJson {
             first_contact_on: c.first_contact_on,
             first_absence_on: c.first_absence_on,
             postal_address: c.postal_address.map(Into::into),
+            interpreter_language: c.interpreter_language.map(|l| l.code().to_owned()),
+            step_free_access: c.step_free_access,
         }
     }
 }

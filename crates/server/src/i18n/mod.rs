@@ -156,6 +156,14 @@ impl Texts {
         catalogue::dates::date(self.lang, crate::time_fmt::local_date(*at))
     }
 
+    /// The interpreter a citizen needs, by language, or "Ingen tolk".
+    pub fn interpreter(&self, l: &Option<domain::InterpreterLanguage>) -> &'static str {
+        match l {
+            Some(l) => interpreter_language(self.lang, l.code()),
+            None => self.text("details-interpreter-none"),
+        }
+    }
+
     pub fn target_group(&self, g: &TargetGroup) -> &'static str {
         target_group(self.lang, *g)
     }
@@ -174,5 +182,37 @@ impl Texts {
 
     pub fn invalid(&self, problem: &Invalid) -> &'static str {
         invalid_message(self.lang, *problem)
+    }
+}
+
+/// The name of an interpreter's language (a code of `domain::InterpreterLanguage::ALL`) in
+/// the reader's language; a code no longer on the list reads "another language".
+pub fn interpreter_language(lang: Lang, code: &str) -> &'static str {
+    match code {
+        "ar" => lang.text("language-ar"),
+        "bs" => lang.text("language-bs"),
+        "de" => lang.text("language-de"),
+        "en" => lang.text("language-en"),
+        "es" => lang.text("language-es"),
+        "fa" => lang.text("language-fa"),
+        "fr" => lang.text("language-fr"),
+        "it" => lang.text("language-it"),
+        "ku" => lang.text("language-ku"),
+        "lt" => lang.text("language-lt"),
+        "lv" => lang.text("language-lv"),
+        "pl" => lang.text("language-pl"),
+        "ps" => lang.text("language-ps"),
+        "pt" => lang.text("language-pt"),
+        "ro" => lang.text("language-ro"),
+        "ru" => lang.text("language-ru"),
+        "so" => lang.text("language-so"),
+        "sq" => lang.text("language-sq"),
+        "th" => lang.text("language-th"),
+        "ti" => lang.text("language-ti"),
+        "tr" => lang.text("language-tr"),
+        "uk" => lang.text("language-uk"),
+        "ur" => lang.text("language-ur"),
+        "vi" => lang.text("language-vi"),
+        _ => lang.text("language-unknown"),
     }
 }

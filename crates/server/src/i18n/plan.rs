@@ -13,6 +13,7 @@ pub fn work_reason(lang: Lang, r: WorkReason) -> &'static str {
     match r {
         WorkReason::FirstMeetingRemote => lang.text("work-reason-first-meeting-remote"),
         WorkReason::AbsenceReported => lang.text("work-reason-absence-reported"),
+        WorkReason::LetterAddressMissing => lang.text("work-reason-letter-address-missing"),
         WorkReason::BookingOverdue => lang.text("work-reason-booking-overdue"),
         WorkReason::Overdue => lang.text("work-reason-overdue"),
         WorkReason::NoShow => lang.text("work-reason-no-show"),

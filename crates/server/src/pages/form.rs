@@ -69,6 +69,12 @@ fn label_key(field: &str) -> &'static str {
         "location_id" => "book-location",
         "call_in_phone" => "book-call-in-phone",
         "rebook_until" => "book-rebook-until",
+        "phone" => "field-phone",
+        "email" => "field-email",
+        "street" => "details-street",
+        "postcode" => "details-postcode",
+        "town" => "details-town",
+        "interpreter_language" => "details-interpreter",
         _ => "form-error-summary",
     }
 }

@@ -21,10 +21,13 @@ use crate::time_fmt::moment;
 
 pub struct LetterRow {
     pub id: String,
+    pub citizen_id: String,
     pub recipient: String,
     /// No postal address: not to be printed until one is given.
     pub address_missing: bool,
     pub subject: String,
+    /// What the letter says as "Vores reference", so a caller quoting it is found here.
+    pub reference: String,
     pub created: String,
     pub printed: Option<String>,
 }
@@ -34,6 +37,8 @@ fn row(l: Letter, lang: crate::i18n::Lang) -> LetterRow {
         created: moment(l.created_at, lang),
         printed: l.printed_at.map(|at| moment(at, lang)),
         address_missing: l.address.is_none(),
+        reference: l.id.reference(),
+        citizen_id: l.citizen_id.into(),
         id: l.id.into(),
         recipient: l.recipient,
         subject: l.subject,
@@ -79,6 +84,10 @@ pub fn letter_pdf(l: &Letter, sender: &[String]) -> Result<Vec<u8>, pdf::PdfErro
         Block::right(sender.join("\n")),
         Block::Window(window),
         Block::right(long_date(lang, local_date(l.created_at))),
+        Block::right(lang.fmt(
+            "notice-letter-reference",
+            &[("reference", (&l.id.reference()).into())],
+        )),
         Block::gap(),
         Block::heading(l.subject.clone()),
         Block::gap(),

@@ -16,6 +16,7 @@ mod citizen_page;
 mod committee_report;
 mod contact_report;
 mod context;
+mod details;
 mod error;
 mod exemption;
 mod form;
@@ -57,6 +58,10 @@ pub fn routes(config: &ServerConfig) -> Router<AppState> {
         .route("/logud", axum::routing::post(signin::sign_out))
         .route("/borger", get(citizen::home))
         .route("/borger/adgangslog", get(citizen::access_log))
+        .route(
+            "/borger/oplysninger",
+            get(details::own).post(details::save_own),
+        )
         .route("/borger/samtaler", get(meetings::mine))
         .route(
             "/borger/beskeder",
@@ -168,6 +173,10 @@ pub fn routes(config: &ServerConfig) -> Router<AppState> {
         )
         .route("/medarbejder", get(staff::home))
         .route("/medarbejder/borgere/{id}", get(citizen_page::citizen))
+        .route(
+            "/medarbejder/borgere/{id}/oplysninger",
+            get(details::for_citizen).post(details::save_for_citizen),
+        )
         .route(
             "/medarbejder/borgere/{id}/selvbooking",
             axum::routing::post(staff::self_booking),

@@ -703,3 +703,58 @@ async fn a_postal_address_is_set_by_staff_or_the_citizen_and_refused_by_its_part
         Value::Null
     );
 }
+
+backend_tests!(a_citizen_says_what_they_need_and_an_unknown_language_is_refused_by_name);
+/// Issue 19 item 6: the interpreter's language and step-free access are the citizen's own to
+/// say (extensions of the citizen resource); a language not on the list is 422 under
+/// `interpreter_language` and changes nothing, not even the other fields sent with it.
+async fn a_citizen_says_what_they_need_and_an_unknown_language_is_refused_by_name(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let world = app.world().await;
+    let id = register(&app, &world).await;
+    let path = format!("/api/v1/citizens/{id}");
+    let anne = app.token("anne").await;
+    let r = app
+        .patch(
+            &path,
+            Some(&anne),
+            &json!({"interpreter_language": "ti", "step_free_access": true}),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let body: Value = r.json().await.expect("json");
+    assert_eq!(body["interpreter_language"], "ti");
+    assert_eq!(body["step_free_access"], true);
+
+    let p = problem(
+        app.patch(
+            &path,
+            Some(&world.aalborg),
+            &json!({"interpreter_language": "klingon", "step_free_access": false}),
+        )
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(p["errors"][0]["field"], "interpreter_language", "{p}");
+    let after: Value = app
+        .get(&path, Some(&world.aalborg))
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(after["interpreter_language"], "ti", "nothing changed");
+    assert_eq!(after["step_free_access"], true, "nothing changed");
+
+    // Staff remove the need with `null`.
+    let r = app
+        .patch(&path, Some(&world.aalborg), &json!({"interpreter_language": null}))
+        .await;
+    assert_eq!(
+        r.json::<Value>().await.expect("json")["interpreter_language"],
+        Value::Null
+    );
+}

@@ -81,7 +81,10 @@ fn letter(lang: Lang, name: &str, paragraphs: &[String], sender: &str) -> String
 
 pub fn compose(lang: Lang, kind: NoticeKind, n: &MeetingNotice, public_url: &str) -> Notice {
     let m = &n.meeting;
-    let time = catalogue::dates::when(lang, m.start, m.end);
+    // "tirsdag den 8. december 2026 kl. 9.30", and how long in its own sentence: a time read
+    // once, on paper or aloud, is read best as it is spoken (issue 19).
+    let time = catalogue::dates::spoken(lang, m.start);
+    let minutes = (m.end.as_second() - m.start.as_second()) / 60;
     let link = format!("{public_url}/samtaler/{}", m.id);
     let sender = lang.fmt(
         "notice-jobcenter",
@@ -131,6 +134,9 @@ pub fn compose(lang: Lang, kind: NoticeKind, n: &MeetingNotice, public_url: &str
     let cancelled = kind == NoticeKind::Cancelled;
     let mut paragraphs = vec![lang.fmt(intro, &args)];
     if !cancelled {
+        let minutes = ("minutes", catalogue::Arg::Number(minutes));
+        paragraphs[0].push(' ');
+        paragraphs[0].push_str(&lang.fmt("notice-duration", &[minutes]));
         paragraphs.push(how(lang, n, public_url));
         if let Some(call_in) = &m.call_in {
             paragraphs.extend(call_in_paragraphs(lang, call_in, kind));

@@ -1,7 +1,10 @@
 use axum::Json;
 use axum::extract::State;
 use domain::meetings::SelfBookingExemption;
-use domain::{EmailAddress, Invalid, PhoneNumber, PostalAddress, StaffId, TargetGroup};
+use domain::{
+    EmailAddress, FieldError, InterpreterLanguage, Invalid, PhoneNumber, PostalAddress, StaffId,
+    TargetGroup,
+};
 use serde::{Deserialize, Deserializer};
 use store::CitizenChange;
 use utoipa::ToSchema;
@@ -14,7 +17,7 @@ use crate::validate::Fields;
 
 /// Unknown fields are refused (422 `unknown_field`), not ignored: a misspelt `self_booking_exmpt`
 /// would otherwise answer 200 and change nothing.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateCitizen {
     /// A caseworker of the citizen's municipality, or `null` to remove the assignment.
@@ -60,10 +63,18 @@ pub struct UpdateCitizen {
     /// their own. Giving it puts it on every letter still waiting without one.
     #[serde(default, deserialize_with = "present")]
     pub postal_address: Option<Option<PostalAddressJson>>,
+    /// The language an interpreter is needed in, one of the ISO 639-1 codes the screening page
+    /// offers (`ar`, `so`, `uk` …); `null` removes it (extension, issue 19). The citizen may set
+    /// their own.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, example = "ar")]
+    pub interpreter_language: Option<Option<String>>,
+    /// Needs a way in without steps (extension, issue 19). The citizen may set their own.
+    pub step_free_access: Option<bool>,
 }
 
-/// A contact field: absent, removed (`null` or blank) or a new value parsed by the domain.
-fn contact<'a, T>(
+/// An optional field: absent, removed (`null` or blank) or a new value parsed by the domain.
+fn removable<'a, T>(
     f: &mut Fields,
     field: &'static str,
     raw: &'a Option<Option<String>>,
@@ -77,7 +88,7 @@ fn contact<'a, T>(
     }
 }
 
-fn address_field(part: &str) -> &'static str {
+pub(crate) fn address_field(part: &str) -> &'static str {
     match part {
         "street" => "postal_address.street",
         "postcode" => "postal_address.postcode",
@@ -93,8 +104,9 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
 }
 
 /// Changes a citizen's case data: staff of the citizen's municipality and admins may set
-/// everything; the citizen may set their own `phone`, `email`, `digital_mail` and
-/// `in_person_requested` (their right to meet in person).
+/// everything; the citizen may set their own `phone`, `email`, `digital_mail`,
+/// `postal_address`, `interpreter_language`, `step_free_access` and `in_person_requested`
+/// (their right to meet in person).
 #[utoipa::path(
     patch, path = "/citizens/{id}", tag = "citizens",
     params(("id" = String, Path)),
@@ -113,6 +125,19 @@ pub async fn handler(
     ApiPath(id): ApiPath<domain::CitizenId>,
     ApiJson(body): ApiJson<UpdateCitizen>,
 ) -> Result<Json<CitizenJson>, ApiError> {
+    let change = parse(&body)?;
+    Ok(Json(
+        state
+            .store
+            .update_citizen(&actor, &id, &change)
+            .await?
+            .into(),
+    ))
+}
+
+/// Parses a change from raw fields; shared by the API and the "Mine oplysninger" page. Every
+/// field is checked before any is refused, so the answer names all that is wrong at once.
+pub fn parse(body: &UpdateCitizen) -> Result<CitizenChange, Vec<FieldError>> {
     let mut f = Fields::default();
     // Absent leaves it as it is; every value given must be a target group (`""` is 422, not
     // "no change": an enum has no empty value).
@@ -128,8 +153,8 @@ pub async fn handler(
             .check("caseworker_id", StaffId::try_from(id.trim()))
             .map(|id| Some(Some(id))),
     };
-    let phone = contact(&mut f, "phone", &body.phone, PhoneNumber::try_from);
-    let email = contact(&mut f, "email", &body.email, EmailAddress::try_from);
+    let phone = removable(&mut f, "phone", &body.phone, PhoneNumber::try_from);
+    let email = removable(&mut f, "email", &body.email, EmailAddress::try_from);
     // The executive order's reasons only (BEK 1216/2023 § 45), and one is required to exempt.
     let exempt_reason = f.optional(
         "self_booking_exempt_reason",
@@ -165,7 +190,13 @@ pub async fn handler(
             }
         },
     };
-    let change = f.finish(|| {
+    let interpreter_language = removable(
+        &mut f,
+        "interpreter_language",
+        &body.interpreter_language,
+        InterpreterLanguage::try_from,
+    );
+    f.finish(|| {
         Some(CitizenChange {
             caseworker_id: caseworker_id?,
             in_person_requested: body.in_person_requested,
@@ -181,13 +212,8 @@ pub async fn handler(
             first_contact_on: first_contact_on?,
             first_absence_on: first_absence_on?,
             postal_address: postal_address?,
+            interpreter_language: interpreter_language?,
+            step_free_access: body.step_free_access,
         })
-    })?;
-    Ok(Json(
-        state
-            .store
-            .update_citizen(&actor, &id, &change)
-            .await?
-            .into(),
-    ))
+    })
 }
