@@ -62,3 +62,68 @@ pub fn call_in_and_fund(
     }
     lines
 }
+
+/// The name of an interpreter's language (a code of `domain::InterpreterLanguage::ALL`) in
+/// the reader's language; a code no longer on the list reads "another language".
+pub fn interpreter_language(lang: Lang, code: &str) -> &'static str {
+    match code {
+        "ar" => lang.text("language-ar"),
+        "bs" => lang.text("language-bs"),
+        "de" => lang.text("language-de"),
+        "en" => lang.text("language-en"),
+        "es" => lang.text("language-es"),
+        "fa" => lang.text("language-fa"),
+        "fr" => lang.text("language-fr"),
+        "it" => lang.text("language-it"),
+        "ku" => lang.text("language-ku"),
+        "lt" => lang.text("language-lt"),
+        "lv" => lang.text("language-lv"),
+        "pl" => lang.text("language-pl"),
+        "ps" => lang.text("language-ps"),
+        "pt" => lang.text("language-pt"),
+        "ro" => lang.text("language-ro"),
+        "ru" => lang.text("language-ru"),
+        "so" => lang.text("language-so"),
+        "sq" => lang.text("language-sq"),
+        "th" => lang.text("language-th"),
+        "ti" => lang.text("language-ti"),
+        "tr" => lang.text("language-tr"),
+        "uk" => lang.text("language-uk"),
+        "ur" => lang.text("language-ur"),
+        "vi" => lang.text("language-vi"),
+        _ => lang.text("language-unknown"),
+    }
+}
+
+/// How an interpreter takes part, as the end of "Tolken er med …": "i lokalet", "i
+/// telefonen", "i videosamtalen".
+pub fn interpreter_how(lang: Lang, mode: domain::InterpreterMode) -> &'static str {
+    match mode {
+        domain::InterpreterMode::InPerson => lang.text("interpreter-how-in-person"),
+        domain::InterpreterMode::Phone => lang.text("interpreter-how-phone"),
+        domain::InterpreterMode::Video => lang.text("interpreter-how-video"),
+    }
+}
+
+/// What a letter and an e-mail say about the interpreter booked and the companion named, one
+/// paragraph each (issue 19 item 4).
+pub fn support_lines(
+    lang: Lang,
+    interpreter: Option<(&str, domain::InterpreterMode)>,
+    companion: Option<&str>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some((code, mode)) = interpreter {
+        out.push(lang.fmt(
+            "notice-interpreter-booked",
+            &[
+                ("language", interpreter_language(lang, code).into()),
+                ("how", interpreter_how(lang, mode).into()),
+            ],
+        ));
+    }
+    if let Some(name) = companion {
+        out.push(lang.fmt("notice-companion", &[("name", name.into())]));
+    }
+    out
+}

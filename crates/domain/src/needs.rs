@@ -3,6 +3,7 @@
 //! staff record it; a booking and the letter then carry it.
 
 use crate::Invalid;
+use crate::enums::wire_enum;
 
 /// A language an interpreter can be booked in, as its ISO 639-1 code (`ar`, `so`, `uk`).
 ///
@@ -41,6 +42,47 @@ impl TryFrom<&str> for InterpreterLanguage {
     }
 }
 
+wire_enum! {
+    /// How an interpreter takes part: in the room, on the phone, or as a third participant in
+    /// the video room (let in from the waiting room like the citizen).
+    InterpreterMode {
+        InPerson = "in_person",
+        Phone = "phone",
+        Video = "video",
+    }
+}
+
+/// An interpreter a meeting carries: the language and how they take part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Interpreter {
+    pub language: InterpreterLanguage,
+    pub mode: InterpreterMode,
+}
+
+/// Why no interpreter provider can be booked for `wanted`, named by the field to change: no
+/// provider of the municipality offers the language (`interpreter.language`), or none offers it
+/// in that way (`interpreter.mode`). `providers` yields each provider's (languages, modes) in
+/// the municipality's order; the first that fits is the one booked.
+pub fn provider_for<'a, I>(providers: I, wanted: Interpreter) -> Result<usize, &'static str>
+where
+    I: IntoIterator<Item = (&'a [InterpreterLanguage], &'a [InterpreterMode])>,
+{
+    let mut speaks = false;
+    for (i, (languages, modes)) in providers.into_iter().enumerate() {
+        if languages.contains(&wanted.language) {
+            speaks = true;
+            if modes.contains(&wanted.mode) {
+                return Ok(i);
+            }
+        }
+    }
+    Err(if speaks {
+        "interpreter.mode"
+    } else {
+        "interpreter.language"
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,6 +109,32 @@ mod tests {
         assert_eq!(
             InterpreterLanguage::try_from("da"),
             Err(Invalid::UnknownValue)
+        );
+    }
+
+    #[test]
+    fn the_first_provider_with_the_language_in_that_way_is_booked_else_the_field_is_named() {
+        let lang = |c| InterpreterLanguage::try_from(c).expect("language");
+        let (ar, ti, so) = (lang("ar"), lang("ti"), lang("so"));
+        use InterpreterMode::*;
+        let a = (vec![ar, so], vec![Phone]);
+        let b = (vec![ar, ti], vec![InPerson, Video]);
+        let all = [a, b];
+        let offers = || all.iter().map(|(l, m)| (l.as_slice(), m.as_slice()));
+        let want = |language, mode| Interpreter { language, mode };
+        assert_eq!(provider_for(offers(), want(ar, Phone)), Ok(0));
+        assert_eq!(provider_for(offers(), want(ar, Video)), Ok(1));
+        assert_eq!(
+            provider_for(offers(), want(so, Video)),
+            Err("interpreter.mode")
+        );
+        assert_eq!(
+            provider_for(offers(), want(lang("pl"), Phone)),
+            Err("interpreter.language")
+        );
+        assert_eq!(
+            provider_for([], want(ar, Phone)),
+            Err("interpreter.language")
         );
     }
 

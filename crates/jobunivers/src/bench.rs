@@ -129,6 +129,8 @@ pub async fn raw_claims(
                     attendance_reason: None,
                     with_fund: false,
                     call_in: None,
+                    interpreter: None,
+                    companion: None,
                 };
                 if store.book_meeting(&member, &req).await.is_ok() {
                     ok += 1;

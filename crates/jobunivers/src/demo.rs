@@ -313,6 +313,7 @@ pub async fn seed_once(store: &Store, system: &Actor) -> Result<bool, StoreError
         }
     }
     crate::demo_locations::seed(store, system).await?;
+    crate::demo_interpreters::seed(store, system).await?;
     Ok(true)
 }
 

@@ -134,6 +134,8 @@ pub async fn book_some(store: &Store, system: &Actor) -> Result<usize, StoreErro
                 attendance_reason: None,
                 with_fund: false,
                 call_in: None,
+                interpreter: None,
+                companion: None,
             };
             let mut result = store.book_meeting(&actor, &req).await;
             if matches!(result, Err(StoreError::Channel(_))) {

@@ -109,6 +109,8 @@ pub async fn seed(store: &Store, system: &Actor) -> Result<usize, StoreError> {
                             location_id: Some(p.id.clone()),
                             ..Default::default()
                         }),
+                        interpreter: None,
+                        companion: None,
                     },
                 )
                 .await

@@ -7,6 +7,7 @@ mod config;
 mod demo;
 mod demo_calendar;
 mod demo_history;
+mod demo_interpreters;
 mod demo_locations;
 mod demo_messages;
 mod demo_notices;

@@ -134,6 +134,8 @@ mod tests {
             call_in: None,
             absence: None,
             no_show_excuse: None,
+            interpreter: None,
+            companion: None,
         }
     }
 

@@ -81,6 +81,10 @@ pub fn app_and_metrics(store: Store, config: ServerConfig) -> (Router, Router) {
             "/live/meetings/{id}/video",
             axum::routing::get(live::video_socket::handler),
         )
+        .route(
+            "/live/meetings/{id}/video/tolk/{secret}",
+            axum::routing::get(live::video_socket::interpreter_handler),
+        )
         .merge(ops::routes())
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),

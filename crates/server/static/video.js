@@ -54,7 +54,7 @@
         $('check').hidden = true;
         $('waiting-room').hidden = true;
         $('call').hidden = false;
-        if (role !== 'citizen') $('waiting-list').hidden = false;
+        if (role !== 'citizen' && role !== 'interpreter') $('waiting-list').hidden = false;
         // The newcomer calls everyone already there.
         f.peers.forEach(function (p) { connect(p, true); });
         break;

@@ -53,6 +53,10 @@ pub struct Meeting {
     /// A no-show with a reasonable excuse: the excuse staff recorded (at the outcome, or
     /// later when withdrawing the availability notice).
     pub no_show_excuse: Option<String>,
+    /// The interpreter booked for it (issue 19), shown to everyone in the meeting.
+    pub interpreter: Option<crate::MeetingInterpreter>,
+    /// The companion (bisidder) the citizen brings, as named at booking.
+    pub companion: Option<String>,
 }
 
 impl Meeting {
@@ -105,12 +109,15 @@ pub(crate) const MEETING_COLUMNS: &str = "m.id, m.citizen_id, m.staff_id, s.name
      lo.street AS location_street, lo.postcode AS location_postcode, lo.town AS location_town, \
      lo.directions AS location_directions, lo.step_free AS location_step_free, \
      ab.reason AS absence_reason, ab.text AS absence_text, ab.reported_at AS absence_reported_at, \
-     ab.status AS absence_status, ab.decision_reason AS absence_decision_reason, m.no_show_excuse";
+     ab.status AS absence_status, ab.decision_reason AS absence_decision_reason, m.no_show_excuse, \
+     m.interpreter_language, m.interpreter_mode, m.interpreter_token, m.companion, \
+     ip.name AS interpreter_provider_name, ip.phone AS interpreter_provider_phone";
 
 /// `FROM` clause matching [`MEETING_COLUMNS`].
 pub(crate) const MEETING_FROM: &str = "meetings m JOIN staff s ON s.id = m.staff_id LEFT JOIN staff a ON a.id = m.adviser_id \
      LEFT JOIN call_ins ci ON ci.meeting_id = m.id LEFT JOIN locations lo ON lo.id = ci.location_id \
-     LEFT JOIN absence_reports ab ON ab.meeting_id = m.id";
+     LEFT JOIN absence_reports ab ON ab.meeting_id = m.id \
+     LEFT JOIN interpreter_providers ip ON ip.id = m.interpreter_provider_id";
 
 /// The absence columns of [`MEETING_COLUMNS`], if one was reported.
 fn absence_from_row(row: &AnyRow) -> Result<Option<Absence>, StoreError> {
@@ -193,7 +200,33 @@ pub(crate) fn meeting_from_row(row: &AnyRow) -> Result<Meeting, StoreError> {
         call_in: call_in_from_row(row)?,
         absence: absence_from_row(row)?,
         no_show_excuse: row.try_get("no_show_excuse")?,
+        interpreter: interpreter_from_row(row)?,
+        companion: row.try_get("companion")?,
     })
+}
+
+/// The interpreter columns of [`MEETING_COLUMNS`], if one is booked.
+fn interpreter_from_row(row: &AnyRow) -> Result<Option<crate::MeetingInterpreter>, StoreError> {
+    let Some(language) = row.try_get::<Option<&str>, _>("interpreter_language")? else {
+        return Ok(None);
+    };
+    Ok(Some(crate::MeetingInterpreter {
+        language: domain::InterpreterLanguage::try_from(language).map_err(|_| {
+            StoreError::Corrupt {
+                column: "interpreter_language",
+            }
+        })?,
+        mode: parse(
+            "interpreter_mode",
+            row.try_get::<Option<&str>, _>("interpreter_mode")?
+                .unwrap_or_default(),
+        )?,
+        provider_name: row
+            .try_get::<Option<String>, _>("interpreter_provider_name")?
+            .unwrap_or_default(),
+        provider_phone: row.try_get("interpreter_provider_phone")?,
+        token: row.try_get("interpreter_token")?,
+    }))
 }
 
 /// What a staff member's week looks like: their slots (free or booked) and the meetings they

@@ -1,7 +1,7 @@
 //! Entering a video meeting's room: the meeting's participants only, decided by the domain
 //! (`domain::meetings::room_role`); anyone else is told the room does not exist.
 
-use domain::meetings::{RoomFacts, RoomRefusal, RoomRole, room_role};
+use domain::meetings::{RoomFacts, RoomRefusal, RoomRole, interpreter_role, room_role};
 use domain::{Actor, MeetingId};
 
 use crate::audit::{AuditAction, AuditEntry};
@@ -47,4 +47,38 @@ impl Store {
         }
         Ok((meeting, role))
     }
+
+    /// The meeting, for its interpreter entering by the link staff sent them (issue 19): the
+    /// secret in the link must be the meeting's, compared in constant time; anything else is
+    /// `NotFound`, as for a stranger.
+    pub async fn video_room_by_link(
+        &self,
+        meeting_id: &MeetingId,
+        secret: &str,
+    ) -> Result<(Meeting, RoomRole), StoreError> {
+        let meeting = self.meeting_by_id(meeting_id).await?;
+        let expected = meeting
+            .interpreter
+            .as_ref()
+            .and_then(|i| i.token.as_deref());
+        let matches = expected.is_some_and(|e| same_secret(e.as_bytes(), secret.as_bytes()));
+        let facts = RoomFacts {
+            citizen_id: meeting.citizen_id.as_str(),
+            staff_id: meeting.staff_id.as_str(),
+            adviser_id: meeting.adviser_id.as_ref().map(|a| a.as_str()),
+            channel: meeting.channel,
+            status: meeting.status,
+            end: meeting.end,
+        };
+        match interpreter_role(facts, matches, self.now()) {
+            Ok(role) => Ok((meeting, role)),
+            Err(RoomRefusal::NotParticipant) => Err(StoreError::NotFound),
+            Err(refusal) => Err(StoreError::Room(refusal)),
+        }
+    }
+}
+
+/// Equal secrets, in time that does not depend on where they differ.
+fn same_secret(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }

@@ -66,6 +66,8 @@ async fn call_in(store: &Store, w: &World, hours: i64) -> MeetingId {
                     location_id: Some(location.id),
                     ..Default::default()
                 }),
+                interpreter: None,
+                companion: None,
             },
         )
         .await
@@ -98,6 +100,8 @@ async fn every_change_is_in_the_feed_in_order_and_pages_lose_nothing(backend: Ba
                 attendance_reason: None,
                 with_fund: false,
                 call_in: None,
+                interpreter: None,
+                companion: None,
             },
         )
         .await

@@ -31,6 +31,8 @@ async fn a_set_clock_dates_the_cancellation_and_the_access_log(backend: Backend)
                 attendance_reason: None,
                 with_fund: false,
                 call_in: None,
+                interpreter: None,
+                companion: None,
             },
         )
         .await

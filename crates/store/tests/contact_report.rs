@@ -166,6 +166,8 @@ async fn the_counts_kept_per_day_follow_every_change_to_meetings_surveys_and_cit
             attendance_reason: None,
             with_fund: false,
             call_in: None,
+            interpreter: None,
+            companion: None,
         };
         meetings.push(store.book_meeting(by, &booking).await.expect("booked"));
         check("booked").await;

@@ -18,6 +18,8 @@ fn booking(citizen_id: &CitizenId, slot_id: &SlotId, channel: Channel) -> NewMee
         attendance_reason: None,
         with_fund: false,
         call_in: None,
+        interpreter: None,
+        companion: None,
     }
 }
 

@@ -157,6 +157,8 @@ async fn a_decision_against_the_recommendation_needs_a_reason_and_drives_booking
         attendance_reason: None,
         with_fund: false,
         call_in: None,
+        interpreter: None,
+        companion: None,
     };
     assert!(matches!(
         store.book_meeting(&w.citizen_actor, &req).await,

@@ -176,6 +176,8 @@ async fn book(
         attendance_reason: attendance_reason.map(str::to_owned),
         with_fund: false,
         call_in: None,
+        interpreter: None,
+        companion: None,
     };
     store.book_meeting(&w.caseworker, &req).await.expect("book")
 }
@@ -478,6 +480,8 @@ async fn a_call_in_letter_gives_the_full_address_the_way_in_and_the_rebooking_ru
             location_id: Some(location.id.clone()),
             ..Default::default()
         }),
+        interpreter: None,
+        companion: None,
     };
     store
         .book_meeting(&w.caseworker, &req)
@@ -604,7 +608,12 @@ async fn a_letter_has_the_address_for_the_window_and_says_what_to_do_by_phone(ba
         .to_zoned(jiff::tz::TimeZone::get("Europe/Copenhagen").expect("tz"));
     let (day, clock) = (
         format!(" den {}. ", local.day()),
-        format!("{} kl. {}.{:02}.", local.year(), local.hour(), local.minute()),
+        format!(
+            "{} kl. {}.{:02}.",
+            local.year(),
+            local.hour(),
+            local.minute()
+        ),
     );
     assert!(
         l.body.contains(&day) && l.body.contains(&clock),

@@ -168,3 +168,10 @@ receipt-booked = Samtalen er booket: { $when }.
 receipt-moved = Samtalen er flyttet til { $when }.
 receipt-cancelled = Samtalen { $when } er aflyst.
 meeting-video-participants = Kun { $names } og borgeren kan deltage i videosamtalen.
+## Interpreters and companions on a meeting (issue 19 item 4).
+meeting-interpreter = Tolk
+meeting-interpreter-line = { $language }, { $how } – { $provider }
+meeting-companion = Bisidder
+interpreter-how-in-person = i lokalet
+interpreter-how-phone = i telefonen
+interpreter-how-video = i videosamtalen

@@ -54,3 +54,6 @@ notice-letter-phone = Telefon { $phone }
 notice-duration = Samtalen varer { $minutes } minutter.
 ## A letter's reference under its date, to quote on the phone (issue 19).
 notice-letter-reference = Vores reference: { $reference }
+## The interpreter booked and the companion named, in letters and e-mails (issue 19 item 4).
+notice-interpreter-booked = Vi har bestilt en tolk til samtalen. Sprog: { $language }. Tolken er med { $how }.
+notice-companion = Du har sagt, at { $name } kommer med dig.

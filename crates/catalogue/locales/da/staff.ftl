@@ -207,3 +207,5 @@ calendar-remove-booked = Tiden blev booket, før du fjernede den. Den er ikke fj
 ## The citizen's contact and needs on the staff page (issue 19 item 6).
 details-step-free-short = Adgang uden trin
 details-staff-edit = Ret kontakt og behov
+## The link a video meeting's interpreter enters by (issue 19 item 4).
+meeting-interpreter-link = Send dette link til tolken. Tolken venter i venterummet, til du lukker tolken ind:

@@ -168,3 +168,10 @@ receipt-booked = The meeting is booked: { $when }.
 receipt-moved = The meeting has been moved to { $when }.
 receipt-cancelled = The meeting { $when } has been cancelled.
 meeting-video-participants = Only { $names } and the citizen can join the video meeting.
+## Interpreters and companions on a meeting (issue 19 item 4).
+meeting-interpreter = Interpreter
+meeting-interpreter-line = { $language }, { $how } – { $provider }
+meeting-companion = Companion
+interpreter-how-in-person = in the room
+interpreter-how-phone = on the phone
+interpreter-how-video = in the video meeting

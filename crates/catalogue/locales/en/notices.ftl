@@ -53,3 +53,6 @@ notice-letter-phone = Phone { $phone }
 notice-duration = The meeting lasts { $minutes } minutes.
 ## A letter's reference under its date, to quote on the phone (issue 19).
 notice-letter-reference = Our reference: { $reference }
+## The interpreter booked and the companion named, in letters and e-mails (issue 19 item 4).
+notice-interpreter-booked = We have booked an interpreter for the meeting. Language: { $language }. The interpreter takes part { $how }.
+notice-companion = You have told us that { $name } is coming with you.

@@ -207,3 +207,5 @@ calendar-remove-booked = The time was booked before you removed it. It has not b
 ## The citizen's contact and needs on the staff page (issue 19 item 6).
 details-step-free-short = Step-free access
 details-staff-edit = Change contact and needs
+## The link a video meeting's interpreter enters by (issue 19 item 4).
+meeting-interpreter-link = Send this link to the interpreter. The interpreter waits in the waiting room until you let them in:

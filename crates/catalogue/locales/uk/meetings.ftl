@@ -170,3 +170,10 @@ receipt-booked = Зустріч заброньовано: { $when }.
 receipt-moved = Зустріч перенесено на { $when }.
 receipt-cancelled = Зустріч { $when } скасовано.
 meeting-video-participants = Лише { $names } і громадянин можуть приєднатися до відеозустрічі.
+## Interpreters and companions on a meeting (issue 19 item 4).
+meeting-interpreter = Перекладач
+meeting-interpreter-line = { $language }, { $how } – { $provider }
+meeting-companion = Супровідна особа
+interpreter-how-in-person = у приміщенні
+interpreter-how-phone = по телефону
+interpreter-how-video = у відеорозмові

@@ -56,3 +56,6 @@ notice-duration = Розмова триває { $minutes } { $minutes ->
 }.
 ## A letter's reference under its date, to quote on the phone (issue 19).
 notice-letter-reference = Номер листа: { $reference }
+## The interpreter booked and the companion named, in letters and e-mails (issue 19 item 4).
+notice-interpreter-booked = Ми замовили перекладача на розмову. Мова: { $language }. Перекладач буде { $how }.
+notice-companion = Ви повідомили, що з вами прийде { $name }.

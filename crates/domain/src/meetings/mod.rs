@@ -29,5 +29,5 @@ pub use no_show::{
 pub use parties::MeetingParties;
 pub use pick::{PickReason, Preferences};
 pub use self_booking::{SOURCE as SELF_BOOKING_SOURCE, SelfBookingExemption, books_themself};
-pub use video::{OPEN_AFTER_END, RoomFacts, RoomRefusal, RoomRole, room_role};
+pub use video::{OPEN_AFTER_END, RoomFacts, RoomRefusal, RoomRole, interpreter_role, room_role};
 pub use weekly::{Expansion, MAX_DAYS, MAX_SLOTS, WeeklyAvailability};

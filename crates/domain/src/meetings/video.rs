@@ -18,11 +18,14 @@ pub enum RoomRole {
     Adviser,
     /// The citizen: waits until let in.
     Citizen,
+    /// A video meeting's interpreter (issue 19): enters by the secret link staff send them,
+    /// and waits until let in, like the citizen.
+    Interpreter,
 }
 
 impl RoomRole {
     pub fn waits(self) -> bool {
-        self == RoomRole::Citizen
+        matches!(self, RoomRole::Citizen | RoomRole::Interpreter)
     }
 
     pub fn as_str(self) -> &'static str {
@@ -30,6 +33,7 @@ impl RoomRole {
             RoomRole::Host => "host",
             RoomRole::Adviser => "adviser",
             RoomRole::Citizen => "citizen",
+            RoomRole::Interpreter => "interpreter",
         }
     }
 }
@@ -84,6 +88,26 @@ pub fn room_role(
     } else {
         return Err(RoomRefusal::NotParticipant);
     };
+    open(facts, now)?;
+    Ok(role)
+}
+
+/// The interpreter's entry by their link: `link_matches` says the secret in it is the
+/// meeting's; a wrong one is as if the room did not exist.
+pub fn interpreter_role(
+    facts: RoomFacts<'_>,
+    link_matches: bool,
+    now: Timestamp,
+) -> Result<RoomRole, RoomRefusal> {
+    if !link_matches {
+        return Err(RoomRefusal::NotParticipant);
+    }
+    open(facts, now)?;
+    Ok(RoomRole::Interpreter)
+}
+
+/// Whether the room is open at `now`: a booked video meeting, until a while after its end.
+fn open(facts: RoomFacts<'_>, now: Timestamp) -> Result<(), RoomRefusal> {
     if facts.channel != Channel::Video {
         return Err(RoomRefusal::NotVideo);
     }
@@ -98,7 +122,7 @@ pub fn room_role(
     {
         return Err(RoomRefusal::Over);
     }
-    Ok(role)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -118,6 +142,22 @@ mod tests {
 
     fn at(s: &str) -> Timestamp {
         s.parse().expect("time")
+    }
+
+    #[test]
+    fn the_interpreter_enters_by_the_right_link_only_and_waits_like_the_citizen() {
+        let f = facts("2026-11-24T10:30:00Z");
+        let now = at("2026-11-24T10:00:00Z");
+        assert_eq!(interpreter_role(f, true, now), Ok(RoomRole::Interpreter));
+        assert!(RoomRole::Interpreter.waits());
+        assert_eq!(
+            interpreter_role(f, false, now),
+            Err(RoomRefusal::NotParticipant)
+        );
+        assert_eq!(
+            interpreter_role(f, true, at("2026-11-24T12:00:00Z")),
+            Err(RoomRefusal::Over)
+        );
     }
 
     #[test]

@@ -276,6 +276,23 @@ pub struct MeetingJson {
     /// A `no_show` with a reasonable excuse: the excuse staff recorded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub no_show_excuse: Option<String>,
+    /// The interpreter booked for the meeting (extension, issue 19); `null`: none.
+    pub interpreter: Option<InterpreterJson>,
+    /// The companion (bisidder) the citizen brings, as named (extension, issue 19).
+    pub companion: Option<String>,
+}
+
+/// An interpreter booked for a meeting: the language, how they take part and with whom.
+#[derive(Debug, Clone, serde::Serialize, ToSchema)]
+pub struct InterpreterJson {
+    /// ISO 639-1.
+    #[schema(example = "ti")]
+    pub language: String,
+    #[schema(value_type = String, example = "video")]
+    pub mode: domain::InterpreterMode,
+    /// The provider's name and phone.
+    pub provider: String,
+    pub provider_phone: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -369,6 +386,13 @@ impl MeetingJson {
             call_in,
             join_url,
             no_show_excuse: m.no_show_excuse,
+            interpreter: m.interpreter.map(|i| InterpreterJson {
+                language: i.language.code().to_owned(),
+                mode: i.mode,
+                provider: i.provider_name,
+                provider_phone: i.provider_phone,
+            }),
+            companion: m.companion,
             citizen_id: m.citizen_id.to_string(),
             caseworker_id: m.staff_id.to_string(),
             caseworker_name: m.staff_name,

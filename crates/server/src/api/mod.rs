@@ -42,6 +42,10 @@ pub fn router(demo: bool) -> (Router<AppState>, utoipa::openapi::OpenApi) {
     let (router, paths) = api
         .routes(routes!(municipalities::create::handler))
         .routes(routes!(municipalities::update::handler))
+        .routes(routes!(
+            municipalities::interpreter_providers::list_handler,
+            municipalities::interpreter_providers::create_handler
+        ))
         .routes(routes!(funds::create::handler))
         .routes(routes!(
             locations::create::handler,

@@ -185,34 +185,4 @@ impl Texts {
     }
 }
 
-/// The name of an interpreter's language (a code of `domain::InterpreterLanguage::ALL`) in
-/// the reader's language; a code no longer on the list reads "another language".
-pub fn interpreter_language(lang: Lang, code: &str) -> &'static str {
-    match code {
-        "ar" => lang.text("language-ar"),
-        "bs" => lang.text("language-bs"),
-        "de" => lang.text("language-de"),
-        "en" => lang.text("language-en"),
-        "es" => lang.text("language-es"),
-        "fa" => lang.text("language-fa"),
-        "fr" => lang.text("language-fr"),
-        "it" => lang.text("language-it"),
-        "ku" => lang.text("language-ku"),
-        "lt" => lang.text("language-lt"),
-        "lv" => lang.text("language-lv"),
-        "pl" => lang.text("language-pl"),
-        "ps" => lang.text("language-ps"),
-        "pt" => lang.text("language-pt"),
-        "ro" => lang.text("language-ro"),
-        "ru" => lang.text("language-ru"),
-        "so" => lang.text("language-so"),
-        "sq" => lang.text("language-sq"),
-        "th" => lang.text("language-th"),
-        "ti" => lang.text("language-ti"),
-        "tr" => lang.text("language-tr"),
-        "uk" => lang.text("language-uk"),
-        "ur" => lang.text("language-ur"),
-        "vi" => lang.text("language-vi"),
-        _ => lang.text("language-unknown"),
-    }
-}
+pub use catalogue::meetings::interpreter_language;

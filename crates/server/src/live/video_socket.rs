@@ -49,8 +49,36 @@ pub async fn handler(
         .max_message_size(MAX_CLIENT_FRAME)
         .read_buffer_size(8 * 1024)
         .on_upgrade(move |socket| {
-            session(socket, state, meeting.id.to_string(), role, name, token)
+            session(
+                socket,
+                state,
+                meeting.id.to_string(),
+                role,
+                name,
+                Some(token),
+            )
         }))
+}
+
+/// `GET /live/meetings/{id}/video/tolk/{secret}`: the interpreter's socket (issue 19). The
+/// link's secret is the key; there is no session to follow, so the socket lives as long as the
+/// room lets it, and the interpreter waits to be let in like the citizen.
+pub async fn interpreter_handler(
+    State(state): State<AppState>,
+    axum::extract::Path((id, secret)): axum::extract::Path<(String, String)>,
+    ws: WebSocketUpgrade,
+) -> Result<Response, ApiError> {
+    let id = MeetingId::try_from(id.as_str()).map_err(|_| ApiError::NotFound)?;
+    let (meeting, role) = state.store.video_room_by_link(&id, &secret).await?;
+    let name = meeting
+        .interpreter
+        .as_ref()
+        .map(|i| i.provider_name.clone())
+        .unwrap_or_default();
+    Ok(ws
+        .max_message_size(MAX_CLIENT_FRAME)
+        .read_buffer_size(8 * 1024)
+        .on_upgrade(move |socket| session(socket, state, meeting.id.to_string(), role, name, None)))
 }
 
 async fn session(
@@ -59,7 +87,7 @@ async fn session(
     meeting: String,
     role: RoomRole,
     name: String,
-    token: String,
+    token: Option<String>,
 ) {
     let (link, mut frames) = PeerLink::new();
     let too_slow = link.too_slow.clone();
@@ -70,7 +98,7 @@ async fn session(
     let reason = loop {
         tokio::select! {
             _ = check.tick() => {
-                if session_ended(&state, &token).await {
+                if let Some(token) = &token && session_ended(&state, token).await {
                     break Some((close_code::POLICY, SIGNED_OUT));
                 }
             }

@@ -300,6 +300,8 @@ pub async fn submit(
                     attendance_reason: attendance_reason.clone(),
                     with_fund,
                     call_in: call_in.clone(),
+                    interpreter: None,
+                    companion: None,
                 };
                 state.store.book_meeting(&user.actor, &req).await
             }

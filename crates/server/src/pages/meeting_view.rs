@@ -53,6 +53,11 @@ pub struct MeetingView {
     pub can_decide_absence: bool,
     /// A no-show with a reasonable excuse: "Udeblevet med rimelig grund: …".
     pub excuse_line: Option<String>,
+    /// "Tigrinya, i lokalet – Tolkeservice Nord, 70 20 30 40" (issue 19), for everyone in it.
+    pub interpreter: Option<String>,
+    /// Staff, a video meeting's interpreter: the link to send them (the waiting room's door).
+    pub interpreter_link: Option<String>,
+    pub companion: Option<String>,
 }
 
 /// The reason a citizen gave, as they chose it.
@@ -249,5 +254,35 @@ pub fn view(m: &Meeting, r: &Reader<'_>) -> MeetingView {
             r.lang
                 .fmt("meeting-no-show-excuse", &[("excuse", e.into())])
         }),
+        interpreter: m.interpreter.as_ref().map(|i| interpreter_line(i, r.lang)),
+        interpreter_link: m
+            .interpreter
+            .as_ref()
+            .and_then(|i| i.token.as_ref())
+            .filter(|_| r.is_staff && video)
+            .map(|token| format!("{}/moeder/{}/video/tolk/{token}", r.public_url, m.id)),
+        companion: m.companion.clone(),
     }
+}
+
+/// The interpreter as the meeting shows them: language, how, and the provider with phone.
+fn interpreter_line(i: &store::MeetingInterpreter, lang: Lang) -> String {
+    let provider = match &i.provider_phone {
+        Some(phone) => format!("{}, {}", i.provider_name, domain::spoken_phone(phone)),
+        None => i.provider_name.clone(),
+    };
+    lang.fmt(
+        "meeting-interpreter-line",
+        &[
+            (
+                "language",
+                catalogue::meetings::interpreter_language(lang, i.language.code()).into(),
+            ),
+            (
+                "how",
+                catalogue::meetings::interpreter_how(lang, i.mode).into(),
+            ),
+            ("provider", provider.as_str().into()),
+        ],
+    )
 }

@@ -97,6 +97,10 @@ pub fn routes(config: &ServerConfig) -> Router<AppState> {
         .route("/static/video.js", get(video_js))
         .route("/moeder/{id}/video", get(video::room))
         .route(
+            "/moeder/{id}/video/tolk/{secret}",
+            get(video::interpreter_room),
+        )
+        .route(
             "/borger/spoergeskema/{id}",
             get(surveys::form).post(surveys::submit),
         )

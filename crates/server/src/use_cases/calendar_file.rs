@@ -3,7 +3,7 @@
 
 use axum::http::header;
 use axum::response::IntoResponse;
-use catalogue::meetings::{call_in_and_fund, how_to_take_part};
+use catalogue::meetings::{call_in_and_fund, how_to_take_part, support_lines};
 use domain::Channel;
 
 use crate::i18n::Lang;
@@ -27,8 +27,11 @@ pub fn summary_and_description(
         m.attendance_reason.as_deref(),
         m.adviser_name.as_deref(),
     );
+    let interpreter = m.interpreter.as_ref().map(|i| (i.language.code(), i.mode));
+    let support = support_lines(lang, interpreter, m.companion.as_deref());
     let description = std::iter::once(how)
         .chain(extras)
+        .chain(support)
         .collect::<Vec<_>>()
         .join("\n");
     (summary.to_owned(), description)

@@ -751,7 +751,11 @@ async fn a_citizen_says_what_they_need_and_an_unknown_language_is_refused_by_nam
 
     // Staff remove the need with `null`.
     let r = app
-        .patch(&path, Some(&world.aalborg), &json!({"interpreter_language": null}))
+        .patch(
+            &path,
+            Some(&world.aalborg),
+            &json!({"interpreter_language": null}),
+        )
         .await;
     assert_eq!(
         r.json::<Value>().await.expect("json")["interpreter_language"],

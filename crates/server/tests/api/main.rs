@@ -7,6 +7,7 @@ mod citizens;
 mod contact_plan;
 mod exports;
 mod helpers;
+mod interpreters;
 mod live;
 mod meetings;
 mod meetings_busy;

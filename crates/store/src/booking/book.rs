@@ -30,7 +30,11 @@ impl Store {
             .booking_context(actor, &req.citizen_id, &req.slot_id, None)
             .await?;
         let by_citizen = visibility == Visibility::Own;
-        if by_citizen && (req.attendance_reason.is_some() || req.call_in.is_some()) {
+        if by_citizen
+            && (req.attendance_reason.is_some()
+                || req.call_in.is_some()
+                || req.interpreter.is_some())
+        {
             return Err(StoreError::Forbidden);
         }
         check_booking(
@@ -99,9 +103,14 @@ impl Store {
             }
         };
         let id = new_id();
-        // Plain bookings, the many, go through the group writer; joint meetings and call-ins
-        // write more rows and take the ordinary transaction.
-        if let (None, None, Some(writer)) = (&fund, &req.call_in, &self.inner.bookings) {
+        // Plain bookings, the many, go through the group writer; joint meetings, call-ins and
+        // meetings with an interpreter or a companion write more and take the ordinary
+        // transaction.
+        let plain = fund.is_none()
+            && req.call_in.is_none()
+            && req.interpreter.is_none()
+            && req.companion.is_none();
+        if let (true, Some(writer)) = (plain, &self.inner.bookings) {
             return self
                 .book_in_group(
                     writer, actor, visibility, &citizen, &slot, staff_name, req, id,
@@ -132,10 +141,28 @@ impl Store {
             _ => None,
         };
         let location_for_answer = location.clone();
+        // A video interpreter is a third participant in the room: a video meeting only.
+        if req.interpreter.is_some_and(|i| {
+            i.mode == domain::InterpreterMode::Video && req.channel != Channel::Video
+        }) {
+            return Err(StoreError::invalid(
+                "interpreter.mode",
+                domain::Invalid::Combination,
+            ));
+        }
+        let interpreter = match req.interpreter {
+            Some(wanted) => Some((
+                wanted,
+                crate::interpreters::book(&mut tx, citizen.municipality.as_str(), wanted).await?,
+            )),
+            None => None,
+        };
         sqlx::query(
             "INSERT INTO meetings (id, citizen_id, staff_id, slot_id, adviser_id, adviser_slot_id, starts_at, ends_at, \
-             channel, location, purpose, attendance_reason, status, booked_by, booked_by_role, booked_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'booked', $13, $14, $15, $15)",
+             channel, location, purpose, attendance_reason, status, booked_by, booked_by_role, booked_at, updated_at, \
+             interpreter_language, interpreter_mode, interpreter_provider_id, interpreter_token, companion) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'booked', $13, $14, $15, $15, \
+             $16, $17, $18, $19, $20)",
         )
         .bind(&id)
         .bind(citizen.id.as_str())
@@ -152,6 +179,11 @@ impl Store {
         .bind(actor.id())
         .bind(actor.role().as_str())
         .bind(now)
+        .bind(interpreter.as_ref().map(|(w, _)| w.language.code()))
+        .bind(interpreter.as_ref().map(|(w, _)| w.mode.as_str()))
+        .bind(interpreter.as_ref().map(|(_, (provider, _))| provider.clone()))
+        .bind(interpreter.as_ref().and_then(|(_, (_, token))| token.clone()))
+        .bind(req.companion.clone())
         .execute(&mut *tx)
         .await?;
         if let Some(call_in) = &req.call_in {
@@ -184,8 +216,9 @@ impl Store {
         notices.extend(self.reminder_at(slot.start).map(|at| (kinds::REMINDER, at)));
         outbox(&mut tx, self.now_micros(), &id, &notices).await?;
         tx.commit().await?;
-        if adviser.is_some() || req.call_in.is_some() {
-            // The adviser's name and the call-in's location come with a read; the rare case.
+        if !plain {
+            // The adviser's name, the call-in's location and the interpreter's provider come
+            // with a read; the rare case.
             return self.meeting_by_id(&crate::ids::typed("id", &id)?).await;
         }
         booked(
@@ -295,5 +328,7 @@ fn booked(
         call_in: None,
         absence: None,
         no_show_excuse: None,
+        interpreter: None,
+        companion: None,
     })
 }

@@ -29,6 +29,10 @@ pub struct NewMeeting {
     pub with_fund: bool,
     /// Staff only: a call-in (indkaldelse) with its location, number and rebooking period.
     pub call_in: Option<domain::meetings::CallInRequest>,
+    /// Staff only: an interpreter booked from the municipality's providers (issue 19).
+    pub interpreter: Option<domain::Interpreter>,
+    /// The companion (bisidder) the citizen brings, as they name them.
+    pub companion: Option<String>,
 }
 
 /// Outbox kinds; stored, so never renamed.

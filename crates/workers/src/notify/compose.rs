@@ -2,7 +2,9 @@
 //! reader's language (the words are in the catalogue's `notices.ftl`). Plain language in the
 //! voice DESIGN.md asks for: "du", the action first, what to do next.
 
-use catalogue::meetings::{call_in_and_fund, call_in_lines, how_to_take_part, rebook_line};
+use catalogue::meetings::{
+    call_in_and_fund, call_in_lines, how_to_take_part, rebook_line, support_lines,
+};
 use catalogue::{Arg, Lang};
 use domain::Channel;
 use domain::notices::NoticeKind;
@@ -141,6 +143,8 @@ pub fn compose(lang: Lang, kind: NoticeKind, n: &MeetingNotice, public_url: &str
         if let Some(call_in) = &m.call_in {
             paragraphs.extend(call_in_paragraphs(lang, call_in, kind));
         }
+        let interpreter = m.interpreter.as_ref().map(|i| (i.language.code(), i.mode));
+        paragraphs.extend(support_lines(lang, interpreter, m.companion.as_deref()));
     }
     paragraphs.extend(call_in_and_fund(
         lang,

@@ -34,6 +34,42 @@ pub struct CreateMeeting {
     /// Staff only: make the meeting a call-in (indkaldelse, BEK nr. 1216/2023 § 46) with the
     /// facts BEK nr. 442/2023 § 20 registers for every call-in.
     pub call_in: Option<CallInBody>,
+    /// Staff only (extension, issue 19): an interpreter from the municipality's providers
+    /// (`GET /municipalities/{code}/interpreter-providers`). A language or way no provider
+    /// offers is 422 under `interpreter.language` or `interpreter.mode`.
+    pub interpreter: Option<InterpreterBody>,
+    /// The companion (bisidder) the citizen brings, as they name them; at most 100 characters
+    /// (extension, issue 19).
+    pub companion: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct InterpreterBody {
+    /// ISO 639-1, one of the languages `interpreter_language` takes.
+    #[schema(required = true, example = "ti")]
+    pub language: Option<String>,
+    /// `in_person`, `phone` or `video` (a third participant in the video room).
+    #[schema(required = true, value_type = String, example = "in_person")]
+    pub mode: Option<String>,
+}
+
+impl InterpreterBody {
+    pub fn parse(&self, f: &mut Fields) -> Option<domain::Interpreter> {
+        let language = f.required(
+            "interpreter.language",
+            self.language.as_deref(),
+            domain::InterpreterLanguage::try_from,
+        );
+        let mode = f.required(
+            "interpreter.mode",
+            self.mode.as_deref(),
+            domain::InterpreterMode::try_from,
+        );
+        Some(domain::Interpreter {
+            language: language?,
+            mode: mode?,
+        })
+    }
 }
 
 /// The parts of a call-in the meeting does not already hold.
@@ -120,6 +156,11 @@ impl CreateMeeting {
             Some(body) => body.parse(&mut f).map(Some),
             None => Some(None),
         };
+        let interpreter = match &self.interpreter {
+            Some(body) => body.parse(&mut f).map(Some),
+            None => Some(None),
+        };
+        let companion = text(&mut f, "companion", self.companion.as_deref(), 100);
         f.finish(|| {
             Some(NewMeeting {
                 citizen_id: citizen_id?,
@@ -129,6 +170,8 @@ impl CreateMeeting {
                 attendance_reason: attendance_reason?,
                 with_fund: self.with_fund,
                 call_in: call_in?,
+                interpreter: interpreter?,
+                companion: companion?,
             })
         })
     }
