@@ -119,3 +119,57 @@ test('caseworker and citizen meet by video after the waiting room', async () => 
   await citizen.click('#leave');
   await staff.waitForFunction(() => document.querySelectorAll('#remotes video').length === 0);
 });
+
+test('an interpreter enters the video meeting by the link staff send, waits, and is let in', async () => {
+  const { json: { token } } = await api('/api/v1/dev/session', { body: { login: 'aalborg.jk1' } });
+  const made = await api('/api/v1/citizens', { token, body: { cpr: '1010861234', name: 'Amal Arabi', municipality: '0851', target_group: 'job_ready_cash_benefit', unemployed_since: '2026-11-23', login: 'amal.arabi' } });
+  assert.equal(made.status, 201, JSON.stringify(made.json));
+  // The first conversation in person (LAB § 33), then the video meeting with an interpreter,
+  // 64 days ahead, clear of the other test's times.
+  const start = new Date((await serverNow(server.url)).getTime() + 64 * 24 * 3600 * 1000);
+  start.setUTCHours(9, 0, 0, 0);
+  const before = new Date(start.getTime() - 60 * 60 * 1000);
+  const inPerson = await api('/api/v1/slots', { token, body: { start: before.toISOString(), end: new Date(before.getTime() + 30 * 60 * 1000).toISOString(), channels: ['in_person'], location: 'Jobcenter Aalborg, Kjellerups Torv 5' } });
+  assert.equal(inPerson.status, 201, JSON.stringify(inPerson.json));
+  const first = await api('/api/v1/meetings', { token, body: { citizen_id: made.json.id, slot_id: inPerson.json.id, channel: 'in_person' } });
+  assert.equal(first.status, 201, JSON.stringify(first.json));
+  const slot = await api('/api/v1/slots', { token, body: { start: start.toISOString(), end: new Date(start.getTime() + 30 * 60 * 1000).toISOString(), channels: ['video'] } });
+  assert.equal(slot.status, 201, JSON.stringify(slot.json));
+  const meeting = await api('/api/v1/meetings', { token, body: { citizen_id: made.json.id, slot_id: slot.json.id, channel: 'video', interpreter: { language: 'ar', mode: 'video' } } });
+  assert.equal(meeting.status, 201, JSON.stringify(meeting.json));
+  assert.equal(meeting.json.interpreter.mode, 'video');
+
+  // Staff read the link on the meeting page.
+  const staffContext = await staffBrowser.newContext({ locale: 'da-DK' });
+  const staff = await staffContext.newPage();
+  await signIn(staff, server.url, 'aalborg.jk1');
+  await staff.goto(`${server.url}/samtaler/${meeting.json.id}`);
+  assert.match(await staff.locator('[data-testid="interpreter"]').textContent(), /^Arabisk, i videosamtalen – Tolkeservice Nord/);
+  const link = await staff.locator('[data-testid="interpreter-link"]').textContent();
+  assert.match(link, new RegExp(`/moeder/${meeting.json.id}/video/tolk/[0-9a-f]{32}$`));
+
+  // The interpreter, signed in nowhere, checks their devices and waits.
+  const interpreterContext = await citizenBrowser.newContext({ locale: 'da-DK' });
+  const interpreter = await interpreterContext.newPage();
+  await interpreter.goto(link);
+  assert.equal(await interpreter.locator('h1').textContent(), 'Videosamtale');
+  await expectNoAxeViolations(interpreter, assert);
+  await interpreter.waitForSelector('#check-status:has-text("virker")');
+  await interpreter.click('#enter');
+  await interpreter.waitForSelector('#waiting-room:not([hidden])');
+  // A wrong secret opens nothing.
+  const wrong = await (await citizenBrowser.newContext()).newPage();
+  assert.equal((await wrong.goto(link.replace(/[0-9a-f]{32}$/, '0'.repeat(32)))).status(), 404);
+
+  await staff.goto(meeting.json.join_url);
+  await staff.waitForSelector('#check-status:has-text("virker")');
+  await staff.click('#enter');
+  const admit = staff.locator('#waiting button');
+  await admit.waitFor();
+  assert.match(await admit.textContent(), /Tolkeservice Nord/);
+  await admit.click();
+  await framesArrive(interpreter);
+  await framesArrive(staff);
+  await interpreterContext.close();
+  await staffContext.close();
+});

@@ -741,3 +741,70 @@ fn lix(text: &str) -> f64 {
     let long = words.iter().filter(|w| w.chars().count() > 6).count();
     words.len() as f64 / sentences as f64 + 100.0 * long as f64 / words.len().max(1) as f64
 }
+
+backend_tests!(a_letter_says_which_interpreter_is_booked_and_who_comes_along);
+/// Issue 19 item 4: the letter tells the citizen an interpreter is booked, in which language
+/// and how they take part, and names the companion they said they bring — still plain Danish.
+async fn a_letter_says_which_interpreter_is_booked_and_who_comes_along(backend: Backend) {
+    let store = fresh_store(backend).await;
+    let w = world(&store).await;
+    let aalborg = domain::MunicipalityCode::try_from("0851").expect("code");
+    let provider = store::NewInterpreterProvider {
+        name: domain::OrgName::try_from("Tolkeservice Nord").expect("name"),
+        phone: None,
+        languages: vec![domain::InterpreterLanguage::try_from("ti").expect("ti")],
+        modes: vec![domain::InterpreterMode::InPerson],
+    };
+    store
+        .create_interpreter_provider(&w.admin, &aalborg, &provider)
+        .await
+        .expect("provider");
+    let paper = CitizenChange {
+        digital_mail: Some(false),
+        postal_address: Some(domain::PostalAddress::parse("Vestergade 1", "9000", "Aalborg").ok()),
+        ..Default::default()
+    };
+    store
+        .update_citizen(&w.caseworker, &w.citizen.id, &paper)
+        .await
+        .expect("paper");
+    store::testing::first_conversation_held(&store, w.citizen.id.as_str(), w.caseworker.id()).await;
+    let slot = store
+        .create_slots(
+            &w.caseworker,
+            &[slot_in(&store, 72, 30, &[Channel::InPerson])],
+        )
+        .await
+        .expect("slot")
+        .remove(0);
+    let req = NewMeeting {
+        citizen_id: w.citizen.id.clone(),
+        slot_id: slot.id.clone(),
+        channel: Channel::InPerson,
+        purpose: None,
+        attendance_reason: None,
+        with_fund: false,
+        call_in: None,
+        interpreter: Some(domain::Interpreter {
+            language: domain::InterpreterLanguage::try_from("ti").expect("ti"),
+            mode: domain::InterpreterMode::InPerson,
+        }),
+        companion: Some("Hans Hansen".into()),
+    };
+    store.book_meeting(&w.caseworker, &req).await.expect("book");
+    drain_without_gateways(&store).await;
+    let letters = store.letters(&w.caseworker, false).await.expect("letters");
+    let body = &letters[0].body;
+    assert!(
+        body.contains(
+            "Vi har bestilt en tolk til samtalen. Sprog: Tigrinya. Tolken er med i lokalet."
+        ),
+        "{body}"
+    );
+    assert!(
+        body.contains("Du har sagt, at Hans Hansen kommer med dig."),
+        "{body}"
+    );
+    let lix = lix(body);
+    assert!(lix < 40.0, "LIX {lix:.1}: {body}");
+}

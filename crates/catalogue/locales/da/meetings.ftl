@@ -175,3 +175,5 @@ meeting-companion = Bisidder
 interpreter-how-in-person = i lokalet
 interpreter-how-phone = i telefonen
 interpreter-how-video = i videosamtalen
+book-companion = Bisidder, der kommer med (valgfrit)
+book-companion-hint = Skriv navnet, fx på en ven eller en fra familien.

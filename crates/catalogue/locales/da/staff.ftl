@@ -209,3 +209,12 @@ details-step-free-short = Adgang uden trin
 details-staff-edit = Ret kontakt og behov
 ## The link a video meeting's interpreter enters by (issue 19 item 4).
 meeting-interpreter-link = Send dette link til tolken. Tolken venter i venterummet, til du lukker tolken ind:
+## Booking an interpreter (issue 19 item 4).
+book-interpreter-language = Tolk på sproget
+book-interpreter-mode = Hvordan er tolken med?
+book-interpreter-mode-same = Som samtalen
+book-interpreter-asked = Borgeren har bedt om tolk. Sprog: { $language }.
+book-interpreter-screening = Borgeren svarede i screeningen, at der er brug for tolk. Spørg om sproget.
+book-interpreter-no-provider = Ingen af kommunens tolkebureauer tilbyder det sprog.
+book-interpreter-no-mode = Intet tolkebureau tilbyder tolkning på den måde på det sprog. Vælg en anden måde.
+book-interpreter-video-only = En tolk i videosamtalen kræver, at samtalen holdes på video.

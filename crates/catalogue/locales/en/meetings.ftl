@@ -175,3 +175,5 @@ meeting-companion = Companion
 interpreter-how-in-person = in the room
 interpreter-how-phone = on the phone
 interpreter-how-video = in the video meeting
+book-companion = Companion coming along (optional)
+book-companion-hint = Write the name, for example of a friend or a family member.

@@ -209,3 +209,12 @@ details-step-free-short = Step-free access
 details-staff-edit = Change contact and needs
 ## The link a video meeting's interpreter enters by (issue 19 item 4).
 meeting-interpreter-link = Send this link to the interpreter. The interpreter waits in the waiting room until you let them in:
+## Booking an interpreter (issue 19 item 4).
+book-interpreter-language = Interpreter in
+book-interpreter-mode = How does the interpreter take part?
+book-interpreter-mode-same = As the meeting
+book-interpreter-asked = The citizen has asked for an interpreter. Language: { $language }.
+book-interpreter-screening = The citizen answered in the screening that an interpreter is needed. Ask which language.
+book-interpreter-no-provider = None of the municipality's interpreter providers offers that language.
+book-interpreter-no-mode = No interpreter provider offers that language that way. Choose another way.
+book-interpreter-video-only = An interpreter in the video meeting needs the meeting to be held by video.

@@ -177,3 +177,5 @@ meeting-companion = Супровідна особа
 interpreter-how-in-person = у приміщенні
 interpreter-how-phone = по телефону
 interpreter-how-video = у відеорозмові
+book-companion = Супровідна особа (за бажанням)
+book-companion-hint = Напишіть ім'я, наприклад друга або когось із родини.

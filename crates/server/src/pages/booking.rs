@@ -73,6 +73,9 @@ impl std::fmt::Display for TimeKey {
     }
 }
 
+/// A select's options: (value, label).
+type Choices = Vec<(String, String)>;
+
 #[derive(Template)]
 #[template(path = "book.html")]
 pub struct BookPage {
@@ -89,11 +92,37 @@ pub struct BookPage {
     pub message: Option<String>,
     /// Staff: the organisation's locations, for a call-in.
     pub locations: Vec<super::booking_call_in::LocationOption>,
+    /// Jobcentre staff booking: the languages an interpreter can be booked in ("" first: none),
+    /// and why one is proposed (issue 19 item 4); empty for everyone else.
+    pub interpreter_languages: Vec<(String, String)>,
+    pub interpreter_proposal: Option<String>,
 }
 
 impl BookPage {
     fn has_error(&self) -> bool {
         self.message.is_some() || !self.form.errors.is_empty()
+    }
+
+    /// The interpreter's two choices, (field, label, options): the language, and how they
+    /// take part — as the meeting (the default), or a way of its own.
+    fn interpreter_fields(&self) -> Vec<(&'static str, &'static str, Choices)> {
+        let t = &self.ctx.t;
+        let mut modes = vec![(
+            String::new(),
+            t.text("book-interpreter-mode-same").to_owned(),
+        )];
+        modes.extend(domain::InterpreterMode::ALL.iter().map(|m| {
+            let how = catalogue::meetings::interpreter_how(t.lang, *m);
+            (m.as_str().to_owned(), how.to_owned())
+        }));
+        vec![
+            (
+                "interpreter_language",
+                "book-interpreter-language",
+                self.interpreter_languages.clone(),
+            ),
+            ("interpreter_mode", "book-interpreter-mode", modes),
+        ]
     }
 
     /// The first step (with whom, for a citizen who chooses).
@@ -162,6 +191,21 @@ async fn page(
         _ => Vec::new(),
     };
     let (step_no, steps_total) = step.number(user, &citizen, &q);
+    let books_interpreters = matches!(view, StepView::Channel { .. })
+        && q.flyt.is_none()
+        && matches!(
+            user.actor,
+            domain::Actor::Staff {
+                organisation: domain::Organisation::Municipality(_),
+                ..
+            }
+        );
+    let (interpreter_languages, interpreter_proposal, form) = if books_interpreters {
+        let (proposal, form) = interpreter_proposal(state, user, &citizen, form).await?;
+        (interpreter_choices(user.viewer.lang), proposal, form)
+    } else {
+        (Vec::new(), None, form)
+    };
     let page = BookPage {
         ctx: user.viewer.ctx(),
         is_staff: user.actor.is_staff(),
@@ -171,6 +215,8 @@ async fn page(
         form,
         message,
         locations,
+        interpreter_languages,
+        interpreter_proposal,
         citizen,
         q,
     };
@@ -182,6 +228,49 @@ async fn page(
     let mut response = render(&page);
     *response.status_mut() = status;
     Ok(response)
+}
+
+/// "No interpreter", then every language an interpreter can be booked in.
+fn interpreter_choices(lang: crate::i18n::Lang) -> Vec<(String, String)> {
+    let mut out = vec![(
+        String::new(),
+        lang.text("details-interpreter-none").to_owned(),
+    )];
+    out.extend(domain::InterpreterLanguage::ALL.iter().map(|code| {
+        let name = crate::i18n::interpreter_language(lang, code);
+        ((*code).to_owned(), name.to_owned())
+    }));
+    out
+}
+
+/// What the citizen has said they need proposes the interpreter: their language from "Mine
+/// oplysninger", else a hint when their latest screening says they need one (the language is
+/// then for staff to ask).
+async fn interpreter_proposal(
+    state: &AppState,
+    user: &SignedIn,
+    citizen: &Citizen,
+    form: FormState,
+) -> Result<(Option<String>, FormState), PageError> {
+    let lang = user.viewer.lang;
+    if let Some(language) = citizen.interpreter_language {
+        let name = crate::i18n::interpreter_language(lang, language.code());
+        let text = lang.fmt("book-interpreter-asked", &[("language", name.into())]);
+        return Ok((
+            Some(text),
+            form.proposing("interpreter_language", language.code()),
+        ));
+    }
+    let screened = state
+        .store
+        .screenings(&user.actor, &citizen.id)
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    let needs = screened
+        .first()
+        .is_some_and(|s| s.answers.needs_interpreter);
+    let text = needs.then(|| lang.text("book-interpreter-screening").to_owned());
+    Ok((text, form))
 }
 
 /// `GET /samtaler/ny?borger=…[&med=…][&fra=…][&dag=…][&tid=…][&flyt=…]`.
@@ -265,9 +354,50 @@ pub async fn submit(
         },
         false => None,
     };
+    // Jobcentre staff may book an interpreter; anyone booking may name a companion.
+    let language = match get("interpreter_language").filter(|_| staff_books) {
+        None => None,
+        Some(code) => match domain::InterpreterLanguage::try_from(code.as_str()) {
+            Ok(l) => Some(l),
+            Err(e) => {
+                form.add_error(t, "interpreter_language", t.invalid(&e));
+                None
+            }
+        },
+    };
+    let mode = match get("interpreter_mode") {
+        None => None,
+        Some(m) => match domain::InterpreterMode::try_from(m.as_str()) {
+            Ok(m) => Some(m),
+            Err(e) => {
+                form.add_error(t, "interpreter_mode", t.invalid(&e));
+                None
+            }
+        },
+    };
+    let mut fields = crate::validate::Fields::default();
+    let companion = crate::api::meetings::create::text(
+        &mut fields,
+        "companion",
+        get("companion").filter(|_| q.flyt.is_none()).as_deref(),
+        100,
+    );
+    if let Err(errors) = fields.finish(|| Some(())) {
+        form = form.with_errors(t, &errors);
+    }
     let Some(channel) = channel.filter(|_| form.errors.is_empty()) else {
         return page(&state, &user, q, form, None).await;
     };
+    // Unless staff say otherwise, the interpreter takes part the way the meeting is held.
+    let interpreter = language.map(|language| domain::Interpreter {
+        language,
+        mode: mode.unwrap_or(match channel {
+            Channel::InPerson => domain::InterpreterMode::InPerson,
+            Channel::Phone => domain::InterpreterMode::Phone,
+            Channel::Video => domain::InterpreterMode::Video,
+        }),
+    });
+    let companion = companion.flatten();
     let choice = super::booking_steps::choice_at(&state, &user, &q, time)
         .await
         .map_err(|e| user.viewer.error(e))?;
@@ -300,8 +430,8 @@ pub async fn submit(
                     attendance_reason: attendance_reason.clone(),
                     with_fund,
                     call_in: call_in.clone(),
-                    interpreter: None,
-                    companion: None,
+                    interpreter,
+                    companion: companion.clone(),
                 };
                 state.store.book_meeting(&user.actor, &req).await
             }
@@ -333,6 +463,10 @@ pub async fn submit(
         form.add_error(t, field, &text);
         return page(&state, &user, q, form, None).await;
     }
+    if let Some((field, key)) = interpreter_refusal(&e) {
+        form.add_error(t, field, lang.text(key));
+        return page(&state, &user, q, form, None).await;
+    }
     if let StoreError::Channel(r) = e {
         let text = crate::i18n::channel_refusal_to(lang, r, user.actor.is_staff());
         form.add_error(t, "channel", text);
@@ -342,4 +476,24 @@ pub async fn submit(
         Some(text) => page(&state, &user, q, form, Some(text)).await,
         None => Err(user.viewer.error(e)),
     }
+}
+
+/// A refused interpreter as the page says it, at its field: no provider speaks the language,
+/// none takes part that way, or a video interpreter for a meeting not held by video.
+fn interpreter_refusal(e: &StoreError) -> Option<(&'static str, &'static str)> {
+    let StoreError::Invalid(errors) = e else {
+        return None;
+    };
+    errors
+        .iter()
+        .find_map(|f| match (f.field.as_ref(), f.problem) {
+            ("interpreter.language", _) => {
+                Some(("interpreter_language", "book-interpreter-no-provider"))
+            }
+            ("interpreter.mode", domain::Invalid::Combination) => {
+                Some(("interpreter_mode", "book-interpreter-video-only"))
+            }
+            ("interpreter.mode", _) => Some(("interpreter_mode", "book-interpreter-no-mode")),
+            _ => None,
+        })
 }

@@ -75,6 +75,8 @@ fn label_key(field: &str) -> &'static str {
         "postcode" => "details-postcode",
         "town" => "details-town",
         "interpreter_language" => "details-interpreter",
+        "interpreter_mode" => "book-interpreter-mode",
+        "companion" => "book-companion",
         _ => "form-error-summary",
     }
 }
@@ -137,6 +139,14 @@ impl FormState {
             field.to_owned(),
             format!("{}: {message}", t.text(label_key(field))),
         ));
+    }
+
+    /// `value` for `field` unless something was typed there: what a form proposes.
+    pub fn proposing(mut self, field: &str, value: &str) -> Self {
+        self.values
+            .entry(field.to_owned())
+            .or_insert_with(|| value.to_owned());
+        self
     }
 
     pub fn value(&self, field: &str) -> &str {
