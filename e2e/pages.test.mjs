@@ -224,6 +224,10 @@ test('every page links to contact, privacy and the accessibility statement, read
   await page.locator('footer a:has-text("Sådan behandler vi dine oplysninger")').click();
   assert.equal(await page.locator('h1').textContent(), 'Sådan behandler vi dine oplysninger');
   assert.match(await page.locator('main').textContent(), /Vi gemmer aldrig hele CPR-nummeret/);
+  // The data protection officer of each organisation (GDPR art. 13(1)(b)), and how long
+  // information is kept, by the Archives Act (art. 13(2)(a)).
+  assert.match(await page.locator('[data-testid="dpo"] li', { hasText: 'Aalborg' }).textContent(), /databeskyttelse@aalborg\.example/);
+  assert.match(await page.locator('main').textContent(), /arkivloven/);
   await expectNoAxeViolations(page, assert);
   // No statement published in the demo: /was leads to our own account of accessibility.
   await page.locator('footer a:has-text("Tilgængelighedserklæring")').click();

@@ -141,11 +141,15 @@ fn contact(code: &str, hours: &str) -> Result<store::OrgContact, StoreError> {
         .fold(0, |n, d| (n * 31 + d) % 10_000);
     let phone = format!("+457010{digits:04}");
     let email = format!("kontakt@{}.example", code.to_lowercase());
+    let dpo = format!("databeskyttelse@{}.example", code.to_lowercase());
     Ok(store::OrgContact {
         phone: Some(domain::PhoneNumber::try_from(phone.as_str()).map_err(|e| invalid(&phone, e))?),
         phone_hours: Some(hours.to_owned()),
         email: Some(
             domain::EmailAddress::try_from(email.as_str()).map_err(|e| invalid(&email, e))?,
+        ),
+        dpo_email: Some(
+            domain::EmailAddress::try_from(dpo.as_str()).map_err(|e| invalid(&dpo, e))?,
         ),
     })
 }

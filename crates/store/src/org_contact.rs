@@ -18,6 +18,8 @@ pub struct OrgContact {
     /// "mandag–fredag kl. 9–15".
     pub phone_hours: Option<String>,
     pub email: Option<EmailAddress>,
+    /// The data protection officer (GDPR art. 37; their address in the privacy notice).
+    pub dpo_email: Option<EmailAddress>,
 }
 
 /// One organisation on the contact page.
@@ -31,14 +33,16 @@ pub struct OrgContactCard {
     pub phone: Option<String>,
     pub phone_hours: Option<String>,
     pub email: Option<String>,
+    pub dpo_email: Option<String>,
 }
 
 impl Store {
     /// Every organisation's contact details, municipalities first, each kind by name.
     pub async fn org_contacts(&self) -> Result<Vec<OrgContactCard>, StoreError> {
         let rows = sqlx::query(
-            "SELECT code, name, CAST(0 AS BIGINT) AS is_fund, phone, phone_hours, email FROM municipalities \
-             UNION ALL SELECT code, name, CAST(1 AS BIGINT) AS is_fund, phone, phone_hours, email FROM unemployment_funds \
+            "SELECT code, name, CAST(0 AS BIGINT) AS is_fund, phone, phone_hours, email, dpo_email FROM municipalities \
+             UNION ALL SELECT code, name, CAST(1 AS BIGINT) AS is_fund, phone, phone_hours, email, dpo_email \
+             FROM unemployment_funds \
              ORDER BY is_fund, name",
         )
         .fetch_all(&self.inner.read)
@@ -52,6 +56,7 @@ impl Store {
                     phone: r.try_get("phone")?,
                     phone_hours: r.try_get("phone_hours")?,
                     email: r.try_get("email")?,
+                    dpo_email: r.try_get("dpo_email")?,
                 })
             })
             .collect()

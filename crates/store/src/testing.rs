@@ -129,6 +129,7 @@ pub async fn world(store: &Store) -> World {
         phone: domain::PhoneNumber::try_from("70 10 08 51").ok(),
         phone_hours: Some("mandag–fredag kl. 9–15".to_owned()),
         email: None,
+        dpo_email: None,
     };
     for (code, name) in [("0851", "Aalborg"), ("0751", "Aarhus")] {
         let contact = if code == "0851" {

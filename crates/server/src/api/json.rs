@@ -156,6 +156,9 @@ pub struct CreateOrg {
     #[schema(example = "mandag–fredag kl. 9–15")]
     pub phone_hours: Option<String>,
     pub email: Option<String>,
+    /// The data protection officer's address, for the privacy notice (extension, issue 19;
+    /// GDPR art. 13(1)(b)).
+    pub dpo_email: Option<String>,
 }
 
 impl CreateOrg {
@@ -178,6 +181,11 @@ impl CreateOrg {
             self.email.as_deref(),
             domain::EmailAddress::try_from,
         );
+        let dpo_email = f.optional(
+            "dpo_email",
+            self.dpo_email.as_deref(),
+            domain::EmailAddress::try_from,
+        );
         let hours = crate::api::meetings::create::text(
             &mut f,
             "phone_hours",
@@ -192,6 +200,7 @@ impl CreateOrg {
                     phone: phone?,
                     phone_hours: hours?,
                     email: email?,
+                    dpo_email: dpo_email?,
                 },
             ))
         })

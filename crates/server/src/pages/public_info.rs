@@ -24,6 +24,8 @@ pub struct ContactCard {
     pub phone: Option<(String, String)>,
     pub phone_hours: Option<String>,
     pub email: Option<String>,
+    /// The data protection officer's address (GDPR art. 37–39).
+    pub dpo_email: Option<String>,
     /// The signed-in citizen's own jobcentre or a-kasse: shown first.
     pub yours: bool,
 }
@@ -36,6 +38,16 @@ struct ContactPage {
 }
 
 pub async fn contact(State(state): State<AppState>, viewer: Viewer) -> Result<Response, PageError> {
+    let cards = cards(&state, &viewer).await?;
+    Ok(render(&ContactPage {
+        ctx: viewer.ctx(),
+        cards,
+    }))
+}
+
+/// Every organisation as the contact and privacy pages show it, the signed-in citizen's own
+/// first.
+async fn cards(state: &AppState, viewer: &Viewer) -> Result<Vec<ContactCard>, PageError> {
     // A citizen's own organisations come first: read from their own record, not logged.
     let own = match &viewer.session {
         Some((_, actor @ Actor::Citizen { citizen_id, .. })) => {
@@ -73,22 +85,29 @@ pub async fn contact(State(state): State<AppState>, viewer: Viewer) -> Result<Re
                 .map(|p| (domain::spoken_phone(&p), format!("tel:{p}"))),
             phone_hours: o.phone_hours,
             email: o.email,
+            dpo_email: o.dpo_email,
             name: o.name,
         })
         .collect();
     // Stable: within each group the store's order (municipalities, then a-kasser, by name).
     cards.sort_by_key(|c| !c.yours);
-    Ok(render(&ContactPage { ctx, cards }))
+    Ok(cards)
 }
 
 #[derive(Template)]
 #[template(path = "privacy.html")]
 struct PrivacyPage {
     ctx: Ctx,
+    /// Each organisation's data protection officer (GDPR art. 13(1)(b)).
+    cards: Vec<ContactCard>,
 }
 
-pub async fn privacy(viewer: Viewer) -> Response {
-    render(&PrivacyPage { ctx: viewer.ctx() })
+pub async fn privacy(State(state): State<AppState>, viewer: Viewer) -> Result<Response, PageError> {
+    let cards = cards(&state, &viewer).await?;
+    Ok(render(&PrivacyPage {
+        ctx: viewer.ctx(),
+        cards,
+    }))
 }
 
 #[derive(Template)]
