@@ -37,6 +37,10 @@ pub struct ContactCounts {
     pub personal: u64,
     pub helpful: u64,
     pub wants_remote: u64,
+    /// Of the answers, those given by phone (staff recorded them) and on paper (by the
+    /// letter's code, or typed in from the returned form); the rest were given digitally.
+    pub answered_phone: u64,
+    pub answered_paper: u64,
 }
 
 impl ContactCounts {
@@ -54,6 +58,8 @@ impl ContactCounts {
         self.personal += o.personal;
         self.helpful += o.helpful;
         self.wants_remote += o.wants_remote;
+        self.answered_phone += o.answered_phone;
+        self.answered_paper += o.answered_paper;
     }
 }
 
@@ -163,6 +169,10 @@ pub struct ContactRow {
     pub wants_remote_share: Option<f64>,
     /// Share of meetings the citizen booked themself; `None` without meetings.
     pub citizen_booked_share: Option<f64>,
+    /// Shares of the answers given each way (issue 19): digitally, by phone, on paper.
+    pub digital_share: Option<f64>,
+    pub phone_share: Option<f64>,
+    pub paper_share: Option<f64>,
 }
 
 impl ContactRow {
@@ -178,6 +188,13 @@ impl ContactRow {
             wants_remote_share: share(c.wants_remote),
             citizen_booked_share: (c.meetings > 0)
                 .then(|| c.citizen_booked as f64 / c.meetings as f64),
+            digital_share: share(
+                c.answered
+                    .saturating_sub(c.answered_phone)
+                    .saturating_sub(c.answered_paper),
+            ),
+            phone_share: share(c.answered_phone),
+            paper_share: share(c.answered_paper),
             counts: c,
         }
     }

@@ -68,12 +68,10 @@ pub fn notice_channels(kind: NoticeKind, r: Reachability) -> Vec<NoticeChannel> 
         out.push(NoticeChannel::Sms);
     }
     let reached_digitally = r.digital_mail && (r.email || r.phone);
-    // A reminder would arrive after the meeting; a message or a survey is read in Jobunivers,
-    // so a letter saying "you have one" helps no one who cannot sign in.
-    let by_letter = !matches!(
-        kind,
-        NoticeKind::Reminder | NoticeKind::NewMessage | NoticeKind::SurveyInvited
-    );
+    // A reminder would arrive after the meeting; a message is read in Jobunivers, so a letter
+    // saying "you have one" helps no one who cannot sign in. A survey goes on paper with a code
+    // to answer by, without signing in, or by phone (issue 19).
+    let by_letter = !matches!(kind, NoticeKind::Reminder | NoticeKind::NewMessage);
     if by_letter && !reached_digitally {
         out.push(NoticeChannel::Letter);
     }
@@ -167,5 +165,17 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_survey_reaches_the_non_digital_on_paper() {
+        assert_eq!(
+            notice_channels(NoticeKind::SurveyInvited, r(false, false, false)),
+            vec![Letter]
+        );
+        assert_eq!(
+            notice_channels(NoticeKind::SurveyInvited, r(true, false, true)),
+            vec![Email]
+        );
     }
 }

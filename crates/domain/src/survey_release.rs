@@ -122,6 +122,8 @@ fn answers_only(c: &ContactCounts) -> ContactCounts {
         personal: c.personal,
         helpful: c.helpful,
         wants_remote: c.wants_remote,
+        answered_phone: c.answered_phone,
+        answered_paper: c.answered_paper,
         ..Default::default()
     }
 }
@@ -142,6 +144,8 @@ pub fn with_released(
             c.personal = r.personal;
             c.helpful = r.helpful;
             c.wants_remote = r.wants_remote;
+            c.answered_phone = r.answered_phone;
+            c.answered_paper = r.answered_paper;
             (key, c)
         })
         .collect();

@@ -171,6 +171,17 @@ impl SurveyAnswers {
     }
 }
 
+crate::enums::wire_enum! {
+    /// How a survey was answered (issue 19): by the citizen signed in, in a phone call where
+    /// staff recorded the answers, or on paper — the letter's code typed in without signing in,
+    /// or the returned form typed in by staff. The report shows the share of each.
+    AnswerWay {
+        Digital = "digital",
+        Phone = "phone",
+        Paper = "paper",
+    }
+}
+
 /// Reports never show a figure built from fewer answers than this ("færre end 5").
 pub const MIN_CELL: u64 = 5;
 

@@ -62,6 +62,8 @@ pub enum AuditAction {
     AvailabilityNoticeWithdrawn,
     /// Read the citizen's call-ins in the export feed for the national data hub.
     CallInsExported,
+    /// Recorded the citizen's survey answers given by phone or on paper (issue 19).
+    SurveyRecorded,
 }
 
 impl AuditAction {
@@ -101,6 +103,7 @@ impl AuditAction {
             AuditAction::AvailabilityNoticeListed => "availability_notice.listed",
             AuditAction::AvailabilityNoticeWithdrawn => "availability_notice.withdrawn",
             AuditAction::CallInsExported => "call_ins.exported",
+            AuditAction::SurveyRecorded => "survey.recorded",
         }
     }
 }
@@ -138,6 +141,7 @@ impl TryFrom<&str> for AuditAction {
             AuditAction::VideoJoined,
             AuditAction::TransferRequested,
             AuditAction::TransferAccepted,
+            AuditAction::SurveyRecorded,
             AuditAction::TransferDeclined,
             AuditAction::AvailabilityNoticeSent,
             AuditAction::AvailabilityNoticeListed,

@@ -30,11 +30,14 @@ pub(crate) const COUNTS: &str = "COUNT(*) AS meetings, \
      SUM(CASE WHEN v.channel_fit >= 4 THEN 1 ELSE 0 END) AS channel_fit, \
      SUM(CASE WHEN v.personal IN ('same', 'more') THEN 1 ELSE 0 END) AS personal, \
      SUM(CASE WHEN v.helpful >= 4 THEN 1 ELSE 0 END) AS helpful, \
-     SUM(CASE WHEN v.more_remote >= 4 THEN 1 ELSE 0 END) AS wants_remote";
+     SUM(CASE WHEN v.more_remote >= 4 THEN 1 ELSE 0 END) AS wants_remote, \
+     SUM(CASE WHEN v.answered_at IS NOT NULL AND v.answered_by = 'phone' THEN 1 ELSE 0 END) AS answered_phone, \
+     SUM(CASE WHEN v.answered_at IS NOT NULL AND v.answered_by = 'paper' THEN 1 ELSE 0 END) AS answered_paper";
 
 /// The count columns of `report_days` and `report_months`, in the order of [`COUNTS`].
 pub(crate) const COLUMNS: &str = "meetings, held, cancelled, cancelled_late, no_show, \
-     citizen_booked, answered, satisfied, channel_fit, personal, helpful, wants_remote";
+     citizen_booked, answered, satisfied, channel_fit, personal, helpful, wants_remote, \
+     answered_phone, answered_paper";
 
 /// The same counts summed over kept counts `d` (cast back: PostgreSQL sums BIGINT as NUMERIC).
 pub(crate) const SUMS: &str = "CAST(SUM(d.meetings) AS BIGINT) AS meetings, CAST(SUM(d.held) AS BIGINT) AS held, \
@@ -42,7 +45,9 @@ pub(crate) const SUMS: &str = "CAST(SUM(d.meetings) AS BIGINT) AS meetings, CAST
      CAST(SUM(d.no_show) AS BIGINT) AS no_show, CAST(SUM(d.citizen_booked) AS BIGINT) AS citizen_booked, \
      CAST(SUM(d.answered) AS BIGINT) AS answered, CAST(SUM(d.satisfied) AS BIGINT) AS satisfied, \
      CAST(SUM(d.channel_fit) AS BIGINT) AS channel_fit, CAST(SUM(d.personal) AS BIGINT) AS personal, \
-     CAST(SUM(d.helpful) AS BIGINT) AS helpful, CAST(SUM(d.wants_remote) AS BIGINT) AS wants_remote";
+     CAST(SUM(d.helpful) AS BIGINT) AS helpful, CAST(SUM(d.wants_remote) AS BIGINT) AS wants_remote, \
+     CAST(SUM(d.answered_phone) AS BIGINT) AS answered_phone, \
+     CAST(SUM(d.answered_paper) AS BIGINT) AS answered_paper";
 
 /// What [`Store::contact_report`] answers.
 #[derive(Debug, Clone, PartialEq)]
@@ -166,6 +171,8 @@ fn counts(r: &AnyRow) -> Result<ContactCounts, StoreError> {
         personal: n("personal")?,
         helpful: n("helpful")?,
         wants_remote: n("wants_remote")?,
+        answered_phone: n("answered_phone")?,
+        answered_paper: n("answered_paper")?,
     })
 }
 

@@ -2,9 +2,10 @@
 //! Only the citizen reads or answers their own survey; staff see answers only as report cells of
 //! five or more (`domain::surveys::MIN_CELL`).
 
-use domain::surveys::SurveyAnswers;
-use domain::{Actor, Channel, CitizenId, MeetingId, SurveyId};
+use domain::surveys::{AnswerWay, SurveyAnswers};
+use domain::{Actor, Channel, CitizenId, MeetingId, Organisation, SurveyId};
 use jiff::Timestamp;
+use rand::Rng;
 use sqlx::{Any, Row, Transaction};
 
 use crate::error::parse;
@@ -27,6 +28,59 @@ pub struct PendingSurvey {
     pub staff_name: String,
 }
 
+/// What an invitation to answer a survey needs.
+#[derive(Debug, Clone)]
+pub struct SurveyNotice {
+    pub citizen: Citizen,
+    pub municipality_name: String,
+    /// The code the paper letter gives (`None` for surveys from before codes).
+    pub code: Option<String>,
+    /// The jobcentre's switchboard and hours, to answer by phone.
+    pub phone: Option<String>,
+    pub phone_hours: Option<String>,
+}
+
+/// A citizen's survey as staff see it: whether and how it was answered, never the answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SurveyStatus {
+    pub survey: PendingSurvey,
+    /// `None`: not answered yet.
+    pub answered_by: Option<AnswerWay>,
+    /// Still within the answering window.
+    pub answerable: bool,
+}
+
+/// The letters of a paper survey's code: Crockford's base32, which has no I, L, O or U to
+/// misread on paper or mishear on the phone.
+const CODE_LETTERS: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// A fresh code for the paper letter: eight letters (40 bits), printed as two groups of four.
+fn new_code() -> String {
+    let mut rng = rand::rng();
+    (0..8)
+        .map(|_| char::from(CODE_LETTERS[rng.random_range(0..CODE_LETTERS.len())]))
+        .collect()
+}
+
+/// A code as a person types it ("7k2m-q9xd ", "7K2M Q9XD"): capitals, no spaces or hyphens.
+pub fn normalise_code(typed: &str) -> String {
+    typed
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+fn pending(r: &sqlx::any::AnyRow) -> Result<PendingSurvey, StoreError> {
+    Ok(PendingSurvey {
+        id: typed("id", r.try_get("id")?)?,
+        meeting_id: typed("meeting_id", r.try_get("meeting_id")?)?,
+        held_at: clock::from_micros(r.try_get("held_at")?),
+        channel: parse("channel", r.try_get::<&str, _>("channel")?)?,
+        staff_name: r.try_get("staff_name")?,
+    })
+}
+
 /// Makes the survey of a meeting just recorded as held, and its invitation, in the caller's
 /// transaction.
 pub(crate) async fn create_in(
@@ -38,7 +92,7 @@ pub(crate) async fn create_in(
     let id = new_id();
     sqlx::query(
         "INSERT INTO surveys (id, meeting_id, citizen_id, municipality, channel, target_group, staff_id, \
-         booked_by_role, held_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+         booked_by_role, held_at, created_at, code) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
          ON CONFLICT (meeting_id) DO NOTHING",
     )
     .bind(&id)
@@ -51,6 +105,7 @@ pub(crate) async fn create_in(
     .bind(meeting.booked_by_role.as_str())
     .bind(clock::to_micros(meeting.start))
     .bind(now)
+    .bind(new_code())
     .execute(&mut **tx)
     .await?;
     sqlx::query(
@@ -138,20 +193,165 @@ impl Store {
         let Actor::Citizen { citizen_id, .. } = actor else {
             return Err(StoreError::NotFound);
         };
+        self.save_answer(
+            survey_id.as_str(),
+            answers,
+            AnswerWay::Digital,
+            None,
+            |c, _| c == citizen_id.as_str(),
+        )
+        .await
+    }
+
+    /// Staff of the jobcentre that holds the survey record answers the citizen gave in a call
+    /// ("Svar givet i telefonen") or on the returned paper form (issue 19). Logged in the
+    /// citizen's access log; staff never read answers back.
+    pub async fn record_survey_answer(
+        &self,
+        actor: &Actor,
+        survey_id: &SurveyId,
+        answers: &SurveyAnswers,
+        way: AnswerWay,
+    ) -> Result<Timestamp, StoreError> {
+        let Actor::Staff {
+            organisation: Organisation::Municipality(own),
+            id,
+            ..
+        } = actor
+        else {
+            return Err(StoreError::NotFound);
+        };
+        if way == AnswerWay::Digital {
+            return Err(StoreError::invalid("way", domain::Invalid::UnknownValue));
+        }
+        let mut citizen = None;
+        let at = self
+            .save_answer(
+                survey_id.as_str(),
+                answers,
+                way,
+                Some(id.as_str()),
+                |c, m| {
+                    citizen = Some(c.to_owned());
+                    m == own.as_str()
+                },
+            )
+            .await?;
+        if let Some(c) = citizen {
+            let citizen_id: CitizenId = typed("citizen_id", &c)?;
+            self.log_reads(vec![crate::audit::AuditEntry::new(
+                self.now_micros(),
+                actor,
+                &citizen_id,
+                crate::audit::AuditAction::SurveyRecorded,
+            )])
+            .await?;
+        }
+        Ok(at)
+    }
+
+    /// The survey a paper letter's code opens, and whether it is answered; an unknown code is
+    /// `NotFound` (the page does not say whether a code ever existed).
+    pub async fn survey_by_code(&self, code: &str) -> Result<(PendingSurvey, bool), StoreError> {
+        let r = sqlx::query(
+            "SELECT v.id, v.meeting_id, v.held_at, v.channel, s.name AS staff_name, v.answered_at \
+             FROM surveys v JOIN staff s ON s.id = v.staff_id WHERE v.code = $1",
+        )
+        .bind(normalise_code(code))
+        .fetch_optional(&self.inner.read)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        Ok((
+            pending(&r)?,
+            r.try_get::<Option<i64>, _>("answered_at")?.is_some(),
+        ))
+    }
+
+    /// Answers the survey a paper letter's code opens, without signing in: counted as answered
+    /// on paper.
+    pub async fn answer_survey_by_code(
+        &self,
+        code: &str,
+        answers: &SurveyAnswers,
+    ) -> Result<Timestamp, StoreError> {
+        let (survey, _) = self.survey_by_code(code).await?;
+        self.save_answer(
+            survey.id.as_str(),
+            answers,
+            AnswerWay::Paper,
+            None,
+            |_, _| true,
+        )
+        .await
+    }
+
+    /// A citizen's surveys as staff of their jobcentre see them: when, and whether and how
+    /// answered — for recording a phone or paper answer. Others: `NotFound`.
+    pub async fn citizen_surveys(
+        &self,
+        actor: &Actor,
+        citizen_id: &CitizenId,
+    ) -> Result<Vec<SurveyStatus>, StoreError> {
+        let Actor::Staff {
+            organisation: Organisation::Municipality(own),
+            ..
+        } = actor
+        else {
+            return Err(StoreError::NotFound);
+        };
+        let rows = sqlx::query(
+            "SELECT v.id, v.meeting_id, v.held_at, v.channel, s.name AS staff_name, v.answered_at, \
+             v.answered_by FROM surveys v JOIN staff s ON s.id = v.staff_id \
+             WHERE v.citizen_id = $1 AND v.municipality = $2 ORDER BY v.held_at DESC, v.id LIMIT 20",
+        )
+        .bind(citizen_id.as_str())
+        .bind(own.as_str())
+        .fetch_all(&self.inner.read)
+        .await?;
+        let now = self.now();
+        rows.iter()
+            .map(|r| {
+                let survey = pending(r)?;
+                let answered = r.try_get::<Option<i64>, _>("answered_at")?.is_some();
+                let way = r.try_get::<Option<&str>, _>("answered_by")?;
+                Ok(SurveyStatus {
+                    answerable: !answered && answerable(survey.held_at, now),
+                    answered_by: match (answered, way) {
+                        (false, _) => None,
+                        (true, None) => Some(AnswerWay::Digital),
+                        (true, Some(w)) => Some(parse("answered_by", w)?),
+                    },
+                    survey,
+                })
+            })
+            .collect()
+    }
+
+    /// Stores an answer once, if `allowed(citizen, municipality)` accepts the survey: the
+    /// window and "once" are checked here, for every way of answering alike.
+    async fn save_answer(
+        &self,
+        survey_id: &str,
+        answers: &SurveyAnswers,
+        way: AnswerWay,
+        recorded_by: Option<&str>,
+        allowed: impl FnOnce(&str, &str) -> bool,
+    ) -> Result<Timestamp, StoreError> {
         let survey =
             sqlx::query("SELECT citizen_id, municipality, held_at FROM surveys WHERE id = $1")
-                .bind(survey_id.as_str())
+                .bind(survey_id)
                 .fetch_optional(&self.inner.read)
                 .await?;
         let Some(survey) = survey else {
             return Err(StoreError::NotFound);
         };
-        if *citizen_id != *survey.try_get::<&str, _>("citizen_id")? {
+        let municipality: String = survey.try_get("municipality")?;
+        if !allowed(survey.try_get::<&str, _>("citizen_id")?, &municipality) {
             return Err(StoreError::NotFound);
         }
         let held_at = clock::from_micros(survey.try_get("held_at")?);
         // The answer changes the counts of the day its meeting was held.
-        let day = StaleDay::new(&survey.try_get::<String, _>("municipality")?, held_at);
+        let day = StaleDay::new(&municipality, held_at);
         let now = self.now();
         // After the window a month's answers are final: reports rely on it (differencing).
         if !answerable(held_at, now) {
@@ -161,8 +361,8 @@ impl Store {
         // The condition on answered_at makes "once" hold under races too.
         let done = sqlx::query(
             "UPDATE surveys SET answered_at = $1, satisfaction = $2, channel_fit = $3, personal = $4, \
-             helpful = $5, more_remote = $6, callback = $7, comment = $8 \
-             WHERE id = $9 AND answered_at IS NULL AND held_at >= $10",
+             helpful = $5, more_remote = $6, callback = $7, comment = $8, answered_by = $11, \
+             recorded_by = $12 WHERE id = $9 AND answered_at IS NULL AND held_at >= $10",
         )
         .bind(clock::to_micros(now))
         .bind(i64::from(answers.satisfaction))
@@ -172,8 +372,10 @@ impl Store {
         .bind(i64::from(answers.more_remote))
         .bind(i64::from(answers.callback))
         .bind(answers.comment.as_deref())
-        .bind(survey_id.as_str())
+        .bind(survey_id)
         .bind(clock::to_micros(answer_cutoff(now)))
+        .bind(way.as_str())
+        .bind(recorded_by)
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
@@ -184,13 +386,12 @@ impl Store {
         Ok(now)
     }
 
-    /// The citizen a survey invitation goes to, and their municipality's name.
-    pub async fn survey_notice(
-        &self,
-        survey_id: &SurveyId,
-    ) -> Result<(Citizen, String), StoreError> {
+    /// The citizen a survey invitation goes to, their municipality's name and switchboard, and
+    /// the code a paper letter gives.
+    pub async fn survey_notice(&self, survey_id: &SurveyId) -> Result<SurveyNotice, StoreError> {
         let row = sqlx::query(
-            "SELECT v.citizen_id, COALESCE(m.name, '') AS municipality_name, v.answered_at \
+            "SELECT v.citizen_id, COALESCE(m.name, '') AS municipality_name, v.answered_at, v.code, \
+             m.phone, m.phone_hours \
              FROM surveys v LEFT JOIN municipalities m ON m.code = v.municipality WHERE v.id = $1",
         )
         .bind(survey_id.as_str())
@@ -199,6 +400,12 @@ impl Store {
         .ok_or(StoreError::NotFound)?;
         let citizen_id: CitizenId = typed("citizen_id", row.try_get("citizen_id")?)?;
         let (citizen, _) = self.load_visible(&system_actor(), &citizen_id).await?;
-        Ok((citizen, row.try_get("municipality_name")?))
+        Ok(SurveyNotice {
+            citizen,
+            municipality_name: row.try_get("municipality_name")?,
+            code: row.try_get("code")?,
+            phone: row.try_get("phone")?,
+            phone_hours: row.try_get("phone_hours")?,
+        })
     }
 }

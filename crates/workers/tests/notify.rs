@@ -808,3 +808,160 @@ async fn a_letter_says_which_interpreter_is_booked_and_who_comes_along(backend: 
     let lix = lix(body);
     assert!(lix < 40.0, "LIX {lix:.1}: {body}");
 }
+
+backend_tests!(a_survey_reaches_the_non_digital_on_paper_and_is_answered_by_code_or_by_phone);
+/// Issue 19 item 5: a citizen without digital mail gets the survey on paper with a code to
+/// type without signing in; staff of their jobcentre type in answers given by phone; the
+/// report counts each way; nobody answers twice, and another municipality cannot record.
+async fn a_survey_reaches_the_non_digital_on_paper_and_is_answered_by_code_or_by_phone(
+    backend: Backend,
+) {
+    use domain::surveys::{AnswerWay, SurveyAnswers};
+    let store = fresh_store(backend).await;
+    let w = world(&store).await;
+    let paper = CitizenChange {
+        digital_mail: Some(false),
+        postal_address: Some(domain::PostalAddress::parse("Vestergade 1", "9000", "Aalborg").ok()),
+        ..Default::default()
+    };
+    let first = book(&store, &w, paper, Channel::InPerson, None).await;
+    let slot = store
+        .create_slots(
+            &w.caseworker,
+            &[slot_in(&store, 96, 30, &[Channel::InPerson])],
+        )
+        .await
+        .expect("slot")
+        .remove(0);
+    let req = NewMeeting {
+        citizen_id: w.citizen.id.clone(),
+        slot_id: slot.id.clone(),
+        channel: Channel::InPerson,
+        purpose: None,
+        attendance_reason: None,
+        with_fund: false,
+        call_in: None,
+        interpreter: None,
+        companion: None,
+    };
+    let second = store.book_meeting(&w.caseworker, &req).await.expect("book");
+    drain_without_gateways(&store).await;
+    store.advance_clock(SignedDuration::from_hours(100));
+    for m in [&first, &second] {
+        store
+            .record_outcome(&w.caseworker, &m.id, domain::Outcome::Held, None)
+            .await
+            .expect("held");
+    }
+    drain_without_gateways(&store).await;
+    let letters = store.letters(&w.caseworker, false).await.expect("letters");
+    let survey_letters: Vec<_> = letters
+        .iter()
+        .filter(|l| l.body.contains("/spoergeskema"))
+        .collect();
+    assert_eq!(survey_letters.len(), 2, "{backend:?}");
+    let body = &survey_letters[0].body;
+    let at = body.find("skriv koden ").expect("a code") + "skriv koden ".len();
+    let code: String = body[at..].chars().take(9).collect();
+    assert_eq!(code.len(), 9, "{body}");
+    assert!(body.contains("Ring") || body.contains("ringe"), "{body}");
+    let lix = lix(body);
+    assert!(lix < 40.0, "LIX {lix:.1}: {body}");
+
+    let answers = SurveyAnswers::parse(
+        &[
+            ("satisfaction", "5"),
+            ("channel_fit", "4"),
+            ("personal", "same"),
+            ("helpful", "4"),
+            ("more_remote", "2"),
+            ("callback", "no"),
+        ]
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect(),
+    )
+    .expect("answers");
+    // Typed as a person might: small letters, no hyphen.
+    let typed = code.replace('-', " ").to_lowercase();
+    let (opened, answered) = store.survey_by_code(&typed).await.expect("by code");
+    assert!(!answered);
+    store
+        .answer_survey_by_code(&typed, &answers)
+        .await
+        .expect("answered on paper");
+    assert!(matches!(
+        store.answer_survey_by_code(&code, &answers).await,
+        Err(store::StoreError::Conflict("already_answered"))
+    ));
+    assert!(matches!(
+        store.survey_by_code("ZZZZZZZZ").await,
+        Err(store::StoreError::NotFound)
+    ));
+
+    let surveys = store
+        .citizen_surveys(&w.caseworker, &w.citizen.id)
+        .await
+        .expect("surveys");
+    let other = surveys
+        .iter()
+        .find(|s| s.survey.id != opened.id)
+        .expect("the second survey");
+    assert!(matches!(
+        store
+            .record_survey_answer(
+                &w.other_municipality,
+                &other.survey.id,
+                &answers,
+                AnswerWay::Phone
+            )
+            .await,
+        Err(store::StoreError::NotFound)
+    ));
+    store
+        .record_survey_answer(&w.caseworker, &other.survey.id, &answers, AnswerWay::Phone)
+        .await
+        .expect("recorded from the phone");
+    let ways: Vec<_> = store
+        .citizen_surveys(&w.caseworker, &w.citizen.id)
+        .await
+        .expect("surveys")
+        .into_iter()
+        .filter_map(|s| s.answered_by)
+        .collect();
+    assert_eq!(ways.len(), 2);
+    assert!(ways.contains(&AnswerWay::Paper) && ways.contains(&AnswerWay::Phone));
+    // The citizen sees who typed their answers in.
+    let log = store
+        .access_log(&w.citizen_actor, &w.citizen.id, 100)
+        .await
+        .expect("log");
+    assert!(log.iter().any(|e| e.action == AuditAction::SurveyRecorded));
+
+    // The report counts each way.
+    let scope = store.report_scope(&w.admin, None).await.expect("scope");
+    let from = first
+        .start
+        .checked_sub(SignedDuration::from_hours(48))
+        .expect("t");
+    let to = second
+        .end
+        .checked_add(SignedDuration::from_hours(48))
+        .expect("t");
+    let counts = store
+        .contact_counts(&scope, from, to, domain::contact_report::GroupBy::Channel)
+        .await
+        .expect("report");
+    let total = counts.iter().fold(
+        domain::contact_report::ContactCounts::default(),
+        |mut t, (_, c)| {
+            t.add(c);
+            t
+        },
+    );
+    assert_eq!(
+        (total.answered, total.answered_phone, total.answered_paper),
+        (2, 1, 1),
+        "{backend:?}"
+    );
+}

@@ -57,3 +57,6 @@ notice-letter-reference = Vores reference: { $reference }
 ## The interpreter booked and the companion named, in letters and e-mails (issue 19 item 4).
 notice-interpreter-booked = Vi har bestilt en tolk til samtalen. Sprog: { $language }. Tolken er med { $how }.
 notice-companion = Du har sagt, at { $name } kommer med dig.
+## The survey on paper (issue 19 item 5): a code to type without signing in, or the phone.
+notice-survey-code = Du kan svare på nettet uden at logge ind. Gå ind på { $page } og skriv koden { $code }.
+notice-survey-phone = Du kan også ringe til os på { $phone } ({ $hours }). Så skriver vi dine svar ind for dig.

@@ -218,3 +218,17 @@ book-interpreter-screening = Borgeren svarede i screeningen, at der er brug for 
 book-interpreter-no-provider = Ingen af kommunens tolkebureauer tilbyder det sprog.
 book-interpreter-no-mode = Intet tolkebureau tilbyder tolkning på den måde på det sprog. Vælg en anden måde.
 book-interpreter-video-only = En tolk i videosamtalen kræver, at samtalen holdes på video.
+## Survey answers given by phone or on paper, typed in by staff (issue 19 item 5).
+survey-way = Hvordan gav borgeren svarene?
+survey-way-phone = Svar givet i telefonen
+survey-way-paper = Svar modtaget på papir
+surveys-staff-title = Spørgeskemaer
+surveys-staff-intro = Svarene er anonyme. Du ser kun, om borgeren har svaret, og hvordan. Har borgeren svaret i telefonen eller på papir, skriver du svarene ind her.
+surveys-staff-none = Ingen spørgeskemaer endnu.
+surveys-staff-about = Efter samtalen { $day }
+surveys-staff-record = Skriv svar ind
+surveys-staff-closed = Kan ikke længere besvares
+surveys-staff-answered = Besvaret: { $way }
+surveys-way-digital = digitalt
+surveys-way-phone = i telefonen
+surveys-way-paper = på papir

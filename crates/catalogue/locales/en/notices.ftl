@@ -56,3 +56,6 @@ notice-letter-reference = Our reference: { $reference }
 ## The interpreter booked and the companion named, in letters and e-mails (issue 19 item 4).
 notice-interpreter-booked = We have booked an interpreter for the meeting. Language: { $language }. The interpreter takes part { $how }.
 notice-companion = You have told us that { $name } is coming with you.
+## The survey on paper (issue 19 item 5): a code to type without signing in, or the phone.
+notice-survey-code = You can answer online without signing in. Go to { $page } and type the code { $code }.
+notice-survey-phone = You can also call us on { $phone } ({ $hours }). Then we type in your answers for you.

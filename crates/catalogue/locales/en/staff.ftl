@@ -218,3 +218,17 @@ book-interpreter-screening = The citizen answered in the screening that an inter
 book-interpreter-no-provider = None of the municipality's interpreter providers offers that language.
 book-interpreter-no-mode = No interpreter provider offers that language that way. Choose another way.
 book-interpreter-video-only = An interpreter in the video meeting needs the meeting to be held by video.
+## Survey answers given by phone or on paper, typed in by staff (issue 19 item 5).
+survey-way = How did the citizen give the answers?
+survey-way-phone = Answers given on the phone
+survey-way-paper = Answers received on paper
+surveys-staff-title = Surveys
+surveys-staff-intro = The answers are anonymous. You only see whether and how the citizen answered. If the citizen answered on the phone or on paper, type the answers in here.
+surveys-staff-none = No surveys yet.
+surveys-staff-about = After the meeting on { $day }
+surveys-staff-record = Type in answers
+surveys-staff-closed = Can no longer be answered
+surveys-staff-answered = Answered: { $way }
+surveys-way-digital = digitally
+surveys-way-phone = on the phone
+surveys-way-paper = on paper

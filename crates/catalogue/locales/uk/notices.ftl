@@ -59,3 +59,6 @@ notice-letter-reference = Номер листа: { $reference }
 ## The interpreter booked and the companion named, in letters and e-mails (issue 19 item 4).
 notice-interpreter-booked = Ми замовили перекладача на розмову. Мова: { $language }. Перекладач буде { $how }.
 notice-companion = Ви повідомили, що з вами прийде { $name }.
+## The survey on paper (issue 19 item 5): a code to type without signing in, or the phone.
+notice-survey-code = Ви можете відповісти онлайн без входу в систему. Відкрийте { $page } і введіть код { $code }.
+notice-survey-phone = Ви також можете зателефонувати нам за номером { $phone } ({ $hours }). Тоді ми внесемо ваші відповіді за вас.

@@ -109,6 +109,7 @@ pub fn audit_action(lang: Lang, a: AuditAction) -> &'static str {
         AuditAction::MeetingOutcome => lang.text("audit-meeting-outcome"),
         AuditAction::NoticeSent => lang.text("audit-notice-sent"),
         AuditAction::LetterPrinted => lang.text("audit-letter-printed"),
+        AuditAction::SurveyRecorded => lang.text("audit-survey-recorded"),
         AuditAction::LetterListed => lang.text("audit-letter-listed"),
         AuditAction::LetterRead => lang.text("audit-letter-read"),
         AuditAction::ScreeningSubmitted => lang.text("audit-screening-submitted"),

@@ -41,6 +41,17 @@ struct CitizenPage {
     /// Who books: the citizen, or staff for one of the reasons of BEK 1216/2023 § 45.
     self_booking: FormState,
     self_booking_choices: Vec<(String, &'static str)>,
+    /// Jobcentre staff: the citizen's surveys, whether and how answered (issue 19 item 5);
+    /// `None` for the a-kasse, whose meetings have no surveys here.
+    surveys: Option<Vec<SurveyRow>>,
+}
+
+/// One survey on the citizen page: never its answers.
+struct SurveyRow {
+    id: String,
+    about: String,
+    /// "Besvaret: i telefonen", "Kan ikke længere besvares", or `None` when it can be typed in.
+    state: Option<String>,
 }
 
 /// The forms on the citizen page, each as submitted (empty, or with a refusal to show).
@@ -183,7 +194,13 @@ pub async fn citizen_page(
                 .map(|r| (r.as_str().to_owned(), ctx.t.text(self_booking_key(*r)))),
         )
         .collect();
+    let surveys = match state.store.citizen_surveys(&user.actor, id).await {
+        Ok(all) => Some(all.into_iter().map(|s| survey_row(&ctx, s)).collect()),
+        Err(store::StoreError::NotFound) => None,
+        Err(e) => return Err(err(e)),
+    };
     let mut response = render(&CitizenPage {
+        surveys,
         ctx,
         plan,
         exempt,
@@ -201,6 +218,28 @@ pub async fn citizen_page(
     });
     *response.status_mut() = status;
     Ok(response)
+}
+
+fn survey_row(ctx: &Ctx, s: store::SurveyStatus) -> SurveyRow {
+    let lang = ctx.t.lang;
+    let day = ctx.t.day_of(&s.survey.held_at);
+    let state = match (s.answered_by, s.answerable) {
+        (Some(way), _) => {
+            let way = match way {
+                domain::surveys::AnswerWay::Digital => lang.text("surveys-way-digital"),
+                domain::surveys::AnswerWay::Phone => lang.text("surveys-way-phone"),
+                domain::surveys::AnswerWay::Paper => lang.text("surveys-way-paper"),
+            };
+            Some(lang.fmt("surveys-staff-answered", &[("way", way.into())]))
+        }
+        (None, false) => Some(lang.text("surveys-staff-closed").to_owned()),
+        (None, true) => None,
+    };
+    SurveyRow {
+        id: s.survey.id.to_string(),
+        about: lang.fmt("surveys-staff-about", &[("day", day.as_str().into())]),
+        state,
+    }
 }
 
 /// Staff's words for a reason of BEK 1216/2023 § 45.

@@ -31,6 +31,10 @@ pub struct Row {
     pub helpful: String,
     pub wants_remote: String,
     pub citizen_booked: String,
+    /// Shares of the answers given digitally, by phone and on paper (issue 19).
+    pub by_digital: String,
+    pub by_phone: String,
+    pub by_paper: String,
     /// The chart's bar: width in the SVG's units, `None` when suppressed.
     pub bar: Option<u32>,
 }
@@ -143,6 +147,9 @@ async fn rows(
                 citizen_booked: r
                     .citizen_booked_share
                     .map_or_else(|| "–".to_owned(), |x| format!("{:.0} %", x * 100.0)),
+                by_digital: share(t, r.digital_share),
+                by_phone: share(t, r.phone_share),
+                by_paper: share(t, r.paper_share),
                 bar: r.satisfied_share.map(|x| (x * BAR).round() as u32),
             }
         })
@@ -249,6 +256,9 @@ pub async fn csv(
         "report-helpful",
         "report-wants-remote",
         "report-citizen-booked",
+        "report-by-digital",
+        "report-by-phone",
+        "report-by-paper",
     ];
     out.push_str(&header.map(|k| field(t.text(k))).join(";"));
     out.push_str("\r\n");
@@ -267,6 +277,9 @@ pub async fn csv(
             field(&r.helpful),
             field(&r.wants_remote),
             field(&r.citizen_booked),
+            field(&r.by_digital),
+            field(&r.by_phone),
+            field(&r.by_paper),
         ];
         out.push_str(&cells.join(";"));
         out.push_str("\r\n");

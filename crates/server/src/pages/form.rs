@@ -77,6 +77,8 @@ fn label_key(field: &str) -> &'static str {
         "interpreter_language" => "details-interpreter",
         "interpreter_mode" => "book-interpreter-mode",
         "companion" => "book-companion",
+        "kode" => "survey-code-field",
+        "way" => "survey-way",
         _ => "form-error-summary",
     }
 }
@@ -104,6 +106,7 @@ fn is_choice(field: &str) -> bool {
             | "helpful"
             | "more_remote"
             | "callback"
+            | "way"
     )
 }
 

@@ -104,6 +104,14 @@ pub fn routes(config: &ServerConfig) -> Router<AppState> {
             "/borger/spoergeskema/{id}",
             get(surveys::form).post(surveys::submit),
         )
+        .route(
+            "/spoergeskema",
+            get(surveys::by_code).post(surveys::submit_by_code),
+        )
+        .route(
+            "/medarbejder/borgere/{citizen}/spoergeskema/{id}",
+            get(surveys::record_form).post(surveys::record),
+        )
         .route("/samtaler/ny", get(booking::form).post(booking::submit))
         .route("/samtaler/{id}", get(meetings::show))
         .route(

@@ -130,7 +130,14 @@ pub fn compose(lang: Lang, kind: NoticeKind, n: &MeetingNotice, public_url: &str
             );
         }
         NoticeKind::SurveyInvited => {
-            return survey_notice(lang, &n.citizen.name, &sender, public_url);
+            let survey = store::SurveyNotice {
+                citizen: n.citizen.clone(),
+                municipality_name: n.municipality_name.clone(),
+                code: None,
+                phone: n.municipality_phone.clone(),
+                phone_hours: n.municipality_phone_hours.clone(),
+            };
+            return survey_notice(lang, &survey, public_url);
         }
     };
     let cancelled = kind == NoticeKind::Cancelled;
@@ -230,24 +237,46 @@ pub fn message_notice(
     }
 }
 
-/// The invitation to answer the survey after a held meeting.
-pub fn survey_notice(
-    lang: Lang,
-    citizen_name: &str,
-    organisation: &str,
-    public_url: &str,
-) -> Notice {
+/// The invitation to answer the survey after a held meeting. On paper it gives the code to
+/// type at `/spoergeskema` without signing in, and the number to answer by phone (issue 19).
+pub fn survey_notice(lang: Lang, n: &store::SurveyNotice, public_url: &str) -> Notice {
+    let organisation = lang.fmt(
+        "notice-jobcenter",
+        &[("town", (&n.municipality_name).into())],
+    );
     let link = format!("{public_url}/borger");
-    let args: [(&str, Arg<'_>); 2] = [("sender", organisation.into()), ("link", (&link).into())];
-    let paragraphs = [
-        lang.fmt("notice-survey-intro", &args),
-        lang.fmt("notice-survey-answer", &args),
-    ];
-    let body = letter(lang, citizen_name, &paragraphs, organisation);
+    let args: [(&str, Arg<'_>); 2] = [("sender", (&organisation).into()), ("link", (&link).into())];
+    let intro = lang.fmt("notice-survey-intro", &args);
+    let paragraphs = [intro.clone(), lang.fmt("notice-survey-answer", &args)];
+    let body = letter(lang, &n.citizen.name, &paragraphs, &organisation);
+    let mut on_paper = vec![intro];
+    if let Some(code) = &n.code {
+        let (a, b) = code.split_at(code.len() / 2);
+        let shown = format!("{a}-{b}");
+        let page = format!("{public_url}/spoergeskema");
+        on_paper.push(lang.fmt(
+            "notice-survey-code",
+            &[("page", (&page).into()), ("code", (&shown).into())],
+        ));
+    }
+    if let Some(phone) = &n.phone {
+        let phone = domain::spoken_phone(phone);
+        let hours = n.phone_hours.clone().unwrap_or_default();
+        on_paper.push(lang.fmt(
+            "notice-survey-phone",
+            &[("phone", (&phone).into()), ("hours", (&hours).into())],
+        ));
+    }
+    let mut sender = vec![organisation.clone()];
+    if let Some(phone) = &n.phone {
+        let phone = domain::spoken_phone(phone);
+        sender.push(lang.fmt("notice-letter-phone", &[("phone", (&phone).into())]));
+    }
+    sender.extend(n.phone_hours.clone());
     Notice {
         subject: lang.text("notice-survey-subject").to_owned(),
-        letter_body: body.clone(),
-        sender: vec![organisation.to_owned()],
+        letter_body: letter(lang, &n.citizen.name, &on_paper, &organisation),
+        sender,
         body,
         sms: lang.fmt("notice-survey-sms", &args),
     }

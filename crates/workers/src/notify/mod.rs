@@ -158,24 +158,27 @@ impl Notifier {
             .await
     }
 
-    /// The invitation to answer a survey, digitally only.
+    /// The invitation to answer a survey: digitally, or on paper with a code and the phone.
     async fn handle_survey(
         &self,
         item: &OutboxItem,
         handled: &mut Vec<Delivery>,
     ) -> Result<(), String> {
         let survey_id = SurveyId::try_from(item.subject_id.as_str()).map_err(|e| e.to_string())?;
-        let (citizen, municipality) = match self.store.survey_notice(&survey_id).await {
+        let n = match self.store.survey_notice(&survey_id).await {
             Ok(found) => found,
             Err(StoreError::NotFound) => return Ok(()),
             Err(e) => return Err(e.to_string()),
         };
-        let notice = |lang: Lang| {
-            let jobcenter = lang.fmt("notice-jobcenter", &[("town", (&municipality).into())]);
-            survey_notice(lang, &citizen.name, &jobcenter, &self.public_url)
-        };
-        self.send(item, NoticeKind::SurveyInvited, &notice, &citizen, handled)
-            .await
+        let notice = |lang: Lang| survey_notice(lang, &n, &self.public_url);
+        self.send(
+            item,
+            NoticeKind::SurveyInvited,
+            &notice,
+            &n.citizen,
+            handled,
+        )
+        .await
     }
 
     /// Sends a notice on each channel the domain chooses for its kind and this citizen that is

@@ -50,6 +50,11 @@ pub struct ContactRowJson {
     pub citizen_booked_share: Option<f64>,
     /// Fewer than five answers: the shares of answers are withheld ("færre end 5").
     pub suppressed: bool,
+    /// Of the answers, the shares given digitally, by phone (recorded by staff) and on paper
+    /// (extension, issue 19); `null` under five answers.
+    pub answered_digital_share: Option<f64>,
+    pub answered_phone_share: Option<f64>,
+    pub answered_paper_share: Option<f64>,
 }
 
 impl From<ContactRow> for ContactRowJson {
@@ -70,6 +75,9 @@ impl From<ContactRow> for ContactRowJson {
             wants_remote_share: r.wants_remote_share,
             citizen_booked_share: r.citizen_booked_share,
             suppressed: r.suppressed,
+            answered_digital_share: r.digital_share,
+            answered_phone_share: r.phone_share,
+            answered_paper_share: r.paper_share,
         }
     }
 }
