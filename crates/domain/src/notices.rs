@@ -14,6 +14,9 @@ pub enum NoticeKind {
     NewMessage,
     /// A survey waits after a held meeting.
     SurveyInvited,
+    /// The citizen did not come, and the a-kasse or benefits office has been told: by letter
+    /// to a citizen without digital mail (the others read it in their thread).
+    NoShowTold,
 }
 
 impl NoticeKind {
@@ -26,6 +29,7 @@ impl NoticeKind {
             "meeting_reminder" => Some(NoticeKind::Reminder),
             "message_posted" => Some(NoticeKind::NewMessage),
             "survey_invited" => Some(NoticeKind::SurveyInvited),
+            "meeting_no_show" => Some(NoticeKind::NoShowTold),
             _ => None,
         }
     }
@@ -61,13 +65,20 @@ pub struct Reachability {
 /// send, e.g. a reminder to someone with only a postal address).
 pub fn notice_channels(kind: NoticeKind, r: Reachability) -> Vec<NoticeChannel> {
     let mut out = Vec::new();
+    let reached_digitally = r.digital_mail && (r.email || r.phone);
+    // The thread's message (and its e-mail or SMS) tells the digital; paper the others.
+    if kind == NoticeKind::NoShowTold {
+        if !reached_digitally {
+            out.push(NoticeChannel::Letter);
+        }
+        return out;
+    }
     if r.digital_mail && r.email {
         out.push(NoticeChannel::Email);
     }
     if r.phone {
         out.push(NoticeChannel::Sms);
     }
-    let reached_digitally = r.digital_mail && (r.email || r.phone);
     // A reminder would arrive after the meeting; a message is read in Jobunivers, so a letter
     // saying "you have one" helps no one who cannot sign in. A survey goes on paper with a code
     // to answer by, without signing in, or by phone (issue 19).
@@ -176,6 +187,18 @@ mod tests {
         assert_eq!(
             notice_channels(NoticeKind::SurveyInvited, r(true, false, true)),
             vec![Email]
+        );
+    }
+
+    #[test]
+    fn a_no_show_is_told_on_paper_to_those_the_thread_does_not_reach() {
+        assert_eq!(
+            notice_channels(NoticeKind::NoShowTold, r(false, false, false)),
+            vec![Letter]
+        );
+        assert_eq!(
+            notice_channels(NoticeKind::NoShowTold, r(true, true, true)),
+            vec![]
         );
     }
 }

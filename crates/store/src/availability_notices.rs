@@ -118,8 +118,22 @@ pub(crate) async fn insert_for_no_show(
     .bind(now)
     .execute(&mut **tx)
     .await?;
+    // The citizen is told in their thread; one without digital mail also by letter (issue 19),
+    // which the notifier writes from this row.
+    sqlx::query(
+        "INSERT INTO outbox (id, kind, subject_id, not_before, created_at) VALUES ($1, $2, $3, $4, $4)",
+    )
+    .bind(new_id())
+    .bind(NO_SHOW_TOLD)
+    .bind(meeting.id.as_str())
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
+
+/// The outbox kind of the letter telling a citizen what a no-show means for them.
+pub(crate) const NO_SHOW_TOLD: &str = "meeting_no_show";
 
 impl Store {
     /// Tells the a-kasse that an insured citizen did not book a conversation that had to be

@@ -965,3 +965,41 @@ async fn a_survey_reaches_the_non_digital_on_paper_and_is_answered_by_code_or_by
         "{backend:?}"
     );
 }
+
+backend_tests!(a_citizen_without_digital_mail_is_told_of_a_no_show_by_letter);
+/// Issue 19 item 1: what a no-show means reaches a citizen without digital mail on paper —
+/// who has been told, that it can cost money, the number to call today, and to give a good
+/// reason — in plain Danish.
+async fn a_citizen_without_digital_mail_is_told_of_a_no_show_by_letter(backend: Backend) {
+    let store = fresh_store(backend).await;
+    let w = world(&store).await;
+    let paper = CitizenChange {
+        digital_mail: Some(false),
+        postal_address: Some(domain::PostalAddress::parse("Vestergade 1", "9000", "Aalborg").ok()),
+        ..Default::default()
+    };
+    let meeting = book(&store, &w, paper, Channel::InPerson, None).await;
+    drain_without_gateways(&store).await;
+    store.advance_clock(SignedDuration::from_hours(73));
+    store
+        .record_outcome(&w.caseworker, &meeting.id, domain::Outcome::NoShow, None)
+        .await
+        .expect("no-show");
+    drain_without_gateways(&store).await;
+    let letters = store.letters(&w.caseworker, false).await.expect("letters");
+    let told = letters
+        .iter()
+        .find(|l| l.subject == "Du kom ikke til din samtale")
+        .expect("a no-show letter");
+    let body = &told.body;
+    assert!(
+        body.contains("Det kan betyde, at du mister penge."),
+        "{body}"
+    );
+    assert!(
+        body.contains("Ring til os i dag på 70 10 08 51 (mandag–fredag kl. 9–15)."),
+        "{body}"
+    );
+    let lix = lix(body);
+    assert!(lix < 40.0, "LIX {lix:.1}: {body}");
+}

@@ -60,3 +60,9 @@ notice-companion = Du har sagt, at { $name } kommer med dig.
 ## The survey on paper (issue 19 item 5): a code to type without signing in, or the phone.
 notice-survey-code = Du kan svare på nettet uden at logge ind. Gå ind på { $page } og skriv koden { $code }.
 notice-survey-phone = Du kan også ringe til os på { $phone } ({ $hours }). Så skriver vi dine svar ind for dig.
+## The letter after a no-show, for a citizen without digital mail (issue 19 item 1).
+notice-no-show-subject = Du kom ikke til din samtale
+notice-no-show-intro = Du kom ikke til din samtale { $time }. Derfor har vi fortalt det til din a-kasse eller til kommunens ydelseskontor. Det kan betyde, at du mister penge.
+notice-no-show-call = Ring til os i dag på { $phone } ({ $hours }).
+notice-no-show-contact = Kontakt os i dag.
+notice-no-show-excuse = Havde du en god grund til ikke at komme, fx sygdom? Så fortæl os det, når du ringer.

@@ -59,3 +59,9 @@ notice-companion = You have told us that { $name } is coming with you.
 ## The survey on paper (issue 19 item 5): a code to type without signing in, or the phone.
 notice-survey-code = You can answer online without signing in. Go to { $page } and type the code { $code }.
 notice-survey-phone = You can also call us on { $phone } ({ $hours }). Then we type in your answers for you.
+## The letter after a no-show, for a citizen without digital mail (issue 19 item 1).
+notice-no-show-subject = You did not come to your meeting
+notice-no-show-intro = You did not come to your meeting { $time }. So we have told your unemployment fund or the municipality's benefits office. This can mean that you lose money.
+notice-no-show-call = Call us today on { $phone } ({ $hours }).
+notice-no-show-contact = Contact us today.
+notice-no-show-excuse = Did you have a good reason not to come, for example illness? Then tell us when you call.

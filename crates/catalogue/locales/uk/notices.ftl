@@ -62,3 +62,9 @@ notice-companion = Ви повідомили, що з вами прийде { $n
 ## The survey on paper (issue 19 item 5): a code to type without signing in, or the phone.
 notice-survey-code = Ви можете відповісти онлайн без входу в систему. Відкрийте { $page } і введіть код { $code }.
 notice-survey-phone = Ви також можете зателефонувати нам за номером { $phone } ({ $hours }). Тоді ми внесемо ваші відповіді за вас.
+## The letter after a no-show, for a citizen without digital mail (issue 19 item 1).
+notice-no-show-subject = Ви не прийшли на розмову
+notice-no-show-intro = Ви не прийшли на розмову { $time }. Тому ми повідомили про це ваш фонд страхування на випадок безробіття або відділ виплат муніципалітету. Це може означати, що ви втратите гроші.
+notice-no-show-call = Зателефонуйте нам сьогодні за номером { $phone } ({ $hours }).
+notice-no-show-contact = Зв'яжіться з нами сьогодні.
+notice-no-show-excuse = У вас була поважна причина не прийти, наприклад хвороба? Тоді скажіть нам про це, коли зателефонуєте.

@@ -129,6 +129,7 @@ pub fn compose(lang: Lang, kind: NoticeKind, n: &MeetingNotice, public_url: &str
                 public_url,
             );
         }
+        NoticeKind::NoShowTold => return no_show_notice(lang, n, &time, &sender),
         NoticeKind::SurveyInvited => {
             let survey = store::SurveyNotice {
                 citizen: n.citizen.clone(),
@@ -279,5 +280,31 @@ pub fn survey_notice(lang: Lang, n: &store::SurveyNotice, public_url: &str) -> N
         sender,
         body,
         sms: lang.fmt("notice-survey-sms", &args),
+    }
+}
+
+/// The letter after a no-show (issue 19): what happened, what it may mean, and to call today —
+/// in plain words, with the jobcentre's number where it has one.
+fn no_show_notice(lang: Lang, n: &MeetingNotice, time: &str, sender: &str) -> Notice {
+    let mut paragraphs = vec![lang.fmt("notice-no-show-intro", &[("time", time.into())])];
+    match &n.municipality_phone {
+        Some(phone) => {
+            let phone = domain::spoken_phone(phone);
+            let hours = n.municipality_phone_hours.clone().unwrap_or_default();
+            paragraphs.push(lang.fmt(
+                "notice-no-show-call",
+                &[("phone", (&phone).into()), ("hours", (&hours).into())],
+            ));
+        }
+        None => paragraphs.push(lang.text("notice-no-show-contact").to_owned()),
+    }
+    paragraphs.push(lang.text("notice-no-show-excuse").to_owned());
+    let body = letter(lang, &n.citizen.name, &paragraphs, sender);
+    Notice {
+        subject: lang.text("notice-no-show-subject").to_owned(),
+        letter_body: body.clone(),
+        sender: sender_lines(lang, n),
+        body,
+        sms: lang.text("notice-no-show-subject").to_owned(),
     }
 }
