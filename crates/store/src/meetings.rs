@@ -60,6 +60,18 @@ pub struct Meeting {
 }
 
 impl Meeting {
+    /// What decides who enters its video room (`domain::meetings::room_role`).
+    pub fn room_facts(&self) -> domain::meetings::RoomFacts<'_> {
+        domain::meetings::RoomFacts {
+            citizen_id: self.citizen_id.as_str(),
+            staff_id: self.staff_id.as_str(),
+            adviser_id: self.adviser_id.as_ref().map(|a| a.as_str()),
+            channel: self.channel,
+            status: self.status,
+            end: self.end,
+        }
+    }
+
     /// Staff called the citizen in: with the call-in's facts, or (the older form) by requiring
     /// attendance in person with a reason. Either way the citizen does not cancel it but says
     /// "Jeg kan ikke komme", and moves it only within a rebooking period.

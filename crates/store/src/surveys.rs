@@ -137,17 +137,7 @@ impl Store {
         .bind(clock::to_micros(answer_cutoff(self.now())))
         .fetch_all(&self.inner.read)
         .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(PendingSurvey {
-                    id: typed("id", r.try_get("id")?)?,
-                    meeting_id: typed("meeting_id", r.try_get("meeting_id")?)?,
-                    held_at: clock::from_micros(r.try_get("held_at")?),
-                    channel: parse("channel", r.try_get::<&str, _>("channel")?)?,
-                    staff_name: r.try_get("staff_name")?,
-                })
-            })
-            .collect()
+        rows.iter().map(pending).collect()
     }
 
     /// One of the acting citizen's own surveys, and whether it is answered; anyone else's does not
@@ -169,15 +159,8 @@ impl Store {
         .fetch_optional(&self.inner.read)
         .await?
         .ok_or(StoreError::NotFound)?;
-        let survey = PendingSurvey {
-            id: typed("id", r.try_get("id")?)?,
-            meeting_id: typed("meeting_id", r.try_get("meeting_id")?)?,
-            held_at: clock::from_micros(r.try_get("held_at")?),
-            channel: parse("channel", r.try_get::<&str, _>("channel")?)?,
-            staff_name: r.try_get("staff_name")?,
-        };
         Ok((
-            survey,
+            pending(&r)?,
             r.try_get::<Option<i64>, _>("answered_at")?.is_some(),
         ))
     }

@@ -1,7 +1,7 @@
 //! Entering a video meeting's room: the meeting's participants only, decided by the domain
 //! (`domain::meetings::room_role`); anyone else is told the room does not exist.
 
-use domain::meetings::{RoomFacts, RoomRefusal, RoomRole, interpreter_role, room_role};
+use domain::meetings::{RoomRefusal, RoomRole, interpreter_role, room_role};
 use domain::{Actor, MeetingId};
 
 use crate::audit::{AuditAction, AuditEntry};
@@ -18,14 +18,7 @@ impl Store {
         entering: bool,
     ) -> Result<(Meeting, RoomRole), StoreError> {
         let meeting = self.meeting_by_id(meeting_id).await?;
-        let facts = RoomFacts {
-            citizen_id: meeting.citizen_id.as_str(),
-            staff_id: meeting.staff_id.as_str(),
-            adviser_id: meeting.adviser_id.as_ref().map(|a| a.as_str()),
-            channel: meeting.channel,
-            status: meeting.status,
-            end: meeting.end,
-        };
+        let facts = meeting.room_facts();
         let role = match room_role(facts, actor.id(), self.now()) {
             Ok(role) => role,
             Err(RoomRefusal::NotParticipant) => return Err(StoreError::NotFound),
@@ -62,14 +55,7 @@ impl Store {
             .as_ref()
             .and_then(|i| i.token.as_deref());
         let matches = expected.is_some_and(|e| same_secret(e.as_bytes(), secret.as_bytes()));
-        let facts = RoomFacts {
-            citizen_id: meeting.citizen_id.as_str(),
-            staff_id: meeting.staff_id.as_str(),
-            adviser_id: meeting.adviser_id.as_ref().map(|a| a.as_str()),
-            channel: meeting.channel,
-            status: meeting.status,
-            end: meeting.end,
-        };
+        let facts = meeting.room_facts();
         match interpreter_role(facts, matches, self.now()) {
             Ok(role) => Ok((meeting, role)),
             Err(RoomRefusal::NotParticipant) => Err(StoreError::NotFound),

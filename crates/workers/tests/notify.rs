@@ -373,11 +373,7 @@ backend_tests!(citizens_without_digital_mail_get_a_letter_to_print);
 async fn citizens_without_digital_mail_get_a_letter_to_print(backend: Backend) {
     let store = fresh_store(backend).await;
     let w = world(&store).await;
-    let paper = CitizenChange {
-        digital_mail: Some(false),
-        postal_address: Some(domain::PostalAddress::parse("Vestergade 1", "9000", "Aalborg").ok()),
-        ..Default::default()
-    };
+    let paper = on_paper();
     book(
         &store,
         &w,
@@ -712,6 +708,30 @@ async fn a_letter_without_an_address_waits_until_one_is_given(backend: Backend) 
         .expect("printed now");
 }
 
+/// A citizen without digital mail, with an address for the envelope's window.
+fn on_paper() -> CitizenChange {
+    CitizenChange {
+        digital_mail: Some(false),
+        postal_address: Some(domain::PostalAddress::parse("Vestergade 1", "9000", "Aalborg").ok()),
+        ..Default::default()
+    }
+}
+
+/// The world's citizen booked by staff in `slot`, in person, with nothing more.
+fn in_person(w: &World, slot: &domain::SlotId) -> NewMeeting {
+    NewMeeting {
+        citizen_id: w.citizen.id.clone(),
+        slot_id: slot.clone(),
+        channel: Channel::InPerson,
+        purpose: None,
+        attendance_reason: None,
+        with_fund: false,
+        call_in: None,
+        interpreter: None,
+        companion: None,
+    }
+}
+
 /// Drains the outbox with no e-mail or SMS gateway configured: what is left is the letters.
 async fn drain_without_gateways(store: &Store) {
     let n = Notifier::new(
@@ -759,11 +779,7 @@ async fn a_letter_says_which_interpreter_is_booked_and_who_comes_along(backend: 
         .create_interpreter_provider(&w.admin, &aalborg, &provider)
         .await
         .expect("provider");
-    let paper = CitizenChange {
-        digital_mail: Some(false),
-        postal_address: Some(domain::PostalAddress::parse("Vestergade 1", "9000", "Aalborg").ok()),
-        ..Default::default()
-    };
+    let paper = on_paper();
     store
         .update_citizen(&w.caseworker, &w.citizen.id, &paper)
         .await
@@ -778,18 +794,12 @@ async fn a_letter_says_which_interpreter_is_booked_and_who_comes_along(backend: 
         .expect("slot")
         .remove(0);
     let req = NewMeeting {
-        citizen_id: w.citizen.id.clone(),
-        slot_id: slot.id.clone(),
-        channel: Channel::InPerson,
-        purpose: None,
-        attendance_reason: None,
-        with_fund: false,
-        call_in: None,
         interpreter: Some(domain::Interpreter {
             language: domain::InterpreterLanguage::try_from("ti").expect("ti"),
             mode: domain::InterpreterMode::InPerson,
         }),
         companion: Some("Hans Hansen".into()),
+        ..in_person(&w, &slot.id)
     };
     store.book_meeting(&w.caseworker, &req).await.expect("book");
     drain_without_gateways(&store).await;
@@ -819,11 +829,7 @@ async fn a_survey_reaches_the_non_digital_on_paper_and_is_answered_by_code_or_by
     use domain::surveys::{AnswerWay, SurveyAnswers};
     let store = fresh_store(backend).await;
     let w = world(&store).await;
-    let paper = CitizenChange {
-        digital_mail: Some(false),
-        postal_address: Some(domain::PostalAddress::parse("Vestergade 1", "9000", "Aalborg").ok()),
-        ..Default::default()
-    };
+    let paper = on_paper();
     let first = book(&store, &w, paper, Channel::InPerson, None).await;
     let slot = store
         .create_slots(
@@ -833,17 +839,7 @@ async fn a_survey_reaches_the_non_digital_on_paper_and_is_answered_by_code_or_by
         .await
         .expect("slot")
         .remove(0);
-    let req = NewMeeting {
-        citizen_id: w.citizen.id.clone(),
-        slot_id: slot.id.clone(),
-        channel: Channel::InPerson,
-        purpose: None,
-        attendance_reason: None,
-        with_fund: false,
-        call_in: None,
-        interpreter: None,
-        companion: None,
-    };
+    let req = in_person(&w, &slot.id);
     let second = store.book_meeting(&w.caseworker, &req).await.expect("book");
     drain_without_gateways(&store).await;
     store.advance_clock(SignedDuration::from_hours(100));
@@ -973,11 +969,7 @@ backend_tests!(a_citizen_without_digital_mail_is_told_of_a_no_show_by_letter);
 async fn a_citizen_without_digital_mail_is_told_of_a_no_show_by_letter(backend: Backend) {
     let store = fresh_store(backend).await;
     let w = world(&store).await;
-    let paper = CitizenChange {
-        digital_mail: Some(false),
-        postal_address: Some(domain::PostalAddress::parse("Vestergade 1", "9000", "Aalborg").ok()),
-        ..Default::default()
-    };
+    let paper = on_paper();
     let meeting = book(&store, &w, paper, Channel::InPerson, None).await;
     drain_without_gateways(&store).await;
     store.advance_clock(SignedDuration::from_hours(73));

@@ -20,7 +20,7 @@ use store::{Citizen, StoreError};
 use super::context::{Ctx, SignedIn};
 use super::form::FormState;
 use super::path::PagePath;
-use super::{PageError, render};
+use super::{PageError, render_form};
 use crate::AppState;
 use crate::api::citizens::update::{UpdateCitizen, parse};
 use crate::api::json::PostalAddressJson;
@@ -183,12 +183,8 @@ async fn page(
         )
     }));
     let form = form.unwrap_or_else(|| FormState::new(values(&citizen)));
-    let status = if form.errors.is_empty() {
-        axum::http::StatusCode::OK
-    } else {
-        axum::http::StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let mut response = render(&DetailsPage {
+    let refused = !form.errors.is_empty();
+    let page = DetailsPage {
         ctx,
         form,
         action,
@@ -196,9 +192,8 @@ async fn page(
         back,
         languages,
         saved,
-    });
-    *response.status_mut() = status;
-    Ok(response)
+    };
+    Ok(render_form(&page, refused))
 }
 
 async fn save(

@@ -176,18 +176,7 @@ pub fn view(m: &Meeting, r: &Reader<'_>) -> MeetingView {
     let booked = m.status == MeetingStatus::Booked;
     // The button into the room is for those the room lets in (`room_role`, the same rule the
     // room applies); anyone else who may read the meeting is told who can join.
-    let room = domain::meetings::room_role(
-        domain::meetings::RoomFacts {
-            citizen_id: m.citizen_id.as_str(),
-            staff_id: m.staff_id.as_str(),
-            adviser_id: m.adviser_id.as_ref().map(|a| a.as_str()),
-            channel: m.channel,
-            status: m.status,
-            end: m.end,
-        },
-        &r.person,
-        r.now,
-    );
+    let room = domain::meetings::room_role(m.room_facts(), &r.person, r.now);
     let video = m.channel == Channel::Video && booked;
     let outsider = room == Err(domain::meetings::RoomRefusal::NotParticipant);
     // Booked and not begun: what every change to it needs.

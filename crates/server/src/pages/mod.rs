@@ -259,6 +259,16 @@ async fn video_js() -> impl IntoResponse {
 }
 
 /// Renders a template as an HTML response, or a plain 500 if the template itself fails.
+/// A form page: 422 when it shows refusals, so a client (and a test) sees that nothing was
+/// taken.
+pub fn render_form<T: Template>(template: &T, refused: bool) -> Response {
+    let mut response = render(template);
+    if refused && response.status().is_success() {
+        *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    response
+}
+
 pub fn render<T: Template>(template: &T) -> Response {
     match template.render() {
         Ok(html) => Html(html).into_response(),

@@ -13,7 +13,7 @@ use store::StoreError;
 
 use super::context::{Ctx, SignedIn};
 use super::form::FormState;
-use super::{PageError, render};
+use super::{PageError, render_form};
 use crate::AppState;
 use crate::api::citizens::create::{CreateCitizen, parse};
 
@@ -104,12 +104,8 @@ async fn build(
             .iter()
             .map(|g| (g.as_str().to_owned(), ctx.t.target_group(g).to_owned())),
     );
-    let status = if form.errors.is_empty() {
-        axum::http::StatusCode::OK
-    } else {
-        axum::http::StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let mut response = render(&NewCitizenPage {
+    let refused = !form.errors.is_empty();
+    let page = NewCitizenPage {
         ctx,
         form,
         municipalities,
@@ -117,9 +113,8 @@ async fn build(
         funds,
         transfer,
         sent,
-    });
-    *response.status_mut() = status;
-    Ok(response)
+    };
+    Ok(render_form(&page, refused))
 }
 
 pub async fn form(State(state): State<AppState>, user: SignedIn) -> Result<Response, PageError> {

@@ -18,7 +18,7 @@ use store::StoreError;
 use super::context::{Ctx, SignedIn, Viewer};
 use super::form::{FormState, problem_words};
 use super::path::PagePath;
-use super::{PageError, render};
+use super::{PageError, render, render_form};
 use crate::AppState;
 use crate::i18n::Lang;
 use crate::time_fmt::{local_date, long_date};
@@ -244,17 +244,12 @@ fn public_way(code: &str) -> Way {
 }
 
 fn code_page(viewer: &Viewer, form: FormState) -> Response {
-    let status = if form.errors.is_empty() {
-        axum::http::StatusCode::OK
-    } else {
-        axum::http::StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let mut response = render(&CodePage {
+    let refused = !form.errors.is_empty();
+    let page = CodePage {
         ctx: viewer.ctx(),
         form,
-    });
-    *response.status_mut() = status;
-    response
+    };
+    render_form(&page, refused)
 }
 
 /// `POST /spoergeskema`: answers by the paper letter's code, counted as answered on paper.
@@ -273,25 +268,12 @@ pub async fn submit_by_code(
         Err(e) => return Err(viewer.error(e)),
     };
     let t = viewer.ctx().t;
-    let form = match answers_of(&values, t) {
-        Err(form) => form,
+    let (answered, form) = match answers_of(&values, t) {
+        Err(form) => (answered, form),
         Ok(answers) => match state.store.answer_survey_by_code(&code, &answers).await {
-            Ok(_) | Err(StoreError::Conflict(_)) => {
-                let (survey, answered) = state
-                    .store
-                    .survey_by_code(&code)
-                    .await
-                    .map_err(|e| viewer.error(e))?;
-                let way = public_way(&code);
-                return Ok(render_survey(
-                    &state,
-                    &viewer,
-                    survey,
-                    answered,
-                    way,
-                    FormState::default(),
-                ));
-            }
+            Ok(_) | Err(StoreError::Conflict("already_answered")) => (true, FormState::default()),
+            // Past the window: the page says it can no longer be answered.
+            Err(StoreError::Conflict(_)) => (false, FormState::default()),
             Err(e) => return Err(viewer.error(e)),
         },
     };
