@@ -136,6 +136,7 @@ mod tests {
             no_show_excuse: None,
             interpreter: None,
             companion: None,
+            by_fund: false,
         }
     }
 

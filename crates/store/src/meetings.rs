@@ -57,6 +57,8 @@ pub struct Meeting {
     pub interpreter: Option<crate::MeetingInterpreter>,
     /// The companion (bisidder) the citizen brings, as named at booking.
     pub companion: Option<String>,
+    /// Held by an a-kasse adviser: a move looks among the a-kasse's times.
+    pub by_fund: bool,
 }
 
 impl Meeting {
@@ -111,7 +113,7 @@ pub struct CallIn {
 }
 
 pub(crate) const MEETING_COLUMNS: &str = "m.id, m.citizen_id, m.staff_id, s.name AS staff_name, \
-     m.slot_id, m.adviser_id, a.name AS adviser_name, m.starts_at, m.ends_at, m.channel, \
+     m.slot_id, m.adviser_id, a.name AS adviser_name, s.unemployment_fund AS staff_fund, m.starts_at, m.ends_at, m.channel, \
      m.location, m.purpose, m.attendance_reason, m.status, m.booked_by_role, m.cancelled_by_role, \
      m.cancel_reason, m.cancelled_late, m.cancelled_at, ci.meeting_id AS call_in, \
      ci.phone AS call_in_phone, ci.rebook_until AS call_in_rebook_until, \
@@ -214,6 +216,7 @@ pub(crate) fn meeting_from_row(row: &AnyRow) -> Result<Meeting, StoreError> {
         no_show_excuse: row.try_get("no_show_excuse")?,
         interpreter: interpreter_from_row(row)?,
         companion: row.try_get("companion")?,
+        by_fund: row.try_get::<Option<&str>, _>("staff_fund")?.is_some(),
     })
 }
 

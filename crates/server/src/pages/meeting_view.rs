@@ -58,6 +58,8 @@ pub struct MeetingView {
     /// Staff, a video meeting's interpreter: the link to send them (the waiting room's door).
     pub interpreter_link: Option<String>,
     pub companion: Option<String>,
+    /// Where "Flyt samtalen" leads: the same holder's times (the a-kasse's for its meeting).
+    pub move_href: String,
 }
 
 /// The reason a citizen gave, as they chose it.
@@ -251,6 +253,17 @@ pub fn view(m: &Meeting, r: &Reader<'_>) -> MeetingView {
             .filter(|_| r.is_staff && video)
             .map(|token| format!("{}/moeder/{}/video/tolk/{token}", r.public_url, m.id)),
         companion: m.companion.clone(),
+        move_href: {
+            let med = if m.by_fund {
+                super::booking::WITH_FUND
+            } else {
+                "jobcenter"
+            };
+            format!(
+                "/samtaler/ny?borger={}&flyt={}&med={med}",
+                m.citizen_id, m.id
+            )
+        },
     }
 }
 

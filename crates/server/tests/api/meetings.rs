@@ -668,3 +668,42 @@ async fn weekly_availability_leaves_out_christmas() {
     .await;
     assert_eq!(p["errors"][0]["field"], "weekdays");
 }
+
+backend_tests!(moving_a_meeting_looks_among_the_times_of_whoever_holds_it);
+/// "Flyt samtalen" on a meeting the a-kasse holds leads to the a-kasse's times, and on the
+/// jobcentre's to the jobcentre's: the citizen is not shown the wrong organisation's calendar.
+async fn moving_a_meeting_looks_among_the_times_of_whoever_holds_it(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = app.world().await;
+    let (citizen, me) = app
+        .citizen(&world, "0101901234", "anne", "insured_unemployed")
+        .await;
+    let mut links = Vec::new();
+    for (token, hours) in [(&world.fund, 30), (&world.aalborg, 50)] {
+        let slot = crate::call_ins::slot(&app, token, hours, json!(["in_person"])).await;
+        let body = json!({"citizen_id": citizen, "slot_id": slot, "channel": "in_person"});
+        let r = app.post("/api/v1/meetings", Some(token), &body).await;
+        assert_eq!(r.status(), StatusCode::CREATED);
+        let id = r.json::<Value>().await.expect("json")["id"]
+            .as_str()
+            .expect("id")
+            .to_owned();
+        let page = app
+            .client
+            .get(format!("{}/samtaler/{id}", app.url))
+            .header("cookie", format!("ju_session={me}"))
+            .send()
+            .await
+            .expect("page")
+            .text()
+            .await
+            .expect("page");
+        let at = page.find("flyt=").expect("a move link");
+        links.push(page[at..at + 80].contains("med=akasse"));
+    }
+    assert_eq!(
+        links,
+        [true, false],
+        "the a-kasse's meeting, then the jobcentre's"
+    );
+}

@@ -110,12 +110,14 @@ impl Store {
             && req.call_in.is_none()
             && req.interpreter.is_none()
             && req.companion.is_none();
+        let by_fund = holder == Holder::UnemploymentFund;
         if let (true, Some(writer)) = (plain, &self.inner.bookings) {
             return self
                 .book_in_group(
                     writer, actor, visibility, &citizen, &slot, staff_name, req, id,
                 )
-                .await;
+                .await
+                .map(|m| Meeting { by_fund, ..m });
         }
         // The conditional claim decides races by itself; no lock is needed before it.
         let mut tx = self.inner.write.begin().await?;
@@ -230,6 +232,7 @@ impl Store {
             location_for_answer,
             actor,
         )
+        .map(|m| Meeting { by_fund, ..m })
     }
 
     /// The same booking through the SQLite group-commit writer (see `group.rs`).
@@ -330,5 +333,6 @@ fn booked(
         no_show_excuse: None,
         interpreter: None,
         companion: None,
+        by_fund: false,
     })
 }
