@@ -60,7 +60,7 @@ test('a paper survey is answered by its code without signing in, and a phone ans
   const file = join(mkdtempSync(join(tmpdir(), 'ju-survey-')), 'brev.pdf');
   writeFileSync(file, await pdf.body());
   const text = execFileSync('pdftotext', [file, '-']).toString().replace(/\s+/g, ' ');
-  const code = text.match(/skriv koden ([0-9A-Z]{4}-[0-9A-Z]{4})/);
+  const code = text.match(/skriv koden ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/);
   assert.ok(code, text);
   assert.match(text, /\/spoergeskema/);
   assert.match(text, /ringe til os på \d\d \d\d \d\d \d\d/);

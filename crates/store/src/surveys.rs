@@ -54,15 +54,18 @@ pub struct SurveyStatus {
 /// misread on paper or mishear on the phone.
 const CODE_LETTERS: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-/// A fresh code for the paper letter: eight letters (40 bits), printed as two groups of four.
+/// A fresh code for the paper letter: twelve letters (60 bits), printed as three groups of
+/// four. The page that takes it needs no sign-in, so guessing must not pay: with a million
+/// codes outstanding, one hit takes about 10^12 tries.
 fn new_code() -> String {
     let mut rng = rand::rng();
-    (0..8)
+    (0..12)
         .map(|_| char::from(CODE_LETTERS[rng.random_range(0..CODE_LETTERS.len())]))
         .collect()
 }
 
-/// A code as a person types it ("7k2m-q9xd ", "7K2M Q9XD"): capitals, no spaces or hyphens.
+/// A code as a person types it ("7k2m-q9xd-4hnb ", "7K2M Q9XD 4HNB"): capitals, no spaces or
+/// hyphens.
 pub fn normalise_code(typed: &str) -> String {
     typed
         .chars()

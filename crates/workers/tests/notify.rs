@@ -858,8 +858,9 @@ async fn a_survey_reaches_the_non_digital_on_paper_and_is_answered_by_code_or_by
     assert_eq!(survey_letters.len(), 2, "{backend:?}");
     let body = &survey_letters[0].body;
     let at = body.find("skriv koden ").expect("a code") + "skriv koden ".len();
-    let code: String = body[at..].chars().take(9).collect();
-    assert_eq!(code.len(), 9, "{body}");
+    let code: String = body[at..].chars().take(14).collect();
+    assert_eq!(code.len(), 14, "{body}");
+    assert_eq!(code.matches('-').count(), 2, "three groups of four: {code}");
     assert!(body.contains("Ring") || body.contains("ringe"), "{body}");
     let lix = lix(body);
     assert!(lix < 40.0, "LIX {lix:.1}: {body}");

@@ -252,8 +252,14 @@ pub fn survey_notice(lang: Lang, n: &store::SurveyNotice, public_url: &str) -> N
     let body = letter(lang, &n.citizen.name, &paragraphs, &organisation);
     let mut on_paper = vec![intro];
     if let Some(code) = &n.code {
-        let (a, b) = code.split_at(code.len() / 2);
-        let shown = format!("{a}-{b}");
+        // In groups of four, as it is read aloud or typed.
+        let groups: Vec<String> = code
+            .chars()
+            .collect::<Vec<_>>()
+            .chunks(4)
+            .map(|g| g.iter().collect())
+            .collect();
+        let shown = groups.join("-");
         let page = format!("{public_url}/spoergeskema");
         on_paper.push(lang.fmt(
             "notice-survey-code",
