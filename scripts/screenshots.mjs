@@ -1,6 +1,6 @@
 // Screenshots of the booking flow on a phone (390×844, JavaScript off), for docs/screenshots/:
-// what a citizen sees from the home page to the receipt. Not a test; run it after a change to
-// the booking pages and commit the pictures:
+// what a citizen sees from the home page to the receipt, then "Mine oplysninger" and the paper
+// survey's code page. Not a test; run it after a change to these pages and commit the pictures:
 //
 //   cargo build -p jobunivers && node scripts/screenshots.mjs
 //
@@ -38,7 +38,16 @@ try {
   await page.locator('input[name="channel"]:not([disabled])').first().check();
   await page.click('button:has-text("Book samtalen")');
   await shot('booking-4-receipt');
+  await page.click('nav >> text=Mine oplysninger');
+  await page.fill('#postcode', '90000');
+  await page.click('button:has-text("Gem oplysningerne")');
+  await shot('details-error');
   await context.close();
+  const anonymous = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'da-DK', javaScriptEnabled: false });
+  const code = await anonymous.newPage();
+  await code.goto(`${server.url}/spoergeskema`);
+  await code.screenshot({ path: join(out, 'survey-code.png'), fullPage: true });
+  await anonymous.close();
   console.log(`screenshots in ${out}`);
 } finally {
   await browser.close();

@@ -176,6 +176,7 @@ details-address-intro = Breve på papir bliver sendt hertil.
 details-street = Vej, husnummer, etage og dør
 details-street-hint = For eksempel Vesterbro 14, 2. tv.
 details-postcode = Postnummer
+details-postcode-hint = 4 cifre, fx 9000.
 details-town = By
 details-letters = Hvordan skal breve sendes?
 details-letters-digital = Med Digital Post (e-Boks eller mit.dk)

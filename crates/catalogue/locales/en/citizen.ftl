@@ -176,6 +176,7 @@ details-address-intro = Letters on paper are sent here.
 details-street = Street, number, floor and door
 details-street-hint = For example Vesterbro 14, 2. tv.
 details-postcode = Postcode
+details-postcode-hint = 4 digits, for example 9000.
 details-town = Town
 details-letters = How should letters be sent?
 details-letters-digital = By Digital Post (e-Boks or mit.dk)

@@ -177,6 +177,7 @@ details-address-intro = Паперові листи надсилаються с�
 details-street = Вулиця, номер будинку, поверх і двері
 details-street-hint = Наприклад, Vesterbro 14, 2. tv.
 details-postcode = Поштовий індекс
+details-postcode-hint = 4 цифри, наприклад 9000.
 details-town = Місто
 details-letters = Як надсилати листи?
 details-letters-digital = Через Digital Post (e-Boks або mit.dk)
