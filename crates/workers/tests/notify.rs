@@ -815,6 +815,10 @@ async fn a_letter_says_which_interpreter_is_booked_and_who_comes_along(backend: 
         body.contains("Du har sagt, at Hans Hansen kommer med dig."),
         "{body}"
     );
+    assert!(
+        !body.contains("Har du brug for en tolk"),
+        "no call for an interpreter already booked: {body}"
+    );
     let lix = lix(body);
     assert!(lix < 40.0, "LIX {lix:.1}: {body}");
 }

@@ -48,6 +48,7 @@ notice-booking-overdue-message = Du har ikke booket din samtale, som skulle hold
 notice-letter-call = Kan du ikke komme, eller vil du flytte samtalen? Ring til os på { $phone }.
 notice-letter-call-hours = Kan du ikke komme, eller vil du flytte samtalen? Ring til os på { $phone } ({ $hours }).
 notice-letter-companion = Du må gerne tage en person med til samtalen, fx en ven eller en fra din familie. Har du brug for en tolk, så ring til os.
+notice-letter-companion-only = Du må gerne tage en person med til samtalen, fx en ven eller en fra din familie.
 notice-letter-no-show = Kommer du ikke, og har du ikke givet os besked, skal vi fortælle det til din a-kasse eller til kommunens ydelseskontor. Det kan betyde, at du mister penge.
 notice-letter-phone = Telefon { $phone }
 ## How long a meeting lasts, after its time in words (issue 19).

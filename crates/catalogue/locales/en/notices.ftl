@@ -47,6 +47,7 @@ notice-booking-overdue-message = You have not booked your conversation, which wa
 notice-letter-call = Cannot come, or want to move the meeting? Call us on { $phone }.
 notice-letter-call-hours = Cannot come, or want to move the meeting? Call us on { $phone } ({ $hours }).
 notice-letter-companion = You are welcome to bring someone to the meeting, for example a friend or a family member. If you need an interpreter, call us.
+notice-letter-companion-only = You are welcome to bring someone to the meeting, for example a friend or a family member.
 notice-letter-no-show = If you do not come and have not told us, we must tell your unemployment fund or the municipality's benefits office. It can mean that you lose money.
 notice-letter-phone = Phone { $phone }
 ## How long a meeting lasts, after its time in words (issue 19).

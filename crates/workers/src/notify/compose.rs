@@ -192,7 +192,13 @@ fn paper_paragraphs(lang: Lang, kind: NoticeKind, n: &MeetingNotice, link: &str)
         }
         None => out.push(lang.fmt("notice-change", &[("link", link.into())])),
     }
-    out.push(lang.text("notice-letter-companion").to_owned());
+    // With an interpreter booked, the letter says so above; it does not ask them to call for one.
+    let companion = if n.meeting.interpreter.is_some() {
+        "notice-letter-companion-only"
+    } else {
+        "notice-letter-companion"
+    };
+    out.push(lang.text(companion).to_owned());
     if matches!(kind, NoticeKind::Booked | NoticeKind::Moved) {
         out.push(lang.text("notice-letter-no-show").to_owned());
     }
