@@ -64,6 +64,13 @@ fn new_code() -> String {
         .collect()
 }
 
+/// A code as the letter prints it and a person reads it aloud: groups of four ("7K2M-Q9XD-4HNB").
+pub fn shown_code(code: &str) -> String {
+    let letters: Vec<char> = code.chars().collect();
+    let groups: Vec<String> = letters.chunks(4).map(|g| g.iter().collect()).collect();
+    groups.join("-")
+}
+
 /// A code as a person types it ("7k2m-q9xd-4hnb ", "7K2M Q9XD 4HNB"): capitals, no spaces or
 /// hyphens.
 pub fn normalise_code(typed: &str) -> String {
@@ -73,6 +80,17 @@ pub fn normalise_code(typed: &str) -> String {
         .map(|c| c.to_ascii_uppercase())
         .collect()
 }
+
+/// Which survey an answer is for: by its id (signed in, or staff), or by the paper letter's
+/// code (no sign-in: the code is the key).
+enum SurveyKey<'a> {
+    Id(&'a str),
+    Code(&'a str),
+}
+
+/// A survey with its meeting's staff member, as [`pending`] reads it, and how it was answered.
+const SURVEY_SELECT: &str = "SELECT v.id, v.meeting_id, v.held_at, v.channel, s.name AS staff_name, \
+     v.answered_at, v.answered_by FROM surveys v JOIN staff s ON s.id = v.staff_id";
 
 fn pending(r: &sqlx::any::AnyRow) -> Result<PendingSurvey, StoreError> {
     Ok(PendingSurvey {
@@ -129,12 +147,10 @@ impl Store {
         let Actor::Citizen { citizen_id, .. } = actor else {
             return Err(StoreError::Forbidden);
         };
-        let rows = sqlx::query(
-            "SELECT v.id, v.meeting_id, v.held_at, v.channel, s.name AS staff_name \
-             FROM surveys v JOIN staff s ON s.id = v.staff_id \
-             WHERE v.citizen_id = $1 AND v.answered_at IS NULL AND v.held_at >= $2 \
-             ORDER BY v.held_at DESC, v.id",
-        )
+        let rows = sqlx::query(&format!(
+            "{SURVEY_SELECT} WHERE v.citizen_id = $1 AND v.answered_at IS NULL \
+                 AND v.held_at >= $2 ORDER BY v.held_at DESC, v.id"
+        ))
         .bind(citizen_id.as_str())
         // Only those still answerable (`domain::survey_release::ANSWER_WINDOW_DAYS`).
         .bind(clock::to_micros(answer_cutoff(self.now())))
@@ -153,15 +169,28 @@ impl Store {
         let Actor::Citizen { citizen_id, .. } = actor else {
             return Err(StoreError::NotFound);
         };
-        let r = sqlx::query(
-            "SELECT v.id, v.meeting_id, v.held_at, v.channel, s.name AS staff_name, v.answered_at \
-             FROM surveys v JOIN staff s ON s.id = v.staff_id WHERE v.id = $1 AND v.citizen_id = $2",
+        self.one_survey(
+            "v.id = $1 AND v.citizen_id = $2",
+            &[survey_id.as_str(), citizen_id.as_str()],
         )
-        .bind(survey_id.as_str())
-        .bind(citizen_id.as_str())
-        .fetch_optional(&self.inner.read)
-        .await?
-        .ok_or(StoreError::NotFound)?;
+        .await
+    }
+
+    /// The one survey `condition` names, and whether it is answered; none is `NotFound`.
+    async fn one_survey(
+        &self,
+        condition: &str,
+        binds: &[&str],
+    ) -> Result<(PendingSurvey, bool), StoreError> {
+        let sql = format!("{SURVEY_SELECT} WHERE {condition}");
+        let mut query = sqlx::query(&sql);
+        for b in binds {
+            query = query.bind(*b);
+        }
+        let r = query
+            .fetch_optional(&self.inner.read)
+            .await?
+            .ok_or(StoreError::NotFound)?;
         Ok((
             pending(&r)?,
             r.try_get::<Option<i64>, _>("answered_at")?.is_some(),
@@ -180,7 +209,7 @@ impl Store {
             return Err(StoreError::NotFound);
         };
         self.save_answer(
-            survey_id.as_str(),
+            SurveyKey::Id(survey_id.as_str()),
             answers,
             AnswerWay::Digital,
             None,
@@ -213,7 +242,7 @@ impl Store {
         let mut citizen = None;
         let at = self
             .save_answer(
-                survey_id.as_str(),
+                SurveyKey::Id(survey_id.as_str()),
                 answers,
                 way,
                 Some(id.as_str()),
@@ -239,18 +268,8 @@ impl Store {
     /// The survey a paper letter's code opens, and whether it is answered; an unknown code is
     /// `NotFound` (the page does not say whether a code ever existed).
     pub async fn survey_by_code(&self, code: &str) -> Result<(PendingSurvey, bool), StoreError> {
-        let r = sqlx::query(
-            "SELECT v.id, v.meeting_id, v.held_at, v.channel, s.name AS staff_name, v.answered_at \
-             FROM surveys v JOIN staff s ON s.id = v.staff_id WHERE v.code = $1",
-        )
-        .bind(normalise_code(code))
-        .fetch_optional(&self.inner.read)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-        Ok((
-            pending(&r)?,
-            r.try_get::<Option<i64>, _>("answered_at")?.is_some(),
-        ))
+        self.one_survey("v.code = $1", &[&normalise_code(code)])
+            .await
     }
 
     /// Answers the survey a paper letter's code opens, without signing in: counted as answered
@@ -260,9 +279,8 @@ impl Store {
         code: &str,
         answers: &SurveyAnswers,
     ) -> Result<Timestamp, StoreError> {
-        let (survey, _) = self.survey_by_code(code).await?;
         self.save_answer(
-            survey.id.as_str(),
+            SurveyKey::Code(code),
             answers,
             AnswerWay::Paper,
             None,
@@ -285,11 +303,10 @@ impl Store {
         else {
             return Err(StoreError::NotFound);
         };
-        let rows = sqlx::query(
-            "SELECT v.id, v.meeting_id, v.held_at, v.channel, s.name AS staff_name, v.answered_at, \
-             v.answered_by FROM surveys v JOIN staff s ON s.id = v.staff_id \
-             WHERE v.citizen_id = $1 AND v.municipality = $2 ORDER BY v.held_at DESC, v.id LIMIT 20",
-        )
+        let rows = sqlx::query(&format!(
+            "{SURVEY_SELECT} WHERE v.citizen_id = $1 AND v.municipality = $2 \
+                 ORDER BY v.held_at DESC, v.id LIMIT 20"
+        ))
         .bind(citizen_id.as_str())
         .bind(own.as_str())
         .fetch_all(&self.inner.read)
@@ -317,20 +334,26 @@ impl Store {
     /// window and "once" are checked here, for every way of answering alike.
     async fn save_answer(
         &self,
-        survey_id: &str,
+        key: SurveyKey<'_>,
         answers: &SurveyAnswers,
         way: AnswerWay,
         recorded_by: Option<&str>,
         allowed: impl FnOnce(&str, &str) -> bool,
     ) -> Result<Timestamp, StoreError> {
-        let survey =
-            sqlx::query("SELECT citizen_id, municipality, held_at FROM surveys WHERE id = $1")
-                .bind(survey_id)
-                .fetch_optional(&self.inner.read)
-                .await?;
+        let (column, value) = match key {
+            SurveyKey::Id(id) => ("id", id.to_owned()),
+            SurveyKey::Code(code) => ("code", normalise_code(code)),
+        };
+        let survey = sqlx::query(&format!(
+            "SELECT id, citizen_id, municipality, held_at FROM surveys WHERE {column} = $1"
+        ))
+        .bind(value)
+        .fetch_optional(&self.inner.read)
+        .await?;
         let Some(survey) = survey else {
             return Err(StoreError::NotFound);
         };
+        let survey_id: String = survey.try_get("id")?;
         let municipality: String = survey.try_get("municipality")?;
         if !allowed(survey.try_get::<&str, _>("citizen_id")?, &municipality) {
             return Err(StoreError::NotFound);
@@ -358,7 +381,7 @@ impl Store {
         .bind(i64::from(answers.more_remote))
         .bind(i64::from(answers.callback))
         .bind(answers.comment.as_deref())
-        .bind(survey_id)
+        .bind(&survey_id)
         .bind(clock::to_micros(answer_cutoff(now)))
         .bind(way.as_str())
         .bind(recorded_by)

@@ -163,23 +163,22 @@ async fn book(
         .expect("contact");
     // A month ago the first conversation, in person as the law requires (LAB § 33, stk. 1).
     store::testing::first_conversation_held(store, w.citizen.id.as_str(), w.caseworker.id()).await;
-    let slot = store
-        .create_slots(&w.caseworker, &[slot_in(store, 72, 30, &[channel])])
-        .await
-        .expect("slot")
-        .remove(0);
+    let slot = slot_ahead(store, w, 72, channel).await;
     let req = NewMeeting {
-        citizen_id: w.citizen.id.clone(),
-        slot_id: slot.id.clone(),
         channel,
-        purpose: None,
         attendance_reason: attendance_reason.map(str::to_owned),
-        with_fund: false,
-        call_in: None,
-        interpreter: None,
-        companion: None,
+        ..in_person(w, &slot.id)
     };
     store.book_meeting(&w.caseworker, &req).await.expect("book")
+}
+
+/// A 30-minute slot of the world's caseworker `hours` ahead, offering `channel`.
+async fn slot_ahead(store: &Store, w: &World, hours: i64, channel: Channel) -> store::Slot {
+    store
+        .create_slots(&w.caseworker, &[slot_in(store, hours, 30, &[channel])])
+        .await
+        .expect("slot")
+        .remove(0)
 }
 
 fn notifier(store: &Store, smtp_port: u16, sms_url: &str) -> Notifier {
@@ -457,14 +456,7 @@ async fn a_call_in_letter_gives_the_full_address_the_way_in_and_the_rebooking_ru
         .create_location(&w.admin, &aalborg, &place)
         .await
         .expect("location");
-    let slot = store
-        .create_slots(
-            &w.caseworker,
-            &[slot_in(&store, 72, 30, &[Channel::InPerson])],
-        )
-        .await
-        .expect("slot")
-        .remove(0);
+    let slot = slot_ahead(&store, &w, 72, Channel::InPerson).await;
     let req = NewMeeting {
         citizen_id: w.citizen.id.clone(),
         slot_id: slot.id.clone(),
@@ -785,14 +777,7 @@ async fn a_letter_says_which_interpreter_is_booked_and_who_comes_along(backend: 
         .await
         .expect("paper");
     store::testing::first_conversation_held(&store, w.citizen.id.as_str(), w.caseworker.id()).await;
-    let slot = store
-        .create_slots(
-            &w.caseworker,
-            &[slot_in(&store, 72, 30, &[Channel::InPerson])],
-        )
-        .await
-        .expect("slot")
-        .remove(0);
+    let slot = slot_ahead(&store, &w, 72, Channel::InPerson).await;
     let req = NewMeeting {
         interpreter: Some(domain::Interpreter {
             language: domain::InterpreterLanguage::try_from("ti").expect("ti"),
@@ -835,14 +820,7 @@ async fn a_survey_reaches_the_non_digital_on_paper_and_is_answered_by_code_or_by
     let w = world(&store).await;
     let paper = on_paper();
     let first = book(&store, &w, paper, Channel::InPerson, None).await;
-    let slot = store
-        .create_slots(
-            &w.caseworker,
-            &[slot_in(&store, 96, 30, &[Channel::InPerson])],
-        )
-        .await
-        .expect("slot")
-        .remove(0);
+    let slot = slot_ahead(&store, &w, 96, Channel::InPerson).await;
     let req = in_person(&w, &slot.id);
     let second = store.book_meeting(&w.caseworker, &req).await.expect("book");
     drain_without_gateways(&store).await;

@@ -614,13 +614,7 @@ async fn pages_answer_a_malformed_id_with_the_not_found_page_in_the_readers_lang
         "/samtaler/ny?borger=..%2Fadmin",
         "/screening?borger=%E2%9C%93",
     ] {
-        let r = app
-            .client
-            .get(format!("{}{path}", app.url))
-            .header("cookie", format!("ju_session={}", world.aalborg))
-            .send()
-            .await
-            .expect("get");
+        let r = app.page(path, &world.aalborg).await;
         assert_eq!(r.status(), StatusCode::BAD_REQUEST, "{path}");
         let page = r.text().await.expect("text");
         assert!(

@@ -143,6 +143,16 @@ impl TestApp {
             .expect("send")
     }
 
+    /// A page as a signed-in browser gets it: the session in the cookie, not a bearer token.
+    pub async fn page(&self, path: &str, session: &str) -> Response {
+        self.client
+            .get(format!("{}{path}", self.url))
+            .header("cookie", format!("ju_session={session}"))
+            .send()
+            .await
+            .expect("page")
+    }
+
     pub async fn get(&self, path: &str, token: Option<&str>) -> Response {
         self.send(self.client.get(format!("{}{path}", self.url)), token)
             .send()

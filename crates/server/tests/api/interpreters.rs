@@ -158,12 +158,8 @@ async fn a_video_interpreter_enters_by_the_link_staff_send_and_nobody_else_does(
         .to_owned();
     // Staff see the link to send; it opens the room as the interpreter, without signing in.
     let page = app
-        .client
-        .get(format!("{}/samtaler/{id}", app.url))
-        .header("cookie", format!("ju_session={}", world.aalborg))
-        .send()
+        .page(&format!("/samtaler/{id}"), &world.aalborg)
         .await
-        .expect("page")
         .text()
         .await
         .expect("page");

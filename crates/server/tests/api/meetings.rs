@@ -689,12 +689,8 @@ async fn moving_a_meeting_looks_among_the_times_of_whoever_holds_it(backend: Bac
             .expect("id")
             .to_owned();
         let page = app
-            .client
-            .get(format!("{}/samtaler/{id}", app.url))
-            .header("cookie", format!("ju_session={me}"))
-            .send()
+            .page(&format!("/samtaler/{id}"), &me)
             .await
-            .expect("page")
             .text()
             .await
             .expect("page");

@@ -207,15 +207,31 @@ fn paper_paragraphs(lang: Lang, kind: NoticeKind, n: &MeetingNotice, link: &str)
 
 /// The sender's lines at the top of a letter: the organisation, its phone and its hours.
 fn sender_lines(lang: Lang, n: &MeetingNotice) -> Vec<String> {
-    let mut lines = vec![lang.fmt(
+    let organisation = lang.fmt(
         "notice-jobcenter",
         &[("town", (&n.municipality_name).into())],
-    )];
-    if let Some(phone) = &n.municipality_phone {
+    );
+    sender_of(
+        lang,
+        organisation,
+        n.municipality_phone.as_deref(),
+        n.municipality_phone_hours.as_deref(),
+    )
+}
+
+/// The organisation's name, then "Telefon …" and the hours where it has them.
+fn sender_of(
+    lang: Lang,
+    organisation: String,
+    phone: Option<&str>,
+    hours: Option<&str>,
+) -> Vec<String> {
+    let mut lines = vec![organisation];
+    if let Some(phone) = phone {
         let phone = domain::spoken_phone(phone);
         lines.push(lang.fmt("notice-letter-phone", &[("phone", (&phone).into())]));
     }
-    lines.extend(n.municipality_phone_hours.clone());
+    lines.extend(hours.map(str::to_owned));
     lines
 }
 
@@ -258,14 +274,7 @@ pub fn survey_notice(lang: Lang, n: &store::SurveyNotice, public_url: &str) -> N
     let body = letter(lang, &n.citizen.name, &paragraphs, &organisation);
     let mut on_paper = vec![intro];
     if let Some(code) = &n.code {
-        // In groups of four, as it is read aloud or typed.
-        let groups: Vec<String> = code
-            .chars()
-            .collect::<Vec<_>>()
-            .chunks(4)
-            .map(|g| g.iter().collect())
-            .collect();
-        let shown = groups.join("-");
+        let shown = store::shown_code(code);
         let page = format!("{public_url}/spoergeskema");
         on_paper.push(lang.fmt(
             "notice-survey-code",
@@ -280,12 +289,12 @@ pub fn survey_notice(lang: Lang, n: &store::SurveyNotice, public_url: &str) -> N
             &[("phone", (&phone).into()), ("hours", (&hours).into())],
         ));
     }
-    let mut sender = vec![organisation.clone()];
-    if let Some(phone) = &n.phone {
-        let phone = domain::spoken_phone(phone);
-        sender.push(lang.fmt("notice-letter-phone", &[("phone", (&phone).into())]));
-    }
-    sender.extend(n.phone_hours.clone());
+    let sender = sender_of(
+        lang,
+        organisation.clone(),
+        n.phone.as_deref(),
+        n.phone_hours.as_deref(),
+    );
     Notice {
         subject: lang.text("notice-survey-subject").to_owned(),
         letter_body: letter(lang, &n.citizen.name, &on_paper, &organisation),
