@@ -124,6 +124,14 @@ test('admin forms show Danish errors beside the fields and keep what was typed',
   await page.goto(`${server.url}/admin/kommuner/ny`);
   await page.fill('#code', '0851');
   await page.fill('#name', 'Aalborg igen');
+  await page.fill('#cvr', '1234');
+  await page.click('button:has-text("Opret")');
+  // A CVR number that is none is refused at its field, whose hint says the form.
+  assert.match(await page.locator('#cvr-error').textContent(), /\S/);
+  assert.match(await page.locator('#cvr-hint').textContent(), /8 cifre/);
+  assert.equal(await page.inputValue('#cvr'), '1234');
+  await expectNoAxeViolations(page, assert);
+  await page.fill('#cvr', '11 11 22 22');
   await page.click('button:has-text("Opret")');
   assert.match(await page.locator('#code-error').textContent(), /Findes allerede/);
   await expectNoAxeViolations(page, assert);
@@ -223,7 +231,7 @@ test('every page links to contact, privacy and the accessibility statement, read
   await expectNoAxeViolations(page, assert);
   await page.locator('footer a:has-text("Sådan behandler vi dine oplysninger")').click();
   assert.equal(await page.locator('h1').textContent(), 'Sådan behandler vi dine oplysninger');
-  assert.match(await page.locator('main').textContent(), /Vi gemmer aldrig hele CPR-nummeret/);
+  assert.match(await page.locator('main').textContent(), /Hele CPR-nummeret gemmer vi kun krypteret, så vi kan sende breve til din Digital Post/);
   // The data protection officer of each organisation (GDPR art. 13(1)(b)), and how long
   // information is kept, by the Archives Act (art. 13(2)(a)).
   assert.match(await page.locator('[data-testid="dpo"] li', { hasText: 'Aalborg' }).textContent(), /databeskyttelse@aalborg\.example/);

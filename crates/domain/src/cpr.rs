@@ -70,7 +70,8 @@ impl Cpr {
         format!("{head}-****")
     }
 
-    /// The full ten digits. Only for keyed hashing; never log or return this.
+    /// The full ten digits. Only for keyed hashing, for sealing and for addressing Digital Post
+    /// (ADR 0007); never log, show or return this.
     pub fn expose(&self) -> String {
         self.digits.iter().map(|d| char::from(b'0' + d)).collect()
     }

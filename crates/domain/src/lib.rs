@@ -43,6 +43,6 @@ pub use ids::{
 pub use invalid::{FieldError, Invalid};
 pub use location::{NewLocation, PostalAddress, Postcode};
 pub use needs::{Interpreter, InterpreterLanguage, InterpreterMode, provider_for};
-pub use org::{FundCode, MunicipalityCode, OrgName, TeamName};
+pub use org::{Cvr, FundCode, MunicipalityCode, OrgName, TeamName};
 pub use person::{Login, PersonName};
 pub use span::{MAX_SPAN, TimeSpan};

@@ -56,6 +56,37 @@ impl FundCode {
     }
 }
 
+/// A CVR number (Det Centrale Virksomhedsregister): eight digits, the first not 0. A
+/// municipality's is the sender of its Digital Post. No modulus-11 check: we could not verify
+/// that every number issued satisfies one.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Cvr(String);
+
+impl TryFrom<&str> for Cvr {
+    type Error = Invalid;
+    fn try_from(s: &str) -> Result<Self, Invalid> {
+        let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+        if compact.is_empty() {
+            return Err(Invalid::Blank);
+        }
+        let digits = compact.strip_prefix("DK").unwrap_or(&compact);
+        if digits.len() == 8
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && !digits.starts_with('0')
+        {
+            Ok(Self(digits.to_owned()))
+        } else {
+            Err(Invalid::BadFormat)
+        }
+    }
+}
+
+impl Cvr {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// The display name of an organisation: not blank, at most 200 characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrgName(String);
@@ -107,6 +138,17 @@ impl std::fmt::Display for FundCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cvr_number_is_eight_digits_written_as_people_write_it() {
+        assert_eq!(
+            Cvr::try_from("DK 2918 9420").map(|c| c.as_str().to_owned()),
+            Ok("29189420".into())
+        );
+        assert_eq!(Cvr::try_from("2918942"), Err(Invalid::BadFormat));
+        assert_eq!(Cvr::try_from("09189420"), Err(Invalid::BadFormat));
+        assert_eq!(Cvr::try_from(" "), Err(Invalid::Blank));
+    }
 
     #[test]
     fn team_names_are_short_free_text() {

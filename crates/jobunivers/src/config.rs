@@ -8,7 +8,7 @@ use std::time::Duration;
 use serde::Deserialize;
 use server::{MetricsAccess, ServerConfig};
 use store::{CprKey, MeetingSettings, StoreOptions};
-use workers::notify::{NotifyConfig, SmsConfig, SmtpConfig, SmtpSecurity};
+use workers::notify::{DigitalPostConfig, NotifyConfig, SmsConfig, SmtpConfig, SmtpSecurity};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -51,6 +51,7 @@ struct FileConfig {
     smtp_security: Option<String>,
     smtp_user: Option<String>,
     sms_url: Option<String>,
+    digital_post_url: Option<String>,
     rules_dir: Option<PathBuf>,
     ice_servers: Option<String>,
     accessibility_statement_url: Option<String>,
@@ -200,9 +201,16 @@ fn notify_config(
             url,
             token: env("JOBUNIVERS_SMS_TOKEN"),
         });
+    let digital_post = env("JOBUNIVERS_DIGITAL_POST_URL")
+        .or_else(|| file.digital_post_url.clone())
+        .map(|url| DigitalPostConfig {
+            url,
+            token: env("JOBUNIVERS_DIGITAL_POST_TOKEN"),
+        });
     Ok(NotifyConfig {
         smtp,
         sms,
+        digital_post,
         public_url: public_url.to_owned(),
     })
 }

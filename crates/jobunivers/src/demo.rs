@@ -151,6 +151,8 @@ fn contact(code: &str, hours: &str) -> Result<store::OrgContact, StoreError> {
         dpo_email: Some(
             domain::EmailAddress::try_from(dpo.as_str()).map_err(|e| invalid(&dpo, e))?,
         ),
+        // No CVR: a made-up one could be a real company's. The demo sends no Digital Post.
+        cvr: None,
     })
 }
 

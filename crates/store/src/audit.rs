@@ -64,6 +64,8 @@ pub enum AuditAction {
     CallInsExported,
     /// Recorded the citizen's survey answers given by phone or on paper (issue 19).
     SurveyRecorded,
+    /// Unsealed the citizen's CPR number to address a letter to their Digital Post.
+    DigitalPostAddressed,
 }
 
 impl AuditAction {
@@ -104,6 +106,7 @@ impl AuditAction {
             AuditAction::AvailabilityNoticeWithdrawn => "availability_notice.withdrawn",
             AuditAction::CallInsExported => "call_ins.exported",
             AuditAction::SurveyRecorded => "survey.recorded",
+            AuditAction::DigitalPostAddressed => "digital_post.addressed",
         }
     }
 }
@@ -142,6 +145,7 @@ impl TryFrom<&str> for AuditAction {
             AuditAction::TransferRequested,
             AuditAction::TransferAccepted,
             AuditAction::SurveyRecorded,
+            AuditAction::DigitalPostAddressed,
             AuditAction::TransferDeclined,
             AuditAction::AvailabilityNoticeSent,
             AuditAction::AvailabilityNoticeListed,

@@ -352,8 +352,8 @@ impl Store {
             "INSERT INTO citizens (id, cpr_hmac, cpr_masked, birth_date, name, name_search, \
              municipality, target_group, unemployed_since, unemployment_fund, login, \
              in_person_requested, created_at, updated_at, registered_on, first_contact_on, \
-             first_absence_on) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, $12, $12, $13, $14, $15)",
+             first_absence_on, cpr_sealed) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, $12, $12, $13, $14, $15, $16)",
         )
         .bind(id.as_str())
         .bind(self.inner.cpr_key.hash(&new.cpr))
@@ -370,6 +370,7 @@ impl Store {
         .bind(registered_on.map(|d| d.to_string()))
         .bind(first_contact_on.map(|d| d.to_string()))
         .bind(first_absence_on.map(|d| d.to_string()))
+        .bind(self.inner.cpr_key.seal(&new.cpr, id.as_str()))
         .execute(&mut *tx)
         .await
         .map_err(StoreError::from_insert);

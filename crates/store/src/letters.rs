@@ -1,13 +1,17 @@
-//! Letters on paper for citizens without digital mail: written by the notification worker, then
-//! printed and posted by the jobcenter from its "Breve til udskrivning" list.
+//! Letters: on paper for citizens without digital mail, written by the notification worker, then
+//! printed and posted by the jobcenter from its "Breve til udskrivning" list; and the same
+//! letters delivered to Digital Post, kept so that their reference is found when the citizen
+//! calls. A letter's id is its outbox row's, so the reference is known before it is sent and
+//! the same on every attempt (and on the printed letter if Digital Post fails).
 
+use domain::notices::PrintReason;
 use domain::{Actor, CitizenId, LetterId, Organisation};
 use jiff::Timestamp;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use crate::audit::{self, AuditAction, AuditEntry};
-use crate::ids::{new_id, typed};
+use crate::ids::typed;
 use crate::{Store, StoreError, clock};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +33,11 @@ pub struct Letter {
     /// The sender's lines (organisation, phone and hours) as they were; `None` on letters
     /// written before senders were kept.
     pub sender: Option<Vec<String>>,
+    /// Delivered to the citizen's Digital Post at this time (then also `printed_at`: nothing
+    /// is left to print).
+    pub digital_post_at: Option<Timestamp>,
+    /// Why it is printed although the citizen receives Digital Post, shown on "Breve".
+    pub fallback: Option<PrintReason>,
 }
 
 fn lines(text: Option<String>) -> Option<Vec<String>> {
@@ -49,11 +58,17 @@ fn from_row(r: &AnyRow) -> Result<Letter, StoreError> {
         language: r.try_get("language")?,
         address: lines(r.try_get("recipient_address")?),
         sender: lines(r.try_get("sender")?),
+        digital_post_at: r
+            .try_get::<Option<i64>, _>("digital_post_at")?
+            .map(clock::from_micros),
+        fallback: r
+            .try_get::<Option<String>, _>("fallback")?
+            .map(|code| PrintReason::from_code(&code)),
     })
 }
 
 const COLUMNS: &str = "id, citizen_id, recipient, subject, body, created_at, printed_at, language, \
-                       recipient_address, sender";
+                       recipient_address, sender, digital_post_at, fallback";
 
 /// Letters belong to the jobcenter of the citizen's municipality; only its staff (and
 /// administrators) see them.
@@ -81,9 +96,22 @@ pub struct NewLetter {
     pub address: Option<Vec<String>>,
     /// Organisation, phone and hours, one per line.
     pub sender: Vec<String>,
+    /// How it went out: printed by the jobcentre, or delivered to Digital Post.
+    pub route: LetterRoute,
 }
 
-/// Keeps a letter for printing; one per outbox row, so a retry does not write it twice.
+/// How a letter reaches the citizen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LetterRoute {
+    /// Waits on "Breve" to be printed and posted.
+    Print,
+    /// Waits on "Breve" to be printed because Digital Post could not take it (why).
+    PrintInstead(PrintReason),
+    /// Delivered to the citizen's Digital Post.
+    DigitalPost,
+}
+
+/// Keeps a letter; one per outbox row (its id), so a retry does not write it twice.
 pub(crate) async fn insert(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     now: i64,
@@ -93,10 +121,10 @@ pub(crate) async fn insert(
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO letters (id, outbox_id, citizen_id, municipality, recipient, subject, body, created_at, language, \
-         recipient_address, sender) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING",
+         recipient_address, sender, printed_at, digital_post_at, fallback) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13) ON CONFLICT DO NOTHING",
     )
-    .bind(new_id())
+    .bind(outbox_id)
     .bind(outbox_id)
     .bind(citizen_id)
     .bind(&letter.municipality)
@@ -107,6 +135,11 @@ pub(crate) async fn insert(
     .bind(&letter.language)
     .bind(letter.address.as_ref().map(|a| a.join("\n")))
     .bind(letter.sender.join("\n"))
+    .bind((letter.route == LetterRoute::DigitalPost).then_some(now))
+    .bind(match &letter.route {
+        LetterRoute::PrintInstead(why) => Some(why.as_str()),
+        LetterRoute::Print | LetterRoute::DigitalPost => None,
+    })
     .execute(&mut **tx)
     .await?;
     Ok(())

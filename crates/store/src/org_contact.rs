@@ -3,7 +3,7 @@
 //! `create_fund`), read by everyone (the contact page is public: they are public bodies'
 //! switchboards, not personal data).
 
-use domain::{EmailAddress, PhoneNumber};
+use domain::{Cvr, EmailAddress, PhoneNumber};
 use sqlx::Row;
 
 use crate::{Store, StoreError};
@@ -20,6 +20,8 @@ pub struct OrgContact {
     pub email: Option<EmailAddress>,
     /// The data protection officer (GDPR art. 37; their address in the privacy notice).
     pub dpo_email: Option<EmailAddress>,
+    /// Its CVR number; a municipality's is the sender of its Digital Post.
+    pub cvr: Option<Cvr>,
 }
 
 /// One organisation on the contact page.

@@ -166,8 +166,8 @@ impl Store {
     ) -> Result<Org, StoreError> {
         require_admin(actor)?;
         let sql = format!(
-            "INSERT INTO {} (code, name, created_at, phone, phone_hours, email, dpo_email) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO {} (code, name, created_at, phone, phone_hours, email, dpo_email, cvr) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
             kind.table()
         );
         sqlx::query(&sql)
@@ -178,6 +178,7 @@ impl Store {
             .bind(contact.phone_hours.clone())
             .bind(contact.email.as_ref().map(|e| e.as_str().to_owned()))
             .bind(contact.dpo_email.as_ref().map(|e| e.as_str().to_owned()))
+            .bind(contact.cvr.as_ref().map(|c| c.as_str().to_owned()))
             .execute(&self.inner.write)
             .await
             .map_err(StoreError::from_insert)?;

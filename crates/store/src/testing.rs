@@ -130,6 +130,8 @@ pub async fn world(store: &Store) -> World {
         phone_hours: Some("mandag–fredag kl. 9–15".to_owned()),
         email: None,
         dpo_email: None,
+        // A made-up sender for Digital Post tests.
+        cvr: domain::Cvr::try_from("12345678").ok(),
     };
     for (code, name) in [("0851", "Aalborg"), ("0751", "Aarhus")] {
         let contact = if code == "0851" {
@@ -274,6 +276,16 @@ pub async fn make_joint(store: &Store, meeting_id: &str, adviser_id: &str) {
         .execute(&store.inner.write)
         .await
         .expect("joint");
+}
+
+/// Forgets the citizen's sealed CPR number, as for someone registered before numbers were
+/// sealed (or bulk data generated without them).
+pub async fn forget_sealed_cpr(store: &Store, citizen_id: &str) {
+    sqlx::query("UPDATE citizens SET cpr_sealed = NULL WHERE id = $1")
+        .bind(citizen_id)
+        .execute(&store.inner.write)
+        .await
+        .expect("forget");
 }
 
 /// Options for a second store on `store`'s database (another instance of the national

@@ -4,9 +4,12 @@
 //! - [`housekeeping`]: removes expired sessions and abandoned sign-ins.
 //! - [`report_days`]: counts the contact report's stale days again, so reports rarely wait.
 //! - [`notify::Notifier`]: drains the outbox into invitations, reminders and notices of moves and
-//!   cancellations, by e-mail, SMS and printed letter.
+//!   cancellations, by e-mail, SMS, Digital Post and printed letter.
 
+mod letter_pdf;
 pub mod notify;
+
+pub use letter_pdf::letter_pdf;
 
 use std::time::Duration;
 

@@ -159,6 +159,10 @@ pub struct CreateOrg {
     /// The data protection officer's address, for the privacy notice (extension, issue 19;
     /// GDPR art. 13(1)(b)).
     pub dpo_email: Option<String>,
+    /// Its CVR number, eight digits (extension, issue 19): a municipality's is the sender of
+    /// the letters Jobunivers sends to citizens' Digital Post.
+    #[schema(example = "29189420")]
+    pub cvr: Option<String>,
 }
 
 impl CreateOrg {
@@ -186,6 +190,7 @@ impl CreateOrg {
             self.dpo_email.as_deref(),
             domain::EmailAddress::try_from,
         );
+        let cvr = f.optional("cvr", self.cvr.as_deref(), domain::Cvr::try_from);
         let hours = crate::api::meetings::create::text(
             &mut f,
             "phone_hours",
@@ -201,6 +206,7 @@ impl CreateOrg {
                     phone_hours: hours?,
                     email: email?,
                     dpo_email: dpo_email?,
+                    cvr: cvr?,
                 },
             ))
         })

@@ -110,6 +110,7 @@ pub fn audit_action(lang: Lang, a: AuditAction) -> &'static str {
         AuditAction::NoticeSent => lang.text("audit-notice-sent"),
         AuditAction::LetterPrinted => lang.text("audit-letter-printed"),
         AuditAction::SurveyRecorded => lang.text("audit-survey-recorded"),
+        AuditAction::DigitalPostAddressed => lang.text("audit-digital-post-addressed"),
         AuditAction::LetterListed => lang.text("audit-letter-listed"),
         AuditAction::LetterRead => lang.text("audit-letter-read"),
         AuditAction::ScreeningSubmitted => lang.text("audit-screening-submitted"),

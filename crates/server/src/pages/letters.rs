@@ -9,8 +9,7 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use catalogue::Lang;
-use catalogue::dates::long_date;
-use domain::clock_text::local_date;
+use domain::notices::PrintReason;
 use store::Letter;
 
 use super::context::{Ctx, SignedIn};
@@ -30,6 +29,10 @@ pub struct LetterRow {
     pub reference: String,
     pub created: String,
     pub printed: Option<String>,
+    /// Delivered to Digital Post rather than printed.
+    pub digital_post: bool,
+    /// Why a letter meant for Digital Post waits here to be printed (a catalogue key).
+    pub fallback: Option<&'static str>,
 }
 
 fn row(l: Letter, lang: crate::i18n::Lang) -> LetterRow {
@@ -37,6 +40,12 @@ fn row(l: Letter, lang: crate::i18n::Lang) -> LetterRow {
         created: moment(l.created_at, lang),
         printed: l.printed_at.map(|at| moment(at, lang)),
         address_missing: l.address.is_none(),
+        digital_post: l.digital_post_at.is_some(),
+        fallback: l.fallback.map(|why| match why {
+            PrintReason::NoCpr => "letters-fallback-no-cpr",
+            PrintReason::NoSenderCvr => "letters-fallback-no-sender-cvr",
+            PrintReason::NotDelivered => "letters-fallback-not-delivered",
+        }),
         reference: l.id.reference(),
         citizen_id: l.citizen_id.into(),
         id: l.id.into(),
@@ -72,41 +81,6 @@ pub async fn list(State(state): State<AppState>, user: SignedIn) -> Result<Respo
     }))
 }
 
-/// The letter as the citizen gets it on paper, dated and tagged in the language it is
-/// written in: the sender's lines at the top right, the name and address in the envelope's
-/// window, the date, the subject as its heading, then the body.
-pub fn letter_pdf(l: &Letter, sender: &[String]) -> Result<Vec<u8>, pdf::PdfError> {
-    use pdf::Block;
-    let lang = Lang::from_code(&l.language).unwrap_or_default();
-    let mut window = vec![l.recipient.clone()];
-    window.extend(l.address.iter().flatten().cloned());
-    let mut blocks = vec![
-        Block::right(sender.join("\n")),
-        Block::Window(window),
-        Block::right(long_date(lang, local_date(l.created_at))),
-        Block::right(lang.fmt(
-            "notice-letter-reference",
-            &[("reference", (&l.id.reference()).into())],
-        )),
-        Block::gap(),
-        Block::heading(l.subject.clone()),
-        Block::gap(),
-    ];
-    // Each paragraph of the body is a paragraph of the document (a blank line between them).
-    blocks.extend(
-        l.body
-            .split("\n\n")
-            .filter(|p| !p.trim().is_empty())
-            .flat_map(|p| [Block::text(p.trim().to_owned()), Block::gap()]),
-    );
-    pdf::Document {
-        title: &l.subject,
-        lang: lang.code(),
-        blocks: &blocks,
-    }
-    .write()
-}
-
 /// `GET /medarbejder/breve/{id}/brev.pdf`.
 pub async fn pdf_file(
     State(state): State<AppState>,
@@ -128,7 +102,7 @@ pub async fn pdf_file(
             (header::CONTENT_TYPE, "application/pdf"),
             (header::CONTENT_DISPOSITION, "inline; filename=\"brev.pdf\""),
         ],
-        letter_pdf(&letter, &sender).map_err(|e| user.viewer.error(e))?,
+        workers::letter_pdf(&letter, &sender).map_err(|e| user.viewer.error(e))?,
     )
         .into_response())
 }

@@ -317,7 +317,7 @@ async fn an_organisation_is_registered_with_how_citizens_reach_it(backend: Backe
     let admin = app.token("admin").await;
     // A number that is none, and hours beyond their length: named, nothing registered.
     let bad = json!({"code": "0851", "name": "Aalborg", "phone": "ring os",
-        "phone_hours": "x".repeat(101), "email": "jobcenter@aalborg.dk"});
+        "phone_hours": "x".repeat(101), "email": "jobcenter@aalborg.dk", "cvr": "1234"});
     let p = problem(
         app.post("/api/v1/municipalities", Some(&admin), &bad).await,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -328,9 +328,11 @@ async fn an_organisation_is_registered_with_how_citizens_reach_it(backend: Backe
         .as_array()
         .map(|es| es.iter().filter_map(|e| e["field"].as_str()).collect())
         .unwrap_or_default();
-    assert_eq!(fields, vec!["phone", "phone_hours"], "{p}");
+    assert_eq!(fields, vec!["phone", "cvr", "phone_hours"], "{p}");
+    // The CVR number as people write it (the sender of its Digital Post).
     let good = json!({"code": "0851", "name": "Aalborg", "phone": "99 31 11 00",
-        "phone_hours": "mandag–fredag kl. 9–15", "email": "jobcenter@aalborg.dk"});
+        "phone_hours": "mandag–fredag kl. 9–15", "email": "jobcenter@aalborg.dk",
+        "cvr": "DK 2918 9420"});
     let r = app
         .post("/api/v1/municipalities", Some(&admin), &good)
         .await;

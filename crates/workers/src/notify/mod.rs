@@ -1,4 +1,5 @@
-//! The notification worker: drains the outbox into e-mail, SMS and printed letters.
+//! The notification worker: drains the outbox into e-mail, SMS, Digital Post and printed
+//! letters.
 //!
 //! Each outbox row is claimed under a lease, turned into a notice for its citizen, and sent on
 //! the channels the domain chooses ([`domain::notices::notice_channels`]). Every channel that
@@ -6,9 +7,15 @@
 //! one commit per claimed batch ([`Store::settle_outbox`]) — so a row retried after a crash or
 //! a failure skips what already went out. A failed row is retried with a growing pause.
 //! Channels that are not configured (no SMTP server, say) are recorded as skipped.
+//!
+//! A letter for Digital Post that cannot go there is printed instead, never lost, and "Breve"
+//! says why (`domain::notices::PrintReason`): no CPR number kept, no sender CVR number, or
+//! Digital Post refused it or did not answer after [`DIGITAL_POST_ATTEMPTS`] tries.
 
 mod compose;
+mod digital_post;
 mod email;
+pub mod memo;
 mod sms;
 
 use domain::{MeetingId, MeetingStatus, SurveyId};
@@ -16,11 +23,12 @@ use std::time::Duration;
 
 use catalogue::Lang;
 use domain::messages::{ThreadHolder, notice_still_needed};
-use domain::notices::{NoticeChannel, NoticeKind, Reachability, notice_channels};
+use domain::notices::{NoticeChannel, NoticeKind, PrintReason, Reachability, notice_channels};
 use jiff::SignedDuration;
-use store::{Citizen, Delivery, NewLetter, OutboxItem, Store, StoreError};
+use store::{Citizen, Delivery, LetterRoute, NewLetter, OutboxItem, Store, StoreError};
 
 pub use compose::{Notice, compose, message_notice, survey_notice};
+pub use digital_post::DigitalPostConfig;
 pub use email::{Mailer, SmtpConfig, SmtpSecurity};
 pub use sms::SmsConfig;
 
@@ -29,6 +37,9 @@ pub use sms::SmsConfig;
 pub struct NotifyConfig {
     pub smtp: Option<SmtpConfig>,
     pub sms: Option<SmsConfig>,
+    /// Letters to those who receive digital mail go here; without it they get e-mail and SMS
+    /// (and a printed letter when neither reaches them).
+    pub digital_post: Option<DigitalPostConfig>,
     /// For links in notices.
     pub public_url: String,
 }
@@ -37,17 +48,27 @@ pub struct Notifier {
     store: Store,
     mailer: Option<email::Mailer>,
     sms: Option<sms::SmsSender>,
+    digital_post: Option<digital_post::DigitalPostSender>,
     public_url: String,
 }
 
 /// Rows handled per claim.
 const BATCH: u32 = 50;
 
+/// Tries at delivering a letter to Digital Post before it is printed instead: with the
+/// outbox's growing pause (2, 4, 8, 16 minutes) half an hour, so a letter printed that day
+/// still goes out with the day's post.
+pub const DIGITAL_POST_ATTEMPTS: i64 = 5;
+
 impl Notifier {
     pub fn new(store: Store, config: NotifyConfig) -> Result<Self, String> {
         Ok(Self {
             mailer: config.smtp.as_ref().map(email::Mailer::new).transpose()?,
             sms: config.sms.map(sms::SmsSender::new).transpose()?,
+            digital_post: config
+                .digital_post
+                .map(digital_post::DigitalPostSender::new)
+                .transpose()?,
             store,
             public_url: config.public_url,
         })
@@ -195,7 +216,7 @@ impl Notifier {
     ) -> Result<(), String> {
         let lang = language(citizen);
         let notice = &compose(lang);
-        let channels = notice_channels(kind, reachability(citizen));
+        let channels = notice_channels(kind, reachability(citizen, self.digital_post.is_some()));
         if channels.is_empty() {
             handled.push(delivery(
                 item,
@@ -232,11 +253,10 @@ impl Notifier {
                     }
                     _ => ("skipped", "sms gateway not configured".to_owned()),
                 },
-                NoticeChannel::Letter => {
-                    // Kept for printing in the batch's commit, with its delivery.
-                    let mut letter = delivery(item, name, "sent", "to print", citizen.id.as_str());
+                NoticeChannel::Letter | NoticeChannel::DigitalPost => {
+                    // Kept in the batch's commit, with its delivery: to print, or as delivered.
                     let (paper, paper_lang) = on_paper(lang, notice, compose);
-                    letter.letter = Some(NewLetter {
+                    let mut letter = NewLetter {
                         municipality: citizen.municipality.to_string(),
                         recipient: citizen.name.clone(),
                         subject: paper.subject,
@@ -245,14 +265,100 @@ impl Notifier {
                         // No address: kept as "mangler adresse" until one is given.
                         address: citizen.postal_address.as_ref().map(|a| a.lines().to_vec()),
                         sender: paper.sender,
-                    });
-                    handled.push(letter);
+                        route: LetterRoute::Print,
+                    };
+                    let detail = if channel == NoticeChannel::DigitalPost {
+                        letter.route = self.to_digital_post(item, citizen, &letter).await?;
+                        match &letter.route {
+                            LetterRoute::PrintInstead(why) => {
+                                format!("printed instead: {}", why.as_str())
+                            }
+                            _ => memo::message_uuid(&item.id),
+                        }
+                    } else {
+                        "to print".to_owned()
+                    };
+                    let mut kept = delivery(item, name, "sent", &detail, citizen.id.as_str());
+                    kept.letter = Some(letter);
+                    handled.push(kept);
                     continue;
                 }
             };
             handled.push(delivery(item, name, status, &detail, citizen.id.as_str()));
         }
         Ok(())
+    }
+}
+
+impl Notifier {
+    /// Delivers `letter` to the citizen's Digital Post: `DigitalPost` when it is there,
+    /// `PrintInstead` when it cannot be (and will not be by trying again), `Err` to try again
+    /// later. The PDF is the one "Breve" would print, with the outbox row's reference.
+    async fn to_digital_post(
+        &self,
+        item: &OutboxItem,
+        citizen: &Citizen,
+        letter: &NewLetter,
+    ) -> Result<LetterRoute, String> {
+        let Some(sender) = &self.digital_post else {
+            return Err("digital post is not configured".to_owned());
+        };
+        let parties = self
+            .store
+            .digital_post_parties(&citizen.id)
+            .await
+            .map_err(|e| e.to_string())?;
+        let Some(cpr) = &parties.recipient else {
+            return Ok(LetterRoute::PrintInstead(PrintReason::NoCpr));
+        };
+        let Some(cvr) = &parties.sender_cvr else {
+            return Ok(LetterRoute::PrintInstead(PrintReason::NoSenderCvr));
+        };
+        let id = domain::LetterId::try_from(item.id.as_str()).map_err(|e| e.to_string())?;
+        let reference = id.reference();
+        let created = self.store.now();
+        let as_sent = store::Letter {
+            id,
+            citizen_id: citizen.id.clone(),
+            recipient: letter.recipient.clone(),
+            subject: letter.subject.clone(),
+            body: letter.body.clone(),
+            created_at: created,
+            printed_at: None,
+            language: letter.language.clone(),
+            address: letter.address.clone(),
+            sender: Some(letter.sender.clone()),
+            digital_post_at: None,
+            fallback: None,
+        };
+        let pdf = crate::letter_pdf(&as_sent, &letter.sender).map_err(|e| e.to_string())?;
+        let memo = memo::Memo::new(&memo::MemoLetter {
+            outbox_id: &item.id,
+            subject: &letter.subject,
+            reference: &reference,
+            sender_cvr: cvr,
+            sender_name: &parties.sender_name,
+            recipient: cpr,
+            recipient_name: &letter.recipient,
+            created,
+            language: &letter.language,
+            pdf: &pdf,
+        });
+        let xml = askama::Template::render(&memo).map_err(|e| e.to_string())?;
+        match sender.deliver(memo.message_uuid(), xml).await {
+            Ok(()) => Ok(LetterRoute::DigitalPost),
+            Err(digital_post::Undelivered::Refused(why)) => {
+                tracing::warn!(outbox = %item.id, error = %why, "digital post refused the letter; printed instead");
+                Ok(LetterRoute::PrintInstead(PrintReason::NotDelivered))
+            }
+            Err(digital_post::Undelivered::Retry(why))
+                if item.attempts >= DIGITAL_POST_ATTEMPTS =>
+            {
+                tracing::warn!(outbox = %item.id, error = %why, "digital post did not take the letter after every try; printed instead");
+                Ok(LetterRoute::PrintInstead(PrintReason::NotDelivered))
+            }
+            Err(digital_post::Undelivered::Retry(why)) => Err(why),
+        }
     }
 }
 
@@ -273,11 +379,12 @@ fn delivery(
     }
 }
 
-fn reachability(c: &Citizen) -> Reachability {
+fn reachability(c: &Citizen, digital_post: bool) -> Reachability {
     Reachability {
         email: c.email.is_some(),
         phone: c.phone.is_some(),
         digital_mail: c.digital_mail,
+        digital_post,
     }
 }
 

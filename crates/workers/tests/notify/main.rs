@@ -1,5 +1,8 @@
 //! The notification worker against a real SMTP server (Python's aiosmtpd, started here) and a
-//! real HTTP receiver standing in for the SMS gateway, on SQLite and PostgreSQL.
+//! real HTTP receiver standing in for the SMS gateway, on SQLite and PostgreSQL; Digital Post
+//! against a receiver of its own (`digital_post.rs`).
+
+mod digital_post;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -196,6 +199,7 @@ fn notifier(store: &Store, smtp_port: u16, sms_url: &str) -> Notifier {
                 url: sms_url.to_owned(),
                 token: Some("secret".into()),
             }),
+            digital_post: None,
             public_url: "https://jobunivers.example".into(),
         },
     )
