@@ -200,7 +200,9 @@ test('the jobcenter prints letters for citizens without digital mail', async () 
 
   await rows.first().locator('button').click();
   assert.equal(await page.locator('#waiting tbody tr').count(), before - 1);
-  assert.match(await page.locator('h2').last().textContent(), /Senest udskrevne/);
+  assert.match(await page.locator('h2').last().textContent(), /Senest sendte/);
+  // Printed, not sent by Digital Post: the list says which.
+  assert.match(await page.locator('main table').last().locator('tbody tr').first().textContent(), /Udskrevet/);
 });
 
 test('bad addresses get a Danish page that says what to do, never a server error', async () => {
