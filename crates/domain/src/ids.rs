@@ -133,6 +133,10 @@ id_type!(
     /// An availability notice (underretning) after a missed obligation.
     NoticeId
 );
+id_type!(
+    /// A live chat between a citizen and their jobcentre or a-kasse (issue 21).
+    ChatId
+);
 
 impl LetterId {
     /// The letter's reference as printed on it and shown on "Breve" ("Vores reference:

@@ -7,6 +7,7 @@
 //! names what is wrong with a stable code; the server translates codes to Danish.
 
 pub mod access;
+pub mod chat;
 pub mod clock_text;
 pub mod comment_themes;
 mod contact;
@@ -37,8 +38,8 @@ pub use cpr::Cpr;
 pub use enums::{Channel, FirstMeetingPolicy, MeetingStatus, Outcome, Role, TargetGroup, Track};
 pub use holidays::{add_working_days, is_working_day, public_holiday};
 pub use ids::{
-    CitizenId, LetterId, LocationId, MeetingId, NoticeId, ScreeningId, SlotId, StaffId, SurveyId,
-    TransferId,
+    ChatId, CitizenId, LetterId, LocationId, MeetingId, NoticeId, ScreeningId, SlotId, StaffId,
+    SurveyId, TransferId,
 };
 pub use invalid::{FieldError, Invalid};
 pub use location::{NewLocation, PostalAddress, Postcode};

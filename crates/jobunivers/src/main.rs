@@ -176,6 +176,10 @@ fn spawn_workers(store: &Store, config: &Config) -> Result<(), RunError> {
         Duration::from_secs(600),
     ));
     tokio::spawn(workers::report_days(store.clone(), Duration::from_secs(10)));
+    tokio::spawn(workers::chat_closing(
+        store.clone(),
+        Duration::from_secs(30),
+    ));
     let notifier = workers::notify::Notifier::new(store.clone(), config.notify.clone())
         .map_err(|e| RunError::Config(config::ConfigError::Invalid(e)))?;
     tokio::spawn(notifier.run(Duration::from_secs(5)));

@@ -66,6 +66,8 @@ pub enum AuditAction {
     SurveyRecorded,
     /// Unsealed the citizen's CPR number to address a letter to their Digital Post.
     DigitalPostAddressed,
+    /// Saw the citizen waiting in (or in their own chats of) the chat queue.
+    ChatQueueListed,
 }
 
 impl AuditAction {
@@ -107,6 +109,7 @@ impl AuditAction {
             AuditAction::CallInsExported => "call_ins.exported",
             AuditAction::SurveyRecorded => "survey.recorded",
             AuditAction::DigitalPostAddressed => "digital_post.addressed",
+            AuditAction::ChatQueueListed => "chat_queue.listed",
         }
     }
 }
@@ -146,6 +149,7 @@ impl TryFrom<&str> for AuditAction {
             AuditAction::TransferAccepted,
             AuditAction::SurveyRecorded,
             AuditAction::DigitalPostAddressed,
+            AuditAction::ChatQueueListed,
             AuditAction::TransferDeclined,
             AuditAction::AvailabilityNoticeSent,
             AuditAction::AvailabilityNoticeListed,

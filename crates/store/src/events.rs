@@ -43,10 +43,15 @@ pub enum ThreadChange {
     Posted { message_id: String },
     /// The citizen (`by_citizen`) or the holder's staff read the thread up to `at`.
     Read { by_citizen: bool, at: Timestamp },
+    /// The thread's live chat changed: queued, moved up the queue, taken, ended (issue 21).
+    Chat,
+    /// The citizen (`by_citizen`) or staff is writing in the chat; nothing is stored.
+    Typing { by_citizen: bool },
 }
 
 impl ThreadEvent {
-    /// The NOTIFY payload: `p <citizen> <holder> <message>` or `r <citizen> <holder> c|s <micros>`.
+    /// The NOTIFY payload: `p <citizen> <holder> <message>`, `r <citizen> <holder> c|s <micros>`,
+    /// `c <citizen> <holder>` or `t <citizen> <holder> c|s`.
     pub(crate) fn to_payload(&self) -> String {
         let key = format!("{} {}", self.thread.citizen_id, self.thread.holder.as_str());
         match &self.change {
@@ -56,6 +61,10 @@ impl ThreadEvent {
                 if *by_citizen { "c" } else { "s" },
                 clock::to_micros(*at)
             ),
+            ThreadChange::Chat => format!("c {key}"),
+            ThreadChange::Typing { by_citizen } => {
+                format!("t {key} {}", if *by_citizen { "c" } else { "s" })
+            }
         }
     }
 
@@ -73,6 +82,10 @@ impl ThreadEvent {
             "r" => ThreadChange::Read {
                 by_citizen: parts.next()? == "c",
                 at: clock::from_micros(parts.next()?.parse().ok()?),
+            },
+            "c" => ThreadChange::Chat,
+            "t" => ThreadChange::Typing {
+                by_citizen: parts.next()? == "c",
             },
             _ => return None,
         };
@@ -125,6 +138,21 @@ impl Store {
             self.start_listener().await;
         }
         receiver
+    }
+
+    /// An event outside any transaction (after a committed change): on PostgreSQL to every
+    /// instance, on SQLite to this process.
+    pub(crate) async fn notify_now(&self, event: ThreadEvent) -> Result<(), sqlx::Error> {
+        if self.inner.backend == Backend::Postgres {
+            sqlx::query("SELECT pg_notify($1, $2)")
+                .bind(CHANNEL)
+                .bind(event.to_payload())
+                .execute(&self.inner.write)
+                .await?;
+        } else {
+            self.announce(event);
+        }
+        Ok(())
     }
 
     /// After a committed change on SQLite: tell this process's subscribers.
@@ -189,6 +217,8 @@ mod tests {
                 by_citizen: true,
                 at: clock::from_micros(1_764_000_000_000_000),
             },
+            ThreadChange::Chat,
+            ThreadChange::Typing { by_citizen: false },
         ];
         for change in events {
             let e = ThreadEvent {

@@ -14,6 +14,7 @@ mod bulk_threads;
 mod call_in_events;
 mod case_files;
 mod case_transfers;
+mod chat;
 mod citizen_language;
 mod citizens;
 mod clock;
@@ -61,6 +62,7 @@ pub use call_in_events::{
     CallInEvent, CallInEventKind, CallInFacts, FactsLocation, MAX_PAGE as MAX_EXPORT_PAGE,
 };
 pub use case_transfers::IncomingTransfer;
+pub use chat::{Chat, ChatOrg, ChatState, DUTY_STALE, QueuedChat, StaffChats, Started};
 pub use citizens::{Citizen, CitizenChange, CitizenQuery, CitizenSummary, NewCitizen, Page};
 pub use clock::from_micros;
 pub use connect::{Backend, MeetingSettings, Store, StoreOptions};

@@ -2,6 +2,7 @@
 //! once: it works from the database's state, not from memory.
 //!
 //! - [`housekeeping`]: removes expired sessions and abandoned sign-ins.
+//! - [`chat_closing`]: ends the chats nobody took before closing time.
 //! - [`report_days`]: counts the contact report's stale days again, so reports rarely wait.
 //! - [`notify::Notifier`]: drains the outbox into invitations, reminders and notices of moves and
 //!   cancellations, by e-mail, SMS, Digital Post and printed letter.
@@ -28,6 +29,21 @@ pub async fn housekeeping(store: Store, every: Duration) {
         }
         if let Err(e) = store.delete_expired_sign_ins().await {
             tracing::warn!(error = %e, "removing abandoned sign-ins failed; will retry");
+        }
+    }
+}
+
+/// Ends, every `every`, the chats nobody took before their organisation's chat closed: what
+/// the citizen wrote stays in their thread, waiting for an answer (issue 21). Ending what is
+/// ended changes nothing, so several instances may run this side by side.
+pub async fn chat_closing(store: Store, every: Duration) {
+    let mut tick = tokio::time::interval(every);
+    loop {
+        tick.tick().await;
+        match store.close_unanswered_chats().await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(chats = n, "chats left at closing time became messages"),
+            Err(e) => tracing::warn!(error = %e, "closing chats failed; will retry"),
         }
     }
 }

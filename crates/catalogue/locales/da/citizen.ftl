@@ -19,6 +19,7 @@ audit-inbox-listed = Så at du venter på svar på en besked
 audit-letter-listed = Så dit navn på listen over breve, der skal udskrives
 audit-letter-printed = Udskrev et brev til dig
 audit-survey-recorded = Skrev dine svar på spørgeskemaet ind
+audit-chat-queue-listed = Så, at du ventede på en chat
 audit-digital-post-addressed = Brugte dit CPR-nummer til at sende et brev til din Digital Post
 audit-letter-read = Åbnede et brev til dig
 audit-meeting-booked = Bookede en samtale for dig

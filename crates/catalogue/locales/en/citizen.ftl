@@ -19,6 +19,7 @@ audit-inbox-listed = Saw that you are waiting for an answer to a message
 audit-letter-listed = Saw your name on the list of letters to print
 audit-letter-printed = Printed a letter to you
 audit-survey-recorded = Recorded your answers to the survey
+audit-chat-queue-listed = Saw that you were waiting for a chat
 audit-digital-post-addressed = Used your CPR number to send a letter to your Digital Post
 audit-letter-read = Opened a letter to you
 audit-meeting-booked = Booked a meeting for you

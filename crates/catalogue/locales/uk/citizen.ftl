@@ -20,6 +20,7 @@ audit-inbox-listed = Бачив(-ла), що ви чекаєте на відпо
 audit-letter-listed = Бачив(-ла) ваше ім’я у списку листів для друку
 audit-letter-printed = Надрукував(-ла) лист для вас
 audit-survey-recorded = Вніс(-ла) ваші відповіді на опитування
+audit-chat-queue-listed = Бачив(-ла), що ви чекали на чат
 audit-digital-post-addressed = Використав ваш номер CPR, щоб надіслати лист у вашу Digital Post
 audit-letter-read = Відкрив(-ла) лист для вас
 audit-meeting-booked = Забронював(-ла) для вас зустріч

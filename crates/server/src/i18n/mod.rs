@@ -111,6 +111,7 @@ pub fn audit_action(lang: Lang, a: AuditAction) -> &'static str {
         AuditAction::LetterPrinted => lang.text("audit-letter-printed"),
         AuditAction::SurveyRecorded => lang.text("audit-survey-recorded"),
         AuditAction::DigitalPostAddressed => lang.text("audit-digital-post-addressed"),
+        AuditAction::ChatQueueListed => lang.text("audit-chat-queue-listed"),
         AuditAction::LetterListed => lang.text("audit-letter-listed"),
         AuditAction::LetterRead => lang.text("audit-letter-read"),
         AuditAction::ScreeningSubmitted => lang.text("audit-screening-submitted"),

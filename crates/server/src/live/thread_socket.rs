@@ -87,7 +87,12 @@ fn same_origin(parts: &Parts) -> bool {
 enum ClientFrame {
     Read,
     Ping,
+    /// The reader is writing (in a chat): the other side sees "skriver …".
+    Typing,
 }
+
+/// Typing signs one connection passes on, at most one per this interval.
+const TYPING_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
 
 pub async fn handler(
     State(state): State<AppState>,
@@ -112,6 +117,7 @@ async fn session(mut socket: WebSocket, state: AppState, view: ThreadView, token
     let mut check = tokio::time::interval(SESSION_CHECK);
     check.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     state.metrics.live_connection(1);
+    let mut last_typing = None;
     let reason = loop {
         tokio::select! {
             _ = check.tick() => {
@@ -136,6 +142,11 @@ async fn session(mut socket: WebSocket, state: AppState, view: ThreadView, token
                         "by": if by_citizen { "citizen" } else { "staff" },
                         "at": crate::time_fmt::rfc3339(at),
                     }),
+                    Ok(Signal::Change(ThreadChange::Chat)) => json!({"type": "chat"}),
+                    Ok(Signal::Change(ThreadChange::Typing { by_citizen })) => json!({
+                        "type": "typing",
+                        "by": if by_citizen { "citizen" } else { "staff" },
+                    }),
                     Ok(Signal::Resync) | Err(RecvError::Lagged(_)) => json!({"type": "reload"}),
                     Err(RecvError::Closed) => break None,
                 };
@@ -155,13 +166,22 @@ async fn session(mut socket: WebSocket, state: AppState, view: ThreadView, token
                             tracing::warn!(error = %e, "read receipt not stored");
                         }
                     }
+                    Ok(ClientFrame::Typing) => {
+                        let due = last_typing.is_none_or(|at: tokio::time::Instant| at.elapsed() >= TYPING_EVERY);
+                        if due && view.may_write() {
+                            last_typing = Some(tokio::time::Instant::now());
+                            if let Err(e) = state.store.announce_typing(&view).await {
+                                tracing::warn!(error = %e, "typing sign not passed on");
+                            }
+                        }
+                    }
                     Ok(ClientFrame::Ping) => {
                         let pong = json!({"type": "pong"}).to_string();
                         if socket.send(Frame::Text(pong.into())).await.is_err() {
                             break None;
                         }
                     }
-                    Err(_) => break Some((close_code::POLICY, "Ugyldig besked: forventede {\"type\":\"read\"} eller {\"type\":\"ping\"}.")),
+                    Err(_) => break Some((close_code::POLICY, "Ugyldig besked: forventede {\"type\":\"read\"}, {\"type\":\"typing\"} eller {\"type\":\"ping\"}.")),
                 },
             },
         }

@@ -77,6 +77,10 @@ impl ThreadView {
     pub fn may_write(&self) -> bool {
         may_write(self.visibility)
     }
+
+    pub fn visibility(&self) -> Visibility {
+        self.visibility
+    }
 }
 
 /// A thread as its reader sees it, oldest message first, with the citizen it is with (read once,

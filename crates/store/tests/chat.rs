@@ -1,0 +1,432 @@
+//! The staffed live chat in the store (issue 21), on SQLite and PostgreSQL alike: opening
+//! hours, who is on duty, the queue and its order, the limit per staff member, how chats end,
+//! and what becomes of a chat nobody took before closing time.
+
+use domain::chat::queue::DEFAULT_MAX_CHATS;
+use domain::chat::{Availability, ChatHours, OpenSpan};
+use domain::contact_plan::WorkReason;
+use domain::messages::{MessageBody, ThreadHolder};
+use domain::{Actor, Login, MunicipalityCode, PersonName, Role};
+use jiff::{SignedDuration, Timestamp};
+use store::testing::{World, fresh_store, world};
+use store::{Backend, backend_tests};
+use store::{
+    ChatOrg, CitizenChange, NewCitizen, NewStaff, Started, Store, StoreError, ThreadChange,
+};
+
+/// Monday 7 December 2026, 10:00 in Copenhagen.
+const MONDAY_10: &str = "2026-12-07T09:00:00Z";
+
+fn aalborg() -> ChatOrg {
+    ChatOrg {
+        holder: ThreadHolder::Jobcenter,
+        code: "0851".into(),
+    }
+}
+
+/// Weekdays 9–15.
+fn weekdays() -> ChatHours {
+    let span = OpenSpan::parse("9", "15").expect("span");
+    ChatHours::new([
+        Some(span),
+        Some(span),
+        Some(span),
+        Some(span),
+        Some(span),
+        None,
+        None,
+    ])
+}
+
+async fn staff(store: &Store, w: &World, login: &str, role: Role) -> Actor {
+    store
+        .create_staff(
+            &w.admin,
+            &NewStaff {
+                login: Login::try_from(login).expect("login"),
+                name: PersonName::try_from(format!("Medarbejder {login}").as_str()).expect("name"),
+                role,
+                organisation: Some(domain::Organisation::Municipality(
+                    MunicipalityCode::try_from("0851").expect("code"),
+                )),
+                team: None,
+            },
+        )
+        .await
+        .expect("staff")
+        .actor()
+        .expect("actor")
+}
+
+/// A second Aalborg citizen whose own caseworker is `own`, signed in as themself.
+async fn citizen_of(store: &Store, w: &World, own: &Actor) -> (domain::CitizenId, Actor) {
+    let c = store
+        .create_citizen(
+            &w.caseworker,
+            &NewCitizen {
+                cpr: domain::Cpr::try_from("0505851234").expect("cpr"),
+                name: PersonName::try_from("Bodil Chat").expect("name"),
+                municipality: MunicipalityCode::try_from("0851").expect("code"),
+                target_group: domain::TargetGroup::JobReadyCashBenefit,
+                unemployed_since: jiff::civil::date(2026, 9, 1),
+                unemployment_fund: None,
+                login: None,
+                registered_on: None,
+                first_contact_on: None,
+                first_absence_on: None,
+            },
+        )
+        .await
+        .expect("citizen");
+    let change = CitizenChange {
+        caseworker_id: Some(Some(domain::StaffId::try_from(own.id()).expect("id"))),
+        ..Default::default()
+    };
+    store
+        .update_citizen(&w.caseworker, &c.id, &change)
+        .await
+        .expect("own caseworker");
+    let actor = Actor::Citizen {
+        citizen_id: c.id.clone(),
+        name: c.name.clone(),
+    };
+    (c.id, actor)
+}
+
+fn started(s: Started) -> store::Chat {
+    match s {
+        Started::New(c) => c,
+        Started::Existing(c) => panic!("expected a new chat, got the open one {c:?}"),
+    }
+}
+
+backend_tests!(a_chat_starts_only_in_opening_hours_with_someone_on_duty);
+async fn a_chat_starts_only_in_opening_hours_with_someone_on_duty(backend: Backend) {
+    let store = fresh_store(backend).await;
+    store.set_clock(MONDAY_10.parse().expect("ts"));
+    let w = world(&store).await;
+    let start = || store.start_chat(&w.citizen_actor, &w.citizen.id, None);
+    // No hours: no chat.
+    assert!(matches!(
+        start().await,
+        Err(StoreError::Conflict("chat_closed"))
+    ));
+    // Only the organisation's managers (or an administrator) set the hours.
+    assert!(matches!(
+        store
+            .set_chat_hours(&w.caseworker, &aalborg(), &weekdays())
+            .await,
+        Err(StoreError::Forbidden)
+    ));
+    let manager = staff(&store, &w, "aalborg.leder", Role::Manager).await;
+    store
+        .set_chat_hours(&manager, &aalborg(), &weekdays())
+        .await
+        .expect("hours");
+    let closes: Timestamp = "2026-12-07T14:00:00Z".parse().expect("ts");
+    assert_eq!(
+        store
+            .chat_availability(&aalborg())
+            .await
+            .expect("availability"),
+        Availability::Unstaffed { closes }
+    );
+    assert!(matches!(
+        start().await,
+        Err(StoreError::Conflict("chat_closed"))
+    ));
+    store
+        .set_chat_duty(&w.caseworker, true)
+        .await
+        .expect("duty");
+    assert_eq!(
+        store
+            .chat_availability(&aalborg())
+            .await
+            .expect("availability"),
+        Availability::Open { closes }
+    );
+    let chat = started(start().await.expect("chat"));
+    // A second start gives the open one back (the API's 409 with it), not a second chat.
+    assert_eq!(
+        start().await.expect("again"),
+        Started::Existing(chat.clone())
+    );
+    // Staff do not start chats on a citizen's behalf.
+    assert!(matches!(
+        store.start_chat(&w.caseworker, &w.citizen.id, None).await,
+        Err(StoreError::Forbidden)
+    ));
+    // Someone on duty who is not seen for half an hour no longer counts.
+    store.advance_clock(SignedDuration::from_mins(31));
+    assert_eq!(
+        store
+            .chat_availability(&aalborg())
+            .await
+            .expect("availability"),
+        Availability::Unstaffed { closes }
+    );
+}
+
+backend_tests!(staff_take_their_own_citizens_first_and_the_queue_moves_up);
+async fn staff_take_their_own_citizens_first_and_the_queue_moves_up(backend: Backend) {
+    let store = fresh_store(backend).await;
+    store.set_clock(MONDAY_10.parse().expect("ts"));
+    let w = world(&store).await;
+    store
+        .set_chat_hours(&w.admin, &aalborg(), &weekdays())
+        .await
+        .expect("hours");
+    let bent = staff(&store, &w, "aalborg.bent", Role::Caseworker).await;
+    let (bodil, bodil_actor) = citizen_of(&store, &w, &bent).await;
+    store
+        .set_chat_duty(&w.caseworker, true)
+        .await
+        .expect("duty");
+    store.set_chat_duty(&bent, true).await.expect("duty");
+    let mut events = store.subscribe_threads().await;
+
+    started(
+        store
+            .start_chat(&w.citizen_actor, &w.citizen.id, None)
+            .await
+            .expect("first"),
+    );
+    store.advance_clock(SignedDuration::from_secs(30));
+    let second = started(
+        store
+            .start_chat(&bodil_actor, &bodil, None)
+            .await
+            .expect("second"),
+    );
+    let state = store
+        .chat_state(&bodil_actor, &bodil, None)
+        .await
+        .expect("state");
+    assert_eq!(state.position, Some(2), "second in the queue");
+    // Six seats (two on duty, three each), all free: no wait.
+    assert_eq!(state.expected_wait, Some(SignedDuration::ZERO));
+
+    // Bent takes his own citizen first, though she came second.
+    let taken = store
+        .take_next_chat(&bent)
+        .await
+        .expect("take")
+        .expect("one");
+    assert_eq!(taken.id, second.id);
+    assert_eq!(
+        taken.taken_name.as_deref(),
+        Some("Medarbejder aalborg.bent")
+    );
+    // The open view of Bodil's thread hears of it.
+    let mut heard = false;
+    while let Ok(Ok(e)) =
+        tokio::time::timeout(std::time::Duration::from_secs(2), events.recv()).await
+    {
+        if e.thread.citizen_id == bodil.as_str() && e.change == ThreadChange::Chat {
+            heard = true;
+            break;
+        }
+    }
+    assert!(heard, "{backend:?}: the taken chat is announced");
+    // The first citizen moves up to first.
+    let state = store
+        .chat_state(&w.citizen_actor, &w.citizen.id, None)
+        .await
+        .expect("state");
+    assert_eq!(state.position, Some(1));
+    let next = store
+        .take_next_chat(&w.caseworker)
+        .await
+        .expect("take")
+        .expect("one");
+    assert_eq!(next.citizen_id, w.citizen.id);
+    assert_eq!(
+        store.take_next_chat(&w.caseworker).await.expect("none"),
+        None
+    );
+}
+
+backend_tests!(no_one_takes_more_chats_than_the_limit_or_off_duty);
+async fn no_one_takes_more_chats_than_the_limit_or_off_duty(backend: Backend) {
+    let store = fresh_store(backend).await;
+    store.set_clock(MONDAY_10.parse().expect("ts"));
+    let w = world(&store).await;
+    store
+        .set_chat_hours(&w.admin, &aalborg(), &weekdays())
+        .await
+        .expect("hours");
+    assert!(matches!(
+        store.take_next_chat(&w.caseworker).await,
+        Err(StoreError::Conflict("not_on_duty"))
+    ));
+    store
+        .set_chat_duty(&w.caseworker, true)
+        .await
+        .expect("duty");
+    for _ in 0..DEFAULT_MAX_CHATS {
+        // Taken and ended again and again: the limit counts open chats only.
+        started(
+            store
+                .start_chat(&w.citizen_actor, &w.citizen.id, None)
+                .await
+                .expect("chat"),
+        );
+        let c = store
+            .take_next_chat(&w.caseworker)
+            .await
+            .expect("take")
+            .expect("one");
+        // Each took four minutes: the typical handling time the wait is reckoned in.
+        store.advance_clock(SignedDuration::from_mins(4));
+        store
+            .end_chat(&w.citizen_actor, &c.id, false)
+            .await
+            .expect("end");
+    }
+    // Three citizens at once fill the seats; the fourth waits for one to end.
+    let mut open = Vec::new();
+    for i in 0..=DEFAULT_MAX_CHATS {
+        let (id, actor) = {
+            let c = store
+                .create_citizen(
+                    &w.caseworker,
+                    &NewCitizen {
+                        cpr: domain::Cpr::try_from(format!("0{}0185123{i}", i + 1).as_str())
+                            .expect("cpr"),
+                        name: PersonName::try_from("Chat Borger").expect("name"),
+                        municipality: MunicipalityCode::try_from("0851").expect("code"),
+                        target_group: domain::TargetGroup::JobReadyCashBenefit,
+                        unemployed_since: jiff::civil::date(2026, 9, 1),
+                        unemployment_fund: None,
+                        login: None,
+                        registered_on: None,
+                        first_contact_on: None,
+                        first_absence_on: None,
+                    },
+                )
+                .await
+                .expect("citizen");
+            let actor = Actor::Citizen {
+                citizen_id: c.id.clone(),
+                name: c.name.clone(),
+            };
+            (c.id, actor)
+        };
+        started(store.start_chat(&actor, &id, None).await.expect("chat"));
+        open.push((id, actor));
+    }
+    for _ in 0..DEFAULT_MAX_CHATS {
+        store
+            .take_next_chat(&w.caseworker)
+            .await
+            .expect("take")
+            .expect("one");
+    }
+    assert!(matches!(
+        store.take_next_chat(&w.caseworker).await,
+        Err(StoreError::Conflict("chat_limit"))
+    ));
+    let (last, last_actor) = &open[usize::try_from(DEFAULT_MAX_CHATS).expect("small")];
+    let state = store
+        .chat_state(last_actor, last, None)
+        .await
+        .expect("state");
+    assert_eq!(state.position, Some(1));
+    // Every seat busy: one typical handling time (the clock runs on by a few milliseconds).
+    let wait = state.expected_wait.expect("a wait");
+    assert!(
+        wait >= SignedDuration::from_mins(4) && wait < SignedDuration::from_secs(241),
+        "{wait:?}"
+    );
+    store
+        .set_chat_duty(&w.caseworker, false)
+        .await
+        .expect("off duty");
+    assert!(matches!(
+        store.take_next_chat(&w.caseworker).await,
+        Err(StoreError::Conflict("chat_limit") | StoreError::Conflict("not_on_duty"))
+    ));
+}
+
+backend_tests!(a_chat_nobody_took_by_closing_time_becomes_the_message_it_is);
+async fn a_chat_nobody_took_by_closing_time_becomes_the_message_it_is(backend: Backend) {
+    let rules = store::testing::rule_book();
+    let store = fresh_store(backend).await;
+    // Monday 14:50, ten minutes before closing.
+    store.set_clock("2026-12-07T13:50:00Z".parse().expect("ts"));
+    let w = world(&store).await;
+    store
+        .set_chat_hours(&w.admin, &aalborg(), &weekdays())
+        .await
+        .expect("hours");
+    store
+        .set_chat_duty(&w.caseworker, true)
+        .await
+        .expect("duty");
+    let chat = started(
+        store
+            .start_chat(&w.citizen_actor, &w.citizen.id, None)
+            .await
+            .expect("chat"),
+    );
+    store
+        .post_message(
+            &w.citizen_actor,
+            &w.citizen.id,
+            None,
+            &MessageBody::try_from("Hvornår er mit næste møde?").expect("body"),
+        )
+        .await
+        .expect("message");
+    assert_eq!(
+        store.close_unanswered_chats().await.expect("close"),
+        0,
+        "still open"
+    );
+    store.advance_clock(SignedDuration::from_mins(11));
+    assert_eq!(store.close_unanswered_chats().await.expect("close"), 1);
+    let state = store
+        .chat_state(&w.citizen_actor, &w.citizen.id, None)
+        .await
+        .expect("state");
+    assert_eq!(state.chat, None, "no chat open");
+    assert!(matches!(
+        state.availability,
+        Availability::Closed { opens: Some(_) }
+    ));
+    // The question waits in the thread with the usual promise: on the worklist after two
+    // working days, like any unanswered message.
+    store
+        .update_citizen(
+            &w.caseworker,
+            &w.citizen.id,
+            &CitizenChange {
+                caseworker_id: Some(Some(
+                    domain::StaffId::try_from(w.caseworker.id()).expect("id"),
+                )),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("assign");
+    store.advance_clock(SignedDuration::from_hours(24 * 4));
+    let list = store
+        .worklist(
+            &w.caseworker,
+            &rules,
+            &store::WorklistQuery {
+                reason: Some(WorkReason::UnansweredMessage),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("worklist");
+    assert_eq!(list.entries.len(), 1);
+    // Ended chats are ended: ending again changes nothing.
+    let again = store
+        .end_chat(&w.citizen_actor, &chat.id, false)
+        .await
+        .expect("end");
+    assert_eq!(again.outcome.as_deref(), Some("unanswered"));
+}
