@@ -36,6 +36,9 @@ pub enum ApiError {
     /// 422 `reason_required`: a visitation against the recommendation needs a reason.
     #[error("a reason is required")]
     ReasonRequired,
+    /// 409 `chat_exists`: the citizen has a chat open in this thread already (its id).
+    #[error("a chat is open")]
+    ChatExists(String),
     /// 409: the request collides with the current state (`slot_taken`, `overlap`, …).
     #[error("conflict: {0}")]
     Conflict(&'static str),
@@ -90,6 +93,9 @@ pub struct Problem {
     /// For `citizen_busy`: when the citizen's other meeting ends.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub busy_until: Option<String>,
+    /// For `chat_exists`: the open chat's id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chat_id: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -188,6 +194,12 @@ impl ApiError {
                 code,
                 Lang::Da.text("problem-conflict-title"),
                 conflict(Lang::Da, code).into(),
+            ),
+            ApiError::ChatExists(_) => (
+                StatusCode::CONFLICT,
+                "chat_exists",
+                Lang::Da.text("problem-conflict-title"),
+                Lang::Da.text("conflict-chat-exists").into(),
             ),
             ApiError::CitizenBusy { start, end } => (
                 StatusCode::CONFLICT,
@@ -294,6 +306,10 @@ impl ApiError {
             },
             busy_until: match self {
                 ApiError::CitizenBusy { end, .. } => Some(crate::time_fmt::rfc3339(*end)),
+                _ => None,
+            },
+            chat_id: match self {
+                ApiError::ChatExists(id) => Some(id.clone()),
                 _ => None,
             },
         }

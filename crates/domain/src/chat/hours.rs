@@ -39,7 +39,8 @@ impl OpenSpan {
     }
 }
 
-fn clock_time(text: &str) -> Result<Time, Invalid> {
+/// A clock time as people write it: "9", "9:00", "09.30".
+pub fn clock_time(text: &str) -> Result<Time, Invalid> {
     let t = text.trim();
     if t.is_empty() {
         return Err(Invalid::Blank);

@@ -3,6 +3,7 @@
 
 pub mod availability_notices;
 pub mod case_transfers;
+pub mod chat;
 pub mod citizens;
 pub mod dev;
 pub mod exports;
@@ -65,6 +66,13 @@ pub fn router(demo: bool) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(messages::assign::handler))
         .routes(routes!(messages::read::handler))
         .routes(routes!(inbox::list::handler))
+        .routes(routes!(chat::citizen::show, chat::citizen::start))
+        .routes(routes!(chat::end::handler))
+        .routes(routes!(chat::staff::duty))
+        .routes(routes!(chat::staff::next))
+        .routes(routes!(chat::staff::queue))
+        .routes(routes!(chat::hours::municipality))
+        .routes(routes!(chat::hours::fund))
         .routes(routes!(
             case_transfers::list::handler,
             case_transfers::create::handler

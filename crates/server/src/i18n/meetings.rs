@@ -89,6 +89,9 @@ pub fn conflict(lang: Lang, code: &str) -> &'static str {
         "notice_withdrawn" => lang.text("conflict-notice-withdrawn"),
         "notice_exists" => lang.text("conflict-notice-exists"),
         "no_booking_overdue" => lang.text("conflict-no-booking-overdue"),
+        "chat_closed" => lang.text("conflict-chat-closed"),
+        "not_on_duty" => lang.text("conflict-not-on-duty"),
+        "chat_limit" => lang.text("conflict-chat-limit"),
         _ => lang.text("conflict-other"),
     }
 }

@@ -134,6 +134,14 @@ impl TestApp {
             .expect("send")
     }
 
+    pub async fn put(&self, path: &str, token: Option<&str>, body: &Value) -> Response {
+        self.send(self.client.put(format!("{}{path}", self.url)), token)
+            .json(body)
+            .send()
+            .await
+            .expect("send")
+    }
+
     pub async fn post_raw(&self, path: &str, token: Option<&str>, body: &str) -> Response {
         self.send(self.client.post(format!("{}{path}", self.url)), token)
             .header("content-type", "application/json")

@@ -3,6 +3,7 @@
 
 mod availability_notices;
 mod call_ins;
+mod chat;
 mod citizens;
 mod contact_plan;
 mod exports;
