@@ -106,6 +106,42 @@
     });
   }
 
+  // The live chat (issue 21): its panel is re-read from the server when the chat changes (queued
+  // further up, taken, ended), and "… skriver" shows for a few seconds when the other side
+  // writes. Typing signs go only while a chat is open, at most one a second.
+  var chatPanel = document.getElementById('chat');
+  var typingLine = document.getElementById('chat-typing');
+  var typingTimer = null;
+  var lastTyping = 0;
+
+  function chatOpen() { return chatPanel && chatPanel.dataset.liveChat === 'true'; }
+
+  function rereadChat() {
+    if (!chatPanel) { location.reload(); return; }
+    fetch(location.pathname + location.search, { credentials: 'same-origin' }).then(function (r) {
+      return r.ok ? r.text() : null;
+    }).then(function (html) {
+      if (!html) return;
+      var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('chat');
+      if (!fresh) return;
+      var hadFocus = chatPanel.contains(document.activeElement);
+      chatPanel.innerHTML = fresh.innerHTML;
+      chatPanel.dataset.liveChat = fresh.dataset.liveChat;
+      typingLine = document.getElementById('chat-typing');
+      if (hadFocus) {
+        var status = document.getElementById('chat-status');
+        if (status) { status.tabIndex = -1; status.focus(); }
+      }
+    }, function () { /* offline: the reconnect reloads */ });
+  }
+
+  function typing(f) {
+    if (f.by === reader || !typingLine) return;
+    typingLine.textContent = typingLine.dataset.text || '';
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(function () { if (typingLine) typingLine.textContent = ''; }, 4000);
+  }
+
   function connect() {
     var scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
     socket = new WebSocket(scheme + location.host + list.dataset.live);
@@ -126,8 +162,14 @@
     socket.onmessage = function (e) {
       var f;
       try { f = JSON.parse(e.data); } catch (_) { return; }
-      if (f.type === 'message') show(f.message);
+      if (f.type === 'message') {
+        show(f.message);
+        // The other side's message arrived: they have stopped writing.
+        if (typingLine && !mine(f.message)) typingLine.textContent = '';
+      }
       else if (f.type === 'read') receipt(f);
+      else if (f.type === 'chat') rereadChat();
+      else if (f.type === 'typing') typing(f);
       else if (f.type === 'reload') location.reload();
     };
     socket.onclose = function () {
@@ -146,7 +188,13 @@
   });
 
   if (form) {
+    form.addEventListener('input', function () {
+      var now = Date.now();
+      if (chatOpen() && now - lastTyping > 1000) { lastTyping = now; send({ type: 'typing' }); }
+    });
     form.addEventListener('submit', function (e) {
+      // A message sent: the next keystroke starts a new one, and says so at once.
+      lastTyping = 0;
       if (!socket || socket.readyState !== WebSocket.OPEN) return;
       e.preventDefault();
       var text = form.querySelector('textarea');

@@ -119,6 +119,7 @@ invalid-unknown-value = Vælg en af de mulige værdier.
 nav-admin = Administration
 nav-calendar = Min kalender
 nav-home = Forside
+nav-chat = Chat
 nav-inbox = Indbakke
 nav-language = Sprog
 nav-letters = Breve

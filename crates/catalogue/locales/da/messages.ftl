@@ -49,3 +49,19 @@ video-waiting-text = Du venter på, at din jobkonsulent lukker dig ind. Bliv på
 video-with = med
 video-you = Dit eget billede
 messages-body-required = Skriv din besked, før du sender den.
+chat-heading = Chat med en medarbejder
+chat-open = Chatten er åben til kl. { $closes }. Start en chat, så svarer en medarbejder dig her.
+chat-start = Start en chat
+chat-unstaffed = Chatten er åben til kl. { $closes }, men ingen medarbejder er ved chatten lige nu. Skriv en besked nedenfor – vi svarer inden for to arbejdsdage.
+chat-closed = Chatten er lukket. Den åbner igen { $opens }. Skriv en besked nedenfor – vi svarer inden for to arbejdsdage.
+chat-none = Skriv en besked nedenfor – vi svarer inden for to arbejdsdage.
+chat-queue = Du er nummer { $position } i køen, ca. { $minutes ->
+    [one] 1 minut
+   *[other] { $minutes } minutter
+}. Skriv dit spørgsmål nedenfor, så kan medarbejderen læse det med det samme.
+chat-next = Du er nummer { $position } i køen. En medarbejder tager din chat om lidt. Skriv dit spørgsmål nedenfor imens.
+chat-with = Du chatter med { $name }.
+chat-typing = { $name } skriver …
+chat-end = Afslut chatten
+chat-ended = Chatten er afsluttet. Det, I skrev, står i tråden herunder.
+chat-no-script = Uden JavaScript kommer svar først, når du genindlæser siden.

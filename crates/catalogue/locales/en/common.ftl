@@ -119,6 +119,7 @@ invalid-unknown-value = Choose one of the allowed values.
 nav-admin = Administration
 nav-calendar = My calendar
 nav-home = Home
+nav-chat = Chat
 nav-inbox = Inbox
 nav-language = Language
 nav-letters = Letters

@@ -49,3 +49,19 @@ video-waiting-text = You are waiting for your caseworker to let you in. Stay on 
 video-with = with
 video-you = Your own picture
 messages-body-required = Write your message before you send it.
+chat-heading = Chat with a member of staff
+chat-open = The chat is open until { $closes }. Start a chat, and a member of staff answers you here.
+chat-start = Start a chat
+chat-unstaffed = The chat is open until { $closes }, but nobody is at the chat right now. Write a message below – we answer within two working days.
+chat-closed = The chat is closed. It opens again { $opens }. Write a message below – we answer within two working days.
+chat-none = Write a message below – we answer within two working days.
+chat-queue = You are number { $position } in the queue, about { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+}. Write your question below, so the member of staff can read it at once.
+chat-next = You are number { $position } in the queue. A member of staff takes your chat shortly. Write your question below meanwhile.
+chat-with = You are chatting with { $name }.
+chat-typing = { $name } is writing …
+chat-end = End the chat
+chat-ended = The chat has ended. What you wrote is in the thread below.
+chat-no-script = Without JavaScript, answers appear only when you reload the page.

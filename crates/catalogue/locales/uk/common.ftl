@@ -136,6 +136,7 @@ invalid-unknown-value = Виберіть одне з дозволених зна
 nav-admin = Адміністрування
 nav-calendar = Мій календар
 nav-home = Головна
+nav-chat = Чат
 nav-inbox = Вхідні
 nav-language = Мова
 nav-letters = Листи

@@ -92,7 +92,7 @@ enum ClientFrame {
 }
 
 /// Typing signs one connection passes on, at most one per this interval.
-const TYPING_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
+const TYPING_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
 
 pub async fn handler(
     State(state): State<AppState>,

@@ -20,6 +20,7 @@ pub fn init(dkfds_dir: &std::path::Path) {
         h.update(include_str!("../../static/app.css"));
         h.update(include_str!("../../static/live.js"));
         h.update(include_str!("../../static/video.js"));
+        h.update(include_str!("../../static/chat_queue.js"));
         for theme in [STAFF_THEME, CITIZEN_THEME] {
             if let Ok(css) = std::fs::read(dkfds_dir.join("css").join(theme)) {
                 h.update(css);

@@ -79,6 +79,8 @@ fn label_key(field: &str) -> &'static str {
         "companion" => "book-companion",
         "kode" => "survey-code-field",
         "way" => "survey-way",
+        f if f.ends_with("_opens") => "chat-hours-opens",
+        f if f.ends_with("_closes") => "chat-hours-closes",
         _ => "form-error-summary",
     }
 }

@@ -26,6 +26,9 @@ use crate::time_fmt::{moment, rfc3339};
 pub struct Which {
     #[serde(default)]
     med: String,
+    /// The chat form's outcome (`afsluttet`, `lukket`), for the chat panel.
+    #[serde(default)]
+    chat: String,
 }
 
 /// A message as the page shows it.
@@ -66,6 +69,8 @@ struct ThreadPage {
     /// The other side wrote something not yet marked read: "Markér som læst" (a POST; looking
     /// at the page changes nothing, and the live script marks it read when shown).
     unread: bool,
+    /// The live chat: where it stands, start and end (issue 21).
+    chat: super::chat::ChatPanel,
 }
 
 fn view(m: Message, reader_is_citizen: bool, thread: Option<&Thread>, t: Texts) -> MessageView {
@@ -98,6 +103,7 @@ async fn thread_page(
     citizen_id: &CitizenId,
     requested: Option<ThreadHolder>,
     form: FormState,
+    after: &str,
 ) -> Result<Response, PageError> {
     let t = user.viewer.ctx().t;
     let c = state
@@ -150,7 +156,9 @@ async fn thread_page(
             .is_some_and(|th| th.assigned_to.as_deref() != Some(user.actor.id()));
     let thread = c.thread.clone();
     let unread = c.unread();
+    let chat = super::chat::panel(state, user, citizen_id, holder, after).await?;
     Ok(render(&ThreadPage {
+        chat,
         unread,
         ctx: user.viewer.ctx(),
         heading,
@@ -204,7 +212,15 @@ pub async fn mine(
 ) -> Result<Response, PageError> {
     let id = own_id(&user)?;
     let requested = ThreadHolder::try_from(which.med.as_str()).ok();
-    thread_page(&state, &user, &id, requested, FormState::default()).await
+    thread_page(
+        &state,
+        &user,
+        &id,
+        requested,
+        FormState::default(),
+        &which.chat,
+    )
+    .await
 }
 
 /// `GET /medarbejder/borgere/{id}/beskeder`.
@@ -212,8 +228,9 @@ pub async fn staff_thread(
     State(state): State<AppState>,
     user: SignedIn,
     PagePath(id): PagePath<domain::CitizenId>,
+    Query(which): Query<Which>,
 ) -> Result<Response, PageError> {
-    thread_page(&state, &user, &id, None, FormState::default()).await
+    thread_page(&state, &user, &id, None, FormState::default(), &which.chat).await
 }
 
 /// The citizen's thread a form names in `med` (the jobcenter's when absent).
@@ -289,7 +306,7 @@ async fn write(
             Err(e) => return Err(user.viewer.error(e)),
         },
     }
-    thread_page(state, user, citizen_id, requested, form).await
+    thread_page(state, user, citizen_id, requested, form, "").await
 }
 
 /// `POST /medarbejder/borgere/{id}/beskeder/tildel`: "assign to me".

@@ -11,6 +11,9 @@ mod booking_overdue;
 mod booking_steps;
 mod calendar;
 mod case_transfers;
+mod chat;
+mod chat_hours;
+mod chat_queue;
 mod citizen;
 mod citizen_page;
 mod committee_report;
@@ -95,6 +98,26 @@ pub fn routes(config: &ServerConfig) -> Router<AppState> {
         )
         .route("/static/live.js", get(live_js))
         .route("/static/video.js", get(video_js))
+        .route("/static/chat_queue.js", get(chat_queue_js))
+        .route("/borger/chat", axum::routing::post(chat::start_mine))
+        .route("/borger/chat/afslut", axum::routing::post(chat::end_mine))
+        .route(
+            "/medarbejder/borgere/{id}/chat/afslut",
+            axum::routing::post(chat::end_staff),
+        )
+        .route("/medarbejder/chat", get(chat_queue::page))
+        .route(
+            "/medarbejder/chat/vagt",
+            axum::routing::post(chat_queue::duty),
+        )
+        .route(
+            "/medarbejder/chat/naeste",
+            axum::routing::post(chat_queue::next),
+        )
+        .route(
+            "/medarbejder/chat/aabningstider",
+            get(chat_hours::page).post(chat_hours::save),
+        )
         .route("/moeder/{id}/video", get(video::room))
         .route(
             "/moeder/{id}/video/tolk/{secret}",
@@ -244,6 +267,17 @@ async fn live_js() -> impl IntoResponse {
             "text/javascript; charset=utf-8",
         )],
         include_str!("../../static/live.js"),
+    )
+}
+
+/// The staff chat queue's refresh.
+async fn chat_queue_js() -> impl IntoResponse {
+    (
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "text/javascript; charset=utf-8",
+        )],
+        include_str!("../../static/chat_queue.js"),
     )
 }
 

@@ -1,0 +1,216 @@
+//! The live chat on the message pages (issue 21): a panel above the thread saying where the
+//! chat stands — open and whom to start with, your place in the queue, who you chat with,
+//! closed and when it opens — with the buttons to start and end it. What is said is written in
+//! the thread's own form; without JavaScript it is that form and a reload, which the panel
+//! says.
+
+use std::collections::HashMap;
+
+use axum::Form;
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
+use catalogue::Arg;
+use catalogue::dates::spoken;
+use domain::CitizenId;
+use domain::chat::Availability;
+use domain::clock_text::clock;
+use domain::messages::ThreadHolder;
+use store::{Started, StoreError};
+
+use super::PageError;
+use super::citizen::own_id;
+use super::context::SignedIn;
+use super::path::PagePath;
+use crate::AppState;
+use crate::i18n::Texts;
+
+/// The panel as the page shows it.
+pub struct ChatPanel {
+    /// Where the chat stands, in one or two sentences.
+    pub status: String,
+    /// A notice after a form: the chat ended, or it could not start (and why).
+    pub notice: Option<(String, bool)>,
+    /// The citizen may start a chat now.
+    pub can_start: bool,
+    /// The open chat this reader may end.
+    pub end: Option<String>,
+    /// Staff ending their chat are asked whether it was a conversation.
+    pub ask_conversation: bool,
+    /// What the live script shows while the other side writes.
+    pub typing: String,
+    /// Whether a chat is open in the thread (the live script then sends typing signs).
+    pub live: bool,
+}
+
+/// The panel for `reader` in the thread `holder` with `citizen_id`; `after` is the form's
+/// outcome from the address (`afsluttet`, `lukket`).
+pub async fn panel(
+    state: &AppState,
+    user: &SignedIn,
+    citizen_id: &CitizenId,
+    holder: ThreadHolder,
+    after: &str,
+) -> Result<ChatPanel, PageError> {
+    let t = user.viewer.ctx().t;
+    let s = state
+        .store
+        .chat_state(&user.actor, citizen_id, Some(holder))
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    let is_citizen = matches!(user.actor, domain::Actor::Citizen { .. });
+    let notice = match after {
+        "afsluttet" => Some((t.text("chat-ended").to_owned(), false)),
+        "lukket" => Some((t.text("conflict-chat-closed").to_owned(), true)),
+        _ => None,
+    };
+    let mut panel = ChatPanel {
+        status: String::new(),
+        notice,
+        can_start: false,
+        end: None,
+        ask_conversation: false,
+        typing: String::new(),
+        live: false,
+    };
+    if let Some(chat) = &s.chat {
+        panel.live = true;
+        panel.end = Some(chat.id.to_string());
+        let taker = chat.taken_name.clone().unwrap_or_default();
+        panel.status = match (is_citizen, &chat.taken_by) {
+            (true, None) => waiting(t, s.position, s.expected_wait),
+            (true, Some(_)) => t.lang.fmt("chat-with", &[("name", (&taker).into())]),
+            (false, None) => t.text("chat-staff-waiting").to_owned(),
+            (false, Some(by)) if by == user.actor.id() => {
+                panel.ask_conversation = true;
+                t.text("chat-staff-yours").to_owned()
+            }
+            (false, Some(_)) => t.lang.fmt("chat-staff-other", &[("name", (&taker).into())]),
+        };
+        panel.typing = if is_citizen {
+            t.lang.fmt("chat-typing", &[("name", (&taker).into())])
+        } else {
+            t.text("chat-typing-citizen").to_owned()
+        };
+        return Ok(panel);
+    }
+    if !is_citizen {
+        panel.status = t.text("chat-staff-none").to_owned();
+        return Ok(panel);
+    }
+    panel.status = match s.availability {
+        Availability::Open { closes } => {
+            panel.can_start = true;
+            t.lang
+                .fmt("chat-open", &[("closes", (&clock_dotted(closes)).into())])
+        }
+        Availability::Unstaffed { closes } => t.lang.fmt(
+            "chat-unstaffed",
+            &[("closes", (&clock_dotted(closes)).into())],
+        ),
+        Availability::Closed { opens: Some(opens) } => t
+            .lang
+            .fmt("chat-closed", &[("opens", (&spoken(t.lang, opens)).into())]),
+        Availability::Closed { opens: None } => t.text("chat-none").to_owned(),
+    };
+    Ok(panel)
+}
+
+/// "Du er nummer 2 i køen, ca. 4 minutter."
+fn waiting(t: Texts, position: Option<u32>, wait: Option<jiff::SignedDuration>) -> String {
+    let minutes = wait.map_or(0, |w| (w.as_secs() + 59).div_euclid(60));
+    let position = i64::from(position.unwrap_or(1));
+    if minutes == 0 {
+        return t
+            .lang
+            .fmt("chat-next", &[("position", Arg::Number(position))]);
+    }
+    t.lang.fmt(
+        "chat-queue",
+        &[
+            ("position", Arg::Number(position)),
+            ("minutes", Arg::Number(minutes)),
+        ],
+    )
+}
+
+/// "15.00": a closing time as Danish writes the clock.
+fn clock_dotted(at: jiff::Timestamp) -> String {
+    clock(at).replace(':', ".")
+}
+
+fn thread_of(values: &HashMap<String, String>) -> Option<ThreadHolder> {
+    values
+        .get("med")
+        .and_then(|m| ThreadHolder::try_from(m.as_str()).ok())
+}
+
+/// The citizen's thread page with the form's outcome.
+fn back_to_own(holder: Option<ThreadHolder>, after: &str) -> Redirect {
+    let to = match holder {
+        Some(ThreadHolder::AKasse) => format!("/borger/beskeder?med=a_kasse&chat={after}#chat"),
+        _ => format!("/borger/beskeder?chat={after}#chat"),
+    };
+    Redirect::to(&to)
+}
+
+/// `POST /borger/chat` (field `med`): start a chat, or be told why not.
+pub async fn start_mine(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Form(values): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    user.check_csrf(values.get("csrf"))?;
+    let id = own_id(&user)?;
+    let holder = thread_of(&values);
+    let after = match state.store.start_chat(&user.actor, &id, holder).await {
+        Ok(Started::New(_) | Started::Existing(_)) => "startet",
+        Err(StoreError::Conflict("chat_closed")) => "lukket",
+        Err(e) => return Err(user.viewer.error(e)),
+    };
+    Ok(back_to_own(holder, after).into_response())
+}
+
+/// `POST /borger/chat/afslut` (fields `chat`, `med`).
+pub async fn end_mine(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Form(values): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    user.check_csrf(values.get("csrf"))?;
+    end(&state, &user, &values, false).await?;
+    Ok(back_to_own(thread_of(&values), "afsluttet").into_response())
+}
+
+/// `POST /medarbejder/borgere/{id}/chat/afslut` (fields `chat`, `conversation`).
+pub async fn end_staff(
+    State(state): State<AppState>,
+    user: SignedIn,
+    PagePath(id): PagePath<CitizenId>,
+    Form(values): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    user.check_csrf(values.get("csrf"))?;
+    let conversation = values.get("conversation").is_some_and(|v| v == "ja");
+    end(&state, &user, &values, conversation).await?;
+    Ok(Redirect::to(&format!(
+        "/medarbejder/borgere/{id}/beskeder?chat=afsluttet#chat"
+    ))
+    .into_response())
+}
+
+async fn end(
+    state: &AppState,
+    user: &SignedIn,
+    values: &HashMap<String, String>,
+    conversation: bool,
+) -> Result<(), PageError> {
+    let chat = values
+        .get("chat")
+        .and_then(|c| domain::ChatId::try_from(c.as_str()).ok())
+        .ok_or_else(|| user.viewer.error(StoreError::NotFound))?;
+    state
+        .store
+        .end_chat(&user.actor, &chat, conversation)
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    Ok(())
+}
