@@ -430,3 +430,90 @@ async fn a_chat_nobody_took_by_closing_time_becomes_the_message_it_is(backend: B
         .expect("end");
     assert_eq!(again.outcome.as_deref(), Some("unanswered"));
 }
+
+backend_tests!(a_chat_is_handed_to_a_colleague_or_back_to_the_queue_when_its_holder_is_gone);
+async fn a_chat_is_handed_to_a_colleague_or_back_to_the_queue_when_its_holder_is_gone(
+    backend: Backend,
+) {
+    let store = fresh_store(backend).await;
+    store.set_clock(MONDAY_10.parse().expect("ts"));
+    let w = world(&store).await;
+    store
+        .set_chat_hours(&w.admin, &aalborg(), &weekdays())
+        .await
+        .expect("hours");
+    let bent = staff(&store, &w, "aalborg.bent", Role::Caseworker).await;
+    let bent_id = domain::StaffId::try_from(bent.id()).expect("id");
+    store
+        .set_chat_duty(&w.caseworker, true)
+        .await
+        .expect("duty");
+    started(
+        store
+            .start_chat(&w.citizen_actor, &w.citizen.id, None)
+            .await
+            .expect("chat"),
+    );
+    let chat = store
+        .take_next_chat(&w.caseworker)
+        .await
+        .expect("take")
+        .expect("one");
+    // Bent is not on duty: he cannot be given it.
+    assert!(matches!(
+        store
+            .hand_over_chat(&w.caseworker, &chat.id, &bent_id)
+            .await,
+        Err(StoreError::Conflict("not_on_duty"))
+    ));
+    store.set_chat_duty(&bent, true).await.expect("duty");
+    assert_eq!(
+        store
+            .chat_colleagues_on_duty(&w.caseworker)
+            .await
+            .expect("colleagues"),
+        vec![(bent.id().to_owned(), "Medarbejder aalborg.bent".to_owned())]
+    );
+    let moved = store
+        .hand_over_chat(&w.caseworker, &chat.id, &bent_id)
+        .await
+        .expect("handed over");
+    assert_eq!(
+        moved.taken_name.as_deref(),
+        Some("Medarbejder aalborg.bent")
+    );
+    // Only the one who holds it hands it on.
+    assert!(matches!(
+        store
+            .hand_over_chat(&w.caseworker, &chat.id, &bent_id)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    // Another municipality's staff are no colleagues.
+    let aarhus = domain::StaffId::try_from(w.other_municipality.id()).expect("id");
+    assert!(matches!(
+        store.hand_over_chat(&bent, &chat.id, &aarhus).await,
+        Err(StoreError::NotFound)
+    ));
+
+    // Bent closes his laptop: after five minutes without a sign of life the chat is back in
+    // the queue, first, for Karen (who has been seen).
+    assert_eq!(store.return_stranded_chats().await.expect("none yet"), 0);
+    store.advance_clock(store::DUTY_STALE + SignedDuration::from_secs(1));
+    store
+        .set_chat_duty(&w.caseworker, true)
+        .await
+        .expect("still here");
+    assert_eq!(store.return_stranded_chats().await.expect("returned"), 1);
+    let state = store
+        .chat_state(&w.citizen_actor, &w.citizen.id, None)
+        .await
+        .expect("state");
+    assert_eq!(state.position, Some(1));
+    let again = store
+        .take_next_chat(&w.caseworker)
+        .await
+        .expect("take")
+        .expect("one");
+    assert_eq!(again.id, chat.id, "the same chat, its messages with it");
+}

@@ -2,7 +2,7 @@
 //! once: it works from the database's state, not from memory.
 //!
 //! - [`housekeeping`]: removes expired sessions and abandoned sign-ins.
-//! - [`chat_closing`]: ends the chats nobody took before closing time.
+//! - [`chat_closing`]: ends the chats nobody took before closing time; returns stranded ones.
 //! - [`report_days`]: counts the contact report's stale days again, so reports rarely wait.
 //! - [`notify::Notifier`]: drains the outbox into invitations, reminders and notices of moves and
 //!   cancellations, by e-mail, SMS, Digital Post and printed letter.
@@ -33,9 +33,10 @@ pub async fn housekeeping(store: Store, every: Duration) {
     }
 }
 
-/// Ends, every `every`, the chats nobody took before their organisation's chat closed: what
-/// the citizen wrote stays in their thread, waiting for an answer (issue 21). Ending what is
-/// ended changes nothing, so several instances may run this side by side.
+/// Ends, every `every`, the chats nobody took before their organisation's chat closed (what
+/// the citizen wrote stays in their thread, waiting for an answer), and puts the chats of staff
+/// who went away back in the queue (issue 21). Both change only what still needs it, so several
+/// instances may run this side by side.
 pub async fn chat_closing(store: Store, every: Duration) {
     let mut tick = tokio::time::interval(every);
     loop {
@@ -44,6 +45,14 @@ pub async fn chat_closing(store: Store, every: Duration) {
             Ok(0) => {}
             Ok(n) => tracing::info!(chats = n, "chats left at closing time became messages"),
             Err(e) => tracing::warn!(error = %e, "closing chats failed; will retry"),
+        }
+        match store.return_stranded_chats().await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(
+                chats = n,
+                "chats of staff who went away are back in the queue"
+            ),
+            Err(e) => tracing::warn!(error = %e, "returning chats failed; will retry"),
         }
     }
 }

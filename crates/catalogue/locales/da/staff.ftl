@@ -280,3 +280,7 @@ chat-hours-thursday = Torsdag
 chat-hours-friday = Fredag
 chat-hours-saturday = Lørdag
 chat-hours-sunday = Søndag
+chat-hand-over-to = Giv chatten til en kollega på chat
+chat-hand-over = Giv chatten videre
+chat-handed-over = Chatten er givet videre.
+chat-not-handed-over = Chatten blev ikke givet videre: kollegaen er ikke på chat længere eller har allerede tre chats. Vælg en anden.

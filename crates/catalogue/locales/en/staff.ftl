@@ -280,3 +280,7 @@ chat-hours-thursday = Thursday
 chat-hours-friday = Friday
 chat-hours-saturday = Saturday
 chat-hours-sunday = Sunday
+chat-hand-over-to = Give the chat to a colleague on chat duty
+chat-hand-over = Hand the chat over
+chat-handed-over = The chat has been handed over.
+chat-not-handed-over = The chat was not handed over: the colleague is no longer on chat duty or already has three chats. Choose another.

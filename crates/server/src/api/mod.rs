@@ -68,6 +68,7 @@ pub fn router(demo: bool) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(inbox::list::handler))
         .routes(routes!(chat::citizen::show, chat::citizen::start))
         .routes(routes!(chat::end::handler))
+        .routes(routes!(chat::end::hand_over))
         .routes(routes!(chat::staff::duty))
         .routes(routes!(chat::staff::next))
         .routes(routes!(chat::staff::queue))

@@ -109,20 +109,38 @@ pub async fn handler(
         .max_message_size(MAX_CLIENT_FRAME)
         .read_buffer_size(4 * 1024)
         .write_buffer_size(0)
-        .on_upgrade(move |socket| session(socket, state, view, token)))
+        .on_upgrade(move |socket| session(socket, state, view, token, actor)))
 }
 
-async fn session(mut socket: WebSocket, state: AppState, view: ThreadView, token: String) {
+/// Session checks between two signs of chat duty (every minute): staff with a thread open are
+/// at the chat, and their chats stay theirs (`store::DUTY_STALE`).
+const DUTY_EVERY: u32 = 12;
+
+async fn session(
+    mut socket: WebSocket,
+    state: AppState,
+    view: ThreadView,
+    token: String,
+    actor: domain::Actor,
+) {
     let mut signals = state.live.subscribe(view.key());
     let mut check = tokio::time::interval(SESSION_CHECK);
     check.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     state.metrics.live_connection(1);
     let mut last_typing = None;
+    let mut checks: u32 = 0;
     let reason = loop {
         tokio::select! {
             _ = check.tick() => {
                 if session_ended(&state, &token).await {
                     break Some((close_code::POLICY, SIGNED_OUT));
+                }
+                checks = checks.wrapping_add(1);
+                if checks.is_multiple_of(DUTY_EVERY)
+                    && matches!(actor, domain::Actor::Staff { .. })
+                    && let Err(e) = state.store.chat_duty_seen(&actor).await
+                {
+                    tracing::warn!(error = %e, "chat duty not kept");
                 }
             }
             signal = signals.recv() => {

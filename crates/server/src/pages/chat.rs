@@ -40,6 +40,8 @@ pub struct ChatPanel {
     pub typing: String,
     /// Whether a chat is open in the thread (the live script then sends typing signs).
     pub live: bool,
+    /// Staff holding the chat may give it to a colleague on duty: (id, name), by name.
+    pub colleagues: Vec<(String, String)>,
 }
 
 /// The panel for `reader` in the thread `holder` with `citizen_id`; `after` is the form's
@@ -61,6 +63,8 @@ pub async fn panel(
     let notice = match after {
         "afsluttet" => Some((t.text("chat-ended").to_owned(), false)),
         "lukket" => Some((t.text("conflict-chat-closed").to_owned(), true)),
+        "givet-videre" => Some((t.text("chat-handed-over").to_owned(), false)),
+        "ikke-givet-videre" => Some((t.text("chat-not-handed-over").to_owned(), true)),
         _ => None,
     };
     let mut panel = ChatPanel {
@@ -71,6 +75,7 @@ pub async fn panel(
         ask_conversation: false,
         typing: String::new(),
         live: false,
+        colleagues: Vec::new(),
     };
     if let Some(chat) = &s.chat {
         panel.live = true;
@@ -82,6 +87,11 @@ pub async fn panel(
             (false, None) => t.text("chat-staff-waiting").to_owned(),
             (false, Some(by)) if by == user.actor.id() => {
                 panel.ask_conversation = true;
+                panel.colleagues = state
+                    .store
+                    .chat_colleagues_on_duty(&user.actor)
+                    .await
+                    .map_err(|e| user.viewer.error(e))?;
                 t.text("chat-staff-yours").to_owned()
             }
             (false, Some(_)) => t.lang.fmt("chat-staff-other", &[("name", (&taker).into())]),
@@ -179,6 +189,35 @@ pub async fn end_mine(
     user.check_csrf(values.get("csrf"))?;
     end(&state, &user, &values, false).await?;
     Ok(back_to_own(thread_of(&values), "afsluttet").into_response())
+}
+
+/// `POST /medarbejder/borgere/{id}/chat/videre` (fields `chat`, `to`): hand the chat to a
+/// colleague on duty; if they have just gone off duty or are full, the page says so.
+pub async fn hand_over(
+    State(state): State<AppState>,
+    user: SignedIn,
+    PagePath(id): PagePath<CitizenId>,
+    Form(values): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    user.check_csrf(values.get("csrf"))?;
+    let chat = values
+        .get("chat")
+        .and_then(|c| domain::ChatId::try_from(c.as_str()).ok());
+    let to = values
+        .get("to")
+        .and_then(|c| domain::StaffId::try_from(c.as_str()).ok());
+    let (Some(chat), Some(to)) = (chat, to) else {
+        return Err(user.viewer.error(StoreError::NotFound));
+    };
+    let after = match state.store.hand_over_chat(&user.actor, &chat, &to).await {
+        Ok(_) => "givet-videre",
+        Err(StoreError::Conflict(_)) => "ikke-givet-videre",
+        Err(e) => return Err(user.viewer.error(e)),
+    };
+    Ok(Redirect::to(&format!(
+        "/medarbejder/borgere/{id}/beskeder?chat={after}#chat"
+    ))
+    .into_response())
 }
 
 /// `POST /medarbejder/borgere/{id}/chat/afslut` (fields `chat`, `conversation`).

@@ -105,6 +105,10 @@ pub fn routes(config: &ServerConfig) -> Router<AppState> {
             "/medarbejder/borgere/{id}/chat/afslut",
             axum::routing::post(chat::end_staff),
         )
+        .route(
+            "/medarbejder/borgere/{id}/chat/videre",
+            axum::routing::post(chat::hand_over),
+        )
         .route("/medarbejder/chat", get(chat_queue::page))
         .route(
             "/medarbejder/chat/vagt",

@@ -1,6 +1,8 @@
 //! Who is on chat duty ("på chat"). A staff member says so themself; a duty row not seen for
-//! [`DUTY_STALE`] (no chat page opened, no chat taken) no longer counts, so a queue never
-//! waits for someone who went home without saying so.
+//! [`DUTY_STALE`] no longer counts, so a queue never waits for someone who went home without
+//! saying so, and their open chats go back to the queue (`Store::return_stranded_chats`). The
+//! chat pages are the sign of life: the queue page refreshes itself every ten seconds, and an
+//! open thread's live connection says so every minute.
 
 use domain::Actor;
 use jiff::SignedDuration;
@@ -9,8 +11,9 @@ use sqlx::Row;
 use super::ChatOrg;
 use crate::{Store, StoreError};
 
-/// How long being on duty lasts without a sign of life on the chat pages.
-pub const DUTY_STALE: SignedDuration = SignedDuration::from_mins(30);
+/// How long being on duty lasts without a sign of life from the chat pages: long enough for a
+/// reload or a dropped connection, short enough that a citizen is not left with nobody.
+pub const DUTY_STALE: SignedDuration = SignedDuration::from_mins(5);
 
 impl Store {
     /// Puts the staff member on chat duty (`on`) or takes them off it.
@@ -48,6 +51,28 @@ impl Store {
                 .execute(&self.inner.write)
                 .await?;
         Ok(done.rows_affected() == 1)
+    }
+
+    /// The organisation's other staff on duty now, with their names, for handing a chat over.
+    pub async fn chat_colleagues_on_duty(
+        &self,
+        actor: &Actor,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let org = ChatOrg::of_staff(actor).ok_or(StoreError::Forbidden)?;
+        let rows = sqlx::query(
+            "SELECT d.staff_id, s.name FROM chat_duty d JOIN staff s ON s.id = d.staff_id \
+             WHERE d.holder = $1 AND d.org_code = $2 AND d.seen_at > $3 AND d.staff_id <> $4 \
+             ORDER BY s.name",
+        )
+        .bind(org.holder.as_str())
+        .bind(&org.code)
+        .bind(self.now_micros() - stale_micros())
+        .bind(actor.id())
+        .fetch_all(&self.inner.read)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("staff_id")?, r.try_get("name")?)))
+            .collect()
     }
 
     /// How many of the organisation's staff are on duty now.

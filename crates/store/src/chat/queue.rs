@@ -217,7 +217,7 @@ impl Store {
         Ok(Started::New(chat))
     }
 
-    async fn chat(&self, id: &str) -> Result<Chat, StoreError> {
+    pub(super) async fn chat(&self, id: &str) -> Result<Chat, StoreError> {
         let row = sqlx::query(&format!("SELECT {COLUMNS} FROM chats WHERE id = $1"))
             .bind(id)
             .fetch_optional(&self.inner.read)

@@ -38,3 +38,38 @@ pub async fn handler(
     let chat = state.store.end_chat(&actor, &id, body.conversation).await?;
     Ok(Json(chat.into()))
 }
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HandOver {
+    /// The colleague (staff id) of the same organisation, on chat duty, who takes it over.
+    pub to: String,
+}
+
+/// Hands the signed-in staff member's open chat to a colleague on duty (the citizen's own
+/// caseworker, say). 409 `not_on_duty` / `chat_limit` for the colleague; 404 for a chat the
+/// caller does not hold; 422 `to` for an id that is none.
+#[utoipa::path(
+    post, path = "/chats/{id}/handover", tag = "chat",
+    params(("id" = String, Path)),
+    request_body = HandOver,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, body = ChatJson),
+        (status = 404, body = crate::error::Problem),
+        (status = 409, body = crate::error::Problem),
+        (status = 422, body = crate::error::Problem),
+    )
+)]
+pub async fn hand_over(
+    State(state): State<AppState>,
+    crate::extract::StaffActor(actor): crate::extract::StaffActor,
+    ApiPath(id): ApiPath<domain::ChatId>,
+    ApiJson(body): ApiJson<HandOver>,
+) -> Result<Json<ChatJson>, ApiError> {
+    let mut f = crate::validate::Fields::default();
+    let to = f.required("to", Some(body.to.as_str()), domain::StaffId::try_from);
+    let to = f.finish(|| to)?;
+    let chat = state.store.hand_over_chat(&actor, &id, &to).await?;
+    Ok(Json(chat.into()))
+}
