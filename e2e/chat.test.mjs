@@ -148,4 +148,14 @@ test('a citizen chats with a caseworker through the queue; the transcript stays 
   assert.match(await plain.locator('#chat-status').textContent(), /Chatten er lukket\. Den åbner igen tirsdag den 8\. december 2026 kl\. 8\.00/);
   assert.match(await plain.locator('#thread').textContent(), /Kan I ringe mig op\?/);
   await expectNoAxeViolations(plain, assert);
+
+  // The manager's report counts both chats: one a conversation, one left at closing time.
+  // (Six hours on, the manager signs in again.)
+  await signIn(manager, server.url, 'bornholm.leder');
+  await manager.goto(`${server.url}/leder/rapporter?fra=2026-12-07&til=2026-12-07`);
+  const figures = await manager.locator('[data-testid="chat-figures"]').textContent();
+  assert.match(figures, /Bad om en chat\s*2/);
+  assert.match(figures, /Heraf samtaler \(kontakt via chat\)\s*1/);
+  assert.match(figures, /Ikke nået før lukketid \(blev til en besked\)\s*1/);
+  await expectNoAxeViolations(manager, assert);
 });

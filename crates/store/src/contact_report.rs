@@ -71,6 +71,16 @@ enum Scope {
 }
 
 impl ReportScope {
+    /// The organisation whose chats the report counts, as the `chats` table names it (thread
+    /// holder and code); empty for all.
+    pub(crate) fn chat_org(&self) -> (&'static str, &str) {
+        match &self.0 {
+            Scope::All => ("", ""),
+            Scope::Municipality(m) => ("jobcenter", m),
+            Scope::Fund(f) => ("a_kasse", f),
+        }
+    }
+
     /// The municipality reported on, if one.
     pub fn municipality(&self) -> Option<&str> {
         match &self.0 {

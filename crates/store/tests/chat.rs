@@ -423,6 +423,35 @@ async fn a_chat_nobody_took_by_closing_time_becomes_the_message_it_is(backend: B
         .await
         .expect("worklist");
     assert_eq!(list.entries.len(), 1);
+    // The manager's report counts it as asked for and left at closing time, in Aalborg only.
+    let day = |s: &str| s.parse::<Timestamp>().expect("ts");
+    let manager = staff(&store, &w, "aalborg.leder", Role::Manager).await;
+    let aalborg_scope = store.report_scope(&manager, None).await.expect("scope");
+    let f = store
+        .chat_figures(
+            &aalborg_scope,
+            day("2026-12-07T00:00:00Z"),
+            day("2026-12-08T00:00:00Z"),
+        )
+        .await
+        .expect("figures");
+    assert_eq!((f.asked, f.answered, f.unanswered), (1, 0, 1));
+    let aarhus_scope = store
+        .report_scope(
+            &w.admin,
+            Some(&MunicipalityCode::try_from("0751").expect("code")),
+        )
+        .await
+        .expect("scope");
+    let f = store
+        .chat_figures(
+            &aarhus_scope,
+            day("2026-12-07T00:00:00Z"),
+            day("2026-12-08T00:00:00Z"),
+        )
+        .await
+        .expect("figures");
+    assert_eq!(f.asked, 0, "another municipality's chats are not counted");
     // Ended chats are ended: ending again changes nothing.
     let again = store
         .end_chat(&w.citizen_actor, &chat.id, false)

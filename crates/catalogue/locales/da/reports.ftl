@@ -87,3 +87,17 @@ committee-title = Orientering til Beskæftigelsesudvalget
 committee-whom-all = Alle kommuner
 committee-whom-fund = A-kassen
 report-fund-team = A-kasse { $fund }
+report-chat-heading = Chat
+report-chat-intro = Chats, som borgerne bad om i perioden. En chat, som medarbejderen markerede som en samtale, tæller som en kontakt via chat.
+report-chat-asked = Bad om en chat
+report-chat-answered = Fik svar af en medarbejder
+report-chat-conversations = Heraf samtaler (kontakt via chat)
+report-chat-abandoned = Gik, før en medarbejder tog chatten
+report-chat-unanswered = Ikke nået før lukketid (blev til en besked)
+report-chat-median-wait = Ventetid, median
+report-chat-p90-wait = Ventetid, 9 ud af 10 højst
+report-chat-busiest-hour = Flest chats på én time
+report-chat-minutes = { $minutes ->
+    [one] 1 minut
+   *[other] { $minutes } minutter
+}

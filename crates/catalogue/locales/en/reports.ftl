@@ -88,3 +88,17 @@ committee-title = Orientation to the Employment Committee
 committee-whom-all = All municipalities
 committee-whom-fund = The unemployment fund
 report-fund-team = Unemployment fund { $fund }
+report-chat-heading = Chat
+report-chat-intro = Chats citizens asked for in the period. A chat that staff marked as a conversation counts as a contact by chat.
+report-chat-asked = Asked for a chat
+report-chat-answered = Answered by a member of staff
+report-chat-conversations = Of which conversations (contact by chat)
+report-chat-abandoned = Left before a member of staff took the chat
+report-chat-unanswered = Not reached before closing time (became a message)
+report-chat-median-wait = Wait, median
+report-chat-p90-wait = Wait, at most for 9 in 10
+report-chat-busiest-hour = Most chats in one hour
+report-chat-minutes = { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+}

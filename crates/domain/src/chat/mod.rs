@@ -2,6 +2,7 @@
 //! ordinary messages in the citizen's thread (`crate::messages`), so its transcript is part of
 //! the case; what is new here is when a chat can start and in which order staff take them.
 
+pub mod figures;
 pub mod hours;
 pub mod queue;
 

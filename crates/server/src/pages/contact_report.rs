@@ -53,6 +53,8 @@ struct ReportPage {
     chart_height: u32,
     /// Which months the answers are from, in words.
     answers: String,
+    /// The chat's figures for the period (issue 21): label and value.
+    chat: Vec<(&'static str, String)>,
 }
 
 /// Width of a full (100 %) bar in the chart.
@@ -184,6 +186,7 @@ pub async fn page(
 ) -> Result<Response, PageError> {
     let (rows, form, group, answers) = rows(&state, &user, &q).await?;
     let t = user.viewer.ctx().t;
+    let chat = chat_figures(&state, &user, &q).await?;
     let query = serde_urlencoded::to_string([
         ("fra", form.value("fra")),
         ("til", form.value("til")),
@@ -219,7 +222,48 @@ pub async fn page(
         query,
         towns,
         answers,
+        chat,
     }))
+}
+
+/// The chat's figures for the chosen period and scope, each with its label.
+async fn chat_figures(
+    state: &AppState,
+    user: &SignedIn,
+    q: &DatesQuery,
+) -> Result<Vec<(&'static str, String)>, PageError> {
+    let t = user.viewer.ctx().t;
+    let (from, to, _) = chosen(state, user, q)?;
+    let scope = scope(state, user, q).await?;
+    let f = state
+        .store
+        .chat_figures(&scope, from, to)
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    let minutes = |w: Option<jiff::SignedDuration>| {
+        w.map_or_else(
+            || "–".to_owned(),
+            |w| {
+                t.lang.fmt(
+                    "report-chat-minutes",
+                    &[(
+                        "minutes",
+                        catalogue::Arg::Number((w.as_secs() + 59).div_euclid(60)),
+                    )],
+                )
+            },
+        )
+    };
+    Ok(vec![
+        ("report-chat-asked", f.asked.to_string()),
+        ("report-chat-answered", f.answered.to_string()),
+        ("report-chat-conversations", f.conversations.to_string()),
+        ("report-chat-abandoned", f.abandoned.to_string()),
+        ("report-chat-unanswered", f.unanswered.to_string()),
+        ("report-chat-median-wait", minutes(f.median_wait)),
+        ("report-chat-p90-wait", minutes(f.p90_wait)),
+        ("report-chat-busiest-hour", f.busiest_hour.to_string()),
+    ])
 }
 
 fn group_label(g: GroupBy) -> &'static str {

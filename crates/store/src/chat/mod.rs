@@ -5,6 +5,7 @@
 
 mod duty;
 mod events;
+mod figures;
 mod handover;
 mod hours;
 mod queue;
