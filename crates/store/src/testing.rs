@@ -278,6 +278,23 @@ pub async fn make_joint(store: &Store, meeting_id: &str, adviser_id: &str) {
         .expect("joint");
 }
 
+/// A citizen on cash benefit (no a-kasse, no login) in `municipality`, unemployed since
+/// 1 September 2026, as a test registers one.
+pub fn cash_benefit_citizen(cpr: &str, name: &str, municipality: &str) -> crate::NewCitizen {
+    crate::NewCitizen {
+        cpr: domain::Cpr::try_from(cpr).expect("cpr"),
+        name: domain::PersonName::try_from(name).expect("name"),
+        municipality: domain::MunicipalityCode::try_from(municipality).expect("code"),
+        target_group: domain::TargetGroup::JobReadyCashBenefit,
+        unemployed_since: jiff::civil::date(2026, 9, 1),
+        unemployment_fund: None,
+        login: None,
+        registered_on: None,
+        first_contact_on: None,
+        first_absence_on: None,
+    }
+}
+
 /// Forgets the citizen's sealed CPR number, as for someone registered before numbers were
 /// sealed (or bulk data generated without them).
 pub async fn forget_sealed_cpr(store: &Store, citizen_id: &str) {

@@ -8,11 +8,9 @@ use domain::contact_plan::WorkReason;
 use domain::messages::{MessageBody, ThreadHolder};
 use domain::{Actor, Login, MunicipalityCode, PersonName, Role};
 use jiff::{SignedDuration, Timestamp};
-use store::testing::{World, fresh_store, world};
+use store::testing::{World, cash_benefit_citizen, fresh_store, world};
 use store::{Backend, backend_tests};
-use store::{
-    ChatOrg, CitizenChange, NewCitizen, NewStaff, Started, Store, StoreError, ThreadChange,
-};
+use store::{ChatOrg, CitizenChange, NewStaff, Started, Store, StoreError, ThreadChange};
 
 /// Monday 7 December 2026, 10:00 in Copenhagen.
 const MONDAY_10: &str = "2026-12-07T09:00:00Z";
@@ -63,18 +61,7 @@ async fn citizen_of(store: &Store, w: &World, own: &Actor) -> (domain::CitizenId
     let c = store
         .create_citizen(
             &w.caseworker,
-            &NewCitizen {
-                cpr: domain::Cpr::try_from("0505851234").expect("cpr"),
-                name: PersonName::try_from("Bodil Chat").expect("name"),
-                municipality: MunicipalityCode::try_from("0851").expect("code"),
-                target_group: domain::TargetGroup::JobReadyCashBenefit,
-                unemployed_since: jiff::civil::date(2026, 9, 1),
-                unemployment_fund: None,
-                login: None,
-                registered_on: None,
-                first_contact_on: None,
-                first_absence_on: None,
-            },
+            &cash_benefit_citizen("0505851234", "Bodil Chat", "0851"),
         )
         .await
         .expect("citizen");
@@ -91,6 +78,21 @@ async fn citizen_of(store: &Store, w: &World, own: &Actor) -> (domain::CitizenId
         name: c.name.clone(),
     };
     (c.id, actor)
+}
+
+/// The world's citizen starts a chat and `staff` takes it.
+async fn started_and_taken(store: &Store, w: &World, staff: &Actor) -> store::Chat {
+    started(
+        store
+            .start_chat(&w.citizen_actor, &w.citizen.id, None)
+            .await
+            .expect("chat"),
+    );
+    store
+        .take_next_chat(staff)
+        .await
+        .expect("take")
+        .expect("one")
 }
 
 fn started(s: Started) -> store::Chat {
@@ -266,17 +268,7 @@ async fn no_one_takes_more_chats_than_the_limit_or_off_duty(backend: Backend) {
         .expect("duty");
     for _ in 0..DEFAULT_MAX_CHATS {
         // Taken and ended again and again: the limit counts open chats only.
-        started(
-            store
-                .start_chat(&w.citizen_actor, &w.citizen.id, None)
-                .await
-                .expect("chat"),
-        );
-        let c = store
-            .take_next_chat(&w.caseworker)
-            .await
-            .expect("take")
-            .expect("one");
+        let c = started_and_taken(&store, &w, &w.caseworker).await;
         // Each took four minutes: the typical handling time the wait is reckoned in.
         store.advance_clock(SignedDuration::from_mins(4));
         store
@@ -291,19 +283,7 @@ async fn no_one_takes_more_chats_than_the_limit_or_off_duty(backend: Backend) {
             let c = store
                 .create_citizen(
                     &w.caseworker,
-                    &NewCitizen {
-                        cpr: domain::Cpr::try_from(format!("0{}0185123{i}", i + 1).as_str())
-                            .expect("cpr"),
-                        name: PersonName::try_from("Chat Borger").expect("name"),
-                        municipality: MunicipalityCode::try_from("0851").expect("code"),
-                        target_group: domain::TargetGroup::JobReadyCashBenefit,
-                        unemployed_since: jiff::civil::date(2026, 9, 1),
-                        unemployment_fund: None,
-                        login: None,
-                        registered_on: None,
-                        first_contact_on: None,
-                        first_absence_on: None,
-                    },
+                    &cash_benefit_citizen(&format!("0{}0185123{i}", i + 1), "Chat Borger", "0851"),
                 )
                 .await
                 .expect("citizen");
@@ -477,17 +457,7 @@ async fn a_chat_is_handed_to_a_colleague_or_back_to_the_queue_when_its_holder_is
         .set_chat_duty(&w.caseworker, true)
         .await
         .expect("duty");
-    started(
-        store
-            .start_chat(&w.citizen_actor, &w.citizen.id, None)
-            .await
-            .expect("chat"),
-    );
-    let chat = store
-        .take_next_chat(&w.caseworker)
-        .await
-        .expect("take")
-        .expect("one");
+    let chat = started_and_taken(&store, &w, &w.caseworker).await;
     // Bent is not on duty: he cannot be given it.
     assert!(matches!(
         store

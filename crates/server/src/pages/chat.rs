@@ -20,6 +20,7 @@ use store::{Started, StoreError};
 use super::PageError;
 use super::citizen::own_id;
 use super::context::SignedIn;
+use super::messages::chosen_thread;
 use super::path::PagePath;
 use crate::AppState;
 use crate::i18n::Texts;
@@ -148,12 +149,6 @@ fn clock_dotted(at: jiff::Timestamp) -> String {
     clock(at).replace(':', ".")
 }
 
-fn thread_of(values: &HashMap<String, String>) -> Option<ThreadHolder> {
-    values
-        .get("med")
-        .and_then(|m| ThreadHolder::try_from(m.as_str()).ok())
-}
-
 /// The citizen's thread page with the form's outcome.
 fn back_to_own(holder: Option<ThreadHolder>, after: &str) -> Redirect {
     let to = match holder {
@@ -171,7 +166,7 @@ pub async fn start_mine(
 ) -> Result<Response, PageError> {
     user.check_csrf(values.get("csrf"))?;
     let id = own_id(&user)?;
-    let holder = thread_of(&values);
+    let holder = chosen_thread(&values);
     let after = match state.store.start_chat(&user.actor, &id, holder).await {
         Ok(Started::New(_) | Started::Existing(_)) => "startet",
         Err(StoreError::Conflict("chat_closed")) => "lukket",
@@ -188,7 +183,7 @@ pub async fn end_mine(
 ) -> Result<Response, PageError> {
     user.check_csrf(values.get("csrf"))?;
     end(&state, &user, &values, false).await?;
-    Ok(back_to_own(thread_of(&values), "afsluttet").into_response())
+    Ok(back_to_own(chosen_thread(&values), "afsluttet").into_response())
 }
 
 /// `POST /medarbejder/borgere/{id}/chat/videre` (fields `chat`, `to`): hand the chat to a

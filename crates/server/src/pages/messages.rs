@@ -234,7 +234,7 @@ pub async fn staff_thread(
 }
 
 /// The citizen's thread a form names in `med` (the jobcenter's when absent).
-fn chosen_thread(values: &HashMap<String, String>) -> Option<ThreadHolder> {
+pub(super) fn chosen_thread(values: &HashMap<String, String>) -> Option<ThreadHolder> {
     values
         .get("med")
         .and_then(|m| ThreadHolder::try_from(m.as_str()).ok())

@@ -5,7 +5,7 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 use store::{Backend, backend_tests};
 
-use crate::helpers::{problem, spawn_app};
+use crate::helpers::{problem, problem_fields, spawn_app};
 
 backend_tests!(a_citizen_chats_through_the_queue_when_the_chat_is_open_and_staffed);
 async fn a_citizen_chats_through_the_queue_when_the_chat_is_open_and_staffed(backend: Backend) {
@@ -33,11 +33,11 @@ async fn a_citizen_chats_through_the_queue_when_the_chat_is_open_and_staffed(bac
         "validation_failed",
     )
     .await;
-    let fields: Vec<&str> = p["errors"]
-        .as_array()
-        .map(|es| es.iter().filter_map(|e| e["field"].as_str()).collect())
-        .unwrap_or_default();
-    assert_eq!(fields, ["monday.closes", "tuesday.closes"], "{p}");
+    assert_eq!(
+        problem_fields(&p),
+        ["monday.closes", "tuesday.closes"],
+        "{p}"
+    );
     let week = json!({"monday": {"opens": "9", "closes": "15"}, "friday": {"opens": "9.30", "closes": "12"}});
     problem(
         app.put(

@@ -245,6 +245,14 @@ pub async fn problem(r: Response, status: StatusCode, code: &str) -> Value {
     body
 }
 
+/// The fields a `validation_failed` problem names, in its order.
+pub fn problem_fields(p: &Value) -> Vec<&str> {
+    p["errors"]
+        .as_array()
+        .map(|es| es.iter().filter_map(|e| e["field"].as_str()).collect())
+        .unwrap_or_default()
+}
+
 impl TestApp {
     /// A GET that must answer 200, as JSON.
     pub async fn get_json(&self, path: &str, token: Option<&str>) -> Value {

@@ -3,7 +3,7 @@
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::helpers::{demo_config, problem, spawn_app, spawn_with};
+use crate::helpers::{demo_config, problem, problem_fields, spawn_app, spawn_with};
 use store::{Backend, backend_tests};
 
 backend_tests!(demo_sign_in_knows_existing_logins_only_and_exists_only_in_demo_mode);
@@ -324,11 +324,11 @@ async fn an_organisation_is_registered_with_how_citizens_reach_it(backend: Backe
         "validation_failed",
     )
     .await;
-    let fields: Vec<&str> = p["errors"]
-        .as_array()
-        .map(|es| es.iter().filter_map(|e| e["field"].as_str()).collect())
-        .unwrap_or_default();
-    assert_eq!(fields, vec!["phone", "cvr", "phone_hours"], "{p}");
+    assert_eq!(
+        problem_fields(&p),
+        vec!["phone", "cvr", "phone_hours"],
+        "{p}"
+    );
     // The CVR number as people write it (the sender of its Digital Post).
     let good = json!({"code": "0851", "name": "Aalborg", "phone": "99 31 11 00",
         "phone_hours": "mandag–fredag kl. 9–15", "email": "jobcenter@aalborg.dk",

@@ -331,18 +331,7 @@ async fn a_municipality_without_a_cvr_number_prints_and_says_so(backend: Backend
     let citizen = store
         .create_citizen(
             &w.other_municipality,
-            &store::NewCitizen {
-                cpr: domain::Cpr::try_from("0202851234").expect("cpr"),
-                name: domain::PersonName::try_from("Łukasz Nguyễn").expect("name"),
-                municipality: domain::MunicipalityCode::try_from("0751").expect("code"),
-                target_group: domain::TargetGroup::JobReadyCashBenefit,
-                unemployed_since: jiff::civil::date(2026, 9, 1),
-                unemployment_fund: None,
-                login: None,
-                registered_on: None,
-                first_contact_on: None,
-                first_absence_on: None,
-            },
+            &store::testing::cash_benefit_citizen("0202851234", "Łukasz Nguyễn", "0751"),
         )
         .await
         .expect("citizen");
