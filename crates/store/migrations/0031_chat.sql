@@ -9,12 +9,15 @@ ALTER TABLE unemployment_funds ADD COLUMN chat_hours TEXT;
 
 -- Staff on chat duty now ("på chat"). `seen_at` is their last sign of life on the chat pages:
 -- a row not seen for a while no longer counts as on duty, so nobody waits for someone gone home.
+-- `listed_at`: when their queue page last listed the queue; a citizen's access log gets one
+-- entry per chat listed, not one per refresh.
 CREATE TABLE chat_duty (
     staff_id  TEXT PRIMARY KEY,
     holder    TEXT NOT NULL,
     org_code  TEXT NOT NULL,
     since     BIGINT NOT NULL,
-    seen_at   BIGINT NOT NULL
+    seen_at   BIGINT NOT NULL,
+    listed_at BIGINT NOT NULL DEFAULT 0
 );
 CREATE INDEX chat_duty_org ON chat_duty (holder, org_code);
 

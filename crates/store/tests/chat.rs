@@ -209,6 +209,27 @@ async fn staff_take_their_own_citizens_first_and_the_queue_moves_up(backend: Bac
     // Six seats (two on duty, three each), all free: no wait.
     assert_eq!(state.expected_wait, Some(SignedDuration::ZERO));
 
+    // The queue lists both; listed again (the page refreshes itself), nobody is logged twice.
+    let queue = store.staff_chats(&bent).await.expect("queue");
+    assert_eq!(queue.waiting.len(), 2);
+    assert!(
+        queue
+            .waiting
+            .iter()
+            .any(|q| q.mine && q.citizen_name == "Bodil Chat")
+    );
+    store.staff_chats(&bent).await.expect("queue again");
+    let listed = store
+        .access_log(&w.admin, &bodil, 100)
+        .await
+        .expect("log")
+        .iter()
+        .filter(|e| e.action == store::AuditAction::ChatQueueListed)
+        .count();
+    assert_eq!(
+        listed, 1,
+        "{backend:?}: one entry per chat listed, not per refresh"
+    );
     // Bent takes his own citizen first, though she came second.
     let taken = store
         .take_next_chat(&bent)

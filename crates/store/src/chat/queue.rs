@@ -368,10 +368,21 @@ impl Store {
     }
 
     /// The staff member's chat page: whether they are on duty, the queue (each citizen listed
-    /// is a read of their name, in their access log) and their own open chats.
+    /// is a read of their name, in their access log — once per chat while on duty, however
+    /// often the page refreshes itself) and their own open chats.
     pub async fn staff_chats(&self, actor: &Actor) -> Result<StaffChats, StoreError> {
         let org = ChatOrg::of_staff(actor).ok_or(StoreError::Forbidden)?;
         let on_duty = self.chat_duty_seen(actor).await?;
+        let now = self.now_micros();
+        // Chats asked for before the last listing were logged then.
+        let listed_before = sqlx::query("SELECT listed_at FROM chat_duty WHERE staff_id = $1")
+            .bind(actor.id())
+            .fetch_optional(&self.inner.read)
+            .await?
+            .map(|r| r.try_get::<i64, _>("listed_at"))
+            .transpose()?
+            .filter(|_| on_duty)
+            .unwrap_or(0);
         let rows = sqlx::query(&format!(
             "SELECT {cols}, c.own_caseworker, z.name AS citizen_name FROM chats c \
              JOIN citizens z ON z.id = c.citizen_id \
@@ -392,12 +403,14 @@ impl Store {
         for r in &rows {
             let chat = from_row(r)?;
             let name: String = r.try_get("citizen_name")?;
-            entries.push(AuditEntry::new(
-                self.now_micros(),
-                actor,
-                &chat.citizen_id,
-                AuditAction::ChatQueueListed,
-            ));
+            if clock::to_micros(chat.requested_at) > listed_before {
+                entries.push(AuditEntry::new(
+                    now,
+                    actor,
+                    &chat.citizen_id,
+                    AuditAction::ChatQueueListed,
+                ));
+            }
             if chat.taken_by.is_some() {
                 mine.push((chat, name));
             } else {
@@ -410,6 +423,13 @@ impl Store {
             }
         }
         self.log_reads(entries).await?;
+        if on_duty {
+            sqlx::query("UPDATE chat_duty SET listed_at = $1 WHERE staff_id = $2")
+                .bind(now)
+                .bind(actor.id())
+                .execute(&self.inner.write)
+                .await?;
+        }
         Ok(StaffChats {
             on_duty,
             on_duty_count: self.duty_count(&org).await?,
