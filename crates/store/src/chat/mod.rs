@@ -75,6 +75,8 @@ pub struct Chat {
     pub id: ChatId,
     pub citizen_id: CitizenId,
     pub holder: ThreadHolder,
+    /// The municipality's or a-kasse's code: with `holder`, the organisation it is with.
+    pub org_code: String,
     pub requested_at: Timestamp,
     /// The staff member who took it, and their name as the citizen sees it.
     pub taken_by: Option<String>,
@@ -89,10 +91,17 @@ impl Chat {
     pub fn is_waiting(&self) -> bool {
         self.taken_by.is_none() && self.ended_at.is_none()
     }
+
+    /// The organisation the chat is with.
+    pub fn org(&self) -> ChatOrg {
+        ChatOrg {
+            holder: self.holder,
+            code: self.org_code.clone(),
+        }
+    }
 }
 
-const COLUMNS: &str =
-    "id, citizen_id, holder, requested_at, taken_by, taken_name, taken_at, ended_at, outcome";
+const COLUMNS: &str = "id, citizen_id, holder, org_code, requested_at, taken_by, taken_name, taken_at, ended_at, outcome";
 
 fn from_row(r: &AnyRow) -> Result<Chat, StoreError> {
     let at = |c: &str| -> Result<Option<Timestamp>, StoreError> {
@@ -102,6 +111,7 @@ fn from_row(r: &AnyRow) -> Result<Chat, StoreError> {
         id: typed("id", r.try_get("id")?)?,
         citizen_id: typed("citizen_id", r.try_get("citizen_id")?)?,
         holder: crate::error::parse("holder", r.try_get::<&str, _>("holder")?)?,
+        org_code: r.try_get("org_code")?,
         requested_at: clock::from_micros(r.try_get("requested_at")?),
         taken_by: r.try_get("taken_by")?,
         taken_name: r.try_get("taken_name")?,

@@ -58,8 +58,17 @@ pub struct StaffChats {
 impl Store {
     /// Whether the organisation's chat can start now.
     pub async fn chat_availability(&self, org: &ChatOrg) -> Result<Availability, StoreError> {
-        let hours = self.chat_hours(org).await?;
         let on_duty = self.duty_count(org).await?;
+        self.availability_with(org, on_duty).await
+    }
+
+    /// [`Store::chat_availability`] with those on duty already counted.
+    async fn availability_with(
+        &self,
+        org: &ChatOrg,
+        on_duty: u32,
+    ) -> Result<Availability, StoreError> {
+        let hours = self.chat_hours(org).await?;
         Ok(availability(
             &hours,
             usize::try_from(on_duty).unwrap_or(0),
@@ -76,11 +85,14 @@ impl Store {
     ) -> Result<ChatState, StoreError> {
         let (view, citizen) = self.thread_view(actor, citizen_id, holder).await?;
         let org = ChatOrg::of_thread(&citizen, view.holder()).ok_or(StoreError::NotFound)?;
-        let availability = self.chat_availability(&org).await?;
+        // Those on duty, counted once: for whether it is open and for the seats.
+        let on_duty = self.duty_count(&org).await?;
+        let availability = self.availability_with(&org, on_duty).await?;
         let chat = self.open_chat(citizen_id.as_str(), view.holder()).await?;
         let (mut position, mut expected_wait) = (None, None);
         if let Some(c) = chat.as_ref().filter(|c| c.is_waiting()) {
-            let (ahead, seats, free, typical) = self.queue_figures(&org, c.requested_at).await?;
+            let (ahead, seats, free, typical) =
+                self.queue_figures(&org, c.requested_at, on_duty).await?;
             position = Some(ahead + 1);
             expected_wait = Some(queue_wait(ahead, seats, free, typical));
         }
@@ -115,6 +127,7 @@ impl Store {
         &self,
         org: &ChatOrg,
         since: Timestamp,
+        on_duty: u32,
     ) -> Result<(u32, u32, u32, SignedDuration), StoreError> {
         let count = |r: sqlx::any::AnyRow| -> Result<u32, StoreError> {
             Ok(u32::try_from(r.try_get::<i64, _>("n")?).unwrap_or(0))
@@ -140,7 +153,7 @@ impl Store {
             .fetch_one(&self.inner.read)
             .await?,
         )?;
-        let seats = self.duty_count(org).await? * DEFAULT_MAX_CHATS;
+        let seats = on_duty * DEFAULT_MAX_CHATS;
         let recent = sqlx::query(
             "SELECT ended_at - taken_at AS took FROM chats WHERE holder = $1 AND org_code = $2 \
              AND outcome = $3 ORDER BY ended_at DESC LIMIT 20",
@@ -347,24 +360,8 @@ impl Store {
         .await?;
         self.announce_chat(chat.citizen_id.as_str(), chat.holder)
             .await?;
-        if let Some(org) = self.chat_org_of(&chat).await? {
-            self.announce_queue(&org).await?;
-        }
+        self.announce_queue(&chat.org()).await?;
         self.chat(chat_id.as_str()).await
-    }
-
-    async fn chat_org_of(&self, chat: &Chat) -> Result<Option<ChatOrg>, StoreError> {
-        let row = sqlx::query("SELECT org_code FROM chats WHERE id = $1")
-            .bind(chat.id.as_str())
-            .fetch_optional(&self.inner.read)
-            .await?;
-        Ok(row
-            .map(|r| r.try_get::<String, _>("org_code"))
-            .transpose()?
-            .map(|code| ChatOrg {
-                holder: chat.holder,
-                code,
-            }))
     }
 
     /// The staff member's chat page: whether they are on duty, the queue (each citizen listed
@@ -423,6 +420,7 @@ impl Store {
             }
         }
         self.log_reads(entries).await?;
+        let on_duty_count = self.duty_count(&org).await?;
         if on_duty {
             sqlx::query("UPDATE chat_duty SET listed_at = $1 WHERE staff_id = $2")
                 .bind(now)
@@ -432,8 +430,8 @@ impl Store {
         }
         Ok(StaffChats {
             on_duty,
-            on_duty_count: self.duty_count(&org).await?,
-            availability: self.chat_availability(&org).await?,
+            on_duty_count,
+            availability: self.availability_with(&org, on_duty_count).await?,
             waiting,
             mine,
         })
