@@ -137,6 +137,10 @@ id_type!(
     /// A live chat between a citizen and their jobcentre or a-kasse (issue 21).
     ChatId
 );
+id_type!(
+    /// One of an organisation's self-help answers (issue 21).
+    HelpAnswerId
+);
 
 impl LetterId {
     /// The letter's reference as printed on it and shown on "Breve" ("Vores reference:

@@ -15,6 +15,7 @@ pub mod contact_plan;
 pub mod contact_report;
 mod cpr;
 mod enums;
+pub mod help;
 mod holidays;
 mod ids;
 mod invalid;
@@ -38,8 +39,8 @@ pub use cpr::Cpr;
 pub use enums::{Channel, FirstMeetingPolicy, MeetingStatus, Outcome, Role, TargetGroup, Track};
 pub use holidays::{add_working_days, is_working_day, public_holiday};
 pub use ids::{
-    ChatId, CitizenId, LetterId, LocationId, MeetingId, NoticeId, ScreeningId, SlotId, StaffId,
-    SurveyId, TransferId,
+    ChatId, CitizenId, HelpAnswerId, LetterId, LocationId, MeetingId, NoticeId, ScreeningId,
+    SlotId, StaffId, SurveyId, TransferId,
 };
 pub use invalid::{FieldError, Invalid};
 pub use location::{NewLocation, PostalAddress, Postcode};

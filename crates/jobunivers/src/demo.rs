@@ -320,6 +320,9 @@ pub async fn seed_once(store: &Store, system: &Actor) -> Result<bool, StoreError
     }
     crate::demo_locations::seed(store, system).await?;
     crate::demo_interpreters::seed(store, system).await?;
+    let codes: Vec<&str> = MUNICIPALITIES.iter().map(|m| m.0).collect();
+    let funds: Vec<&str> = FUNDS.iter().map(|f| f.0).collect();
+    crate::demo_help::seed(store, system, &codes, &funds).await?;
     Ok(true)
 }
 

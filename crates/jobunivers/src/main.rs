@@ -6,6 +6,7 @@ mod bench;
 mod config;
 mod demo;
 mod demo_calendar;
+mod demo_help;
 mod demo_history;
 mod demo_interpreters;
 mod demo_locations;

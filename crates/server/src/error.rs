@@ -361,3 +361,13 @@ impl From<StoreError> for ApiError {
         }
     }
 }
+
+impl From<crate::use_cases::help_search::HelpError> for ApiError {
+    fn from(e: crate::use_cases::help_search::HelpError) -> Self {
+        use crate::use_cases::help_search::HelpError;
+        match e {
+            HelpError::Store(e) => e.into(),
+            other => ApiError::Internal(other.to_string()),
+        }
+    }
+}

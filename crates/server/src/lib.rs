@@ -47,6 +47,8 @@ pub struct AppState {
     pub providers: Arc<sign_in::Providers>,
     /// Sign-ins this instance begins per minute (`sign_in::budget`).
     pub sign_in_budget: Arc<sign_in::budget::SignInBudget>,
+    /// The self-help answers' search indexes this instance has built (issue 21).
+    pub help: Arc<use_cases::help_search::HelpIndexes>,
 }
 
 /// The whole application as one router, ready to serve. Must be called inside the Tokio
@@ -62,6 +64,7 @@ pub fn app_and_metrics(store: Store, config: ServerConfig) -> (Router, Router) {
     let state = AppState {
         live: live::hub::Hub::start(store.clone()),
         rooms: Arc::default(),
+        help: Arc::default(),
         providers: Arc::new(sign_in::Providers::new(&config.sign_in, &config.public_url)),
         sign_in_budget: Arc::new(sign_in::budget::SignInBudget::new(
             config.sign_in_starts_per_minute,

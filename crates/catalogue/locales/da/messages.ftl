@@ -65,3 +65,18 @@ chat-typing = { $name } skriver …
 chat-end = Afslut chatten
 chat-ended = Chatten er afsluttet. Det, I skrev, står i tråden herunder.
 chat-no-script = Uden JavaScript kommer svar først, når du genindlæser siden.
+help-heading = Find svar selv
+help-intro = Søg i svar på det, mange spørger om: at booke en samtale, hvad du skal have med, dine rettigheder og pligter. Du kan søge hele døgnet.
+help-search-label = Hvad vil du vide?
+help-search-hint = Skriv et eller flere ord, fx „booke samtale“ eller „syg“.
+help-search = Søg
+help-none = Vi fandt ikke noget svar på „{ $words }“.
+help-found = { $count ->
+    [one] Vi fandt 1 svar på „{ $words }“.
+   *[other] Vi fandt { $count } svar på „{ $words }“.
+}
+help-offer-none = Spørg en medarbejder i stedet:
+help-offer = Fik du ikke svar på dit spørgsmål?
+help-offer-chat = Start en chat
+help-offer-message = Skriv en besked – vi svarer inden for to arbejdsdage
+help-search-too-long = Skriv højst 200 tegn. Brug få ord, fx „booke samtale“.

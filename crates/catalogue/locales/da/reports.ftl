@@ -101,3 +101,8 @@ report-chat-minutes = { $minutes ->
     [one] 1 minut
    *[other] { $minutes } minutter
 }
+report-help-misses-heading = Søgninger uden svar
+report-help-misses-intro = Det, borgerne søgte efter under „Find svar selv“ uden at finde et svar – mest søgte først. En søgning vises, når mindst fem forskellige borgere har lavet den i perioden. Skriv et svar til dem under Chat › Svar til borgerne.
+report-help-misses-none = Ingen søgning uden svar er lavet af fem eller flere borgere i perioden.
+report-help-misses-words = Søgning
+report-help-misses-citizens = Borgere

@@ -284,3 +284,23 @@ chat-hand-over-to = Giv chatten til en kollega på chat
 chat-hand-over = Giv chatten videre
 chat-handed-over = Chatten er givet videre.
 chat-not-handed-over = Chatten blev ikke givet videre: kollegaen er ikke på chat længere eller har allerede tre chats. Vælg en anden.
+help-answers-title = Svar til borgerne
+help-answers-intro = Korte svar, som borgerne kan søge i hele døgnet under Beskeder. Skriv spørgsmålet, som en borger ville stille det, og et kort svar. Søgningen finder også andre bøjninger af ordene („bookede“ finder „booke“).
+help-answers-new = Nyt svar
+help-answers-change = Ret svaret
+help-question = Spørgsmål
+help-question-hint = Fx „Hvordan booker jeg en samtale?“ Højst 200 tegn.
+help-answer = Svar
+help-answer-hint = Kort og i almindeligt sprog. Højst 3.000 tegn.
+help-answers-save = Gem svaret
+help-answers-delete = Slet svaret
+help-answers-back = Tilbage til alle svar
+help-answers-saved = Svaret er gemt. Borgerne kan søge i det nu.
+help-answers-deleted = Svaret er slettet.
+help-answers-none = Der er ingen svar endnu.
+help-answers-count = { $count ->
+    [one] 1 svar
+   *[other] { $count } svar
+}
+help-answers-updated = Rettet { $at }
+help-answers-edit = Ret „{ $question }“

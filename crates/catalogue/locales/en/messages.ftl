@@ -65,3 +65,18 @@ chat-typing = { $name } is writing …
 chat-end = End the chat
 chat-ended = The chat has ended. What you wrote is in the thread below.
 chat-no-script = Without JavaScript, answers appear only when you reload the page.
+help-heading = Find an answer yourself
+help-intro = Search answers to what many people ask: booking a meeting, what to bring, your rights and duties. You can search at any time of day.
+help-search-label = What do you want to know?
+help-search-hint = Write one or more words, for example "book meeting" or "ill".
+help-search = Search
+help-none = We found no answer to "{ $words }".
+help-found = { $count ->
+    [one] We found 1 answer to "{ $words }".
+   *[other] We found { $count } answers to "{ $words }".
+}
+help-offer-none = Ask a member of staff instead:
+help-offer = Did this not answer your question?
+help-offer-chat = Start a chat
+help-offer-message = Write a message – we answer within two working days
+help-search-too-long = Write at most 200 characters. Use a few words, for example "book meeting".

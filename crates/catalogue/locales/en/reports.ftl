@@ -102,3 +102,8 @@ report-chat-minutes = { $minutes ->
     [one] 1 minute
    *[other] { $minutes } minutes
 }
+report-help-misses-heading = Searches without an answer
+report-help-misses-intro = What citizens searched for under "Find an answer yourself" without finding an answer, most searched first. A search is shown once at least five different citizens have made it in the period. Write an answer for them under Chat › Answers for citizens.
+report-help-misses-none = No search without an answer was made by five or more citizens in the period.
+report-help-misses-words = Search
+report-help-misses-citizens = Citizens

@@ -284,3 +284,23 @@ chat-hand-over-to = Give the chat to a colleague on chat duty
 chat-hand-over = Hand the chat over
 chat-handed-over = The chat has been handed over.
 chat-not-handed-over = The chat was not handed over: the colleague is no longer on chat duty or already has three chats. Choose another.
+help-answers-title = Answers for citizens
+help-answers-intro = Short answers citizens can search at any time under Messages. Write the question as a citizen would ask it, and a short answer. The search also finds other forms of the words ("bookede" finds "booke").
+help-answers-new = New answer
+help-answers-change = Change the answer
+help-question = Question
+help-question-hint = For example "How do I book a meeting?" At most 200 characters.
+help-answer = Answer
+help-answer-hint = Short and in plain language. At most 3,000 characters.
+help-answers-save = Save the answer
+help-answers-delete = Delete the answer
+help-answers-back = Back to all answers
+help-answers-saved = The answer is saved. Citizens can search it now.
+help-answers-deleted = The answer is deleted.
+help-answers-none = There are no answers yet.
+help-answers-count = { $count ->
+    [one] 1 answer
+   *[other] { $count } answers
+}
+help-answers-updated = Changed { $at }
+help-answers-edit = Change "{ $question }"

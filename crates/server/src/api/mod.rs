@@ -8,6 +8,7 @@ pub mod citizens;
 pub mod dev;
 pub mod exports;
 pub mod funds;
+pub mod help;
 pub mod inbox;
 pub mod json;
 pub mod locations;
@@ -67,6 +68,9 @@ pub fn router(demo: bool) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(messages::read::handler))
         .routes(routes!(inbox::list::handler))
         .routes(routes!(chat::citizen::show, chat::citizen::start))
+        .routes(routes!(help::search::handler))
+        .routes(routes!(help::answers::list, help::answers::create))
+        .routes(routes!(help::answers::update, help::answers::delete))
         .routes(routes!(chat::end::handler))
         .routes(routes!(chat::end::hand_over))
         .routes(routes!(chat::staff::duty))

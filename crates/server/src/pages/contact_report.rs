@@ -55,6 +55,8 @@ struct ReportPage {
     answers: String,
     /// The chat's figures for the period (issue 21): label and value.
     chat: Vec<(&'static str, String)>,
+    /// Self-help searches without an answer, by at least five citizens: (words, citizens).
+    help_misses: Vec<(String, u64)>,
 }
 
 /// Width of a full (100 %) bar in the chart.
@@ -187,6 +189,15 @@ pub async fn page(
     let (rows, form, group, answers) = rows(&state, &user, &q).await?;
     let t = user.viewer.ctx().t;
     let chat = chat_figures(&state, &user, &q).await?;
+    let help_misses = {
+        let (from, to, _) = chosen(&state, &user, &q)?;
+        let scope = scope(&state, &user, &q).await?;
+        state
+            .store
+            .help_misses(&scope, from, to)
+            .await
+            .map_err(|e| user.viewer.error(e))?
+    };
     let query = serde_urlencoded::to_string([
         ("fra", form.value("fra")),
         ("til", form.value("til")),
@@ -223,6 +234,7 @@ pub async fn page(
         towns,
         answers,
         chat,
+        help_misses,
     }))
 }
 

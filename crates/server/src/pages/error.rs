@@ -49,6 +49,16 @@ impl From<StoreError> for PageError {
     }
 }
 
+impl From<crate::use_cases::help_search::HelpError> for PageError {
+    fn from(e: crate::use_cases::help_search::HelpError) -> Self {
+        use crate::use_cases::help_search::HelpError;
+        match e {
+            HelpError::Store(e) => e.into(),
+            other => PageError::Internal(other.to_string()),
+        }
+    }
+}
+
 /// A PDF that could not be written is our defect, never the reader's input.
 impl From<pdf::PdfError> for PageError {
     fn from(e: pdf::PdfError) -> Self {

@@ -79,6 +79,9 @@ fn label_key(field: &str) -> &'static str {
         "companion" => "book-companion",
         "kode" => "survey-code-field",
         "way" => "survey-way",
+        "question" => "help-question",
+        "answer" => "help-answer",
+        "q" => "help-search-label",
         f if f.ends_with("_opens") => "chat-hours-opens",
         f if f.ends_with("_closes") => "chat-hours-closes",
         _ => "form-error-summary",
@@ -119,6 +122,7 @@ pub fn problem_words(t: Texts, field: &str, problem: &domain::Invalid) -> &'stat
     match field {
         _ if missing && is_choice(field) => t.text("invalid-choose"),
         "body" if missing => t.text("messages-body-required"),
+        "q" if matches!(problem, domain::Invalid::TooLong { .. }) => t.text("help-search-too-long"),
         _ => t.invalid(problem),
     }
 }

@@ -29,6 +29,8 @@ pub struct Which {
     /// The chat form's outcome (`afsluttet`, `lukket`), for the chat panel.
     #[serde(default)]
     chat: String,
+    /// The self-help search's words (issue 21); absent: nothing searched.
+    q: Option<String>,
 }
 
 /// A message as the page shows it.
@@ -71,6 +73,8 @@ struct ThreadPage {
     unread: bool,
     /// The live chat: where it stands, start and end (issue 21).
     chat: super::chat::ChatPanel,
+    /// The citizen's self-help search and what it found (issue 21).
+    help: Option<super::help::HelpView>,
 }
 
 fn view(m: Message, reader_is_citizen: bool, thread: Option<&Thread>, t: Texts) -> MessageView {
@@ -104,6 +108,7 @@ async fn thread_page(
     requested: Option<ThreadHolder>,
     form: FormState,
     after: &str,
+    q: Option<&str>,
 ) -> Result<Response, PageError> {
     let t = user.viewer.ctx().t;
     let c = state
@@ -157,7 +162,12 @@ async fn thread_page(
     let thread = c.thread.clone();
     let unread = c.unread();
     let chat = super::chat::panel(state, user, citizen_id, holder, after).await?;
+    let help = match is_citizen {
+        true => Some(super::help::view(state, user, citizen_id, holder, q).await?),
+        false => None,
+    };
     Ok(render(&ThreadPage {
+        help,
         chat,
         unread,
         ctx: user.viewer.ctx(),
@@ -219,6 +229,7 @@ pub async fn mine(
         requested,
         FormState::default(),
         &which.chat,
+        which.q.as_deref(),
     )
     .await
 }
@@ -230,7 +241,16 @@ pub async fn staff_thread(
     PagePath(id): PagePath<domain::CitizenId>,
     Query(which): Query<Which>,
 ) -> Result<Response, PageError> {
-    thread_page(&state, &user, &id, None, FormState::default(), &which.chat).await
+    thread_page(
+        &state,
+        &user,
+        &id,
+        None,
+        FormState::default(),
+        &which.chat,
+        None,
+    )
+    .await
 }
 
 /// The citizen's thread a form names in `med` (the jobcenter's when absent).
@@ -306,7 +326,7 @@ async fn write(
             Err(e) => return Err(user.viewer.error(e)),
         },
     }
-    thread_page(state, user, citizen_id, requested, form, "").await
+    thread_page(state, user, citizen_id, requested, form, "", None).await
 }
 
 /// `POST /medarbejder/borgere/{id}/beskeder/tildel`: "assign to me".

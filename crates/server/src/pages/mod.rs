@@ -23,6 +23,8 @@ mod details;
 mod error;
 mod exemption;
 mod form;
+mod help;
+mod help_answers;
 mod inbox;
 mod letters;
 mod meeting_view;
@@ -117,6 +119,14 @@ pub fn routes(config: &ServerConfig) -> Router<AppState> {
         .route(
             "/medarbejder/chat/naeste",
             axum::routing::post(chat_queue::next),
+        )
+        .route(
+            "/medarbejder/chat/svar",
+            get(help_answers::list).post(help_answers::create),
+        )
+        .route(
+            "/medarbejder/chat/svar/{id}",
+            get(help_answers::edit).post(help_answers::update),
         )
         .route(
             "/medarbejder/chat/aabningstider",

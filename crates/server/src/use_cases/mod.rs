@@ -6,6 +6,7 @@
 pub mod absence;
 pub mod booking_overdue;
 pub mod calendar_file;
+pub mod help_search;
 pub mod no_show;
 pub mod quotas;
 pub mod weekly_availability;

@@ -168,6 +168,13 @@ impl TestApp {
             .expect("send")
     }
 
+    pub async fn delete(&self, path: &str, token: Option<&str>) -> Response {
+        self.send(self.client.delete(format!("{}{path}", self.url)), token)
+            .send()
+            .await
+            .expect("send")
+    }
+
     fn send(
         &self,
         builder: reqwest::RequestBuilder,

@@ -7,6 +7,7 @@ mod chat;
 mod citizens;
 mod contact_plan;
 mod exports;
+mod help;
 mod helpers;
 mod interpreters;
 mod live;
