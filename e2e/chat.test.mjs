@@ -157,5 +157,10 @@ test('a citizen chats with a caseworker through the queue; the transcript stays 
   assert.match(figures, /Bad om en chat\s*2/);
   assert.match(figures, /Heraf samtaler \(kontakt via chat\)\s*1/);
   assert.match(figures, /Ikke nået før lukketid \(blev til en besked\)\s*1/);
+  // Chat is a channel among the meetings': one taken, one a conversation (a contact).
+  const chatRow = manager.locator('#report-table tbody tr', { hasText: 'Chat (skriftlig)' });
+  assert.equal(await chatRow.count(), 1);
+  const cells = (await chatRow.locator('td').allTextContents()).map((c) => c.trim());
+  assert.deepEqual(cells.slice(0, 2), ['1', '1'], `chat row ${cells}`);
   await expectNoAxeViolations(manager, assert);
 });

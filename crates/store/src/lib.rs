@@ -68,7 +68,7 @@ pub use citizens::{Citizen, CitizenChange, CitizenQuery, CitizenSummary, NewCiti
 pub use clock::from_micros;
 pub use connect::{Backend, MeetingSettings, Store, StoreOptions};
 pub use contact_plan::{Exemption, MAX_EXEMPTION_REASON, PlanInputs};
-pub use contact_report::{ReleasedReport, ReportScope};
+pub use contact_report::{CHAT_CHANNEL, ReleasedReport, ReportScope};
 pub use cpr_key::CprKey;
 pub use digital_post::DigitalPostParties;
 pub use error::StoreError;

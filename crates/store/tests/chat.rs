@@ -537,3 +537,59 @@ async fn a_chat_is_handed_to_a_colleague_or_back_to_the_queue_when_its_holder_is
         .expect("one");
     assert_eq!(again.id, chat.id, "the same chat, its messages with it");
 }
+
+backend_tests!(a_chat_marked_as_a_conversation_is_a_contact_by_chat_in_the_report);
+async fn a_chat_marked_as_a_conversation_is_a_contact_by_chat_in_the_report(backend: Backend) {
+    use domain::contact_report::GroupBy;
+    let store = fresh_store(backend).await;
+    store.set_clock(MONDAY_10.parse().expect("ts"));
+    let w = world(&store).await;
+    store
+        .set_chat_hours(&w.admin, &aalborg(), &weekdays())
+        .await
+        .expect("hours");
+    store
+        .set_chat_duty(&w.caseworker, true)
+        .await
+        .expect("duty");
+    let manager = staff(&store, &w, "aalborg.leder", Role::Manager).await;
+    let scope = store.report_scope(&manager, None).await.expect("scope");
+    let day = |s: &str| s.parse::<Timestamp>().expect("ts");
+    let (from, to) = (day("2026-12-07T00:00:00Z"), day("2026-12-08T00:00:00Z"));
+    let report = |g| store.contact_report(&scope, from, to, g);
+    assert!(
+        report(GroupBy::Channel)
+            .await
+            .expect("report")
+            .rows
+            .iter()
+            .all(|(k, _)| k != store::CHAT_CHANNEL),
+        "no chat row without chats"
+    );
+    let chat = started_and_taken(&store, &w, &w.caseworker).await;
+    store
+        .end_chat(&w.caseworker, &chat.id, true)
+        .await
+        .expect("ended as a conversation");
+    let rows = report(GroupBy::Channel).await.expect("report").rows;
+    let (_, chat_row) = rows
+        .iter()
+        .find(|(k, _)| k == store::CHAT_CHANNEL)
+        .expect("a chat row");
+    assert_eq!(
+        (chat_row.meetings, chat_row.held, chat_row.answered),
+        (1, 1, 0)
+    );
+    assert_eq!(
+        store
+            .contact_counts(&scope, from, to, GroupBy::Channel)
+            .await
+            .expect("counts")
+            .last()
+            .map(|(k, c)| (k.as_str(), c.held)),
+        Some((store::CHAT_CHANNEL, 1))
+    );
+    // Meetings only by target group: a chat is not counted as a meeting there.
+    let by_group = report(GroupBy::TargetGroup).await.expect("report").rows;
+    assert_eq!(by_group.iter().map(|(_, c)| c.held).sum::<u64>(), 0);
+}

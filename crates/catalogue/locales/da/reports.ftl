@@ -106,3 +106,4 @@ report-help-misses-intro = Det, borgerne søgte efter under „Find svar selv“
 report-help-misses-none = Ingen søgning uden svar er lavet af fem eller flere borgere i perioden.
 report-help-misses-words = Søgning
 report-help-misses-citizens = Borgere
+report-channel-chat = Chat (skriftlig)

@@ -107,3 +107,4 @@ report-help-misses-intro = What citizens searched for under "Find an answer your
 report-help-misses-none = No search without an answer was made by five or more citizens in the period.
 report-help-misses-words = Search
 report-help-misses-citizens = Citizens
+report-channel-chat = Chat (written)

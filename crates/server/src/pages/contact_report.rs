@@ -75,6 +75,7 @@ pub(super) fn group_name(t: Texts, group: GroupBy, key: &str, towns: &[store::Or
         return t.text("report-other").to_owned();
     }
     match group {
+        GroupBy::Channel if key == store::CHAT_CHANNEL => t.text("report-channel-chat").to_owned(),
         GroupBy::Channel => domain::Channel::try_from(key).map_or(key.to_owned(), |c| {
             crate::i18n::channel(t.lang, c).to_owned()
         }),

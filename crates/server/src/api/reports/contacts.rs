@@ -19,7 +19,9 @@ pub struct ContactsQuery {
     /// RFC 3339; default now.
     pub to: Option<String>,
     /// `channel` (default), `target_group`, `municipality`, or `month` (the trend: one row per
-    /// Copenhagen calendar month, key `YYYY-MM`).
+    /// Copenhagen calendar month, key `YYYY-MM`). By channel, a row `chat` follows the meetings'
+    /// when chats were taken (issue 21, extension): `meetings` the chats taken, `held` those
+    /// staff marked as conversations (contacts by chat).
     pub group_by: Option<String>,
     /// Administrators: one municipality's report (default: all of them). Managers may name only
     /// their own.
