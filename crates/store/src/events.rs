@@ -18,7 +18,7 @@ use crate::connect::Backend;
 use crate::{Store, clock};
 
 /// The PostgreSQL channel the instances share.
-const CHANNEL: &str = "jobunivers_threads";
+pub(crate) const CHANNEL: &str = "jobunivers_threads";
 
 /// Buffered events per subscriber; one that falls this far behind skips ahead (and reloads).
 const BUS_CAPACITY: usize = 4096;

@@ -226,7 +226,8 @@ impl Store {
             other => other?,
         };
         let chat = self.chat(&id).await?;
-        self.announce_queue(&org).await?;
+        // Only the newcomer's own views: joining at the back moves nobody ahead.
+        self.announce_chat(citizen_id.as_str(), holder).await?;
         Ok(Started::New(chat))
     }
 

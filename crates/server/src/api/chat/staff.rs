@@ -20,7 +20,8 @@ pub struct Duty {
 }
 
 /// The signed-in staff member goes on chat duty or off it. Being on duty lasts while they use
-/// the chat (the queue, taking chats); after 30 minutes without, it lapses. Others: 403.
+/// the chat (the queue, taking chats, an open chat's page); after five minutes without, it
+/// lapses (`store::DUTY_STALE`). Others: 403.
 #[utoipa::path(
     put, path = "/chat/duty", tag = "chat",
     request_body = Duty,
