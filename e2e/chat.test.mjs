@@ -83,12 +83,17 @@ test('a citizen chats with a caseworker through the queue; the transcript stays 
   assert.match(await staff.locator('[data-testid="chat-status"]').textContent(), /1 medarbejder er på chat/);
   await expectNoAxeViolations(staff, assert);
 
-  // The citizen starts a chat and sees their place in the queue.
-  await citizen.goto(`${server.url}/borger/beskeder`);
+  // The citizen's home page says the chat is open now; they start one and see their place.
+  await citizen.goto(`${server.url}/borger`);
+  assert.match(await citizen.locator('[data-testid="home-chat"]').textContent(), /Chat med en medarbejder nu – chatten er åben til kl\. 16\.00/);
+  await citizen.click('a:has-text("Gå til chatten")');
   assert.match(await citizen.locator('#chat-status').textContent(), /Chatten er åben til kl\. 16\.00/);
   await citizen.click('button:has-text("Start en chat")');
   assert.match(await citizen.locator('#chat-status').textContent(), /Du er nummer 1 i køen/);
   await expectNoAxeViolations(citizen, assert);
+  await citizen.goto(`${server.url}/borger`);
+  assert.match(await citizen.locator('[data-testid="home-chat"]').textContent(), /Du er nummer 1 i køen til chatten/);
+  await citizen.click('a:has-text("Gå til chatten")');
   await citizen.fill('#body', 'Hvad skal jeg have med til mødet?');
   await citizen.click('button:has-text("Send besked")');
   await until(citizen.locator('#thread li'), /Hvad skal jeg have med/, 'own message shown');
@@ -157,6 +162,10 @@ test('a citizen chats with a caseworker through the queue; the transcript stays 
   assert.match(figures, /Bad om en chat\s*2/);
   assert.match(figures, /Heraf samtaler \(kontakt via chat\)\s*1/);
   assert.match(figures, /Ikke nået før lukketid \(blev til en besked\)\s*1/);
+  // Per hour of the day: both were asked for between 10 and 11, one of them answered.
+  const hours = (await manager.locator('[data-testid="chat-hours"] tbody tr').allTextContents()).map((r) => r.replace(/\s+/g, ' ').trim());
+  assert.equal(hours.length, 1, `${hours}`);
+  assert.match(hours[0], /^10\.00–10\.59 ?2 ?1 ?0/);
   // Chat is a channel among the meetings': one taken, one a conversation (a contact).
   const chatRow = manager.locator('#report-table tbody tr', { hasText: 'Chat (skriftlig)' });
   assert.equal(await chatRow.count(), 1);

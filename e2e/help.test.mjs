@@ -55,7 +55,10 @@ test('a citizen finds an answer by a Danish word form; searches nobody answered 
   // A citizen on a phone, without JavaScript, finds it by the past tense.
   const citizen = await (await browser.newContext(phone)).newPage();
   await signIn(citizen, server.url, citizens[0].login);
-  await citizen.goto(`${server.url}/borger/beskeder`);
+  await citizen.goto(`${server.url}/borger`);
+  assert.match(await citizen.locator('[data-testid="home-chat"]').textContent(), /Skriv en besked – vi svarer inden for to arbejdsdage/);
+  await citizen.click('a:has-text("Find svar selv")');
+  assert.ok(citizen.url().endsWith('/borger/beskeder#hjaelp'));
   assert.match(await citizen.locator('#chat-status').textContent(), /vi svarer inden for to arbejdsdage/);
   await citizen.fill('#q', 'Jeg bookede forkert');
   await citizen.click('#hjaelp button:has-text("Søg")');

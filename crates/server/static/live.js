@@ -106,8 +106,8 @@
     });
   }
 
-  // The live chat (issue 21): its panel is re-read from the server when the chat changes (queued
-  // further up, taken, ended), and "… skriver" shows for a few seconds when the other side
+  // The live chat (issue 21): its panel is re-read from the server when the chat changes (taken,
+  // ended; a move up the queue comes with the new place in the frame itself), and "… skriver" shows for a few seconds when the other side
   // writes. Typing signs go only while a chat is open, at most one a second.
   var chatPanel = document.getElementById('chat');
   var typingLine = document.getElementById('chat-typing');
@@ -133,6 +133,13 @@
         if (status) { status.tabIndex = -1; status.focus(); }
       }
     }, function () { /* offline: the reconnect reloads */ });
+  }
+
+  // The queue moved: the frame carries the citizen's new place in their own words, so a
+  // thousand waiting pages do not each ask the server again.
+  function queued(f) {
+    var status = document.getElementById('chat-status');
+    if (status && typeof f.status === 'string') status.textContent = f.status;
   }
 
   function typing(f) {
@@ -169,6 +176,7 @@
       }
       else if (f.type === 'read') receipt(f);
       else if (f.type === 'chat') rereadChat();
+      else if (f.type === 'queue') queued(f);
       else if (f.type === 'typing') typing(f);
       else if (f.type === 'reload') location.reload();
     };

@@ -47,11 +47,19 @@ pub enum ThreadChange {
     Chat,
     /// The citizen (`by_citizen`) or staff is writing in the chat; nothing is stored.
     Typing { by_citizen: bool },
+    /// The queue moved: the thread's waiting chat is now at `position` (1 = next), with the
+    /// expected `wait`. Carried in the event so that a thousand waiting pages need not each
+    /// ask the server again when one chat is taken.
+    Queue {
+        position: u32,
+        wait: jiff::SignedDuration,
+    },
 }
 
 impl ThreadEvent {
     /// The NOTIFY payload: `p <citizen> <holder> <message>`, `r <citizen> <holder> c|s <micros>`,
-    /// `c <citizen> <holder>` or `t <citizen> <holder> c|s`.
+    /// `c <citizen> <holder>`, `t <citizen> <holder> c|s` or `q <citizen> <holder> <position>
+    /// <wait seconds>`.
     pub(crate) fn to_payload(&self) -> String {
         let key = format!("{} {}", self.thread.citizen_id, self.thread.holder.as_str());
         match &self.change {
@@ -64,6 +72,9 @@ impl ThreadEvent {
             ThreadChange::Chat => format!("c {key}"),
             ThreadChange::Typing { by_citizen } => {
                 format!("t {key} {}", if *by_citizen { "c" } else { "s" })
+            }
+            ThreadChange::Queue { position, wait } => {
+                format!("q {key} {position} {}", wait.as_secs())
             }
         }
     }
@@ -86,6 +97,10 @@ impl ThreadEvent {
             "c" => ThreadChange::Chat,
             "t" => ThreadChange::Typing {
                 by_citizen: parts.next()? == "c",
+            },
+            "q" => ThreadChange::Queue {
+                position: parts.next()?.parse().ok()?,
+                wait: jiff::SignedDuration::from_secs(parts.next()?.parse().ok()?),
             },
             _ => return None,
         };
@@ -219,6 +234,10 @@ mod tests {
             },
             ThreadChange::Chat,
             ThreadChange::Typing { by_citizen: false },
+            ThreadChange::Queue {
+                position: 2,
+                wait: jiff::SignedDuration::from_secs(240),
+            },
         ];
         for change in events {
             let e = ThreadEvent {

@@ -242,17 +242,32 @@ async fn staff_take_their_own_citizens_first_and_the_queue_moves_up(backend: Bac
         .expect("one");
     assert_eq!(taken.id, second.id);
     assert_eq!(
+        taken.own_caseworker.as_deref(),
+        Some(bent.id()),
+        "the chat knows whose citizen she is (the handover list marks them)"
+    );
+    assert_eq!(
         taken.taken_name.as_deref(),
         Some("Medarbejder aalborg.bent")
     );
     // The open view of Bodil's thread hears of it, and so does the citizen still waiting,
     // whose place moved (on PostgreSQL through one statement's NOTIFYs).
     let mut heard = std::collections::HashSet::new();
+    let mut moved = None;
     while let Ok(Ok(e)) =
         tokio::time::timeout(std::time::Duration::from_secs(2), events.recv()).await
     {
-        if e.change == ThreadChange::Chat {
-            heard.insert(e.thread.citizen_id.clone());
+        match e.change {
+            ThreadChange::Chat => {
+                heard.insert(e.thread.citizen_id.clone());
+            }
+            ThreadChange::Queue { position, wait }
+                if e.thread.citizen_id == w.citizen.id.as_str() =>
+            {
+                heard.insert(e.thread.citizen_id.clone());
+                moved = Some((position, wait));
+            }
+            _ => {}
         }
         if heard.len() == 2 {
             break;
@@ -266,6 +281,8 @@ async fn staff_take_their_own_citizens_first_and_the_queue_moves_up(backend: Bac
         heard.contains(w.citizen.id.as_str()),
         "{backend:?}: the queue moved"
     );
+    // The event carries the new place and wait, as the citizen's own read gives them.
+    assert_eq!(moved, Some((1, SignedDuration::ZERO)), "{backend:?}");
     // The first citizen moves up to first.
     let state = store
         .chat_state(&w.citizen_actor, &w.citizen.id, None)

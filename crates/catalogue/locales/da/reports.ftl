@@ -107,3 +107,5 @@ report-help-misses-none = Ingen søgning uden svar er lavet af fem eller flere b
 report-help-misses-words = Søgning
 report-help-misses-citizens = Borgere
 report-channel-chat = Chat (skriftlig)
+report-chat-by-hour = Chat time for time på dagen
+report-chat-hour = Klokken

@@ -304,3 +304,4 @@ help-answers-count = { $count ->
 }
 help-answers-updated = Rettet { $at }
 help-answers-edit = Ret „{ $question }“
+chat-own-caseworker = { $name } (borgerens egen sagsbehandler)

@@ -108,3 +108,5 @@ report-help-misses-none = No search without an answer was made by five or more c
 report-help-misses-words = Search
 report-help-misses-citizens = Citizens
 report-channel-chat = Chat (written)
+report-chat-by-hour = The chat hour by hour of the day
+report-chat-hour = Time of day

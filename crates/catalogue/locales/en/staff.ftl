@@ -304,3 +304,4 @@ help-answers-count = { $count ->
 }
 help-answers-updated = Changed { $at }
 help-answers-edit = Change "{ $question }"
+chat-own-caseworker = { $name } (the citizen's own caseworker)

@@ -19,7 +19,19 @@ pub struct ChatFacts<'a> {
     pub conversation: bool,
 }
 
+/// The chats asked for in one clock hour of the day (Copenhagen), over every day of the
+/// period: when citizens want the chat, and how the queue kept up then.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HourFigures {
+    /// 9 for 9.00–9.59.
+    pub hour: i8,
+    pub asked: u64,
+    pub answered: u64,
+    pub abandoned: u64,
+    pub median_wait: Option<SignedDuration>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ChatFigures {
     pub asked: u64,
     /// Taken by a member of staff (answered, or going on now).
@@ -35,6 +47,8 @@ pub struct ChatFigures {
     pub p90_wait: Option<SignedDuration>,
     /// Chats asked for in the busiest clock hour (Copenhagen) of the period.
     pub busiest_hour: u64,
+    /// Per clock hour of the day with any chat, in order.
+    pub by_hour: Vec<HourFigures>,
 }
 
 pub fn figures(chats: &[ChatFacts<'_>]) -> ChatFigures {
@@ -44,10 +58,26 @@ pub fn figures(chats: &[ChatFacts<'_>]) -> ChatFigures {
     };
     let mut waits = Vec::new();
     let mut per_hour: HashMap<(jiff::civil::Date, i8), u64> = HashMap::new();
+    let mut by_hour: std::collections::BTreeMap<i8, (HourFigures, Vec<SignedDuration>)> =
+        std::collections::BTreeMap::new();
     for c in chats {
+        let local = c.requested_at.to_zoned(copenhagen());
+        let (hour, hour_waits) = by_hour.entry(local.hour()).or_insert_with(|| {
+            let figures = HourFigures {
+                hour: local.hour(),
+                ..HourFigures::default()
+            };
+            (figures, Vec::new())
+        });
+        hour.asked += 1;
         if let Some(taken) = c.taken_at {
             f.answered += 1;
+            hour.answered += 1;
             waits.push(taken.duration_since(c.requested_at));
+            hour_waits.push(taken.duration_since(c.requested_at));
+        }
+        if c.outcome == Some("abandoned") {
+            hour.abandoned += 1;
         }
         f.conversations += u64::from(c.conversation);
         match c.outcome {
@@ -55,19 +85,27 @@ pub fn figures(chats: &[ChatFacts<'_>]) -> ChatFigures {
             Some("unanswered") => f.unanswered += 1,
             _ => {}
         }
-        let local = c.requested_at.to_zoned(copenhagen());
         *per_hour.entry((local.date(), local.hour())).or_default() += 1;
     }
-    waits.sort();
-    let at = |q: usize| {
-        waits
-            .get((waits.len() * q / 100).min(waits.len().saturating_sub(1)))
-            .copied()
-    };
-    f.median_wait = at(50);
-    f.p90_wait = at(90);
+    f.median_wait = quantile(&mut waits, 50);
+    f.p90_wait = quantile(&mut waits, 90);
+    f.by_hour = by_hour
+        .into_values()
+        .map(|(mut hour, mut waits)| {
+            hour.median_wait = quantile(&mut waits, 50);
+            hour
+        })
+        .collect();
     f.busiest_hour = per_hour.values().copied().max().unwrap_or(0);
     f
+}
+
+/// The `q`th percentile of `waits` (sorted here), the lower of two middles; `None` for none.
+fn quantile(waits: &mut [SignedDuration], q: usize) -> Option<SignedDuration> {
+    waits.sort();
+    waits
+        .get((waits.len() * q / 100).min(waits.len().saturating_sub(1)))
+        .copied()
 }
 
 #[cfg(test)]
@@ -109,6 +147,25 @@ mod tests {
         assert_eq!(
             f.busiest_hour, 3,
             "three asked between 10 and 11 Copenhagen time"
+        );
+        // 10–11 Copenhagen time: three asked, two answered (1 and 4 minutes), one left; 14–15:
+        // one, left at closing time.
+        assert_eq!(
+            f.by_hour,
+            [
+                HourFigures {
+                    hour: 10,
+                    asked: 3,
+                    answered: 2,
+                    abandoned: 1,
+                    median_wait: Some(SignedDuration::from_mins(4)),
+                },
+                HourFigures {
+                    hour: 14,
+                    asked: 1,
+                    ..HourFigures::default()
+                },
+            ]
         );
         assert_eq!(figures(&[]), ChatFigures::default());
     }

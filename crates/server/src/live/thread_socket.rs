@@ -82,6 +82,22 @@ fn same_origin(parts: &Parts) -> bool {
     }
 }
 
+/// The language the page was shown in (its cookie), for what the socket says in words: a
+/// citizen's new place in the chat queue. Programs without the cookie get Danish.
+pub struct SocketLang(pub crate::i18n::Lang);
+
+impl FromRequestParts<AppState> for SocketLang {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, ApiError> {
+        Ok(SocketLang(
+            cookie_value(parts, crate::pages::LANG_COOKIE)
+                .and_then(|c| crate::i18n::Lang::from_code(&c))
+                .unwrap_or_default(),
+        ))
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 enum ClientFrame {
@@ -99,6 +115,7 @@ pub async fn handler(
     LiveActor(actor, token): LiveActor,
     ApiPath(id): ApiPath<CitizenId>,
     ApiQuery(params): ApiQuery<ThreadParams>,
+    SocketLang(lang): SocketLang,
     ws: WebSocketUpgrade,
 ) -> Result<Response, ApiError> {
     let requested = params.holder()?;
@@ -109,7 +126,7 @@ pub async fn handler(
         .max_message_size(MAX_CLIENT_FRAME)
         .read_buffer_size(4 * 1024)
         .write_buffer_size(0)
-        .on_upgrade(move |socket| session(socket, state, view, token, actor)))
+        .on_upgrade(move |socket| session(socket, state, view, token, actor, lang)))
 }
 
 /// Session checks between two signs of chat duty (every minute): staff with a thread open are
@@ -122,6 +139,7 @@ async fn session(
     view: ThreadView,
     token: String,
     actor: domain::Actor,
+    lang: crate::i18n::Lang,
 ) {
     let mut signals = state.live.subscribe(view.key());
     let mut check = tokio::time::interval(SESSION_CHECK);
@@ -161,6 +179,19 @@ async fn session(
                         "at": crate::time_fmt::rfc3339(at),
                     }),
                     Ok(Signal::Change(ThreadChange::Chat)) => json!({"type": "chat"}),
+                    // The citizen's new place, in their words; staff have the queue page.
+                    Ok(Signal::Change(ThreadChange::Queue { position, wait })) => {
+                        if !view.is_citizen() {
+                            continue;
+                        }
+                        let t = crate::i18n::Texts { lang };
+                        json!({
+                            "type": "queue",
+                            "position": position,
+                            "wait_minutes": (wait.as_secs() + 59).div_euclid(60),
+                            "status": crate::pages::chat_waiting(t, Some(position), Some(wait)),
+                        })
+                    }
                     Ok(Signal::Change(ThreadChange::Typing { by_citizen })) => json!({
                         "type": "typing",
                         "by": if by_citizen { "citizen" } else { "staff" },

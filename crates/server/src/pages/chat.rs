@@ -88,11 +88,23 @@ pub async fn panel(
             (false, None) => t.text("chat-staff-waiting").to_owned(),
             (false, Some(by)) if by == user.actor.id() => {
                 panel.ask_conversation = true;
-                panel.colleagues = state
+                let mut colleagues = state
                     .store
                     .chat_colleagues_on_duty(&user.actor)
                     .await
                     .map_err(|e| user.viewer.error(e))?;
+                // The citizen's own caseworker first, and said to be theirs.
+                if let Some(at) = colleagues
+                    .iter()
+                    .position(|(id, _)| Some(id) == chat.own_caseworker.as_ref())
+                {
+                    let (id, name) = colleagues.remove(at);
+                    let marked = t
+                        .lang
+                        .fmt("chat-own-caseworker", &[("name", (&name).into())]);
+                    colleagues.insert(0, (id, marked));
+                }
+                panel.colleagues = colleagues;
                 t.text("chat-staff-yours").to_owned()
             }
             (false, Some(_)) => t.lang.fmt("chat-staff-other", &[("name", (&taker).into())]),
@@ -126,8 +138,9 @@ pub async fn panel(
     Ok(panel)
 }
 
-/// "Du er nummer 2 i køen, ca. 4 minutter."
-fn waiting(t: Texts, position: Option<u32>, wait: Option<jiff::SignedDuration>) -> String {
+/// "Du er nummer 2 i køen, ca. 4 minutter.": on the panel, and in the socket's `queue` frame
+/// when the queue moves (`live::thread_socket`).
+pub fn waiting(t: Texts, position: Option<u32>, wait: Option<jiff::SignedDuration>) -> String {
     let minutes = wait.map_or(0, |w| (w.as_secs() + 59).div_euclid(60));
     let position = i64::from(position.unwrap_or(1));
     if minutes == 0 {
@@ -247,4 +260,48 @@ async fn end(
         .await
         .map_err(|e| user.viewer.error(e))?;
     Ok(())
+}
+
+/// The chat on the citizen's home page, in one sentence, and whether there is a chat to go
+/// to now (open, or theirs already): "Chat med en medarbejder nu – …", "Du er nummer 2 i køen
+/// til chatten.", or when it opens and that a message is answered within two working days.
+pub async fn home_line(
+    state: &AppState,
+    user: &SignedIn,
+    citizen_id: &CitizenId,
+) -> Result<(String, bool), PageError> {
+    let t = user.viewer.ctx().t;
+    let s = state
+        .store
+        .chat_state(&user.actor, citizen_id, Some(ThreadHolder::Jobcenter))
+        .await
+        .map_err(|e| user.viewer.error(e))?;
+    if let Some(chat) = &s.chat {
+        let line = match &chat.taken_name {
+            Some(name) => t.lang.fmt("home-chat-with", &[("name", name.into())]),
+            None => t.lang.fmt(
+                "home-chat-queued",
+                &[("position", Arg::Number(i64::from(s.position.unwrap_or(1))))],
+            ),
+        };
+        return Ok((line, true));
+    }
+    Ok(match s.availability {
+        Availability::Open { closes } => (
+            t.lang.fmt(
+                "home-chat-open",
+                &[("closes", (&clock_dotted(closes)).into())],
+            ),
+            true,
+        ),
+        Availability::Unstaffed { .. } => (t.text("home-chat-unstaffed").to_owned(), false),
+        Availability::Closed { opens: Some(opens) } => (
+            t.lang.fmt(
+                "home-chat-closed",
+                &[("opens", (&spoken(t.lang, opens)).into())],
+            ),
+            false,
+        ),
+        Availability::Closed { opens: None } => (t.text("home-chat-none").to_owned(), false),
+    })
 }

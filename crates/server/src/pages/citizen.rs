@@ -28,6 +28,8 @@ struct HomePage {
     surveys: Vec<(String, String)>,
     /// The next booked meeting, shown first (issue 20 item 3).
     next: Option<super::meeting_view::MeetingView>,
+    /// The chat in one sentence, and whether there is one to go to now (issue 21).
+    chat: (String, bool),
 }
 
 struct Support {
@@ -120,6 +122,7 @@ pub async fn home(State(state): State<AppState>, user: SignedIn) -> Result<Respo
         user.viewer.lang,
         domain::contact_plan::Holder::of(&user.actor),
     );
+    let chat = super::chat::home_line(&state, &user, &id).await?;
     let unread = state
         .store
         .unread_for_citizen(&user.actor)
@@ -149,6 +152,7 @@ pub async fn home(State(state): State<AppState>, user: SignedIn) -> Result<Respo
         unread,
         surveys,
         next,
+        chat,
     }))
 }
 

@@ -55,6 +55,8 @@ struct ReportPage {
     answers: String,
     /// The chat's figures for the period (issue 21): label and value.
     chat: Vec<(&'static str, String)>,
+    /// The queue per clock hour of the day.
+    chat_hours: Vec<ChatHourRow>,
     /// Self-help searches without an answer, by at least five citizens: (words, citizens).
     help_misses: Vec<(String, u64)>,
 }
@@ -189,7 +191,7 @@ pub async fn page(
 ) -> Result<Response, PageError> {
     let (rows, form, group, answers) = rows(&state, &user, &q).await?;
     let t = user.viewer.ctx().t;
-    let chat = chat_figures(&state, &user, &q).await?;
+    let (chat, chat_hours) = chat_figures(&state, &user, &q).await?;
     let help_misses = {
         let (from, to, _) = chosen(&state, &user, &q)?;
         let scope = scope(&state, &user, &q).await?;
@@ -235,16 +237,29 @@ pub async fn page(
         towns,
         answers,
         chat,
+        chat_hours,
         help_misses,
     }))
 }
 
-/// The chat's figures for the chosen period and scope, each with its label.
+/// One clock hour of the day on the chat's table.
+pub struct ChatHourRow {
+    /// "10.00–10.59".
+    pub hour: String,
+    pub asked: u64,
+    pub answered: u64,
+    /// Left before anyone took them.
+    pub abandoned: u64,
+    /// The median wait, in words.
+    pub wait: String,
+}
+
+/// The chat's figures for the chosen period and scope, each with its label, and per hour.
 async fn chat_figures(
     state: &AppState,
     user: &SignedIn,
     q: &DatesQuery,
-) -> Result<Vec<(&'static str, String)>, PageError> {
+) -> Result<(Vec<(&'static str, String)>, Vec<ChatHourRow>), PageError> {
     let t = user.viewer.ctx().t;
     let (from, to, _) = chosen(state, user, q)?;
     let scope = scope(state, user, q).await?;
@@ -267,7 +282,18 @@ async fn chat_figures(
             },
         )
     };
-    Ok(vec![
+    let hours = f
+        .by_hour
+        .iter()
+        .map(|h| ChatHourRow {
+            hour: format!("{:02}.00–{:02}.59", h.hour, h.hour),
+            asked: h.asked,
+            answered: h.answered,
+            abandoned: h.abandoned,
+            wait: minutes(h.median_wait),
+        })
+        .collect();
+    let totals = vec![
         ("report-chat-asked", f.asked.to_string()),
         ("report-chat-answered", f.answered.to_string()),
         ("report-chat-conversations", f.conversations.to_string()),
@@ -276,7 +302,8 @@ async fn chat_figures(
         ("report-chat-median-wait", minutes(f.median_wait)),
         ("report-chat-p90-wait", minutes(f.p90_wait)),
         ("report-chat-busiest-hour", f.busiest_hour.to_string()),
-    ])
+    ];
+    Ok((totals, hours))
 }
 
 fn group_label(g: GroupBy) -> &'static str {

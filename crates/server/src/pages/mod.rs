@@ -54,6 +54,8 @@ use axum::routing::get;
 use tower_http::services::ServeDir;
 
 use crate::{AppState, ServerConfig};
+pub use chat::waiting as chat_waiting;
+pub use context::LANG_COOKIE;
 pub use error::PageError;
 
 pub fn routes(config: &ServerConfig) -> Router<AppState> {

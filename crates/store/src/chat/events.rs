@@ -7,6 +7,7 @@ use sqlx::Row;
 use super::ChatOrg;
 use crate::events::{CHANNEL, ThreadChange, ThreadEvent, ThreadKey};
 use crate::{Backend, Store, StoreError};
+use domain::chat::queue::expected_wait as queue_wait;
 
 /// Waiting citizens told at once that the queue moved; the rest see it at their next reload.
 const FAN_OUT: i64 = 1000;
@@ -42,41 +43,53 @@ impl Store {
         Ok(())
     }
 
-    /// Tells every citizen waiting in `org`'s queue that their place or wait may have changed:
-    /// after a chat is taken or ends, or someone goes on or off duty (not when one more joins
-    /// at the back: nobody ahead of them moves). On PostgreSQL all of them in one statement —
-    /// a round trip per waiting citizen made each take with 1,000 queued cost as much as the
-    /// take itself many times over — with the payload [`ThreadEvent::to_payload`] writes.
+    /// Tells every citizen waiting in `org`'s queue their place and wait now
+    /// ([`ThreadChange::Queue`]): after a chat is taken or ends, or someone goes on or off duty
+    /// (not when one more joins at the back: nobody ahead of them moves). The places are
+    /// computed once here, as [`Store::chat_state`] computes one, so a thousand waiting pages
+    /// need not each ask again; on PostgreSQL all the NOTIFYs go in one statement per 500.
     pub(crate) async fn announce_queue(&self, org: &ChatOrg) -> Result<(), StoreError> {
-        const WAITING: &str = "SELECT citizen_id, holder FROM chats WHERE holder = $1 \
-             AND org_code = $2 AND taken_by IS NULL AND ended_at IS NULL \
-             ORDER BY requested_at LIMIT $3";
-        if self.inner.backend == Backend::Postgres {
-            sqlx::query(&format!(
-                "SELECT pg_notify($4, 'c ' || w.citizen_id || ' ' || w.holder) FROM ({WAITING}) w"
-            ))
-            .bind(org.holder.as_str())
-            .bind(&org.code)
-            .bind(FAN_OUT)
-            .bind(CHANNEL)
-            .execute(&self.inner.write)
-            .await?;
-            return Ok(());
-        }
-        let rows = sqlx::query(WAITING)
-            .bind(org.holder.as_str())
-            .bind(&org.code)
-            .bind(FAN_OUT)
-            .fetch_all(&self.inner.read)
-            .await?;
-        for row in rows {
-            self.announce(ThreadEvent {
+        let on_duty = self.duty_count(org).await?;
+        let (seats, free, typical) = self.seats(org, on_duty).await?;
+        let rows = sqlx::query(
+            "SELECT citizen_id FROM chats WHERE holder = $1 AND org_code = $2 \
+             AND taken_by IS NULL AND ended_at IS NULL ORDER BY requested_at LIMIT $3",
+        )
+        .bind(org.holder.as_str())
+        .bind(&org.code)
+        .bind(FAN_OUT)
+        .fetch_all(&self.inner.read)
+        .await?;
+        let mut events = Vec::with_capacity(rows.len());
+        for (ahead, row) in (0u32..).zip(&rows) {
+            events.push(ThreadEvent {
                 thread: ThreadKey {
                     citizen_id: row.try_get("citizen_id")?,
                     holder: org.holder,
                 },
-                change: ThreadChange::Chat,
+                change: ThreadChange::Queue {
+                    position: ahead + 1,
+                    wait: queue_wait(ahead, seats, free, typical),
+                },
             });
+        }
+        if self.inner.backend != Backend::Postgres {
+            for e in events {
+                self.announce(e);
+            }
+            return Ok(());
+        }
+        for batch in events.chunks(500) {
+            let values = (0..batch.len())
+                .map(|i| format!("(${})", i + 2))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let sql = format!("SELECT pg_notify($1, v.p) FROM (VALUES {values}) AS v(p)");
+            let mut q = sqlx::query(&sql).bind(CHANNEL);
+            for e in batch {
+                q = q.bind(e.to_payload());
+            }
+            q.execute(&self.inner.write).await?;
         }
         Ok(())
     }

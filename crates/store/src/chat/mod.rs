@@ -78,6 +78,9 @@ pub struct Chat {
     /// The municipality's or a-kasse's code: with `holder`, the organisation it is with.
     pub org_code: String,
     pub requested_at: Timestamp,
+    /// The citizen's own caseworker when the chat was asked for, if any: first in line for it
+    /// and the one to hand it to.
+    pub own_caseworker: Option<String>,
     /// The staff member who took it, and their name as the citizen sees it.
     pub taken_by: Option<String>,
     pub taken_name: Option<String>,
@@ -101,7 +104,7 @@ impl Chat {
     }
 }
 
-const COLUMNS: &str = "id, citizen_id, holder, org_code, requested_at, taken_by, taken_name, taken_at, ended_at, outcome";
+const COLUMNS: &str = "id, citizen_id, holder, org_code, requested_at, own_caseworker, taken_by, taken_name, taken_at, ended_at, outcome";
 
 fn from_row(r: &AnyRow) -> Result<Chat, StoreError> {
     let at = |c: &str| -> Result<Option<Timestamp>, StoreError> {
@@ -113,6 +116,7 @@ fn from_row(r: &AnyRow) -> Result<Chat, StoreError> {
         holder: crate::error::parse("holder", r.try_get::<&str, _>("holder")?)?,
         org_code: r.try_get("org_code")?,
         requested_at: clock::from_micros(r.try_get("requested_at")?),
+        own_caseworker: r.try_get("own_caseworker")?,
         taken_by: r.try_get("taken_by")?,
         taken_name: r.try_get("taken_name")?,
         taken_at: at("taken_at")?,

@@ -129,30 +129,37 @@ impl Store {
         since: Timestamp,
         on_duty: u32,
     ) -> Result<(u32, u32, u32, SignedDuration), StoreError> {
-        let count = |r: sqlx::any::AnyRow| -> Result<u32, StoreError> {
-            Ok(u32::try_from(r.try_get::<i64, _>("n")?).unwrap_or(0))
-        };
-        let ahead = count(
-            sqlx::query(
-                "SELECT COUNT(*) AS n FROM chats WHERE holder = $1 AND org_code = $2 \
-                 AND taken_by IS NULL AND ended_at IS NULL AND requested_at < $3",
-            )
-            .bind(org.holder.as_str())
-            .bind(&org.code)
-            .bind(clock::to_micros(since))
-            .fetch_one(&self.inner.read)
-            .await?,
-        )?;
-        let busy = count(
-            sqlx::query(
-                "SELECT COUNT(*) AS n FROM chats WHERE holder = $1 AND org_code = $2 \
-                 AND taken_by IS NOT NULL AND ended_at IS NULL",
-            )
-            .bind(org.holder.as_str())
-            .bind(&org.code)
-            .fetch_one(&self.inner.read)
-            .await?,
-        )?;
+        let ahead = sqlx::query(
+            "SELECT COUNT(*) AS n FROM chats WHERE holder = $1 AND org_code = $2 \
+             AND taken_by IS NULL AND ended_at IS NULL AND requested_at < $3",
+        )
+        .bind(org.holder.as_str())
+        .bind(&org.code)
+        .bind(clock::to_micros(since))
+        .fetch_one(&self.inner.read)
+        .await?;
+        let ahead = u32::try_from(ahead.try_get::<i64, _>("n")?).unwrap_or(0);
+        let (seats, free, typical) = self.seats(org, on_duty).await?;
+        Ok((ahead, seats, free, typical))
+    }
+
+    /// The queue's seats (three per staff member on duty), those free now, and the typical
+    /// handling time of the last 20 answered chats: what every waiting citizen's wait is
+    /// computed from.
+    pub(super) async fn seats(
+        &self,
+        org: &ChatOrg,
+        on_duty: u32,
+    ) -> Result<(u32, u32, SignedDuration), StoreError> {
+        let busy = sqlx::query(
+            "SELECT COUNT(*) AS n FROM chats WHERE holder = $1 AND org_code = $2 \
+             AND taken_by IS NOT NULL AND ended_at IS NULL",
+        )
+        .bind(org.holder.as_str())
+        .bind(&org.code)
+        .fetch_one(&self.inner.read)
+        .await?;
+        let busy = u32::try_from(busy.try_get::<i64, _>("n")?).unwrap_or(0);
         let seats = on_duty * DEFAULT_MAX_CHATS;
         let recent = sqlx::query(
             "SELECT ended_at - taken_at AS took FROM chats WHERE holder = $1 AND org_code = $2 \
@@ -166,12 +173,7 @@ impl Store {
         .iter()
         .map(|r| Ok(SignedDuration::from_micros(r.try_get::<i64, _>("took")?)))
         .collect::<Result<Vec<_>, StoreError>>()?;
-        Ok((
-            ahead,
-            seats,
-            seats.saturating_sub(busy),
-            typical_handling(recent),
-        ))
+        Ok((seats, seats.saturating_sub(busy), typical_handling(recent)))
     }
 
     /// The citizen starts a chat in their thread `holder`: queued when the chat is open and
