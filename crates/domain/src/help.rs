@@ -13,6 +13,9 @@ pub const MAX_SEARCH: usize = 200;
 pub const SHOWN: usize = 5;
 /// How many searches without an answer the manager's report lists.
 pub const REPORTED_MISSES: usize = 10;
+/// How long a search without an answer is kept: the longest report period (a year) and a
+/// little more, then it is deleted (it names the citizen who searched, to count them once).
+pub const MISSES_KEPT: jiff::SignedDuration = jiff::SignedDuration::from_hours(24 * 400);
 
 /// A question and its answer as staff wrote them, trimmed and checked.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! and searched by citizens through the server's in-memory index (`server::help`), and the
 //! searches that found nothing, for the manager's report.
 
-use domain::help::{HelpText, REPORTED_MISSES, miss_key};
+use domain::help::{HelpText, MISSES_KEPT, REPORTED_MISSES, miss_key};
 use domain::messages::ThreadHolder;
 use domain::surveys::MIN_CELL;
 use domain::{Actor, CitizenId, HelpAnswerId};
@@ -254,5 +254,15 @@ impl Store {
                 Ok((r.try_get("words")?, u64::try_from(n).unwrap_or(0)))
             })
             .collect()
+    }
+
+    /// Deletes the searches without an answer older than [`MISSES_KEPT`]; how many.
+    pub async fn delete_old_help_misses(&self) -> Result<u64, StoreError> {
+        let before = self.now().checked_sub(MISSES_KEPT).unwrap_or(self.now());
+        let done = sqlx::query("DELETE FROM help_misses WHERE searched_at < $1")
+            .bind(clock::to_micros(before))
+            .execute(&self.inner.write)
+            .await?;
+        Ok(done.rows_affected())
     }
 }

@@ -36,6 +36,18 @@ fn weekdays() -> ChatHours {
     ])
 }
 
+/// A store on Monday 10:00 with Aalborg's chat open on weekdays 9–15.
+async fn open_on_monday(backend: Backend) -> (Store, World) {
+    let store = fresh_store(backend).await;
+    store.set_clock(MONDAY_10.parse().expect("ts"));
+    let w = world(&store).await;
+    store
+        .set_chat_hours(&w.admin, &aalborg(), &weekdays())
+        .await
+        .expect("hours");
+    (store, w)
+}
+
 async fn staff(store: &Store, w: &World, login: &str, role: Role) -> Actor {
     store
         .create_staff(
@@ -172,13 +184,7 @@ async fn a_chat_starts_only_in_opening_hours_with_someone_on_duty(backend: Backe
 
 backend_tests!(staff_take_their_own_citizens_first_and_the_queue_moves_up);
 async fn staff_take_their_own_citizens_first_and_the_queue_moves_up(backend: Backend) {
-    let store = fresh_store(backend).await;
-    store.set_clock(MONDAY_10.parse().expect("ts"));
-    let w = world(&store).await;
-    store
-        .set_chat_hours(&w.admin, &aalborg(), &weekdays())
-        .await
-        .expect("hours");
+    let (store, w) = open_on_monday(backend).await;
     let bent = staff(&store, &w, "aalborg.bent", Role::Caseworker).await;
     let (bodil, bodil_actor) = citizen_of(&store, &w, &bent).await;
     store
@@ -303,13 +309,7 @@ async fn staff_take_their_own_citizens_first_and_the_queue_moves_up(backend: Bac
 
 backend_tests!(no_one_takes_more_chats_than_the_limit_or_off_duty);
 async fn no_one_takes_more_chats_than_the_limit_or_off_duty(backend: Backend) {
-    let store = fresh_store(backend).await;
-    store.set_clock(MONDAY_10.parse().expect("ts"));
-    let w = world(&store).await;
-    store
-        .set_chat_hours(&w.admin, &aalborg(), &weekdays())
-        .await
-        .expect("hours");
+    let (store, w) = open_on_monday(backend).await;
     assert!(matches!(
         store.take_next_chat(&w.caseworker).await,
         Err(StoreError::Conflict("not_on_duty"))
@@ -496,13 +496,7 @@ backend_tests!(a_chat_is_handed_to_a_colleague_or_back_to_the_queue_when_its_hol
 async fn a_chat_is_handed_to_a_colleague_or_back_to_the_queue_when_its_holder_is_gone(
     backend: Backend,
 ) {
-    let store = fresh_store(backend).await;
-    store.set_clock(MONDAY_10.parse().expect("ts"));
-    let w = world(&store).await;
-    store
-        .set_chat_hours(&w.admin, &aalborg(), &weekdays())
-        .await
-        .expect("hours");
+    let (store, w) = open_on_monday(backend).await;
     let bent = staff(&store, &w, "aalborg.bent", Role::Caseworker).await;
     let bent_id = domain::StaffId::try_from(bent.id()).expect("id");
     store
@@ -572,13 +566,7 @@ async fn a_chat_is_handed_to_a_colleague_or_back_to_the_queue_when_its_holder_is
 backend_tests!(a_chat_marked_as_a_conversation_is_a_contact_by_chat_in_the_report);
 async fn a_chat_marked_as_a_conversation_is_a_contact_by_chat_in_the_report(backend: Backend) {
     use domain::contact_report::GroupBy;
-    let store = fresh_store(backend).await;
-    store.set_clock(MONDAY_10.parse().expect("ts"));
-    let w = world(&store).await;
-    store
-        .set_chat_hours(&w.admin, &aalborg(), &weekdays())
-        .await
-        .expect("hours");
+    let (store, w) = open_on_monday(backend).await;
     store
         .set_chat_duty(&w.caseworker, true)
         .await

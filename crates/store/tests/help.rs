@@ -159,4 +159,10 @@ async fn a_search_without_an_answer_is_reported_once_five_citizens_made_it(backe
             .expect("misses")
             .is_empty()
     );
+    // Kept for a year's report and a little more, then deleted.
+    let hour = SignedDuration::from_hours(1);
+    store.advance_clock(domain::help::MISSES_KEPT - hour);
+    assert_eq!(store.delete_old_help_misses().await.expect("deleted"), 0);
+    store.advance_clock(hour + hour);
+    assert_eq!(store.delete_old_help_misses().await.expect("deleted"), 7);
 }

@@ -30,6 +30,9 @@ pub async fn housekeeping(store: Store, every: Duration) {
         if let Err(e) = store.delete_expired_sign_ins().await {
             tracing::warn!(error = %e, "removing abandoned sign-ins failed; will retry");
         }
+        if let Err(e) = store.delete_old_help_misses().await {
+            tracing::warn!(error = %e, "removing old searches without an answer failed; will retry");
+        }
     }
 }
 
