@@ -3,9 +3,10 @@
 //! Danish word forms: "bookede" finds "booke", "samtaler" finds "samtalen".
 //!
 //! An [`AnswerIndex`] is built in memory from all of one organisation's answers and replaced
-//! whole when they change (the server keeps one per organisation, `server::help`): a few
-//! thousand short texts index in milliseconds, so there is no index on disk to keep in step
-//! with the database, on either backend or across instances.
+//! whole when they change (the server keeps one per organisation,
+//! `server::use_cases::help_search`): a few thousand short texts index in milliseconds, so
+//! there is no index on disk to keep in step with the database, on either backend or across
+//! instances.
 //!
 //! The citizen's words are never read as query syntax (`:`, `"`, `AND`, `-` mean nothing): they
 //! are split and stemmed by the same analyser as the answers and any of them may match, the

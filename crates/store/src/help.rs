@@ -1,6 +1,7 @@
 //! Self-help answers (issue 21, item 5): each organisation's short answers, edited by its staff
-//! and searched by citizens through the server's in-memory index (`server::help`), and the
-//! searches that found nothing, for the manager's report.
+//! and searched by citizens through the server's in-memory index
+//! (`server::use_cases::help_search`), and the searches that found nothing, for the manager's
+//! report.
 
 use domain::help::{HelpText, MISSES_KEPT, REPORTED_MISSES, miss_key};
 use domain::messages::ThreadHolder;

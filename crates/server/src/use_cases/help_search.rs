@@ -41,7 +41,8 @@ pub struct HelpIndexes {
 impl HelpIndexes {
     /// The organisation's index at its stored revision: the one built before if still
     /// current, else a new one (a few milliseconds for a few thousand answers, off the async
-    /// threads). Two searches racing to rebuild both build; the later one is kept.
+    /// threads). Two searches racing to rebuild both build and the last to finish is kept; an
+    /// older one kept so is rebuilt at the next search, as its revision is not the stored one.
     async fn current(&self, store: &Store, org: &ChatOrg) -> Result<Arc<Built>, HelpError> {
         let key = (org.holder, org.code.clone());
         let revision = store.help_revision(org).await?;
