@@ -158,6 +158,7 @@ pub fn period(
 }
 /// A report's period as the query names it, for the API and the pages alike.
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PeriodQuery {
     /// RFC 3339; default a year before `to`.
     pub from: Option<String>,

@@ -313,14 +313,14 @@ impl Store {
         if group_by != GroupBy::Channel {
             return Ok(rows);
         }
-        let f = self.chat_figures(scope, from, to).await?;
-        if f.answered > 0 {
+        let (taken, conversations) = self.chat_contacts(scope, from, to).await?;
+        if taken > 0 {
             rows.push((
                 CHAT_CHANNEL.to_owned(),
                 ContactCounts {
-                    meetings: f.answered,
-                    held: f.conversations,
-                    citizen_booked: f.answered,
+                    meetings: taken,
+                    held: conversations,
+                    citizen_booked: taken,
                     ..ContactCounts::default()
                 },
             ));

@@ -107,19 +107,21 @@ impl Store {
         Ok(HelpAnswers { revision, answers })
     }
 
-    /// Writes a new answer (`id` `None`) or replaces one of the organisation's. Staff of the
-    /// organisation and administrators; an answer of another organisation: `NotFound`.
+    /// Writes a new answer (`id` `None`) or replaces one of the organisation's, and answers it
+    /// as kept. Staff of the organisation and administrators; an answer of another
+    /// organisation: `NotFound`.
     pub async fn save_help_answer(
         &self,
         actor: &Actor,
         org: &ChatOrg,
         id: Option<&HelpAnswerId>,
         text: &HelpText,
-    ) -> Result<HelpAnswerId, StoreError> {
+    ) -> Result<HelpAnswer, StoreError> {
         if !may_edit(actor, org) {
             return Err(StoreError::Forbidden);
         }
-        let now = clock::to_micros(self.now());
+        let at = self.now();
+        let now = clock::to_micros(at);
         let mut tx = self.inner.write.begin().await?;
         let id = match id {
             Some(id) => {
@@ -161,7 +163,12 @@ impl Store {
         };
         bump(&mut tx, org).await?;
         tx.commit().await?;
-        Ok(id)
+        Ok(HelpAnswer {
+            id,
+            question: text.question.clone(),
+            answer: text.answer.clone(),
+            updated_at: at,
+        })
     }
 
     /// Removes one of the organisation's answers.

@@ -37,7 +37,8 @@ async fn an_organisations_answers_are_kept_by_its_own_staff(backend: Backend) {
     let id = store
         .save_help_answer(&w.caseworker, &org, None, &booking)
         .await
-        .expect("saved");
+        .expect("saved")
+        .id;
     assert_eq!(store.help_revision(&org).await.expect("revision"), 1);
 
     // Aarhus's staff change answers of their own organisation only: Aalborg's is not there.

@@ -15,6 +15,7 @@ use crate::error::ApiError;
 use crate::time_fmt::rfc3339;
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ThreadParams {
     /// `jobcenter` (default) or `a_kasse`; staff always use their own organisation's thread.
     pub thread: Option<String>,

@@ -90,11 +90,7 @@ impl FromRequestParts<AppState> for SocketLang {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, ApiError> {
-        Ok(SocketLang(
-            cookie_value(parts, crate::pages::LANG_COOKIE)
-                .and_then(|c| crate::i18n::Lang::from_code(&c))
-                .unwrap_or_default(),
-        ))
+        Ok(SocketLang(crate::pages::lang_of(parts)))
     }
 }
 

@@ -191,16 +191,15 @@ pub async fn page(
 ) -> Result<Response, PageError> {
     let (rows, form, group, answers) = rows(&state, &user, &q).await?;
     let t = user.viewer.ctx().t;
-    let (chat, chat_hours) = chat_figures(&state, &user, &q).await?;
-    let help_misses = {
-        let (from, to, _) = chosen(&state, &user, &q)?;
-        let scope = scope(&state, &user, &q).await?;
-        state
-            .store
-            .help_misses(&scope, from, to)
-            .await
-            .map_err(|e| user.viewer.error(e))?
-    };
+    // The chat's figures and the searches without an answer, for the same period and scope.
+    let (from, to, _) = chosen(&state, &user, &q)?;
+    let scope = scope(&state, &user, &q).await?;
+    let (chat, chat_hours) = chat_figures(&state, &user, &scope, from, to).await?;
+    let help_misses = state
+        .store
+        .help_misses(&scope, from, to)
+        .await
+        .map_err(|e| user.viewer.error(e))?;
     let query = serde_urlencoded::to_string([
         ("fra", form.value("fra")),
         ("til", form.value("til")),
@@ -258,14 +257,14 @@ pub struct ChatHourRow {
 async fn chat_figures(
     state: &AppState,
     user: &SignedIn,
-    q: &DatesQuery,
+    scope: &store::ReportScope,
+    from: jiff::Timestamp,
+    to: jiff::Timestamp,
 ) -> Result<(Vec<(&'static str, String)>, Vec<ChatHourRow>), PageError> {
     let t = user.viewer.ctx().t;
-    let (from, to, _) = chosen(state, user, q)?;
-    let scope = scope(state, user, q).await?;
     let f = state
         .store
-        .chat_figures(&scope, from, to)
+        .chat_figures(scope, from, to)
         .await
         .map_err(|e| user.viewer.error(e))?;
     let minutes = |w: Option<jiff::SignedDuration>| {

@@ -99,13 +99,19 @@ impl Viewer {
     }
 }
 
+/// The language a request asks for by its cookie; Danish without one. Pages and the live
+/// socket (`live::thread_socket::SocketLang`) read it the same way.
+pub fn lang_of(parts: &Parts) -> Lang {
+    cookie_value(parts, LANG_COOKIE)
+        .and_then(|c| Lang::from_code(&c))
+        .unwrap_or_default()
+}
+
 impl FromRequestParts<AppState> for Viewer {
     type Rejection = PageError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, PageError> {
-        let lang = cookie_value(parts, LANG_COOKIE)
-            .and_then(|c| Lang::from_code(&c))
-            .unwrap_or_default();
+        let lang = lang_of(parts);
         let path = parts
             .uri
             .path_and_query()
@@ -208,9 +214,7 @@ where
     type Rejection = PageError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, PageError> {
-        let lang = cookie_value(parts, LANG_COOKIE)
-            .and_then(|c| Lang::from_code(&c))
-            .unwrap_or_default();
+        let lang = lang_of(parts);
         axum::extract::Query::<T>::from_request_parts(parts, state)
             .await
             .map(|axum::extract::Query(v)| PageQuery(v))

@@ -3,9 +3,8 @@
 //! an answer offers the chat (when open) and the message form. The answers are staff's
 //! (`help_answers.rs`).
 
-use domain::CitizenId;
 use domain::help::search_words;
-use domain::messages::ThreadHolder;
+use store::ChatOrg;
 
 use super::PageError;
 use super::context::SignedIn;
@@ -24,12 +23,11 @@ pub struct HelpView {
     pub outcome: String,
 }
 
-/// The search of `q` in the organisation of the citizen's thread `holder`.
+/// The search of `q` in the answers of `org`, whose thread the citizen reads.
 pub async fn view(
     state: &AppState,
     user: &SignedIn,
-    citizen_id: &CitizenId,
-    holder: ThreadHolder,
+    org: &ChatOrg,
     q: Option<&str>,
 ) -> Result<HelpView, PageError> {
     let t = user.viewer.ctx().t;
@@ -49,14 +47,9 @@ pub async fn view(
             return Ok(view);
         }
     };
-    let org = state
-        .store
-        .help_org(&user.actor, citizen_id, Some(holder))
-        .await
-        .map_err(|e| user.viewer.error(e))?;
     let found = state
         .help
-        .search(&state.store, &user.actor, &org, words)
+        .search(&state.store, &user.actor, org, words)
         .await
         .map_err(|e| user.viewer.error(e))?;
     view.searched = true;

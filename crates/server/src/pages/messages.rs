@@ -162,9 +162,10 @@ async fn thread_page(
     let thread = c.thread.clone();
     let unread = c.unread();
     let chat = super::chat::panel(state, user, citizen_id, holder, after).await?;
-    let help = match is_citizen {
-        true => Some(super::help::view(state, user, citizen_id, holder, q).await?),
-        false => None,
+    // The citizen searches the answers of the organisation whose thread this is.
+    let help = match store::ChatOrg::of_thread(citizen, holder) {
+        Some(org) if is_citizen => Some(super::help::view(state, user, &org, q).await?),
+        _ => None,
     };
     Ok(render(&ThreadPage {
         help,

@@ -55,7 +55,7 @@ use tower_http::services::ServeDir;
 
 use crate::{AppState, ServerConfig};
 pub use chat::waiting as chat_waiting;
-pub use context::LANG_COOKIE;
+pub use context::lang_of;
 pub use error::PageError;
 
 pub fn routes(config: &ServerConfig) -> Router<AppState> {

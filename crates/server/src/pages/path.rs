@@ -6,9 +6,6 @@ use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
 
 use super::PageError;
-use super::context::LANG_COOKIE;
-use crate::extract::cookie_value;
-use crate::i18n::Lang;
 
 #[derive(Debug)]
 pub struct PagePath<T>(pub T);
@@ -21,9 +18,7 @@ where
     type Rejection = PageError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, PageError> {
-        let lang = cookie_value(parts, LANG_COOKIE)
-            .and_then(|c| Lang::from_code(&c))
-            .unwrap_or_default();
+        let lang = super::context::lang_of(parts);
         let not_found = || PageError::NotFound.in_lang(lang);
         let Path(raw) = Path::<String>::from_request_parts(parts, state)
             .await

@@ -42,6 +42,20 @@ async fn the_openapi_document_is_what_it_was_unless_the_change_says_so() {
         doc,
         serde_json::from_str::<Value>(&server::openapi_json()).expect("json")
     );
+    // A parameter said to be in the path is named in it; the others are in the query (a
+    // query struct without `parameter_in = Query` was documented as a path part).
+    let mut misplaced = Vec::new();
+    for (path, ops) in doc["paths"].as_object().expect("paths") {
+        for (method, op) in ops.as_object().expect("operations") {
+            for p in op["parameters"].as_array().into_iter().flatten() {
+                let name = p["name"].as_str().unwrap_or_default();
+                if p["in"] == "path" && !path.contains(&format!("{{{name}}}")) {
+                    misplaced.push(format!("{method} {path} {name}"));
+                }
+            }
+        }
+    }
+    assert!(misplaced.is_empty(), "{misplaced:?}");
     insta::assert_json_snapshot!("openapi", doc);
 }
 

@@ -45,4 +45,31 @@ impl Store {
         }
         Ok(figures(&facts))
     }
+
+    /// The chats asked for in [from, to) that staff took, and of those the conversations: the
+    /// contact report's chat row (`Store::contact_report`), counted by the database.
+    pub(crate) async fn chat_contacts(
+        &self,
+        scope: &ReportScope,
+        from: Timestamp,
+        to: Timestamp,
+    ) -> Result<(u64, u64), StoreError> {
+        let (holder, code) = scope.chat_org();
+        let row = sqlx::query(
+            "SELECT COUNT(taken_at) AS taken, \
+             CAST(COALESCE(SUM(conversation), 0) AS BIGINT) AS conversations FROM chats \
+             WHERE requested_at >= $1 AND requested_at < $2 \
+             AND ($3 = '' OR (holder = $3 AND org_code = $4))",
+        )
+        .bind(clock::to_micros(from))
+        .bind(clock::to_micros(to))
+        .bind(holder)
+        .bind(code)
+        .fetch_one(&self.inner.read)
+        .await?;
+        let n = |c: &str| -> Result<u64, StoreError> {
+            Ok(u64::try_from(row.try_get::<i64, _>(c)?).unwrap_or(0))
+        };
+        Ok((n("taken")?, n("conversations")?))
+    }
 }

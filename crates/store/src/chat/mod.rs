@@ -48,7 +48,7 @@ impl ChatOrg {
     }
 
     /// The organisation holding `citizen`'s thread `holder`.
-    pub(crate) fn of_thread(citizen: &Citizen, holder: ThreadHolder) -> Option<ChatOrg> {
+    pub fn of_thread(citizen: &Citizen, holder: ThreadHolder) -> Option<ChatOrg> {
         let code = match holder {
             ThreadHolder::Jobcenter => citizen.municipality.as_str().to_owned(),
             ThreadHolder::AKasse => citizen.unemployment_fund.as_ref()?.as_str().to_owned(),

@@ -10,6 +10,7 @@ use crate::extract::{ApiActor, ApiPath, ApiQuery};
 use crate::validate::{Fields, period};
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AvailableQuery {
     /// RFC 3339; default now.
     pub from: Option<String>,

@@ -9,6 +9,7 @@ use crate::extract::{ApiQuery, StaffActor};
 use crate::validate::Fields;
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CallInsQuery {
     /// The `next` of the previous page; from the beginning without it.
     pub after: Option<String>,

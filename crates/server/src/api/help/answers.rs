@@ -34,16 +34,6 @@ fn staff_org(actor: &domain::Actor) -> Result<ChatOrg, ApiError> {
     ChatOrg::of_staff(actor).ok_or(ApiError::Forbidden)
 }
 
-async fn one(
-    state: &AppState,
-    org: &ChatOrg,
-    id: &domain::HelpAnswerId,
-) -> Result<HelpAnswerJson, ApiError> {
-    let all = state.store.help_answers(org).await?;
-    let found = all.answers.into_iter().find(|a| &a.id == id);
-    Ok(found.ok_or(ApiError::NotFound)?.into())
-}
-
 /// The organisation's answers, by question.
 #[utoipa::path(
     get, path = "/help-answers", tag = "chat",
@@ -79,11 +69,11 @@ pub async fn create(
 ) -> Result<(StatusCode, Json<HelpAnswerJson>), ApiError> {
     let org = staff_org(&actor)?;
     let text = input.parse()?;
-    let id = state
+    let saved = state
         .store
         .save_help_answer(&actor, &org, None, &text)
         .await?;
-    Ok((StatusCode::CREATED, Json(one(&state, &org, &id).await?)))
+    Ok((StatusCode::CREATED, Json(saved.into())))
 }
 
 /// Changes an answer of the organisation's; another's: 404.
@@ -106,11 +96,11 @@ pub async fn update(
 ) -> Result<Json<HelpAnswerJson>, ApiError> {
     let org = staff_org(&actor)?;
     let text = input.parse()?;
-    state
+    let saved = state
         .store
         .save_help_answer(&actor, &org, Some(&id), &text)
         .await?;
-    Ok(Json(one(&state, &org, &id).await?))
+    Ok(Json(saved.into()))
 }
 
 /// Deletes an answer of the organisation's: 204; another's: 404.

@@ -9,15 +9,15 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::HelpAnswerJson;
 use crate::AppState;
+use crate::api::messages::ThreadParams;
 use crate::error::ApiError;
 use crate::extract::{ApiActor, ApiPath, ApiQuery};
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SearchParams {
     /// The words, at most 200 characters.
     pub q: Option<String>,
-    /// `jobcenter` (default) or `a_kasse`: whose answers.
-    pub thread: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -30,7 +30,7 @@ pub struct HelpSearchJson {
 /// when the words are missing, blank or too long. Anyone who may not read the thread: 404.
 #[utoipa::path(
     get, path = "/citizens/{id}/help", tag = "chat",
-    params(("id" = String, Path), SearchParams),
+    params(("id" = String, Path), SearchParams, ThreadParams),
     security(("bearer" = [])),
     responses(
         (status = 200, body = HelpSearchJson),
@@ -43,11 +43,9 @@ pub async fn handler(
     ApiActor(actor): ApiActor,
     ApiPath(id): ApiPath<domain::CitizenId>,
     ApiQuery(params): ApiQuery<SearchParams>,
+    ApiQuery(thread): ApiQuery<ThreadParams>,
 ) -> Result<Json<HelpSearchJson>, ApiError> {
-    let holder = crate::api::messages::ThreadParams {
-        thread: params.thread.clone(),
-    }
-    .holder()?;
+    let holder = thread.holder()?;
     let words = match domain::help::search_words(params.q.as_deref().unwrap_or_default()) {
         Ok(Some(words)) => words,
         Ok(None) => {

@@ -13,6 +13,7 @@ use crate::validate::Fields;
 use crate::validate::{PeriodQuery, report_period};
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ContactsQuery {
     /// RFC 3339; default a year before `to`.
     pub from: Option<String>,

@@ -12,6 +12,7 @@ use crate::extract::{ApiQuery, StaffActor};
 use crate::validate::Fields;
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct WorklistParams {
     pub target_group: Option<String>,
     pub track: Option<String>,
