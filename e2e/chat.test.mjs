@@ -1,7 +1,8 @@
 // The staffed live chat (issue 21): a manager sets the opening hours, a caseworker goes on
 // duty, a citizen on a phone starts a chat and sees their place in the queue, the caseworker
 // takes it, both see the other typing and the answer arrives live; ended, the transcript is in
-// the thread. A chat nobody takes before closing time stays as a message. Axe-checked.
+// the thread, and a survey follows as after a meeting. A chat nobody takes before closing time
+// stays as a message. Axe-checked.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { signIn, expectNoAxeViolations, api as harnessApi, serverAndBrowser, setClock } from './harness.mjs';
@@ -126,6 +127,22 @@ test('a citizen chats with a caseworker through the queue; the transcript stays 
   assert.match(thread, /Hvad skal jeg have med til mødet\?/);
   assert.match(thread, /Kasper Klausen[\s\S]*Husk dit sygesikringskort/);
   await expectNoAxeViolations(citizen, assert);
+
+  // A conversation by chat has its survey, as a held meeting has: on the home page, about the
+  // chat, answered the same way.
+  await citizen.goto(`${server.url}/borger`);
+  const survey = citizen.locator('[data-testid="surveys"] a');
+  assert.equal(await survey.count(), 1);
+  assert.equal((await survey.textContent()).trim(), 'Om din chat mandag 7. december 2026');
+  await survey.click();
+  assert.match(await citizen.locator('main').textContent(), /Om din chat mandag 7\. december 2026 med Kasper Klausen\./);
+  assert.match(await citizen.locator('main').textContent(), /fremmøde, telefon, video eller chat/);
+  await expectNoAxeViolations(citizen, assert);
+  for (const choice of ['#satisfaction-4', '#channel_fit-5', '#personal-same', '#helpful-4', '#more_remote-3', '#callback-no']) {
+    await citizen.check(choice);
+  }
+  await citizen.click('button:has-text("Send svar")');
+  assert.match(await citizen.locator('main').textContent(), /Tak for dit svar/);
   const api = (path, options) => harnessApi(server.url, path, options);
   const token = (await api('/api/v1/dev/session', { body: { login: 'bornholm.jk1' } })).json.token;
   const queue = await api('/api/v1/chat/queue', { token });

@@ -17,22 +17,41 @@ use sqlx::any::AnyRow;
 
 use crate::{Store, StoreError, clock};
 
+/// The counts of [`ContactCounts`] that come from answers, over surveys `v`.
+macro_rules! answer_counts {
+    () => {
+        "SUM(CASE WHEN v.answered_at IS NOT NULL THEN 1 ELSE 0 END) AS answered, \
+         SUM(CASE WHEN v.satisfaction >= 4 THEN 1 ELSE 0 END) AS satisfied, \
+         SUM(CASE WHEN v.channel_fit >= 4 THEN 1 ELSE 0 END) AS channel_fit, \
+         SUM(CASE WHEN v.personal IN ('same', 'more') THEN 1 ELSE 0 END) AS personal, \
+         SUM(CASE WHEN v.helpful >= 4 THEN 1 ELSE 0 END) AS helpful, \
+         SUM(CASE WHEN v.more_remote >= 4 THEN 1 ELSE 0 END) AS wants_remote, \
+         SUM(CASE WHEN v.answered_at IS NOT NULL AND v.answered_by = 'phone' THEN 1 ELSE 0 END) AS answered_phone, \
+         SUM(CASE WHEN v.answered_at IS NOT NULL AND v.answered_by = 'paper' THEN 1 ELSE 0 END) AS answered_paper"
+    };
+}
+
 /// The counts of [`ContactCounts`] over meetings `m` with their surveys `v`, named as the
 /// columns of `report_days`.
-pub(crate) const COUNTS: &str = "COUNT(*) AS meetings, \
+pub(crate) const COUNTS: &str = concat!(
+    "COUNT(*) AS meetings, \
      SUM(CASE WHEN m.status = 'held' THEN 1 ELSE 0 END) AS held, \
      SUM(CASE WHEN m.status = 'cancelled' THEN 1 ELSE 0 END) AS cancelled, \
      SUM(CASE WHEN m.status = 'cancelled' AND m.cancelled_late = 1 THEN 1 ELSE 0 END) AS cancelled_late, \
      SUM(CASE WHEN m.status = 'no_show' THEN 1 ELSE 0 END) AS no_show, \
-     SUM(CASE WHEN m.booked_by_role = 'citizen' THEN 1 ELSE 0 END) AS citizen_booked, \
-     SUM(CASE WHEN v.answered_at IS NOT NULL THEN 1 ELSE 0 END) AS answered, \
-     SUM(CASE WHEN v.satisfaction >= 4 THEN 1 ELSE 0 END) AS satisfied, \
-     SUM(CASE WHEN v.channel_fit >= 4 THEN 1 ELSE 0 END) AS channel_fit, \
-     SUM(CASE WHEN v.personal IN ('same', 'more') THEN 1 ELSE 0 END) AS personal, \
-     SUM(CASE WHEN v.helpful >= 4 THEN 1 ELSE 0 END) AS helpful, \
-     SUM(CASE WHEN v.more_remote >= 4 THEN 1 ELSE 0 END) AS wants_remote, \
-     SUM(CASE WHEN v.answered_at IS NOT NULL AND v.answered_by = 'phone' THEN 1 ELSE 0 END) AS answered_phone, \
-     SUM(CASE WHEN v.answered_at IS NOT NULL AND v.answered_by = 'paper' THEN 1 ELSE 0 END) AS answered_paper";
+     SUM(CASE WHEN m.booked_by_role = 'citizen' THEN 1 ELSE 0 END) AS citizen_booked, ",
+    answer_counts!()
+);
+
+/// The same counts over the answered surveys of chats `v` (issue 21), which are no meetings:
+/// answers only. They are counted with the meetings' in every grouping, so each block of
+/// `domain::survey_release` holds the same answers however a report groups it.
+pub(crate) const CHAT_ANSWER_COUNTS: &str = concat!(
+    "CAST(0 AS BIGINT) AS meetings, CAST(0 AS BIGINT) AS held, CAST(0 AS BIGINT) AS cancelled, \
+     CAST(0 AS BIGINT) AS cancelled_late, CAST(0 AS BIGINT) AS no_show, \
+     CAST(0 AS BIGINT) AS citizen_booked, ",
+    answer_counts!()
+);
 
 /// The count columns of `report_days` and `report_months`, in the order of [`COUNTS`].
 pub(crate) const COLUMNS: &str = "meetings, held, cancelled, cancelled_late, no_show, \
@@ -82,6 +101,19 @@ impl ReportScope {
             Scope::All => ("", ""),
             Scope::Municipality(m) => ("jobcenter", m),
             Scope::Fund(f) => ("a_kasse", f),
+        }
+    }
+
+    /// The condition on `chats` whose contacts the report counts — as with meetings, a
+    /// municipality's citizens', those an a-kasse held, or all — and the value of its `$3`.
+    pub(crate) fn on_chats(&self) -> (&'static str, String) {
+        match &self.0 {
+            Scope::All => ("$3 = ''", String::new()),
+            Scope::Municipality(m) => (
+                "citizen_id IN (SELECT id FROM citizens WHERE municipality = $3)",
+                m.clone(),
+            ),
+            Scope::Fund(f) => ("holder = 'a_kasse' AND org_code = $3", f.clone()),
         }
     }
 
@@ -165,6 +197,13 @@ fn kept_key(group_by: GroupBy, period: &str) -> Option<String> {
 enum Kept {
     Days,
     Months,
+}
+
+/// Rows of (unit `u`, key `k`, counts).
+fn units(rows: &[AnyRow]) -> Result<Vec<(String, String, ContactCounts)>, StoreError> {
+    rows.iter()
+        .map(|r| Ok((r.try_get("u")?, r.try_get("k")?, counts(r)?)))
+        .collect()
 }
 
 fn counts(r: &AnyRow) -> Result<ContactCounts, StoreError> {
@@ -299,9 +338,11 @@ impl Store {
     }
 
     /// By channel, chat is a row of its own after the meetings' (issue 21): the chats taken
-    /// as meetings, those staff marked as conversations as held — the contacts by chat. No
-    /// survey follows a chat yet, so its shares of answers are withheld like any row without
-    /// five answers. Other groupings count meetings only.
+    /// as meetings, those staff marked as conversations as held — the contacts by chat — and the
+    /// answers to the surveys after them, which the counts already hold under the key
+    /// [`CHAT_CHANNEL`] (released like any row's). Other groupings count meetings only; the
+    /// answers after chats are in their rows as in every grouping, so no two groupings differ
+    /// by them.
     async fn with_chat_row(
         &self,
         scope: &ReportScope,
@@ -314,16 +355,29 @@ impl Store {
             return Ok(rows);
         }
         let (taken, conversations) = self.chat_contacts(scope, from, to).await?;
-        if taken > 0 {
-            rows.push((
-                CHAT_CHANNEL.to_owned(),
-                ContactCounts {
-                    meetings: taken,
-                    held: conversations,
-                    citizen_booked: taken,
-                    ..ContactCounts::default()
-                },
-            ));
+        let answers = rows
+            .iter()
+            .position(|(key, _)| key == CHAT_CHANNEL)
+            .map(|i| rows.remove(i).1)
+            .unwrap_or_default();
+        if taken > 0 || answers.answered > 0 {
+            // After the meetings' channels, before the gathered thin cells ("Øvrige").
+            let at = rows
+                .iter()
+                .position(|(key, _)| key == survey_release::OTHER)
+                .unwrap_or(rows.len());
+            rows.insert(
+                at,
+                (
+                    CHAT_CHANNEL.to_owned(),
+                    ContactCounts {
+                        meetings: taken,
+                        held: conversations,
+                        citizen_booked: taken,
+                        ..answers
+                    },
+                ),
+            );
         }
         Ok(rows)
     }
@@ -511,8 +565,30 @@ impl Store {
     }
 
     /// As [`Self::count_meetings`], per organisation (the unit of `Scope::unit_on_meetings`)
-    /// and group: (unit, key, counts).
+    /// and group: (unit, key, counts) — the meetings, and the answers to surveys after chats.
     async fn count_units(
+        &self,
+        scope: &Scope,
+        from: Timestamp,
+        to: Timestamp,
+        group_by: GroupBy,
+    ) -> Result<Vec<(String, String, ContactCounts)>, StoreError> {
+        let mut units = self.count_meeting_units(scope, from, to, group_by).await?;
+        units.extend(self.count_chat_answers(scope, from, to, group_by).await?);
+        if group_by == GroupBy::Month {
+            // A part of a day lies within one month: its label is the key.
+            let month = domain::clock_text::local_date(from)
+                .strftime("%Y-%m")
+                .to_string();
+            for (_, key, _) in &mut units {
+                key.clone_from(&month);
+            }
+        }
+        Ok(units)
+    }
+
+    /// The meetings' part of [`Self::count_units`].
+    async fn count_meeting_units(
         &self,
         scope: &Scope,
         from: Timestamp,
@@ -545,20 +621,44 @@ impl Store {
             .bind(scope.value())
             .fetch_all(&self.inner.read)
             .await?;
-        // A part of a day lies within one month: its label is the key.
-        let month = domain::clock_text::local_date(from)
-            .strftime("%Y-%m")
-            .to_string();
-        rows.iter()
-            .map(|r| {
-                let key = if group_by == GroupBy::Month {
-                    month.clone()
-                } else {
-                    r.try_get("k")?
-                };
-                Ok((r.try_get("u")?, key, counts(r)?))
-            })
-            .collect()
+        units(&rows)
+    }
+
+    /// The chats' part of [`Self::count_units`]: the answered surveys of chats asked for in
+    /// [from, to), answers only, under the same keys as meetings (the citizen's target group and
+    /// municipality as the survey keeps them, the team of whoever took the chat).
+    async fn count_chat_answers(
+        &self,
+        scope: &Scope,
+        from: Timestamp,
+        to: Timestamp,
+        group_by: GroupBy,
+    ) -> Result<Vec<(String, String, ContactCounts)>, StoreError> {
+        let key = match group_by {
+            GroupBy::Channel | GroupBy::Month => "v.channel",
+            GroupBy::TargetGroup => "v.target_group",
+            GroupBy::Municipality => "v.municipality",
+            GroupBy::Team => "COALESCE(s.team, 'fund:' || s.unemployment_fund, '')",
+        };
+        let unit = match scope {
+            Scope::Fund(_) => "$3",
+            _ => "v.municipality",
+        };
+        let sql = format!(
+            "SELECT {unit} AS u, {key} AS k, {CHAT_ANSWER_COUNTS} \
+             FROM surveys v LEFT JOIN staff s ON s.id = v.staff_id \
+             WHERE v.chat_id IS NOT NULL AND v.answered_at IS NOT NULL \
+             AND v.held_at >= $1 AND v.held_at < $2 AND ({}) GROUP BY {unit}, {key}",
+            scope.on_surveys()
+        );
+        let rows = sqlx::query(&sql)
+            .persistent(false)
+            .bind(clock::to_micros(from))
+            .bind(clock::to_micros(to))
+            .bind(scope.value())
+            .fetch_all(&self.inner.read)
+            .await?;
+        units(&rows)
     }
 
     /// The survey answers of the final months [first, end) as cells of one organisation's month

@@ -93,6 +93,8 @@ pub use sessions::sign_in::SignInAttempt;
 pub use sessions::{DemoLogin, NewSession};
 pub use slots::{NewSlot, Slot};
 pub use staff::{NewStaff, StaffMember};
-pub use surveys::{PendingSurvey, SurveyNotice, SurveyStatus, normalise_code, shown_code};
+pub use surveys::{
+    PendingSurvey, SurveyNotice, SurveyStatus, Surveyed, normalise_code, shown_code,
+};
 pub use visitation::Visitation;
 pub use worklist::{CaseworkerLoad, Worklist, WorklistEntry, WorklistQuery};

@@ -1,5 +1,6 @@
 //! The contact report's counts kept per Copenhagen day and calendar month (`report_days`,
-//! `report_months`, migration 0007).
+//! `report_months`, migration 0007), with the answers to surveys after chats beside the
+//! meetings' (migration 0033).
 //!
 //! They are derived data. Every change that can move a count — a booking, a move (both days),
 //! an afbud, an outcome, a survey answer, a citizen's new target group — marks its day and
@@ -16,7 +17,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use sqlx::{Any, Row, Transaction};
 
-use crate::contact_report::{COLUMNS, COUNTS, SUMS};
+use crate::contact_report::{CHAT_ANSWER_COUNTS, COLUMNS, COUNTS, SUMS};
 use crate::{Backend, Store, StoreError, clock};
 
 /// `report_state.counted`: never counted (or a bulk load since), being counted by one process,
@@ -182,6 +183,17 @@ async fn recount_day(
         Value::Micros(end),
     ];
     run(tx, &insert, &values, municipalities).await?;
+    // The answers to surveys after chats (issue 21), under the channel `chat`: no meeting has it,
+    // so they never share a row with meetings.
+    let chats = format!(
+        "INSERT INTO report_days (day, municipality, fund, channel, target_group, {COLUMNS}) \
+         SELECT $1, v.municipality, COALESCE(s.unemployment_fund, ''), v.channel, v.target_group, \
+         {CHAT_ANSWER_COUNTS} FROM surveys v LEFT JOIN staff s ON s.id = v.staff_id \
+         WHERE v.chat_id IS NOT NULL AND v.answered_at IS NOT NULL \
+         AND v.held_at >= $2 AND v.held_at < $3 {} GROUP BY 2, 3, 4, 5",
+        among("v.municipality", 4, municipalities)
+    );
+    run(tx, &chats, &values, municipalities).await?;
     Ok(())
 }
 

@@ -1,9 +1,10 @@
-//! The survey after a held meeting: made with the outcome, waiting for its citizen, answered once.
-//! Only the citizen reads or answers their own survey; staff see answers only as report cells of
-//! five or more (`domain::surveys::MIN_CELL`).
+//! The survey after a held meeting or a chat staff marked as a conversation (issue 21): made with
+//! the outcome, waiting for its citizen, answered once. Only the citizen reads or answers their
+//! own survey; staff see answers only as report cells of five or more
+//! (`domain::surveys::MIN_CELL`).
 
 use domain::surveys::{AnswerWay, SurveyAnswers};
-use domain::{Actor, Channel, CitizenId, MeetingId, Organisation, SurveyId};
+use domain::{Actor, Channel, ChatId, CitizenId, MeetingId, Organisation, SurveyId};
 use jiff::Timestamp;
 use rand::Rng;
 use sqlx::{Any, Row, Transaction};
@@ -18,13 +19,34 @@ use domain::survey_release::{answer_cutoff, answerable};
 /// The outbox kind of the invitation to answer.
 pub(crate) const SURVEY_INVITED: &str = "survey_invited";
 
+/// The channel a chat's survey row carries (`contact_report::CHAT_CHANNEL`).
+const CHAT: &str = crate::contact_report::CHAT_CHANNEL;
+
+/// What a survey asks about: a held meeting, or a chat staff marked as a conversation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Surveyed {
+    Meeting { id: MeetingId, channel: Channel },
+    Chat { id: ChatId },
+}
+
+impl Surveyed {
+    /// `chat` or `meeting`: the `kind` the catalogue's survey texts choose their words by.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Meeting { .. } => "meeting",
+            Self::Chat { .. } => "chat",
+        }
+    }
+}
+
 /// A survey waiting for its citizen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PendingSurvey {
     pub id: SurveyId,
-    pub meeting_id: MeetingId,
+    pub about: Surveyed,
+    /// The meeting's start, or when the chat was asked for: the day the report counts it on.
     pub held_at: Timestamp,
-    pub channel: Channel,
+    /// Who held the meeting or took the chat.
     pub staff_name: String,
 }
 
@@ -89,17 +111,39 @@ enum SurveyKey<'a> {
 }
 
 /// A survey with its meeting's staff member, as [`pending`] reads it, and how it was answered.
-const SURVEY_SELECT: &str = "SELECT v.id, v.meeting_id, v.held_at, v.channel, s.name AS staff_name, \
-     v.answered_at, v.answered_by FROM surveys v JOIN staff s ON s.id = v.staff_id";
+const SURVEY_SELECT: &str = "SELECT v.id, v.meeting_id, v.chat_id, v.held_at, v.channel, \
+     s.name AS staff_name, v.answered_at, v.answered_by FROM surveys v JOIN staff s ON s.id = v.staff_id";
 
 fn pending(r: &sqlx::any::AnyRow) -> Result<PendingSurvey, StoreError> {
+    let about = match r.try_get::<Option<&str>, _>("chat_id")? {
+        Some(chat) => Surveyed::Chat {
+            id: typed("chat_id", chat)?,
+        },
+        None => Surveyed::Meeting {
+            id: typed("meeting_id", r.try_get::<&str, _>("meeting_id")?)?,
+            channel: parse("channel", r.try_get::<&str, _>("channel")?)?,
+        },
+    };
     Ok(PendingSurvey {
         id: typed("id", r.try_get("id")?)?,
-        meeting_id: typed("meeting_id", r.try_get("meeting_id")?)?,
+        about,
         held_at: clock::from_micros(r.try_get("held_at")?),
-        channel: parse("channel", r.try_get::<&str, _>("channel")?)?,
         staff_name: r.try_get("staff_name")?,
     })
+}
+
+/// A survey row about to be made: what it is about and the dimensions the report counts it by,
+/// as they are when it is made.
+struct NewSurvey<'a> {
+    meeting_id: Option<&'a str>,
+    chat_id: Option<&'a str>,
+    citizen_id: &'a str,
+    municipality: &'a str,
+    channel: &'a str,
+    target_group: &'a str,
+    staff_id: &'a str,
+    booked_by_role: &'a str,
+    held_at: i64,
 }
 
 /// Makes the survey of a meeting just recorded as held, and its invitation, in the caller's
@@ -110,25 +154,93 @@ pub(crate) async fn create_in(
     meeting: &Meeting,
     citizen: &Citizen,
 ) -> Result<(), sqlx::Error> {
-    let id = new_id();
-    sqlx::query(
-        "INSERT INTO surveys (id, meeting_id, citizen_id, municipality, channel, target_group, staff_id, \
-         booked_by_role, held_at, created_at, code) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
-         ON CONFLICT (meeting_id) DO NOTHING",
+    let survey = NewSurvey {
+        meeting_id: Some(meeting.id.as_str()),
+        chat_id: None,
+        citizen_id: citizen.id.as_str(),
+        municipality: citizen.municipality.as_str(),
+        channel: meeting.channel.as_str(),
+        target_group: citizen.target_group.as_str(),
+        staff_id: meeting.staff_id.as_str(),
+        booked_by_role: meeting.booked_by_role.as_str(),
+        held_at: clock::to_micros(meeting.start),
+    };
+    insert(tx, now, &survey).await
+}
+
+/// Makes the survey of a chat just ended as a conversation, and its invitation, in the caller's
+/// transaction (issue 21 item 4). It carries the citizen's municipality and target group as
+/// they are now, the staff member who took it, and the time it was asked for — the time the
+/// report counts the chat at — so its answers fall in the same blocks of
+/// `domain::survey_release` in every grouping, as a meeting's do. A chat is started by the
+/// citizen: `booked_by_role` is theirs.
+pub(crate) async fn create_for_chat_in(
+    tx: &mut Transaction<'_, Any>,
+    now: i64,
+    chat_id: &str,
+    staff_id: &str,
+) -> Result<(), sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT c.citizen_id, c.requested_at, z.municipality, z.target_group FROM chats c \
+         JOIN citizens z ON z.id = c.citizen_id WHERE c.id = $1",
     )
+    .bind(chat_id)
+    .fetch_one(&mut **tx)
+    .await?;
+    let (citizen_id, municipality, target_group): (String, String, String) = (
+        row.try_get("citizen_id")?,
+        row.try_get("municipality")?,
+        row.try_get("target_group")?,
+    );
+    let survey = NewSurvey {
+        meeting_id: None,
+        chat_id: Some(chat_id),
+        citizen_id: &citizen_id,
+        municipality: &municipality,
+        channel: CHAT,
+        target_group: &target_group,
+        staff_id,
+        booked_by_role: "citizen",
+        held_at: row.try_get("requested_at")?,
+    };
+    insert(tx, now, &survey).await
+}
+
+/// Inserts a survey once per meeting or chat, and its invitation.
+async fn insert(
+    tx: &mut Transaction<'_, Any>,
+    now: i64,
+    v: &NewSurvey<'_>,
+) -> Result<(), sqlx::Error> {
+    let id = new_id();
+    // The column that says what it is about is the one a repeat would conflict on.
+    let unique = if v.chat_id.is_some() {
+        "chat_id"
+    } else {
+        "meeting_id"
+    };
+    let made = sqlx::query(&format!(
+        "INSERT INTO surveys (id, meeting_id, chat_id, citizen_id, municipality, channel, \
+         target_group, staff_id, booked_by_role, held_at, created_at, code) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT ({unique}) DO NOTHING"
+    ))
     .bind(&id)
-    .bind(meeting.id.as_str())
-    .bind(citizen.id.as_str())
-    .bind(citizen.municipality.as_str())
-    .bind(meeting.channel.as_str())
-    .bind(citizen.target_group.as_str())
-    .bind(meeting.staff_id.as_str())
-    .bind(meeting.booked_by_role.as_str())
-    .bind(clock::to_micros(meeting.start))
+    .bind(v.meeting_id)
+    .bind(v.chat_id)
+    .bind(v.citizen_id)
+    .bind(v.municipality)
+    .bind(v.channel)
+    .bind(v.target_group)
+    .bind(v.staff_id)
+    .bind(v.booked_by_role)
+    .bind(v.held_at)
     .bind(now)
     .bind(new_code())
     .execute(&mut **tx)
     .await?;
+    if made.rows_affected() == 0 {
+        return Ok(());
+    }
     sqlx::query(
         "INSERT INTO outbox (id, kind, subject_id, not_before, created_at) VALUES ($1, $2, $3, $4, $4)",
     )

@@ -612,3 +612,134 @@ async fn a_chat_marked_as_a_conversation_is_a_contact_by_chat_in_the_report(back
     let by_group = report(GroupBy::TargetGroup).await.expect("report").rows;
     assert_eq!(by_group.iter().map(|(_, c)| c.held).sum::<u64>(), 0);
 }
+
+backend_tests!(a_conversation_by_chat_gets_a_survey_released_in_the_same_blocks_as_meetings);
+async fn a_conversation_by_chat_gets_a_survey_released_in_the_same_blocks_as_meetings(
+    backend: Backend,
+) {
+    use domain::contact_report::GroupBy;
+    let (store, w) = open_on_monday(backend).await;
+    store
+        .set_chat_duty(&w.caseworker, true)
+        .await
+        .expect("duty");
+    let pending = |actor: Actor| {
+        let store = store.clone();
+        async move { store.pending_surveys(&actor).await.expect("surveys") }
+    };
+    // A chat that was no conversation has no survey.
+    let chat = started_and_taken(&store, &w, &w.caseworker).await;
+    store
+        .end_chat(&w.caseworker, &chat.id, false)
+        .await
+        .expect("ended");
+    assert!(pending(w.citizen_actor.clone()).await.is_empty());
+
+    // Five citizens chat, each a conversation, and answer.
+    let answers = domain::surveys::SurveyAnswers {
+        satisfaction: 5,
+        channel_fit: 4,
+        personal: "same",
+        helpful: 2,
+        more_remote: 4,
+        callback: false,
+        comment: None,
+    };
+    for i in 0..5 {
+        let c = store
+            .create_citizen(
+                &w.caseworker,
+                &cash_benefit_citizen(&format!("05058512{}", 40 + i), "Sofie Svar", "0851"),
+            )
+            .await
+            .expect("citizen");
+        let citizen = Actor::Citizen {
+            citizen_id: c.id.clone(),
+            name: c.name.clone(),
+        };
+        started(store.start_chat(&citizen, &c.id, None).await.expect("chat"));
+        let chat = store
+            .take_next_chat(&w.caseworker)
+            .await
+            .expect("take")
+            .expect("one");
+        for _ in 0..2 {
+            // Ending an ended chat makes no second survey.
+            store
+                .end_chat(&w.caseworker, &chat.id, true)
+                .await
+                .expect("ended as a conversation");
+        }
+        let surveys = pending(citizen.clone()).await;
+        assert_eq!(surveys.len(), 1, "one survey after the chat");
+        assert_eq!(
+            surveys[0].about,
+            store::Surveyed::Chat {
+                id: chat.id.clone()
+            }
+        );
+        assert_eq!(surveys[0].held_at, chat.requested_at);
+        store
+            .answer_survey(&citizen, &surveys[0].id, &answers)
+            .await
+            .expect("answered");
+    }
+
+    // December is final once its answering window has passed: every grouping releases the same
+    // five answers, by channel as the chat's row.
+    store.set_clock("2027-02-15T10:00:00Z".parse().expect("ts"));
+    let manager = staff(&store, &w, "aalborg.leder", Role::Manager).await;
+    let scope = store.report_scope(&manager, None).await.expect("scope");
+    let (from, to) = (
+        "2026-11-30T23:00:00Z".parse::<Timestamp>().expect("ts"),
+        "2026-12-31T23:00:00Z".parse::<Timestamp>().expect("ts"),
+    );
+    let by_channel = store
+        .contact_report(&scope, from, to, GroupBy::Channel)
+        .await
+        .expect("report")
+        .rows;
+    let (_, chat_row) = by_channel
+        .iter()
+        .find(|(k, _)| k == store::CHAT_CHANNEL)
+        .expect("a chat row");
+    assert_eq!(
+        (
+            chat_row.meetings,
+            chat_row.held,
+            chat_row.answered,
+            chat_row.satisfied,
+            chat_row.helpful,
+            chat_row.wants_remote
+        ),
+        (6, 5, 5, 5, 0, 5)
+    );
+    for g in [
+        GroupBy::TargetGroup,
+        GroupBy::Month,
+        GroupBy::Municipality,
+        GroupBy::Team,
+    ] {
+        let rows = store
+            .contact_report(&scope, from, to, g)
+            .await
+            .expect("report")
+            .rows;
+        assert_eq!(
+            rows.iter().map(|(_, c)| c.answered).sum::<u64>(),
+            5,
+            "{g:?}: the same block of answers"
+        );
+        assert_eq!(
+            rows.iter().map(|(_, c)| c.meetings).sum::<u64>(),
+            0,
+            "{g:?}"
+        );
+    }
+    // The free-text themes read the same surveys; none was written.
+    let themes = store
+        .comment_themes(&scope, from, to)
+        .await
+        .expect("themes");
+    assert!(themes.iter().all(|(_, n)| *n == 0));
+}

@@ -69,7 +69,7 @@ survey-title = Hvordan gik din samtale?
 survey-waiting = Fortæl os, hvordan din samtale gik
 
 survey-question-callback = Vil du gerne ringes op af din jobkonsulent?
-survey-question-channel-fit = Passede kontaktformen (fremmøde, telefon eller video) til det, I skulle tale om?
+survey-question-channel-fit = Passede kontaktformen (fremmøde, telefon, video eller chat) til det, I skulle tale om?
 survey-question-comment = Er der andet, du vil fortælle os? (frivilligt)
 survey-question-helpful = Samtalen hjalp mig i min situation.
 survey-question-more-remote = Vil du gerne have flere af dine samtaler over telefon eller video?
@@ -114,8 +114,14 @@ survey-options-satisfaction = { $value ->
         [4] Tilfreds
        *[5] Meget tilfreds
     }
-survey-about-day = Om din samtale { $day }
-survey-about-meeting = Om din samtale { $day } med { $staff }
+survey-about-day = { $kind ->
+    [chat] Om din chat { $day }
+   *[meeting] Om din samtale { $day }
+}
+survey-about-meeting = { $kind ->
+    [chat] Om din chat { $day } med { $staff }
+   *[meeting] Om din samtale { $day } med { $staff }
+}
 audit-absence-decided = Tog stilling til dit afbud til en indkaldelse
 audit-availability-notice-sent = Gav din a-kasse eller kommunens ydelseskontor besked om, at du ikke kom til en samtale
 audit-availability-notice-listed = Så beskeden om, at du ikke kom til en samtale

@@ -230,7 +230,10 @@ survey-way-paper = Svar modtaget på papir
 surveys-staff-title = Spørgeskemaer
 surveys-staff-intro = Svarene er anonyme. Du ser kun, om borgeren har svaret, og hvordan. Har borgeren svaret i telefonen eller på papir, skriver du svarene ind her.
 surveys-staff-none = Ingen spørgeskemaer endnu.
-surveys-staff-about = Efter samtalen { $day }
+surveys-staff-about = { $kind ->
+    [chat] Efter chatten { $day }
+   *[meeting] Efter samtalen { $day }
+}
 surveys-staff-record = Skriv svar ind
 surveys-staff-closed = Kan ikke længere besvares
 surveys-staff-answered = Besvaret: { $way }

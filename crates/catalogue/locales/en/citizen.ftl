@@ -69,7 +69,7 @@ survey-title = How did your meeting go?
 survey-waiting = Tell us how your meeting went
 
 survey-question-callback = Would you like your caseworker to call you?
-survey-question-channel-fit = Did the way you met (in person, phone or video) fit what you had to talk about?
+survey-question-channel-fit = Did the way you met (in person, phone, video or chat) fit what you had to talk about?
 survey-question-comment = Is there anything else you want to tell us? (optional)
 survey-question-helpful = The meeting helped me in my situation.
 survey-question-more-remote = Would you like more of your meetings by phone or video?
@@ -114,8 +114,14 @@ survey-options-satisfaction = { $value ->
         [4] Satisfied
        *[5] Very satisfied
     }
-survey-about-day = About your meeting on { $day }
-survey-about-meeting = About your meeting on { $day } with { $staff }
+survey-about-day = { $kind ->
+    [chat] About your chat on { $day }
+   *[meeting] About your meeting on { $day }
+}
+survey-about-meeting = { $kind ->
+    [chat] About your chat on { $day } with { $staff }
+   *[meeting] About your meeting on { $day } with { $staff }
+}
 audit-absence-decided = Decided on your absence from a call-in
 audit-availability-notice-sent = Told your unemployment fund or the municipality's benefits office that you did not come to a meeting
 audit-availability-notice-listed = Saw the notice that you did not come to a meeting

@@ -230,7 +230,10 @@ survey-way-paper = Answers received on paper
 surveys-staff-title = Surveys
 surveys-staff-intro = The answers are anonymous. You only see whether and how the citizen answered. If the citizen answered on the phone or on paper, type the answers in here.
 surveys-staff-none = No surveys yet.
-surveys-staff-about = After the meeting on { $day }
+surveys-staff-about = { $kind ->
+    [chat] After the chat on { $day }
+   *[meeting] After the meeting on { $day }
+}
 surveys-staff-record = Type in answers
 surveys-staff-closed = Can no longer be answered
 surveys-staff-answered = Answered: { $way }

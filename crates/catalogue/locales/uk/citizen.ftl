@@ -70,7 +70,7 @@ survey-title = Як пройшла ваша зустріч?
 survey-waiting = Розкажіть, як пройшла ваша зустріч
 
 survey-question-callback = Чи хочете ви, щоб ваш консультант вам зателефонував?
-survey-question-channel-fit = Чи підходив спосіб зустрічі (особисто, телефоном або по відео) до того, про що ви мали говорити?
+survey-question-channel-fit = Чи підходив спосіб зустрічі (особисто, телефоном, по відео або в чаті) до того, про що ви мали говорити?
 survey-question-comment = Чи хочете ви розповісти нам ще щось? (необов’язково)
 survey-question-helpful = Зустріч допомогла мені в моїй ситуації.
 survey-question-more-remote = Чи хотіли б ви, щоб більше ваших зустрічей проходило телефоном або по відео?
@@ -115,8 +115,14 @@ survey-options-satisfaction = { $value ->
         [4] Задоволений(-а)
        *[5] Дуже задоволений(-а)
     }
-survey-about-day = Про вашу зустріч { $day }
-survey-about-meeting = Про вашу зустріч { $day } з { $staff }
+survey-about-day = { $kind ->
+    [chat] Про ваш чат { $day }
+   *[meeting] Про вашу зустріч { $day }
+}
+survey-about-meeting = { $kind ->
+    [chat] Про ваш чат { $day } з { $staff }
+   *[meeting] Про вашу зустріч { $day } з { $staff }
+}
 audit-absence-decided = Ухвалив(-ла) рішення щодо вашої відсутності на запрошенні
 audit-availability-notice-sent = Повідомив(-ла) вашу касу з безробіття або відділ виплат, що ви не прийшли на зустріч
 audit-availability-notice-listed = Бачив(-ла) повідомлення, що ви не прийшли на зустріч

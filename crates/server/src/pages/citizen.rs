@@ -139,7 +139,10 @@ pub async fn home(State(state): State<AppState>, user: SignedIn) -> Result<Respo
             let day = crate::time_fmt::long_date(crate::time_fmt::local_date(s.held_at), lang);
             (
                 s.id.into(),
-                lang.fmt("survey-about-day", &[("day", (&day).into())]),
+                lang.fmt(
+                    "survey-about-day",
+                    &[("day", (&day).into()), ("kind", s.about.kind().into())],
+                ),
             )
         })
         .collect();

@@ -237,7 +237,13 @@ fn survey_row(ctx: &Ctx, s: store::SurveyStatus) -> SurveyRow {
     };
     SurveyRow {
         id: s.survey.id.to_string(),
-        about: lang.fmt("surveys-staff-about", &[("day", day.as_str().into())]),
+        about: lang.fmt(
+            "surveys-staff-about",
+            &[
+                ("day", day.as_str().into()),
+                ("kind", s.survey.about.kind().into()),
+            ],
+        ),
         state,
     }
 }

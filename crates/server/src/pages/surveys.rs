@@ -123,6 +123,7 @@ fn render_survey(
                     long_date(local_date(survey.held_at), lang).as_str().into(),
                 ),
                 ("staff", (&survey.staff_name).into()),
+                ("kind", survey.about.kind().into()),
             ],
         ),
         ctx: viewer.ctx(),

@@ -135,6 +135,27 @@ async fn a_citizen_chats_through_the_queue_when_the_chat_is_open_and_staffed(bac
     assert_eq!(ended["outcome"], "answered");
     let state = app.get_json(&chat, Some(&me)).await;
     assert_eq!(state["chat"], Value::Null);
+    // A conversation by chat has its survey, listed apart from the meetings' and answered the
+    // same way.
+    let surveys = app.get_json("/api/v1/surveys", Some(&me)).await;
+    assert_eq!(surveys["surveys"], json!([]), "{surveys}");
+    let after_chat = &surveys["chat_surveys"][0];
+    assert_eq!(after_chat["chat_id"], taken["id"], "{surveys}");
+    assert_eq!(after_chat["questions"].as_array().map(Vec::len), Some(7));
+    let answer = format!(
+        "/api/v1/surveys/{}/answers",
+        after_chat["id"].as_str().expect("id")
+    );
+    let answers = json!({"answers": {"satisfaction": 4, "channel_fit": 5, "personal": "same",
+        "helpful": 4, "more_remote": 3, "callback": "no"}});
+    let r = app.post(&answer, Some(&me), &answers).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    problem(
+        app.post(&answer, Some(&me), &answers).await,
+        StatusCode::CONFLICT,
+        "already_answered",
+    )
+    .await;
     // The citizen's access log shows the queue listing.
     let log = app
         .get_json(&format!("/api/v1/citizens/{citizen}/access-log"), Some(&me))

@@ -54,17 +54,15 @@ impl Store {
         from: Timestamp,
         to: Timestamp,
     ) -> Result<(u64, u64), StoreError> {
-        let (holder, code) = scope.chat_org();
-        let row = sqlx::query(
+        let (condition, value) = scope.on_chats();
+        let row = sqlx::query(&format!(
             "SELECT COUNT(taken_at) AS taken, \
              CAST(COALESCE(SUM(conversation), 0) AS BIGINT) AS conversations FROM chats \
-             WHERE requested_at >= $1 AND requested_at < $2 \
-             AND ($3 = '' OR (holder = $3 AND org_code = $4))",
-        )
+             WHERE requested_at >= $1 AND requested_at < $2 AND {condition}"
+        ))
         .bind(clock::to_micros(from))
         .bind(clock::to_micros(to))
-        .bind(holder)
-        .bind(code)
+        .bind(value)
         .fetch_one(&self.inner.read)
         .await?;
         let n = |c: &str| -> Result<u64, StoreError> {

@@ -348,19 +348,27 @@ impl Store {
         } else {
             ABANDONED
         };
-        sqlx::query(
+        let conversation = conversation && by == "staff" && outcome == ANSWERED;
+        let now = self.now_micros();
+        let mut tx = self.inner.write.begin().await?;
+        // Who took it, as the end finds it (a handover may have come since it was read).
+        let ended = sqlx::query(
             "UPDATE chats SET ended_at = $1, ended_by = $2, outcome = $3, conversation = $4 \
-             WHERE id = $5 AND ended_at IS NULL",
+             WHERE id = $5 AND ended_at IS NULL RETURNING taken_by",
         )
-        .bind(self.now_micros())
+        .bind(now)
         .bind(by)
         .bind(outcome)
-        .bind(i64::from(
-            conversation && by == "staff" && outcome == ANSWERED,
-        ))
+        .bind(i64::from(conversation))
         .bind(chat_id.as_str())
-        .execute(&self.inner.write)
+        .fetch_optional(&mut *tx)
         .await?;
+        let taken_by: Option<String> = ended.map(|r| r.try_get("taken_by")).transpose()?.flatten();
+        // A conversation by chat gets its survey with the end, as a held meeting does.
+        if let (true, Some(staff)) = (conversation, taken_by) {
+            crate::surveys::create_for_chat_in(&mut tx, now, chat_id.as_str(), &staff).await?;
+        }
+        tx.commit().await?;
         self.announce_chat(chat.citizen_id.as_str(), chat.holder)
             .await?;
         self.announce_queue(&chat.org()).await?;

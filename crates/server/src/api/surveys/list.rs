@@ -2,6 +2,7 @@ use axum::Json;
 use axum::extract::State;
 use domain::surveys::QUESTIONS;
 use serde::Serialize;
+use store::Surveyed;
 use utoipa::ToSchema;
 
 use crate::AppState;
@@ -37,9 +38,26 @@ pub struct SurveyJson {
     pub staff_name: String,
 }
 
+/// A survey after a chat that staff marked as a conversation (issue 21): the same questions,
+/// answered the same way (`POST /surveys/{id}/answers`).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ChatSurveyJson {
+    pub id: String,
+    pub chat_id: String,
+    pub questions: Vec<QuestionJson>,
+    /// When the chat was asked for.
+    #[schema(value_type = String)]
+    pub held_at: String,
+    /// Who took the chat.
+    pub staff_name: String,
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SurveysJson {
+    /// After held meetings, as API.md describes them.
     pub surveys: Vec<SurveyJson>,
+    /// After chats: kept apart so that every item of `surveys` has its meeting and channel.
+    pub chat_surveys: Vec<ChatSurveyJson>,
 }
 
 /// The questions in Danish, as API.md's examples are.
@@ -62,7 +80,8 @@ pub fn questions() -> Vec<QuestionJson> {
         .collect()
 }
 
-/// The signed-in citizen's surveys waiting for an answer, newest meeting first. Staff: 403.
+/// The signed-in citizen's surveys waiting for an answer, newest first: after meetings, and
+/// after chats staff marked as conversations. Staff: 403.
 #[utoipa::path(
     get, path = "/surveys", tag = "surveys",
     security(("bearer" = [])),
@@ -76,17 +95,29 @@ pub async fn handler(
     ApiActor(actor): ApiActor,
 ) -> Result<Json<SurveysJson>, ApiError> {
     let pending = state.store.pending_surveys(&actor).await?;
-    Ok(Json(SurveysJson {
-        surveys: pending
-            .into_iter()
-            .map(|p| SurveyJson {
+    let (mut surveys, mut chat_surveys) = (Vec::new(), Vec::new());
+    for p in pending {
+        let held_at = crate::time_fmt::rfc3339(p.held_at);
+        match p.about {
+            Surveyed::Meeting { id, channel } => surveys.push(SurveyJson {
                 id: p.id.into(),
-                meeting_id: p.meeting_id.into(),
+                meeting_id: id.into(),
                 questions: questions(),
-                held_at: crate::time_fmt::rfc3339(p.held_at),
-                channel: p.channel,
+                held_at,
+                channel,
                 staff_name: p.staff_name,
-            })
-            .collect(),
+            }),
+            Surveyed::Chat { id } => chat_surveys.push(ChatSurveyJson {
+                id: p.id.into(),
+                chat_id: id.into(),
+                questions: questions(),
+                held_at,
+                staff_name: p.staff_name,
+            }),
+        }
+    }
+    Ok(Json(SurveysJson {
+        surveys,
+        chat_surveys,
     }))
 }
