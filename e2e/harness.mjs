@@ -30,8 +30,10 @@ export const DEMO_NOW = '2026-12-07T08:00:00Z';
 
 /// Starts `jobunivers demo`. By default on its own SQLite file; `databaseUrl` and `data` let
 /// several servers share one PostgreSQL database and one CPR key (the data folder keeps it).
-/// `port` (from `freePort`) when the address must be known beforehand; `env` adds variables.
-export async function startServer({ databaseUrl, data: shared, port: chosen, env: extra = {} } = {}) {
+/// `port` (from `freePort`) when the address must be known beforehand; `env` adds variables;
+/// `wallClock` runs on the real clock instead of `DEMO_NOW` (for data `bench-seed` made, which
+/// places its slots from the real now).
+export async function startServer({ databaseUrl, data: shared, port: chosen, env: extra = {}, wallClock = false } = {}) {
   const port = chosen ?? await freePort();
   const data = shared ?? mkdtempSync(join(tmpdir(), 'jobunivers-e2e-'));
   const bin = process.env.JOBUNIVERS_BIN ?? join(root, 'target', 'debug', 'jobunivers');
@@ -42,6 +44,7 @@ export async function startServer({ databaseUrl, data: shared, port: chosen, env
     ...extra,
   };
   delete env.DATABASE_URL;
+  if (wallClock) delete env.JOBUNIVERS_DEMO_NOW;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   const child = spawn(bin, ['demo', '--listen', `127.0.0.1:${port}`, '--data', data], {
     env, stdio: ['ignore', 'pipe', 'pipe'],

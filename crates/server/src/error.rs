@@ -68,6 +68,10 @@ pub enum ApiError {
     /// 429 `rate_limited`: too many messages in a short time.
     #[error("rate limited")]
     RateLimited,
+    /// 503 `unavailable`: the database (or the audit log on it) cannot be reached now — a
+    /// restart or a failover. Said with `Retry-After`; the instance reconnects by itself.
+    #[error("unavailable: {0}")]
+    Unavailable(String),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -260,6 +264,12 @@ impl ApiError {
                 Lang::Da.text("problem-rate-limited-title"),
                 Lang::Da.text("problem-rate-limited-detail").into(),
             ),
+            ApiError::Unavailable(_) => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable",
+                Lang::Da.text("problem-unavailable-title"),
+                Lang::Da.text("problem-unavailable-detail").into(),
+            ),
             ApiError::Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",
@@ -322,8 +332,10 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        if let ApiError::Internal(e) = &self {
-            tracing::error!(error = %e, "internal error");
+        match &self {
+            ApiError::Internal(e) => tracing::error!(error = %e, "internal error"),
+            ApiError::Unavailable(e) => tracing::warn!(error = %e, "database unavailable"),
+            _ => {}
         }
         let status = self.status();
         let body = serde_json::to_vec(&self.problem()).unwrap_or_default();
@@ -332,11 +344,17 @@ impl IntoResponse for ApiError {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
         );
-        if let ApiError::RateLimited = self {
+        let retry_after = match self {
             // The limit counts the last minute.
+            ApiError::RateLimited => Some("60"),
+            // A restarting PostgreSQL takes seconds (docs/operations.md).
+            ApiError::Unavailable(_) => Some("5"),
+            _ => None,
+        };
+        if let Some(seconds) = retry_after {
             response
                 .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+                .insert(header::RETRY_AFTER, HeaderValue::from_static(seconds));
         }
         response
     }
@@ -357,6 +375,9 @@ impl From<StoreError> for ApiError {
             StoreError::Channel(r) => ApiError::Channel(r),
             StoreError::RateLimited => ApiError::RateLimited,
             StoreError::Room(r) => ApiError::Room(r),
+            e @ (StoreError::Unavailable(_) | StoreError::AuditUnavailable) => {
+                ApiError::Unavailable(e.to_string())
+            }
             other => ApiError::Internal(other.to_string()),
         }
     }

@@ -50,7 +50,12 @@ pub enum StoreError {
     #[error("corrupt value in column {column}")]
     Corrupt { column: &'static str },
     #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(sqlx::Error),
+    /// The database cannot be reached now: it is restarting, the network is down, or every
+    /// connection is busy past the pool's wait. Nothing the caller did; try again shortly
+    /// (HTTP 503 with `Retry-After`). The pool opens new connections by itself.
+    #[error("database unavailable: {0}")]
+    Unavailable(sqlx::Error),
     /// From the direct point reads on SQLite (`direct_reads.rs`).
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
@@ -59,6 +64,34 @@ pub enum StoreError {
     /// The background audit writer has stopped; nothing can be read without being logged.
     #[error("the audit writer is not running")]
     AuditUnavailable,
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        if unreachable(&e) {
+            StoreError::Unavailable(e)
+        } else {
+            StoreError::Database(e)
+        }
+    }
+}
+
+/// Whether `e` says the database could not be reached, rather than that it refused a statement:
+/// no connection (I/O, TLS, the pool's wait or close), or PostgreSQL's own "connection
+/// exception" (SQLSTATE class 08) and "operator intervention" on shutdown or start-up (57P01
+/// `admin_shutdown`, 57P02 `crash_shutdown`, 57P03 `cannot_connect_now`).
+pub fn unreachable(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(db) => db.code().is_some_and(|c| {
+            c.starts_with("08") || matches!(c.as_ref(), "57P01" | "57P02" | "57P03")
+        }),
+        _ => false,
+    }
 }
 
 impl StoreError {
@@ -70,7 +103,7 @@ impl StoreError {
     pub(crate) fn from_insert(e: sqlx::Error) -> Self {
         match &e {
             sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::AlreadyExists,
-            _ => StoreError::Database(e),
+            _ => e.into(),
         }
     }
 }

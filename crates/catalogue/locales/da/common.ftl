@@ -51,6 +51,8 @@ error-forbidden = Du har ikke adgang
 error-forbidden-text = Din rolle giver ikke adgang til siden. Gå til forsiden.
 error-internal = Der skete en fejl hos os
 error-internal-text = Prøv igen om lidt. Fejlen er registreret.
+error-unavailable = Systemet er ikke tilgængeligt lige nu
+error-unavailable-text = Vi kan ikke nå vores database i øjeblikket. Vent et øjeblik, og prøv igen. Det du skrev, er ikke nødvendigvis gemt: se efter, når siden virker igen.
 error-not-found = Siden findes ikke
 error-not-found-text = Siden findes ikke, eller du har ikke adgang til den. Gå til forsiden.
 

@@ -36,3 +36,5 @@ problem-unsupported-media-type-detail = Send forespørgslen som application/json
 problem-unsupported-media-type-title = Forkert indholdstype
 problem-validation-failed-detail = Ret de nævnte felter og prøv igen.
 problem-validation-failed-title = Ugyldige oplysninger
+problem-unavailable-title = Systemet er ikke tilgængeligt lige nu
+problem-unavailable-detail = Vi kan ikke nå vores database i øjeblikket. Prøv igen om lidt.

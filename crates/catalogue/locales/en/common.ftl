@@ -51,6 +51,8 @@ error-forbidden = You do not have access
 error-forbidden-text = Your role does not give access to this page. Go to the home page.
 error-internal = Something went wrong on our side
 error-internal-text = Try again in a little while. The error has been logged.
+error-unavailable = The system is not available right now
+error-unavailable-text = We cannot reach our database at the moment. Wait a moment and try again. What you wrote may not have been saved: check once the page works again.
 error-not-found = Page not found
 error-not-found-text = The page does not exist or you do not have access. Go to the home page.
 

@@ -37,3 +37,5 @@ problem-unsupported-media-type-detail = Send the request as application/json.
 problem-unsupported-media-type-title = Wrong content type
 problem-validation-failed-detail = Correct the fields named and try again.
 problem-validation-failed-title = Invalid details
+problem-unavailable-title = The system is not available right now
+problem-unavailable-detail = We cannot reach our database at the moment. Try again in a little while.

@@ -16,6 +16,8 @@ pub enum PageError {
     BadRequest,
     Forbidden,
     Csrf,
+    /// The database cannot be reached now (a restart): 503, "try again in a moment".
+    Unavailable(String),
     Internal(String),
     /// The same, in a given language.
     In(Lang, Box<PageError>),
@@ -44,6 +46,9 @@ impl From<StoreError> for PageError {
             | StoreError::ExemptionNotAllowed
             | StoreError::RateLimited
             | StoreError::Room(_) => PageError::BadRequest,
+            e @ (StoreError::Unavailable(_) | StoreError::AuditUnavailable) => {
+                PageError::Unavailable(e.to_string())
+            }
             other => PageError::Internal(other.to_string()),
         }
     }
@@ -97,6 +102,14 @@ impl IntoResponse for PageError {
                 "error-forbidden-text",
             ),
             PageError::Csrf => (StatusCode::FORBIDDEN, "error-forbidden", "error-csrf"),
+            PageError::Unavailable(e) => {
+                tracing::warn!(error = %e, "page: database unavailable");
+                (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "error-unavailable",
+                    "error-unavailable-text",
+                )
+            }
             PageError::Internal(e) => {
                 tracing::error!(error = %e, "page failed");
                 (
@@ -124,6 +137,12 @@ impl IntoResponse for PageError {
             text_key,
         });
         *response.status_mut() = status;
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from_static("5"),
+            );
+        }
         response
     }
 }

@@ -1,4 +1,5 @@
-//! /healthz, /readyz, /metrics, /api/v1/openapi.json.
+//! /healthz, /readyz, /metrics, /api/v1/openapi.json, and what the server answers without its
+//! database.
 
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -24,6 +25,37 @@ async fn health_readiness_and_metrics_need_no_token(backend: Backend) {
         "{metrics}"
     );
     assert!(metrics.contains("http_request_duration_seconds_bucket"));
+}
+
+backend_tests!(without_its_database_the_server_says_503_try_again_not_500);
+async fn without_its_database_the_server_says_503_try_again_not_500(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let w = app.world().await;
+    // The pool closed: as when PostgreSQL is down past the pool's wait (docs/operations.md).
+    app.store.close().await;
+    let r = app.get("/api/v1/worklist", Some(&w.aalborg)).await;
+    assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(
+        r.headers().get("retry-after").and_then(|v| v.to_str().ok()),
+        Some("5")
+    );
+    let problem: Value = r.json().await.expect("json");
+    assert_eq!(problem["code"], "unavailable");
+    assert_eq!(problem["title"], "Systemet er ikke tilgængeligt lige nu");
+    // A page says it in words, with the same status.
+    let page = app.get("/medarbejder", Some(&w.aalborg)).await;
+    assert_eq!(page.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(
+        page.text()
+            .await
+            .expect("text")
+            .contains("Vi kan ikke nå vores database i øjeblikket")
+    );
+    assert_eq!(
+        app.get("/readyz", None).await.status(),
+        StatusCode::SERVICE_UNAVAILABLE
+    );
+    assert_eq!(app.get("/healthz", None).await.status(), StatusCode::OK);
 }
 
 /// The whole OpenAPI document, as integrators get it: any change to a path, a parameter, a
