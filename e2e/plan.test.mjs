@@ -1,7 +1,8 @@
 // The contact plan and the worklist in the browser with JavaScript off: the caseworker's
 // worklist with its filters, the plan on the citizen's page with "book the next conversation"
 // and the exemption form (a missing reason is named beside the field), the manager's counts,
-// and the citizen's plan in plain Danish. Every page checked with axe.
+// a long list a page at a time, and the citizen's plan in plain Danish. Every page checked
+// with axe.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newPage, signIn, expectNoAxeViolations, api as harnessApi, serverNow, serverAndBrowser } from './harness.mjs';
@@ -121,4 +122,43 @@ test('the citizen reads their plan in plain Danish', async () => {
     assert.match(item, /^(Du skal have|Du har|Du havde|Book) .* (med din a-kasse|med jobcentret) /);
   }
   await expectNoAxeViolations(page, assert);
+});
+
+test('a manager reads a long worklist a page at a time, the filter kept', async () => {
+  const api = (path, options) => harnessApi(server.url, path, options);
+  // Læsø, with a manager and 55 citizens nobody is assigned to yet.
+  const admin = (await api('/api/v1/dev/session', { body: { login: 'admin' } })).json.token;
+  const org = await api('/api/v1/municipalities', { token: admin, body: { code: '0825', name: 'Læsø' } });
+  assert.equal(org.status, 201, JSON.stringify(org.json));
+  const staff = await api('/api/v1/staff', { token: admin, body: { login: 'laesoe.leder', name: 'Lise Læsø', role: 'manager', municipality: '0825' } });
+  assert.equal(staff.status, 201, JSON.stringify(staff.json));
+  const since = new Date((await serverNow(server.url)).getTime() - 10 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  for (let i = 0; i < 55; i++) {
+    const cpr = `${String(1 + (i % 28)).padStart(2, '0')}0${1 + Math.floor(i / 28)}88${String(4100 + i)}`;
+    const made = await api('/api/v1/citizens', { token: admin, body: { cpr, name: `Borger ${String(i + 1).padStart(2, '0')} Læsø`, municipality: '0825', target_group: 'job_ready_cash_benefit', unemployed_since: since } });
+    assert.equal(made.status, 201, JSON.stringify(made.json));
+  }
+  const page = await newPage(browser);
+  await signIn(page, server.url, 'laesoe.leder');
+  await page.goto(`${server.url}/medarbejder/arbejdsliste`);
+  await page.selectOption('#aarsag', 'unassigned');
+  await page.click('button:has-text("Vis")');
+  assert.equal(await page.locator('[data-testid="worklist-shown"]').textContent(), 'Viser 1–50 af 55 opgaver');
+  assert.equal(await page.locator('tbody tr[data-reason="unassigned"]').count(), 50);
+  const pages = page.locator('nav[data-testid="worklist-pages"]');
+  assert.match(await pages.textContent(), /Side 1 af 2/);
+  assert.equal(await pages.locator('a[rel="prev"]').count(), 0);
+  await expectNoAxeViolations(page, assert);
+  await pages.locator('a:has-text("Næste side")').click();
+  assert.match(page.url(), /aarsag=unassigned&.*side=2/);
+  assert.equal(await page.locator('[data-testid="worklist-shown"]').textContent(), 'Viser 51–55 af 55 opgaver');
+  assert.equal(await page.locator('tbody tr[data-reason="unassigned"]').count(), 5);
+  assert.equal(await page.locator('#aarsag').inputValue(), 'unassigned', 'the filter is kept');
+  await expectNoAxeViolations(page, assert);
+  await page.locator('a:has-text("Forrige side")').click();
+  assert.match(await page.locator('[data-testid="worklist-shown"]').textContent(), /^Viser 1–50/);
+  // A page number edited by hand that is none shows the first page.
+  const r = await page.goto(`${server.url}/medarbejder/arbejdsliste?aarsag=unassigned&side=nul`);
+  assert.equal(r.status(), 200);
+  assert.match(await page.locator('[data-testid="worklist-shown"]').textContent(), /^Viser 1–50/);
 });

@@ -3,7 +3,7 @@
 //! disappears the moment its cause is dealt with.
 
 use domain::contact_plan::{
-    CaseFacts, RuleBook, WorkReason, contact_plan, sort_worklist, work_reasons,
+    CaseFacts, Paging, RuleBook, WorkReason, contact_plan, sort_worklist, work_reasons,
 };
 use domain::{Actor, CitizenId, Organisation, Role, TargetGroup, Track};
 use jiff::Timestamp;
@@ -13,12 +13,13 @@ use crate::audit::{AuditAction, AuditEntry};
 use crate::case_files::CaseFile;
 use crate::{Store, StoreError};
 
-/// Filters, as in a portfolio view.
+/// Filters, as in a portfolio view, and the page to show (`Paging::default()`: the first 50).
 #[derive(Debug, Clone, Default)]
 pub struct WorklistQuery {
     pub target_group: Option<TargetGroup>,
     pub track: Option<Track>,
     pub reason: Option<WorkReason>,
+    pub page: Paging,
 }
 
 /// One reason for one citizen.
@@ -46,8 +47,10 @@ pub struct CaseworkerLoad {
 
 #[derive(Debug, Clone, Default)]
 pub struct Worklist {
-    /// Most urgent first.
+    /// The page asked for, most urgent first.
     pub entries: Vec<WorklistEntry>,
+    /// Items on every page (with the filters applied).
+    pub total: usize,
     /// For managers: every caseworker of the organisation; empty for a caseworker.
     pub loads: Vec<CaseworkerLoad>,
 }
@@ -57,8 +60,9 @@ impl Store {
     /// (every member of their a-kasse: the a-kasse does not assign members to advisers), or a
     /// manager's (every citizen of their municipality or fund, with unassigned citizens and each
     /// caseworker's counts). Each organisation sees only the conversations and meetings that
-    /// are its to act on (`CaseFacts::holder`). Citizens and administrators: `Forbidden`. Every
-    /// citizen listed is logged.
+    /// are its to act on (`CaseFacts::holder`). Citizens and administrators: `Forbidden`. The
+    /// page asked for is returned, with the count of all; every citizen on that page is logged,
+    /// no one on another (`domain::contact_plan::paging`).
     pub async fn worklist(
         &self,
         actor: &Actor,
@@ -158,6 +162,14 @@ impl Store {
             since: e.since,
         });
 
+        let loads = if manager {
+            self.caseworker_loads(organisation, &cases, &entries)
+                .await?
+        } else {
+            Vec::new()
+        };
+        let total = entries.len();
+        let entries = query.page.slice(entries);
         let mut seen: Vec<&CitizenId> = entries.iter().map(|e| &e.citizen_id).collect();
         seen.sort_unstable();
         seen.dedup();
@@ -167,14 +179,11 @@ impl Store {
                 .collect(),
         )
         .await?;
-
-        let loads = if manager {
-            self.caseworker_loads(organisation, &cases, &entries)
-                .await?
-        } else {
-            Vec::new()
-        };
-        Ok(Worklist { entries, loads })
+        Ok(Worklist {
+            entries,
+            total,
+            loads,
+        })
     }
 
     async fn caseworker_loads(

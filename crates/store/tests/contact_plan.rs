@@ -102,3 +102,92 @@ async fn every_plan_is_recomputed_from_generated_citizens_and_meetings(backend: 
     let refused = store.plan_census(&w.caseworker, &book, today).await;
     assert!(matches!(refused, Err(StoreError::Forbidden)));
 }
+
+backend_tests!(a_managers_worklist_comes_in_pages_and_only_the_page_shown_is_logged);
+async fn a_managers_worklist_comes_in_pages_and_only_the_page_shown_is_logged(backend: Backend) {
+    use domain::contact_plan::{Paging, WorkReason};
+    use domain::{Login, MunicipalityCode, Organisation, PersonName, Role};
+    let store = fresh_store(backend).await;
+    let w = world(&store).await;
+    let rules = store::testing::rule_book();
+    // Seven citizens nobody is assigned to, and the world's: each is on the manager's list.
+    let since = domain::clock_text::local_date(store.now());
+    let citizens: Vec<BulkCitizen> = (0..7)
+        .map(|_| bulk(TargetGroup::JobReadyCashBenefit, since))
+        .collect();
+    store
+        .bulk_insert_citizens(&citizens)
+        .await
+        .expect("citizens");
+    let manager = store
+        .create_staff(
+            &w.admin,
+            &store::NewStaff {
+                login: Login::try_from("aalborg.leder").expect("login"),
+                name: PersonName::try_from("Lene Leder").expect("name"),
+                role: Role::Manager,
+                organisation: Some(Organisation::Municipality(
+                    MunicipalityCode::try_from("0851").expect("code"),
+                )),
+                team: None,
+            },
+        )
+        .await
+        .expect("manager")
+        .actor()
+        .expect("actor");
+    let query = |page: Paging| store::WorklistQuery {
+        reason: Some(WorkReason::Unassigned),
+        page,
+        ..Default::default()
+    };
+    let all = store
+        .worklist(&manager, &rules, &query(Paging::ALL))
+        .await
+        .expect("all");
+    assert_eq!((all.total, all.entries.len()), (8, 8));
+    let page = |number| Paging {
+        number,
+        per_page: 3,
+    };
+    let logged = |id: domain::CitizenId| {
+        let (store, admin) = (store.clone(), w.admin.clone());
+        async move {
+            store
+                .access_log(&admin, &id, 100)
+                .await
+                .expect("log")
+                .iter()
+                .filter(|e| e.action == store::AuditAction::WorklistListed)
+                .count()
+        }
+    };
+    let last = all.entries[7].citizen_id.clone();
+    let before = logged(last.clone()).await;
+    let first = store
+        .worklist(&manager, &rules, &query(page(1)))
+        .await
+        .expect("page 1");
+    assert_eq!((first.total, first.entries.len()), (8, 3));
+    assert_eq!(first.entries[..], all.entries[..3], "the most urgent first");
+    // The citizen on the last page was not shown, so not logged.
+    assert_eq!(logged(last.clone()).await, before);
+    assert_eq!(
+        logged(first.entries[0].citizen_id.clone()).await,
+        before + 1
+    );
+    let third = store
+        .worklist(&manager, &rules, &query(page(3)))
+        .await
+        .expect("page 3");
+    assert_eq!(third.entries[..], all.entries[6..]);
+    assert_eq!(logged(last).await, before + 1);
+    // Past the end: nothing, and the count still says how many there are.
+    let past = store
+        .worklist(&manager, &rules, &query(page(4)))
+        .await
+        .expect("page 4");
+    assert_eq!((past.total, past.entries.len()), (8, 0));
+    // The caseworkers' counts cover every page.
+    assert!(first.loads.iter().all(|l| l.items == 0));
+}

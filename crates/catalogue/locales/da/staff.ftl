@@ -150,7 +150,14 @@ worklist-citizen = Borger
 worklist-col-caseworker = Jobkonsulent
 worklist-col-citizens = Borgere
 worklist-col-items = Punkter
-worklist-count = punkter på listen
+worklist-shown = Viser { $first }–{ $last } af { $total } { $total ->
+    [one] opgave
+   *[other] opgaver
+}
+worklist-pages = Sider i arbejdslisten
+worklist-page-of = Side { $page } af { $pages }
+worklist-previous = Forrige side
+worklist-next = Næste side
 worklist-filter = Vis
 worklist-intro = Borgere der kræver handling nu, det mest presserende først.
 worklist-none = Ingen borgere kræver handling lige nu.

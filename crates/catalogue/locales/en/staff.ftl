@@ -150,7 +150,14 @@ worklist-citizen = Citizen
 worklist-col-caseworker = Caseworker
 worklist-col-citizens = Citizens
 worklist-col-items = Items
-worklist-count = items on the list
+worklist-shown = Showing { $first }–{ $last } of { $total } { $total ->
+    [one] item
+   *[other] items
+}
+worklist-pages = Pages of the worklist
+worklist-page-of = Page { $page } of { $pages }
+worklist-previous = Previous page
+worklist-next = Next page
 worklist-filter = Show
 worklist-intro = Citizens who need action now, most urgent first.
 worklist-none = No citizen needs action right now.

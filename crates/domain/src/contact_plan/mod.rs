@@ -7,6 +7,7 @@ mod book;
 mod cases;
 mod law_cases;
 mod offset;
+pub mod paging;
 mod plan;
 mod quotas;
 mod rules;
@@ -18,6 +19,7 @@ mod worklist;
 pub use book::RuleBook;
 pub use law_cases::{LawCase, NextBooking, load_dir, plan_rows};
 pub use offset::{Offset, Unit};
+pub use paging::Paging;
 pub use plan::{
     ContactPlan, Exemptions, ItemStatus, PlanCitizen, PlanItem, PlanMeeting, StartDates,
     contact_plan, may_start_at_jobcenter,

@@ -1,10 +1,12 @@
 //! `GET /medarbejder/arbejdsliste`: the worklist as a page, with the portfolio filters
-//! (reason, target group, track) as a GET form, so it works without JavaScript.
+//! (reason, target group, track) as a GET form, so it works without JavaScript, 50 items a page
+//! (`?side=2`) with links to the pages before and after that keep the filters.
 
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
-use domain::contact_plan::WorkReason;
+use domain::contact_plan::paging::PER_PAGE;
+use domain::contact_plan::{Paging, WorkReason};
 use domain::{TargetGroup, Track};
 use serde::Deserialize;
 use store::WorklistQuery;
@@ -22,6 +24,8 @@ pub struct Filters {
     gruppe: String,
     #[serde(default)]
     indsats: String,
+    #[serde(default)]
+    side: String,
 }
 
 pub struct Row {
@@ -44,6 +48,12 @@ struct WorklistPage {
     reason: String,
     group: String,
     track: String,
+    /// "Viser 51–100 af 2367 opgaver", or `None` when the list is empty.
+    shown: Option<String>,
+    /// "Side 2 af 48", and the addresses of the pages before and after, if any.
+    page_of: String,
+    previous: Option<String>,
+    next: Option<String>,
     reasons: Vec<(String, &'static str)>,
     groups: Vec<(String, &'static str)>,
     tracks: Vec<(String, &'static str)>,
@@ -63,6 +73,11 @@ pub async fn page(
         reason: WorkReason::try_from(filters.aarsag.as_str()).ok(),
         target_group: TargetGroup::try_from(filters.gruppe.as_str()).ok(),
         track: Track::try_from(filters.indsats.as_str()).ok(),
+        // Likewise a page number that is none means the first page.
+        page: Paging {
+            number: Paging::page(&filters.side).unwrap_or(1),
+            per_page: PER_PAGE,
+        },
     };
     let list = state
         .store
@@ -94,14 +109,44 @@ pub async fn page(
         })
         .collect();
     let code = |s: Option<&'static str>| s.unwrap_or_default().to_owned();
+    let (reason, group, track) = (
+        code(query.reason.map(|r| r.as_str())),
+        code(query.target_group.map(|g| g.as_str())),
+        code(query.track.map(|t| t.as_str())),
+    );
+    let page = query.page;
+    let pages = page.pages(list.total);
+    // The filters are codes (letters and `_`), so they go into the address as they are.
+    let address = |number: usize| {
+        format!(
+            "/medarbejder/arbejdsliste?aarsag={reason}&gruppe={group}&indsats={track}&side={number}"
+        )
+    };
+    let shown = page.shown(list.total).map(|(first, last)| {
+        lang.fmt(
+            "worklist-shown",
+            &[
+                ("first", first.into()),
+                ("last", last.into()),
+                ("total", list.total.into()),
+            ],
+        )
+    });
     Ok(render(&WorklistPage {
+        shown,
+        page_of: lang.fmt(
+            "worklist-page-of",
+            &[("page", page.number.into()), ("pages", pages.into())],
+        ),
+        previous: (page.number > 1).then(|| address(page.number.min(pages + 1) - 1)),
+        next: (page.number < pages).then(|| address(page.number + 1)),
         rows,
         is_manager: user.actor.role() == domain::Role::Manager,
         inbox,
         loads: list.loads,
-        reason: code(query.reason.map(|r| r.as_str())),
-        group: code(query.target_group.map(|g| g.as_str())),
-        track: code(query.track.map(|t| t.as_str())),
+        reason,
+        group,
+        track,
         reasons: WorkReason::ALL
             .iter()
             .map(|r| (r.as_str().to_owned(), work_reason(lang, *r)))

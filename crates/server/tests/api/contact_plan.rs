@@ -519,6 +519,42 @@ async fn the_worklist_shows_who_needs_action_most_urgent_first_and_forgets_what_
     )
     .await;
     assert_eq!(body["errors"][0]["field"], "reason");
+
+    // In pages: the manager's three items two at a time, the counts over all of them.
+    let second = json_of(
+        app.get("/api/v1/worklist?page=2&per_page=2", Some(&leader))
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(
+        reasons(&second),
+        vec![pair("Borger 0303801234", "unassigned")]
+    );
+    assert_eq!(
+        (
+            &second["total"],
+            &second["page"],
+            &second["per_page"],
+            &second["pages"]
+        ),
+        (&json!(3), &json!(2), &json!(2), &json!(2))
+    );
+    assert_eq!(second["caseworkers"], all["caseworkers"]);
+    let body = problem(
+        app.get("/api/v1/worklist?page=0&per_page=501", Some(&leader))
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    let fields: Vec<&str> = body["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .filter_map(|e| e["field"].as_str())
+        .collect();
+    assert_eq!(fields, ["page", "per_page"]);
     let me = app.token("cai").await;
     problem(
         app.get("/api/v1/worklist", Some(&me)).await,

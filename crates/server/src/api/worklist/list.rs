@@ -1,6 +1,6 @@
 use axum::Json;
 use axum::extract::State;
-use domain::contact_plan::WorkReason;
+use domain::contact_plan::{Paging, WorkReason};
 use domain::{TargetGroup, Track};
 use serde::{Deserialize, Serialize};
 use store::WorklistQuery;
@@ -17,6 +17,10 @@ pub struct WorklistParams {
     pub target_group: Option<String>,
     pub track: Option<String>,
     pub reason: Option<String>,
+    /// The page, from 1 (default 1).
+    pub page: Option<String>,
+    /// Items per page, 1–500 (default 50).
+    pub per_page: Option<String>,
 }
 
 impl WorklistParams {
@@ -30,11 +34,18 @@ impl WorklistParams {
         );
         let track = f.optional("track", self.track.as_deref(), Track::try_from);
         let reason = f.optional("reason", self.reason.as_deref(), WorkReason::try_from);
+        let page = f.optional("page", self.page.as_deref(), Paging::page);
+        let per_page = f.optional("per_page", self.per_page.as_deref(), Paging::per_page);
         f.finish(|| {
+            let default = Paging::default();
             Some(WorklistQuery {
                 target_group: target_group?,
                 track: track?,
                 reason: reason?,
+                page: Paging {
+                    number: page?.unwrap_or(default.number),
+                    per_page: per_page?.unwrap_or(default.per_page),
+                },
             })
         })
     }
@@ -63,15 +74,26 @@ pub struct CaseworkerLoadJson {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct WorklistJson {
-    /// Most urgent first: by reason (in the order of `reason`'s values), then oldest first.
+    /// The page asked for, most urgent first: by reason (in the order of `reason`'s values),
+    /// then oldest first.
     pub items: Vec<WorkItemJson>,
+    /// Items on all pages (with the filters applied).
+    pub total: usize,
+    pub page: usize,
+    pub per_page: usize,
+    /// How many pages there are (at least 1).
+    pub pages: usize,
     /// Managers: each caseworker's citizens and worklist items. Caseworkers: empty.
     pub caseworkers: Vec<CaseworkerLoadJson>,
 }
 
-impl From<store::Worklist> for WorklistJson {
-    fn from(w: store::Worklist) -> Self {
+impl WorklistJson {
+    fn new(w: store::Worklist, page: Paging) -> Self {
         Self {
+            total: w.total,
+            page: page.number,
+            per_page: page.per_page,
+            pages: page.pages(w.total),
             items: w
                 .entries
                 .into_iter()
@@ -101,7 +123,9 @@ impl From<store::Worklist> for WorklistJson {
 
 /// The signed-in caseworker's worklist (citizens assigned to them), or a manager's (their
 /// municipality or fund, with unassigned citizens and each caseworker's counts), most urgent
-/// first. Filters: `target_group`, `track`, `reason`. Citizens and administrators: 403.
+/// first, in pages (`page`, `per_page`; 50 by default): only the citizens on the page are
+/// logged as read. Filters: `target_group`, `track`, `reason`. A page number or size that is
+/// none: 422 naming it. Citizens and administrators: 403.
 #[utoipa::path(
     get, path = "/worklist", tag = "contact plan",
     params(WorklistParams),
@@ -122,5 +146,5 @@ pub async fn handler(
         .store
         .worklist(&actor, &state.config.rules, &query)
         .await?;
-    Ok(Json(list.into()))
+    Ok(Json(WorklistJson::new(list, query.page)))
 }
