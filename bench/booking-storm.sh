@@ -31,50 +31,6 @@ WORK=$(mktemp -d)
 SERVER=""
 trap '[ -n "$SERVER" ] && kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
 
-# Each wrk thread books its own share of the slot list: thread k of n takes lines k, k+n, ….
-cat > "$WORK/book.lua" <<'LUA'
-local counter = 0
-local threads = {}
-function setup(thread)
-  thread:set("id", counter)
-  counter = counter + 1
-  table.insert(threads, thread)
-end
-function init(args)
-  pairs_ = {}
-  local n = tonumber(os.getenv("THREADS"))
-  local i = 0
-  for line in io.lines(os.getenv("SLOTS_FILE")) do
-    if i % n == id then table.insert(pairs_, line) end
-    i = i + 1
-  end
-  next_ = 1
-  created, conflicts, other = 0, 0, 0
-  wrk.method = "POST"
-  wrk.headers["Content-Type"] = "application/json"
-  wrk.headers["Authorization"] = "Bearer " .. os.getenv("TOKEN")
-end
-function request()
-  local line = pairs_[next_]
-  if line == nil then line = pairs_[1] end  -- list used up: repeats must all answer 409
-  next_ = next_ + 1
-  local slot, citizen = line:match("(%S+) (%S+)")
-  return wrk.format(nil, "/api/v1/meetings", nil,
-    '{"citizen_id":"' .. citizen .. '","slot_id":"' .. slot .. '","channel":"in_person"}')
-end
-function response(status)
-  if status == 201 then created = created + 1
-  elseif status == 409 then conflicts = conflicts + 1
-  else other = other + 1 end
-end
-function done(summary, latency, requests)
-  local c, k, o = 0, 0, 0
-  for _, t in ipairs(threads) do
-    c = c + t:get("created"); k = k + t:get("conflicts"); o = o + t:get("other")
-  end
-  io.write(string.format("created %d conflicts %d other %d\n", c, k, o))
-end
-LUA
 
 start_server() {  # name url data
   DATABASE_URL="$2" JOBUNIVERS_LOG=${BENCH_LOG:-warn} $BIN demo --listen "127.0.0.1:$PORT" --data "$3" > "$WORK/server-$1.log" 2>&1 &
@@ -95,7 +51,7 @@ storm() {  # name url
   token=$(curl -sf -X POST "$URL/api/v1/dev/session" -H 'content-type: application/json' -d '{"login":"aalborg.jk1"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
   # Long enough to use up the slots: the run stops by time, the counts say what happened.
   THREADS=2 TOKEN="$token" SLOTS_FILE="$WORK/slots-$name.txt" \
-    wrk -t2 -c64 -d8s --latency -s "$WORK/book.lua" "$URL" > "$WORK/storm-$name.txt"
+    wrk -t2 -c64 -d8s --latency -s bench/book.lua "$URL" > "$WORK/storm-$name.txt"
   stop_server
   if [ -n "${KEEP_LOG:-}" ]; then cp "$WORK/server-$name.log" "/tmp/server-$name.log"; fi
   local booked double

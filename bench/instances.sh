@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Benchmark (issue 22 items 1 and 2): the booking storm on one PostgreSQL database served by 1, 2
+# and 3 `jobunivers` processes, each on its own port. 64 connections in all, spread over the
+# instances by the load generator (one wrk per instance with its share of the connections and of
+# the slots), 8 s each, a fresh database per run. On 2 cores more instances add no cores: the
+# question is whether N instances lose anything against one (target ≥ 95 %), and whether any
+# slot or citizen is booked twice (must be 0).
+#
+# Baselines in the same run: pgbench's tpcb-like transaction (64 clients; it writes four rows a
+# transaction, as a booking does) and the booking transaction through the store without HTTP
+# (`jobunivers bench-claim`, 64 tasks). Every acknowledged booking is durable
+# (synchronous_commit=on, PostgreSQL's default).
+#
+#   bench/instances.sh [slots] [instance counts]   (defaults 40000 and "1 2 3"; needs wrk, psql,
+#                                                   pgbench, bc)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SLOTS="${1:-40000}"
+COUNTS="${2:-1 2 3}"
+PG="${JOBUNIVERS_TEST_POSTGRES:-postgres://postgres@127.0.0.1:5432/postgres}"
+BIN=./target/release/jobunivers
+PGBENCH=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | tail -1)
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+cargo build --release -p jobunivers --quiet
+[ -d node_modules/dkfds ] || npm ci --no-audit --no-fund >/dev/null
+
+WORK=$(mktemp -d)
+SERVERS=()
+DBS=()
+cleanup() {
+  for p in "${SERVERS[@]}"; do kill "$p" 2>/dev/null || true; done
+  for d in "${DBS[@]}"; do psql "$PG" -qc "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null 2>&1 || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+fresh_db() {  # name -> url
+  psql "$PG" -qc "CREATE DATABASE $1" >/dev/null
+  DBS+=("$1")
+  echo "${PG%/*}/$1"
+}
+
+echo "booking storm over N instances on one PostgreSQL: $SLOTS slots, 64 connections in all, $(nproc) cores, load generator on the same machine"
+
+if [ -n "$PGBENCH" ]; then
+  url=$(fresh_db "ju_bench_pgbench_$$")
+  "$PGBENCH" -q -i -s 10 "$url" >/dev/null 2>&1
+  tps=$("$PGBENCH" -c 64 -j 2 -T 8 "$url" 2>/dev/null | awk '/^tps/ {printf "%.0f", $3}')
+  echo "baseline: pgbench tpcb-like, 64 clients, 8 s: $tps transactions/s"
+fi
+
+run() {  # n
+  local n=$1 url data="$WORK/data-$1"
+  url=$(fresh_db "ju_bench_inst_$$_$n")
+  DATABASE_URL="$url" $BIN bench-seed --data "$data" --slots "$SLOTS" --out "$WORK/slots-$n.txt" 2>/dev/null
+  if [ "$n" = "$(echo "$COUNTS" | awk '{print $1}')" ]; then
+    DATABASE_URL="$url" $BIN bench-claim --data "$data" --count 6000 --tasks 64 | sed 's/^/baseline: /'
+  fi
+  # One after the other: the first start tops up the demo's calendar, the others find it done.
+  SERVERS=()
+  for i in $(seq 1 "$n"); do
+    DATABASE_URL="$url" JOBUNIVERS_LOG=warn $BIN demo --listen "127.0.0.1:$((18190 + i))" --data "$data" > "$WORK/server-$n-$i.log" 2>&1 &
+    SERVERS+=($!)
+    for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$((18190 + i))/healthz" >/dev/null && break; sleep 0.2; done
+  done
+  local token
+  token=$(curl -sf -X POST "http://127.0.0.1:18191/api/v1/dev/session" -H 'content-type: application/json' -d '{"login":"aalborg.jk1"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
+  # Each instance books its own share of the slots, round robin, with its share of 64.
+  split -n "r/$n" -d "$WORK/slots-$n.txt" "$WORK/part-$n-"
+  local wrks=() i=0
+  for part in "$WORK"/part-"$n"-*; do
+    i=$((i + 1))
+    local conns=$(( (64 + n - i) / n ))
+    THREADS=1 TOKEN="$token" SLOTS_FILE="$part" \
+      wrk -t1 -c"$conns" -d8s --latency -s bench/book.lua "http://127.0.0.1:$((18190 + i))" > "$WORK/storm-$n-$i.txt" &
+    wrks+=($!)
+  done
+  wait "${wrks[@]}"
+  for p in "${SERVERS[@]}"; do kill "$p"; wait "$p" 2>/dev/null || true; done
+  SERVERS=()
+  local created=0 other=0 secs=0 p99s=""
+  for f in "$WORK"/storm-"$n"-*.txt; do
+    created=$((created + $(awk '/^created/ {print $2}' "$f")))
+    other=$((other + $(awk '/^created/ {print $6}' "$f")))
+    secs=$(awk -v s="$secs" '/requests in/ {gsub(/s,/,"",$4); print ($4 > s ? $4 : s)}' "$f")
+    p99s="$p99s $(awk '$1=="99%" {print $2}' "$f")"
+  done
+  local twice citizen_twice rate
+  twice=$(psql "$url" -Atqc "SELECT COUNT(*) FROM (SELECT slot_id FROM meetings WHERE status = 'booked' AND slot_id IS NOT NULL GROUP BY slot_id HAVING COUNT(*) > 1) d")
+  citizen_twice=$(psql "$url" -Atqc "SELECT COUNT(*) FROM (SELECT citizen_id, starts_at FROM meetings WHERE status = 'booked' GROUP BY citizen_id, starts_at HAVING COUNT(*) > 1) d")
+  rate=$(echo "$created / $secs" | bc -l)
+  [ "$n" = "$(echo "$COUNTS" | awk '{print $1}')" ] && ONE="$rate"
+  printf '%s instance(s): %s bookings in %ss -> %.0f bookings/s (%.0f %% of the first run), other answers %s, p99 per instance:%s; slots booked twice %s, citizens booked twice at one time %s\n' \
+    "$n" "$created" "$secs" "$rate" "$(echo "100 * $rate / $ONE" | bc -l)" "$other" "$p99s" "$twice" "$citizen_twice"
+}
+
+for n in $COUNTS; do run "$n"; done
