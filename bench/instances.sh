@@ -13,16 +13,23 @@
 #
 #   bench/instances.sh [slots] [instance counts]   (defaults 40000 and "1 2 3"; needs wrk, psql,
 #                                                   pgbench, bc)
+#   BIN=/tmp/jobunivers-before bench/instances.sh    (measure another build as it is)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SLOTS="${1:-40000}"
 COUNTS="${2:-1 2 3}"
 PG="${JOBUNIVERS_TEST_POSTGRES:-postgres://postgres@127.0.0.1:5432/postgres}"
-BIN=./target/release/jobunivers
+# BIN=…: another build to measure (e.g. the one before a change), used as it is.
+BIN="${BIN:-}"
+# Each instance's pool: `serve`'s default (the demo's own is 4).
+POOL="${POOL:-8}"
 PGBENCH=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | tail -1)
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-cargo build --release -p jobunivers --quiet
+if [ -z "$BIN" ]; then
+  cargo build --release -p jobunivers --quiet
+  BIN=./target/release/jobunivers
+fi
 [ -d node_modules/dkfds ] || npm ci --no-audit --no-fund >/dev/null
 
 WORK=$(mktemp -d)
@@ -41,13 +48,14 @@ fresh_db() {  # name -> url
   echo "${PG%/*}/$1"
 }
 
-echo "booking storm over N instances on one PostgreSQL: $SLOTS slots, 64 connections in all, $(nproc) cores, load generator on the same machine"
+echo "booking storm over N instances on one PostgreSQL: $SLOTS slots, 64 connections in all, a pool of $POOL per instance, $(nproc) cores, load generator on the same machine"
 
 if [ -n "$PGBENCH" ]; then
   url=$(fresh_db "ju_bench_pgbench_$$")
-  "$PGBENCH" -q -i -s 10 "$url" >/dev/null 2>&1
+  # Scale 64: as many branches as clients, so pgbench does not queue on its own branch rows.
+  "$PGBENCH" -q -i -s 64 "$url" >/dev/null 2>&1
   tps=$("$PGBENCH" -c 64 -j 2 -T 8 "$url" 2>/dev/null | awk '/^tps/ {printf "%.0f", $3}')
-  echo "baseline: pgbench tpcb-like, 64 clients, 8 s: $tps transactions/s"
+  echo "baseline: pgbench tpcb-like, scale 64, 64 clients, 8 s: $tps transactions/s"
 fi
 
 run() {  # n
@@ -55,12 +63,12 @@ run() {  # n
   url=$(fresh_db "ju_bench_inst_$$_$n")
   DATABASE_URL="$url" $BIN bench-seed --data "$data" --slots "$SLOTS" --out "$WORK/slots-$n.txt" 2>/dev/null
   if [ "$n" = "$(echo "$COUNTS" | awk '{print $1}')" ]; then
-    DATABASE_URL="$url" $BIN bench-claim --data "$data" --count 6000 --tasks 64 | sed 's/^/baseline: /'
+    DATABASE_URL="$url" JOBUNIVERS_DB_MAX_CONNECTIONS="$POOL" $BIN bench-claim --data "$data" --count 6000 --tasks 64 | sed 's/^/baseline: /'
   fi
   # One after the other: the first start tops up the demo's calendar, the others find it done.
   SERVERS=()
   for i in $(seq 1 "$n"); do
-    DATABASE_URL="$url" JOBUNIVERS_LOG=warn $BIN demo --listen "127.0.0.1:$((18190 + i))" --data "$data" > "$WORK/server-$n-$i.log" 2>&1 &
+    DATABASE_URL="$url" JOBUNIVERS_DB_MAX_CONNECTIONS="$POOL" JOBUNIVERS_LOG=warn $BIN demo --listen "127.0.0.1:$((18190 + i))" --data "$data" > "$WORK/server-$n-$i.log" 2>&1 &
     SERVERS+=($!)
     for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$((18190 + i))/healthz" >/dev/null && break; sleep 0.2; done
   done

@@ -2,7 +2,7 @@
 // folder, drives Debian's Chromium through playwright-core, and checks pages with axe-core.
 import { spawn } from 'node:child_process';
 import { before, after } from 'node:test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,43 @@ export async function freePort() {
 /// day; tests read and move the server's clock (`serverNow`, `setClock`), never the wall clock.
 export const DEMO_NOW = '2026-12-07T08:00:00Z';
 
+/// The demo world seeded once per build of the binary, for every server that starts on a SQLite
+/// file of its own: seeding takes seconds, copying the folder milliseconds, and the world is the
+/// same (seeded at `DEMO_NOW` by `jobunivers demo --seed-only`, which runs no background work).
+/// A lock folder makes test files that start at once seed it once.
+async function seededTemplate(bin, env) {
+  const { mtimeMs, size } = statSync(bin);
+  const name = `jobunivers-e2e-template-${Math.round(mtimeMs)}-${size}`;
+  const dir = join(tmpdir(), name);
+  const done = join(dir, 'done');
+  if (existsSync(done)) return join(dir, 'data');
+  const lock = `${dir}.lock`;
+  // A lock left by a run that died while seeding is older than any seeding takes.
+  if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 120_000) rmSync(lock, { recursive: true, force: true });
+  let mine = false;
+  try { mkdirSync(lock); mine = true; } catch { /* another test file is seeding it */ }
+  if (mine) {
+    try {
+      for (const old of readdirSync(tmpdir()).filter((d) => d.startsWith('jobunivers-e2e-template-') && d !== name)) {
+        rmSync(join(tmpdir(), old), { recursive: true, force: true });
+      }
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir);
+      await new Promise((resolve, reject) => {
+        const child = spawn(bin, ['demo', '--seed-only', '--data', join(dir, 'data')], { env, stdio: 'ignore' });
+        child.once('error', reject);
+        child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seeding the demo exited with ${code}`))));
+      });
+      writeFileSync(done, '');
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+  for (let i = 0; i < 1200 && !existsSync(done); i++) await new Promise((r) => setTimeout(r, 100));
+  if (!existsSync(done)) throw new Error('the demo world was not seeded');
+  return join(dir, 'data');
+}
+
 /// Starts `jobunivers demo`. By default on its own SQLite file; `databaseUrl` and `data` let
 /// several servers share one PostgreSQL database and one CPR key (the data folder keeps it).
 /// `port` (from `freePort`) when the address must be known beforehand; `env` adds variables;
@@ -45,6 +82,10 @@ export async function startServer({ databaseUrl, data: shared, port: chosen, env
   };
   delete env.DATABASE_URL;
   if (wallClock) delete env.JOBUNIVERS_DEMO_NOW;
+  // Its own SQLite file at the usual moment: a copy of the world seeded once.
+  if (!shared && !databaseUrl && !wallClock && Object.keys(extra).length === 0) {
+    cpSync(await seededTemplate(bin, env), data, { recursive: true });
+  }
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   const child = spawn(bin, ['demo', '--listen', `127.0.0.1:${port}`, '--data', data], {
     env, stdio: ['ignore', 'pipe', 'pipe'],

@@ -425,7 +425,9 @@ impl Config {
             store: StoreOptions {
                 url,
                 cpr_key,
-                max_connections: 4,
+                // Readers on SQLite, the pool on PostgreSQL; the variable lets a benchmark give
+                // the demo on PostgreSQL the pool `serve` has.
+                max_connections: env_parse(&env, "JOBUNIVERS_DB_MAX_CONNECTIONS")?.unwrap_or(4),
                 meetings: meeting_settings(&env, &FileConfig::default())?,
             },
             notify: notify_config(

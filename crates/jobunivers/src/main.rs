@@ -51,6 +51,10 @@ enum Command {
         /// every run; it runs on from there. Without it, the wall clock.
         #[arg(long, env = "JOBUNIVERS_DEMO_NOW")]
         now: Option<jiff::Timestamp>,
+        /// Seed the data folder and exit without serving: the browser tests seed one folder
+        /// this way and copy it for each test file, rather than seed 25 times.
+        #[arg(long, hide = true)]
+        seed_only: bool,
     },
     /// Start for production, configured by a file and the environment.
     Serve {
@@ -189,7 +193,12 @@ fn spawn_workers(store: &Store, config: &Config) -> Result<(), RunError> {
 
 async fn run(cli: Cli) -> Result<(), RunError> {
     match cli.command {
-        Command::Demo { listen, data, now } => {
+        Command::Demo {
+            listen,
+            data,
+            now,
+            seed_only,
+        } => {
             let config = Config::demo(&listen, &data)?;
             logging::init(&config.log);
             let store = open(&config).await?;
@@ -211,6 +220,10 @@ async fn run(cli: Cli) -> Result<(), RunError> {
                 tracing::info!(threads, "demo message threads");
                 let notices = demo_notices::seed(&store, &system_actor()).await?;
                 tracing::info!(notices, "demo no-shows with availability notices");
+            }
+            if seed_only {
+                store.close().await;
+                return Ok(());
             }
             let listener = tokio::net::TcpListener::bind(&config.listen).await?;
             let url = format!("http://{}", listener.local_addr()?);

@@ -4,7 +4,7 @@
 //!
 //! They are derived data. Every change that can move a count — a booking, a move (both days),
 //! an afbud, an outcome, a survey answer, a citizen's new target group — marks its day and
-//! municipality stale in its own transaction ([`mark`]); before a report reads, it counts the
+//! municipality stale in its own transaction ([`mark`], a row of its own in `report_marks`); before a report reads, it counts the
 //! stale days in its period again, and their months from their days
 //! ([`Store::settle_report_days`]). So a report is exact without the writes doing the counting,
 //! and a forgotten day cannot stay wrong: the change that made it wrong also marked it.
@@ -43,9 +43,11 @@ impl StaleDay {
     }
 }
 
-/// Marks days stale, in the transaction of the change that moved their counts. Marking a day
-/// again updates its row, which on PostgreSQL makes a concurrent recount of that day wait for
-/// this transaction instead of counting without its change.
+/// Marks days stale, in the transaction of the change that moved their counts: a row of its own
+/// per day (`report_marks`, migration 0034), which no other transaction touches, so concurrent
+/// bookings never wait for each other here. A recount takes only the committed marks of a day
+/// ([`Store::settle`]); a change committed after it keeps its mark, and its day is counted
+/// again at the next settle.
 pub(crate) async fn mark(
     tx: &mut Transaction<'_, Any>,
     now: i64,
@@ -55,17 +57,18 @@ pub(crate) async fn mark(
     days.sort();
     days.dedup();
     for chunk in days.chunks(100) {
-        let mut sql = crate::sql::insert_values(
-            "report_stale",
-            &["day", "municipality", "marked_at"],
+        let sql = crate::sql::insert_values(
+            "report_marks",
+            &["id", "day", "municipality", "marked_at"],
             chunk.len(),
-        );
-        sql.push_str(
-            " ON CONFLICT (day, municipality) DO UPDATE SET marked_at = excluded.marked_at",
         );
         let mut q = sqlx::query(&sql);
         for d in chunk {
-            q = q.bind(d.day.clone()).bind(d.municipality.clone()).bind(now);
+            q = q
+                .bind(crate::ids::new_id())
+                .bind(d.day.clone())
+                .bind(d.municipality.clone())
+                .bind(now);
         }
         q.execute(&mut **tx).await?;
     }
@@ -281,7 +284,7 @@ impl Store {
             (a.to_string(), b.to_string())
         });
         let days: Vec<String> = sqlx::query(
-            "SELECT DISTINCT day FROM report_stale WHERE day >= $1 AND day < $2 ORDER BY day",
+            "SELECT DISTINCT day FROM report_marks WHERE day >= $1 AND day < $2 ORDER BY day",
         )
         .bind(first)
         .bind(end)
@@ -294,15 +297,18 @@ impl Store {
             let mut tx = self.inner.write.begin().await?;
             one_at_a_time(&mut tx, self.inner.backend).await?;
             // Taking the marks decides who counts: a recount running at the same time finds
-            // none left and leaves the day to this one.
-            let municipalities: Vec<String> =
-                sqlx::query("DELETE FROM report_stale WHERE day = $1 RETURNING municipality")
+            // none left and leaves the day to this one. A change not yet committed keeps its
+            // mark for the next settle.
+            let mut municipalities: Vec<String> =
+                sqlx::query("DELETE FROM report_marks WHERE day = $1 RETURNING municipality")
                     .bind(&day)
                     .fetch_all(&mut *tx)
                     .await?
                     .iter()
                     .map(|r| r.try_get("municipality"))
                     .collect::<Result<_, _>>()?;
+            municipalities.sort_unstable();
+            municipalities.dedup();
             if municipalities.is_empty() {
                 continue;
             }
