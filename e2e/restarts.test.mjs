@@ -94,6 +94,20 @@ async function storm(urls, token, pairs, stop, clients = 16) {
   return seen;
 }
 
+/// Books over the instances `urls()` names from 16 clients; 1.5 s in, `disturb()` runs (what it
+/// returns is handed back), and `after` ms later the clients stop. A session made on the first
+/// instance is used on all: sessions are in the database.
+async function stormAround(urls, db, disturb, after) {
+  const token = await devToken(urls()[0]);
+  let stopping = false;
+  const running = storm(urls, token, db.pairs, () => stopping);
+  await sleep(1500);
+  const marks = await disturb();
+  await sleep(after);
+  stopping = true;
+  return { seen: await running, ...marks };
+}
+
 async function devToken(url) {
   const r = await fetch(`${url}/api/v1/dev/session`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'aalborg.jk1' }),
@@ -118,20 +132,14 @@ test('one of two instances restarts mid-storm: it finishes what it began, and no
   let a = await start(portA);
   const b = await start();
   try {
-    // A session made on one instance holds on the other: sessions are in the database.
-    const token = await devToken(a.url);
-    let stopping = false;
-    const running = storm(() => [a.url, b.url], token, db.pairs, () => stopping);
-    await sleep(1500);
-    // SIGTERM, as an orchestrator sends: A stops taking connections, answers what it has
-    // begun, and exits; then the new version starts on the same port.
-    const stoppedAt = Date.now();
-    await a.stop();
-    a = await start(portA);
-    const backAt = Date.now();
-    await sleep(2000);
-    stopping = true;
-    const seen = await running;
+    const { seen, stoppedAt, backAt } = await stormAround(() => [a.url, b.url], db, async () => {
+      // SIGTERM, as an orchestrator sends: A stops taking connections, answers what it has
+      // begun, and exits; then the new version starts on the same port.
+      const stopped = Date.now();
+      await a.stop();
+      a = await start(portA);
+      return { stoppedAt: stopped, backAt: Date.now() };
+    }, 2000);
     assert.deepEqual(seen.errors, [], 'no error answers');
     assert.deepEqual(seen.unavailable, [], 'the database stayed up');
     assert.ok(seen.booked.length > 100, `bookings went on: ${seen.booked.length}`);
@@ -191,19 +199,14 @@ test('PostgreSQL restarts mid-storm: requests wait or get 503 while it is down, 
   const a = await start();
   const b = await start();
   try {
-    const token = await devToken(a.url);
-    let stopping = false;
-    const running = storm(() => [a.url, b.url], token, db.pairs, () => stopping);
-    await sleep(1500);
-    // A fast shutdown ends every connection at once (SQLSTATE 57P01); down for two seconds.
-    const downAt = Date.now();
-    pg.stop();
-    await sleep(2000);
-    pg.start();
-    const upAt = Date.now();
-    await sleep(3000);
-    stopping = true;
-    const seen = await running;
+    const { seen, downAt, upAt } = await stormAround(() => [a.url, b.url], db, async () => {
+      // A fast shutdown ends every connection at once (SQLSTATE 57P01); down for two seconds.
+      const down = Date.now();
+      pg.stop();
+      await sleep(2000);
+      pg.start();
+      return { downAt: down, upAt: Date.now() };
+    }, 3000);
     assert.deepEqual(seen.errors, [], 'no 5xx but 503, nothing else refused');
     // While it is down nothing is acknowledged: a request waits for the database (up to the
     // pool's 10 s) and is answered once it is back, or 503 with Retry-After.

@@ -170,6 +170,14 @@ impl Scope {
         }
     }
 
+    /// The same on `surveys v`, which carry their meeting's (or chat's) municipality.
+    fn unit_on_surveys(&self) -> &'static str {
+        match self {
+            Scope::Fund(_) => "$3",
+            _ => "v.municipality",
+        }
+    }
+
     /// The condition on `surveys v`, which carry their meeting's municipality and staff.
     fn on_surveys(&self) -> &'static str {
         match self {
@@ -277,10 +285,7 @@ impl Store {
             return Ok(none());
         };
         let scope = &scope.0;
-        let unit = match scope {
-            Scope::Fund(_) => "$3",
-            _ => "v.municipality",
-        };
+        let unit = scope.unit_on_surveys();
         let rows = sqlx::query(&format!(
             "SELECT v.comment, v.held_at, {unit} AS u FROM surveys v WHERE v.comment IS NOT NULL \
              AND v.held_at >= $1 AND v.held_at < $2 AND ({})",
@@ -613,8 +618,19 @@ impl Store {
              WHERE m.starts_at >= $1 AND m.starts_at < $2 AND ({}) GROUP BY {unit}, {key}",
             scope.on_meetings()
         );
+        self.period_units(&sql, scope, from, to).await
+    }
+
+    /// Runs a count per unit and key, `sql`, over [from, to) (`$1`, `$2`) for `scope` (`$3`).
+    async fn period_units(
+        &self,
+        sql: &str,
+        scope: &Scope,
+        from: Timestamp,
+        to: Timestamp,
+    ) -> Result<Vec<(String, String, ContactCounts)>, StoreError> {
         // Planned for its own period each time (see `report_days::run`).
-        let rows = sqlx::query(&sql)
+        let rows = sqlx::query(sql)
             .persistent(false)
             .bind(clock::to_micros(from))
             .bind(clock::to_micros(to))
@@ -640,10 +656,7 @@ impl Store {
             GroupBy::Municipality => "v.municipality",
             GroupBy::Team => "COALESCE(s.team, 'fund:' || s.unemployment_fund, '')",
         };
-        let unit = match scope {
-            Scope::Fund(_) => "$3",
-            _ => "v.municipality",
-        };
+        let unit = scope.unit_on_surveys();
         let sql = format!(
             "SELECT {unit} AS u, {key} AS k, {CHAT_ANSWER_COUNTS} \
              FROM surveys v LEFT JOIN staff s ON s.id = v.staff_id \
@@ -651,14 +664,7 @@ impl Store {
              AND v.held_at >= $1 AND v.held_at < $2 AND ({}) GROUP BY {unit}, {key}",
             scope.on_surveys()
         );
-        let rows = sqlx::query(&sql)
-            .persistent(false)
-            .bind(clock::to_micros(from))
-            .bind(clock::to_micros(to))
-            .bind(scope.value())
-            .fetch_all(&self.inner.read)
-            .await?;
-        units(&rows)
+        self.period_units(&sql, scope, from, to).await
     }
 
     /// The survey answers of the final months [first, end) as cells of one organisation's month

@@ -4,10 +4,10 @@
 //!
 //! They are derived data. Every change that can move a count — a booking, a move (both days),
 //! an afbud, an outcome, a survey answer, a citizen's new target group — marks its day and
-//! municipality stale in its own transaction ([`mark`], a row of its own in `report_marks`); before a report reads, it counts the
-//! stale days in its period again, and their months from their days
-//! ([`Store::settle_report_days`]). So a report is exact without the writes doing the counting,
-//! and a forgotten day cannot stay wrong: the change that made it wrong also marked it.
+//! municipality stale in its own transaction ([`mark`], a row of its own in `report_marks`);
+//! before a report reads, it counts the stale days in its period again, and their months from
+//! their days ([`Store::settle_report_days`]). So a report is exact without the writes doing the
+//! counting, and a forgotten day cannot stay wrong: the change that made it wrong also marked it.
 //!
 //! Recounts run one at a time: on SQLite the single writer sees to it, on PostgreSQL a
 //! transaction-level advisory lock ([`one_at_a_time`]), so two instances counting the same day
