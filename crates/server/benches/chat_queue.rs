@@ -341,18 +341,10 @@ async fn main() {
     )
     .await;
     let day = json!({"opens": "00:00", "closes": "23:59"});
-    let week: serde_json::Map<String, Value> = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-    .iter()
-    .map(|d| ((*d).to_owned(), day.clone()))
-    .collect();
+    let week: serde_json::Map<String, Value> = server::api::chat::hours::DAY_NAMES
+        .iter()
+        .map(|d| ((*d).to_owned(), day.clone()))
+        .collect();
     let (s, v) = api
         .send(
             reqwest::Method::PUT,

@@ -13,6 +13,10 @@ use domain::meetings::{ChannelRefusal, MeetingRefusal};
 
 use crate::i18n::{Lang, channel_refusal, conflict, invalid_message, meeting_refusal};
 
+/// `Retry-After` (seconds) while the database cannot be reached, for the API and pages alike: a
+/// restarting PostgreSQL takes seconds (docs/operations.md).
+pub const RETRY_UNAVAILABLE: &str = "5";
+
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
     #[error("no valid sign-in")]
@@ -347,8 +351,7 @@ impl IntoResponse for ApiError {
         let retry_after = match self {
             // The limit counts the last minute.
             ApiError::RateLimited => Some("60"),
-            // A restarting PostgreSQL takes seconds (docs/operations.md).
-            ApiError::Unavailable(_) => Some("5"),
+            ApiError::Unavailable(_) => Some(RETRY_UNAVAILABLE),
             _ => None,
         };
         if let Some(seconds) = retry_after {

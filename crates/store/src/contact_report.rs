@@ -68,6 +68,10 @@ pub(crate) const SUMS: &str = "CAST(SUM(d.meetings) AS BIGINT) AS meetings, CAST
      CAST(SUM(d.answered_phone) AS BIGINT) AS answered_phone, \
      CAST(SUM(d.answered_paper) AS BIGINT) AS answered_paper";
 
+/// A team's key on staff `s`: an a-kasse adviser without a team counts under their a-kasse
+/// (`fund:3F`). Meetings group by who held them, answers after chats by who took the chat.
+const TEAM_KEY: &str = "COALESCE(s.team, 'fund:' || s.unemployment_fund, '')";
+
 /// The key of chat's row among the channels (issue 21): written contact, beside the
 /// meetings' `in_person`, `phone` and `video`.
 pub const CHAT_CHANNEL: &str = "chat";
@@ -604,11 +608,7 @@ impl Store {
             GroupBy::Channel | GroupBy::Month => ("m.channel", ""),
             GroupBy::TargetGroup => ("c.target_group", ""),
             GroupBy::Municipality => ("c.municipality", ""),
-            // An a-kasse adviser without a team counts under their a-kasse (`fund:3F`).
-            GroupBy::Team => (
-                "COALESCE(s.team, 'fund:' || s.unemployment_fund, '')",
-                "LEFT JOIN staff s ON s.id = m.staff_id",
-            ),
+            GroupBy::Team => (TEAM_KEY, "LEFT JOIN staff s ON s.id = m.staff_id"),
         };
         let unit = scope.unit_on_meetings();
         let sql = format!(
@@ -654,7 +654,7 @@ impl Store {
             GroupBy::Channel | GroupBy::Month => "v.channel",
             GroupBy::TargetGroup => "v.target_group",
             GroupBy::Municipality => "v.municipality",
-            GroupBy::Team => "COALESCE(s.team, 'fund:' || s.unemployment_fund, '')",
+            GroupBy::Team => TEAM_KEY,
         };
         let unit = scope.unit_on_surveys();
         let sql = format!(

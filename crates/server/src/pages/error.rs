@@ -140,7 +140,7 @@ impl IntoResponse for PageError {
         if status == StatusCode::SERVICE_UNAVAILABLE {
             response.headers_mut().insert(
                 axum::http::header::RETRY_AFTER,
-                axum::http::HeaderValue::from_static("5"),
+                axum::http::HeaderValue::from_static(crate::error::RETRY_UNAVAILABLE),
             );
         }
         response
