@@ -17,6 +17,7 @@ mod demo_surveys;
 mod logging;
 mod national;
 mod national_reports;
+mod national_worklist;
 mod sign_in_config;
 
 use std::path::PathBuf;
@@ -107,6 +108,9 @@ enum Command {
         citizens: usize,
         #[arg(long, default_value_t = 20)]
         meetings: usize,
+        /// How many municipalities share the citizens.
+        #[arg(long, default_value_t = national::MUNICIPALITIES)]
+        municipalities: usize,
     },
     /// Benchmarks: plan, worklist and recompute-all timings on a national-scale data folder.
     #[command(hide = true)]
@@ -181,6 +185,11 @@ fn spawn_workers(store: &Store, config: &Config) -> Result<(), RunError> {
         Duration::from_secs(600),
     ));
     tokio::spawn(workers::report_days(store.clone(), Duration::from_secs(10)));
+    tokio::spawn(workers::worklists(
+        store.clone(),
+        config.server.rules.clone(),
+        Duration::from_secs(10),
+    ));
     tokio::spawn(workers::chat_closing(
         store.clone(),
         Duration::from_secs(30),
@@ -268,10 +277,11 @@ async fn run(cli: Cli) -> Result<(), RunError> {
             data,
             citizens,
             meetings,
+            municipalities,
         } => {
             let config = Config::demo("127.0.0.1:0", &data)?;
             let store = open(&config).await?;
-            national::seed(&store, &system_actor(), citizens, meetings).await?;
+            national::seed(&store, &system_actor(), citizens, meetings, municipalities).await?;
             store.close().await;
             Ok(())
         }

@@ -17,6 +17,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha12Rng;
 use store::{BulkCitizen, BulkMeeting, NewStaff, Store, StoreError, bulk_id};
 
+/// Municipalities unless asked otherwise (`--municipalities`): about the country's.
 pub const MUNICIPALITIES: usize = 98;
 const FUNDS: [&str; 3] = ["3F", "HK", "KRIFA"];
 const CITIZENS_PER_CASEWORKER: usize = 200;
@@ -51,13 +52,14 @@ async fn organisations(
     store: &Store,
     system: &Actor,
     citizens: usize,
+    towns: usize,
 ) -> Result<World, StoreError> {
     let bad = |_| StoreError::Corrupt {
         column: "generated",
     };
-    let per_town = (citizens / MUNICIPALITIES / CITIZENS_PER_CASEWORKER).max(1);
+    let per_town = (citizens / towns / CITIZENS_PER_CASEWORKER).max(1);
     let mut caseworkers = Vec::new();
-    for i in 0..MUNICIPALITIES {
+    for i in 0..towns {
         let code = municipality_code(i);
         let m = MunicipalityCode::try_from(code.as_str()).map_err(bad)?;
         let name = OrgName::try_from(format!("Kommune {code}").as_str()).map_err(bad)?;
@@ -83,7 +85,7 @@ async fn organisations(
         )?;
         store.create_staff(system, &leader).await?;
         caseworkers.push(town);
-        eprint!("\rorganisations {}/{MUNICIPALITIES}", i + 1);
+        eprint!("\rorganisations {}/{towns}", i + 1);
     }
     let mut advisers = Vec::new();
     for f in FUNDS {
@@ -111,15 +113,17 @@ async fn organisations(
     })
 }
 
-/// Writes the whole world.
+/// Writes the whole world: `citizens` spread over `towns` municipalities (one town of 30,000
+/// is a large municipality's manager's view, issue 22).
 pub async fn seed(
     store: &Store,
     system: &Actor,
     citizens: usize,
     meetings: usize,
+    towns: usize,
 ) -> Result<(), StoreError> {
     let started = Instant::now();
-    let world = organisations(store, system, citizens).await?;
+    let world = organisations(store, system, citizens, towns.max(1)).await?;
     store
         .without_secondary_indexes(write_citizens(store, &world, citizens, meetings, started))
         .await?;
@@ -146,6 +150,7 @@ async fn write_citizens(
         (TargetGroup::EducationBenefit, 8),
         (TargetGroup::SicknessBenefit, 7),
     ];
+    let towns = world.caseworkers.len();
     let mut written = 0;
     let mut answers = ChaCha12Rng::seed_from_u64(7);
     while written < citizens {
@@ -154,9 +159,9 @@ async fn write_citizens(
         let mut rows = Vec::with_capacity(n * meetings);
         let mut surveys = Vec::new();
         for i in written..written + n {
-            let town = i % MUNICIPALITIES;
+            let town = i % towns;
             let staff = &world.caseworkers[town];
-            let caseworker = &staff[(i / MUNICIPALITIES) % staff.len()];
+            let caseworker = &staff[(i / towns) % staff.len()];
             let mut pick = i * 37 % 100;
             let group = groups
                 .iter()
@@ -376,6 +381,7 @@ pub async fn bench(
         plan99 / base,
         list99 / base
     );
+    crate::national_worklist::bench(store, system, book, samples, base).await?;
     let t = Instant::now();
     let census = store.plan_census(system, book, today).await?;
     println!(

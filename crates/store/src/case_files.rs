@@ -12,7 +12,8 @@ use domain::contact_plan::{Exemptions, Holder, PlanMeeting, StartDates};
 use domain::{CitizenId, MeetingStatus, TargetGroup, Track};
 use jiff::Timestamp;
 use jiff::civil::Date;
-use sqlx::Row;
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
 
 use crate::error::parse;
 use crate::ids::typed;
@@ -60,14 +61,45 @@ const FIELDS: usize = 26;
 
 impl Store {
     /// The case files of the citizens matched by `scope` (on `citizens c`, one parameter `$1`):
-    /// what the worklist, the quota report and the census all read.
+    /// what the quota report and the census read.
     pub(crate) async fn case_files(
         &self,
         scope: &str,
         value: &str,
     ) -> Result<Vec<CaseFile>, StoreError> {
-        let sql = format!(
-            "SELECT string_agg(c.id || '\u{1f}' || c.name || '\u{1f}' || c.municipality \
+        let sql = select(scope);
+        let row = sqlx::query(&sql)
+            .bind(value)
+            .fetch_one(&self.inner.read)
+            .await?;
+        unpack_all(&row)
+    }
+}
+
+/// The case files of these citizens, read in the caller's transaction (the kept worklist
+/// decides them there, `worklist_state.rs`). Citizens that no longer exist are left out.
+pub(crate) async fn of_citizens(
+    tx: &mut Transaction<'_, Any>,
+    ids: &[String],
+) -> Result<Vec<CaseFile>, StoreError> {
+    let mut out = Vec::with_capacity(ids.len());
+    // Well below both backends' limit on parameters.
+    for chunk in ids.chunks(500) {
+        let params: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let sql = select(&format!("c.id IN ({})", params.join(", ")));
+        let mut query = sqlx::query(&sql);
+        for id in chunk {
+            query = query.bind(id.as_str());
+        }
+        out.extend(unpack_all(&query.fetch_one(&mut **tx).await?)?);
+    }
+    Ok(out)
+}
+
+/// The one statement that reads case files, for the citizens `scope` matches.
+fn select(scope: &str) -> String {
+    format!(
+        "SELECT string_agg(c.id || '\u{1f}' || c.name || '\u{1f}' || c.municipality \
              || '\u{1f}' || COALESCE(c.unemployment_fund, '') || '\u{1f}' || c.target_group \
              || '\u{1f}' || c.unemployed_since || '\u{1f}' || COALESCE(c.track, '') \
              || '\u{1f}' || COALESCE(c.caseworker_id, '') || '\u{1f}' || CAST(c.created_at AS TEXT) \
@@ -96,16 +128,14 @@ impl Store {
              || '\u{1f}' || COALESCE((SELECT CAST(MIN(created_at) AS TEXT) FROM letters \
                 WHERE citizen_id = c.id AND printed_at IS NULL AND recipient_address IS NULL), ''), \
              '\u{1e}') AS packed FROM citizens c WHERE {scope}"
-        );
-        let row = sqlx::query(&sql)
-            .bind(value)
-            .fetch_one(&self.inner.read)
-            .await?;
-        let Some(packed) = row.try_get::<Option<String>, _>("packed")? else {
-            return Ok(Vec::new());
-        };
-        packed.split('\u{1e}').map(case_file).collect()
-    }
+    )
+}
+
+fn unpack_all(row: &AnyRow) -> Result<Vec<CaseFile>, StoreError> {
+    let Some(packed) = row.try_get::<Option<String>, _>("packed")? else {
+        return Ok(Vec::new());
+    };
+    packed.split('\u{1e}').map(case_file).collect()
 }
 
 fn case_file(record: &str) -> Result<CaseFile, StoreError> {

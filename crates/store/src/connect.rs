@@ -126,6 +126,9 @@ pub(crate) struct Inner {
     pub(crate) messages:
         Option<crate::group_commit::GroupWriter<crate::messages::writer::Messages>>,
     pub(crate) sessions: crate::sessions::SessionCache,
+    /// The fingerprint of the rule book the kept worklist is known to be decided with
+    /// (`worklist_state.rs`); empty until checked against the database.
+    pub(crate) worklist_rules: std::sync::Mutex<String>,
     pub(crate) meetings: MeetingSettings,
     /// Added to the wall clock; only tests and the demo move it (`Store::advance_clock`,
     /// `Store::set_clock`).
@@ -192,6 +195,7 @@ impl Store {
                 bookings,
                 messages,
                 sessions: Default::default(),
+                worklist_rules: Default::default(),
                 meetings: options.meetings,
                 clock_offset_micros: Default::default(),
                 session_idle_micros: Default::default(),
@@ -208,6 +212,7 @@ impl Store {
     /// Applies the migrations that have not run yet. Safe to call at every start-up.
     pub async fn migrate(&self) -> Result<(), StoreError> {
         MIGRATOR.run(&self.inner.write).await?;
+        crate::worklist_marks::install(&self.inner.write, self.inner.backend).await?;
         self.resume_report_counting().await
     }
 

@@ -53,6 +53,8 @@ pub mod testing;
 mod video;
 mod visitation;
 mod worklist;
+mod worklist_marks;
+mod worklist_state;
 
 pub use audit::{AccessLogEntry, AuditAction};
 pub use availability_notices::{AvailabilityNotice, Withdrawal};

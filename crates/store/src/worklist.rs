@@ -1,17 +1,21 @@
-//! The worklist: the citizens who need a caseworker's action now, and why. A whole portfolio's
-//! case files are read in one statement (`case_files.rs`), then the domain decides, so an item
-//! disappears the moment its cause is dealt with.
+//! The worklist: the citizens who need a caseworker's action now, and why. What the domain
+//! decided for each case is kept and brought up to date before each view
+//! (`worklist_state.rs`), so an item disappears the moment its cause is dealt with and a view
+//! of 30,000 citizens reads one page, not 30,000 case files.
 
-use domain::contact_plan::{
-    CaseFacts, Paging, RuleBook, WorkReason, contact_plan, sort_worklist, work_reasons,
-};
+use std::collections::HashMap;
+
+use domain::contact_plan::{Paging, RuleBook, WorkReason};
 use domain::{Actor, CitizenId, Organisation, Role, TargetGroup, Track};
 use jiff::Timestamp;
-use sqlx::Row;
+use sqlx::any::{AnyArguments, AnyRow};
+use sqlx::{Any, Row};
 
 use crate::audit::{AuditAction, AuditEntry};
-use crate::case_files::CaseFile;
-use crate::{Store, StoreError};
+use crate::error::parse;
+use crate::ids::typed;
+use crate::worklist_state::org_key;
+use crate::{Store, StoreError, clock};
 
 /// Filters, as in a portfolio view, and the page to show (`Paging::default()`: the first 50).
 #[derive(Debug, Clone, Default)]
@@ -60,9 +64,11 @@ impl Store {
     /// (every member of their a-kasse: the a-kasse does not assign members to advisers), or a
     /// manager's (every citizen of their municipality or fund, with unassigned citizens and each
     /// caseworker's counts). Each organisation sees only the conversations and meetings that
-    /// are its to act on (`CaseFacts::holder`). Citizens and administrators: `Forbidden`. The
-    /// page asked for is returned, with the count of all; every citizen on that page is logged,
-    /// no one on another (`domain::contact_plan::paging`).
+    /// are its to act on (`CaseFacts::holder`). Citizens and administrators: `Forbidden`.
+    ///
+    /// The list is kept, not computed here (`worklist_state.rs`): the organisation's changed
+    /// cases are decided first, then the page asked for is read, with the count of all. Every
+    /// citizen on that page is logged, no one on another (`domain::contact_plan::paging`).
     pub async fn worklist(
         &self,
         actor: &Actor,
@@ -79,97 +85,53 @@ impl Store {
             return Err(StoreError::Forbidden);
         };
         let manager = *role == Role::Manager;
-        let (scope, value) = match (manager, organisation) {
-            (false, Organisation::Municipality(_)) => ("caseworker_id = $1", id.as_str()),
-            (true, Organisation::Municipality(m)) => ("municipality = $1", m.as_str()),
-            (_, Organisation::Fund(f)) => ("unemployment_fund = $1", f.as_str()),
-        };
-        let holder = domain::contact_plan::Holder::of_organisation(organisation);
-        let cases = self.case_files(scope, value).await?;
-        let now = self.now();
-        let today = domain::clock_text::local_date(now);
-        let mut entries = Vec::new();
-        for case in &cases {
-            if query.target_group.is_some_and(|g| g != case.target_group)
-                || query.track.is_some_and(|t| Some(t) != case.track)
-            {
-                continue;
-            }
-            let citizen = domain::contact_plan::PlanCitizen {
-                target_group: case.target_group,
-                starts: case.starts,
-                exempt: case.exempt,
-                jobcenter_from_start: case.jobcenter_from_start,
-            };
-            let plan = contact_plan(book, citizen, &case.meetings, today);
-            let reasons = work_reasons(
-                &CaseFacts {
-                    plan: &plan,
-                    meetings: &case.meetings,
-                    track: case.track,
-                    latest_screening: case.latest_screening,
-                    latest_visitation: case.latest_visitation,
-                    last_activity: [
-                        case.last_signed_in_at,
-                        case.own_booking,
-                        case.latest_visitation,
-                    ]
-                    .into_iter()
-                    .flatten()
-                    .max(),
-                    registered_at: case.created_at,
-                    // The jobcenter holds the meeting the survey was about; a-kasser do not call.
-                    callback_requested: match organisation {
-                        Organisation::Municipality(_) => case.callback_requested,
-                        Organisation::Fund(_) => None,
-                    },
-                    letter_address_missing: case.letter_address_missing,
-                    absence_reported: match organisation {
-                        Organisation::Municipality(_) => case.absence_jobcenter,
-                        Organisation::Fund(_) => case.absence_fund,
-                    },
-                    unanswered_since: match organisation {
-                        Organisation::Municipality(_) => case.waiting_jobcenter,
-                        Organisation::Fund(_) => case.waiting_fund,
-                    },
-                    // A caseworker's own citizens are assigned by definition.
-                    assigned: case.caseworker_id.is_some() || !manager,
-                    self_books: domain::meetings::books_themself(
-                        case.target_group,
-                        case.self_booking_exempt,
-                    ),
-                    holder,
-                },
-                now,
-            );
-            for item in reasons {
-                if query.reason.is_some_and(|r| r != item.reason) {
-                    continue;
-                }
-                entries.push(WorklistEntry {
-                    citizen_id: case.id.clone(),
-                    citizen_name: case.name.clone(),
-                    target_group: case.target_group,
-                    track: case.track,
-                    caseworker_id: case.caseworker_id.clone(),
-                    reason: item.reason,
-                    since: item.since,
-                });
-            }
-        }
-        sort_worklist(&mut entries, |e| domain::contact_plan::WorkItem {
-            reason: e.reason,
-            since: e.since,
-        });
+        self.keep_worklist(book, organisation).await?;
 
+        // `org = $1` and the filters, each value bound in turn.
+        let mut filter = Filter::new(org_key(organisation));
+        if !manager && matches!(organisation, Organisation::Municipality(_)) {
+            filter.add("caseworker_id", id.as_str());
+        }
+        if let Some(g) = query.target_group {
+            filter.add("target_group", g.as_str());
+        }
+        if let Some(t) = query.track {
+            filter.add("track", t.as_str());
+        }
+        if let Some(r) = query.reason {
+            filter.add("reason", r.as_str());
+        }
+        let skip = query
+            .page
+            .number
+            .saturating_sub(1)
+            .saturating_mul(query.page.per_page);
+        let page = filter
+            .query(&format!(
+                "SELECT citizen_id, citizen_name, target_group, track, caseworker_id, reason, since \
+                 FROM worklist_items WHERE {} ORDER BY reason_rank, since, citizen_id \
+                 LIMIT {} OFFSET {}",
+                filter.sql,
+                i64::try_from(query.page.per_page).unwrap_or(i64::MAX),
+                i64::try_from(skip).unwrap_or(i64::MAX),
+            ))
+            .fetch_all(&self.inner.read)
+            .await?;
+        let entries = page.iter().map(entry).collect::<Result<Vec<_>, _>>()?;
+        let total: i64 = filter
+            .query(&format!(
+                "SELECT COUNT(*) AS n FROM worklist_items WHERE {}",
+                filter.sql
+            ))
+            .fetch_one(&self.inner.read)
+            .await?
+            .try_get("n")?;
         let loads = if manager {
-            self.caseworker_loads(organisation, &cases, &entries)
-                .await?
+            self.caseworker_loads(organisation, &filter).await?
         } else {
             Vec::new()
         };
-        let total = entries.len();
-        let entries = query.page.slice(entries);
+
         let mut seen: Vec<&CitizenId> = entries.iter().map(|e| &e.citizen_id).collect();
         seen.sort_unstable();
         seen.dedup();
@@ -181,41 +143,109 @@ impl Store {
         .await?;
         Ok(Worklist {
             entries,
-            total,
+            total: usize::try_from(total).unwrap_or(0),
             loads,
         })
     }
 
+    /// Each caseworker of the organisation with their citizens (all) and items (filtered).
     async fn caseworker_loads(
         &self,
         organisation: &Organisation,
-        cases: &[CaseFile],
-        entries: &[WorklistEntry],
+        filter: &Filter,
     ) -> Result<Vec<CaseworkerLoad>, StoreError> {
         let (column, value) = match organisation {
             Organisation::Municipality(m) => ("municipality", m.as_str()),
             Organisation::Fund(f) => ("unemployment_fund", f.as_str()),
         };
-        let rows = sqlx::query(&format!(
+        let staff = sqlx::query(&format!(
             "SELECT id, name FROM staff WHERE {column} = $1 AND role = 'caseworker' ORDER BY name, id"
         ))
         .bind(value)
         .fetch_all(&self.inner.read)
         .await?;
-        rows.iter()
+        let citizens = counts(
+            sqlx::query(&format!(
+                "SELECT caseworker_id, COUNT(*) AS n FROM citizens WHERE {column} = $1 \
+                 AND caseworker_id IN (SELECT id FROM staff WHERE {column} = $1 AND role = 'caseworker') \
+                 GROUP BY caseworker_id"
+            ))
+            .bind(value)
+            .fetch_all(&self.inner.read)
+            .await?,
+        )?;
+        let items = counts(
+            filter
+                .query(&format!(
+                    "SELECT caseworker_id, COUNT(*) AS n FROM worklist_items WHERE {} \
+                     AND caseworker_id IS NOT NULL GROUP BY caseworker_id",
+                    filter.sql
+                ))
+                .fetch_all(&self.inner.read)
+                .await?,
+        )?;
+        staff
+            .iter()
             .map(|r| {
                 let id: String = r.try_get("id")?;
-                let assigned = |c: &Option<String>| c.as_deref() == Some(id.as_str());
                 Ok(CaseworkerLoad {
-                    citizens: cases.iter().filter(|c| assigned(&c.caseworker_id)).count(),
-                    items: entries
-                        .iter()
-                        .filter(|e| assigned(&e.caseworker_id))
-                        .count(),
+                    citizens: citizens.get(&id).copied().unwrap_or(0),
+                    items: items.get(&id).copied().unwrap_or(0),
                     name: r.try_get("name")?,
                     caseworker_id: id,
                 })
             })
             .collect()
     }
+}
+
+/// `org = $1 AND column = $2 …` over `worklist_items`, with the values to bind in order.
+struct Filter {
+    sql: String,
+    values: Vec<String>,
+}
+
+impl Filter {
+    fn new(org: String) -> Self {
+        Self {
+            sql: "org = $1".to_owned(),
+            values: vec![org],
+        }
+    }
+
+    fn add(&mut self, column: &str, value: &str) {
+        self.values.push(value.to_owned());
+        self.sql
+            .push_str(&format!(" AND {column} = ${}", self.values.len()));
+    }
+
+    fn query<'q>(&'q self, sql: &'q str) -> sqlx::query::Query<'q, Any, AnyArguments<'q>> {
+        self.values
+            .iter()
+            .fold(sqlx::query(sql), |q, v| q.bind(v.as_str()))
+    }
+}
+
+/// `caseworker_id, n` rows as a map.
+fn counts(rows: Vec<AnyRow>) -> Result<HashMap<String, usize>, StoreError> {
+    rows.iter()
+        .map(|r| {
+            let n: i64 = r.try_get("n")?;
+            Ok((r.try_get("caseworker_id")?, usize::try_from(n).unwrap_or(0)))
+        })
+        .collect()
+}
+
+/// One kept item as the worklist shows it.
+fn entry(r: &AnyRow) -> Result<WorklistEntry, StoreError> {
+    let track: Option<String> = r.try_get("track")?;
+    Ok(WorklistEntry {
+        citizen_id: typed("citizen_id", r.try_get("citizen_id")?)?,
+        citizen_name: r.try_get("citizen_name")?,
+        target_group: parse("target_group", r.try_get::<&str, _>("target_group")?)?,
+        track: track.as_deref().map(|t| parse("track", t)).transpose()?,
+        caseworker_id: r.try_get("caseworker_id")?,
+        reason: parse("reason", r.try_get::<&str, _>("reason")?)?,
+        since: clock::from_micros(r.try_get("since")?),
+    })
 }

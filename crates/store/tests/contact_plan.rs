@@ -106,7 +106,6 @@ async fn every_plan_is_recomputed_from_generated_citizens_and_meetings(backend: 
 backend_tests!(a_managers_worklist_comes_in_pages_and_only_the_page_shown_is_logged);
 async fn a_managers_worklist_comes_in_pages_and_only_the_page_shown_is_logged(backend: Backend) {
     use domain::contact_plan::{Paging, WorkReason};
-    use domain::{Login, MunicipalityCode, Organisation, PersonName, Role};
     let store = fresh_store(backend).await;
     let w = world(&store).await;
     let rules = store::testing::rule_book();
@@ -119,23 +118,7 @@ async fn a_managers_worklist_comes_in_pages_and_only_the_page_shown_is_logged(ba
         .bulk_insert_citizens(&citizens)
         .await
         .expect("citizens");
-    let manager = store
-        .create_staff(
-            &w.admin,
-            &store::NewStaff {
-                login: Login::try_from("aalborg.leder").expect("login"),
-                name: PersonName::try_from("Lene Leder").expect("name"),
-                role: Role::Manager,
-                organisation: Some(Organisation::Municipality(
-                    MunicipalityCode::try_from("0851").expect("code"),
-                )),
-                team: None,
-            },
-        )
-        .await
-        .expect("manager")
-        .actor()
-        .expect("actor");
+    let manager = aalborg_manager(&store, &w).await;
     let query = |page: Paging| store::WorklistQuery {
         reason: Some(WorkReason::Unassigned),
         page,
@@ -190,4 +173,161 @@ async fn a_managers_worklist_comes_in_pages_and_only_the_page_shown_is_logged(ba
     assert_eq!((past.total, past.entries.len()), (8, 0));
     // The caseworkers' counts cover every page.
     assert!(first.loads.iter().all(|l| l.items == 0));
+}
+
+/// Aalborg's manager: sees the whole municipality's worklist.
+async fn aalborg_manager(store: &store::Store, w: &store::testing::World) -> domain::Actor {
+    use domain::{Login, MunicipalityCode, Organisation, PersonName, Role};
+    store
+        .create_staff(
+            &w.admin,
+            &store::NewStaff {
+                login: Login::try_from("aalborg.leder").expect("login"),
+                name: PersonName::try_from("Lene Leder").expect("name"),
+                role: Role::Manager,
+                organisation: Some(Organisation::Municipality(
+                    MunicipalityCode::try_from("0851").expect("code"),
+                )),
+                team: None,
+            },
+        )
+        .await
+        .expect("manager")
+        .actor()
+        .expect("actor")
+}
+
+backend_tests!(
+    the_kept_worklist_decides_again_only_what_changed_what_the_clock_overtook_and_on_new_rules
+);
+async fn the_kept_worklist_decides_again_only_what_changed_what_the_clock_overtook_and_on_new_rules(
+    backend: Backend,
+) {
+    use domain::contact_plan::{Paging, RuleBook, WorkReason};
+    let store = fresh_store(backend).await;
+    let w = world(&store).await;
+    let rules = store::testing::rule_book();
+    let manager = aalborg_manager(&store, &w).await;
+    // Three on kontanthjælp from today: their first conversation is due within a week.
+    let today = domain::clock_text::local_date(store.now());
+    let citizens: Vec<BulkCitizen> = (0..3)
+        .map(|_| bulk(TargetGroup::JobReadyCashBenefit, today))
+        .map(|c| BulkCitizen { fund: None, ..c })
+        .collect();
+    store
+        .bulk_insert_citizens(&citizens)
+        .await
+        .expect("citizens");
+    let reasons_of = |list: &store::Worklist, id: &str| -> Vec<WorkReason> {
+        list.entries
+            .iter()
+            .filter(|e| e.citizen_id.as_str() == id)
+            .map(|e| e.reason)
+            .collect()
+    };
+    let query = store::WorklistQuery {
+        page: Paging::ALL,
+        ..Default::default()
+    };
+    let first = store
+        .worklist(&manager, &rules, &query)
+        .await
+        .expect("list");
+    for c in &citizens {
+        assert_eq!(
+            reasons_of(&first, &c.id),
+            [WorkReason::DueSoon, WorkReason::Unassigned]
+        );
+    }
+    // The view decided its own organisation's cases; the worker decides the rest (the a-kasse's
+    // member of the world), and then nothing is left to decide anywhere.
+    assert!(store.keep_every_worklist(&rules).await.expect("keep") > 0);
+    assert_eq!(store.keep_every_worklist(&rules).await.expect("keep"), 0);
+
+    // One of them gets a meeting booked: only that case is decided again.
+    store
+        .bulk_insert_meetings(&[BulkMeeting {
+            id: bulk_id(),
+            citizen_id: citizens[0].id.clone(),
+            staff_id: w.caseworker.id().to_owned(),
+            start: store.now() + jiff::SignedDuration::from_hours(48),
+            channel: Channel::InPerson,
+            status: MeetingStatus::Booked,
+            booked_by_citizen: false,
+            cancelled_late: false,
+        }])
+        .await
+        .expect("meeting");
+    assert_eq!(store.keep_every_worklist(&rules).await.expect("keep"), 1);
+    let booked = store
+        .worklist(&manager, &rules, &query)
+        .await
+        .expect("list");
+    assert_eq!(
+        reasons_of(&booked, &citizens[0].id),
+        [WorkReason::Unassigned]
+    );
+
+    // Eight days on, nothing changed but the date: the others' conversations are overdue.
+    store.advance_clock(jiff::SignedDuration::from_hours(24 * 8));
+    let later = store
+        .worklist(&manager, &rules, &query)
+        .await
+        .expect("list");
+    for c in &citizens[1..] {
+        assert_eq!(
+            reasons_of(&later, &c.id),
+            [WorkReason::Overdue, WorkReason::Unassigned]
+        );
+    }
+    // And the clock set back (the demo does it) decides them again too.
+    store.advance_clock(jiff::SignedDuration::from_hours(-24 * 8));
+    let back = store
+        .worklist(&manager, &rules, &query)
+        .await
+        .expect("list");
+    assert_eq!(
+        reasons_of(&back, &citizens[1].id),
+        [WorkReason::DueSoon, WorkReason::Unassigned]
+    );
+
+    // Another rule book (an operator changed rules/): every case is decided again, once.
+    let only_2026 = RuleBook::from_files(&[(
+        "lab-2026-07-01.toml".into(),
+        include_str!("../../../rules/lab-2026-07-01.toml").into(),
+    )])
+    .expect("rules");
+    let all = store.keep_every_worklist(&only_2026).await.expect("keep");
+    assert!(all > citizens.len(), "every case: {all}");
+    assert_eq!(
+        store.keep_every_worklist(&only_2026).await.expect("keep"),
+        0
+    );
+
+    // A second instance on the same database sees the same list, and a change made through it.
+    if backend == Backend::Postgres {
+        let twin = store::Store::connect(&store::testing::twin_options(&store))
+            .await
+            .expect("twin");
+        twin.set_clock(store.now());
+        store
+            .bulk_insert_meetings(&[BulkMeeting {
+                id: bulk_id(),
+                citizen_id: citizens[1].id.clone(),
+                staff_id: w.caseworker.id().to_owned(),
+                start: store.now() + jiff::SignedDuration::from_hours(48),
+                channel: Channel::InPerson,
+                status: MeetingStatus::Booked,
+                booked_by_citizen: false,
+                cancelled_late: false,
+            }])
+            .await
+            .expect("meeting");
+        let seen = twin.worklist(&manager, &rules, &query).await.expect("list");
+        assert_eq!(reasons_of(&seen, &citizens[1].id), [WorkReason::Unassigned]);
+        assert_eq!(
+            reasons_of(&seen, &citizens[2].id),
+            [WorkReason::DueSoon, WorkReason::Unassigned]
+        );
+    }
 }

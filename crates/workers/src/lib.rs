@@ -4,6 +4,7 @@
 //! - [`housekeeping`]: removes expired sessions and abandoned sign-ins.
 //! - [`chat_closing`]: ends the chats nobody took before closing time; returns stranded ones.
 //! - [`report_days`]: counts the contact report's stale days again, so reports rarely wait.
+//! - [`worklists`]: decides again the worklist's changed cases, so views rarely wait.
 //! - [`notify::Notifier`]: drains the outbox into invitations, reminders and notices of moves and
 //!   cancellations, by e-mail, SMS, Digital Post and printed letter.
 
@@ -12,8 +13,10 @@ pub mod notify;
 
 pub use letter_pdf::letter_pdf;
 
+use std::sync::Arc;
 use std::time::Duration;
 
+use domain::contact_plan::RuleBook;
 use store::Store;
 
 /// Removes expired sessions and sign-ins nobody came back from every `every`. Deleting what is expired twice is harmless,
@@ -71,6 +74,23 @@ pub async fn report_days(store: Store, every: Duration) {
             Ok(0) => {}
             Ok(n) => tracing::debug!(days = n, "report days counted again"),
             Err(e) => tracing::warn!(error = %e, "counting report days failed; will retry"),
+        }
+    }
+}
+
+/// Decides again, every `every`, the worklist's cases that changed or that the clock overtook,
+/// in every organisation (`store/src/worklist_state.rs`). A view does the same for its own
+/// organisation first in any case; this keeps that quick, and after an upgrade or a change of
+/// the rules decides every case before anyone asks. Instances share the work: each
+/// organisation's cases are decided by one at a time.
+pub async fn worklists(store: Store, rules: Arc<RuleBook>, every: Duration) {
+    let mut tick = tokio::time::interval(every);
+    loop {
+        tick.tick().await;
+        match store.keep_every_worklist(&rules).await {
+            Ok(0) => {}
+            Ok(n) => tracing::debug!(cases = n, "worklist cases decided again"),
+            Err(e) => tracing::warn!(error = %e, "deciding worklist cases failed; will retry"),
         }
     }
 }

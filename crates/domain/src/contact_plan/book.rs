@@ -97,6 +97,12 @@ impl RuleBook {
         })
     }
 
+    /// Every rule of the book as text: two books with the same fingerprint plan alike. What a
+    /// kept decision was made with (the store's kept worklist decides again on another book).
+    pub fn fingerprint(&self) -> String {
+        format!("{:?}", self.sets)
+    }
+
     pub fn sets(&self) -> &[RuleSet] {
         &self.sets
     }

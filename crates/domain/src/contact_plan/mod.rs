@@ -5,6 +5,7 @@
 mod book;
 #[cfg(test)]
 mod cases;
+mod expiry;
 mod law_cases;
 mod offset;
 pub mod paging;
@@ -17,6 +18,7 @@ mod tests;
 mod worklist;
 
 pub use book::RuleBook;
+pub use expiry::reasons_hold_until;
 pub use law_cases::{LawCase, NextBooking, load_dir, plan_rows};
 pub use offset::{Offset, Unit};
 pub use paging::Paging;

@@ -1016,3 +1016,110 @@ fn a_letter_without_an_address_is_on_the_jobcentres_list_only() {
             .contains(&WorkReason::LetterAddressMissing)
     );
 }
+
+// --- how long the worklist's decision holds (the kept worklist, issue 22) ---
+
+/// Facts of an arbitrary case on `holder`'s list, with a message waiting and self-service.
+fn arb_facts() -> impl Strategy<
+    Value = (
+        PlanCitizen,
+        Vec<PlanMeeting>,
+        Date,
+        bool,
+        Option<i64>,
+        Option<i64>,
+        u32,
+    ),
+> {
+    (
+        arb_case(),
+        any::<bool>(),
+        prop::option::of(0i64..40),
+        prop::option::of(0i64..60),
+        0u32..24 * 60,
+    )
+        .prop_map(|((c, ms, today), fund, waiting, active, minute)| {
+            (c, ms, today, fund, waiting, active, minute)
+        })
+}
+
+proptest! {
+    #[test]
+    fn a_decision_holds_unchanged_until_the_instant_it_names(
+        (citizen, meetings, today, fund, waiting, active, minute) in arb_facts(),
+        probes in prop::collection::vec(0u64..=1_000_000, 1..6),
+    ) {
+        let book = book();
+        let now = today
+            .at(0, 0, 0, 0)
+            .to_zoned(crate::clock_text::copenhagen())
+            .expect("zoned")
+            .timestamp()
+            .saturating_add(jiff::SignedDuration::from_mins(i64::from(minute)))
+            .expect("in range");
+        let days_back = |d: i64| now.saturating_sub(jiff::SignedDuration::from_hours(24 * d)).expect("in range");
+        let decide = |at: Timestamp| {
+            let plan = contact_plan(&book, citizen, &meetings, crate::clock_text::local_date(at));
+            let facts = CaseFacts {
+                track: Some(Track::SelfService),
+                last_activity: active.map(days_back),
+                unanswered_since: waiting.map(days_back),
+                holder: if fund { Ak } else { Jc },
+                ..facts(&plan, &meetings)
+            };
+            (work_reasons(&facts, at), reasons_hold_until(&facts, at))
+        };
+        let (reasons, until) = decide(now);
+        // Probe up to 90 days ahead, or up to the named instant, and the microsecond before it.
+        let horizon = until.unwrap_or_else(|| now.saturating_add(jiff::SignedDuration::from_hours(24 * 90)).expect("in range"));
+        prop_assert!(horizon > now);
+        let span = horizon.duration_since(now).as_micros();
+        let mut at: Vec<Timestamp> = probes
+            .iter()
+            .map(|p| now.saturating_add(jiff::SignedDuration::from_micros(
+                i64::try_from(span * i128::from(*p) / 1_000_001).expect("fits"),
+            )).expect("in range"))
+            .collect();
+        at.push(horizon.saturating_sub(jiff::SignedDuration::from_micros(1)).expect("in range"));
+        for t in at {
+            prop_assert_eq!(&decide(t).0, &reasons, "at {} (decided at {}, holds until {:?})", t, now, until);
+        }
+    }
+}
+
+#[test]
+fn an_unbooked_conversation_is_decided_again_at_midnight_across_the_clock_change() {
+    // Insured from 15 March 2025: the first conversation is due within two weeks, by Saturday
+    // 29 March, moved to the working day after: Monday 31 March. Decided on Saturday in winter
+    // time, "due soon" holds until it is overdue on Tuesday 1 April at 00:00 in Copenhagen —
+    // summer time since Sunday, so 22:00 UTC, not 23:00.
+    let book = book();
+    let since = date(2025, 3, 15);
+    let now = at(date(2025, 3, 29));
+    let plan = contact_plan(&book, insured(since), &[], date(2025, 3, 29));
+    let until = reasons_hold_until(&facts(&plan, &[]), now).expect("an instant");
+    assert_eq!(until.to_string(), "2025-03-31T22:00:00Z");
+    let just_before = until
+        .saturating_sub(jiff::SignedDuration::from_micros(1))
+        .expect("range");
+    let plan_before = contact_plan(
+        &book,
+        insured(since),
+        &[],
+        crate::clock_text::local_date(just_before),
+    );
+    assert_eq!(
+        reasons(&work_reasons(&facts(&plan_before, &[]), just_before)),
+        vec![WorkReason::DueSoon]
+    );
+    let plan_after = contact_plan(
+        &book,
+        insured(since),
+        &[],
+        crate::clock_text::local_date(until),
+    );
+    assert_eq!(
+        reasons(&work_reasons(&facts(&plan_after, &[]), until)),
+        vec![WorkReason::Overdue]
+    );
+}

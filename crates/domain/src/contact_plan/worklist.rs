@@ -84,7 +84,7 @@ pub struct CaseFacts<'a> {
 }
 
 impl CaseFacts<'_> {
-    fn ours(&self, item: &PlanItem<'_>) -> bool {
+    pub(super) fn ours(&self, item: &PlanItem<'_>) -> bool {
         item.holder == self.holder || (self.holder == Holder::UnemploymentFund && item.with_fund)
     }
 

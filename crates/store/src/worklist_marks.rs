@@ -1,0 +1,150 @@
+//! Which cases the kept worklist must decide again (issue 22, item 5; `worklist_state.rs`).
+//!
+//! Every fact the worklist reads of a case — the citizen's row, meetings, screenings, visitation
+//! decisions, exemptions, message threads, survey answers, absence reports, letters — is marked
+//! by a database trigger, in the transaction of the change: a row `(org, citizen_id)` in
+//! `worklist_marks` for each organisation whose worklist shows the citizen (`m:` and the
+//! municipality, `f:` and the a-kasse). A trigger rather than a call in each write path, so no
+//! write — today's or one added later — can change a case without marking it; a test that
+//! changes a fact and reads the worklist fails if one is missing.
+//!
+//! A mark is a key, not a log: a case changed a hundred times before anyone looks is decided
+//! once. On PostgreSQL a second transaction marking the same case waits for the first one's
+//! commit (the key's lock); the two change the same citizen and already wait for each other.
+//!
+//! SQLite and PostgreSQL write triggers differently, so these are created here, after the
+//! migrations, not in them; both forms are idempotent and replace an older version.
+
+use sqlx::AnyPool;
+
+use crate::Backend;
+
+/// The tables holding a case fact, each by its `citizen_id` column.
+const FACT_TABLES: [&str; 8] = [
+    "meetings",
+    "screenings",
+    "visitations",
+    "plan_exemptions",
+    "message_threads",
+    "surveys",
+    "absence_reports",
+    "letters",
+];
+
+const OPERATIONS: [&str; 3] = ["INSERT", "UPDATE", "DELETE"];
+
+/// The organisations' keys of one citizen's row, as `org` is stored.
+pub(crate) fn municipality_key(code: &str) -> String {
+    format!("m:{code}")
+}
+
+pub(crate) fn fund_key(code: &str) -> String {
+    format!("f:{code}")
+}
+
+/// Creates (or replaces) the triggers. Called by `Store::migrate`.
+pub(crate) async fn install(pool: &AnyPool, backend: Backend) -> Result<(), sqlx::Error> {
+    let statements = match backend {
+        Backend::Sqlite => sqlite_triggers(),
+        Backend::Postgres => postgres_triggers(),
+    };
+    let mut tx = pool.begin().await?;
+    for sql in statements {
+        sqlx::query(&sql).execute(&mut *tx).await?;
+    }
+    tx.commit().await
+}
+
+/// `INSERT … SELECT` of both keys of the citizen with id `citizen` (an SQL expression).
+fn mark_by_id(citizen: &str, conflict: &str) -> String {
+    format!(
+        "INSERT {or_ignore}INTO worklist_marks (org, citizen_id) \
+         SELECT 'm:' || municipality, id FROM citizens WHERE id = {citizen} \
+         UNION ALL SELECT 'f:' || unemployment_fund, id FROM citizens \
+         WHERE id = {citizen} AND unemployment_fund IS NOT NULL {conflict};",
+        or_ignore = if conflict.is_empty() {
+            "OR IGNORE "
+        } else {
+            ""
+        },
+    )
+}
+
+/// Both keys of a citizen's row as it was (`OLD`) or is (`NEW`).
+fn mark_row(row: &str, conflict: &str) -> String {
+    format!(
+        "INSERT {or_ignore}INTO worklist_marks (org, citizen_id) VALUES ('m:' || {row}.municipality, {row}.id) {conflict}; \
+         INSERT {or_ignore}INTO worklist_marks (org, citizen_id) \
+         SELECT 'f:' || {row}.unemployment_fund, {row}.id WHERE {row}.unemployment_fund IS NOT NULL {conflict};",
+        or_ignore = if conflict.is_empty() {
+            "OR IGNORE "
+        } else {
+            ""
+        },
+    )
+}
+
+fn sqlite_triggers() -> Vec<String> {
+    let mut out = Vec::new();
+    for table in FACT_TABLES {
+        for op in OPERATIONS {
+            let row = if op == "DELETE" { "OLD" } else { "NEW" };
+            out.push(format!("DROP TRIGGER IF EXISTS worklist_mark_{table}_{op}"));
+            out.push(format!(
+                "CREATE TRIGGER worklist_mark_{table}_{op} AFTER {op} ON {table} BEGIN {} END",
+                mark_by_id(&format!("{row}.citizen_id"), "")
+            ));
+        }
+    }
+    for (op, rows) in [
+        ("INSERT", &["NEW"][..]),
+        ("UPDATE", &["OLD", "NEW"][..]),
+        ("DELETE", &["OLD"][..]),
+    ] {
+        let body: String = rows.iter().map(|r| mark_row(r, "")).collect();
+        out.push(format!(
+            "DROP TRIGGER IF EXISTS worklist_mark_citizens_{op}"
+        ));
+        out.push(format!(
+            "CREATE TRIGGER worklist_mark_citizens_{op} AFTER {op} ON citizens BEGIN {body} END"
+        ));
+    }
+    out
+}
+
+fn postgres_triggers() -> Vec<String> {
+    const CONFLICT: &str = "ON CONFLICT DO NOTHING";
+    let mut out = vec![
+        format!(
+            "CREATE OR REPLACE FUNCTION worklist_mark_fact() RETURNS trigger LANGUAGE plpgsql AS $$ \
+             BEGIN \
+               IF TG_OP = 'DELETE' THEN {old} ELSE {new} END IF; \
+               RETURN NULL; \
+             END $$",
+            old = mark_by_id("OLD.citizen_id", CONFLICT),
+            new = mark_by_id("NEW.citizen_id", CONFLICT),
+        ),
+        format!(
+            "CREATE OR REPLACE FUNCTION worklist_mark_citizen() RETURNS trigger LANGUAGE plpgsql AS $$ \
+             BEGIN \
+               IF TG_OP <> 'INSERT' THEN {old} END IF; \
+               IF TG_OP <> 'DELETE' THEN {new} END IF; \
+               RETURN NULL; \
+             END $$",
+            old = mark_row("OLD", CONFLICT),
+            new = mark_row("NEW", CONFLICT),
+        ),
+    ];
+    for table in FACT_TABLES {
+        out.push(format!(
+            "CREATE OR REPLACE TRIGGER worklist_mark AFTER INSERT OR UPDATE OR DELETE ON {table} \
+             FOR EACH ROW EXECUTE FUNCTION worklist_mark_fact()"
+        ));
+    }
+    out.push(
+        "CREATE OR REPLACE TRIGGER worklist_mark AFTER INSERT OR UPDATE OR DELETE ON citizens \
+         FOR EACH ROW EXECUTE FUNCTION worklist_mark_citizen()"
+            .to_owned(),
+    );
+    out
+}
