@@ -180,13 +180,18 @@ async fn open(config: &Config) -> Result<Store, RunError> {
 
 /// The background tasks of a server process: housekeeping and the notification worker.
 fn spawn_workers(store: &Store, config: &Config) -> Result<(), RunError> {
+    // Background work on its own connections, yielding to requests (store/src/background.rs).
+    let background = store.background();
     tokio::spawn(workers::housekeeping(
-        store.clone(),
+        background.clone(),
         Duration::from_secs(600),
     ));
-    tokio::spawn(workers::report_days(store.clone(), Duration::from_secs(10)));
+    tokio::spawn(workers::report_days(
+        background.clone(),
+        Duration::from_secs(10),
+    ));
     tokio::spawn(workers::worklists(
-        store.clone(),
+        background.clone(),
         config.server.rules.clone(),
         Duration::from_secs(10),
     ));

@@ -107,6 +107,8 @@ impl std::fmt::Debug for StoreOptions {
 #[derive(Clone)]
 pub struct Store {
     pub(crate) inner: Arc<Inner>,
+    /// Background work (`background.rs`): its own pool on PostgreSQL, pauses between pieces.
+    pub(crate) background: bool,
 }
 
 pub(crate) struct Inner {
@@ -116,6 +118,9 @@ pub(crate) struct Inner {
     /// Writes. On SQLite exactly one connection, so writers queue in Rust instead of failing
     /// with SQLITE_BUSY; on PostgreSQL the same pool as `read`.
     pub(crate) write: AnyPool,
+    /// Background work's own connections on PostgreSQL (`background.rs`); `None` on SQLite,
+    /// where every write shares the one writer anyway.
+    pub(crate) background: Option<AnyPool>,
     pub(crate) cpr_key: CprKey,
     /// Point reads on SQLite without sqlx's thread hop (`direct_reads.rs`); `None` on PostgreSQL.
     pub(crate) direct: Option<crate::direct_reads::DirectReads>,
@@ -151,6 +156,7 @@ impl Store {
             ))
         })?;
         let mut direct = None;
+        let mut background = None;
         let (read, write) = match backend {
             Backend::Sqlite => {
                 let url = if options.url.contains('?') {
@@ -176,6 +182,7 @@ impl Store {
                     .acquire_timeout(Duration::from_secs(10))
                     .connect(&options.url)
                     .await?;
+                background = Some(crate::background::pool(&options.url)?);
                 (pool.clone(), pool)
             }
         };
@@ -185,10 +192,12 @@ impl Store {
         let messages = (backend == Backend::Sqlite)
             .then(|| crate::group_commit::GroupWriter::start(write.clone()));
         let store = Store {
+            background: false,
             inner: Arc::new(Inner {
                 backend,
                 read,
                 write,
+                background,
                 cpr_key: options.cpr_key.clone(),
                 direct,
                 audit,
@@ -269,6 +278,9 @@ impl Store {
         self.inner.audit.flush().await;
         self.inner.read.close().await;
         self.inner.write.close().await;
+        if let Some(pool) = &self.inner.background {
+            pool.close().await;
+        }
     }
 }
 

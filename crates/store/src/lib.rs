@@ -8,6 +8,7 @@
 
 mod audit;
 mod availability_notices;
+mod background;
 mod booking;
 mod bulk;
 mod bulk_threads;

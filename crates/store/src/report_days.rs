@@ -250,7 +250,7 @@ impl Store {
         within: Option<(Date, Date)>,
     ) -> Result<(usize, bool), StoreError> {
         let counted: i64 = sqlx::query("SELECT counted FROM report_state WHERE id = 1")
-            .fetch_one(&self.inner.read)
+            .fetch_one(self.reader())
             .await?
             .try_get("counted")?;
         let mut done = 0;
@@ -261,7 +261,7 @@ impl Store {
                 sqlx::query("UPDATE report_state SET counted = $1 WHERE id = 1 AND counted = $2")
                     .bind(COUNTING)
                     .bind(NOT_COUNTED)
-                    .execute(&self.inner.write)
+                    .execute(self.writer())
                     .await?
                     .rows_affected()
                     == 1;
@@ -274,7 +274,7 @@ impl Store {
                     // Let the next report or the worker try again.
                     sqlx::query("UPDATE report_state SET counted = $1 WHERE id = 1")
                         .bind(NOT_COUNTED)
-                        .execute(&self.inner.write)
+                        .execute(self.writer())
                         .await?;
                     return Err(e);
                 }
@@ -288,13 +288,14 @@ impl Store {
         )
         .bind(first)
         .bind(end)
-        .fetch_all(&self.inner.read)
+        .fetch_all(self.reader())
         .await?
         .iter()
         .map(|r| r.try_get("day"))
         .collect::<Result<_, _>>()?;
         for day in days {
-            let mut tx = self.inner.write.begin().await?;
+            let started = std::time::Instant::now();
+            let mut tx = self.writer().begin().await?;
             one_at_a_time(&mut tx, self.inner.backend).await?;
             // Taking the marks decides who counts: a recount running at the same time finds
             // none left and leaves the day to this one. A change not yet committed keeps its
@@ -319,6 +320,7 @@ impl Store {
             recount_month(&mut tx, date.first_of_month(), Some(&municipalities)).await?;
             tx.commit().await?;
             done += 1;
+            self.yield_to_requests(started.elapsed()).await;
         }
         Ok((done, true))
     }
@@ -329,18 +331,21 @@ impl Store {
         sqlx::query("UPDATE report_state SET counted = $1 WHERE id = 1 AND counted = $2")
             .bind(NOT_COUNTED)
             .bind(COUNTING)
-            .execute(&self.inner.write)
+            .execute(self.writer())
             .await?;
         Ok(())
     }
 
-    /// Counts every day from the first meeting to the last, a month per transaction, and then
-    /// notes that the database has been counted. Changes made meanwhile marked their days stale
-    /// as usual, so nothing is lost if one lands after its day was counted here.
+    /// Counts every day from the first meeting to the last, a day per transaction and each
+    /// month after its days, and then notes that the database has been counted. Changes made
+    /// meanwhile marked their days stale as usual, so nothing is lost if one lands after its
+    /// day was counted here. In the background it pauses between transactions (`background.rs`):
+    /// at national scale this is minutes of work, and a month per transaction held the writer
+    /// for seconds at a time.
     async fn count_every_day(&self) -> Result<usize, StoreError> {
         let row =
             sqlx::query("SELECT MIN(starts_at) AS first, MAX(starts_at) AS last FROM meetings")
-                .fetch_one(&self.inner.write)
+                .fetch_one(self.writer())
                 .await?;
         let (first, last): (Option<i64>, Option<i64>) =
             (row.try_get("first")?, row.try_get("last")?);
@@ -350,22 +355,29 @@ impl Store {
             let last = domain::clock_text::local_date(clock::from_micros(last));
             while day <= last {
                 let month = day.first_of_month();
-                let mut tx = self.inner.write.begin().await?;
-                one_at_a_time(&mut tx, self.inner.backend).await?;
                 while day <= last && day.first_of_month() == month {
+                    let started = std::time::Instant::now();
+                    let mut tx = self.writer().begin().await?;
+                    one_at_a_time(&mut tx, self.inner.backend).await?;
                     recount_day(&mut tx, day, None).await?;
+                    tx.commit().await?;
+                    self.yield_to_requests(started.elapsed()).await;
                     days += 1;
                     day = day.tomorrow().map_err(|_| StoreError::Corrupt {
                         column: "starts_at",
                     })?;
                 }
+                let started = std::time::Instant::now();
+                let mut tx = self.writer().begin().await?;
+                one_at_a_time(&mut tx, self.inner.backend).await?;
                 recount_month(&mut tx, month, None).await?;
                 tx.commit().await?;
+                self.yield_to_requests(started.elapsed()).await;
             }
         }
         sqlx::query("UPDATE report_state SET counted = $1 WHERE id = 1")
             .bind(COUNTED)
-            .execute(&self.inner.write)
+            .execute(self.writer())
             .await?;
         Ok(days)
     }

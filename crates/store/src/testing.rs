@@ -315,3 +315,16 @@ pub fn twin_options(store: &Store) -> StoreOptions {
         meetings: Default::default(),
     }
 }
+
+/// Takes every connection of the requests' pool and keeps them while the returned guards live:
+/// a server whose requests are all busy (for the background pool's test, `background.rs`).
+pub async fn hold_every_request_connection(
+    store: &Store,
+) -> Vec<sqlx::pool::PoolConnection<sqlx::Any>> {
+    let pool = &store.inner.read;
+    let mut held = Vec::new();
+    for _ in 0..pool.options().get_max_connections() {
+        held.push(pool.acquire().await.expect("a request connection"));
+    }
+    held
+}

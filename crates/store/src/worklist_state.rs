@@ -127,11 +127,13 @@ impl Store {
         let org = org_key(organisation);
         let mut decided = 0;
         while self.worklist_behind(&org).await? {
+            let started = std::time::Instant::now();
             let n = self.decide_batch(book, organisation, &org).await?;
             decided += n;
             if n == 0 {
                 break;
             }
+            self.yield_to_requests(started.elapsed()).await;
         }
         Ok(decided)
     }
@@ -144,7 +146,7 @@ impl Store {
              UNION SELECT DISTINCT org FROM worklist_state WHERE holds_until <= $1",
         )
         .bind(self.now_micros())
-        .fetch_all(&self.inner.read)
+        .fetch_all(self.reader())
         .await?
         .iter()
         .map(|r| r.try_get("org"))
@@ -166,7 +168,7 @@ impl Store {
         )
         .bind(org)
         .bind(self.now_micros())
-        .fetch_optional(&self.inner.write)
+        .fetch_optional(self.writer())
         .await?;
         Ok(row.is_some())
     }
@@ -178,7 +180,7 @@ impl Store {
         organisation: &Organisation,
         org: &str,
     ) -> Result<usize, StoreError> {
-        let mut tx = self.inner.write.begin().await?;
+        let mut tx = self.writer().begin().await?;
         if self.inner.backend == Backend::Postgres {
             // One batch per organisation at a time across instances: two batches deciding the
             // same case could otherwise commit in the wrong order and keep the older decision.
@@ -251,7 +253,7 @@ impl Store {
         {
             return Ok(());
         }
-        let mut tx = self.inner.write.begin().await?;
+        let mut tx = self.writer().begin().await?;
         if self.inner.backend == Backend::Postgres {
             sqlx::query("SELECT pg_advisory_xact_lock(7007, 0)")
                 .execute(&mut *tx)

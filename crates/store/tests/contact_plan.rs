@@ -331,3 +331,30 @@ async fn the_kept_worklist_decides_again_only_what_changed_what_the_clock_overto
         );
     }
 }
+
+/// PostgreSQL: background work has connections of its own (`store/src/background.rs`), so it
+/// goes on while requests hold every connection of theirs — and does not take theirs.
+#[tokio::test]
+async fn background_work_has_its_own_connections_on_postgresql() {
+    let store = fresh_store(Backend::Postgres).await;
+    world(&store).await;
+    let rules = store::testing::rule_book();
+    let today = domain::clock_text::local_date(store.now());
+    store
+        .bulk_insert_citizens(&[bulk(TargetGroup::JobReadyCashBenefit, today)])
+        .await
+        .expect("citizens");
+    let held = store::testing::hold_every_request_connection(&store).await;
+    let wait = std::time::Duration::from_secs(1);
+    let request = tokio::time::timeout(wait, store.keep_every_worklist(&rules)).await;
+    assert!(request.is_err(), "a request waits for a connection");
+    let background = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        store.background().keep_every_worklist(&rules),
+    )
+    .await
+    .expect("background work does not wait for the requests' connections")
+    .expect("kept");
+    assert!(background > 0);
+    drop(held);
+}
