@@ -328,6 +328,7 @@ pub async fn bench(
         return Err(StoreError::NotFound);
     }
     let today = domain::clock_text::local_date(store.now());
+    crate::national_worklist::keep_all(store, book).await?;
     let (mut read, mut plan, mut list) = (Vec::new(), Vec::new(), Vec::new());
     let mut items = 0usize;
     for n in 0..samples {

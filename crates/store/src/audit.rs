@@ -207,32 +207,41 @@ pub(crate) async fn insert(
     entries: &[AuditEntry],
 ) -> Result<(), sqlx::Error> {
     for chunk in entries.chunks(ROWS_PER_STATEMENT) {
-        let sql = crate::sql::insert_values(
-            "audit_log",
-            &[
-                "id",
-                "citizen_id",
-                "at",
-                "actor_id",
-                "actor_name",
-                "actor_role",
-                "action",
-            ],
-            chunk.len(),
-        );
-        let mut query = sqlx::query(&sql);
-        for e in chunk {
-            query = query
-                .bind(new_id())
-                .bind(e.citizen_id.clone())
-                .bind(e.at)
-                .bind(e.actor_id.clone())
-                .bind(e.actor_name.clone())
-                .bind(e.actor_role)
-                .bind(e.action.as_str());
-        }
-        query.execute(&mut **tx).await?;
+        insert_statement(tx, chunk).await?;
     }
+    Ok(())
+}
+
+/// One INSERT of at most [`ROWS_PER_STATEMENT`] entries.
+async fn insert_statement(
+    conn: &mut sqlx::AnyConnection,
+    chunk: &[AuditEntry],
+) -> Result<(), sqlx::Error> {
+    let sql = crate::sql::insert_values(
+        "audit_log",
+        &[
+            "id",
+            "citizen_id",
+            "at",
+            "actor_id",
+            "actor_name",
+            "actor_role",
+            "action",
+        ],
+        chunk.len(),
+    );
+    let mut query = sqlx::query(&sql);
+    for e in chunk {
+        query = query
+            .bind(new_id())
+            .bind(e.citizen_id.clone())
+            .bind(e.at)
+            .bind(e.actor_id.clone())
+            .bind(e.actor_name.clone())
+            .bind(e.actor_role)
+            .bind(e.action.as_str());
+    }
+    query.execute(conn).await?;
     Ok(())
 }
 
@@ -304,6 +313,12 @@ async fn run(pool: AnyPool, mut rx: mpsc::Receiver<Pending>) {
 async fn write_batch(pool: &AnyPool, entries: &[AuditEntry]) -> Result<(), sqlx::Error> {
     if entries.is_empty() {
         return Ok(());
+    }
+    if entries.len() <= ROWS_PER_STATEMENT {
+        // One statement is atomic by itself: one round trip instead of three (BEGIN, INSERT,
+        // COMMIT), and the batch's entries wait that much less.
+        let mut conn = pool.acquire().await?;
+        return insert_statement(&mut conn, entries).await;
     }
     let mut tx = pool.begin().await?;
     insert(&mut tx, entries).await?;

@@ -17,7 +17,6 @@
 use std::time::Duration;
 
 use sqlx::AnyPool;
-use sqlx::any::AnyPoolOptions;
 
 use crate::Store;
 
@@ -30,8 +29,7 @@ const MAX_PAUSE: Duration = Duration::from_secs(1);
 
 /// The background pool of a PostgreSQL database; connected when first used.
 pub(crate) fn pool(url: &str) -> Result<AnyPool, sqlx::Error> {
-    AnyPoolOptions::new()
-        .max_connections(BACKGROUND_CONNECTIONS)
+    crate::connect::postgres_pool(BACKGROUND_CONNECTIONS)
         // Background work may wait; it must not fail because requests are busy.
         .acquire_timeout(Duration::from_secs(60))
         .connect_lazy(url)

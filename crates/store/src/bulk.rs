@@ -302,6 +302,15 @@ impl Store {
         for (_, create) in &indexes {
             sqlx::query(create).execute(&self.inner.write).await?;
         }
+        if self.backend() == crate::Backend::Postgres {
+            // Statistics for the planner (without them PostgreSQL takes every citizen for one
+            // with thousands of meetings and plans accordingly) and the visibility map (without
+            // it no index-only scan: a manager's count of citizens per caseworker read the whole
+            // table). Autovacuum would get there, minutes later.
+            sqlx::query("VACUUM (ANALYZE)")
+                .execute(&self.inner.write)
+                .await?;
+        }
         result
     }
 }
