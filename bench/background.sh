@@ -47,12 +47,17 @@ fi
 
 echo "generating $CITIZENS citizens in $TOWNS municipalities, $MEETINGS meetings each ($BACKEND)"
 t0=$SECONDS
+# The demo's world first (its sign-in and organisations), then the generated one beside it.
+$BIN demo --seed-only --data "$WORK/data" >/dev/null 2>&1
 $BIN national-seed --data "$WORK/data" --citizens "$CITIZENS" --municipalities "$TOWNS" --meetings "$MEETINGS" 2>/dev/null
 echo "generated in $((SECONDS - t0)) s; cases and report days waiting: $(pending)"
 
 JOBUNIVERS_LOG=warn $BIN demo --listen "127.0.0.1:$PORT" --data "$WORK/data" > "$WORK/server.log" 2>&1 &
 SERVER=$!
-for _ in $(seq 1 300); do curl -sf "$URL/healthz" >/dev/null && break; sleep 0.2; done
+t0=$SECONDS
+for _ in $(seq 1 1500); do curl -sf "$URL/healthz" >/dev/null && break; sleep 0.2; done
+curl -sf "$URL/healthz" >/dev/null || { echo "the server did not start:"; tail -20 "$WORK/server.log"; exit 1; }
+echo "server up after $((SECONDS - t0)) s"
 token=$(curl -sf -X POST "$URL/api/v1/dev/session" -H 'content-type: application/json' -d '{"login":"jk1000.0"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
 cat > "$WORK/auth.lua" <<'LUA'
 wrk.headers["Authorization"] = "Bearer " .. os.getenv("TOKEN")
