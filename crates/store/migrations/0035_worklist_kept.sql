@@ -44,3 +44,11 @@ CREATE TABLE worklist_rules (
 );
 INSERT INTO worklist_rules (id, fingerprint) VALUES (1, '');
 CREATE INDEX citizens_caseworker_in_municipality ON citizens (municipality, caseworker_id);
+-- Which version of the marking triggers is installed (store/src/worklist_marks.rs): they are
+-- written in each backend's own dialect, so in code, and only when this is behind — creating
+-- them at every start locked the tables against the bookings of the instances still running.
+CREATE TABLE worklist_triggers (
+    id              INTEGER PRIMARY KEY,
+    version         INTEGER NOT NULL
+);
+INSERT INTO worklist_triggers (id, version) VALUES (1, 0);

@@ -59,6 +59,18 @@ pub(crate) struct CaseFile {
 
 const FIELDS: usize = 26;
 
+impl CaseFile {
+    /// What the contact plan needs of the citizen.
+    pub fn plan_citizen(&self) -> domain::contact_plan::PlanCitizen {
+        domain::contact_plan::PlanCitizen {
+            target_group: self.target_group,
+            starts: self.starts,
+            exempt: self.exempt,
+            jobcenter_from_start: self.jobcenter_from_start,
+        }
+    }
+}
+
 impl Store {
     /// The case files of the citizens matched by `scope` (on `citizens c`, one parameter `$1`):
     /// what the quota report and the census read.

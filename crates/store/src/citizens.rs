@@ -474,16 +474,24 @@ impl Store {
         id: &CitizenId,
     ) -> Result<(Citizen, Visibility), StoreError> {
         let sql = format!("SELECT {COLUMNS} FROM citizens WHERE id = $1");
-        let citizen = match &self.inner.direct {
-            // SQLite: on this thread (`direct_reads.rs`).
-            Some(direct) => direct.query_one(&sql, &[id.as_str()], |r| from_row(r))?,
-            None => sqlx::query(&sql)
+        let alone = || async {
+            sqlx::query(&sql)
                 .bind(id.as_str())
                 .fetch_optional(&self.inner.read)
                 .await?
                 .as_ref()
                 .map(from_row)
-                .transpose()?,
+                .transpose()
+        };
+        let citizen = match (&self.inner.direct, &self.inner.citizen_reads) {
+            // SQLite: on this thread (`direct_reads.rs`).
+            (Some(direct), _) => direct.query_one(&sql, &[id.as_str()], |r| from_row(r))?,
+            // PostgreSQL: with the reads waiting at the same moment (`citizen_reads.rs`).
+            (None, Some(reads)) => match reads.get(id.as_str()).await {
+                Ok(citizen) => citizen,
+                Err(()) => alone().await?,
+            },
+            (None, None) => alone().await?,
         };
         let citizen = citizen.ok_or(StoreError::NotFound)?;
         let visibility = citizen_visibility(actor, &scope_of(&citizen)?);

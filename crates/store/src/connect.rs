@@ -124,6 +124,8 @@ pub(crate) struct Inner {
     pub(crate) cpr_key: CprKey,
     /// Point reads on SQLite without sqlx's thread hop (`direct_reads.rs`); `None` on PostgreSQL.
     pub(crate) direct: Option<crate::direct_reads::DirectReads>,
+    /// Citizens' rows read in groups on PostgreSQL (`citizen_reads.rs`); `None` on SQLite.
+    pub(crate) citizen_reads: Option<crate::citizen_reads::CitizenReads>,
     pub(crate) audit: AuditWriter,
     /// Group commit for bookings, on SQLite only (PostgreSQL commits in parallel by itself).
     pub(crate) bookings: Option<crate::group_commit::GroupWriter<crate::booking::Bookings>>,
@@ -193,6 +195,8 @@ impl Store {
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_lazy(&options.url)?,
         });
+        let citizen_reads = (backend == Backend::Postgres)
+            .then(|| crate::citizen_reads::CitizenReads::start(read.clone()));
         let bookings = (backend == Backend::Sqlite)
             .then(|| crate::group_commit::GroupWriter::start(write.clone()));
         let messages = (backend == Backend::Sqlite)
@@ -206,6 +210,7 @@ impl Store {
                 background,
                 cpr_key: options.cpr_key.clone(),
                 direct,
+                citizen_reads,
                 audit,
                 bookings,
                 messages,

@@ -76,10 +76,13 @@ impl From<sqlx::Error> for StoreError {
     }
 }
 
-/// Whether `e` says the database could not be reached, rather than that it refused a statement:
-/// no connection (I/O, TLS, the pool's wait or close), or PostgreSQL's own "connection
-/// exception" (SQLSTATE class 08) and "operator intervention" on shutdown or start-up (57P01
-/// `admin_shutdown`, 57P02 `crash_shutdown`, 57P03 `cannot_connect_now`).
+/// Whether `e` says the database could not be reached or could not do it now, rather than that
+/// it refused a statement: no connection (I/O, TLS, the pool's wait or close), PostgreSQL's own
+/// "connection exception" (SQLSTATE class 08) and "operator intervention" on shutdown or
+/// start-up (57P01 `admin_shutdown`, 57P02 `crash_shutdown`, 57P03 `cannot_connect_now`), and a
+/// transaction it rolled back to break a deadlock or a serialization conflict (40P01, 40001):
+/// nothing was changed, and the same request a moment later succeeds — 503 with
+/// `Retry-After`, not 500.
 pub fn unreachable(e: &sqlx::Error) -> bool {
     match e {
         sqlx::Error::Io(_)
@@ -88,7 +91,8 @@ pub fn unreachable(e: &sqlx::Error) -> bool {
         | sqlx::Error::PoolClosed
         | sqlx::Error::WorkerCrashed => true,
         sqlx::Error::Database(db) => db.code().is_some_and(|c| {
-            c.starts_with("08") || matches!(c.as_ref(), "57P01" | "57P02" | "57P03")
+            c.starts_with("08")
+                || matches!(c.as_ref(), "57P01" | "57P02" | "57P03" | "40P01" | "40001")
         }),
         _ => false,
     }

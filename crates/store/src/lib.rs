@@ -17,6 +17,7 @@ mod case_files;
 mod case_transfers;
 mod chat;
 mod citizen_language;
+mod citizen_reads;
 mod citizens;
 mod clock;
 mod connect;

@@ -3,7 +3,7 @@
 //! only; nothing about a single citizen leaves, so nothing is logged per citizen.
 
 use domain::Actor;
-use domain::contact_plan::{ItemStatus, PlanCitizen, RuleBook, contact_plan};
+use domain::contact_plan::{ItemStatus, RuleBook, contact_plan};
 use jiff::civil::Date;
 
 use crate::{Store, StoreError};
@@ -44,13 +44,7 @@ impl Store {
             };
             after = last.to_owned();
             for file in &files {
-                let citizen = PlanCitizen {
-                    target_group: file.target_group,
-                    starts: file.starts,
-                    exempt: file.exempt,
-                    jobcenter_from_start: file.jobcenter_from_start,
-                };
-                let plan = contact_plan(book, citizen, &file.meetings, today);
+                let plan = contact_plan(book, file.plan_citizen(), &file.meetings, today);
                 census.citizens += 1;
                 let mut overdue = false;
                 for item in &plan.items {

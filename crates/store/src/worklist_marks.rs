@@ -13,11 +13,17 @@
 //! commit (the key's lock); the two change the same citizen and already wait for each other.
 //!
 //! SQLite and PostgreSQL write triggers differently, so these are created here, after the
-//! migrations, not in them; both forms are idempotent and replace an older version.
+//! migrations, not in them — and only when `worklist_triggers.version` is behind [`VERSION`]:
+//! creating a trigger locks its table, and during a rolling restart the other instances are
+//! booking (a start that recreated them every time deadlocked three bookings in the restart
+//! test). Raise [`VERSION`] when a trigger changes.
 
-use sqlx::AnyPool;
+use sqlx::{AnyPool, Row};
 
 use crate::Backend;
+
+/// The version of the triggers below.
+const VERSION: i64 = 1;
 
 /// The tables holding a case fact, each by its `citizen_id` column.
 const FACT_TABLES: [&str; 8] = [
@@ -44,14 +50,32 @@ pub(crate) fn fund_key(code: &str) -> String {
 
 /// Creates (or replaces) the triggers. Called by `Store::migrate`.
 pub(crate) async fn install(pool: &AnyPool, backend: Backend) -> Result<(), sqlx::Error> {
+    let installed = |row: sqlx::any::AnyRow| row.try_get::<i64, _>("version");
+    let query = "SELECT version FROM worklist_triggers WHERE id = 1";
+    if installed(sqlx::query(query).fetch_one(pool).await?)? >= VERSION {
+        return Ok(());
+    }
+    let mut tx = pool.begin().await?;
+    // Two instances starting at once: the second waits here, then finds the work done.
+    let lock = match backend {
+        Backend::Sqlite => "UPDATE worklist_triggers SET version = version WHERE id = 1",
+        Backend::Postgres => "SELECT version FROM worklist_triggers WHERE id = 1 FOR UPDATE",
+    };
+    sqlx::query(lock).execute(&mut *tx).await?;
+    if installed(sqlx::query(query).fetch_one(&mut *tx).await?)? >= VERSION {
+        return tx.commit().await;
+    }
     let statements = match backend {
         Backend::Sqlite => sqlite_triggers(),
         Backend::Postgres => postgres_triggers(),
     };
-    let mut tx = pool.begin().await?;
     for sql in statements {
         sqlx::query(&sql).execute(&mut *tx).await?;
     }
+    sqlx::query("UPDATE worklist_triggers SET version = $1 WHERE id = 1")
+        .bind(VERSION)
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await
 }
 

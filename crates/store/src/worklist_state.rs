@@ -8,15 +8,17 @@
 //! handful of cases, each read and decided as before; the background worker does the same for
 //! every organisation so that views rarely have to.
 //!
-//! Decisions for one organisation are made one batch at a time, each in a transaction that
-//! takes the marks it decides (on SQLite the single writer, on PostgreSQL an advisory lock per
-//! organisation, see the order them): a change committed after a batch read its case keeps its
-//! mark, so its case is decided again in the next batch — nothing waits and nothing is missed.
+//! Decisions for one organisation are made one batch at a time — on SQLite by the single
+//! writer, on PostgreSQL under an advisory lock per organisation, so two instances cannot
+//! commit an older decision over a newer one. Each batch's transaction takes the marks it
+//! decides and then reads the cases: a change committed after that read keeps (or makes) its
+//! mark, so its case is decided again by the next batch — nothing waits and nothing is missed.
+//! A caseworker's view decides only the cases on their list (see [`Store::keep_worklist`]).
 
 use domain::Organisation;
 use domain::contact_plan::{
-    CaseFacts, Holder, PlanCitizen, RuleBook, WorkItem, WorkReason, contact_plan,
-    reasons_hold_until, work_reasons,
+    CaseFacts, Holder, RuleBook, WorkItem, WorkReason, contact_plan, reasons_hold_until,
+    work_reasons,
 };
 use jiff::Timestamp;
 use sha2::{Digest, Sha256};
@@ -65,13 +67,7 @@ pub(crate) fn decide(
 ) -> (Vec<WorkItem>, Option<Timestamp>) {
     let jobcenter = matches!(organisation, Organisation::Municipality(_));
     let today = domain::clock_text::local_date(now);
-    let citizen = PlanCitizen {
-        target_group: case.target_group,
-        starts: case.starts,
-        exempt: case.exempt,
-        jobcenter_from_start: case.jobcenter_from_start,
-    };
-    let plan = contact_plan(book, citizen, &case.meetings, today);
+    let plan = contact_plan(book, case.plan_citizen(), &case.meetings, today);
     let facts = CaseFacts {
         plan: &plan,
         meetings: &case.meetings,

@@ -175,6 +175,23 @@ async fn a_managers_worklist_comes_in_pages_and_only_the_page_shown_is_logged(ba
     assert!(first.loads.iter().all(|l| l.items == 0));
 }
 
+/// A meeting with the world's caseworker two days from now, booked for `citizen`.
+async fn book_in_two_days(store: &store::Store, w: &store::testing::World, citizen: &str) {
+    store
+        .bulk_insert_meetings(&[BulkMeeting {
+            id: bulk_id(),
+            citizen_id: citizen.to_owned(),
+            staff_id: w.caseworker.id().to_owned(),
+            start: store.now() + jiff::SignedDuration::from_hours(48),
+            channel: Channel::InPerson,
+            status: MeetingStatus::Booked,
+            booked_by_citizen: false,
+            cancelled_late: false,
+        }])
+        .await
+        .expect("meeting");
+}
+
 /// Aalborg's manager: sees the whole municipality's worklist.
 async fn aalborg_manager(store: &store::Store, w: &store::testing::World) -> domain::Actor {
     use domain::{Login, MunicipalityCode, Organisation, PersonName, Role};
@@ -245,19 +262,7 @@ async fn the_kept_worklist_decides_again_only_what_changed_what_the_clock_overto
     assert_eq!(store.keep_every_worklist(&rules).await.expect("keep"), 0);
 
     // One of them gets a meeting booked: only that case is decided again.
-    store
-        .bulk_insert_meetings(&[BulkMeeting {
-            id: bulk_id(),
-            citizen_id: citizens[0].id.clone(),
-            staff_id: w.caseworker.id().to_owned(),
-            start: store.now() + jiff::SignedDuration::from_hours(48),
-            channel: Channel::InPerson,
-            status: MeetingStatus::Booked,
-            booked_by_citizen: false,
-            cancelled_late: false,
-        }])
-        .await
-        .expect("meeting");
+    book_in_two_days(&store, &w, &citizens[0].id).await;
     assert_eq!(store.keep_every_worklist(&rules).await.expect("keep"), 1);
     let booked = store
         .worklist(&manager, &rules, &query)
@@ -319,19 +324,7 @@ async fn the_kept_worklist_decides_again_only_what_changed_what_the_clock_overto
             .await
             .expect("twin");
         twin.set_clock(store.now());
-        store
-            .bulk_insert_meetings(&[BulkMeeting {
-                id: bulk_id(),
-                citizen_id: citizens[1].id.clone(),
-                staff_id: w.caseworker.id().to_owned(),
-                start: store.now() + jiff::SignedDuration::from_hours(48),
-                channel: Channel::InPerson,
-                status: MeetingStatus::Booked,
-                booked_by_citizen: false,
-                cancelled_late: false,
-            }])
-            .await
-            .expect("meeting");
+        book_in_two_days(&store, &w, &citizens[1].id).await;
         let seen = twin.worklist(&manager, &rules, &query).await.expect("list");
         assert_eq!(reasons_of(&seen, &citizens[1].id), [WorkReason::Unassigned]);
         assert_eq!(
