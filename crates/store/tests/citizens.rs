@@ -402,3 +402,70 @@ async fn the_access_log_tells_an_a_kasse_adviser_from_a_jobcentre_caseworker() {
         assert_eq!(by("Karen Jobkonsulent"), Some(false), "{backend:?}");
     }
 }
+
+backend_tests!(reads_made_at_the_same_moment_each_get_their_own_citizen);
+/// On PostgreSQL concurrent reads are made together in one statement (`citizen_reads.rs`):
+/// each must still get its own citizen, an unknown id `NotFound` and another municipality's
+/// citizen `NotFound`, and each read is logged once.
+async fn reads_made_at_the_same_moment_each_get_their_own_citizen(backend: Backend) {
+    let store = fresh_store(backend).await;
+    let (aalborg, aarhus, _) = world(&store).await;
+    let mut citizens = Vec::new();
+    for n in 0..24 {
+        let c = store
+            .create_citizen(
+                &aalborg,
+                &new_citizen(
+                    &format!("01019{:05}", 10_000 + n * 7),
+                    &format!("Borger Nr {n}"),
+                    "0851",
+                ),
+            )
+            .await
+            .expect("create");
+        citizens.push(c);
+    }
+    let reads: Vec<_> = citizens
+        .iter()
+        .chain(citizens.iter())
+        .map(|c| {
+            let (store, actor, id) = (store.clone(), aalborg.clone(), c.id.clone());
+            tokio::spawn(async move { store.citizen(&actor, &id).await })
+        })
+        .collect();
+    let unknown = {
+        let (store, actor) = (store.clone(), aalborg.clone());
+        tokio::spawn(async move {
+            let id = domain::CitizenId::try_from("01ZZZZZZZZZZZZZZZZZZZZZZZZ").expect("an id");
+            store.citizen(&actor, &id).await
+        })
+    };
+    let hidden = {
+        let (store, actor, id) = (store.clone(), aarhus.clone(), citizens[3].id.clone());
+        tokio::spawn(async move { store.citizen(&actor, &id).await })
+    };
+    for (read, c) in reads
+        .into_iter()
+        .zip(citizens.iter().chain(citizens.iter()))
+    {
+        let got = read.await.expect("task").expect("read");
+        assert_eq!((got.id, got.name), (c.id.clone(), c.name.clone()));
+    }
+    assert!(matches!(
+        unknown.await.expect("task"),
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        hidden.await.expect("task"),
+        Err(StoreError::NotFound)
+    ));
+    let log = store
+        .access_log(&admin(), &citizens[5].id, 100)
+        .await
+        .expect("log");
+    let reads = log
+        .iter()
+        .filter(|e| e.action == AuditAction::CitizenRead)
+        .count();
+    assert_eq!(reads, 2, "each of the two reads logged once");
+}
