@@ -85,9 +85,7 @@ impl Store {
             return Err(StoreError::Forbidden);
         };
         let manager = *role == Role::Manager;
-        let caseworker = (!manager && matches!(organisation, Organisation::Municipality(_)))
-            .then_some(id.as_str());
-        self.keep_worklist(book, organisation, caseworker).await?;
+        self.keep_worklist(book, organisation).await?;
 
         // `org = $1` and the filters, each value bound in turn.
         let mut filter = Filter::new(org_key(organisation));
