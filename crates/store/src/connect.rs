@@ -133,8 +133,8 @@ pub(crate) struct Inner {
     pub(crate) messages:
         Option<crate::group_commit::GroupWriter<crate::messages::writer::Messages>>,
     pub(crate) sessions: crate::sessions::SessionCache,
-    /// The fingerprint of the rule book the kept worklist is known to be decided with
-    /// (`worklist_state.rs`); empty until checked against the database.
+    /// The rule book (`RuleBook::fingerprint`, as text) the kept worklist is known to be
+    /// decided with (`worklist_state.rs`); empty until checked against the database.
     pub(crate) worklist_rules: std::sync::Mutex<String>,
     pub(crate) meetings: MeetingSettings,
     /// Added to the wall clock; only tests and the demo move it (`Store::advance_clock`,

@@ -9,6 +9,8 @@ use super::rules::{RuleError, RuleSet, parse_rule_set};
 pub struct RuleBook {
     /// Ordered by `effective_from`; each ends where the next begins, the last is open-ended.
     sets: Vec<RuleSet>,
+    /// Every rule as text, made once here: the store compares it at every worklist view.
+    fingerprint: String,
 }
 
 impl RuleBook {
@@ -92,15 +94,17 @@ impl RuleBook {
                 format!("gap after {until}: the newest rule set must have no effective_until"),
             ));
         }
+        let sets: Vec<RuleSet> = parsed.into_iter().map(|(_, _, set)| set).collect();
         Ok(Self {
-            sets: parsed.into_iter().map(|(_, _, set)| set).collect(),
+            fingerprint: format!("{sets:?}"),
+            sets,
         })
     }
 
     /// Every rule of the book as text: two books with the same fingerprint plan alike. What a
     /// kept decision was made with (the store's kept worklist decides again on another book).
-    pub fn fingerprint(&self) -> String {
-        format!("{:?}", self.sets)
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
     }
 
     pub fn sets(&self) -> &[RuleSet] {
