@@ -113,6 +113,13 @@ test('a citizen chats with a caseworker through the queue; the transcript stays 
   await until(citizen.locator('#chat-typing'), /Kasper Klausen skriver/, 'typing sign');
   await staff.click('button:has-text("Send besked")');
   await until(citizen.locator('#thread li').last(), /Husk dit sygesikringskort/, 'answer, live');
+  // A typing sign is not kept: it reaches only a page that is listening when it is sent. So the
+  // citizen answers once the caseworker's page shows its own message and is connected (a page
+  // that had to reload to show it would otherwise miss the sign while loading).
+  await until(staff.locator('#thread li').last(), /Husk dit sygesikringskort/, 'own answer shown');
+  for (const page of [staff, citizen]) {
+    await page.waitForSelector('#thread[data-connected="true"]', { state: 'attached' });
+  }
   await citizen.locator('#body').pressSequentially('Tak', { delay: 20 });
   await until(staff.locator('#chat-typing'), /Borgeren skriver/, 'typing sign to staff');
 
