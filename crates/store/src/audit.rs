@@ -185,7 +185,33 @@ impl AuditEntry {
             action,
         }
     }
+
+    /// Binds the entry as the next seven values, in the order of [`COLUMNS`] (a new id first).
+    pub(crate) fn bind<'q>(
+        &self,
+        query: sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>,
+    ) -> sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>> {
+        query
+            .bind(new_id())
+            .bind(self.citizen_id.clone())
+            .bind(self.at)
+            .bind(self.actor_id.clone())
+            .bind(self.actor_name.clone())
+            .bind(self.actor_role)
+            .bind(self.action.as_str())
+    }
 }
+
+/// The audit log's columns an entry fills, in [`AuditEntry::bind`]'s order.
+pub(crate) const COLUMNS: [&str; 7] = [
+    "id",
+    "citizen_id",
+    "at",
+    "actor_id",
+    "actor_name",
+    "actor_role",
+    "action",
+];
 
 /// What the citizen sees in "Hvem har set mine oplysninger".
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -206,8 +232,17 @@ pub(crate) async fn insert(
     tx: &mut Transaction<'_, Any>,
     entries: &[AuditEntry],
 ) -> Result<(), sqlx::Error> {
+    insert_in(tx, entries, true).await
+}
+
+/// [`insert`] on a connection already in a transaction; `persistent` as in `sqlx::query`.
+pub(crate) async fn insert_in(
+    conn: &mut sqlx::AnyConnection,
+    entries: &[AuditEntry],
+    persistent: bool,
+) -> Result<(), sqlx::Error> {
     for chunk in entries.chunks(ROWS_PER_STATEMENT) {
-        insert_statement(tx, chunk).await?;
+        insert_statement(conn, chunk, persistent).await?;
     }
     Ok(())
 }
@@ -216,32 +251,14 @@ pub(crate) async fn insert(
 async fn insert_statement(
     conn: &mut sqlx::AnyConnection,
     chunk: &[AuditEntry],
+    persistent: bool,
 ) -> Result<(), sqlx::Error> {
-    let sql = crate::sql::insert_values(
-        "audit_log",
-        &[
-            "id",
-            "citizen_id",
-            "at",
-            "actor_id",
-            "actor_name",
-            "actor_role",
-            "action",
-        ],
-        chunk.len(),
-    );
+    let sql = crate::sql::insert_values("audit_log", &COLUMNS, chunk.len());
     let mut query = sqlx::query(&sql);
     for e in chunk {
-        query = query
-            .bind(new_id())
-            .bind(e.citizen_id.clone())
-            .bind(e.at)
-            .bind(e.actor_id.clone())
-            .bind(e.actor_name.clone())
-            .bind(e.actor_role)
-            .bind(e.action.as_str());
+        query = e.bind(query);
     }
-    query.execute(conn).await?;
+    query.persistent(persistent).execute(conn).await?;
     Ok(())
 }
 
@@ -318,7 +335,7 @@ async fn write_batch(pool: &AnyPool, entries: &[AuditEntry]) -> Result<(), sqlx:
         // One statement is atomic by itself: one round trip instead of three (BEGIN, INSERT,
         // COMMIT), and the batch's entries wait that much less.
         let mut conn = pool.acquire().await?;
-        return insert_statement(&mut conn, entries).await;
+        return insert_statement(&mut conn, entries, true).await;
     }
     let mut tx = pool.begin().await?;
     insert(&mut tx, entries).await?;

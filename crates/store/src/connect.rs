@@ -127,8 +127,8 @@ pub(crate) struct Inner {
     /// Citizens' rows read in groups on PostgreSQL (`citizen_reads.rs`); `None` on SQLite.
     pub(crate) citizen_reads: Option<crate::citizen_reads::CitizenReads>,
     pub(crate) audit: AuditWriter,
-    /// Group commit for bookings, on SQLite only (PostgreSQL commits in parallel by itself).
-    pub(crate) bookings: Option<crate::group_commit::GroupWriter<crate::booking::Bookings>>,
+    /// Group commit for plain bookings, on either backend (`booking/group.rs`, `group_pg.rs`).
+    pub(crate) bookings: crate::booking::BookingWriter,
     /// Group commit for messages, on SQLite only.
     pub(crate) messages:
         Option<crate::group_commit::GroupWriter<crate::messages::writer::Messages>>,
@@ -197,8 +197,7 @@ impl Store {
         });
         let citizen_reads = (backend == Backend::Postgres)
             .then(|| crate::citizen_reads::CitizenReads::start(read.clone()));
-        let bookings = (backend == Backend::Sqlite)
-            .then(|| crate::group_commit::GroupWriter::start(write.clone()));
+        let bookings = crate::booking::BookingWriter::start(write.clone(), backend);
         let messages = (backend == Backend::Sqlite)
             .then(|| crate::group_commit::GroupWriter::start(write.clone()));
         let store = Store {

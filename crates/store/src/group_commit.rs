@@ -1,8 +1,9 @@
-//! Group commit on SQLite, for any kind of write. SQLite has one writer and `synchronous=FULL`,
-//! so each write alone costs its own fsync. A group writer takes whatever rows have queued (up
-//! to [`BATCH`]), writes them in one transaction, commits once, and only then answers each
-//! caller: an answered write is as durable as one committed alone. PostgreSQL commits in
-//! parallel by itself and does not use this.
+//! Group commit, for any kind of write. SQLite has one writer and `synchronous=FULL`, so each
+//! write alone costs its own fsync. A group writer takes whatever rows have queued (up to
+//! [`BATCH`]), writes them in one transaction, commits once, and only then answers each caller:
+//! an answered write is as durable as one committed alone. On PostgreSQL, which commits in
+//! parallel by itself, bookings use it too: there a booking's cost is its round trips, and a
+//! batch shares them (`booking/group_pg.rs`, issue 22).
 //!
 //! If a batch fails as a whole, its rows are retried one at a time, so one bad row cannot fail
 //! the others. Bookings (`booking/group.rs`) and messages (`messages/writer.rs`) are the batches.
@@ -32,7 +33,35 @@ pub(crate) trait Batch: 'static {
     ) -> impl Future<Output = Result<Vec<Self::Out>, sqlx::Error>> + Send;
 }
 
-type Reply<B> = oneshot::Sender<Result<(<B as Batch>::Row, <B as Batch>::Out), String>>;
+type Reply<B> = oneshot::Sender<Result<(<B as Batch>::Row, <B as Batch>::Out), Failed>>;
+
+/// Why a write failed, told to each of its callers (an error cannot be copied): its text, and
+/// whether the database was out of reach (then 503 and "try again", not 500; `error.rs`).
+#[derive(Debug, Clone)]
+struct Failed {
+    message: String,
+    unavailable: bool,
+}
+
+impl From<&sqlx::Error> for Failed {
+    fn from(e: &sqlx::Error) -> Self {
+        Self {
+            message: e.to_string(),
+            unavailable: crate::error::unreachable(e),
+        }
+    }
+}
+
+impl From<Failed> for StoreError {
+    fn from(f: Failed) -> Self {
+        let e = sqlx::Error::Protocol(f.message);
+        if f.unavailable {
+            StoreError::Unavailable(e)
+        } else {
+            StoreError::Database(e)
+        }
+    }
+}
 
 pub(crate) struct GroupWriter<B: Batch> {
     queue: mpsc::Sender<(B::Row, Reply<B>)>,
@@ -54,7 +83,7 @@ impl<B: Batch> GroupWriter<B> {
             .map_err(|_| StoreError::AuditUnavailable)?;
         match answer.await {
             Ok(Ok(done)) => Ok(done),
-            Ok(Err(e)) => Err(StoreError::Database(sqlx::Error::Protocol(e))),
+            Ok(Err(failed)) => Err(failed.into()),
             Err(_) => Err(StoreError::AuditUnavailable),
         }
     }
@@ -99,7 +128,7 @@ async fn run<B: Batch>(pool: AnyPool, mut rx: mpsc::Receiver<(B::Row, Reply<B>)>
                 Ok(conn) => &mut held.insert((conn, std::time::Instant::now())).0,
                 Err(e) => {
                     for (_, reply) in batch {
-                        let _ = reply.send(Err(e.to_string()));
+                        let _ = reply.send(Err(Failed::from(&e)));
                     }
                     continue;
                 }
@@ -119,15 +148,18 @@ async fn run<B: Batch>(pool: AnyPool, mut rx: mpsc::Receiver<(B::Row, Reply<B>)>
                     let one = B::write(conn, std::slice::from_ref(&row)).await;
                     let _ = reply.send(match one.map(|mut outs| outs.pop()) {
                         Ok(Some(out)) => Ok((row, out)),
-                        Ok(None) => Err("the write gave no answer".to_owned()),
-                        Err(e) => Err(e.to_string()),
+                        Ok(None) => Err(Failed {
+                            message: "the write gave no answer".to_owned(),
+                            unavailable: false,
+                        }),
+                        Err(e) => Err(Failed::from(&e)),
                     });
                 }
                 true
             }
             Err(e) => {
                 for reply in replies {
-                    let _ = reply.send(Err(e.to_string()));
+                    let _ = reply.send(Err(Failed::from(&e)));
                 }
                 true
             }

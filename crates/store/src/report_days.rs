@@ -41,6 +41,17 @@ impl StaleDay {
             municipality: municipality.to_owned(),
         }
     }
+
+    /// Binds the day's mark as the next three values: a new id, the day and the municipality.
+    pub(crate) fn bind<'q>(
+        &self,
+        query: sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>,
+    ) -> sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>> {
+        query
+            .bind(crate::ids::new_id())
+            .bind(self.day.clone())
+            .bind(self.municipality.clone())
+    }
 }
 
 /// Marks days stale, in the transaction of the change that moved their counts: a row of its own
@@ -53,6 +64,16 @@ pub(crate) async fn mark(
     now: i64,
     days: &[StaleDay],
 ) -> Result<(), sqlx::Error> {
+    mark_in(tx, now, days, true).await
+}
+
+/// [`mark`] on a connection already in a transaction; `persistent` as in `sqlx::query`.
+pub(crate) async fn mark_in(
+    conn: &mut sqlx::AnyConnection,
+    now: i64,
+    days: &[StaleDay],
+    persistent: bool,
+) -> Result<(), sqlx::Error> {
     let mut days: Vec<&StaleDay> = days.iter().collect();
     days.sort();
     days.dedup();
@@ -64,13 +85,9 @@ pub(crate) async fn mark(
         );
         let mut q = sqlx::query(&sql);
         for d in chunk {
-            q = q
-                .bind(crate::ids::new_id())
-                .bind(d.day.clone())
-                .bind(d.municipality.clone())
-                .bind(now);
+            q = d.bind(q).bind(now);
         }
-        q.execute(&mut **tx).await?;
+        q.persistent(persistent).execute(&mut *conn).await?;
     }
     Ok(())
 }

@@ -210,6 +210,121 @@ async fn of_sixty_simultaneous_bookings_of_one_slot_exactly_one_wins(backend: Ba
     );
 }
 
+backend_tests!(bookings_made_at_the_same_moment_each_get_their_own_answer);
+/// Plain bookings that arrive together are written as one batch by the group writer (SQLite and
+/// PostgreSQL, issue 22). Whatever lands in one batch, each booking is answered as if alone: of
+/// the jobcenter's and the a-kasse's overlapping slots asked for together exactly one is booked
+/// and the other refused as `citizen_busy` naming it, a slot asked for eight times is booked
+/// once, a booking on top of a meeting already stored is refused naming that one, and every
+/// refusal leaves its slot free.
+async fn bookings_made_at_the_same_moment_each_get_their_own_answer(backend: Backend) {
+    let store = fresh_store(backend).await;
+    let w = world(&store).await;
+    store::testing::first_conversation_held(&store, w.citizen.id.as_str(), w.caseworker.id()).await;
+    let make = |actor: &domain::Actor, hours: i64, minutes: i64| {
+        let (store, actor) = (store.clone(), actor.clone());
+        async move {
+            let spec = slot_in(&store, hours, 30, &[InPerson]);
+            let shift = |t: jiff::Timestamp| t + SignedDuration::from_mins(minutes);
+            let spec = store::NewSlot {
+                span: domain::TimeSpan::new(shift(spec.span.start()), shift(spec.span.end()))
+                    .expect("span"),
+                ..spec
+            };
+            store
+                .create_slots(&actor, &[spec])
+                .await
+                .expect("slot")
+                .remove(0)
+        }
+    };
+    let stored = make(&w.caseworker, 200, 0).await;
+    store
+        .book_meeting(&w.caseworker, &booking(&w.citizen.id, &stored.id, InPerson))
+        .await
+        .expect("stored meeting");
+    let mut requests = Vec::new();
+    for (round, hours) in (48..60).step_by(2).enumerate() {
+        let ours = make(&w.caseworker, hours, 0).await;
+        let theirs = make(&w.adviser, hours, 15).await;
+        requests.push((round, w.caseworker.clone(), ours));
+        requests.push((round, w.adviser.clone(), theirs));
+    }
+    let wanted = make(&w.caseworker, 100, 0).await;
+    for _ in 0..8 {
+        requests.push((6, w.caseworker.clone(), wanted.clone()));
+    }
+    let on_top = make(&w.adviser, 200, 15).await;
+    requests.push((7, w.adviser.clone(), on_top.clone()));
+    let tasks: Vec<_> = requests
+        .into_iter()
+        .map(|(group, actor, slot)| {
+            let (store, req) = (store.clone(), booking(&w.citizen.id, &slot.id, InPerson));
+            tokio::spawn(async move {
+                let answer = store.book_meeting(&actor, &req).await;
+                (group, actor, slot, answer)
+            })
+        })
+        .collect();
+    let mut booked = [0usize; 8];
+    let mut refused = Vec::new();
+    for t in tasks {
+        let (group, actor, slot, answer) = t.await.expect("task");
+        match answer {
+            Ok(m) => {
+                booked[group] += 1;
+                assert_eq!(
+                    m.start, slot.start,
+                    "{backend:?}: the meeting is at its slot's time"
+                );
+            }
+            Err(e) => refused.push((group, actor, slot, e)),
+        }
+    }
+    assert_eq!(
+        booked,
+        [1, 1, 1, 1, 1, 1, 1, 0],
+        "{backend:?}: one per round, the slot once, none on top"
+    );
+    let meetings = store
+        .citizen_meetings(&w.caseworker, &w.citizen.id)
+        .await
+        .expect("list");
+    let booked_now: Vec<_> = meetings
+        .iter()
+        .filter(|m| m.status == MeetingStatus::Booked)
+        .collect();
+    assert_eq!(
+        booked_now.len(),
+        8,
+        "{backend:?}: 6 rounds, the wanted slot, the stored one"
+    );
+    for (group, actor, slot, e) in refused {
+        match (group, e) {
+            (6, StoreError::Conflict("slot_taken")) => {}
+            (_, StoreError::CitizenBusy { start, end }) => {
+                let other = booked_now
+                    .iter()
+                    .find(|m| m.start == start && m.end == end)
+                    .unwrap_or_else(|| panic!("{backend:?}: the refusal names a booked meeting"));
+                assert!(
+                    other.start < slot.end && other.end > slot.start,
+                    "{backend:?}: it overlaps"
+                );
+                if group == 7 {
+                    assert_eq!(other.start, stored.start, "{backend:?}: the stored one");
+                }
+                // The refused booking's slot is free again: only a free slot can be removed.
+                store
+                    .delete_slot(&actor, &slot.id)
+                    .await
+                    .unwrap_or_else(|e| panic!("{backend:?}: slot given back, not {e:?}"));
+            }
+            (group, e) => panic!("{backend:?}: group {group} unexpected {e:?}"),
+        }
+    }
+}
+
 backend_tests!(a_refused_move_leaves_the_meeting_where_it_was);
 async fn a_refused_move_leaves_the_meeting_where_it_was(backend: Backend) {
     let store = fresh_store(backend).await;

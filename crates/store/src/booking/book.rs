@@ -103,19 +103,17 @@ impl Store {
             }
         };
         let id = new_id();
-        // Plain bookings, the many, go through the group writer; joint meetings, call-ins and
-        // meetings with an interpreter or a companion write more and take the ordinary
-        // transaction.
+        // Plain bookings, the many, go through the group writer (`group.rs` on SQLite,
+        // `group_pg.rs` on PostgreSQL); joint meetings, call-ins and meetings with an
+        // interpreter or a companion write more and take the ordinary transaction.
         let plain = fund.is_none()
             && req.call_in.is_none()
             && req.interpreter.is_none()
             && req.companion.is_none();
         let by_fund = holder == Holder::UnemploymentFund;
-        if let (true, Some(writer)) = (plain, &self.inner.bookings) {
+        if plain {
             return self
-                .book_in_group(
-                    writer, actor, visibility, &citizen, &slot, staff_name, req, id,
-                )
+                .book_plain(actor, visibility, &citizen, &slot, staff_name, req, id)
                 .await
                 .map(|m| Meeting { by_fund, ..m });
         }
@@ -126,6 +124,7 @@ impl Store {
         }
         super::busy::ensure_free(
             &mut tx,
+            self.inner.backend,
             citizen.id.as_str(),
             clock::to_micros(slot.start),
             clock::to_micros(slot.end),
@@ -235,14 +234,13 @@ impl Store {
         .map(|m| Meeting { by_fund, ..m })
     }
 
-    /// The same booking through the SQLite group-commit writer (see `group.rs`).
+    /// A plain booking, through the group-commit writer (`group.rs`, `group_pg.rs`).
     #[expect(
         clippy::too_many_arguments,
         reason = "the parts of one booking, checked above"
     )]
-    async fn book_in_group(
+    async fn book_plain(
         &self,
-        writer: &crate::group_commit::GroupWriter<super::Bookings>,
         actor: &Actor,
         visibility: Visibility,
         citizen: &crate::Citizen,
@@ -282,7 +280,7 @@ impl Store {
             notices,
             stale: StaleDay::new(citizen.municipality.as_str(), slot.start),
         };
-        match writer.write(row).await?.1 {
+        match self.inner.bookings.write(row).await? {
             super::group::Claimed::Yes => {}
             super::group::Claimed::SlotTaken => return Err(StoreError::Conflict("slot_taken")),
             super::group::Claimed::CitizenBusy(start, end) => {

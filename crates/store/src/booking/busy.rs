@@ -9,7 +9,7 @@
 
 use sqlx::{AnyConnection, Row};
 
-use crate::{StoreError, clock};
+use crate::{Backend, StoreError, clock};
 
 /// Whether meeting `m` of citizen `$n` overlaps `[$n+3, $n+2)`, for meetings starting after
 /// `$n+1` ([`earliest_overlapping_start`]). No meeting is longer than a slot may be
@@ -17,12 +17,20 @@ use crate::{StoreError, clock};
 /// short range of the `meetings_citizen` index, however many meetings the citizen has had
 /// (unbounded, the scan read all of them and halved the booking storm).
 pub(crate) fn overlap(n: usize) -> String {
+    overlap_of(
+        &format!("${n}"),
+        &format!("${}", n + 1),
+        &format!("${}", n + 2),
+        &format!("${}", n + 3),
+    )
+}
+
+/// [`overlap`] with SQL expressions for the citizen, the earliest start, the end and the start
+/// (the group writer on PostgreSQL checks a whole batch against columns of a `VALUES` list).
+pub(crate) fn overlap_of(citizen: &str, earliest: &str, end: &str, start: &str) -> String {
     format!(
-        "m.citizen_id = ${n} AND m.starts_at > ${} AND m.starts_at < ${} \
-         AND m.ends_at > ${} AND m.status = 'booked'",
-        n + 1,
-        n + 2,
-        n + 3
+        "m.citizen_id = {citizen} AND m.starts_at > {earliest} AND m.starts_at < {end} \
+         AND m.ends_at > {start} AND m.status = 'booked'"
     )
 }
 
@@ -57,18 +65,23 @@ pub(crate) async fn overlapping(
 }
 
 /// Locks the citizen's row for the rest of the transaction, then refuses with
-/// [`StoreError::CitizenBusy`] if another booked meeting of theirs overlaps.
+/// [`StoreError::CitizenBusy`] if another booked meeting of theirs overlaps. On PostgreSQL a
+/// `FOR UPDATE` lock (no new row version, and the worklist's trigger does not fire for a row
+/// that did not change); SQLite's one writer already orders the transactions.
 pub(crate) async fn ensure_free(
     conn: &mut AnyConnection,
+    backend: Backend,
     citizen_id: &str,
     start: i64,
     end: i64,
     except: &str,
 ) -> Result<(), StoreError> {
-    sqlx::query("UPDATE citizens SET id = id WHERE id = $1")
-        .bind(citizen_id)
-        .execute(&mut *conn)
-        .await?;
+    if backend == Backend::Postgres {
+        sqlx::query("SELECT id FROM citizens WHERE id = $1 FOR UPDATE")
+            .bind(citizen_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    }
     match overlapping(conn, citizen_id, start, end, except).await? {
         Some((s, e)) => Err(busy(s, e)),
         None => Ok(()),

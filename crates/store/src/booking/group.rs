@@ -71,6 +71,20 @@ async fn write(conn: &mut AnyConnection, rows: &[BookingRow]) -> Result<Vec<Clai
         .filter(|(_, c)| **c == Claimed::Yes)
         .map(|(r, _)| r)
         .collect();
+    write_won(&mut tx, &won, true).await?;
+    tx.commit().await?;
+    Ok(claimed)
+}
+
+/// Writes the meetings, day marks, audit entries and outbox rows of the bookings whose slots a
+/// batch claimed, a statement each (SQLite's group writer and PostgreSQL's, `group_pg.rs`).
+/// `persistent`: whether the statements are kept prepared — their text varies with the batch's
+/// size, which PostgreSQL's one-round-trip unnamed statements serve better.
+pub(crate) async fn write_won(
+    conn: &mut AnyConnection,
+    won: &[&BookingRow],
+    persistent: bool,
+) -> Result<(), sqlx::Error> {
     for chunk in won.chunks(50) {
         let sql = crate::sql::insert_values(
             "meetings",
@@ -112,14 +126,14 @@ async fn write(conn: &mut AnyConnection, rows: &[BookingRow]) -> Result<Vec<Clai
                 .bind(r.booked_at)
                 .bind(r.booked_at);
         }
-        q.execute(&mut *tx).await?;
+        q.persistent(persistent).execute(&mut *conn).await?;
     }
     let days: Vec<StaleDay> = won.iter().map(|r| r.stale.clone()).collect();
-    let stamp = rows.iter().map(|r| r.booked_at).max().unwrap_or_default();
-    report_days::mark(&mut tx, stamp, &days).await?;
+    let stamp = won.iter().map(|r| r.booked_at).max().unwrap_or_default();
+    report_days::mark_in(conn, stamp, &days, persistent).await?;
     let entries: Vec<AuditEntry> = won.iter().filter_map(|r| r.audit.clone()).collect();
     if !entries.is_empty() {
-        audit::insert(&mut tx, &entries).await?;
+        audit::insert_in(conn, &entries, persistent).await?;
     }
     // Each outbox row is created when its booking was (the store's clock, read by the caller).
     let notices: Vec<(&str, &str, i64, i64)> = won
@@ -145,10 +159,9 @@ async fn write(conn: &mut AnyConnection, rows: &[BookingRow]) -> Result<Vec<Clai
                 .bind(*at)
                 .bind(*created);
         }
-        q.execute(&mut *tx).await?;
+        q.persistent(persistent).execute(&mut *conn).await?;
     }
-    tx.commit().await?;
-    Ok(claimed)
+    Ok(())
 }
 
 /// Claims one booking's slot unless the citizen is busy then: with a meeting already stored

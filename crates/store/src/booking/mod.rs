@@ -148,11 +148,37 @@ mod busy;
 mod call_in;
 mod close;
 mod group;
+mod group_pg;
 mod reschedule;
 
 pub use absence::AbsenceDecision;
 
 pub(crate) use group::Bookings;
+
+/// The writer of plain bookings, a group commit on either backend (`group.rs`, `group_pg.rs`).
+pub(crate) enum BookingWriter {
+    Sqlite(crate::group_commit::GroupWriter<Bookings>),
+    Postgres(crate::group_commit::GroupWriter<group_pg::PgBookings>),
+}
+
+impl BookingWriter {
+    pub(crate) fn start(pool: sqlx::AnyPool, backend: crate::Backend) -> Self {
+        match backend {
+            crate::Backend::Sqlite => Self::Sqlite(crate::group_commit::GroupWriter::start(pool)),
+            crate::Backend::Postgres => {
+                Self::Postgres(crate::group_commit::GroupWriter::start(pool))
+            }
+        }
+    }
+
+    /// Returns once the booking is committed, or refused, with what became of it.
+    pub(crate) async fn write(&self, row: group::BookingRow) -> Result<group::Claimed, StoreError> {
+        Ok(match self {
+            Self::Sqlite(w) => w.write(row).await?.1,
+            Self::Postgres(w) => w.write(row).await?.1,
+        })
+    }
+}
 
 /// What [`Store::booking_context`] reads.
 pub(crate) struct BookingContext {

@@ -63,6 +63,7 @@ impl Store {
         }
         super::busy::ensure_free(
             &mut tx,
+            self.inner.backend,
             citizen.id.as_str(),
             clock::to_micros(slot.start),
             clock::to_micros(slot.end),
