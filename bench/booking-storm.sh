@@ -74,18 +74,23 @@ storm() {  # name url
     "$name" "$counts" "$secs" "$rps" "$p50" "$p99" "$booked" "$double"
 }
 
-if [ -z "${SKIP_STORM:-}" ]; then
-  echo "booking storm: $SLOTS slots, 64 connections, $(nproc) cores, wrk and server on the same machine"
-  for backend in ${STORM_BACKENDS:-sqlite postgres}; do
+on_backends() {  # step backends: runs `step name url` on a fresh database of each backend
+  local step="$1" backend
+  for backend in $2; do
     if [ "$backend" = sqlite ]; then
-      storm sqlite "sqlite://$WORK/storm.db"
+      "$step" sqlite "sqlite://$WORK/$step.db"
     else
-      DB="ju_bench_$$"
-      psql "$PG" -qc "CREATE DATABASE $DB" >/dev/null
-      storm postgres "${PG%/*}/$DB"
-      psql "$PG" -qc "DROP DATABASE $DB" >/dev/null
+      local db="ju_bench_${step}_$$"
+      psql "$PG" -qc "CREATE DATABASE $db" >/dev/null
+      "$step" postgres "${PG%/*}/$db"
+      psql "$PG" -qc "DROP DATABASE $db" >/dev/null
     fi
   done
+}
+
+if [ -z "${SKIP_STORM:-}" ]; then
+  echo "booking storm: $SLOTS slots, 64 connections, $(nproc) cores, wrk and server on the same machine"
+  on_backends storm "${STORM_BACKENDS:-sqlite postgres}"
 fi
 [ -n "${SKIP_BIG:-}" ] && exit 0
 
@@ -111,13 +116,4 @@ big() {  # name url
   done
   stop_server
 }
-for backend in ${BIG_BACKENDS:-sqlite postgres}; do
-  if [ "$backend" = sqlite ]; then
-    big sqlite "sqlite://$WORK/big.db"
-  else
-    DB="ju_bench_big_$$"
-    psql "$PG" -qc "CREATE DATABASE $DB" >/dev/null
-    big postgres "${PG%/*}/$DB"
-    psql "$PG" -qc "DROP DATABASE $DB" >/dev/null
-  fi
-done
+on_backends big "${BIG_BACKENDS:-sqlite postgres}"

@@ -57,6 +57,7 @@ mod visitation;
 mod worklist;
 mod worklist_marks;
 mod worklist_state;
+mod worklist_statistics;
 
 pub use audit::{AccessLogEntry, AuditAction};
 pub use availability_notices::{AvailabilityNotice, Withdrawal};

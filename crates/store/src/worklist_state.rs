@@ -129,6 +129,7 @@ impl Store {
             let started = std::time::Instant::now();
             let n = self.decide_batch(book, organisation, &org).await?;
             decided += n;
+            self.worklist_grew(n).await?;
             if n == 0 {
                 break;
             }
@@ -263,7 +264,8 @@ impl Store {
             .fetch_one(&mut *tx)
             .await?
             .try_get("fingerprint")?;
-        if stored != fingerprint {
+        let mark_all = stored != fingerprint;
+        if mark_all {
             for sql in [
                 "INSERT INTO worklist_marks (org, citizen_id) SELECT 'm:' || municipality, id \
                  FROM citizens WHERE true ON CONFLICT DO NOTHING",
@@ -278,6 +280,10 @@ impl Store {
                 .await?;
         }
         tx.commit().await?;
+        if mark_all {
+            // A million marks where the statistics may say none (`worklist_statistics.rs`).
+            self.analyze_worklist().await?;
+        }
         if let Ok(mut known) = self.inner.worklist_rules.lock() {
             *known = book.fingerprint().to_owned();
         }
