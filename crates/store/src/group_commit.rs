@@ -6,7 +6,8 @@
 //! batch shares them (`booking/group_pg.rs`, issue 22).
 //!
 //! If a batch fails as a whole, its rows are retried one at a time, so one bad row cannot fail
-//! the others. Bookings (`booking/group.rs`) and messages (`messages/writer.rs`) are the batches.
+//! the others. Bookings (`booking/group.rs`, `booking/group_pg.rs`) and messages
+//! (`messages/writer.rs`) are the batches.
 
 use std::future::Future;
 

@@ -19,6 +19,14 @@ pub(crate) fn insert_values(table: &str, columns: &[&str], rows: usize) -> Strin
     sql
 }
 
+/// `$first, $first+1, …`: `n` numbered parameters, as an `IN (…)` list or a `VALUES` row needs.
+pub(crate) fn params(first: usize, n: usize) -> String {
+    (first..first + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

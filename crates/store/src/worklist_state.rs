@@ -291,14 +291,6 @@ impl Store {
     }
 }
 
-/// `$first, …` for `n` parameters.
-fn params(first: usize, n: usize) -> String {
-    (first..first + n)
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// Removes what was kept of these cases for `org`.
 async fn forget(
     tx: &mut Transaction<'_, Any>,
@@ -308,7 +300,7 @@ async fn forget(
     for table in ["worklist_items", "worklist_state"] {
         let sql = format!(
             "DELETE FROM {table} WHERE org = $1 AND citizen_id IN ({})",
-            params(2, ids.len())
+            crate::sql::params(2, ids.len())
         );
         let mut q = sqlx::query(&sql).bind(org);
         for id in ids {

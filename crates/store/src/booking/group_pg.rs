@@ -28,6 +28,7 @@ use sqlx::{AnyConnection, Row};
 
 use super::group::{BookingRow, Claimed, write_won};
 use crate::group_commit::Batch;
+use crate::sql::params;
 
 /// Bookings as a group-commit batch on PostgreSQL.
 pub(crate) struct PgBookings;
@@ -194,12 +195,4 @@ async fn stored_overlaps(
         }
     }
     Ok(found)
-}
-
-/// `$from, $from+1, …`, `count` of them.
-fn params(from: usize, count: usize) -> String {
-    (from..from + count)
-        .map(|n| format!("${n}"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
