@@ -43,16 +43,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
-fresh_db() {  # name -> url
+fresh_db() {  # name: creates it and sets $url. Not in $(…): a subshell's DBS+= would be
+  # lost, and the cleanup would leave every database behind (it did, a gigabyte each).
   psql "$PG" -qc "CREATE DATABASE $1" >/dev/null
   DBS+=("$1")
-  echo "${PG%/*}/$1"
+  url="${PG%/*}/$1"
 }
 
 echo "booking storm over N instances on one PostgreSQL: $SLOTS slots, 64 connections in all, a pool of $POOL per instance, $(nproc) cores, load generator on the same machine"
 
 if [ -n "$PGBENCH" ]; then
-  url=$(fresh_db "ju_bench_pgbench_$$")
+  fresh_db "ju_bench_pgbench_$$"
   # Scale 64: as many branches as clients, so pgbench does not queue on its own branch rows.
   "$PGBENCH" -q -i -s 64 "$url" >/dev/null 2>&1
   tps=$("$PGBENCH" -c 64 -j 2 -T 8 "$url" 2>/dev/null | awk '/^tps/ {printf "%.0f", $3}')
@@ -61,13 +62,13 @@ fi
 
 # The raw booking transaction on a database of its own: its 6,000 meetings for 100 citizens
 # would otherwise be in the first storm's database, which the later ones do not have.
-url=$(fresh_db "ju_bench_claim_$$")
+fresh_db "ju_bench_claim_$$"
 DATABASE_URL="$url" $BIN bench-seed --data "$WORK/data-claim" --slots "$SLOTS" --out /dev/null 2>/dev/null
 DATABASE_URL="$url" JOBUNIVERS_DB_MAX_CONNECTIONS="$POOL" $BIN bench-claim --data "$WORK/data-claim" --count 6000 --tasks 64 | sed 's/^/baseline: /'
 
 run() {  # n
   local n=$1 url data="$WORK/data-$1"
-  url=$(fresh_db "ju_bench_inst_$$_$n")
+  fresh_db "ju_bench_inst_$$_$n"
   DATABASE_URL="$url" $BIN bench-seed --data "$data" --slots "$SLOTS" --out "$WORK/slots-$n.txt" 2>/dev/null
   # One after the other: the first start tops up the demo's calendar, the others find it done.
   SERVERS=()
