@@ -305,14 +305,9 @@ impl AuditWriter {
 }
 
 async fn run(pool: AnyPool, mut rx: mpsc::Receiver<Pending>) {
-    while let Some(first) = rx.recv().await {
-        let mut batch = vec![first];
-        while batch.len() < 1024 {
-            match rx.try_recv() {
-                Ok(more) => batch.push(more),
-                Err(_) => break,
-            }
-        }
+    let mut batch = Vec::with_capacity(1024);
+    // Waits for one, then takes whatever else has queued, up to 1,024.
+    while rx.recv_many(&mut batch, 1024).await > 0 {
         let entries: Vec<AuditEntry> = batch.iter().flat_map(|p| p.entries.clone()).collect();
         let ok = match write_batch(&pool, &entries).await {
             Ok(()) => true,
@@ -321,7 +316,7 @@ async fn run(pool: AnyPool, mut rx: mpsc::Receiver<Pending>) {
                 false
             }
         };
-        for p in batch {
+        for p in batch.drain(..) {
             let _ = p.done.send(ok);
         }
     }

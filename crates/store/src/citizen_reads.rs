@@ -50,14 +50,9 @@ impl CitizenReads {
 }
 
 async fn run(pool: AnyPool, mut rx: mpsc::Receiver<Waiting>) {
-    while let Some(first) = rx.recv().await {
-        let mut batch = vec![first];
-        while batch.len() < MOST {
-            match rx.try_recv() {
-                Ok(more) => batch.push(more),
-                Err(_) => break,
-            }
-        }
+    let mut batch = Vec::with_capacity(MOST);
+    // Waits for one read, then takes whatever else has queued, up to [`MOST`].
+    while rx.recv_many(&mut batch, MOST).await > 0 {
         let found = match read(&pool, &batch).await {
             Ok(found) => Some(found),
             Err(e) => {
@@ -65,7 +60,7 @@ async fn run(pool: AnyPool, mut rx: mpsc::Receiver<Waiting>) {
                 None
             }
         };
-        for w in batch {
+        for w in batch.drain(..) {
             let answer = found.as_ref().map(|f| f.get(&w.id).cloned());
             let _ = w.answer.send(answer);
         }
@@ -82,10 +77,9 @@ async fn read(pool: &AnyPool, batch: &[Waiting]) -> Result<HashMap<String, Citiz
     if let Some(last) = ids.last().copied() {
         ids.resize(shape, last);
     }
-    let params: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
     let sql = format!(
         "SELECT {COLUMNS} FROM citizens WHERE id IN ({})",
-        params.join(", ")
+        crate::sql::params(1, ids.len())
     );
     let mut query = sqlx::query(&sql);
     for id in &ids {

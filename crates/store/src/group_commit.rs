@@ -99,23 +99,15 @@ async fn run<B: Batch>(pool: AnyPool, mut rx: mpsc::Receiver<(B::Row, Reply<B>)>
     // taking it again costs sqlx a round trip to its SQLite thread each way, which under load
     // took longer than the batch itself.
     let mut held: Option<(PoolConnection<Any>, std::time::Instant)> = None;
+    let mut batch = Vec::with_capacity(BATCH);
     loop {
-        let first = match rx.try_recv() {
-            Ok(first) => first,
-            Err(_) => {
-                held = None;
-                match rx.recv().await {
-                    Some(first) => first,
-                    None => return,
-                }
-            }
-        };
-        let mut batch = vec![first];
-        while batch.len() < BATCH {
-            match rx.try_recv() {
-                Ok(more) => batch.push(more),
-                Err(_) => break,
-            }
+        if rx.is_empty() {
+            // Nothing waiting: the connection goes back while we wait.
+            held = None;
+        }
+        // Waits for one row, then takes whatever else has queued, up to a batch.
+        if rx.recv_many(&mut batch, BATCH).await == 0 {
+            return;
         }
         if held
             .as_ref()
@@ -128,14 +120,14 @@ async fn run<B: Batch>(pool: AnyPool, mut rx: mpsc::Receiver<(B::Row, Reply<B>)>
             None => match pool.acquire().await {
                 Ok(conn) => &mut held.insert((conn, std::time::Instant::now())).0,
                 Err(e) => {
-                    for (_, reply) in batch {
+                    for (_, reply) in batch.drain(..) {
                         let _ = reply.send(Err(Failed::from(&e)));
                     }
                     continue;
                 }
             },
         };
-        let (rows, replies): (Vec<B::Row>, Vec<Reply<B>>) = batch.into_iter().unzip();
+        let (rows, replies): (Vec<B::Row>, Vec<Reply<B>>) = batch.drain(..).unzip();
         let failed = match B::write(conn, &rows).await {
             Ok(outs) => {
                 for ((row, reply), out) in rows.into_iter().zip(replies).zip(outs) {
