@@ -157,6 +157,11 @@ impl Scope {
         }
     }
 
+    /// Whether [`Self::on_meetings`] reads the citizens `c`.
+    fn on_meetings_reads_citizens(&self) -> bool {
+        matches!(self, Scope::Municipality(_))
+    }
+
     /// The organisation whose block an answer is in (`domain::survey_release`), on kept
     /// counts `d`: the a-kasse for its own report, else the municipality.
     fn unit_on_days(&self) -> &'static str {
@@ -172,6 +177,11 @@ impl Scope {
             Scope::Fund(_) => "$3",
             _ => "c.municipality",
         }
+    }
+
+    /// Whether [`Self::unit_on_meetings`] reads the citizens `c`.
+    fn unit_on_meetings_reads_citizens(&self) -> bool {
+        !matches!(self, Scope::Fund(_))
     }
 
     /// The same on `surveys v`, which carry their meeting's (or chat's) municipality.
@@ -202,6 +212,14 @@ fn kept_key(group_by: GroupBy, period: &str) -> Option<String> {
         GroupBy::Month => format!("substr({period}, 1, 7)"),
         GroupBy::Team => return None,
     })
+}
+
+/// Whether a count from the meetings keeps each organisation's part apart (the blocks of
+/// `domain::survey_release`) or folds them into one.
+#[derive(Debug, Clone, Copy)]
+enum Units {
+    Kept,
+    Folded,
 }
 
 /// Which kept counts to read.
@@ -559,7 +577,7 @@ impl Store {
         group_by: GroupBy,
     ) -> Result<Vec<(String, ContactCounts)>, StoreError> {
         Ok(self
-            .count_units(scope, from, to, group_by)
+            .count_units(scope, from, to, group_by, Units::Folded)
             .await?
             .into_iter()
             .fold(BTreeMap::new(), |mut total, (_, key, c)| {
@@ -575,14 +593,18 @@ impl Store {
 
     /// As [`Self::count_meetings`], per organisation (the unit of `Scope::unit_on_meetings`)
     /// and group: (unit, key, counts) — the meetings, and the answers to surveys after chats.
+    /// With [`Units::Folded`] the meetings' unit is left empty.
     async fn count_units(
         &self,
         scope: &Scope,
         from: Timestamp,
         to: Timestamp,
         group_by: GroupBy,
+        units: Units,
     ) -> Result<Vec<(String, String, ContactCounts)>, StoreError> {
-        let mut units = self.count_meeting_units(scope, from, to, group_by).await?;
+        let mut units = self
+            .count_meeting_units(scope, from, to, group_by, units)
+            .await?;
         units.extend(self.count_chat_answers(scope, from, to, group_by).await?);
         if group_by == GroupBy::Month {
             // A part of a day lies within one month: its label is the key.
@@ -596,26 +618,47 @@ impl Store {
         Ok(units)
     }
 
-    /// The meetings' part of [`Self::count_units`].
+    /// The meetings' part of [`Self::count_units`]. The citizens are joined only when the
+    /// key, the scope's condition or the unit reads from them: the country's report by
+    /// channel counts the part of today without them, instead of hashing a million citizens
+    /// for the municipality of each of today's meetings only to fold it away (issue 22).
     async fn count_meeting_units(
         &self,
         scope: &Scope,
         from: Timestamp,
         to: Timestamp,
         group_by: GroupBy,
+        units: Units,
     ) -> Result<Vec<(String, String, ContactCounts)>, StoreError> {
-        let (key, staff) = match group_by {
-            GroupBy::Channel | GroupBy::Month => ("m.channel", ""),
-            GroupBy::TargetGroup => ("c.target_group", ""),
-            GroupBy::Municipality => ("c.municipality", ""),
-            GroupBy::Team => (TEAM_KEY, "LEFT JOIN staff s ON s.id = m.staff_id"),
+        // (the key, the join it needs, whether it reads the citizen)
+        let (key, staff, by_citizen) = match group_by {
+            GroupBy::Channel | GroupBy::Month => ("m.channel", "", false),
+            GroupBy::TargetGroup => ("c.target_group", "", true),
+            GroupBy::Municipality => ("c.municipality", "", true),
+            GroupBy::Team => (TEAM_KEY, "LEFT JOIN staff s ON s.id = m.staff_id", false),
         };
-        let unit = scope.unit_on_meetings();
+        let unit = match units {
+            Units::Kept => Some(scope.unit_on_meetings()),
+            Units::Folded => None,
+        };
+        let citizens = if by_citizen
+            || scope.on_meetings_reads_citizens()
+            || (unit.is_some() && scope.unit_on_meetings_reads_citizens())
+        {
+            "JOIN citizens c ON c.id = m.citizen_id"
+        } else {
+            ""
+        };
+        // PostgreSQL refuses a constant text among GROUP BY's terms, so a folded unit is not one.
+        let (unit, groups) = match unit {
+            Some(unit) => (unit, format!("{unit}, {key}")),
+            None => ("''", key.to_owned()),
+        };
         let sql = format!(
             "SELECT {unit} AS u, {key} AS k, {COUNTS} \
-             FROM meetings m JOIN citizens c ON c.id = m.citizen_id \
+             FROM meetings m {citizens} \
              LEFT JOIN surveys v ON v.meeting_id = m.id {staff} \
-             WHERE m.starts_at >= $1 AND m.starts_at < $2 AND ({}) GROUP BY {unit}, {key}",
+             WHERE m.starts_at >= $1 AND m.starts_at < $2 AND ({}) GROUP BY {groups}",
             scope.on_meetings()
         );
         self.period_units(&sql, scope, from, to).await
@@ -707,7 +750,10 @@ impl Store {
         }
         let mut cells = Vec::new();
         for (month, start, stop) in months(day_start(first), day_start(end)) {
-            for (unit, key, counts) in self.count_units(scope, start, stop, group_by).await? {
+            for (unit, key, counts) in self
+                .count_units(scope, start, stop, group_by, Units::Kept)
+                .await?
+            {
                 cells.push(SurveyCell {
                     month: month.clone(),
                     unit,
