@@ -486,8 +486,8 @@ impl Store {
         let citizen = match (&self.inner.direct, &self.inner.citizen_reads) {
             // SQLite: on this thread (`direct_reads.rs`).
             (Some(direct), _) => direct.query_one(&sql, &[id.as_str()], |r| from_row(r))?,
-            // PostgreSQL: with the reads waiting at the same moment (`grouped_reads.rs`).
-            (None, Some(reads)) => match reads.get(id.as_str().to_owned()).await {
+            // PostgreSQL: with the reads waiting at the same moment (`citizen_reads.rs`).
+            (None, Some(reads)) => match reads.get(id.as_str()).await {
                 Ok(citizen) => citizen,
                 Err(()) => alone().await?,
             },

@@ -7,7 +7,6 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 
 use crate::audit::AuditWriter;
-use crate::grouped_reads::GroupedReads;
 use crate::{CprKey, StoreError};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -125,10 +124,8 @@ pub(crate) struct Inner {
     pub(crate) cpr_key: CprKey,
     /// Point reads on SQLite without sqlx's thread hop (`direct_reads.rs`); `None` on PostgreSQL.
     pub(crate) direct: Option<crate::direct_reads::DirectReads>,
-    /// Citizens' rows read in groups on PostgreSQL (`grouped_reads.rs`); `None` on SQLite.
-    pub(crate) citizen_reads: Option<GroupedReads<crate::grouped_reads::Citizens>>,
-    /// Bookings' contexts read in groups on PostgreSQL (`booking/context.rs`); `None` on SQLite.
-    pub(crate) contexts: Option<GroupedReads<crate::booking::Contexts>>,
+    /// Citizens' rows read in groups on PostgreSQL (`citizen_reads.rs`); `None` on SQLite.
+    pub(crate) citizen_reads: Option<crate::citizen_reads::CitizenReads>,
     pub(crate) audit: AuditWriter,
     /// Group commit for plain bookings, on either backend (`booking/group.rs`, `group_pg.rs`).
     pub(crate) bookings: crate::booking::BookingWriter,
@@ -198,9 +195,8 @@ impl Store {
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_lazy(&options.url)?,
         });
-        let citizen_reads =
-            (backend == Backend::Postgres).then(|| GroupedReads::start(read.clone()));
-        let contexts = (backend == Backend::Postgres).then(|| GroupedReads::start(read.clone()));
+        let citizen_reads = (backend == Backend::Postgres)
+            .then(|| crate::citizen_reads::CitizenReads::start(read.clone()));
         let bookings = crate::booking::BookingWriter::start(
             match backend {
                 Backend::Sqlite => write.clone(),
@@ -225,7 +221,6 @@ impl Store {
                 cpr_key: options.cpr_key.clone(),
                 direct,
                 citizen_reads,
-                contexts,
                 audit,
                 bookings,
                 messages,

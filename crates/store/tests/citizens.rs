@@ -404,7 +404,7 @@ async fn the_access_log_tells_an_a_kasse_adviser_from_a_jobcentre_caseworker() {
 }
 
 backend_tests!(reads_made_at_the_same_moment_each_get_their_own_citizen);
-/// On PostgreSQL concurrent reads are made together in one statement (`grouped_reads.rs`):
+/// On PostgreSQL concurrent reads are made together in one statement (`citizen_reads.rs`):
 /// each must still get its own citizen, an unknown id `NotFound` and another municipality's
 /// citizen `NotFound`, and each read is logged once.
 async fn reads_made_at_the_same_moment_each_get_their_own_citizen(backend: Backend) {

@@ -7,13 +7,14 @@
 //! many requests race for it, one update finds it free and the rest find nothing, on both
 //! backends. The domain decides everything else before the transaction begins.
 
-use domain::{Actor, Channel, CitizenId, SlotId, Visibility};
+use domain::contact_plan::Holder;
+use domain::{Actor, Channel, CitizenId, MeetingId, SlotId, Visibility};
 use sqlx::{Any, Row, Transaction};
 
 use crate::audit::{self, AuditAction, AuditEntry};
-use crate::ids::new_id;
-use crate::slots::{Slot, lock_staff};
-use crate::{Store, StoreError, clock};
+use crate::ids::{new_id, opt_typed, typed};
+use crate::slots::{Slot, facts_columns, facts_from_row, lock_staff};
+use crate::{Citizen, Store, StoreError, clock};
 
 /// A booking request, already parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,14 +147,12 @@ mod book;
 mod busy;
 mod call_in;
 mod close;
-mod context;
 mod group;
 mod group_pg;
 mod reschedule;
 
 pub use absence::AbsenceDecision;
 
-pub(crate) use context::{BookingContext, Contexts};
 pub(crate) use group::Bookings;
 
 /// The writer of plain bookings, a group commit on either backend (`group.rs`, `group_pg.rs`).
@@ -181,7 +180,118 @@ impl BookingWriter {
     }
 }
 
+/// What [`Store::booking_context`] reads.
+pub(crate) struct BookingContext {
+    pub citizen: Citizen,
+    pub visibility: Visibility,
+    pub slot: Slot,
+    pub facts: domain::meetings::ChannelFacts,
+    /// Who holds a meeting in the slot: the slot owner's organisation.
+    pub holder: Holder,
+    /// The slot owner's name, for the answer without reading the meeting back.
+    pub staff_name: String,
+}
+
+/// The query of [`Store::booking_context`], built once: bookings are the hot path.
+static BOOKING_CONTEXT_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let citizen_columns: Vec<String> = crate::citizens::COLUMNS
+        .split(',')
+        .map(|c| format!("c.{}", c.trim()))
+        .collect();
+    format!(
+        "SELECT {}, s.id AS s_id, s.staff_id AS s_staff_id, s.starts_at AS s_starts_at, \
+         s.ends_at AS s_ends_at, s.channels AS s_channels, s.location AS s_location, \
+         s.meeting_id AS s_meeting_id, s.municipality AS s_municipality, \
+         s.unemployment_fund AS s_fund, {}, \
+         (SELECT name FROM staff WHERE staff.id = s.staff_id) AS staff_name \
+         FROM citizens c LEFT JOIN slots s ON s.id = $3 WHERE c.id = $1",
+        citizen_columns.join(", "),
+        facts_columns("c.municipality", "c.unemployment_fund")
+    )
+});
+
+/// The booking context from its row: `NotFound` unless the actor may see the citizen, an
+/// unknown `slot_id` unless the slot exists and belongs to the citizen's jobcenter or a-kasse.
+fn context_from_row(
+    actor: &Actor,
+    row: &impl crate::citizens::Columns,
+) -> Result<BookingContext, StoreError> {
+    let citizen = crate::citizens::from_row(row)?;
+    let visibility = domain::citizen_visibility(actor, &crate::citizens::scope_of(&citizen)?);
+    if !visibility.is_visible() {
+        return Err(StoreError::NotFound);
+    }
+    let unknown = || StoreError::invalid("slot_id", domain::Invalid::UnknownValue);
+    let id = row.text("s_id")?.ok_or_else(unknown)?;
+    let municipality = row.text("s_municipality")?;
+    let fund = row.text("s_fund")?;
+    let ours = municipality.as_deref() == Some(citizen.municipality.as_str())
+        || (fund.is_some()
+            && fund.as_deref() == citizen.unemployment_fund.as_ref().map(|f| f.as_str()));
+    if !ours {
+        return Err(unknown());
+    }
+    let micros = |c: &'static str| row.opt_int(c)?.ok_or(StoreError::Corrupt { column: c });
+    let slot = Slot {
+        id: typed("s_id", &id)?,
+        staff_id: typed("s_staff_id", &row.required("s_staff_id")?)?,
+        start: clock::from_micros(micros("s_starts_at")?),
+        end: clock::from_micros(micros("s_ends_at")?),
+        channels: crate::slots::channels_from_db(&row.required("s_channels")?)?,
+        location: row.text("s_location")?,
+        meeting_id: opt_typed(row, "s_meeting_id")?,
+    };
+    let holder = if municipality.is_some() {
+        Holder::Municipality
+    } else {
+        Holder::UnemploymentFund
+    };
+    Ok(BookingContext {
+        facts: facts_from_row(&citizen, row)?,
+        holder,
+        staff_name: row.required("staff_name")?,
+        citizen,
+        visibility,
+        slot,
+    })
+}
+
 impl Store {
+    /// Everything a booking (or a move, with `moving`) decides on, in one round trip: the
+    /// citizen and whether the actor may see them, the slot if it is the citizen's jobcenter's
+    /// or a-kasse's (any other is unknown to the booking), the channel facts and the slot
+    /// owner's name. Bookings are the hot path; each round trip to SQLite is a hand-off to
+    /// another thread.
+    pub(crate) async fn booking_context(
+        &self,
+        actor: &Actor,
+        citizen_id: &CitizenId,
+        slot_id: &SlotId,
+        moving: Option<&MeetingId>,
+    ) -> Result<BookingContext, StoreError> {
+        let params = [
+            citizen_id.as_str(),
+            moving.map_or("", MeetingId::as_str),
+            slot_id.as_str(),
+        ];
+        let context = match &self.inner.direct {
+            // SQLite: on this thread (`direct_reads.rs`); it is every booking's first step.
+            Some(direct) => direct.query_one(&BOOKING_CONTEXT_SQL, &params, |r| {
+                context_from_row(actor, r)
+            })?,
+            None => sqlx::query(&BOOKING_CONTEXT_SQL)
+                .bind(params[0])
+                .bind(params[1])
+                .bind(params[2])
+                .fetch_optional(&self.inner.read)
+                .await?
+                .as_ref()
+                .map(|r| context_from_row(actor, r))
+                .transpose()?,
+        };
+        context.ok_or(StoreError::NotFound)
+    }
+
     fn reminder_at(&self, start: jiff::Timestamp) -> Option<i64> {
         let at = start
             .checked_sub(self.inner.meetings.reminder_before)
