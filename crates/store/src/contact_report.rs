@@ -1,5 +1,5 @@
 //! The contact report's counts: meetings in a period by outcome, with their survey answers,
-//! grouped by channel, target group, municipality or month. Whole months and whole Copenhagen
+//! grouped by channel, target group, municipality, month or team. Whole months and whole Copenhagen
 //! days come from the counts kept for them (`report_days.rs`), the parts of days at the ends of
 //! the period from the meetings themselves; all count the same way ([`COUNTS`]). Surveys are joined to their
 //! meeting, so a survey counts in the period of the meeting it was about.
@@ -70,7 +70,8 @@ pub(crate) const SUMS: &str = "CAST(SUM(d.meetings) AS BIGINT) AS meetings, CAST
 
 /// A team's key on staff `s`: an a-kasse adviser without a team counts under their a-kasse
 /// (`fund:3F`). Meetings group by who held them, answers after chats by who took the chat.
-const TEAM_KEY: &str = "COALESCE(s.team, 'fund:' || s.unemployment_fund, '')";
+/// Kept as `team` in the counts kept per day (migration 0036).
+pub(crate) const TEAM_KEY: &str = "COALESCE(s.team, 'fund:' || s.unemployment_fund, '')";
 
 /// The key of chat's row among the channels (issue 21): written contact, beside the
 /// meetings' `in_person`, `phone` and `video`.
@@ -202,16 +203,15 @@ impl Scope {
     }
 }
 
-/// The column of kept counts `d` a grouping reads (`period`: their day or month column), or
-/// `None` for one they do not keep.
-fn kept_key(group_by: GroupBy, period: &str) -> Option<String> {
-    Some(match group_by {
+/// The column of kept counts `d` a grouping reads (`period`: their day or month column).
+fn kept_key(group_by: GroupBy, period: &str) -> String {
+    match group_by {
         GroupBy::Channel => "d.channel".to_owned(),
         GroupBy::TargetGroup => "d.target_group".to_owned(),
         GroupBy::Municipality => "d.municipality".to_owned(),
         GroupBy::Month => format!("substr({period}, 1, 7)"),
-        GroupBy::Team => return None,
-    })
+        GroupBy::Team => "d.team".to_owned(),
+    }
 }
 
 /// Whether a count from the meetings keeps each organisation's part apart (the blocks of
@@ -418,16 +418,10 @@ impl Store {
         to: Timestamp,
         group_by: GroupBy,
     ) -> Result<(Vec<(String, ContactCounts)>, bool), StoreError> {
-        if kept_key(group_by, "d.day").is_none() {
-            // Not among the kept counts (teams): one organisation's meetings are counted one
-            // by one (a large municipality's year in about a third of a second), and a
-            // country's would take a minute, so that is refused.
-            if *scope == Scope::All {
-                let refusal = FieldError::new("group_by", Invalid::OneOrganisation);
-                return Err(StoreError::Invalid(vec![refusal]));
-            }
-            // Teams are counted from the meetings: no kept counts are read.
-            return Ok((self.count_meetings(scope, from, to, group_by).await?, true));
+        if group_by == GroupBy::Team && *scope == Scope::All {
+            // Teams are an organisation's own: one name may be a team in several.
+            let refusal = FieldError::new("group_by", Invalid::OneOrganisation);
+            return Err(StoreError::Invalid(vec![refusal]));
         }
         let split = split_days(from, to);
         let mut total: BTreeMap<String, ContactCounts> = BTreeMap::new();
@@ -547,8 +541,7 @@ impl Store {
                 [first, end].map(|d| d.strftime("%Y-%m").to_string()),
             ),
         };
-        // `contact_counts` reads kept counts only for groupings they keep.
-        let key = kept_key(group_by, period).ok_or(StoreError::Forbidden)?;
+        let key = kept_key(group_by, period);
         let sql = format!(
             "SELECT {key} AS k, {SUMS} FROM {from} d \
              WHERE {period} >= $1 AND {period} < $2 AND ({}) GROUP BY {key}",
@@ -711,9 +704,9 @@ impl Store {
     }
 
     /// The survey answers of the final months [first, end) as cells of one organisation's month
-    /// and one group (`domain::survey_release`): from the counts kept per month where the
-    /// grouping is kept and they are `ready` (settled by the same report's [`Store::counts`],
-    /// whose period holds these months), else counted from the meetings month by month.
+    /// and one group (`domain::survey_release`): from the counts kept per month when they are
+    /// `ready` (settled by the same report's [`Store::counts`], whose period holds these
+    /// months), else counted from the meetings month by month.
     async fn survey_cells(
         &self,
         scope: &Scope,
@@ -722,7 +715,8 @@ impl Store {
         ready: bool,
     ) -> Result<Vec<SurveyCell>, StoreError> {
         let label = |d: jiff::civil::Date| d.strftime("%Y-%m").to_string();
-        if let (Some(key), true) = (kept_key(group_by, "d.month"), ready) {
+        if ready {
+            let key = kept_key(group_by, "d.month");
             let unit = scope.unit_on_days();
             let sql = format!(
                 "SELECT d.month AS mo, {unit} AS u, {key} AS k, {SUMS} FROM report_months d \

@@ -1,6 +1,7 @@
 //! The contact report's counts kept per Copenhagen day and calendar month (`report_days`,
 //! `report_months`, migration 0007), with the answers to surveys after chats beside the
-//! meetings' (migration 0033).
+//! meetings' (migration 0033), by municipality, a-kasse, channel, target group and team
+//! (migration 0036).
 //!
 //! They are derived data. Every change that can move a count — a booking, a move (both days),
 //! an afbud, an outcome, a survey answer, a citizen's new target group — marks its day and
@@ -17,7 +18,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use sqlx::{Any, Row, Transaction};
 
-use crate::contact_report::{CHAT_ANSWER_COUNTS, COLUMNS, COUNTS, SUMS};
+use crate::contact_report::{CHAT_ANSWER_COUNTS, COLUMNS, COUNTS, SUMS, TEAM_KEY};
 use crate::{Backend, Store, StoreError, clock};
 
 /// `report_state.counted`: never counted (or a bulk load since), being counted by one process,
@@ -190,11 +191,12 @@ async fn recount_day(
     );
     run(tx, &delete, &[Value::Text(day.to_string())], municipalities).await?;
     let insert = format!(
-        "INSERT INTO report_days (day, municipality, fund, channel, target_group, {COLUMNS}) \
-         SELECT $1, c.municipality, COALESCE(s.unemployment_fund, ''), m.channel, c.target_group, {COUNTS} \
+        "INSERT INTO report_days (day, municipality, fund, channel, target_group, team, {COLUMNS}) \
+         SELECT $1, c.municipality, COALESCE(s.unemployment_fund, ''), m.channel, c.target_group, \
+         {TEAM_KEY}, {COUNTS} \
          FROM meetings m JOIN citizens c ON c.id = m.citizen_id \
          LEFT JOIN staff s ON s.id = m.staff_id LEFT JOIN surveys v ON v.meeting_id = m.id \
-         WHERE m.starts_at >= $2 AND m.starts_at < $3 {} GROUP BY 2, 3, 4, 5",
+         WHERE m.starts_at >= $2 AND m.starts_at < $3 {} GROUP BY 2, 3, 4, 5, 6",
         among("c.municipality", 4, municipalities)
     );
     let values = [
@@ -206,11 +208,11 @@ async fn recount_day(
     // The answers to surveys after chats (issue 21), under the channel `chat`: no meeting has it,
     // so they never share a row with meetings.
     let chats = format!(
-        "INSERT INTO report_days (day, municipality, fund, channel, target_group, {COLUMNS}) \
+        "INSERT INTO report_days (day, municipality, fund, channel, target_group, team, {COLUMNS}) \
          SELECT $1, v.municipality, COALESCE(s.unemployment_fund, ''), v.channel, v.target_group, \
-         {CHAT_ANSWER_COUNTS} FROM surveys v LEFT JOIN staff s ON s.id = v.staff_id \
+         {TEAM_KEY}, {CHAT_ANSWER_COUNTS} FROM surveys v LEFT JOIN staff s ON s.id = v.staff_id \
          WHERE v.chat_id IS NOT NULL AND v.answered_at IS NOT NULL \
-         AND v.held_at >= $2 AND v.held_at < $3 {} GROUP BY 2, 3, 4, 5",
+         AND v.held_at >= $2 AND v.held_at < $3 {} GROUP BY 2, 3, 4, 5, 6",
         among("v.municipality", 4, municipalities)
     );
     run(tx, &chats, &values, municipalities).await?;
@@ -235,9 +237,9 @@ async fn recount_month(
     );
     run(tx, &delete, &[Value::Text(label.clone())], municipalities).await?;
     let insert = format!(
-        "INSERT INTO report_months (month, municipality, fund, channel, target_group, {COLUMNS}) \
-         SELECT $1, d.municipality, d.fund, d.channel, d.target_group, {SUMS} FROM report_days d \
-         WHERE d.day >= $2 AND d.day < $3 {} GROUP BY 2, 3, 4, 5",
+        "INSERT INTO report_months (month, municipality, fund, channel, target_group, team, {COLUMNS}) \
+         SELECT $1, d.municipality, d.fund, d.channel, d.target_group, d.team, {SUMS} \
+         FROM report_days d WHERE d.day >= $2 AND d.day < $3 {} GROUP BY 2, 3, 4, 5, 6",
         among("d.municipality", 4, municipalities)
     );
     let values = [

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use domain::clock_text::{day_start, local_date};
 use domain::contact_report::{ContactCounts, GroupBy};
 use domain::surveys::SurveyAnswers;
-use domain::{Actor, Channel, Outcome, TargetGroup};
+use domain::{Actor, Channel, Outcome, Role, TargetGroup};
 use jiff::civil::Date;
 use jiff::{SignedDuration, ToSpan};
 use store::testing::{fresh_store, slot_in, world};
@@ -72,7 +72,14 @@ async fn one_by_one(
 
 /// The whole period, the two calendar months from its start's, and each of its days, both ways:
 /// a meeting counted on the wrong day or month shows.
-async fn assert_same(store: &Store, actors: &[&Actor], first: Date, end: Date, step: &str) {
+async fn assert_same(
+    store: &Store,
+    actors: &[&Actor],
+    groupings: &[GroupBy],
+    first: Date,
+    end: Date,
+    step: &str,
+) {
     let months = (
         first.first_of_month(),
         first.first_of_month().saturating_add(2.months()),
@@ -85,7 +92,7 @@ async fn assert_same(store: &Store, actors: &[&Actor], first: Date, end: Date, s
         day = next;
     }
     for actor in actors {
-        for g in GROUPINGS {
+        for &g in groupings {
             for (a, b) in &periods {
                 assert_eq!(
                     by_days(store, actor, *a, *b, g).await,
@@ -120,25 +127,46 @@ async fn the_counts_kept_per_day_follow_every_change_to_meetings_surveys_and_cit
         today.saturating_sub(1.day()),
         today.saturating_add(8.days()),
     );
-    let slots = store
+    let mut slots = store
         .create_slots(
             &w.caseworker,
             &[
                 slot_in(&store, 48, 30, &[Channel::Video, Channel::Phone]),
                 slot_in(&store, 72, 30, &[Channel::Video, Channel::Phone]),
                 slot_in(&store, 96, 30, &[Channel::Video, Channel::Phone]),
-                slot_in(&store, 144, 30, &[Channel::Video, Channel::Phone]),
             ],
         )
         .await
         .expect("slots");
+    // The meeting moved at the end goes to a colleague in a team: its team changes with it.
+    let nord = staff(
+        &store,
+        &w,
+        "aalborg.nord",
+        Role::Caseworker,
+        Some("Team Nord"),
+    )
+    .await;
+    let manager = staff(&store, &w, "aalborg.leder", Role::Manager, None).await;
+    slots.extend(
+        store
+            .create_slots(
+                &nord,
+                &[slot_in(&store, 144, 30, &[Channel::Video, Channel::Phone])],
+            )
+            .await
+            .expect("slot"),
+    );
     let check = |step: &'static str| {
         let store = &store;
-        let actors = [&w.admin, &w.caseworker];
+        let (admin, caseworker, manager) = (&w.admin, &w.caseworker, &manager);
         async move {
-            // Caseworkers may not read reports; the administrator sees everything.
-            assert!(store.report_scope(actors[1], None).await.is_err());
-            assert_same(store, &actors[..1], first, end, step).await;
+            // Caseworkers may not read reports; the administrator sees everything, by team
+            // only within one organisation, as its manager does.
+            assert!(store.report_scope(caseworker, None).await.is_err());
+            assert_same(store, &[admin], &GROUPINGS, first, end, step).await;
+            let by_team = [GroupBy::Team, GroupBy::Channel];
+            assert_same(store, &[manager], &by_team, first, end, step).await;
         }
     };
     let phone = CitizenChange {
@@ -226,6 +254,37 @@ async fn the_counts_kept_per_day_follow_every_change_to_meetings_surveys_and_cit
     );
     assert_eq!((c.answered, c.satisfied, c.channel_fit), (1, 1, 1));
     assert!(!all.contains_key("insured_unemployed"), "{all:?}");
+    // By team: the moved meeting under its new holder's team, the others under none.
+    let teams = by_days(&store, &manager, first, end, GroupBy::Team).await;
+    let meetings = |team: &str| teams.get(team).map_or(0, |c| c.meetings);
+    assert_eq!((meetings(""), meetings("Team Nord")), (2, 1), "{teams:?}");
+}
+
+/// A staff member of Aalborg, in `team` if given.
+async fn staff(
+    store: &Store,
+    w: &store::testing::World,
+    login: &str,
+    role: Role,
+    team: Option<&str>,
+) -> Actor {
+    store
+        .create_staff(
+            &w.admin,
+            &store::NewStaff {
+                login: domain::Login::try_from(login).expect("login"),
+                name: domain::PersonName::try_from("Medarbejder Nord").expect("name"),
+                role,
+                organisation: Some(domain::Organisation::Municipality(
+                    domain::MunicipalityCode::try_from("0851").expect("code"),
+                )),
+                team: team.map(|t| domain::TeamName::try_from(t).expect("team")),
+            },
+        )
+        .await
+        .expect("staff")
+        .actor()
+        .expect("actor")
 }
 
 /// Options for opening a store (another instance, or the same one again) on `url`.
