@@ -64,7 +64,7 @@ fi
 # would otherwise be in the first storm's database, which the later ones do not have.
 fresh_db "ju_bench_claim_$$"
 DATABASE_URL="$url" $BIN bench-seed --data "$WORK/data-claim" --slots "$SLOTS" --out /dev/null 2>/dev/null
-DATABASE_URL="$url" JOBUNIVERS_DB_MAX_CONNECTIONS="$POOL" $BIN bench-claim --data "$WORK/data-claim" --count 6000 --tasks 64 | sed 's/^/baseline: /'
+DATABASE_URL="$url" JOBUNIVERS_DB_MAX_CONNECTIONS="$POOL" $BIN bench-claim --data "$WORK/data-claim" --count "${CLAIMS:-24000}" --tasks 64 | sed 's/^/baseline: /'
 
 run() {  # n
   local n=$1 url data="$WORK/data-$1"
