@@ -15,6 +15,8 @@
 #                                                   pgbench, bc)
 #   BIN=/tmp/jobunivers-before bench/instances.sh    (measure another build as it is)
 #   BY_CITIZEN=1 bench/instances.sh                  (each citizen booked through one instance)
+#   CLAIMS=24000 bench/instances.sh                  (bookings in the raw transaction's run: as
+#                                                   many as take about pgbench's 8 s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SLOTS="${1:-40000}"
