@@ -328,3 +328,32 @@ pub async fn hold_every_request_connection(
     }
     held
 }
+
+/// A staff member of Jobcenter Aalborg with `role`, in `team` if given, created by the world's
+/// administrator.
+pub async fn aalborg_staff(
+    store: &Store,
+    w: &World,
+    login: &str,
+    role: domain::Role,
+    team: Option<&str>,
+) -> domain::Actor {
+    store
+        .create_staff(
+            &w.admin,
+            &crate::NewStaff {
+                login: domain::Login::try_from(login).expect("login"),
+                name: domain::PersonName::try_from(format!("Medarbejder {login}").as_str())
+                    .expect("name"),
+                role,
+                organisation: Some(domain::Organisation::Municipality(
+                    domain::MunicipalityCode::try_from("0851").expect("code"),
+                )),
+                team: team.map(|t| domain::TeamName::try_from(t).expect("team")),
+            },
+        )
+        .await
+        .expect("staff")
+        .actor()
+        .expect("actor")
+}

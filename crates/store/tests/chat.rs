@@ -6,11 +6,11 @@ use domain::chat::queue::DEFAULT_MAX_CHATS;
 use domain::chat::{Availability, ChatHours, OpenSpan};
 use domain::contact_plan::WorkReason;
 use domain::messages::{MessageBody, ThreadHolder};
-use domain::{Actor, Login, MunicipalityCode, PersonName, Role};
+use domain::{Actor, MunicipalityCode, Role};
 use jiff::{SignedDuration, Timestamp};
-use store::testing::{World, cash_benefit_citizen, fresh_store, world};
+use store::testing::{World, aalborg_staff, cash_benefit_citizen, fresh_store, world};
 use store::{Backend, backend_tests};
-use store::{ChatOrg, CitizenChange, NewStaff, Started, Store, StoreError, ThreadChange};
+use store::{ChatOrg, CitizenChange, Started, Store, StoreError, ThreadChange};
 
 /// Monday 7 December 2026, 10:00 in Copenhagen.
 const MONDAY_10: &str = "2026-12-07T09:00:00Z";
@@ -46,26 +46,6 @@ async fn open_on_monday(backend: Backend) -> (Store, World) {
         .await
         .expect("hours");
     (store, w)
-}
-
-async fn staff(store: &Store, w: &World, login: &str, role: Role) -> Actor {
-    store
-        .create_staff(
-            &w.admin,
-            &NewStaff {
-                login: Login::try_from(login).expect("login"),
-                name: PersonName::try_from(format!("Medarbejder {login}").as_str()).expect("name"),
-                role,
-                organisation: Some(domain::Organisation::Municipality(
-                    MunicipalityCode::try_from("0851").expect("code"),
-                )),
-                team: None,
-            },
-        )
-        .await
-        .expect("staff")
-        .actor()
-        .expect("actor")
 }
 
 /// A second Aalborg citizen whose own caseworker is `own`, signed in as themself.
@@ -132,7 +112,7 @@ async fn a_chat_starts_only_in_opening_hours_with_someone_on_duty(backend: Backe
             .await,
         Err(StoreError::Forbidden)
     ));
-    let manager = staff(&store, &w, "aalborg.leder", Role::Manager).await;
+    let manager = aalborg_staff(&store, &w, "aalborg.leder", Role::Manager, None).await;
     store
         .set_chat_hours(&manager, &aalborg(), &weekdays())
         .await
@@ -185,7 +165,7 @@ async fn a_chat_starts_only_in_opening_hours_with_someone_on_duty(backend: Backe
 backend_tests!(staff_take_their_own_citizens_first_and_the_queue_moves_up);
 async fn staff_take_their_own_citizens_first_and_the_queue_moves_up(backend: Backend) {
     let (store, w) = open_on_monday(backend).await;
-    let bent = staff(&store, &w, "aalborg.bent", Role::Caseworker).await;
+    let bent = aalborg_staff(&store, &w, "aalborg.bent", Role::Caseworker, None).await;
     let (bodil, bodil_actor) = citizen_of(&store, &w, &bent).await;
     store
         .set_chat_duty(&w.caseworker, true)
@@ -457,7 +437,7 @@ async fn a_chat_nobody_took_by_closing_time_becomes_the_message_it_is(backend: B
     assert_eq!(list.entries.len(), 1);
     // The manager's report counts it as asked for and left at closing time, in Aalborg only.
     let day = |s: &str| s.parse::<Timestamp>().expect("ts");
-    let manager = staff(&store, &w, "aalborg.leder", Role::Manager).await;
+    let manager = aalborg_staff(&store, &w, "aalborg.leder", Role::Manager, None).await;
     let aalborg_scope = store.report_scope(&manager, None).await.expect("scope");
     let f = store
         .chat_figures(
@@ -497,7 +477,7 @@ async fn a_chat_is_handed_to_a_colleague_or_back_to_the_queue_when_its_holder_is
     backend: Backend,
 ) {
     let (store, w) = open_on_monday(backend).await;
-    let bent = staff(&store, &w, "aalborg.bent", Role::Caseworker).await;
+    let bent = aalborg_staff(&store, &w, "aalborg.bent", Role::Caseworker, None).await;
     let bent_id = domain::StaffId::try_from(bent.id()).expect("id");
     store
         .set_chat_duty(&w.caseworker, true)
@@ -571,7 +551,7 @@ async fn a_chat_marked_as_a_conversation_is_a_contact_by_chat_in_the_report(back
         .set_chat_duty(&w.caseworker, true)
         .await
         .expect("duty");
-    let manager = staff(&store, &w, "aalborg.leder", Role::Manager).await;
+    let manager = aalborg_staff(&store, &w, "aalborg.leder", Role::Manager, None).await;
     let scope = store.report_scope(&manager, None).await.expect("scope");
     let day = |s: &str| s.parse::<Timestamp>().expect("ts");
     let (from, to) = (day("2026-12-07T00:00:00Z"), day("2026-12-08T00:00:00Z"));
@@ -688,7 +668,7 @@ async fn a_conversation_by_chat_gets_a_survey_released_in_the_same_blocks_as_mee
     // December is final once its answering window has passed: every grouping releases the same
     // five answers, by channel as the chat's row.
     store.set_clock("2027-02-15T10:00:00Z".parse().expect("ts"));
-    let manager = staff(&store, &w, "aalborg.leder", Role::Manager).await;
+    let manager = aalborg_staff(&store, &w, "aalborg.leder", Role::Manager, None).await;
     let scope = store.report_scope(&manager, None).await.expect("scope");
     let (from, to) = (
         "2026-11-30T23:00:00Z".parse::<Timestamp>().expect("ts"),

@@ -9,7 +9,7 @@ use domain::surveys::SurveyAnswers;
 use domain::{Actor, Channel, Outcome, Role, TargetGroup};
 use jiff::civil::Date;
 use jiff::{SignedDuration, ToSpan};
-use store::testing::{fresh_store, slot_in, world};
+use store::testing::{aalborg_staff, fresh_store, slot_in, world};
 use store::{Backend, backend_tests};
 use store::{CitizenChange, NewMeeting, Store};
 
@@ -139,7 +139,7 @@ async fn the_counts_kept_per_day_follow_every_change_to_meetings_surveys_and_cit
         .await
         .expect("slots");
     // The meeting moved at the end goes to a colleague in a team: its team changes with it.
-    let nord = staff(
+    let nord = aalborg_staff(
         &store,
         &w,
         "aalborg.nord",
@@ -147,7 +147,7 @@ async fn the_counts_kept_per_day_follow_every_change_to_meetings_surveys_and_cit
         Some("Team Nord"),
     )
     .await;
-    let manager = staff(&store, &w, "aalborg.leder", Role::Manager, None).await;
+    let manager = aalborg_staff(&store, &w, "aalborg.leder", Role::Manager, None).await;
     slots.extend(
         store
             .create_slots(
@@ -258,33 +258,6 @@ async fn the_counts_kept_per_day_follow_every_change_to_meetings_surveys_and_cit
     let teams = by_days(&store, &manager, first, end, GroupBy::Team).await;
     let meetings = |team: &str| teams.get(team).map_or(0, |c| c.meetings);
     assert_eq!((meetings(""), meetings("Team Nord")), (2, 1), "{teams:?}");
-}
-
-/// A staff member of Aalborg, in `team` if given.
-async fn staff(
-    store: &Store,
-    w: &store::testing::World,
-    login: &str,
-    role: Role,
-    team: Option<&str>,
-) -> Actor {
-    store
-        .create_staff(
-            &w.admin,
-            &store::NewStaff {
-                login: domain::Login::try_from(login).expect("login"),
-                name: domain::PersonName::try_from("Medarbejder Nord").expect("name"),
-                role,
-                organisation: Some(domain::Organisation::Municipality(
-                    domain::MunicipalityCode::try_from("0851").expect("code"),
-                )),
-                team: team.map(|t| domain::TeamName::try_from(t).expect("team")),
-            },
-        )
-        .await
-        .expect("staff")
-        .actor()
-        .expect("actor")
 }
 
 /// Options for opening a store (another instance, or the same one again) on `url`.
