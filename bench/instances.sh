@@ -15,6 +15,9 @@
 #                                                   pgbench, bc)
 #   BIN=/tmp/jobunivers-before bench/instances.sh    (measure another build as it is)
 #   BY_CITIZEN=1 bench/instances.sh                  (each citizen booked through one instance)
+#   HISTORY=100000 bench/instances.sh               (each database first given that many past
+#                                                   meetings of the storm's citizens, then its
+#                                                   statistics gathered: a database with a past)
 #   CLAIMS=24000 bench/instances.sh                  (bookings in the raw transaction's run: as
 #                                                   many as take about pgbench's 8 s)
 set -euo pipefail
@@ -45,6 +48,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# HISTORY=N: past meetings first, and then the tables' statistics, as autovacuum keeps them
+# on a database in use (and as pgbench's initialisation does for its own tables). This
+# machine's PostgreSQL has autovacuum off, so without it the storm's tables have none; with
+# statistics of an empty meetings table the planner reads each booking's first-meeting facts
+# by scanning all meetings (309 bookings/s), with none at all by a bitmap scan and a sort of
+# the citizen's meetings (1,058 buffers), with a table's real size by the index (12 buffers).
+HISTORY="${HISTORY:-0}"
+analyse() {
+  [ "$HISTORY" = 0 ] || psql "$url" -qc "ANALYZE" >/dev/null
+}
+
 fresh_db() {  # name: creates it and sets $url. Not in $(…): a subshell's DBS+= would be
   # lost, and the cleanup would leave every database behind (it did, a gigabyte each).
   psql "$PG" -qc "CREATE DATABASE $1" >/dev/null
@@ -65,13 +79,15 @@ fi
 # The raw booking transaction on a database of its own: its 6,000 meetings for 100 citizens
 # would otherwise be in the first storm's database, which the later ones do not have.
 fresh_db "ju_bench_claim_$$"
-DATABASE_URL="$url" $BIN bench-seed --data "$WORK/data-claim" --slots "$SLOTS" --out /dev/null 2>/dev/null
+DATABASE_URL="$url" $BIN bench-seed --data "$WORK/data-claim" --slots "$SLOTS" --history "$HISTORY" --out /dev/null 2>/dev/null
+analyse
 DATABASE_URL="$url" JOBUNIVERS_DB_MAX_CONNECTIONS="$POOL" $BIN bench-claim --data "$WORK/data-claim" --count "${CLAIMS:-24000}" --tasks 64 | sed 's/^/baseline: /'
 
 run() {  # n
   local n=$1 url data="$WORK/data-$1"
   fresh_db "ju_bench_inst_$$_$n"
-  DATABASE_URL="$url" $BIN bench-seed --data "$data" --slots "$SLOTS" --out "$WORK/slots-$n.txt" 2>/dev/null
+  DATABASE_URL="$url" $BIN bench-seed --data "$data" --slots "$SLOTS" --history "$HISTORY" --out "$WORK/slots-$n.txt" 2>/dev/null
+  analyse
   # One after the other: the first start tops up the demo's calendar, the others find it done.
   SERVERS=()
   for i in $(seq 1 "$n"); do

@@ -88,6 +88,35 @@ pub async fn seed_slots(
     Ok(())
 }
 
+/// `count` held meetings of the storm's citizens before now, one every 10 minutes going back
+/// (100,000 reach two years back), loaded in bulk: a storm on a database with a past, whose statistics (after an
+/// `ANALYZE`) describe a table of its real size rather than an empty one.
+pub async fn seed_history(store: &Store, system: &Actor, count: usize) -> Result<(), BenchError> {
+    let (staff, citizens) = aalborg(store, system, 100).await?;
+    let staff_ids: Vec<String> = staff.iter().map(|s| s.id().to_owned()).collect();
+    let now = Timestamp::now();
+    let rows: Vec<store::BulkMeeting> = (0..count)
+        .map(|i| store::BulkMeeting {
+            id: store::bulk_id(),
+            citizen_id: citizens[i % citizens.len().max(1)].to_string(),
+            staff_id: staff_ids[i % staff_ids.len().max(1)].clone(),
+            start: now
+                .checked_sub(SignedDuration::from_mins(
+                    10 * (i64::try_from(i).unwrap_or(0) + 1),
+                ))
+                .unwrap_or(now),
+            channel: Channel::InPerson,
+            status: domain::MeetingStatus::Held,
+            booked_by_citizen: false,
+            cancelled_late: false,
+        })
+        .collect();
+    for chunk in rows.chunks(10_000) {
+        store.bulk_insert_meetings(chunk).await?;
+    }
+    Ok(())
+}
+
 /// Books `count` fresh slots through the store (the same transaction as `POST /meetings`, at the
 /// same durability) with `tasks` concurrent tasks, and prints the rate.
 pub async fn raw_claims(

@@ -87,6 +87,9 @@ enum Command {
         days_ahead: i64,
         #[arg(long)]
         out: PathBuf,
+        /// Held meetings of the storm's citizens in the past, loaded first.
+        #[arg(long, default_value_t = 0)]
+        history: usize,
     },
     /// Benchmarks: the booking transaction without HTTP, `--count` times with `--tasks` tasks.
     #[command(hide = true)]
@@ -262,10 +265,12 @@ async fn run(cli: Cli) -> Result<(), RunError> {
             slots,
             days_ahead,
             out,
+            history,
         } => {
             let config = Config::demo("127.0.0.1:0", &data)?;
             let store = open(&config).await?;
             demo::seed_once(&store, &system_actor()).await?;
+            bench::seed_history(&store, &system_actor(), history).await?;
             bench::seed_slots(&store, &system_actor(), slots, days_ahead, &out).await?;
             store.close().await;
             Ok(())
