@@ -89,8 +89,8 @@ pub async fn seed_slots(
 }
 
 /// `count` held meetings of the storm's citizens before now, one every 10 minutes going back
-/// (100,000 reach two years back), loaded in bulk: a storm on a database with a past, whose statistics (after an
-/// `ANALYZE`) describe a table of its real size rather than an empty one.
+/// (100,000 reach two years back), loaded in bulk: a storm on a database with a past, whose
+/// statistics (after an `ANALYZE`) describe a table of its real size rather than an empty one.
 pub async fn seed_history(store: &Store, system: &Actor, count: usize) -> Result<(), BenchError> {
     let (staff, citizens) = aalborg(store, system, 100).await?;
     let staff_ids: Vec<String> = staff.iter().map(|s| s.id().to_owned()).collect();
