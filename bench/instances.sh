@@ -95,6 +95,14 @@ run() {  # n
     SERVERS+=($!)
     for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$((18190 + i))/healthz" >/dev/null && break; sleep 0.2; done
   done
+  # A bulk-loaded past leaves every worklist case to decide and every report day to count: let
+  # the instances' background work finish first, as it would long before a real storm.
+  if [ "$HISTORY" != 0 ]; then
+    for _ in $(seq 1 600); do
+      [ "$(psql "$url" -Atqc "SELECT (SELECT COUNT(*) FROM worklist_marks) + (SELECT CASE WHEN counted = 1 THEN 0 ELSE 1 END FROM report_state)")" = 0 ] && break
+      sleep 0.5
+    done
+  fi
   local token
   token=$(curl -sf -X POST "http://127.0.0.1:18191/api/v1/dev/session" -H 'content-type: application/json' -d '{"login":"aalborg.jk1"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
   # Each instance books its own share of the slots, round robin, with its share of 64.

@@ -193,11 +193,24 @@ impl Store {
         }
         let now = self.now_micros();
         let mut tx = self.inner.write.begin().await?;
+        // Letters first, in citizen order: each locks its citizen's row (the foreign key) and
+        // marks the case for the worklist (a key another transaction marking it waits for).
+        // Taken in the batch's order, two instances' workers — or a worker and a batch of
+        // bookings, which locks its citizens in id order — waited for each other in a circle
+        // until PostgreSQL failed one after a second (`tests/outbox.rs`).
+        let mut letters: Vec<(&Delivery, &crate::letters::NewLetter)> = deliveries
+            .iter()
+            .filter_map(|d| d.letter.as_ref().map(|l| (d, l)))
+            .collect();
+        letters.sort_by(|(a, _), (b, _)| {
+            (a.citizen_id.as_str(), a.outbox_id.as_str())
+                .cmp(&(b.citizen_id.as_str(), b.outbox_id.as_str()))
+        });
+        for (d, letter) in letters {
+            crate::letters::insert(&mut tx, now, &d.outbox_id, &d.citizen_id, letter).await?;
+        }
         let mut entries = Vec::new();
         for d in deliveries {
-            if let Some(letter) = &d.letter {
-                crate::letters::insert(&mut tx, now, &d.outbox_id, &d.citizen_id, letter).await?;
-            }
             let inserted = sqlx::query(
                 "INSERT INTO deliveries (outbox_id, channel, status, detail, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
             )
