@@ -11,6 +11,9 @@
 //! A mark is a key, not a log: a case changed a hundred times before anyone looks is decided
 //! once. On PostgreSQL a second transaction marking the same case waits for the first one's
 //! commit (the key's lock); the two change the same citizen and already wait for each other.
+//! A transaction that marks several citizens must take them in citizen order, or two of them
+//! wait for each other in a circle: a batch of bookings locks its citizens in id order first
+//! (`booking/group_pg.rs`), the outbox worker keeps its letters in citizen order (`outbox.rs`).
 //!
 //! SQLite and PostgreSQL write triggers differently, so these are created here, after the
 //! migrations, not in them — and only when `worklist_triggers.version` is behind [`VERSION`]:
