@@ -136,6 +136,9 @@ pub(crate) struct Inner {
     /// The rule book (`RuleBook::fingerprint`, as text) the kept worklist is known to be
     /// decided with (`worklist_state.rs`); empty until checked against the database.
     pub(crate) worklist_rules: std::sync::Mutex<String>,
+    /// Worklist decisions since its tables' statistics were last refreshed
+    /// (`worklist_statistics.rs`).
+    pub(crate) worklist_decided: std::sync::atomic::AtomicUsize,
     pub(crate) meetings: MeetingSettings,
     /// Added to the wall clock; only tests and the demo move it (`Store::advance_clock`,
     /// `Store::set_clock`).
@@ -226,6 +229,7 @@ impl Store {
                 messages,
                 sessions: Default::default(),
                 worklist_rules: Default::default(),
+                worklist_decided: Default::default(),
                 meetings: options.meetings,
                 clock_offset_micros: Default::default(),
                 session_idle_micros: Default::default(),

@@ -12,15 +12,12 @@
 //! after every [`ANALYZE_EVERY`] decisions (a sample: half a second at national size). SQLite
 //! plans without such statistics and needs none of this.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 
 use crate::{Backend, Store, StoreError};
 
 /// Decisions between two refreshes of the statistics.
 const ANALYZE_EVERY: usize = 50_000;
-
-/// Decisions since the last refresh, in this process.
-static SINCE: AtomicUsize = AtomicUsize::new(0);
 
 impl Store {
     /// Counts `decided` more decisions and refreshes the worklist's statistics once
@@ -29,7 +26,10 @@ impl Store {
         if self.inner.backend != Backend::Postgres {
             return Ok(());
         }
-        let before = SINCE.fetch_add(decided, Ordering::Relaxed);
+        let before = self
+            .inner
+            .worklist_decided
+            .fetch_add(decided, Ordering::Relaxed);
         if before + decided < ANALYZE_EVERY {
             return Ok(());
         }
@@ -42,7 +42,7 @@ impl Store {
         if self.inner.backend != Backend::Postgres {
             return Ok(());
         }
-        SINCE.store(0, Ordering::Relaxed);
+        self.inner.worklist_decided.store(0, Ordering::Relaxed);
         sqlx::query("ANALYZE worklist_state, worklist_items, worklist_marks")
             .execute(self.writer())
             .await?;
