@@ -20,6 +20,10 @@
 #                                                   statistics gathered: a database with a past)
 #   CLAIMS=24000 bench/instances.sh                  (bookings in the raw transaction's run: as
 #                                                   many as take about pgbench's 8 s)
+#   SAMPLE=1 bench/instances.sh                      (where the time goes: PostgreSQL's sessions
+#                                                   sampled every 50 ms during each storm, by
+#                                                   wait and statement, and the cores' seconds
+#                                                   by program)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SLOTS="${1:-40000}"
@@ -83,6 +87,45 @@ DATABASE_URL="$url" $BIN bench-seed --data "$WORK/data-claim" --slots "$SLOTS" -
 analyse
 DATABASE_URL="$url" JOBUNIVERS_DB_MAX_CONNECTIONS="$POOL" $BIN bench-claim --data "$WORK/data-claim" --count "${CLAIMS:-24000}" --tasks 64 | sed 's/^/baseline: /'
 
+# SAMPLE=1: the cores' seconds so far of PostgreSQL and of the instances (from /proc), and of the
+# whole machine (wrk, whose processes are gone by the end, is most of the rest).
+cpu_seconds() {
+  local tick
+  tick=$(getconf CLK_TCK)
+  for stat in /proc/[0-9]*/stat; do cat "$stat" 2>/dev/null; echo; done |
+    awk -v t="$tick" '{ name = $0; sub(/^[0-9]+ \(/, "", name); sub(/\).*/, "", name);
+      rest = $0; sub(/^[^)]*\) /, "", rest); split(rest, f, " ");
+      if (name ~ /^postgres/) name = "postgres"; s[name] += (f[12] + f[13]) / t }
+      END { printf "postgres %.2f\njobunivers %.2f\n", s["postgres"], s["jobunivers"] }'
+  awk -v t="$(getconf CLK_TCK)" '/^cpu / { printf "machine %.2f\n", ($2 + $3 + $4 + $7 + $8) / t }' /proc/stat
+}
+
+# SAMPLE=1: PostgreSQL's sessions of the storm's database, every 50 ms, one line each.
+sample_sessions() {  # url
+  # One psql session fed a query every 50 ms: starting psql for each sample took longer.
+  while [ ! -e "$WORK/stop-sampling" ]; do
+    # A session waiting for a lock also names what the one it waits for is doing.
+    echo "SELECT a.state || ' | ' || COALESCE(a.wait_event_type || ':' || a.wait_event, 'cpu') \
+      || ' | ' || regexp_replace(left(a.query, 60), '\s+', ' ', 'g') \
+      || COALESCE(' <- waits for: ' || b.state || ' | ' || regexp_replace(left(b.query, 50), '\s+', ' ', 'g'), '') \
+      FROM pg_stat_activity a LEFT JOIN pg_stat_activity b \
+      ON a.wait_event_type = 'Lock' AND b.pid = (pg_blocking_pids(a.pid))[1] \
+      WHERE a.datname = '${1##*/}' AND a.pid <> pg_backend_pid() AND a.state <> 'idle';"
+    echo '\echo -- sample'
+    sleep 0.05
+  done | psql "$PG" -Atq 2>/dev/null
+}
+
+report_samples() {  # n
+  local f="$WORK/samples-$n.txt" samples
+  samples=$(grep -c '^-- sample' "$f" || true)
+  echo "  $n instance(s), sessions of PostgreSQL busy per sample ($samples samples), by state, wait and statement:"
+  { grep -v '^-- sample' "$f" || true; } | sort | uniq -c | sort -rn |
+    awk -v s="$samples" 'NR <= 20 { c = $1; $1 = ""; printf "    %5.2f %s\n", c / (s ? s : 1), $0 }'
+  cpu_seconds > "$WORK/cpu-after-$n"
+  echo "  cores' seconds during the storm, by program: $(paste "$WORK/cpu-before-$n" "$WORK/cpu-after-$n" | awk '{ printf "%s %.1f  ", $1, $4 - $2 }')"
+}
+
 run() {  # n
   local n=$1 url data="$WORK/data-$1"
   fresh_db "ju_bench_inst_$$_$n"
@@ -123,7 +166,18 @@ run() {  # n
       wrk -t1 -c"$conns" -d8s --latency -s bench/book.lua "http://127.0.0.1:$((18190 + i))" > "$WORK/storm-$n-$i.txt" &
     wrks+=($!)
   done
+  local sampler=""
+  if [ -n "${SAMPLE:-}" ]; then
+    cpu_seconds > "$WORK/cpu-before-$n"
+    rm -f "$WORK/stop-sampling"
+    sample_sessions "$url" > "$WORK/samples-$n.txt" &
+    sampler=$!
+  fi
   wait "${wrks[@]}"
+  if [ -n "$sampler" ]; then
+    touch "$WORK/stop-sampling"; wait "$sampler" || true
+    report_samples "$n"
+  fi
   for p in "${SERVERS[@]}"; do kill "$p"; wait "$p" 2>/dev/null || true; done
   SERVERS=()
   local created=0 other=0 secs=0 p99s=""

@@ -329,6 +329,19 @@ pub async fn hold_every_request_connection(
     held
 }
 
+/// The worklist's worker in the middle of deciding `org`'s marked cases: their marks taken, as
+/// it takes them, in a transaction left open (commit it to finish, drop it to give them back).
+pub async fn deciding_worklist(
+    store: &Store,
+    org: &str,
+) -> (sqlx::Transaction<'static, sqlx::Any>, Vec<String>) {
+    let mut tx = store.inner.write.begin().await.expect("begin");
+    let taken = crate::worklist_state::take_marks(&mut tx, org, 1000)
+        .await
+        .expect("marks");
+    (tx, taken)
+}
+
 /// A staff member of Jobcenter Aalborg with `role`, in `team` if given, created by the world's
 /// administrator.
 pub async fn aalborg_staff(

@@ -8,10 +8,17 @@
 //! write — today's or one added later — can change a case without marking it; a test that
 //! changes a fact and reads the worklist fails if one is missing.
 //!
-//! A mark is a key, not a log: a case changed a hundred times before anyone looks is decided
-//! once. On PostgreSQL a second transaction marking the same case waits for the first one's
-//! commit (the key's lock); the two change the same citizen and already wait for each other.
-//! A transaction that marks several citizens must take them in citizen order, or two of them
+//! A mark is a key, not a log: a case changed a hundred times in one transaction, or before
+//! anyone looks, is decided once. On PostgreSQL the key holds the marking transaction
+//! (`xact`, migration 0037), so no transaction ever waits for another's mark: the worker takes
+//! a batch's marks and decides those cases in one transaction, and with `(org, citizen_id)` as
+//! the key every booking of one of those citizens waited for that whole decision (under a
+//! storm over two instances, half a PostgreSQL session on average; two instances booked 71 %
+//! of one). The worker deletes only marks committed before it looked, and reads the cases
+//! after, so a change committed meanwhile leaves its mark for the next round. SQLite has one
+//! writer; `xact` stays 0 there.
+//!
+//! A transaction that locks several citizens must take them in citizen order, or two of them
 //! wait for each other in a circle: a batch of bookings locks its citizens in id order first
 //! (`booking/group_pg.rs`), the outbox worker keeps its letters in citizen order (`outbox.rs`).
 //!
@@ -26,7 +33,7 @@ use sqlx::{AnyPool, Row};
 use crate::Backend;
 
 /// The version of the triggers below.
-const VERSION: i64 = 1;
+const VERSION: i64 = 2;
 
 /// The tables holding a case fact, each by its `citizen_id` column.
 const FACT_TABLES: [&str; 8] = [
@@ -82,32 +89,58 @@ pub(crate) async fn install(pool: &AnyPool, backend: Backend) -> Result<(), sqlx
     tx.commit().await
 }
 
+/// How each backend's trigger writes a mark.
+#[derive(Clone, Copy)]
+enum Dialect {
+    /// `INSERT OR IGNORE`, `xact` left at 0: SQLite has one writer, so no transaction ever
+    /// waits for another's mark.
+    Sqlite,
+    /// `ON CONFLICT DO NOTHING`, `xact` the transaction's id: no two transactions write one key.
+    Postgres,
+}
+
+impl Dialect {
+    /// The start of the `INSERT`, up to its rows: `INSERT … INTO worklist_marks (columns)`.
+    fn insert(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "INSERT OR IGNORE INTO worklist_marks (org, citizen_id)",
+            Dialect::Postgres => "INSERT INTO worklist_marks (org, citizen_id, xact)",
+        }
+    }
+
+    /// What follows the organisation and the citizen among a row's values.
+    fn xact(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "",
+            Dialect::Postgres => ", pg_current_xact_id()::text::bigint",
+        }
+    }
+
+    fn conflict(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "",
+            Dialect::Postgres => "ON CONFLICT DO NOTHING",
+        }
+    }
+}
+
 /// `INSERT … SELECT` of both keys of the citizen with id `citizen` (an SQL expression).
-fn mark_by_id(citizen: &str, conflict: &str) -> String {
+fn mark_by_id(citizen: &str, d: Dialect) -> String {
+    let (insert, xact, conflict) = (d.insert(), d.xact(), d.conflict());
     format!(
-        "INSERT {or_ignore}INTO worklist_marks (org, citizen_id) \
-         SELECT 'm:' || municipality, id FROM citizens WHERE id = {citizen} \
-         UNION ALL SELECT 'f:' || unemployment_fund, id FROM citizens \
-         WHERE id = {citizen} AND unemployment_fund IS NOT NULL {conflict};",
-        or_ignore = if conflict.is_empty() {
-            "OR IGNORE "
-        } else {
-            ""
-        },
+        "{insert} SELECT 'm:' || municipality, id{xact} FROM citizens WHERE id = {citizen} \
+         UNION ALL SELECT 'f:' || unemployment_fund, id{xact} FROM citizens \
+         WHERE id = {citizen} AND unemployment_fund IS NOT NULL {conflict};"
     )
 }
 
 /// Both keys of a citizen's row as it was (`OLD`) or is (`NEW`).
-fn mark_row(row: &str, conflict: &str) -> String {
+fn mark_row(row: &str, d: Dialect) -> String {
+    let (insert, xact, conflict) = (d.insert(), d.xact(), d.conflict());
     format!(
-        "INSERT {or_ignore}INTO worklist_marks (org, citizen_id) VALUES ('m:' || {row}.municipality, {row}.id) {conflict}; \
-         INSERT {or_ignore}INTO worklist_marks (org, citizen_id) \
-         SELECT 'f:' || {row}.unemployment_fund, {row}.id WHERE {row}.unemployment_fund IS NOT NULL {conflict};",
-        or_ignore = if conflict.is_empty() {
-            "OR IGNORE "
-        } else {
-            ""
-        },
+        "{insert} VALUES ('m:' || {row}.municipality, {row}.id{xact}) {conflict}; \
+         {insert} SELECT 'f:' || {row}.unemployment_fund, {row}.id{xact} \
+         WHERE {row}.unemployment_fund IS NOT NULL {conflict};"
     )
 }
 
@@ -119,7 +152,7 @@ fn sqlite_triggers() -> Vec<String> {
             out.push(format!("DROP TRIGGER IF EXISTS worklist_mark_{table}_{op}"));
             out.push(format!(
                 "CREATE TRIGGER worklist_mark_{table}_{op} AFTER {op} ON {table} BEGIN {} END",
-                mark_by_id(&format!("{row}.citizen_id"), "")
+                mark_by_id(&format!("{row}.citizen_id"), Dialect::Sqlite)
             ));
         }
     }
@@ -128,7 +161,7 @@ fn sqlite_triggers() -> Vec<String> {
         ("UPDATE", &["OLD", "NEW"][..]),
         ("DELETE", &["OLD"][..]),
     ] {
-        let body: String = rows.iter().map(|r| mark_row(r, "")).collect();
+        let body: String = rows.iter().map(|r| mark_row(r, Dialect::Sqlite)).collect();
         out.push(format!(
             "DROP TRIGGER IF EXISTS worklist_mark_citizens_{op}"
         ));
@@ -140,7 +173,7 @@ fn sqlite_triggers() -> Vec<String> {
 }
 
 fn postgres_triggers() -> Vec<String> {
-    const CONFLICT: &str = "ON CONFLICT DO NOTHING";
+    const PG: Dialect = Dialect::Postgres;
     let mut out = vec![
         format!(
             "CREATE OR REPLACE FUNCTION worklist_mark_fact() RETURNS trigger LANGUAGE plpgsql AS $$ \
@@ -148,8 +181,8 @@ fn postgres_triggers() -> Vec<String> {
                IF TG_OP = 'DELETE' THEN {old} ELSE {new} END IF; \
                RETURN NULL; \
              END $$",
-            old = mark_by_id("OLD.citizen_id", CONFLICT),
-            new = mark_by_id("NEW.citizen_id", CONFLICT),
+            old = mark_by_id("OLD.citizen_id", PG),
+            new = mark_by_id("NEW.citizen_id", PG),
         ),
         format!(
             "CREATE OR REPLACE FUNCTION worklist_mark_citizen() RETURNS trigger LANGUAGE plpgsql AS $$ \
@@ -158,8 +191,8 @@ fn postgres_triggers() -> Vec<String> {
                IF TG_OP <> 'DELETE' THEN {new} END IF; \
                RETURN NULL; \
              END $$",
-            old = mark_row("OLD", CONFLICT),
-            new = mark_row("NEW", CONFLICT),
+            old = mark_row("OLD", PG),
+            new = mark_row("NEW", PG),
         ),
     ];
     for table in FACT_TABLES {

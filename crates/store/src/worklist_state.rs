@@ -184,24 +184,30 @@ impl Store {
         if self.inner.backend == Backend::Postgres {
             // One batch per organisation at a time across instances: two batches deciding the
             // same case could otherwise commit in the wrong order and keep the older decision.
-            sqlx::query("SELECT pg_advisory_xact_lock(7007, hashtext($1))")
-                .bind(org)
-                .execute(&mut *tx)
-                .await?;
+            // A view waits for the other instance's batch, to show what it decided. Background
+            // work leaves the organisation to the instance already at it: waiting, and deciding
+            // next what was marked meanwhile, every instance's worker ran in turn, so that with
+            // N instances the cases were decided N times as often under a storm of bookings.
+            if self.background {
+                let got: bool = sqlx::query("SELECT pg_try_advisory_xact_lock(7007, hashtext($1))")
+                    .bind(org)
+                    .fetch_one(&mut *tx)
+                    .await?
+                    .try_get(0)?;
+                if !got {
+                    tx.rollback().await?;
+                    return Ok(0);
+                }
+            } else {
+                sqlx::query("SELECT pg_advisory_xact_lock(7007, hashtext($1))")
+                    .bind(org)
+                    .execute(&mut *tx)
+                    .await?;
+            }
         }
         let now = self.now_micros();
         let limit = i64::try_from(BATCH).unwrap_or(i64::MAX);
-        let mut ids: Vec<String> = sqlx::query(
-            "DELETE FROM worklist_marks WHERE org = $1 AND citizen_id IN \
-             (SELECT citizen_id FROM worklist_marks WHERE org = $1 LIMIT $2) RETURNING citizen_id",
-        )
-        .bind(org)
-        .bind(limit)
-        .fetch_all(&mut *tx)
-        .await?
-        .iter()
-        .map(|r| r.try_get("citizen_id"))
-        .collect::<Result<_, _>>()?;
+        let mut ids = take_marks(&mut tx, org, limit).await?;
         if ids.len() < BATCH {
             let overtaken = sqlx::query(
                 "SELECT citizen_id FROM worklist_state WHERE org = $1 \
@@ -289,6 +295,34 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// Deletes the marks of up to `limit` of `org`'s marked cases and returns those cases, in the
+/// worker's transaction: it decides them next, reading their facts after this statement, so a
+/// change whose mark is deleted here is one it sees. Marks committed after this statement began
+/// are not seen, so not deleted, and a booking marking one of these citizens meanwhile writes a
+/// key of its own transaction (`worklist_marks.rs`): it never waits for this transaction.
+pub(crate) async fn take_marks(
+    tx: &mut Transaction<'_, Any>,
+    org: &str,
+    limit: i64,
+) -> Result<Vec<String>, sqlx::Error> {
+    let mut ids: Vec<String> = sqlx::query(
+        "DELETE FROM worklist_marks WHERE org = $1 AND citizen_id IN \
+         (SELECT DISTINCT citizen_id FROM worklist_marks WHERE org = $1 LIMIT $2) \
+         RETURNING citizen_id",
+    )
+    .bind(org)
+    .bind(limit)
+    .fetch_all(&mut **tx)
+    .await?
+    .iter()
+    .map(|r| r.try_get("citizen_id"))
+    .collect::<Result<_, _>>()?;
+    // A citizen marked by several transactions comes back once per mark.
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
 }
 
 /// Removes what was kept of these cases for `org`.

@@ -325,6 +325,61 @@ async fn the_kept_worklist_decides_again_only_what_changed_what_the_clock_overto
     }
 }
 
+/// PostgreSQL: a booking does not wait for the worklist's worker deciding the citizen's case. The
+/// worker takes a batch's marks and decides those cases in one transaction; while a booking's
+/// mark was the same key, every booking of those citizens waited for that whole decision, and
+/// two instances booked 71 % of what one did (`worklist_marks.rs`). And the booking's mark
+/// outlives the worker's round, so the case is decided again with it. (SQLite has one writer:
+/// there every write waits for the worker's transaction, which is short.)
+#[tokio::test]
+async fn a_booking_does_not_wait_for_the_worklist_deciding_its_citizen() {
+    use domain::Channel::InPerson;
+    let store = fresh_store(Backend::Postgres).await;
+    let w = world(&store).await;
+    let rules = store::testing::rule_book();
+    let slots = store
+        .create_slots(
+            &w.caseworker,
+            &[
+                store::testing::slot_in(&store, 48, 30, &[InPerson]),
+                store::testing::slot_in(&store, 72, 30, &[InPerson]),
+            ],
+        )
+        .await
+        .expect("slots");
+    let book = |slot: &domain::SlotId| store::NewMeeting {
+        citizen_id: w.citizen.id.clone(),
+        slot_id: slot.clone(),
+        channel: InPerson,
+        purpose: None,
+        attendance_reason: None,
+        with_fund: false,
+        call_in: None,
+        interpreter: None,
+        companion: None,
+    };
+    store.keep_every_worklist(&rules).await.expect("keep");
+    store
+        .book_meeting(&w.caseworker, &book(&slots[0].id))
+        .await
+        .expect("first");
+    let (deciding, taken) = store::testing::deciding_worklist(&store, "m:0851").await;
+    assert_eq!(taken, [w.citizen.id.to_string()]);
+    let second = tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        store.book_meeting(&w.caseworker, &book(&slots[1].id)),
+    )
+    .await;
+    assert!(
+        second.is_ok_and(|booked| booked.is_ok()),
+        "the second booking waited for the worker's transaction"
+    );
+    deciding.commit().await.expect("decided");
+    // Left to decide: the case in the municipality's list (the second booking's mark) and in
+    // the a-kasse's (both bookings' marks, never taken).
+    assert_eq!(store.keep_every_worklist(&rules).await.expect("keep"), 2);
+}
+
 /// PostgreSQL: background work has connections of its own (`store/src/background.rs`), so it
 /// goes on while requests hold every connection of theirs — and does not take theirs.
 #[tokio::test]

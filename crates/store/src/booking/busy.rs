@@ -66,8 +66,11 @@ pub(crate) async fn overlapping(
 
 /// Locks the citizen's row for the rest of the transaction, then refuses with
 /// [`StoreError::CitizenBusy`] if another booked meeting of theirs overlaps. On PostgreSQL a
-/// `FOR UPDATE` lock (no new row version, and the worklist's trigger does not fire for a row
-/// that did not change); SQLite's one writer already orders the transactions.
+/// `FOR NO KEY UPDATE` lock (no new row version, and the worklist's trigger does not fire for a
+/// row that did not change): it orders the bookings of one citizen, which all take it, and
+/// leaves alone the `FOR KEY SHARE` lock each row referring to the citizen takes — a letter
+/// kept by the outbox worker, a meeting's own row — which `FOR UPDATE` waited for (and they for
+/// it). SQLite's one writer already orders the transactions.
 pub(crate) async fn ensure_free(
     conn: &mut AnyConnection,
     backend: Backend,
@@ -77,7 +80,7 @@ pub(crate) async fn ensure_free(
     except: &str,
 ) -> Result<(), StoreError> {
     if backend == Backend::Postgres {
-        sqlx::query("SELECT id FROM citizens WHERE id = $1 FOR UPDATE")
+        sqlx::query("SELECT id FROM citizens WHERE id = $1 FOR NO KEY UPDATE")
             .bind(citizen_id)
             .fetch_optional(&mut *conn)
             .await?;

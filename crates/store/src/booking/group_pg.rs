@@ -7,7 +7,8 @@
 //! 2. every slot claimed with one conditional `UPDATE … FROM (VALUES …)` — the claim that decides
 //!    races, as everywhere (`mod.rs`); a second request for a slot in the same batch finds it
 //!    taken before it is asked for;
-//! 3. the citizens of the claimed slots locked, in id order (`SELECT … ORDER BY id FOR UPDATE`):
+//! 3. the citizens of the claimed slots locked, in id order (`SELECT … ORDER BY id FOR NO KEY
+//!    UPDATE`, the lock every booking of a citizen takes: `busy.rs` says why not `FOR UPDATE`):
 //!    slots, then citizens, the order every path locks in (`busy.rs`), and sorted, so two
 //!    instances' batches cannot wait for each other in a circle;
 //! 4. one statement checks each claimed booking against the citizen's stored meetings. A
@@ -141,7 +142,7 @@ async fn lock_citizens(
     ids.dedup();
     let size = ids.len().next_power_of_two();
     let sql = format!(
-        "SELECT id FROM citizens WHERE id IN ({}) ORDER BY id FOR UPDATE",
+        "SELECT id FROM citizens WHERE id IN ({}) ORDER BY id FOR NO KEY UPDATE",
         params(1, size)
     );
     let mut q = sqlx::query(&sql);
