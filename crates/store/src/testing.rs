@@ -329,13 +329,17 @@ pub async fn hold_every_request_connection(
     held
 }
 
-/// The worklist's worker in the middle of deciding `org`'s marked cases: their marks taken, as
-/// it takes them, in a transaction left open (commit it to finish, drop it to give them back).
+/// The worklist's worker in the middle of deciding `org`'s marked cases on PostgreSQL: the
+/// organisation's lock and their marks taken, as it takes them, in a transaction left open
+/// (commit it to finish, drop it to give them back).
 pub async fn deciding_worklist(
     store: &Store,
     org: &str,
 ) -> (sqlx::Transaction<'static, sqlx::Any>, Vec<String>) {
     let mut tx = store.inner.write.begin().await.expect("begin");
+    crate::worklist_state::lock_org(&mut tx, org, true)
+        .await
+        .expect("lock");
     let taken = crate::worklist_state::take_marks(&mut tx, org, 1000)
         .await
         .expect("marks");

@@ -181,29 +181,11 @@ impl Store {
         org: &str,
     ) -> Result<usize, StoreError> {
         let mut tx = self.writer().begin().await?;
-        if self.inner.backend == Backend::Postgres {
-            // One batch per organisation at a time across instances: two batches deciding the
-            // same case could otherwise commit in the wrong order and keep the older decision.
-            // A view waits for the other instance's batch, to show what it decided. Background
-            // work leaves the organisation to the instance already at it: waiting, and deciding
-            // next what was marked meanwhile, every instance's worker ran in turn, so that with
-            // N instances the cases were decided N times as often under a storm of bookings.
-            if self.background {
-                let got: bool = sqlx::query("SELECT pg_try_advisory_xact_lock(7007, hashtext($1))")
-                    .bind(org)
-                    .fetch_one(&mut *tx)
-                    .await?
-                    .try_get(0)?;
-                if !got {
-                    tx.rollback().await?;
-                    return Ok(0);
-                }
-            } else {
-                sqlx::query("SELECT pg_advisory_xact_lock(7007, hashtext($1))")
-                    .bind(org)
-                    .execute(&mut *tx)
-                    .await?;
-            }
+        if self.inner.backend == Backend::Postgres
+            && !lock_org(&mut tx, org, !self.background).await?
+        {
+            tx.rollback().await?;
+            return Ok(0);
         }
         let now = self.now_micros();
         let limit = i64::try_from(BATCH).unwrap_or(i64::MAX);
@@ -295,6 +277,32 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// Takes `org`'s lock for the rest of the transaction, waiting for it if `wait`; whether it has
+/// it. One batch per organisation at a time across instances: two batches deciding the same case
+/// could otherwise commit in the wrong order and keep the older decision. A view waits for the
+/// other instance's batch, to show what it decided. Background work leaves the organisation to
+/// the instance already at it: when it waited and then decided what was marked meanwhile, the
+/// instances' workers ran in turn, and with N instances the cases of a storm of bookings were
+/// decided N times as often (PostgreSQL only; SQLite has one writer).
+pub(crate) async fn lock_org(
+    tx: &mut Transaction<'_, Any>,
+    org: &str,
+    wait: bool,
+) -> Result<bool, sqlx::Error> {
+    if wait {
+        sqlx::query("SELECT pg_advisory_xact_lock(7007, hashtext($1))")
+            .bind(org)
+            .execute(&mut **tx)
+            .await?;
+        return Ok(true);
+    }
+    sqlx::query("SELECT pg_try_advisory_xact_lock(7007, hashtext($1))")
+        .bind(org)
+        .fetch_one(&mut **tx)
+        .await?
+        .try_get(0)
 }
 
 /// Deletes the marks of up to `limit` of `org`'s marked cases and returns those cases, in the

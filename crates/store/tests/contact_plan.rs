@@ -328,11 +328,12 @@ async fn the_kept_worklist_decides_again_only_what_changed_what_the_clock_overto
 /// PostgreSQL: a booking does not wait for the worklist's worker deciding the citizen's case. The
 /// worker takes a batch's marks and decides those cases in one transaction; while a booking's
 /// mark was the same key, every booking of those citizens waited for that whole decision, and
-/// two instances booked 71 % of what one did (`worklist_marks.rs`). And the booking's mark
-/// outlives the worker's round, so the case is decided again with it. (SQLite has one writer:
-/// there every write waits for the worker's transaction, which is short.)
+/// two instances booked 71 % of what one did (`worklist_marks.rs`). The booking's mark outlives
+/// the worker's round, so the case is decided again with it. And another instance's background
+/// worker does not wait for the organisation either (`worklist_state.rs`, `lock_org`). (SQLite
+/// has one writer: there every write waits for the worker's transaction, which is short.)
 #[tokio::test]
-async fn a_booking_does_not_wait_for_the_worklist_deciding_its_citizen() {
+async fn neither_a_booking_nor_another_worker_waits_for_the_worklist_deciding_a_case() {
     use domain::Channel::InPerson;
     let store = fresh_store(Backend::Postgres).await;
     let w = world(&store).await;
@@ -374,10 +375,22 @@ async fn a_booking_does_not_wait_for_the_worklist_deciding_its_citizen() {
         second.is_ok_and(|booked| booked.is_ok()),
         "the second booking waited for the worker's transaction"
     );
+    // Another instance's background worker meanwhile leaves the municipality to the one deciding
+    // it (waiting, the instances' workers decided a storm's cases once each in turn) and decides
+    // the a-kasse's list.
+    let other = tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        store.background().keep_every_worklist(&rules),
+    )
+    .await;
+    assert_eq!(
+        other.ok().and_then(Result::ok),
+        Some(1),
+        "the a-kasse's case, without waiting for the municipality's"
+    );
     deciding.commit().await.expect("decided");
-    // Left to decide: the case in the municipality's list (the second booking's mark) and in
-    // the a-kasse's (both bookings' marks, never taken).
-    assert_eq!(store.keep_every_worklist(&rules).await.expect("keep"), 2);
+    // Left to decide: the case in the municipality's list, by the second booking's mark.
+    assert_eq!(store.keep_every_worklist(&rules).await.expect("keep"), 1);
 }
 
 /// PostgreSQL: background work has connections of its own (`store/src/background.rs`), so it
