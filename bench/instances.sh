@@ -20,6 +20,9 @@
 #                                                   statistics gathered: a database with a past)
 #   CLAIMS=24000 bench/instances.sh                  (bookings in the raw transaction's run: as
 #                                                   many as take about pgbench's 8 s)
+#   DURATION=20 bench/instances.sh                   (seconds of each storm, default 8; the
+#                                                   background workers start every 10 s, so a
+#                                                   short storm may or may not pay for them)
 #   SAMPLE=1 bench/instances.sh                      (where the time goes: PostgreSQL's sessions
 #                                                   sampled every 50 ms during each storm, by
 #                                                   wait and statement, and the cores' seconds
@@ -92,10 +95,10 @@ DATABASE_URL="$url" JOBUNIVERS_DB_MAX_CONNECTIONS="$POOL" $BIN bench-claim --dat
 cpu_seconds() {
   local tick
   tick=$(getconf CLK_TCK)
-  for stat in /proc/[0-9]*/stat; do cat "$stat" 2>/dev/null; echo; done |
+  for stat in /proc/[0-9]*/stat; do cat "$stat" 2>/dev/null || true; echo; done |
     awk -v t="$tick" '{ name = $0; sub(/^[0-9]+ \(/, "", name); sub(/\).*/, "", name);
       rest = $0; sub(/^[^)]*\) /, "", rest); split(rest, f, " ");
-      if (name ~ /^postgres/) name = "postgres"; s[name] += (f[12] + f[13]) / t }
+      if (name ~ /^postgres/) name = "postgres"; if (name ~ /^jobunivers/) name = "jobunivers"; s[name] += (f[12] + f[13]) / t }
       END { printf "postgres %.2f\njobunivers %.2f\n", s["postgres"], s["jobunivers"] }'
   awk -v t="$(getconf CLK_TCK)" '/^cpu / { printf "machine %.2f\n", ($2 + $3 + $4 + $7 + $8) / t }' /proc/stat
 }
@@ -163,7 +166,7 @@ run() {  # n
     i=$((i + 1))
     local conns=$(( (64 + n - i) / n ))
     THREADS=1 TOKEN="$token" SLOTS_FILE="$part" \
-      wrk -t1 -c"$conns" -d8s --latency -s bench/book.lua "http://127.0.0.1:$((18190 + i))" > "$WORK/storm-$n-$i.txt" &
+      wrk -t1 -c"$conns" -d"${DURATION:-8}s" --latency -s bench/book.lua "http://127.0.0.1:$((18190 + i))" > "$WORK/storm-$n-$i.txt" &
     wrks+=($!)
   done
   local sampler=""

@@ -55,6 +55,7 @@ pub mod testing;
 mod video;
 mod visitation;
 mod worklist;
+mod worklist_lease;
 mod worklist_marks;
 mod worklist_state;
 mod worklist_statistics;

@@ -3,6 +3,7 @@
 //! (default `postgres://postgres@127.0.0.1:5432/postgres`). Test databases are named `ju_t_…`;
 //! the test script drops leftovers before it starts.
 
+use crate::worklist_lease::Lease;
 use domain::StaffId;
 use sqlx::{Connection, Executor};
 
@@ -344,6 +345,20 @@ pub async fn deciding_worklist(
         .await
         .expect("marks");
     (tx, taken)
+}
+
+/// Another instance's background worker keeping the worklists on PostgreSQL, between two of its
+/// batches: its lease (`worklist_lease.rs`), held until the returned value is dropped.
+pub struct WorklistLease(#[expect(dead_code, reason = "held for its connection")] Lease);
+
+pub async fn worklist_lease(store: &Store) -> WorklistLease {
+    let conn = store.inner.write.acquire().await.expect("connection");
+    WorklistLease(
+        Lease::take(conn)
+            .await
+            .expect("lease")
+            .expect("no one holds it yet"),
+    )
 }
 
 /// A staff member of Jobcenter Aalborg with `role`, in `team` if given, created by the world's

@@ -28,6 +28,7 @@ use sha2::{Digest, Sha256};
 use sqlx::{Any, Row, Transaction};
 
 use crate::case_files::CaseFile;
+use crate::worklist_lease::Lease;
 use crate::worklist_marks::{fund_key, municipality_key};
 use crate::{Backend, Store, StoreError, clock};
 
@@ -141,6 +142,14 @@ impl Store {
     /// Brings every organisation's kept worklist up to date (the background worker).
     pub async fn keep_every_worklist(&self, book: &RuleBook) -> Result<usize, StoreError> {
         self.check_rule_book(book).await?;
+        // Background work on PostgreSQL: one instance's worker at a time (`worklist_lease.rs`).
+        let lease = match (self.background, self.inner.backend) {
+            (true, Backend::Postgres) => match Lease::take(self.writer().acquire().await?).await? {
+                Some(lease) => Some(lease),
+                None => return Ok(0),
+            },
+            _ => None,
+        };
         let orgs: Vec<String> = sqlx::query(
             "SELECT DISTINCT org FROM worklist_marks \
              UNION SELECT DISTINCT org FROM worklist_state WHERE holds_until <= $1",
@@ -154,6 +163,9 @@ impl Store {
         let mut decided = 0;
         for organisation in orgs.iter().filter_map(|o| organisation_of(o)) {
             decided += self.keep_worklist(book, &organisation).await?;
+        }
+        if let Some(lease) = lease {
+            lease.give_back().await?;
         }
         Ok(decided)
     }
@@ -282,10 +294,9 @@ impl Store {
 /// Takes `org`'s lock for the rest of the transaction, waiting for it if `wait`; whether it has
 /// it. One batch per organisation at a time across instances: two batches deciding the same case
 /// could otherwise commit in the wrong order and keep the older decision. A view waits for the
-/// other instance's batch, to show what it decided. Background work leaves the organisation to
-/// the instance already at it: when it waited and then decided what was marked meanwhile, the
-/// instances' workers ran in turn, and with N instances the cases of a storm of bookings were
-/// decided N times as often (PostgreSQL only; SQLite has one writer).
+/// other instance's batch, to show what it decided. The background worker (one instance's at a
+/// time, `worklist_lease.rs`) leaves the organisation to a view already at it, until its next
+/// round (PostgreSQL only; SQLite has one writer).
 pub(crate) async fn lock_org(
     tx: &mut Transaction<'_, Any>,
     org: &str,

@@ -393,6 +393,39 @@ async fn neither_a_booking_nor_another_worker_waits_for_the_worklist_deciding_a_
     assert_eq!(store.keep_every_worklist(&rules).await.expect("keep"), 1);
 }
 
+/// PostgreSQL: one instance's background worker at a time keeps the worklists, its pauses between
+/// batches included (`worklist_lease.rs`): the others stand by. When each took its turn in the
+/// others' pauses, a storm's cases were decided once per instance in turn.
+#[tokio::test]
+async fn a_background_worker_stands_by_while_another_instance_keeps_the_worklists() {
+    let store = fresh_store(Backend::Postgres).await;
+    let w = world(&store).await;
+    let rules = store::testing::rule_book();
+    store.keep_every_worklist(&rules).await.expect("keep");
+    // The world's citizen, in Aalborg and a member of 3F: marked in both organisations' lists.
+    book_in_two_days(&store, &w, w.citizen.id.as_str()).await;
+    let lease = store::testing::worklist_lease(&store).await;
+    let worker = store.background();
+    let wait = std::time::Duration::from_secs(5);
+    let first = tokio::time::timeout(wait, worker.keep_every_worklist(&rules)).await;
+    assert_eq!(
+        first.ok().and_then(Result::ok),
+        Some(0),
+        "left to the other"
+    );
+    drop(lease);
+    let next = tokio::time::timeout(wait, worker.keep_every_worklist(&rules)).await;
+    assert_eq!(
+        next.ok().and_then(Result::ok),
+        Some(2),
+        "both lists, once the other instance let go"
+    );
+    // And it gave its own lease back: the next round takes it again.
+    let again = tokio::time::timeout(wait, worker.keep_every_worklist(&rules)).await;
+    assert_eq!(again.ok().and_then(Result::ok), Some(0), "nothing left");
+    drop(store::testing::worklist_lease(&store).await);
+}
+
 /// PostgreSQL: background work has connections of its own (`store/src/background.rs`), so it
 /// goes on while requests hold every connection of theirs — and does not take theirs.
 #[tokio::test]
