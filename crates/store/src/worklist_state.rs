@@ -142,14 +142,6 @@ impl Store {
     /// Brings every organisation's kept worklist up to date (the background worker).
     pub async fn keep_every_worklist(&self, book: &RuleBook) -> Result<usize, StoreError> {
         self.check_rule_book(book).await?;
-        // Background work on PostgreSQL: one instance's worker at a time (`worklist_lease.rs`).
-        let lease = match (self.background, self.inner.backend) {
-            (true, Backend::Postgres) => match Lease::take(self.writer().acquire().await?).await? {
-                Some(lease) => Some(lease),
-                None => return Ok(0),
-            },
-            _ => None,
-        };
         let orgs: Vec<String> = sqlx::query(
             "SELECT DISTINCT org FROM worklist_marks \
              UNION SELECT DISTINCT org FROM worklist_state WHERE holds_until <= $1",
@@ -160,6 +152,18 @@ impl Store {
         .iter()
         .map(|r| r.try_get("org"))
         .collect::<Result<_, _>>()?;
+        if orgs.is_empty() {
+            return Ok(0);
+        }
+        // Background work on PostgreSQL: one instance's worker at a time (`worklist_lease.rs`).
+        // Taken only when there is work: each lease is a connection of its own.
+        let lease = match (self.background, self.inner.backend) {
+            (true, Backend::Postgres) => match Lease::take(self.writer().acquire().await?).await? {
+                Some(lease) => Some(lease),
+                None => return Ok(0),
+            },
+            _ => None,
+        };
         let mut decided = 0;
         for organisation in orgs.iter().filter_map(|o| organisation_of(o)) {
             decided += self.keep_worklist(book, &organisation).await?;
