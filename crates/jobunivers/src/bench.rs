@@ -153,17 +153,11 @@ pub async fn raw_claims(
         handles.push(tokio::spawn(async move {
             let mut ok = 0usize;
             for (i, slot_id) in mine.into_iter().enumerate() {
-                let req = NewMeeting {
-                    citizen_id: citizens[(t + i) % citizens.len()].clone(),
+                let req = NewMeeting::plain(
+                    citizens[(t + i) % citizens.len()].clone(),
                     slot_id,
-                    channel: Channel::InPerson,
-                    purpose: None,
-                    attendance_reason: None,
-                    with_fund: false,
-                    call_in: None,
-                    interpreter: None,
-                    companion: None,
-                };
+                    Channel::InPerson,
+                );
                 if store.book_meeting(&member, &req).await.is_ok() {
                     ok += 1;
                 }

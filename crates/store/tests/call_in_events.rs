@@ -92,17 +92,7 @@ async fn every_change_is_in_the_feed_in_order_and_pages_lose_nothing(backend: Ba
     store
         .book_meeting(
             &w.caseworker,
-            &NewMeeting {
-                citizen_id: w.citizen.id.clone(),
-                slot_id: plain.id,
-                channel: Channel::InPerson,
-                purpose: None,
-                attendance_reason: None,
-                with_fund: false,
-                call_in: None,
-                interpreter: None,
-                companion: None,
-            },
+            &NewMeeting::plain(w.citizen.id.clone(), plain.id, Channel::InPerson),
         )
         .await
         .expect("plain");

@@ -23,17 +23,7 @@ async fn a_set_clock_dates_the_cancellation_and_the_access_log(backend: Backend)
     let meeting = store
         .book_meeting(
             &w.caseworker,
-            &NewMeeting {
-                citizen_id: w.citizen.id.clone(),
-                slot_id: slot.id.clone(),
-                channel: Channel::Video,
-                purpose: None,
-                attendance_reason: None,
-                with_fund: false,
-                call_in: None,
-                interpreter: None,
-                companion: None,
-            },
+            &NewMeeting::plain(w.citizen.id.clone(), slot.id.clone(), Channel::Video),
         )
         .await
         .expect("book");

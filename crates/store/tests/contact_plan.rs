@@ -348,16 +348,8 @@ async fn neither_a_booking_nor_another_worker_waits_for_the_worklist_deciding_a_
         )
         .await
         .expect("slots");
-    let book = |slot: &domain::SlotId| store::NewMeeting {
-        citizen_id: w.citizen.id.clone(),
-        slot_id: slot.clone(),
-        channel: InPerson,
-        purpose: None,
-        attendance_reason: None,
-        with_fund: false,
-        call_in: None,
-        interpreter: None,
-        companion: None,
+    let book = |slot: &domain::SlotId| {
+        store::NewMeeting::plain(w.citizen.id.clone(), slot.clone(), InPerson)
     };
     store.keep_every_worklist(&rules).await.expect("keep");
     store

@@ -184,17 +184,7 @@ async fn the_counts_kept_per_day_follow_every_change_to_meetings_surveys_and_cit
         (&slots[1], Channel::Phone, &w.citizen_actor),
         (&slots[2], Channel::Video, &w.caseworker),
     ] {
-        let booking = NewMeeting {
-            citizen_id: w.citizen.id.clone(),
-            slot_id: slot.id.clone(),
-            channel,
-            purpose: None,
-            attendance_reason: None,
-            with_fund: false,
-            call_in: None,
-            interpreter: None,
-            companion: None,
-        };
+        let booking = NewMeeting::plain(w.citizen.id.clone(), slot.id.clone(), channel);
         meetings.push(store.book_meeting(by, &booking).await.expect("booked"));
         check("booked").await;
     }

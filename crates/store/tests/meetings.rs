@@ -10,17 +10,7 @@ use Channel::{InPerson, Phone, Video};
 use store::{Backend, backend_tests};
 
 fn booking(citizen_id: &CitizenId, slot_id: &SlotId, channel: Channel) -> NewMeeting {
-    NewMeeting {
-        citizen_id: citizen_id.clone(),
-        slot_id: slot_id.clone(),
-        channel,
-        purpose: None,
-        attendance_reason: None,
-        with_fund: false,
-        call_in: None,
-        interpreter: None,
-        companion: None,
-    }
+    NewMeeting::plain(citizen_id.clone(), slot_id.clone(), channel)
 }
 
 backend_tests!(overlapping_slots_are_refused_and_nothing_is_created);

@@ -149,17 +149,7 @@ async fn a_decision_against_the_recommendation_needs_a_reason_and_drives_booking
         .await
         .expect("slot")
         .remove(0);
-    let req = NewMeeting {
-        citizen_id: w.citizen.id.clone(),
-        slot_id: slot.id.clone(),
-        channel: Channel::InPerson,
-        purpose: None,
-        attendance_reason: None,
-        with_fund: false,
-        call_in: None,
-        interpreter: None,
-        companion: None,
-    };
+    let req = NewMeeting::plain(w.citizen.id.clone(), slot.id.clone(), Channel::InPerson);
     assert!(matches!(
         store.book_meeting(&w.citizen_actor, &req).await,
         Err(StoreError::Meeting(_))

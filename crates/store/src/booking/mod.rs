@@ -35,6 +35,23 @@ pub struct NewMeeting {
     pub companion: Option<String>,
 }
 
+impl NewMeeting {
+    /// A plain booking: no purpose, call-in, interpreter, companion or a-kasse adviser.
+    pub fn plain(citizen_id: CitizenId, slot_id: SlotId, channel: Channel) -> Self {
+        Self {
+            citizen_id,
+            slot_id,
+            channel,
+            purpose: None,
+            attendance_reason: None,
+            with_fund: false,
+            call_in: None,
+            interpreter: None,
+            companion: None,
+        }
+    }
+}
+
 /// Outbox kinds; stored, so never renamed.
 pub(crate) mod kinds {
     pub const BOOKED: &str = "meeting_booked";

@@ -715,17 +715,7 @@ fn on_paper() -> CitizenChange {
 
 /// The world's citizen booked by staff in `slot`, in person, with nothing more.
 fn in_person(w: &World, slot: &domain::SlotId) -> NewMeeting {
-    NewMeeting {
-        citizen_id: w.citizen.id.clone(),
-        slot_id: slot.clone(),
-        channel: Channel::InPerson,
-        purpose: None,
-        attendance_reason: None,
-        with_fund: false,
-        call_in: None,
-        interpreter: None,
-        companion: None,
-    }
+    NewMeeting::plain(w.citizen.id.clone(), slot.clone(), Channel::InPerson)
 }
 
 /// Drains the outbox with no e-mail or SMS gateway configured: what is left is the letters.
