@@ -193,11 +193,14 @@ impl Store {
         }
         let now = self.now_micros();
         let mut tx = self.inner.write.begin().await?;
-        // Letters first, in citizen order: each locks its citizen's row (the foreign key) and
-        // marks the case for the worklist (a key another transaction marking it waits for).
-        // Taken in the batch's order, two instances' workers — or a worker and a batch of
-        // bookings, which locks its citizens in id order — waited for each other in a circle
-        // until PostgreSQL failed one after a second (`tests/outbox.rs`).
+        // Letters first, in citizen order, as every transaction touching several citizens takes
+        // them (`worklist_marks.rs`). Taken in the batch's order, two instances' workers — or a
+        // worker and a batch of bookings — once waited for each other in a circle until
+        // PostgreSQL failed one after a second (`tests/outbox.rs`): a letter's foreign key
+        // waited for the bookings' `FOR UPDATE` of the citizen, and its worklist mark for
+        // another transaction's mark of the same key. Neither waits now (the bookings' lock is
+        // `FOR NO KEY UPDATE`, a mark's key holds its transaction, migration 0037); the order
+        // stays, so a lock added later cannot bring the circle back.
         let mut letters: Vec<(&Delivery, &crate::letters::NewLetter)> = deliveries
             .iter()
             .filter_map(|d| d.letter.as_ref().map(|l| (d, l)))

@@ -20,7 +20,8 @@
 //!
 //! A transaction that locks several citizens must take them in citizen order, or two of them
 //! wait for each other in a circle: a batch of bookings locks its citizens in id order first
-//! (`booking/group_pg.rs`), the outbox worker keeps its letters in citizen order (`outbox.rs`).
+//! (`booking/group_pg.rs`), the outbox worker keeps its letters in citizen order (`outbox.rs`,
+//! where such a circle was found while marks could still wait for each other).
 //!
 //! SQLite and PostgreSQL write triggers differently, so these are created here, after the
 //! migrations, not in them — and only when `worklist_triggers.version` is behind [`VERSION`]:

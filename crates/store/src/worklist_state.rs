@@ -320,8 +320,9 @@ pub(crate) async fn lock_org(
         .try_get(0)
 }
 
-/// Deletes the marks of up to `limit` of `org`'s marked cases and returns those cases, in the
-/// worker's transaction: it decides them next, reading their facts after this statement, so a
+/// Deletes the marks of up to `limit` of `org`'s marked cases and returns those cases (a citizen
+/// marked by several transactions once per mark; the caller sorts and dedups), in the worker's
+/// transaction: it decides them next, reading their facts after this statement, so a
 /// change whose mark is deleted here is one it sees. Marks committed after this statement began
 /// are not seen, so not deleted, and a booking marking one of these citizens meanwhile writes a
 /// key of its own transaction (`worklist_marks.rs`): it never waits for this transaction.
@@ -330,7 +331,7 @@ pub(crate) async fn take_marks(
     org: &str,
     limit: i64,
 ) -> Result<Vec<String>, sqlx::Error> {
-    let mut ids: Vec<String> = sqlx::query(
+    sqlx::query(
         "DELETE FROM worklist_marks WHERE org = $1 AND citizen_id IN \
          (SELECT DISTINCT citizen_id FROM worklist_marks WHERE org = $1 LIMIT $2) \
          RETURNING citizen_id",
@@ -341,11 +342,7 @@ pub(crate) async fn take_marks(
     .await?
     .iter()
     .map(|r| r.try_get("citizen_id"))
-    .collect::<Result<_, _>>()?;
-    // A citizen marked by several transactions comes back once per mark.
-    ids.sort_unstable();
-    ids.dedup();
-    Ok(ids)
+    .collect()
 }
 
 /// Removes what was kept of these cases for `org`.
