@@ -210,10 +210,13 @@ impl Store {
                     .acquire_timeout(Duration::from_secs(10))
                     .connect_lazy(&options.url)?,
             },
+            // A booking put off by its writer too often waits for its citizen's lock on a
+            // connection of the shared pool, beside the writer (`group_commit.rs`).
+            write.clone(),
             backend,
         );
         let messages = (backend == Backend::Sqlite)
-            .then(|| crate::group_commit::GroupWriter::start(write.clone()));
+            .then(|| crate::group_commit::GroupWriter::start(write.clone(), write.clone()));
         let store = Store {
             background: false,
             inner: Arc::new(Inner {

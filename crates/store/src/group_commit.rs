@@ -6,7 +6,10 @@
 //! batch shares them (`booking/group_pg.rs`, issue 22).
 //!
 //! If a batch fails as a whole, its rows are retried one at a time, so one bad row cannot fail
-//! the others. Bookings (`booking/group.rs`, `booking/group_pg.rs`) and messages
+//! the others. A batch may put a row off instead of waiting for a lock another instance holds
+//! (bookings on PostgreSQL: `booking/group_pg.rs`); the writer writes it again with its next
+//! batch, and after [`PUT_OFF_AT_MOST`] times hands it to a task of its own that waits for the
+//! lock on a connection of its own, so the rows behind it never wait with it. Bookings (`booking/group.rs`, `booking/group_pg.rs`) and messages
 //! (`messages/writer.rs`) are the batches.
 
 use std::future::Future;
@@ -27,12 +30,27 @@ pub(crate) trait Batch: 'static {
     type Out: Send + 'static;
     /// What the warning says when a batch fails, e.g. "booking".
     const WHAT: &'static str;
-    /// Writes `rows` in one transaction and commits; one answer per row, in order.
+    /// Writes `rows` in one transaction and commits; one answer per row, in order. Unless
+    /// `patient`, a row whose lock another transaction holds may be answered [`Batch::put_off`]
+    /// instead of the batch waiting for it.
     fn write(
         conn: &mut AnyConnection,
         rows: &[Self::Row],
+        patient: bool,
     ) -> impl Future<Output = Result<Vec<Self::Out>, sqlx::Error>> + Send;
+
+    /// Whether `out` says the row was put off, nothing of it written: it goes to the next batch.
+    fn put_off(_out: &Self::Out) -> bool {
+        false
+    }
 }
+
+/// Times a row may be put off; then a task of its own writes it patiently, waiting for its
+/// locks (a transaction that holds one for long lets its waiters through in the end).
+const PUT_OFF_AT_MOST: u8 = 3;
+
+/// A row with its caller and how often it was put off.
+type Queued<B> = (<B as Batch>::Row, Reply<B>, u8);
 
 type Reply<B> = oneshot::Sender<Result<(<B as Batch>::Row, <B as Batch>::Out), Failed>>;
 
@@ -69,9 +87,11 @@ pub(crate) struct GroupWriter<B: Batch> {
 }
 
 impl<B: Batch> GroupWriter<B> {
-    pub(crate) fn start(pool: AnyPool) -> Self {
+    /// A writer on `pool`; rows put off too often are written on `patient` (`PUT_OFF_AT_MOST`),
+    /// which must be another pool where the writer's own holds one connection.
+    pub(crate) fn start(pool: AnyPool, patient: AnyPool) -> Self {
         let (queue, rx) = mpsc::channel(4096);
-        tokio::spawn(run::<B>(pool, rx));
+        tokio::spawn(run::<B>(pool, patient, rx));
         Self { queue }
     }
 
@@ -94,21 +114,37 @@ impl<B: Batch> GroupWriter<B> {
 /// the other writers (sign-ins, the outbox drain …) have a turn.
 const HOLD: std::time::Duration = std::time::Duration::from_millis(50);
 
-async fn run<B: Batch>(pool: AnyPool, mut rx: mpsc::Receiver<(B::Row, Reply<B>)>) {
+async fn run<B: Batch>(
+    pool: AnyPool,
+    patient: AnyPool,
+    mut rx: mpsc::Receiver<(B::Row, Reply<B>)>,
+) {
     // The connection is kept from batch to batch while rows keep coming: giving it back and
     // taking it again costs sqlx a round trip to its SQLite thread each way, which under load
     // took longer than the batch itself.
     let mut held: Option<(PoolConnection<Any>, std::time::Instant)> = None;
-    let mut batch = Vec::with_capacity(BATCH);
+    let mut queued = Vec::with_capacity(BATCH);
+    // Rows the last batch put off: they lead the next one.
+    let mut batch: Vec<Queued<B>> = Vec::with_capacity(BATCH);
     loop {
-        if rx.is_empty() {
-            // Nothing waiting: the connection goes back while we wait.
-            held = None;
+        if batch.is_empty() {
+            if rx.is_empty() {
+                // Nothing waiting: the connection goes back while we wait.
+                held = None;
+            }
+            // Waits for one row, then takes whatever else has queued, up to a batch.
+            if rx.recv_many(&mut queued, BATCH).await == 0 {
+                return;
+            }
+        } else {
+            while batch.len() + queued.len() < BATCH {
+                match rx.try_recv() {
+                    Ok(row) => queued.push(row),
+                    Err(_) => break,
+                }
+            }
         }
-        // Waits for one row, then takes whatever else has queued, up to a batch.
-        if rx.recv_many(&mut batch, BATCH).await == 0 {
-            return;
-        }
+        batch.extend(queued.drain(..).map(|(row, reply)| (row, reply, 0)));
         if held
             .as_ref()
             .is_some_and(|(_, since)| since.elapsed() > HOLD)
@@ -120,46 +156,87 @@ async fn run<B: Batch>(pool: AnyPool, mut rx: mpsc::Receiver<(B::Row, Reply<B>)>
             None => match pool.acquire().await {
                 Ok(conn) => &mut held.insert((conn, std::time::Instant::now())).0,
                 Err(e) => {
-                    for (_, reply) in batch.drain(..) {
+                    for (_, reply, _) in batch.drain(..) {
                         let _ = reply.send(Err(Failed::from(&e)));
                     }
                     continue;
                 }
             },
         };
-        let (rows, replies): (Vec<B::Row>, Vec<Reply<B>>) = batch.drain(..).unzip();
-        let failed = match B::write(conn, &rows).await {
-            Ok(outs) => {
-                for ((row, reply), out) in rows.into_iter().zip(replies).zip(outs) {
-                    let _ = reply.send(Ok((row, out)));
-                }
-                false
-            }
-            Err(e) if rows.len() > 1 => {
-                tracing::warn!(error = %e, what = B::WHAT, rows = rows.len(), "batch failed; retrying one by one");
-                for (row, reply) in rows.into_iter().zip(replies) {
-                    let one = B::write(conn, std::slice::from_ref(&row)).await;
-                    let _ = reply.send(match one.map(|mut outs| outs.pop()) {
-                        Ok(Some(out)) => Ok((row, out)),
-                        Ok(None) => Err(Failed {
-                            message: "the write gave no answer".to_owned(),
-                            unavailable: false,
-                        }),
-                        Err(e) => Err(Failed::from(&e)),
-                    });
-                }
-                true
-            }
-            Err(e) => {
-                for reply in replies {
-                    let _ = reply.send(Err(Failed::from(&e)));
-                }
-                true
-            }
-        };
+        let (put_off, failed) = write_batch::<B>(conn, std::mem::take(&mut batch), false).await;
         if failed {
             // The connection may be what failed: the next batch takes one the pool has checked.
             held = None;
         }
+        let (due, again): (Vec<_>, Vec<_>) = put_off
+            .into_iter()
+            .partition(|(_, _, times)| *times >= PUT_OFF_AT_MOST);
+        batch = again;
+        if !due.is_empty() {
+            let patient = patient.clone();
+            tokio::spawn(async move {
+                match patient.acquire().await {
+                    Ok(mut conn) => {
+                        write_batch::<B>(&mut conn, due, true).await;
+                    }
+                    Err(e) => {
+                        for (_, reply, _) in due {
+                            let _ = reply.send(Err(Failed::from(&e)));
+                        }
+                    }
+                }
+            });
+        }
     }
+}
+
+/// Writes `batch` in one transaction and answers its callers, each row alone if the batch fails
+/// as a whole. Returns the rows put off (each counted once more) and whether anything failed.
+async fn write_batch<B: Batch>(
+    conn: &mut AnyConnection,
+    batch: Vec<Queued<B>>,
+    patient: bool,
+) -> (Vec<Queued<B>>, bool) {
+    let mut rows = Vec::with_capacity(batch.len());
+    let mut replies = Vec::with_capacity(batch.len());
+    for (row, reply, times) in batch {
+        rows.push(row);
+        replies.push((reply, times));
+    }
+    let mut put_off = Vec::new();
+    let failed = match B::write(conn, &rows, patient).await {
+        Ok(outs) => {
+            for ((row, (reply, times)), out) in rows.into_iter().zip(replies).zip(outs) {
+                if B::put_off(&out) {
+                    put_off.push((row, reply, times + 1));
+                } else {
+                    let _ = reply.send(Ok((row, out)));
+                }
+            }
+            false
+        }
+        Err(e) if rows.len() > 1 => {
+            tracing::warn!(error = %e, what = B::WHAT, rows = rows.len(), "batch failed; retrying one by one");
+            for (row, (reply, _)) in rows.into_iter().zip(replies) {
+                // Alone and patient: a row that failed in a batch is put off no more.
+                let one = B::write(conn, std::slice::from_ref(&row), true).await;
+                let _ = reply.send(match one.map(|mut outs| outs.pop()) {
+                    Ok(Some(out)) => Ok((row, out)),
+                    Ok(None) => Err(Failed {
+                        message: "the write gave no answer".to_owned(),
+                        unavailable: false,
+                    }),
+                    Err(e) => Err(Failed::from(&e)),
+                });
+            }
+            true
+        }
+        Err(e) => {
+            for (reply, _) in replies {
+                let _ = reply.send(Err(Failed::from(&e)));
+            }
+            true
+        }
+    };
+    (put_off, failed)
 }

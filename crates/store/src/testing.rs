@@ -347,6 +347,21 @@ pub async fn deciding_worklist(
     (tx, taken)
 }
 
+/// Another instance's transaction holding a citizen's row as a booking does (`FOR NO KEY
+/// UPDATE`) on PostgreSQL, left open until the returned transaction ends.
+pub async fn holding_citizen(
+    store: &Store,
+    citizen_id: &str,
+) -> sqlx::Transaction<'static, sqlx::Any> {
+    let mut tx = store.inner.write.begin().await.expect("begin");
+    sqlx::query("SELECT id FROM citizens WHERE id = $1 FOR NO KEY UPDATE")
+        .bind(citizen_id.to_owned())
+        .fetch_one(&mut *tx)
+        .await
+        .expect("the citizen locked");
+    tx
+}
+
 /// Another instance's background worker keeping the worklists on PostgreSQL, between two of its
 /// batches: its lease (`worklist_lease.rs`), held until the returned value is dropped.
 pub struct WorklistLease(#[expect(dead_code, reason = "held for its connection")] Lease);

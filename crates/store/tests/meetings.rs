@@ -315,6 +315,78 @@ async fn bookings_made_at_the_same_moment_each_get_their_own_answer(backend: Bac
     }
 }
 
+/// PostgreSQL: a booking whose citizen another instance's transaction holds is put off to the
+/// group writer's next batch instead of holding up the bookings of other citizens queued with
+/// and behind it (`booking/group_pg.rs`); once the other transaction ends it is booked. Waiting,
+/// one instance's bookings all stood still behind another's idle transaction (issue 22, item 1).
+#[tokio::test]
+async fn a_citizen_held_by_another_instance_holds_up_no_one_elses_booking() {
+    let store = fresh_store(Backend::Postgres).await;
+    let w = world(&store).await;
+    let other = store
+        .create_citizen(
+            &w.caseworker,
+            &store::testing::cash_benefit_citizen("0505851234", "Bodil Anden", "0851"),
+        )
+        .await
+        .expect("citizen");
+    let slots = store
+        .create_slots(
+            &w.caseworker,
+            &[
+                slot_in(&store, 48, 30, &[InPerson]),
+                slot_in(&store, 72, 30, &[InPerson]),
+            ],
+        )
+        .await
+        .expect("slots");
+    // A plain booking, which the group writer writes (not the insured's first conversation).
+    store::testing::first_conversation_held(&store, w.citizen.id.as_str(), w.caseworker.id()).await;
+    let held = store::testing::holding_citizen(&store, w.citizen.id.as_str()).await;
+    let first = {
+        let (store, actor, req) = (
+            store.clone(),
+            w.caseworker.clone(),
+            booking(&w.citizen.id, &slots[0].id, InPerson),
+        );
+        tokio::spawn(async move { store.book_meeting(&actor, &req).await })
+    };
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let second = tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        store.book_meeting(&w.caseworker, &booking(&other.id, &slots[1].id, InPerson)),
+    )
+    .await;
+    match second {
+        Ok(Ok(_)) => {}
+        Ok(Err(e)) => panic!("the other citizen's booking: {e:?}"),
+        Err(_) => panic!("another citizen's booking waited for the held citizen"),
+    }
+    assert!(
+        !first.is_finished(),
+        "the held citizen's booking waits for the lock"
+    );
+    held.commit().await.expect("let go");
+    let first = tokio::time::timeout(std::time::Duration::from_secs(5), first)
+        .await
+        .expect("booked once the other transaction ended")
+        .expect("task")
+        .expect("booked");
+    assert_eq!(first.start, slots[0].start);
+    let meetings = store
+        .citizen_meetings(&w.caseworker, &w.citizen.id)
+        .await
+        .expect("list");
+    assert_eq!(
+        meetings
+            .iter()
+            .filter(|m| m.status == MeetingStatus::Booked)
+            .count(),
+        1,
+        "booked once, however often put off"
+    );
+}
+
 backend_tests!(a_refused_move_leaves_the_meeting_where_it_was);
 async fn a_refused_move_leaves_the_meeting_where_it_was(backend: Backend) {
     let store = fresh_store(backend).await;

@@ -286,6 +286,12 @@ impl Store {
             super::group::Claimed::CitizenBusy(start, end) => {
                 return Err(super::busy::busy(start, end));
             }
+            // The group writer writes a put-off booking again; it never answers with it.
+            super::group::Claimed::PutOff => {
+                return Err(StoreError::Database(sqlx::Error::Protocol(
+                    "a put-off booking was answered".to_owned(),
+                )));
+            }
         }
         booked(
             id,

@@ -41,6 +41,9 @@ pub(crate) enum Claimed {
     SlotTaken,
     /// The citizen has another booked meeting then (its start and end, micros).
     CitizenBusy(i64, i64),
+    /// Another instance's transaction held the citizen: nothing written, the group writer tries
+    /// again with its next batch (PostgreSQL, `group_pg.rs`). Never reaches the caller.
+    PutOff,
 }
 
 /// Bookings as a group-commit batch (SQLite): each answer is whether its slot was claimed.
@@ -54,6 +57,7 @@ impl Batch for Bookings {
     fn write(
         conn: &mut AnyConnection,
         rows: &[BookingRow],
+        _patient: bool,
     ) -> impl std::future::Future<Output = Result<Vec<Claimed>, sqlx::Error>> + Send {
         write(conn, rows)
     }

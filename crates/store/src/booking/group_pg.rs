@@ -10,12 +10,18 @@
 //! 3. the citizens of the claimed slots locked, in id order (`SELECT … ORDER BY id FOR NO KEY
 //!    UPDATE`, the lock every booking of a citizen takes: `busy.rs` says why not `FOR UPDATE`):
 //!    slots, then citizens, the order every path locks in (`busy.rs`), and sorted, so two
-//!    instances' batches cannot wait for each other in a circle;
+//!    instances' batches cannot wait for each other in a circle. `SKIP LOCKED`, unless the batch
+//!    is patient: a booking whose citizen another transaction holds — another instance's batch,
+//!    mostly — is put off to the writer's next batch (its slot given back in step 5) rather than
+//!    this whole batch, and every booking queued behind it, waiting for that transaction's
+//!    commit. With three instances on two cores the transaction waited for was mostly idle, its
+//!    process off the cores (issue 22, item 1). A booking put off three times is written by a
+//!    patient batch of its own, which waits as before, beside the writer (`group_commit.rs`);
 //! 4. one statement checks each claimed booking against the citizen's stored meetings. A
 //!    statement of its own after the locks: READ COMMITTED gives each statement a snapshot, so it
 //!    sees what a concurrent booking of the same citizen committed before it let go of the row.
 //!    Two bookings of one citizen in the same batch are decided here in order, as on SQLite;
-//! 5. the slots of bookings refused as `citizen_busy` given back;
+//! 5. the slots of bookings refused as `citizen_busy`, or put off, given back;
 //! 6. meetings, day marks, audit entries and outbox rows, a statement each (`group::write_won`);
 //! 7. `COMMIT`, and only then every caller answered.
 //!
@@ -42,12 +48,21 @@ impl Batch for PgBookings {
     fn write(
         conn: &mut AnyConnection,
         rows: &[BookingRow],
+        patient: bool,
     ) -> impl std::future::Future<Output = Result<Vec<Claimed>, sqlx::Error>> + Send {
-        write(conn, rows)
+        write(conn, rows, patient)
+    }
+
+    fn put_off(out: &Claimed) -> bool {
+        *out == Claimed::PutOff
     }
 }
 
-async fn write(conn: &mut AnyConnection, rows: &[BookingRow]) -> Result<Vec<Claimed>, sqlx::Error> {
+async fn write(
+    conn: &mut AnyConnection,
+    rows: &[BookingRow],
+    patient: bool,
+) -> Result<Vec<Claimed>, sqlx::Error> {
     let mut out = vec![Claimed::SlotTaken; rows.len()];
     // One request per slot goes to the database; a later one in the batch is taken already.
     let mut asked = HashSet::new();
@@ -60,10 +75,30 @@ async fn write(conn: &mut AnyConnection, rows: &[BookingRow]) -> Result<Vec<Clai
         .into_iter()
         .filter(|&i| claimed.contains(rows[i].slot_id.as_str()))
         .collect();
-    lock_citizens(&mut tx, rows, &claimed).await?;
+    let locked = lock_citizens(&mut tx, rows, &claimed, patient).await?;
+    let mut give_back = Vec::new();
+    let claimed: Vec<usize> = claimed
+        .into_iter()
+        .filter(|&i| {
+            // A patient batch waited for every lock (a citizen missing from `locked` is one that
+            // does not exist, and the meeting's foreign key will say so).
+            let held_elsewhere = !patient && !locked.contains(rows[i].citizen_id.as_str());
+            if held_elsewhere {
+                out[i] = Claimed::PutOff;
+                give_back.push(rows[i].slot_id.as_str());
+            }
+            !held_elsewhere
+        })
+        .collect();
+    // A later request for a put-off booking's slot waits with it: the slot may yet be free.
+    let put_off_slots: HashSet<&str> = give_back.iter().copied().collect();
+    for (i, row) in rows.iter().enumerate() {
+        if out[i] == Claimed::SlotTaken && put_off_slots.contains(row.slot_id.as_str()) {
+            out[i] = Claimed::PutOff;
+        }
+    }
     let stored = stored_overlaps(&mut tx, rows, &claimed).await?;
     let mut won: Vec<usize> = Vec::with_capacity(claimed.len());
-    let mut give_back = Vec::new();
     for i in claimed {
         let row = &rows[i];
         let in_batch = won.iter().map(|&w| &rows[w]).find(|e| {
@@ -125,14 +160,16 @@ async fn claim(
         .collect()
 }
 
-/// Locks the claimed bookings' citizens, in id order.
+/// Locks the claimed bookings' citizens, in id order, and returns those locked: all of them if
+/// `patient`, else those no other transaction held.
 async fn lock_citizens(
     conn: &mut AnyConnection,
     rows: &[BookingRow],
     claimed: &[usize],
-) -> Result<(), sqlx::Error> {
+    patient: bool,
+) -> Result<HashSet<String>, sqlx::Error> {
     if claimed.is_empty() {
-        return Ok(());
+        return Ok(HashSet::new());
     }
     let mut ids: Vec<&str> = claimed
         .iter()
@@ -142,15 +179,19 @@ async fn lock_citizens(
     ids.dedup();
     let size = ids.len().next_power_of_two();
     let sql = format!(
-        "SELECT id FROM citizens WHERE id IN ({}) ORDER BY id FOR NO KEY UPDATE",
-        params(1, size)
+        "SELECT id FROM citizens WHERE id IN ({}) ORDER BY id FOR NO KEY UPDATE{}",
+        params(1, size),
+        if patient { "" } else { " SKIP LOCKED" }
     );
     let mut q = sqlx::query(&sql);
     for k in 0..size {
         q = q.bind(ids.get(k).copied().unwrap_or(""));
     }
-    q.fetch_all(&mut *conn).await?;
-    Ok(())
+    q.fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(|r| r.try_get::<String, _>("id"))
+        .collect()
 }
 
 /// For each claimed booking whose citizen has a stored booked meeting overlapping it, that

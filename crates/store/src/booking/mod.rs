@@ -179,11 +179,18 @@ pub(crate) enum BookingWriter {
 }
 
 impl BookingWriter {
-    pub(crate) fn start(pool: sqlx::AnyPool, backend: crate::Backend) -> Self {
+    /// A writer on `pool`; `patient` writes the bookings put off too often (`group_commit.rs`).
+    pub(crate) fn start(
+        pool: sqlx::AnyPool,
+        patient: sqlx::AnyPool,
+        backend: crate::Backend,
+    ) -> Self {
         match backend {
-            crate::Backend::Sqlite => Self::Sqlite(crate::group_commit::GroupWriter::start(pool)),
+            crate::Backend::Sqlite => {
+                Self::Sqlite(crate::group_commit::GroupWriter::start(pool, patient))
+            }
             crate::Backend::Postgres => {
-                Self::Postgres(crate::group_commit::GroupWriter::start(pool))
+                Self::Postgres(crate::group_commit::GroupWriter::start(pool, patient))
             }
         }
     }

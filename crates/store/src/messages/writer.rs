@@ -127,7 +127,11 @@ impl Batch for Messages {
     type Out = ();
     const WHAT: &'static str = "message";
 
-    async fn write(conn: &mut AnyConnection, rows: &[PostRow]) -> Result<Vec<()>, sqlx::Error> {
+    async fn write(
+        conn: &mut AnyConnection,
+        rows: &[PostRow],
+        _patient: bool,
+    ) -> Result<Vec<()>, sqlx::Error> {
         let mut tx = sqlx::Connection::begin(conn).await?;
         for row in rows {
             write_post(&mut tx, Backend::Sqlite, row).await?;
