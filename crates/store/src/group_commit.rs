@@ -45,9 +45,16 @@ pub(crate) trait Batch: 'static {
     }
 }
 
-/// Times a row may be put off; then a task of its own writes it patiently, waiting for its
-/// locks (a transaction that holds one for long lets its waiters through in the end).
-const PUT_OFF_AT_MOST: u8 = 3;
+/// Times a row may be put off before it is handed to a patient write, which waits for its
+/// locks on a connection of its own (a transaction that holds one for long lets its waiters
+/// through in the end). One such write at a time: under a storm of bookings of the same few
+/// citizens through several instances, a patient write for every row put off piled up a dozen
+/// sessions waiting on each other's citizens (three instances booked half of what they did).
+const PUT_OFF_AT_MOST: u8 = 8;
+
+/// How long a batch of nothing but rows put off waits for new rows before it is tried again:
+/// long enough for the transaction it waits for to commit, as a batch takes a few milliseconds.
+const PUT_OFF_PAUSE: std::time::Duration = std::time::Duration::from_millis(2);
 
 /// A row with its caller and how often it was put off.
 type Queued<B> = (<B as Batch>::Row, Reply<B>, u8);
@@ -126,6 +133,7 @@ async fn run<B: Batch>(
     let mut queued = Vec::with_capacity(BATCH);
     // Rows the last batch put off: they lead the next one.
     let mut batch: Vec<Queued<B>> = Vec::with_capacity(BATCH);
+    let mut patient_write: Option<tokio::task::JoinHandle<()>> = None;
     loop {
         if batch.is_empty() {
             if rx.is_empty() {
@@ -137,6 +145,14 @@ async fn run<B: Batch>(
                 return;
             }
         } else {
+            if rx.is_empty() {
+                // A closed queue ends the wait at once; the rows put off are still written.
+                let _ = tokio::time::timeout(
+                    PUT_OFF_PAUSE,
+                    rx.recv_many(&mut queued, BATCH - batch.len()),
+                )
+                .await;
+            }
             while batch.len() + queued.len() < BATCH {
                 match rx.try_recv() {
                     Ok(row) => queued.push(row),
@@ -168,13 +184,14 @@ async fn run<B: Batch>(
             // The connection may be what failed: the next batch takes one the pool has checked.
             held = None;
         }
+        let free = patient_write.as_ref().is_none_or(|w| w.is_finished());
         let (due, again): (Vec<_>, Vec<_>) = put_off
             .into_iter()
-            .partition(|(_, _, times)| *times >= PUT_OFF_AT_MOST);
+            .partition(|(_, _, times)| free && *times >= PUT_OFF_AT_MOST);
         batch = again;
         if !due.is_empty() {
             let patient = patient.clone();
-            tokio::spawn(async move {
+            patient_write = Some(tokio::spawn(async move {
                 match patient.acquire().await {
                     Ok(mut conn) => {
                         write_batch::<B>(&mut conn, due, true).await;
@@ -185,7 +202,7 @@ async fn run<B: Batch>(
                         }
                     }
                 }
-            });
+            }));
         }
     }
 }
@@ -208,7 +225,7 @@ async fn write_batch<B: Batch>(
         Ok(outs) => {
             for ((row, (reply, times)), out) in rows.into_iter().zip(replies).zip(outs) {
                 if B::put_off(&out) {
-                    put_off.push((row, reply, times + 1));
+                    put_off.push((row, reply, times.saturating_add(1)));
                 } else {
                     let _ = reply.send(Ok((row, out)));
                 }

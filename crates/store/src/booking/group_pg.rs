@@ -15,13 +15,14 @@
 //!    mostly — is put off to the writer's next batch (its slot given back in step 5) rather than
 //!    this whole batch, and every booking queued behind it, waiting for that transaction's
 //!    commit. With three instances on two cores the transaction waited for was mostly idle, its
-//!    process off the cores (issue 22, item 1). A booking put off three times is written by a
-//!    patient batch of its own, which waits as before, beside the writer (`group_commit.rs`);
+//!    process off the cores (issue 22, item 1). A booking put off eight times is written by a
+//!    patient batch, which waits as before, beside the writer (`group_commit.rs`);
 //! 4. one statement checks each claimed booking against the citizen's stored meetings. A
 //!    statement of its own after the locks: READ COMMITTED gives each statement a snapshot, so it
 //!    sees what a concurrent booking of the same citizen committed before it let go of the row.
 //!    Two bookings of one citizen in the same batch are decided here in order, as on SQLite;
-//! 5. the slots of bookings refused as `citizen_busy`, or put off, given back;
+//! 5. the slots of bookings refused as `citizen_busy`, or put off, given back (or, if none was
+//!    booked, the transaction rolled back: no commit to wait for);
 //! 6. meetings, day marks, audit entries and outbox rows, a statement each (`group::write_won`);
 //! 7. `COMMIT`, and only then every caller answered.
 //!
@@ -113,6 +114,11 @@ async fn write(
             Claimed::Yes => won.push(i),
             _ => give_back.push(row.slot_id.as_str()),
         }
+    }
+    if won.is_empty() {
+        // Nothing to keep (every claim refused or put off): no commit to wait for on disk.
+        tx.rollback().await?;
+        return Ok(out);
     }
     if !give_back.is_empty() {
         let sql = format!(
