@@ -15,6 +15,11 @@
 #                                                   pgbench, bc)
 #   BIN=/tmp/jobunivers-before bench/instances.sh    (measure another build as it is)
 #   BY_CITIZEN=1 bench/instances.sh                  (each citizen booked through one instance)
+#   CITIZENS=10000 bench/instances.sh                (the storm's slots spread over that many
+#                                                   citizens, default the demo's 100 — each then
+#                                                   booked many times a second through every
+#                                                   instance at once, the worst case for the
+#                                                   citizens' locks)
 #   HISTORY=100000 bench/instances.sh               (each database first given that many past
 #                                                   meetings of the storm's citizens, then its
 #                                                   statistics gathered: a database with a past)
@@ -73,7 +78,7 @@ fresh_db() {  # name: creates it and sets $url. Not in $(…): a subshell's DBS+
   url="${PG%/*}/$1"
 }
 
-echo "booking storm over N instances on one PostgreSQL: $SLOTS slots, 64 connections in all, a pool of $POOL per instance, $(nproc) cores, load generator on the same machine"
+echo "booking storm over N instances on one PostgreSQL: $SLOTS slots of ${CITIZENS:-100} citizens, 64 connections in all, a pool of $POOL per instance, $(nproc) cores, load generator on the same machine"
 
 if [ -n "$PGBENCH" ]; then
   fresh_db "ju_bench_pgbench_$$"
@@ -93,12 +98,15 @@ DATABASE_URL="$url" JOBUNIVERS_DB_MAX_CONNECTIONS="$POOL" $BIN bench-claim --dat
 # SAMPLE=1: the cores' seconds so far of PostgreSQL and of the instances (from /proc), and of the
 # whole machine (wrk, whose processes are gone by the end, is most of the rest).
 cpu_seconds() {
-  local tick
+  local tick app
   tick=$(getconf CLK_TCK)
+  # The instances' processes are named after the binary (BIN=/tmp/ju-before: "ju-before"),
+  # cut to the kernel's 15 characters.
+  app=$(basename "$BIN" | cut -c1-15)
   for stat in /proc/[0-9]*/stat; do cat "$stat" 2>/dev/null || true; echo; done |
-    awk -v t="$tick" '{ name = $0; sub(/^[0-9]+ \(/, "", name); sub(/\).*/, "", name);
+    awk -v t="$tick" -v app="$app" '{ name = $0; sub(/^[0-9]+ \(/, "", name); sub(/\).*/, "", name);
       rest = $0; sub(/^[^)]*\) /, "", rest); split(rest, f, " ");
-      if (name ~ /^postgres/) name = "postgres"; if (name ~ /^jobunivers/) name = "jobunivers"; s[name] += (f[12] + f[13]) / t }
+      if (name ~ /^postgres/) name = "postgres"; if (name == app) name = "jobunivers"; s[name] += (f[12] + f[13]) / t }
       END { printf "postgres %.2f\njobunivers %.2f\n", s["postgres"], s["jobunivers"] }'
   awk -v t="$(getconf CLK_TCK)" '/^cpu / { printf "machine %.2f\n", ($2 + $3 + $4 + $7 + $8) / t }' /proc/stat
 }
@@ -132,7 +140,7 @@ report_samples() {  # n
 run() {  # n
   local n=$1 url data="$WORK/data-$1"
   fresh_db "ju_bench_inst_$$_$n"
-  DATABASE_URL="$url" $BIN bench-seed --data "$data" --slots "$SLOTS" --history "$HISTORY" --out "$WORK/slots-$n.txt" 2>/dev/null
+  DATABASE_URL="$url" $BIN bench-seed --data "$data" --slots "$SLOTS" --history "$HISTORY" --citizens "${CITIZENS:-100}" --out "$WORK/slots-$n.txt" 2>/dev/null
   analyse
   # One after the other: the first start tops up the demo's calendar, the others find it done.
   SERVERS=()

@@ -90,6 +90,9 @@ enum Command {
         /// Held meetings of the storm's citizens in the past, loaded first.
         #[arg(long, default_value_t = 0)]
         history: usize,
+        /// The storm's citizens: the demo's 100 Aalborg citizens, and more made in bulk.
+        #[arg(long, default_value_t = 100)]
+        citizens: usize,
     },
     /// Benchmarks: the booking transaction without HTTP, `--count` times with `--tasks` tasks.
     #[command(hide = true)]
@@ -266,12 +269,14 @@ async fn run(cli: Cli) -> Result<(), RunError> {
             days_ahead,
             out,
             history,
+            citizens,
         } => {
             let config = Config::demo("127.0.0.1:0", &data)?;
             let store = open(&config).await?;
             demo::seed_once(&store, &system_actor()).await?;
-            bench::seed_history(&store, &system_actor(), history).await?;
-            bench::seed_slots(&store, &system_actor(), slots, days_ahead, &out).await?;
+            let cast = bench::Cast::new(&store, &system_actor(), citizens).await?;
+            bench::seed_history(&store, &cast, history).await?;
+            bench::seed_slots(&store, &cast, slots, days_ahead, &out).await?;
             store.close().await;
             Ok(())
         }
