@@ -9,8 +9,9 @@
 //! the others. A batch may put a row off instead of waiting for a lock another instance holds
 //! (bookings on PostgreSQL: `booking/group_pg.rs`); the writer writes it again with its next
 //! batch, and after [`PUT_OFF_AT_MOST`] times hands it to a task of its own that waits for the
-//! lock on a connection of its own, so the rows behind it never wait with it. Bookings (`booking/group.rs`, `booking/group_pg.rs`) and messages
-//! (`messages/writer.rs`) are the batches.
+//! lock on a connection of its own, so the rows behind it never wait with it. Bookings
+//! (`booking/group.rs`, `booking/group_pg.rs`) and messages (`messages/writer.rs`) are the
+//! batches.
 
 use std::future::Future;
 
