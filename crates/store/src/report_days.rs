@@ -68,17 +68,6 @@ pub(crate) async fn mark(
     mark_in(tx, now, days, true).await
 }
 
-/// The columns of a day's mark: [`StaleDay::bind`]'s three, then the time it was marked.
-pub(crate) const MARK_COLUMNS: [&str; 4] = ["id", "day", "municipality", "marked_at"];
-
-/// Each day once, in order.
-pub(crate) fn distinct(days: &[StaleDay]) -> Vec<&StaleDay> {
-    let mut days: Vec<&StaleDay> = days.iter().collect();
-    days.sort();
-    days.dedup();
-    days
-}
-
 /// [`mark`] on a connection already in a transaction; `persistent` as in `sqlx::query`.
 pub(crate) async fn mark_in(
     conn: &mut sqlx::AnyConnection,
@@ -86,8 +75,15 @@ pub(crate) async fn mark_in(
     days: &[StaleDay],
     persistent: bool,
 ) -> Result<(), sqlx::Error> {
-    for chunk in distinct(days).chunks(100) {
-        let sql = crate::sql::insert_values("report_marks", &MARK_COLUMNS, chunk.len());
+    let mut days: Vec<&StaleDay> = days.iter().collect();
+    days.sort();
+    days.dedup();
+    for chunk in days.chunks(100) {
+        let sql = crate::sql::insert_values(
+            "report_marks",
+            &["id", "day", "municipality", "marked_at"],
+            chunk.len(),
+        );
         let mut q = sqlx::query(&sql);
         for d in chunk {
             q = d.bind(q).bind(now);

@@ -80,87 +80,55 @@ async fn write(conn: &mut AnyConnection, rows: &[BookingRow]) -> Result<Vec<Clai
     Ok(claimed)
 }
 
-/// The columns of a booking's meeting, in [`bind_meeting`]'s order.
-pub(crate) const MEETING_COLUMNS: [&str; 15] = [
-    "id",
-    "citizen_id",
-    "staff_id",
-    "slot_id",
-    "starts_at",
-    "ends_at",
-    "channel",
-    "location",
-    "purpose",
-    "attendance_reason",
-    "status",
-    "booked_by",
-    "booked_by_role",
-    "booked_at",
-    "updated_at",
-];
-
-type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
-
-/// Binds the booking's meeting as the next values, in the order of [`MEETING_COLUMNS`].
-pub(crate) fn bind_meeting<'q>(q: AnyQuery<'q>, r: &BookingRow) -> AnyQuery<'q> {
-    q.bind(r.id.clone())
-        .bind(r.citizen_id.clone())
-        .bind(r.staff_id.clone())
-        .bind(r.slot_id.clone())
-        .bind(r.starts_at)
-        .bind(r.ends_at)
-        .bind(r.channel)
-        .bind(r.location.clone())
-        .bind(r.purpose.clone())
-        .bind(r.attendance_reason.clone())
-        .bind("booked")
-        .bind(r.booked_by.clone())
-        .bind(r.booked_by_role)
-        .bind(r.booked_at)
-        .bind(r.booked_at)
-}
-
-/// The columns of a notice's outbox row, in [`bind_notice`]'s order.
-pub(crate) const OUTBOX_COLUMNS: [&str; 5] =
-    ["id", "kind", "subject_id", "not_before", "created_at"];
-
-/// The won bookings' notices: kind, meeting, when to send, and when created — when its booking
-/// was (the store's clock, read by the caller).
-pub(crate) fn notices<'r>(won: &[&'r BookingRow]) -> Vec<(&'static str, &'r str, i64, i64)> {
-    won.iter()
-        .flat_map(|r| {
-            r.notices
-                .iter()
-                .map(|(k, at)| (*k, r.id.as_str(), *at, r.booked_at))
-        })
-        .collect()
-}
-
-/// Binds a notice's outbox row (a new id first), in the order of [`OUTBOX_COLUMNS`].
-pub(crate) fn bind_notice<'q>(
-    q: AnyQuery<'q>,
-    (kind, subject, at, created): (&'static str, &str, i64, i64),
-) -> AnyQuery<'q> {
-    q.bind(new_id())
-        .bind(kind)
-        .bind(subject.to_owned())
-        .bind(at)
-        .bind(created)
-}
-
 /// Writes the meetings, day marks, audit entries and outbox rows of the bookings whose slots a
-/// batch claimed, a statement each (SQLite's group writer; PostgreSQL's writes them in one,
-/// `group_pg.rs`). `persistent`: whether the statements are kept prepared.
+/// batch claimed, a statement each (SQLite's group writer and PostgreSQL's, `group_pg.rs`).
+/// `persistent`: whether the statements are kept prepared — their text varies with the batch's
+/// size, which PostgreSQL's one-round-trip unnamed statements serve better.
 pub(crate) async fn write_won(
     conn: &mut AnyConnection,
     won: &[&BookingRow],
     persistent: bool,
 ) -> Result<(), sqlx::Error> {
     for chunk in won.chunks(50) {
-        let sql = crate::sql::insert_values("meetings", &MEETING_COLUMNS, chunk.len());
+        let sql = crate::sql::insert_values(
+            "meetings",
+            &[
+                "id",
+                "citizen_id",
+                "staff_id",
+                "slot_id",
+                "starts_at",
+                "ends_at",
+                "channel",
+                "location",
+                "purpose",
+                "attendance_reason",
+                "status",
+                "booked_by",
+                "booked_by_role",
+                "booked_at",
+                "updated_at",
+            ],
+            chunk.len(),
+        );
         let mut q = sqlx::query(&sql);
         for r in chunk {
-            q = bind_meeting(q, r);
+            q = q
+                .bind(r.id.clone())
+                .bind(r.citizen_id.clone())
+                .bind(r.staff_id.clone())
+                .bind(r.slot_id.clone())
+                .bind(r.starts_at)
+                .bind(r.ends_at)
+                .bind(r.channel)
+                .bind(r.location.clone())
+                .bind(r.purpose.clone())
+                .bind(r.attendance_reason.clone())
+                .bind("booked")
+                .bind(r.booked_by.clone())
+                .bind(r.booked_by_role)
+                .bind(r.booked_at)
+                .bind(r.booked_at);
         }
         q.persistent(persistent).execute(&mut *conn).await?;
     }
@@ -171,11 +139,29 @@ pub(crate) async fn write_won(
     if !entries.is_empty() {
         audit::insert_in(conn, &entries, persistent).await?;
     }
-    for chunk in notices(won).chunks(100) {
-        let sql = crate::sql::insert_values("outbox", &OUTBOX_COLUMNS, chunk.len());
+    // Each outbox row is created when its booking was (the store's clock, read by the caller).
+    let notices: Vec<(&str, &str, i64, i64)> = won
+        .iter()
+        .flat_map(|r| {
+            r.notices
+                .iter()
+                .map(|(k, at)| (*k, r.id.as_str(), *at, r.booked_at))
+        })
+        .collect();
+    for chunk in notices.chunks(100) {
+        let sql = crate::sql::insert_values(
+            "outbox",
+            &["id", "kind", "subject_id", "not_before", "created_at"],
+            chunk.len(),
+        );
         let mut q = sqlx::query(&sql);
-        for notice in chunk {
-            q = bind_notice(q, *notice);
+        for (kind, subject, at, created) in chunk {
+            q = q
+                .bind(new_id())
+                .bind(*kind)
+                .bind(*subject)
+                .bind(*at)
+                .bind(*created);
         }
         q.persistent(persistent).execute(&mut *conn).await?;
     }

@@ -23,7 +23,7 @@
 //!    Two bookings of one citizen in the same batch are decided here in order, as on SQLite;
 //! 5. the slots of bookings refused as `citizen_busy`, or put off, given back (or, if none was
 //!    booked, the transaction rolled back: no commit to wait for);
-//! 6. meetings, day marks, audit entries and outbox rows, in one statement (`won_pg.rs`);
+//! 6. meetings, day marks, audit entries and outbox rows, a statement each (`group::write_won`);
 //! 7. `COMMIT`, and only then every caller answered.
 //!
 //! The claim, lock and check statements are padded to a power of two of rows (with ids nothing
@@ -34,7 +34,7 @@ use std::collections::{HashMap, HashSet};
 
 use sqlx::{AnyConnection, Row};
 
-use super::group::{BookingRow, Claimed};
+use super::group::{BookingRow, Claimed, write_won};
 use crate::group_commit::Batch;
 use crate::sql::params;
 
@@ -132,7 +132,7 @@ async fn write(
         q.execute(&mut *tx).await?;
     }
     let won: Vec<&BookingRow> = won.into_iter().map(|i| &rows[i]).collect();
-    super::won_pg::write_won_together(&mut tx, &won).await?;
+    write_won(&mut tx, &won, false).await?;
     tx.commit().await?;
     Ok(out)
 }

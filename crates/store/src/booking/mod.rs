@@ -167,7 +167,6 @@ mod close;
 mod group;
 mod group_pg;
 mod reschedule;
-mod won_pg;
 
 pub use absence::AbsenceDecision;
 
