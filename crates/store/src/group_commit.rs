@@ -147,12 +147,12 @@ async fn run<B: Batch>(
             }
         } else {
             if rx.is_empty() {
-                // A closed queue ends the wait at once; the rows put off are still written.
-                let _ = tokio::time::timeout(
-                    PUT_OFF_PAUSE,
-                    rx.recv_many(&mut queued, BATCH - batch.len()),
-                )
-                .await;
+                let wait = rx.recv_many(&mut queued, BATCH - batch.len());
+                if let Ok(0) = tokio::time::timeout(PUT_OFF_PAUSE, wait).await {
+                    // The queue is closed (shutdown): the rows put off are still written,
+                    // paced as if it waited.
+                    tokio::time::sleep(PUT_OFF_PAUSE).await;
+                }
             }
             while batch.len() + queued.len() < BATCH {
                 match rx.try_recv() {

@@ -354,9 +354,7 @@ pub async fn holding_citizen(
     citizen_id: &str,
 ) -> sqlx::Transaction<'static, sqlx::Any> {
     let mut tx = store.inner.write.begin().await.expect("begin");
-    sqlx::query("SELECT id FROM citizens WHERE id = $1 FOR NO KEY UPDATE")
-        .bind(citizen_id.to_owned())
-        .fetch_one(&mut *tx)
+    crate::booking::busy::lock_citizen(&mut tx, citizen_id)
         .await
         .expect("the citizen locked");
     tx

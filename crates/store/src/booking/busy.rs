@@ -80,15 +80,26 @@ pub(crate) async fn ensure_free(
     except: &str,
 ) -> Result<(), StoreError> {
     if backend == Backend::Postgres {
-        sqlx::query("SELECT id FROM citizens WHERE id = $1 FOR NO KEY UPDATE")
-            .bind(citizen_id)
-            .fetch_optional(&mut *conn)
-            .await?;
+        lock_citizen(conn, citizen_id).await?;
     }
     match overlapping(conn, citizen_id, start, end, except).await? {
         Some((s, e)) => Err(busy(s, e)),
         None => Ok(()),
     }
+}
+
+/// The lock every booking of a citizen takes on PostgreSQL (see [`ensure_free`]), held for the
+/// rest of the transaction; a batch of bookings takes the same for its citizens at once
+/// (`group_pg.rs`).
+pub(crate) async fn lock_citizen(
+    conn: &mut AnyConnection,
+    citizen_id: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("SELECT id FROM citizens WHERE id = $1 FOR NO KEY UPDATE")
+        .bind(citizen_id.to_owned())
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(())
 }
 
 /// The refusal naming the other meeting's time, never its content.

@@ -161,7 +161,7 @@ async fn void_reminders(
 
 mod absence;
 mod book;
-mod busy;
+pub(crate) mod busy;
 mod call_in;
 mod close;
 mod group;
