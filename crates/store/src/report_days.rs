@@ -12,13 +12,16 @@
 //!
 //! Recounts run one at a time: on SQLite the single writer sees to it, on PostgreSQL a
 //! transaction-level advisory lock ([`one_at_a_time`]), so two instances counting the same day
-//! do not both insert its rows.
+//! do not both insert its rows. The background worker that keeps the days counted runs on one
+//! instance at a time as well (its lease, `lease.rs`): while bookings keep marking days, the
+//! workers of several instances otherwise queued for that lock, each on a connection of its own.
 
 use jiff::Timestamp;
 use jiff::civil::Date;
 use sqlx::{Any, Row, Transaction};
 
 use crate::contact_report::{CHAT_ANSWER_COUNTS, COLUMNS, COUNTS, SUMS, TEAM_KEY};
+use crate::lease::{Job, Lease};
 use crate::{Backend, Store, StoreError, clock};
 
 /// `report_state.counted`: never counted (or a bulk load since), being counted by one process,
@@ -312,6 +315,18 @@ impl Store {
         .iter()
         .map(|r| r.try_get("day"))
         .collect::<Result<_, _>>()?;
+        // Background work on PostgreSQL: one instance's worker at a time, its pauses included
+        // (`lease.rs`); the others' next round finds what is left. Taken only when there is
+        // work: each lease is a connection of its own. A report counts its own days regardless.
+        let lease = match (self.background, self.inner.backend, days.is_empty()) {
+            (true, Backend::Postgres, false) => {
+                match Lease::take(self.writer().acquire().await?, Job::ReportDays).await? {
+                    Some(lease) => Some(lease),
+                    None => return Ok((done, true)),
+                }
+            }
+            _ => None,
+        };
         for day in days {
             let started = std::time::Instant::now();
             let mut tx = self.writer().begin().await?;
@@ -340,6 +355,9 @@ impl Store {
             tx.commit().await?;
             done += 1;
             self.yield_to_requests(started.elapsed()).await;
+        }
+        if let Some(lease) = lease {
+            lease.give_back().await?;
         }
         Ok((done, true))
     }

@@ -3,7 +3,7 @@
 //! (default `postgres://postgres@127.0.0.1:5432/postgres`). Test databases are named `ju_t_…`;
 //! the test script drops leftovers before it starts.
 
-use crate::worklist_lease::Lease;
+use crate::lease::{Job, Lease};
 use domain::StaffId;
 use sqlx::{Connection, Executor};
 
@@ -360,18 +360,28 @@ pub async fn holding_citizen(
     tx
 }
 
-/// Another instance's background worker keeping the worklists on PostgreSQL, between two of its
-/// batches: its lease (`worklist_lease.rs`), held until the returned value is dropped.
-pub struct WorklistLease(#[expect(dead_code, reason = "held for its connection")] Lease);
+/// Another instance's background worker at a job on PostgreSQL, between two of its pieces of
+/// work: its lease (`lease.rs`), held until the returned value is dropped.
+pub struct HeldLease(#[expect(dead_code, reason = "held for its connection")] Lease);
 
-pub async fn worklist_lease(store: &Store) -> WorklistLease {
+async fn held_lease(store: &Store, job: Job) -> HeldLease {
     let conn = store.inner.write.acquire().await.expect("connection");
-    WorklistLease(
-        Lease::take(conn)
+    HeldLease(
+        Lease::take(conn, job)
             .await
             .expect("lease")
             .expect("no one holds it yet"),
     )
+}
+
+/// Another instance's worker keeping the worklists.
+pub async fn worklist_lease(store: &Store) -> HeldLease {
+    held_lease(store, Job::Worklists).await
+}
+
+/// Another instance's worker counting the report's stale days again.
+pub async fn report_days_lease(store: &Store) -> HeldLease {
+    held_lease(store, Job::ReportDays).await
 }
 
 /// A staff member of Jobcenter Aalborg with `role`, in `team` if given, created by the world's

@@ -28,7 +28,7 @@ use sha2::{Digest, Sha256};
 use sqlx::{Any, Row, Transaction};
 
 use crate::case_files::CaseFile;
-use crate::worklist_lease::Lease;
+use crate::lease::{Job, Lease};
 use crate::worklist_marks::{fund_key, municipality_key};
 use crate::{Backend, Store, StoreError, clock};
 
@@ -155,13 +155,15 @@ impl Store {
         if orgs.is_empty() {
             return Ok(0);
         }
-        // Background work on PostgreSQL: one instance's worker at a time (`worklist_lease.rs`).
+        // Background work on PostgreSQL: one instance's worker at a time (`lease.rs`).
         // Taken only when there is work: each lease is a connection of its own.
         let lease = match (self.background, self.inner.backend) {
-            (true, Backend::Postgres) => match Lease::take(self.writer().acquire().await?).await? {
-                Some(lease) => Some(lease),
-                None => return Ok(0),
-            },
+            (true, Backend::Postgres) => {
+                match Lease::take(self.writer().acquire().await?, Job::Worklists).await? {
+                    Some(lease) => Some(lease),
+                    None => return Ok(0),
+                }
+            }
             _ => None,
         };
         let mut decided = 0;
@@ -299,7 +301,7 @@ impl Store {
 /// it. One batch per organisation at a time across instances: two batches deciding the same case
 /// could otherwise commit in the wrong order and keep the older decision. A view waits for the
 /// other instance's batch, to show what it decided. The background worker (one instance's at a
-/// time, `worklist_lease.rs`) leaves the organisation to a view already at it, until its next
+/// time, `lease.rs`) leaves the organisation to a view already at it, until its next
 /// round (PostgreSQL only; SQLite has one writer).
 pub(crate) async fn lock_org(
     tx: &mut Transaction<'_, Any>,

@@ -386,7 +386,7 @@ async fn neither_a_booking_nor_another_worker_waits_for_the_worklist_deciding_a_
 }
 
 /// PostgreSQL: one instance's background worker at a time keeps the worklists, its pauses between
-/// batches included (`worklist_lease.rs`): the others stand by. When each took its turn in the
+/// batches included (`lease.rs`): the others stand by. When each took its turn in the
 /// others' pauses, a storm's cases were decided once per instance in turn.
 #[tokio::test]
 async fn a_background_worker_stands_by_while_another_instance_keeps_the_worklists() {

@@ -350,3 +350,52 @@ async fn while_one_process_counts_every_day_reports_count_the_meetings_themselve
         .expect("counted");
     assert_eq!(state, 1, "{backend:?}: counted now");
 }
+
+/// PostgreSQL: one instance's background worker at a time counts the report's stale days
+/// again, its pauses between days included (`lease.rs`): the others stand by. While a storm of
+/// bookings kept marking days, three instances' workers queued on each other's transaction lock,
+/// a connection each (issue 22, item 1).
+#[tokio::test]
+async fn a_background_worker_stands_by_while_another_instance_counts_report_days() {
+    let store = fresh_store(Backend::Postgres).await;
+    let w = world(&store).await;
+    let worker = store.background();
+    worker
+        .settle_report_days(None)
+        .await
+        .expect("every day counted once");
+    let slot = store
+        .create_slots(
+            &w.caseworker,
+            &[slot_in(&store, 48, 30, &[Channel::InPerson])],
+        )
+        .await
+        .expect("slot")
+        .remove(0);
+    store
+        .book_meeting(
+            &w.caseworker,
+            &NewMeeting::plain(w.citizen.id.clone(), slot.id, Channel::InPerson),
+        )
+        .await
+        .expect("booked: its day is marked");
+    let wait = std::time::Duration::from_secs(5);
+    let lease = store::testing::report_days_lease(&store).await;
+    let first = tokio::time::timeout(wait, worker.settle_report_days(None)).await;
+    assert_eq!(
+        first.ok().and_then(Result::ok),
+        Some(0),
+        "left to the other"
+    );
+    drop(lease);
+    let next = tokio::time::timeout(wait, worker.settle_report_days(None)).await;
+    assert_eq!(
+        next.ok().and_then(Result::ok),
+        Some(1),
+        "the booking's day, once the other instance let go"
+    );
+    let again = tokio::time::timeout(wait, worker.settle_report_days(None)).await;
+    assert_eq!(again.ok().and_then(Result::ok), Some(0), "nothing left");
+    // And the worker gave its lease back.
+    drop(store::testing::report_days_lease(&store).await);
+}

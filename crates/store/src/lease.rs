@@ -1,0 +1,74 @@
+//! Which instance's background worker does a job that must not run on several at once (issue
+//! 22, item 1): keeping the worklists, counting the report's stale days again.
+//!
+//! Such a worker does a piece of work, then pauses as long as that took (yielding to requests,
+//! `background.rs`), and goes on while work is left. Each piece takes a transaction lock of its
+//! own (the worklist's organisation, `worklist_state.rs` `lock_org`; a report day, `report_days.rs`
+//! `one_at_a_time`), but that lock is free during the pauses, and there another instance's
+//! worker took its turn. Under a storm of bookings, which marks cases and days faster than they
+//! are done, the workers ran in each other's pauses and did the same work once per instance:
+//! deciding the worklists took a PostgreSQL session's 0.23 of a core with one instance, 0.42
+//! with two and 0.65 with three (`SAMPLE=1 bench/instances.sh`). The report days' workers
+//! queued on each other's transaction lock instead (713 waits in a 20 s storm over three
+//! instances, each holding a background connection while it waited). So one worker at a time
+//! holds the job's lease, pauses included, and the others stand by until their next round.
+//! For the worklists that made the job cost what it costs with one instance. For the report
+//! days it ended the waits but not the work: each instance's round, in its turn, still counts
+//! the days marked since the last round (252 recounts in a storm without the lease, 276 with;
+//! 166–172 with one instance, 4 December).
+//!
+//! The lease is a session-level advisory lock on a connection of its own that is closed
+//! afterwards — if the worker stops halfway (an error, a shutdown), the closed session lets go
+//! of the lock, where a connection back in the pool would have kept it. Requests take no lease:
+//! a view decides what it shows, a report counts its own period's days, themselves. SQLite has
+//! one process and no leases.
+
+use sqlx::pool::PoolConnection;
+use sqlx::{Any, AnyConnection, Connection, Row};
+
+/// A job one instance's worker does at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job {
+    /// Deciding the worklists' marked cases (`worklist_state.rs`).
+    Worklists,
+    /// Counting the contact report's stale days again (`report_days.rs`).
+    ReportDays,
+}
+
+impl Job {
+    /// The advisory lock's key: any fixed number no other lock of ours uses.
+    fn key(self) -> i64 {
+        match self {
+            Job::Worklists => 7008,
+            Job::ReportDays => 7009,
+        }
+    }
+}
+
+/// The lease on a job, while held.
+pub(crate) struct Lease {
+    conn: AnyConnection,
+}
+
+impl Lease {
+    /// Takes the lease on `job` on `conn`, if no other instance's worker holds it. The
+    /// connection is taken out of its pool, so it closes with the lease; the pool opens another
+    /// in its place (count one more background connection, `docs/operations.md`).
+    pub(crate) async fn take(
+        conn: PoolConnection<Any>,
+        job: Job,
+    ) -> Result<Option<Lease>, sqlx::Error> {
+        let mut conn = conn.detach();
+        let got: bool = sqlx::query("SELECT pg_try_advisory_lock($1)")
+            .bind(job.key())
+            .fetch_one(&mut conn)
+            .await?
+            .try_get(0)?;
+        Ok(got.then_some(Lease { conn }))
+    }
+
+    /// Gives the lease back: its session ends.
+    pub(crate) async fn give_back(self) -> Result<(), sqlx::Error> {
+        self.conn.close().await
+    }
+}
