@@ -15,6 +15,9 @@
 #                                                   pgbench, bc)
 #   BIN=/tmp/jobunivers-before bench/instances.sh    (measure another build as it is)
 #   BY_CITIZEN=1 bench/instances.sh                  (each citizen booked through one instance)
+#   POOL=8 bench/instances.sh                        (each instance's pool, default 8)
+#   POOL_TOTAL=8 bench/instances.sh                  (the pools' sum held at 8 whatever N: each
+#                                                   instance gets its share, rounded up)
 #   CITIZENS=10000 bench/instances.sh                (the storm's slots spread over that many
 #                                                   citizens, default the demo's 100 — each then
 #                                                   booked many times a second through every
@@ -41,6 +44,9 @@ PG="${JOBUNIVERS_TEST_POSTGRES:-postgres://postgres@127.0.0.1:5432/postgres}"
 BIN="${BIN:-}"
 # Each instance's pool: `serve`'s default (the demo's own is 4).
 POOL="${POOL:-8}"
+# POOL_TOTAL=8: the database's budget of pooled connections shared by the instances instead,
+# each then given its share, rounded up (8, 4, 3), as docs/operations.md tells an operator.
+POOL_TOTAL="${POOL_TOTAL:-}"
 PGBENCH=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | tail -1)
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
@@ -78,7 +84,9 @@ fresh_db() {  # name: creates it and sets $url. Not in $(…): a subshell's DBS+
   url="${PG%/*}/$1"
 }
 
-echo "booking storm over N instances on one PostgreSQL: $SLOTS slots of ${CITIZENS:-100} citizens, 64 connections in all, a pool of $POOL per instance, $(nproc) cores, load generator on the same machine"
+pools="a pool of $POOL per instance"
+[ -z "$POOL_TOTAL" ] || pools="pools of $POOL_TOTAL in all, shared by the instances"
+echo "booking storm over N instances on one PostgreSQL: $SLOTS slots of ${CITIZENS:-100} citizens, 64 connections in all, $pools, $(nproc) cores, load generator on the same machine"
 
 if [ -n "$PGBENCH" ]; then
   fresh_db "ju_bench_pgbench_$$"
@@ -127,6 +135,25 @@ sample_sessions() {  # url
   done | psql "$PG" -Atq 2>/dev/null
 }
 
+# SAMPLE=1, where PostgreSQL has pg_stat_statements loaded (shared_preload_libraries; not a
+# default): the storm's statements by PostgreSQL's time (planning included where
+# pg_stat_statements.track_planning is on), per call and per booking made.
+statements_reset() {  # url
+  psql "$1" -qc "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null 2>&1 &&
+    psql "$1" -Atqc "SELECT pg_stat_statements_reset()" >/dev/null 2>&1 || true
+}
+report_statements() {  # url bookings
+  psql "$1" -Atq -F ' ' 2>/dev/null <<SQL || true
+SELECT format('    %6s ms/booking  %7s calls  %6s rows/call  exec %6s ms  plan %6s ms  %s',
+  round(((total_exec_time + total_plan_time) / GREATEST($2, 1))::numeric, 3), calls,
+  round(rows::numeric / GREATEST(calls, 1), 1), round(mean_exec_time::numeric, 3),
+  round((total_plan_time / GREATEST(calls, 1))::numeric, 3),
+  regexp_replace(left(query, 70), '\s+', ' ', 'g'))
+FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+ORDER BY total_exec_time + total_plan_time DESC LIMIT 14
+SQL
+}
+
 report_samples() {  # n
   local f="$WORK/samples-$n.txt" samples
   samples=$(grep -c '^-- sample' "$f" || true)
@@ -144,8 +171,10 @@ run() {  # n
   analyse
   # One after the other: the first start tops up the demo's calendar, the others find it done.
   SERVERS=()
+  local pool="$POOL"
+  [ -z "$POOL_TOTAL" ] || pool=$(( (POOL_TOTAL + n - 1) / n ))
   for i in $(seq 1 "$n"); do
-    DATABASE_URL="$url" JOBUNIVERS_DB_MAX_CONNECTIONS="$POOL" JOBUNIVERS_LOG=warn $BIN demo --listen "127.0.0.1:$((18190 + i))" --data "$data" > "$WORK/server-$n-$i.log" 2>&1 &
+    DATABASE_URL="$url" JOBUNIVERS_DB_MAX_CONNECTIONS="$pool" JOBUNIVERS_LOG=warn $BIN demo --listen "127.0.0.1:$((18190 + i))" --data "$data" > "$WORK/server-$n-$i.log" 2>&1 &
     SERVERS+=($!)
     for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$((18190 + i))/healthz" >/dev/null && break; sleep 0.2; done
   done
@@ -180,6 +209,7 @@ run() {  # n
   local sampler=""
   if [ -n "${SAMPLE:-}" ]; then
     cpu_seconds > "$WORK/cpu-before-$n"
+    statements_reset "$url"
     rm -f "$WORK/stop-sampling"
     sample_sessions "$url" > "$WORK/samples-$n.txt" &
     sampler=$!
@@ -189,6 +219,16 @@ run() {  # n
     touch "$WORK/stop-sampling"; wait "$sampler" || true
     report_samples "$n"
   fi
+  # What the instances' booking writers did (`/metrics`): rows per batch is what group commit
+  # shares among bookings, and N instances' writers each see a share of the storm.
+  local counts="" i
+  for i in $(seq 1 "$n"); do
+    counts="$counts $(curl -sf "http://127.0.0.1:$((18190 + i))/metrics" | awk '
+      $1 == "booking_batches_total" { b = $2 } $1 == "booking_batch_rows_total" { r = $2 }
+      $1 == "bookings_put_off_total" { p = $2 }
+      END { printf "%d/%d=%.1f (%d put off)", r, b, (b ? r / b : 0), p }')"
+  done
+  echo "  $n instance(s), each writer's bookings tried/batches = rows per batch:$counts"
   for p in "${SERVERS[@]}"; do kill "$p"; wait "$p" 2>/dev/null || true; done
   SERVERS=()
   local created=0 other=0 secs=0 p99s=""
@@ -198,6 +238,10 @@ run() {  # n
     secs=$(awk -v s="$secs" '/requests in/ {gsub(/s,/,"",$4); print ($4 > s ? $4 : s)}' "$f")
     p99s="$p99s $(awk '$1=="99%" {print $2}' "$f")"
   done
+  if [ -n "${SAMPLE:-}" ]; then
+    echo "  $n instance(s), PostgreSQL's time by statement (pg_stat_statements, if loaded):"
+    report_statements "$url" "$created"
+  fi
   local twice citizen_twice rate
   twice=$(psql "$url" -Atqc "SELECT COUNT(*) FROM (SELECT slot_id FROM meetings WHERE status = 'booked' AND slot_id IS NOT NULL GROUP BY slot_id HAVING COUNT(*) > 1) d")
   citizen_twice=$(psql "$url" -Atqc "SELECT COUNT(*) FROM (SELECT citizen_id, starts_at FROM meetings WHERE status = 'booked' GROUP BY citizen_id, starts_at HAVING COUNT(*) > 1) d")

@@ -178,6 +178,29 @@ pub fn render_gauges(out: &mut String, g: &store::Gauges) {
             "# HELP {name} {help}\n# TYPE {name} gauge\n{name} {value}"
         );
     }
+    let counters: [(&str, &str, u64); 3] = [
+        (
+            "booking_batches_total",
+            "Transactions written by the bookings' group writer.",
+            g.booking_batches,
+        ),
+        (
+            "booking_batch_rows_total",
+            "Bookings tried in those transactions (rows per batch: this over the batches).",
+            g.booking_batch_rows,
+        ),
+        (
+            "bookings_put_off_total",
+            "Bookings put off to the next batch, their citizen held by another transaction.",
+            g.bookings_put_off,
+        ),
+    ];
+    for (name, help, value) in counters {
+        let _ = writeln!(
+            out,
+            "# HELP {name} {help}\n# TYPE {name} counter\n{name} {value}"
+        );
+    }
 }
 
 /// Middleware (as a route layer, so the matched route template is known).

@@ -1,5 +1,7 @@
 //! What operations watch besides requests (`/metrics`): the notices not yet sent, the access-log
-//! entries not yet written, and the connection pools.
+//! entries not yet written, the connection pools, and what the bookings' group writer did.
+
+use std::sync::atomic::Ordering;
 
 use sqlx::Row;
 
@@ -16,6 +18,12 @@ pub struct Gauges {
     pub read_pool_idle: usize,
     pub write_pool_size: u32,
     pub write_pool_idle: usize,
+    /// Transactions the bookings' group writer has written since start (`group_commit.rs`).
+    pub booking_batches: u64,
+    /// Bookings those transactions tried, a booking put off counted at each try.
+    pub booking_batch_rows: u64,
+    /// Bookings put off to the next batch, their citizen held by another transaction.
+    pub bookings_put_off: u64,
 }
 
 impl Store {
@@ -26,6 +34,7 @@ impl Store {
                 .fetch_one(&self.inner.read)
                 .await?
                 .try_get("n")?;
+        let counts = self.inner.bookings.counts();
         Ok(Gauges {
             outbox_backlog,
             audit_queue: self.inner.audit.waiting(),
@@ -33,6 +42,9 @@ impl Store {
             read_pool_idle: self.inner.read.num_idle(),
             write_pool_size: self.inner.write.size(),
             write_pool_idle: self.inner.write.num_idle(),
+            booking_batches: counts.batches.load(Ordering::Relaxed),
+            booking_batch_rows: counts.rows.load(Ordering::Relaxed),
+            bookings_put_off: counts.put_off.load(Ordering::Relaxed),
         })
     }
 }

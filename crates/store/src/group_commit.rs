@@ -14,6 +14,8 @@
 //! batches.
 
 use std::future::Future;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use sqlx::pool::PoolConnection;
 use sqlx::{Any, AnyConnection, AnyPool};
@@ -92,6 +94,27 @@ impl From<Failed> for StoreError {
 
 pub(crate) struct GroupWriter<B: Batch> {
     queue: mpsc::Sender<(B::Row, Reply<B>)>,
+    counts: Arc<Counts>,
+}
+
+/// What a writer has done since it started, for `/metrics`: rows per batch is what group commit
+/// saves (one instance's writer sees all its bookings; N instances' writers a share each), and
+/// rows put off say how often instances want the same citizens at once. The patient writes
+/// beside the writer (rows put off too often) are not counted: they are the rare case.
+#[derive(Debug, Default)]
+pub(crate) struct Counts {
+    pub batches: AtomicU64,
+    pub rows: AtomicU64,
+    pub put_off: AtomicU64,
+}
+
+impl Counts {
+    fn add(&self, rows: usize, put_off: usize) {
+        let n = |x: usize| u64::try_from(x).unwrap_or(u64::MAX);
+        self.batches.fetch_add(1, Ordering::Relaxed);
+        self.rows.fetch_add(n(rows), Ordering::Relaxed);
+        self.put_off.fetch_add(n(put_off), Ordering::Relaxed);
+    }
 }
 
 impl<B: Batch> GroupWriter<B> {
@@ -99,8 +122,14 @@ impl<B: Batch> GroupWriter<B> {
     /// which must be another pool where the writer's own holds one connection.
     pub(crate) fn start(pool: AnyPool, patient: AnyPool) -> Self {
         let (queue, rx) = mpsc::channel(4096);
-        tokio::spawn(run::<B>(pool, patient, rx));
-        Self { queue }
+        let counts = Arc::new(Counts::default());
+        tokio::spawn(run::<B>(pool, patient, rx, counts.clone()));
+        Self { queue, counts }
+    }
+
+    /// Batches, rows and rows put off so far.
+    pub(crate) fn counts(&self) -> &Counts {
+        &self.counts
     }
 
     /// Returns once the row is committed, with the row back and its answer.
@@ -126,6 +155,7 @@ async fn run<B: Batch>(
     pool: AnyPool,
     patient: AnyPool,
     mut rx: mpsc::Receiver<(B::Row, Reply<B>)>,
+    counts: Arc<Counts>,
 ) {
     // The connection is kept from batch to batch while rows keep coming: giving it back and
     // taking it again costs sqlx a round trip to its SQLite thread each way, which under load
@@ -180,7 +210,9 @@ async fn run<B: Batch>(
                 }
             },
         };
+        let rows = batch.len();
         let (put_off, failed) = write_batch::<B>(conn, std::mem::take(&mut batch), false).await;
+        counts.add(rows, put_off.len());
         if failed {
             // The connection may be what failed: the next batch takes one the pool has checked.
             held = None;

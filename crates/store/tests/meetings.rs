@@ -246,6 +246,7 @@ async fn bookings_made_at_the_same_moment_each_get_their_own_answer(backend: Bac
     }
     let on_top = make(&w.adviser, 200, 15).await;
     requests.push((7, w.adviser.clone(), on_top.clone()));
+    let before = store.gauges().await.expect("gauges");
     let tasks: Vec<_> = requests
         .into_iter()
         .map(|(group, actor, slot)| {
@@ -275,6 +276,23 @@ async fn bookings_made_at_the_same_moment_each_get_their_own_answer(backend: Bac
         booked,
         [1, 1, 1, 1, 1, 1, 1, 0],
         "{backend:?}: one per round, the slot once, none on top"
+    );
+    // What `/metrics` tells operators: each of the 21 bookings tried once, none put off (no
+    // other transaction held the citizen), in at most as many transactions.
+    let after = store.gauges().await.expect("gauges");
+    let batches = after.booking_batches - before.booking_batches;
+    assert_eq!(
+        after.booking_batch_rows - before.booking_batch_rows,
+        21,
+        "{backend:?}"
+    );
+    assert_eq!(
+        after.bookings_put_off, before.bookings_put_off,
+        "{backend:?}"
+    );
+    assert!(
+        (1..=21).contains(&batches),
+        "{backend:?}: {batches} batches"
     );
     let meetings = store
         .citizen_meetings(&w.caseworker, &w.citizen.id)
@@ -384,6 +402,11 @@ async fn a_citizen_held_by_another_instance_holds_up_no_one_elses_booking() {
             .count(),
         1,
         "booked once, however often put off"
+    );
+    let gauges = store.gauges().await.expect("gauges");
+    assert!(
+        gauges.bookings_put_off >= 1,
+        "the held citizen's booking is counted as put off: {gauges:?}"
     );
 }
 

@@ -292,6 +292,8 @@ async fn metrics_are_bounded_and_read_only_with_the_token() {
         "audit_queue ",
         "db_read_pool_connections ",
         "db_write_pool_idle ",
+        "booking_batches_total ",
+        "bookings_put_off_total ",
     ] {
         assert!(text.contains(gauge), "{gauge}");
     }

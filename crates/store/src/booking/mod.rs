@@ -195,6 +195,14 @@ impl BookingWriter {
         }
     }
 
+    /// The writer's batches, rows and rows put off so far.
+    pub(crate) fn counts(&self) -> &crate::group_commit::Counts {
+        match self {
+            Self::Sqlite(w) => w.counts(),
+            Self::Postgres(w) => w.counts(),
+        }
+    }
+
     /// Returns once the booking is committed, or refused, with what became of it.
     pub(crate) async fn write(&self, row: group::BookingRow) -> Result<group::Claimed, StoreError> {
         Ok(match self {
