@@ -205,7 +205,9 @@ fn spawn_workers(store: &Store, config: &Config) -> Result<(), RunError> {
         store.clone(),
         Duration::from_secs(30),
     ));
-    let notifier = workers::notify::Notifier::new(store.clone(), config.notify.clone())
+    // Background work (`store/src/background.rs`): its own connections, and a pause after each
+    // batch, so requests come first.
+    let notifier = workers::notify::Notifier::new(background.clone(), config.notify.clone())
         .map_err(|e| RunError::Config(config::ConfigError::Invalid(e)))?;
     tokio::spawn(notifier.run(Duration::from_secs(5)));
     Ok(())

@@ -3,7 +3,9 @@
 //! Started on a freshly loaded national database, the server once spent four minutes counting
 //! report days in month-long transactions on the requests' own connections: connection waits
 //! over 10 s, a caseworker's worklist at 2–4 s meanwhile. Now the background tasks (the report's
-//! day counts, the kept worklist) work through [`Store::background`], which
+//! day counts, the kept worklist, and the notification worker drafting the outbox's notices,
+//! which under a storm of bookings took about a fifth of the bookings a second) work through
+//! [`Store::background`], which
 //! - on PostgreSQL takes its connections from a pool of its own ([`BACKGROUND_CONNECTIONS`]), so
 //!   requests never wait behind it for a connection;
 //! - works in short transactions (a day of the report, 200 worklist cases), so on SQLite, where
@@ -21,8 +23,9 @@ use sqlx::AnyPool;
 use crate::Store;
 
 /// Connections of the background pool on PostgreSQL, beside `max_connections` for requests
-/// (count them in the connection budget, `docs/operations.md`).
-pub const BACKGROUND_CONNECTIONS: u32 = 2;
+/// (count them in the connection budget, `docs/operations.md`): one for each worker that uses
+/// it at once — the report's days, the worklists, the outbox.
+pub const BACKGROUND_CONNECTIONS: u32 = 3;
 
 /// The longest pause after a piece of background work.
 const MAX_PAUSE: Duration = Duration::from_secs(1);
@@ -64,7 +67,7 @@ impl Store {
 
     /// After a piece of work that took `took`: for background work, waits as long again (at
     /// most [`MAX_PAUSE`]); for a request, returns at once.
-    pub(crate) async fn yield_to_requests(&self, took: Duration) {
+    pub async fn yield_to_requests(&self, took: Duration) {
         if self.background {
             tokio::time::sleep(took.min(MAX_PAUSE)).await;
         }

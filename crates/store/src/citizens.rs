@@ -477,7 +477,7 @@ impl Store {
         let alone = || async {
             sqlx::query(&sql)
                 .bind(id.as_str())
-                .fetch_optional(&self.inner.read)
+                .fetch_optional(self.reader())
                 .await?
                 .as_ref()
                 .map(from_row)
@@ -486,12 +486,14 @@ impl Store {
         let citizen = match (&self.inner.direct, &self.inner.citizen_reads) {
             // SQLite: on this thread (`direct_reads.rs`).
             (Some(direct), _) => direct.query_one(&sql, &[id.as_str()], |r| from_row(r))?,
-            // PostgreSQL: with the reads waiting at the same moment (`citizen_reads.rs`).
-            (None, Some(reads)) => match reads.get(id.as_str()).await {
+            // PostgreSQL: with the reads waiting at the same moment (`citizen_reads.rs`), on
+            // the requests' connections; background work (the outbox's notices) reads alone, on
+            // its own (`background.rs`).
+            (None, Some(reads)) if !self.background => match reads.get(id.as_str()).await {
                 Ok(citizen) => citizen,
                 Err(()) => alone().await?,
             },
-            (None, None) => alone().await?,
+            (None, _) => alone().await?,
         };
         let citizen = citizen.ok_or(StoreError::NotFound)?;
         let visibility = citizen_visibility(actor, &scope_of(&citizen)?);

@@ -81,11 +81,11 @@ impl Store {
             .bind(until)
             .bind(now)
             .bind(i64::from(limit))
-            .execute(&self.inner.write)
+            .execute(self.writer())
             .await?;
         let rows = sqlx::query("SELECT id, kind, subject_id, attempts FROM outbox WHERE lease = $1 ORDER BY not_before")
             .bind(&lease)
-            .fetch_all(&self.inner.write)
+            .fetch_all(self.writer())
             .await?;
         rows.iter()
             .map(|r| {
@@ -111,7 +111,7 @@ impl Store {
             .bind(clock::to_micros(at))
             .bind(error.chars().take(500).collect::<String>())
             .bind(id)
-            .execute(&self.inner.write)
+            .execute(self.writer())
             .await?;
         Ok(())
     }
@@ -120,7 +120,7 @@ impl Store {
     pub async fn pending_outbox(&self) -> Result<i64, StoreError> {
         Ok(
             sqlx::query("SELECT COUNT(*) AS n FROM outbox WHERE done_at IS NULL")
-                .fetch_one(&self.inner.read)
+                .fetch_one(self.reader())
                 .await?
                 .try_get("n")?,
         )
@@ -136,7 +136,7 @@ impl Store {
             "SELECT {MEETING_COLUMNS} FROM {MEETING_FROM} WHERE m.id = $1"
         ))
         .bind(meeting_id.as_str())
-        .fetch_optional(&self.inner.read)
+        .fetch_optional(self.reader())
         .await?
         .ok_or(StoreError::NotFound)?;
         let meeting = meeting_from_row(&row)?;
@@ -145,7 +145,7 @@ impl Store {
         let org =
             sqlx::query("SELECT name, phone, phone_hours FROM municipalities WHERE code = $1")
                 .bind(citizen.municipality.as_str())
-                .fetch_optional(&self.inner.read)
+                .fetch_optional(self.reader())
                 .await?;
         let (municipality_name, municipality_phone, municipality_phone_hours) = match org {
             Some(r) => (
@@ -170,7 +170,7 @@ impl Store {
             sqlx::query("SELECT 1 FROM deliveries WHERE outbox_id = $1 AND channel = $2")
                 .bind(outbox_id)
                 .bind(channel)
-                .fetch_optional(&self.inner.read)
+                .fetch_optional(self.reader())
                 .await?
                 .is_some(),
         )
@@ -192,7 +192,7 @@ impl Store {
             return Ok(());
         }
         let now = self.now_micros();
-        let mut tx = self.inner.write.begin().await?;
+        let mut tx = self.writer().begin().await?;
         // Letters first, in citizen order, as every transaction touching several citizens takes
         // them (`worklist_marks.rs`). Taken in the batch's order, two instances' workers — or a
         // worker and a batch of bookings — once waited for each other in a circle until

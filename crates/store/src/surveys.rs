@@ -516,7 +516,7 @@ impl Store {
              FROM surveys v LEFT JOIN municipalities m ON m.code = v.municipality WHERE v.id = $1",
         )
         .bind(survey_id.as_str())
-        .fetch_optional(&self.inner.read)
+        .fetch_optional(self.reader())
         .await?
         .ok_or(StoreError::NotFound)?;
         let citizen_id: CitizenId = typed("citizen_id", row.try_get("citizen_id")?)?;

@@ -36,7 +36,7 @@ impl Store {
              WHERE m.id = $1",
         )
         .bind(message_id)
-        .fetch_optional(&self.inner.read)
+        .fetch_optional(self.reader())
         .await?
         .ok_or(StoreError::NotFound)?;
         let holder: ThreadHolder = parse("holder", row.try_get::<&str, _>("holder")?)?;

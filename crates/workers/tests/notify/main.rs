@@ -972,3 +972,45 @@ async fn a_citizen_without_digital_mail_is_told_of_a_no_show_by_letter(backend: 
     let lix = lix(body);
     assert!(lix < 40.0, "LIX {lix:.1}: {body}");
 }
+
+/// PostgreSQL: the notification worker as `serve` runs it, on the background store
+/// (`store/src/background.rs`), drafts its notices on connections of its own while requests
+/// hold every pooled connection; on the requests' store it waits for them. Under a storm of
+/// bookings the worker drafting their letters on the requests' connections, without a pause,
+/// took about a fifth of the bookings a second (issue 22, item 6).
+#[tokio::test]
+async fn the_outbox_drains_on_its_own_connections_while_requests_hold_theirs() {
+    let store = fresh_store(Backend::Postgres).await;
+    let w = world(&store).await;
+    book(&store, &w, on_paper(), Channel::InPerson, None).await;
+    let notifier = |store: Store| {
+        Notifier::new(
+            store,
+            NotifyConfig {
+                public_url: "https://jobunivers.example".into(),
+                ..Default::default()
+            },
+        )
+        .expect("notifier")
+    };
+    let held = store::testing::hold_every_request_connection(&store).await;
+    let on_requests = notifier(store.clone());
+    let waited =
+        tokio::time::timeout(std::time::Duration::from_secs(1), on_requests.drain_once()).await;
+    assert!(waited.is_err(), "on the requests' store it waits for them");
+    let in_background = notifier(store.background());
+    let done = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        in_background.drain_once(),
+    )
+    .await
+    .expect("the background store does not wait for the requests' connections")
+    .expect("drained");
+    assert!(done >= 1, "the booking's invitation, at least: {done}");
+    drop(held);
+    let letters = store.letters(&w.caseworker, false).await.expect("letters");
+    assert!(
+        !letters.is_empty(),
+        "the citizen on paper got the invitation as a letter"
+    );
+}
