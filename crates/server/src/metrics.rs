@@ -138,67 +138,68 @@ fn method_label(method: &axum::http::Method) -> &'static str {
     }
 }
 
-/// Appends the store's gauges (`store::Gauges`).
+/// Appends the store's gauges and counters (`store::Gauges`), each with its Prometheus type.
 pub fn render_gauges(out: &mut String, g: &store::Gauges) {
-    let gauges: [(&str, &str, String); 6] = [
+    let series: [(&str, &str, &str, String); 9] = [
         (
             "outbox_backlog",
+            "gauge",
             "Notices not yet sent (outbox rows not done).",
             g.outbox_backlog.to_string(),
         ),
         (
             "audit_queue",
+            "gauge",
             "Batches of access-log entries waiting to be written.",
             g.audit_queue.to_string(),
         ),
         (
             "db_read_pool_connections",
+            "gauge",
             "Open connections of the read pool.",
             g.read_pool_size.to_string(),
         ),
         (
             "db_read_pool_idle",
+            "gauge",
             "Idle connections of the read pool.",
             g.read_pool_idle.to_string(),
         ),
         (
             "db_write_pool_connections",
+            "gauge",
             "Open connections of the write pool.",
             g.write_pool_size.to_string(),
         ),
         (
             "db_write_pool_idle",
+            "gauge",
             "Idle connections of the write pool.",
             g.write_pool_idle.to_string(),
         ),
-    ];
-    for (name, help, value) in gauges {
-        let _ = writeln!(
-            out,
-            "# HELP {name} {help}\n# TYPE {name} gauge\n{name} {value}"
-        );
-    }
-    let counters: [(&str, &str, u64); 3] = [
         (
             "booking_batches_total",
+            "counter",
             "Transactions written by the bookings' group writer.",
-            g.booking_batches,
+            g.booking_batches.to_string(),
         ),
         (
             "booking_batch_rows_total",
+            "counter",
             "Bookings tried in those transactions (rows per batch: this over the batches).",
-            g.booking_batch_rows,
+            g.booking_batch_rows.to_string(),
         ),
         (
             "bookings_put_off_total",
+            "counter",
             "Bookings put off to the next batch, their citizen held by another transaction.",
-            g.bookings_put_off,
+            g.bookings_put_off.to_string(),
         ),
     ];
-    for (name, help, value) in counters {
+    for (name, kind, help, value) in series {
         let _ = writeln!(
             out,
-            "# HELP {name} {help}\n# TYPE {name} counter\n{name} {value}"
+            "# HELP {name} {help}\n# TYPE {name} {kind}\n{name} {value}"
         );
     }
 }

@@ -26,6 +26,8 @@
 use sqlx::pool::PoolConnection;
 use sqlx::{Any, AnyConnection, Connection, Row};
 
+use crate::{Backend, Store, StoreError};
+
 /// A job one instance's worker does at a time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Job {
@@ -70,5 +72,38 @@ impl Lease {
     /// Gives the lease back: its session ends.
     pub(crate) async fn give_back(self) -> Result<(), sqlx::Error> {
         self.conn.close().await
+    }
+}
+
+/// Whose turn a job is, as [`Store::turn`] finds it.
+pub(crate) enum Turn {
+    /// This worker's: with the lease to give back when done (`None` where no lease is needed:
+    /// a request, or SQLite).
+    Ours(Option<Lease>),
+    /// Another instance's worker holds the lease: leave the job to it until the next round.
+    Elsewhere,
+}
+
+impl Store {
+    /// Whether this store may do `job` now. Background work on PostgreSQL takes the job's lease
+    /// (a connection of its own, so ask only when there is work); requests and SQLite need none.
+    pub(crate) async fn turn(&self, job: Job) -> Result<Turn, StoreError> {
+        if !self.background || self.inner.backend != Backend::Postgres {
+            return Ok(Turn::Ours(None));
+        }
+        Ok(
+            match Lease::take(self.writer().acquire().await?, job).await? {
+                Some(lease) => Turn::Ours(Some(lease)),
+                None => Turn::Elsewhere,
+            },
+        )
+    }
+}
+
+/// Gives back `lease`, if the job took one ([`Turn::Ours`]).
+pub(crate) async fn done(lease: Option<Lease>) -> Result<(), sqlx::Error> {
+    match lease {
+        Some(lease) => lease.give_back().await,
+        None => Ok(()),
     }
 }

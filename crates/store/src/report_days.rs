@@ -21,7 +21,7 @@ use jiff::civil::Date;
 use sqlx::{Any, Row, Transaction};
 
 use crate::contact_report::{CHAT_ANSWER_COUNTS, COLUMNS, COUNTS, SUMS, TEAM_KEY};
-use crate::lease::{Job, Lease};
+use crate::lease::{self, Job, Turn};
 use crate::{Backend, Store, StoreError, clock};
 
 /// `report_state.counted`: never counted (or a bulk load since), being counted by one process,
@@ -315,17 +315,14 @@ impl Store {
         .iter()
         .map(|r| r.try_get("day"))
         .collect::<Result<_, _>>()?;
+        if days.is_empty() {
+            return Ok((done, true));
+        }
         // Background work on PostgreSQL: one instance's worker at a time, its pauses included
-        // (`lease.rs`); the others' next round finds what is left. Taken only when there is
-        // work: each lease is a connection of its own. A report counts its own days regardless.
-        let lease = match (self.background, self.inner.backend, days.is_empty()) {
-            (true, Backend::Postgres, false) => {
-                match Lease::take(self.writer().acquire().await?, Job::ReportDays).await? {
-                    Some(lease) => Some(lease),
-                    None => return Ok((done, true)),
-                }
-            }
-            _ => None,
+        // (`lease.rs`); the others' next round finds what is left. A report counts its own days
+        // regardless.
+        let Turn::Ours(lease) = self.turn(Job::ReportDays).await? else {
+            return Ok((done, true));
         };
         for day in days {
             let started = std::time::Instant::now();
@@ -356,9 +353,7 @@ impl Store {
             done += 1;
             self.yield_to_requests(started.elapsed()).await;
         }
-        if let Some(lease) = lease {
-            lease.give_back().await?;
-        }
+        lease::done(lease).await?;
         Ok((done, true))
     }
 

@@ -28,7 +28,7 @@ use sha2::{Digest, Sha256};
 use sqlx::{Any, Row, Transaction};
 
 use crate::case_files::CaseFile;
-use crate::lease::{Job, Lease};
+use crate::lease::{self, Job, Turn};
 use crate::worklist_marks::{fund_key, municipality_key};
 use crate::{Backend, Store, StoreError, clock};
 
@@ -156,23 +156,14 @@ impl Store {
             return Ok(0);
         }
         // Background work on PostgreSQL: one instance's worker at a time (`lease.rs`).
-        // Taken only when there is work: each lease is a connection of its own.
-        let lease = match (self.background, self.inner.backend) {
-            (true, Backend::Postgres) => {
-                match Lease::take(self.writer().acquire().await?, Job::Worklists).await? {
-                    Some(lease) => Some(lease),
-                    None => return Ok(0),
-                }
-            }
-            _ => None,
+        let Turn::Ours(lease) = self.turn(Job::Worklists).await? else {
+            return Ok(0);
         };
         let mut decided = 0;
         for organisation in orgs.iter().filter_map(|o| organisation_of(o)) {
             decided += self.keep_worklist(book, &organisation).await?;
         }
-        if let Some(lease) = lease {
-            lease.give_back().await?;
-        }
+        lease::done(lease).await?;
         Ok(decided)
     }
 

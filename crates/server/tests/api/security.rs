@@ -297,6 +297,11 @@ async fn metrics_are_bounded_and_read_only_with_the_token() {
     ] {
         assert!(text.contains(gauge), "{gauge}");
     }
+    assert!(text.contains("# TYPE outbox_backlog gauge\n"), "{text}");
+    assert!(
+        text.contains("# TYPE booking_batches_total counter\n"),
+        "{text}"
+    );
 
     // Served on a separate address only: none on the main one.
     let mut config = crate::helpers::demo_config();

@@ -96,7 +96,7 @@ pub(crate) async fn lock_citizen(
     citizen_id: &str,
 ) -> Result<(), sqlx::Error> {
     sqlx::query("SELECT id FROM citizens WHERE id = $1 FOR NO KEY UPDATE")
-        .bind(citizen_id.to_owned())
+        .bind(citizen_id)
         .fetch_optional(&mut *conn)
         .await?;
     Ok(())
