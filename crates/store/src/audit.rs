@@ -200,9 +200,24 @@ impl AuditEntry {
             .bind(self.actor_role)
             .bind(self.action.as_str())
     }
+
+    /// The entry as a JSON object keyed by [`COLUMNS`] (a new id first), for PostgreSQL's
+    /// `json_populate_recordset` (`booking/group_pg_write.rs`).
+    pub(crate) fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "id": new_id(),
+            "citizen_id": self.citizen_id,
+            "at": self.at,
+            "actor_id": self.actor_id,
+            "actor_name": self.actor_name,
+            "actor_role": self.actor_role,
+            "action": self.action.as_str(),
+        })
+    }
 }
 
-/// The audit log's columns an entry fills, in [`AuditEntry::bind`]'s order.
+/// The audit log's columns an entry fills, in [`AuditEntry::bind`]'s order (and the keys of
+/// [`AuditEntry::to_json`]).
 pub(crate) const COLUMNS: [&str; 7] = [
     "id",
     "citizen_id",
@@ -232,17 +247,16 @@ pub(crate) async fn insert(
     tx: &mut Transaction<'_, Any>,
     entries: &[AuditEntry],
 ) -> Result<(), sqlx::Error> {
-    insert_in(tx, entries, true).await
+    insert_in(tx, entries).await
 }
 
-/// [`insert`] on a connection already in a transaction; `persistent` as in `sqlx::query`.
+/// [`insert`] on a connection already in a transaction.
 pub(crate) async fn insert_in(
     conn: &mut sqlx::AnyConnection,
     entries: &[AuditEntry],
-    persistent: bool,
 ) -> Result<(), sqlx::Error> {
     for chunk in entries.chunks(ROWS_PER_STATEMENT) {
-        insert_statement(conn, chunk, persistent).await?;
+        insert_statement(conn, chunk).await?;
     }
     Ok(())
 }
@@ -251,14 +265,13 @@ pub(crate) async fn insert_in(
 async fn insert_statement(
     conn: &mut sqlx::AnyConnection,
     chunk: &[AuditEntry],
-    persistent: bool,
 ) -> Result<(), sqlx::Error> {
     let sql = crate::sql::insert_values("audit_log", &COLUMNS, chunk.len());
     let mut query = sqlx::query(&sql);
     for e in chunk {
         query = e.bind(query);
     }
-    query.persistent(persistent).execute(conn).await?;
+    query.execute(conn).await?;
     Ok(())
 }
 
@@ -330,7 +343,7 @@ async fn write_batch(pool: &AnyPool, entries: &[AuditEntry]) -> Result<(), sqlx:
         // One statement is atomic by itself: one round trip instead of three (BEGIN, INSERT,
         // COMMIT), and the batch's entries wait that much less.
         let mut conn = pool.acquire().await?;
-        return insert_statement(&mut conn, entries, true).await;
+        return insert_statement(&mut conn, entries).await;
     }
     let mut tx = pool.begin().await?;
     insert(&mut tx, entries).await?;

@@ -30,6 +30,9 @@ const NOT_COUNTED: i64 = 0;
 const COUNTING: i64 = 2;
 const COUNTED: i64 = 1;
 
+/// The columns of a day's mark, in the order [`StaleDay::bind`] and the marked time fill them.
+pub(crate) const MARK_COLUMNS: [&str; 4] = ["id", "day", "municipality", "marked_at"];
+
 /// A municipality's day whose counts must be computed again.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct StaleDay {
@@ -44,6 +47,17 @@ impl StaleDay {
             day: domain::clock_text::local_date(at).to_string(),
             municipality: municipality.to_owned(),
         }
+    }
+
+    /// The day's mark, made at `now`, as a JSON object keyed by [`MARK_COLUMNS`], for
+    /// PostgreSQL's `json_populate_recordset` (`booking/group_pg_write.rs`).
+    pub(crate) fn to_json(&self, now: i64) -> serde_json::Value {
+        serde_json::json!({
+            "id": crate::ids::new_id(),
+            "day": self.day,
+            "municipality": self.municipality,
+            "marked_at": now,
+        })
     }
 
     /// Binds the day's mark as the next three values: a new id, the day and the municipality.
@@ -68,30 +82,25 @@ pub(crate) async fn mark(
     now: i64,
     days: &[StaleDay],
 ) -> Result<(), sqlx::Error> {
-    mark_in(tx, now, days, true).await
+    mark_in(tx, now, days).await
 }
 
-/// [`mark`] on a connection already in a transaction; `persistent` as in `sqlx::query`.
+/// [`mark`] on a connection already in a transaction.
 pub(crate) async fn mark_in(
     conn: &mut sqlx::AnyConnection,
     now: i64,
     days: &[StaleDay],
-    persistent: bool,
 ) -> Result<(), sqlx::Error> {
     let mut days: Vec<&StaleDay> = days.iter().collect();
     days.sort();
     days.dedup();
     for chunk in days.chunks(100) {
-        let sql = crate::sql::insert_values(
-            "report_marks",
-            &["id", "day", "municipality", "marked_at"],
-            chunk.len(),
-        );
+        let sql = crate::sql::insert_values("report_marks", &MARK_COLUMNS, chunk.len());
         let mut q = sqlx::query(&sql);
         for d in chunk {
             q = d.bind(q).bind(now);
         }
-        q.persistent(persistent).execute(&mut *conn).await?;
+        q.execute(&mut *conn).await?;
     }
     Ok(())
 }

@@ -19,6 +19,18 @@ pub(crate) fn insert_values(table: &str, columns: &[&str], rows: usize) -> Strin
     sql
 }
 
+/// PostgreSQL: an INSERT of `columns` from the JSON array of objects in parameter `$param`, each
+/// keyed by column name and converted by the table's own row type (`json_populate_recordset`).
+/// Its text is the same however many rows there are, so one prepared statement, planned once,
+/// serves every batch (issue 22: a VALUES list per batch size was parsed and planned each time).
+pub(crate) fn insert_from_json(table: &str, columns: &[&str], param: usize) -> String {
+    let columns = columns.join(", ");
+    format!(
+        "INSERT INTO {table} ({columns}) SELECT {columns} \
+         FROM json_populate_recordset(NULL::{table}, ${param}::json)"
+    )
+}
+
 /// `$first, $first+1, …`: `n` numbered parameters, as an `IN (…)` list or a `VALUES` row needs.
 pub(crate) fn params(first: usize, n: usize) -> String {
     (first..first + n)

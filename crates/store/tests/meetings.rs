@@ -307,6 +307,27 @@ async fn bookings_made_at_the_same_moment_each_get_their_own_answer(backend: Bac
         8,
         "{backend:?}: 6 rounds, the wanted slot, the stored one"
     );
+    // What a batch writes besides the meeting, once per booked meeting and for no refusal: the
+    // citizen's access log says who booked, and the invitation waits in the outbox.
+    let log = store
+        .access_log(&w.citizen_actor, &w.citizen.id, 200)
+        .await
+        .expect("log");
+    let bookings_logged = log
+        .iter()
+        .filter(|e| e.action == AuditAction::MeetingBooked)
+        .count();
+    assert_eq!(bookings_logged, 8, "{backend:?}: a log entry per booking");
+    let outbox = store.claim_outbox(200).await.expect("outbox");
+    for m in &booked_now {
+        let invitations = outbox
+            .iter()
+            .filter(|o| o.subject_id == m.id.as_str() && o.kind == "meeting_booked")
+            .count();
+        assert_eq!(invitations, 1, "{backend:?}: one invitation for {}", m.id);
+    }
+    let invited = outbox.iter().filter(|o| o.kind == "meeting_booked").count();
+    assert_eq!(invited, 8, "{backend:?}: no invitation for a refusal");
     for (group, actor, slot, e) in refused {
         match (group, e) {
             (6, StoreError::Conflict("slot_taken")) => {}

@@ -75,42 +75,37 @@ async fn write(conn: &mut AnyConnection, rows: &[BookingRow]) -> Result<Vec<Clai
         .filter(|(_, c)| **c == Claimed::Yes)
         .map(|(r, _)| r)
         .collect();
-    write_won(&mut tx, &won, true).await?;
+    write_won(&mut tx, &won).await?;
     tx.commit().await?;
     Ok(claimed)
 }
 
+/// The meeting columns a booking fills, in the order [`write_won`] binds them (and the keys of
+/// PostgreSQL's rows as JSON, `group_pg_write.rs`).
+pub(crate) const BOOKING_COLUMNS: [&str; 15] = [
+    "id",
+    "citizen_id",
+    "staff_id",
+    "slot_id",
+    "starts_at",
+    "ends_at",
+    "channel",
+    "location",
+    "purpose",
+    "attendance_reason",
+    "status",
+    "booked_by",
+    "booked_by_role",
+    "booked_at",
+    "updated_at",
+];
+
 /// Writes the meetings, day marks, audit entries and outbox rows of the bookings whose slots a
-/// batch claimed, a statement each (SQLite's group writer and PostgreSQL's, `group_pg.rs`).
-/// `persistent`: whether the statements are kept prepared — their text varies with the batch's
-/// size, which PostgreSQL's one-round-trip unnamed statements serve better.
-pub(crate) async fn write_won(
-    conn: &mut AnyConnection,
-    won: &[&BookingRow],
-    persistent: bool,
-) -> Result<(), sqlx::Error> {
+/// batch claimed, a statement each (SQLite's group writer; PostgreSQL's writes them with one
+/// statement, `group_pg_write.rs`).
+async fn write_won(conn: &mut AnyConnection, won: &[&BookingRow]) -> Result<(), sqlx::Error> {
     for chunk in won.chunks(50) {
-        let sql = crate::sql::insert_values(
-            "meetings",
-            &[
-                "id",
-                "citizen_id",
-                "staff_id",
-                "slot_id",
-                "starts_at",
-                "ends_at",
-                "channel",
-                "location",
-                "purpose",
-                "attendance_reason",
-                "status",
-                "booked_by",
-                "booked_by_role",
-                "booked_at",
-                "updated_at",
-            ],
-            chunk.len(),
-        );
+        let sql = crate::sql::insert_values("meetings", &BOOKING_COLUMNS, chunk.len());
         let mut q = sqlx::query(&sql);
         for r in chunk {
             q = q
@@ -130,14 +125,14 @@ pub(crate) async fn write_won(
                 .bind(r.booked_at)
                 .bind(r.booked_at);
         }
-        q.persistent(persistent).execute(&mut *conn).await?;
+        q.execute(&mut *conn).await?;
     }
     let days: Vec<StaleDay> = won.iter().map(|r| r.stale.clone()).collect();
     let stamp = won.iter().map(|r| r.booked_at).max().unwrap_or_default();
-    report_days::mark_in(conn, stamp, &days, persistent).await?;
+    report_days::mark_in(conn, stamp, &days).await?;
     let entries: Vec<AuditEntry> = won.iter().filter_map(|r| r.audit.clone()).collect();
     if !entries.is_empty() {
-        audit::insert_in(conn, &entries, persistent).await?;
+        audit::insert_in(conn, &entries).await?;
     }
     // Each outbox row is created when its booking was (the store's clock, read by the caller).
     let notices: Vec<(&str, &str, i64, i64)> = won
@@ -149,11 +144,7 @@ pub(crate) async fn write_won(
         })
         .collect();
     for chunk in notices.chunks(100) {
-        let sql = crate::sql::insert_values(
-            "outbox",
-            &["id", "kind", "subject_id", "not_before", "created_at"],
-            chunk.len(),
-        );
+        let sql = crate::sql::insert_values("outbox", &super::OUTBOX_COLUMNS, chunk.len());
         let mut q = sqlx::query(&sql);
         for (kind, subject, at, created) in chunk {
             q = q
@@ -163,7 +154,7 @@ pub(crate) async fn write_won(
                 .bind(*at)
                 .bind(*created);
         }
-        q.persistent(persistent).execute(&mut *conn).await?;
+        q.execute(&mut *conn).await?;
     }
     Ok(())
 }

@@ -2,41 +2,46 @@
 //! adviser, call-in, interpreter or companion) that arrive together are written by one writer in
 //! one transaction, as SQLite's group writer does (`group.rs`, `group_commit.rs`), from the same
 //! [`BookingRow`]s. A booking alone took nine round trips and a commit of its own; a batch takes
-//! a handful of statements whatever its size, and one commit:
+//! five whatever its size, and one commit:
 //! 1. `BEGIN`;
-//! 2. every slot claimed with one conditional `UPDATE … FROM (VALUES …)` — the claim that decides
-//!    races, as everywhere (`mod.rs`); a second request for a slot in the same batch finds it
-//!    taken before it is asked for;
-//! 3. the citizens of the claimed slots locked, in id order (`SELECT … ORDER BY id FOR NO KEY
-//!    UPDATE`, the lock every booking of a citizen takes: `busy.rs` says why not `FOR UPDATE`):
-//!    slots, then citizens, the order every path locks in (`busy.rs`), and sorted, so two
-//!    instances' batches cannot wait for each other in a circle. `SKIP LOCKED`, unless the batch
-//!    is patient: a booking whose citizen another transaction holds — another instance's batch,
-//!    mostly — is put off to the writer's next batch (its slot given back in step 5) rather than
-//!    this whole batch, and every booking queued behind it, waiting for that transaction's
-//!    commit. With three instances on two cores the transaction waited for was mostly idle, its
-//!    process off the cores (issue 22, item 1). A booking put off eight times is written by a
-//!    patient batch, which waits as before, beside the writer (`group_commit.rs`);
-//! 4. one statement checks each claimed booking against the citizen's stored meetings. A
+//! 2. one statement claims every slot and then locks the claimed slots' citizens:
+//!    - the claim is a conditional `UPDATE … FROM` the batch, the claim that decides races, as
+//!      everywhere (`mod.rs`); a second request for a slot in the same batch finds it taken
+//!      before it is asked for;
+//!    - the citizens are locked in id order (`SELECT … ORDER BY id FOR NO KEY UPDATE`, the lock
+//!      every booking of a citizen takes: `busy.rs` says why not `FOR UPDATE`): slots, then
+//!      citizens, the order every path locks in (`busy.rs`), and sorted, so two instances'
+//!      batches cannot wait for each other in a circle. `SKIP LOCKED`, unless the batch is
+//!      patient: a booking whose citizen another transaction holds — another instance's batch,
+//!      mostly — is put off to the writer's next batch (its slot given back in step 4) rather
+//!      than this whole batch, and every booking queued behind it, waiting for that
+//!      transaction's commit. With three instances on two cores the transaction waited for was
+//!      mostly idle, its process off the cores (issue 22, item 1). A booking put off eight times
+//!      is written by a patient batch, which waits as before, beside the writer
+//!      (`group_commit.rs`);
+//! 3. one statement checks each claimed booking against the citizen's stored meetings. A
 //!    statement of its own after the locks: READ COMMITTED gives each statement a snapshot, so it
 //!    sees what a concurrent booking of the same citizen committed before it let go of the row.
 //!    Two bookings of one citizen in the same batch are decided here in order, as on SQLite;
-//! 5. the slots of bookings refused as `citizen_busy`, or put off, given back (or, if none was
-//!    booked, the transaction rolled back: no commit to wait for);
-//! 6. meetings, day marks, audit entries and outbox rows, a statement each (`group::write_won`);
-//! 7. `COMMIT`, and only then every caller answered.
+//! 4. one statement gives back the slots of bookings refused as `citizen_busy`, or put off, and
+//!    writes the meetings, day marks, audit entries and outbox rows (`group_pg_write.rs`); if
+//!    none was booked, the transaction is rolled back instead: no commit to wait for;
+//! 5. `COMMIT`, and only then every caller answered.
 //!
-//! The claim, lock and check statements are padded to a power of two of rows (with ids nothing
-//! has), so a few prepared statements serve every batch size. If a batch fails as a whole (a
-//! deadlock with another path, say), `group_commit.rs` writes its bookings one at a time.
+//! The batch goes to each statement as one JSON parameter (`json_to_recordset`), so each
+//! statement's text is the same for every batch size: prepared once per connection, planned once
+//! and sent in one round trip (`group_pg_write.rs` says what the lists of parameters cost). If a
+//! batch fails as a whole (a deadlock with another path, say), `group_commit.rs` writes its
+//! bookings one at a time.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
+use serde_json::{Value, json};
 use sqlx::{AnyConnection, Row};
 
-use super::group::{BookingRow, Claimed, write_won};
+use super::group::{BookingRow, Claimed};
 use crate::group_commit::Batch;
-use crate::sql::params;
 
 /// Bookings as a group-commit batch on PostgreSQL.
 pub(crate) struct PgBookings;
@@ -71,12 +76,11 @@ async fn write(
         .filter(|&i| asked.insert(rows[i].slot_id.as_str()))
         .collect();
     let mut tx = sqlx::Connection::begin(conn).await?;
-    let claimed = claim(&mut tx, rows, &candidates).await?;
+    let (claimed, locked) = claim_and_lock(&mut tx, rows, &candidates, patient).await?;
     let claimed: Vec<usize> = candidates
         .into_iter()
         .filter(|&i| claimed.contains(rows[i].slot_id.as_str()))
         .collect();
-    let locked = lock_citizens(&mut tx, rows, &claimed, patient).await?;
     let mut give_back = Vec::new();
     let claimed: Vec<usize> = claimed
         .into_iter()
@@ -120,85 +124,76 @@ async fn write(
         tx.rollback().await?;
         return Ok(out);
     }
-    if !give_back.is_empty() {
-        let sql = format!(
-            "UPDATE slots SET meeting_id = NULL WHERE id IN ({})",
-            params(1, give_back.len())
-        );
-        let mut q = sqlx::query(&sql).persistent(false);
-        for slot in give_back {
-            q = q.bind(slot);
-        }
-        q.execute(&mut *tx).await?;
-    }
     let won: Vec<&BookingRow> = won.into_iter().map(|i| &rows[i]).collect();
-    write_won(&mut tx, &won, false).await?;
+    super::group_pg_write::write(&mut tx, &won, &give_back).await?;
     tx.commit().await?;
     Ok(out)
 }
 
-/// The slots of `candidates` that this batch claimed.
-async fn claim(
+/// Step 2 of the module comment, for `$1`, the candidates as JSON objects `{slot_id,
+/// meeting_id, citizen_id}`: a row per slot claimed (`kind` 'slot') and per citizen locked
+/// ('citizen'). The lock reads the claim's result, so PostgreSQL runs the claim to its end first.
+/// Index 0 skips citizens held elsewhere; index 1, for a patient batch, waits for them.
+///
+/// The citizens are named by `= ANY (ARRAY(…))`, not `IN (SELECT …)`: the statement is planned
+/// once for every batch, guessing a hundred rows from the JSON, and for `IN` that plan hashed
+/// the batch and read every citizen (5 ms a batch at 10,000 citizens, `EXPLAIN ANALYZE`); an
+/// array is looked up in the primary key, which also yields the citizens in id order.
+static CLAIM_AND_LOCK: LazyLock<[String; 2]> = LazyLock::new(|| {
+    [" SKIP LOCKED", ""].map(|wait| {
+        format!(
+            "WITH batch AS (SELECT * FROM json_to_recordset($1::json) \
+             AS b (slot_id text, meeting_id text, citizen_id text)), \
+             claimed AS (UPDATE slots AS s SET meeting_id = batch.meeting_id FROM batch \
+             WHERE s.id = batch.slot_id AND s.meeting_id IS NULL RETURNING s.id), \
+             locked AS (SELECT id FROM citizens WHERE id = ANY (ARRAY(SELECT batch.citizen_id \
+             FROM batch JOIN claimed ON claimed.id = batch.slot_id)) \
+             ORDER BY id FOR NO KEY UPDATE{wait}) \
+             SELECT 'slot' AS kind, id FROM claimed UNION ALL SELECT 'citizen', id FROM locked"
+        )
+    })
+});
+
+/// The slots of `candidates` that this batch claimed, and the claimed bookings' citizens it
+/// locked: all of them if `patient`, else those no other transaction held.
+async fn claim_and_lock(
     conn: &mut AnyConnection,
     rows: &[BookingRow],
     candidates: &[usize],
-) -> Result<HashSet<String>, sqlx::Error> {
-    let size = candidates.len().next_power_of_two();
-    let values: Vec<String> = (0..size)
-        .map(|k| format!("(${}, ${})", 2 * k + 1, 2 * k + 2))
+    patient: bool,
+) -> Result<(HashSet<String>, HashSet<String>), sqlx::Error> {
+    let batch: Vec<Value> = candidates
+        .iter()
+        .map(|&i| {
+            let r = &rows[i];
+            json!({"slot_id": r.slot_id, "meeting_id": r.id, "citizen_id": r.citizen_id})
+        })
         .collect();
-    let sql = format!(
-        "UPDATE slots AS s SET meeting_id = v.meeting_id FROM (VALUES {}) AS v (slot_id, meeting_id) \
-         WHERE s.id = v.slot_id AND s.meeting_id IS NULL RETURNING s.id",
-        values.join(", ")
-    );
-    let mut q = sqlx::query(&sql);
-    for k in 0..size {
-        q = match candidates.get(k) {
-            Some(&i) => q.bind(rows[i].slot_id.as_str()).bind(rows[i].id.as_str()),
-            None => q.bind("").bind(""),
+    let (mut slots, mut citizens) = (HashSet::new(), HashSet::new());
+    for r in sqlx::query(&CLAIM_AND_LOCK[usize::from(patient)])
+        .bind(Value::Array(batch).to_string())
+        .fetch_all(&mut *conn)
+        .await?
+    {
+        let id: String = r.try_get("id")?;
+        match r.try_get::<String, _>("kind")?.as_str() {
+            "slot" => slots.insert(id),
+            _ => citizens.insert(id),
         };
     }
-    q.fetch_all(&mut *conn)
-        .await?
-        .iter()
-        .map(|r| r.try_get::<String, _>("id"))
-        .collect()
+    Ok((slots, citizens))
 }
 
-/// Locks the claimed bookings' citizens, in id order, and returns those locked: all of them if
-/// `patient`, else those no other transaction held.
-async fn lock_citizens(
-    conn: &mut AnyConnection,
-    rows: &[BookingRow],
-    claimed: &[usize],
-    patient: bool,
-) -> Result<HashSet<String>, sqlx::Error> {
-    if claimed.is_empty() {
-        return Ok(HashSet::new());
-    }
-    let mut ids: Vec<&str> = claimed
-        .iter()
-        .map(|&i| rows[i].citizen_id.as_str())
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let size = ids.len().next_power_of_two();
-    let sql = format!(
-        "SELECT id FROM citizens WHERE id IN ({}) ORDER BY id FOR NO KEY UPDATE{}",
-        params(1, size),
-        if patient { "" } else { " SKIP LOCKED" }
-    );
-    let mut q = sqlx::query(&sql);
-    for k in 0..size {
-        q = q.bind(ids.get(k).copied().unwrap_or(""));
-    }
-    q.fetch_all(&mut *conn)
-        .await?
-        .iter()
-        .map(|r| r.try_get::<String, _>("id"))
-        .collect()
-}
+/// Step 3 of the module comment, for `$1`, the claimed bookings as JSON objects.
+static STORED_OVERLAPS: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT b.i, o.starts_at, o.ends_at FROM json_to_recordset($1::json) \
+         AS b (i bigint, citizen_id text, earliest bigint, ends_at bigint, starts_at bigint) \
+         CROSS JOIN LATERAL (SELECT m.starts_at, m.ends_at FROM meetings m WHERE {} \
+         ORDER BY m.starts_at LIMIT 1) AS o",
+        super::busy::overlap_of("b.citizen_id", "b.earliest", "b.ends_at", "b.starts_at")
+    )
+});
 
 /// For each claimed booking whose citizen has a stored booked meeting overlapping it, that
 /// meeting's start and end (the earliest, as `busy::overlapping` names it).
@@ -210,33 +205,25 @@ async fn stored_overlaps(
     if claimed.is_empty() {
         return Ok(HashMap::new());
     }
-    let size = claimed.len().next_power_of_two();
-    let values: Vec<String> = (0..size)
-        .map(|k| format!("({})", params(5 * k + 1, 5)))
+    let batch: Vec<Value> = claimed
+        .iter()
+        .map(|&i| {
+            let r = &rows[i];
+            json!({
+                "i": i,
+                "citizen_id": r.citizen_id,
+                "earliest": super::busy::earliest_overlapping_start(r.starts_at),
+                "ends_at": r.ends_at,
+                "starts_at": r.starts_at,
+            })
+        })
         .collect();
-    let sql = format!(
-        "SELECT v.i, o.starts_at, o.ends_at FROM (VALUES {}) AS v (i, citizen_id, earliest, ends_at, starts_at) \
-         CROSS JOIN LATERAL (SELECT m.starts_at, m.ends_at FROM meetings m WHERE {} \
-         ORDER BY m.starts_at LIMIT 1) AS o",
-        values.join(", "),
-        super::busy::overlap_of("v.citizen_id", "v.earliest", "v.ends_at", "v.starts_at")
-    );
-    let mut q = sqlx::query(&sql);
-    for k in 0..size {
-        q = match claimed.get(k) {
-            Some(&i) => {
-                let r = &rows[i];
-                q.bind(i64::try_from(i).unwrap_or(-1))
-                    .bind(r.citizen_id.as_str())
-                    .bind(super::busy::earliest_overlapping_start(r.starts_at))
-                    .bind(r.ends_at)
-                    .bind(r.starts_at)
-            }
-            None => q.bind(-1_i64).bind("").bind(0_i64).bind(0_i64).bind(0_i64),
-        };
-    }
     let mut found = HashMap::new();
-    for r in q.fetch_all(&mut *conn).await? {
+    for r in sqlx::query(&STORED_OVERLAPS)
+        .bind(Value::Array(batch).to_string())
+        .fetch_all(&mut *conn)
+        .await?
+    {
         let i: i64 = r.try_get("i")?;
         if let Ok(i) = usize::try_from(i) {
             found.insert(i, (r.try_get("starts_at")?, r.try_get("ends_at")?));

@@ -60,6 +60,10 @@ pub(crate) mod kinds {
     pub const REMINDER: &str = "meeting_reminder";
 }
 
+/// The outbox columns a change fills, in the order the writers bind them.
+pub(crate) const OUTBOX_COLUMNS: [&str; 5] =
+    ["id", "kind", "subject_id", "not_before", "created_at"];
+
 /// Writes outbox rows `(kind, not_before)` for a meeting in one statement.
 async fn outbox(
     tx: &mut Transaction<'_, Any>,
@@ -67,11 +71,7 @@ async fn outbox(
     meeting_id: &str,
     rows: &[(&str, i64)],
 ) -> Result<(), StoreError> {
-    let sql = crate::sql::insert_values(
-        "outbox",
-        &["id", "kind", "subject_id", "not_before", "created_at"],
-        rows.len(),
-    );
+    let sql = crate::sql::insert_values("outbox", &OUTBOX_COLUMNS, rows.len());
     let mut q = sqlx::query(&sql);
     for (kind, not_before) in rows {
         q = q
@@ -166,6 +166,7 @@ mod call_in;
 mod close;
 mod group;
 mod group_pg;
+mod group_pg_write;
 mod reschedule;
 
 pub use absence::AbsenceDecision;
