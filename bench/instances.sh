@@ -103,8 +103,9 @@ DATABASE_URL="$url" $BIN bench-seed --data "$WORK/data-claim" --slots "$SLOTS" -
 analyse
 DATABASE_URL="$url" JOBUNIVERS_DB_MAX_CONNECTIONS="$POOL" $BIN bench-claim --data "$WORK/data-claim" --count "${CLAIMS:-24000}" --tasks 64 | sed 's/^/baseline: /'
 
-# SAMPLE=1: the cores' seconds so far of PostgreSQL and of the instances (from /proc), and of the
-# whole machine (wrk, whose processes are gone by the end, is most of the rest).
+# SAMPLE=1: the cores' seconds so far of PostgreSQL and of the instances (from /proc; with their
+# children's that ended, so a PostgreSQL session closed during the storm is counted in the
+# postmaster's), and of the whole machine; wrk's are added from `times` at the end.
 cpu_seconds() {
   local tick app
   tick=$(getconf CLK_TCK)
@@ -114,7 +115,8 @@ cpu_seconds() {
   for stat in /proc/[0-9]*/stat; do cat "$stat" 2>/dev/null || true; echo; done |
     awk -v t="$tick" -v app="$app" '{ name = $0; sub(/^[0-9]+ \(/, "", name); sub(/\).*/, "", name);
       rest = $0; sub(/^[^)]*\) /, "", rest); split(rest, f, " ");
-      if (name ~ /^postgres/) name = "postgres"; if (name == app) name = "jobunivers"; s[name] += (f[12] + f[13]) / t }
+      if (name ~ /^postgres/) name = "postgres"; if (name == app) name = "jobunivers";
+      s[name] += (f[12] + f[13] + f[14] + f[15]) / t }
       END { printf "postgres %.2f\njobunivers %.2f\n", s["postgres"], s["jobunivers"] }'
   awk -v t="$(getconf CLK_TCK)" '/^cpu / { printf "machine %.2f\n", ($2 + $3 + $4 + $7 + $8) / t }' /proc/stat
 }
@@ -161,7 +163,11 @@ report_samples() {  # n
   { grep -v '^-- sample' "$f" || true; } | sort | uniq -c | sort -rn |
     awk -v s="$samples" 'NR <= 20 { c = $1; $1 = ""; printf "    %5.2f %s\n", c / (s ? s : 1), $0 }'
   cpu_seconds > "$WORK/cpu-after-$n"
-  echo "  cores' seconds during the storm, by program: $(paste "$WORK/cpu-before-$n" "$WORK/cpu-after-$n" | awk '{ printf "%s %.1f  ", $1, $4 - $2 }')"
+  # wrk's own seconds, from `times` (its second line: the children's user and system time).
+  local wrk_seconds
+  wrk_seconds=$(for f in "$WORK"/wrk-times-"$n"-*; do sed -n 2p "$f"; done |
+    awk '{ for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] } } END { printf "%.1f", s }')
+  echo "  cores' seconds during the storm, by program: $(paste "$WORK/cpu-before-$n" "$WORK/cpu-after-$n" | awk '{ printf "%s %.1f  ", $1, $4 - $2 }')wrk $wrk_seconds"
 }
 
 run() {  # n
@@ -202,8 +208,10 @@ run() {  # n
   for part in "$WORK"/part-"$n"-*; do
     i=$((i + 1))
     local conns=$(( (64 + n - i) / n ))
-    THREADS=1 TOKEN="$token" SLOTS_FILE="$part" \
-      wrk -t1 -c"$conns" -d"${DURATION:-8}s" --latency -s bench/book.lua "http://127.0.0.1:$((18190 + i))" > "$WORK/storm-$n-$i.txt" &
+    # `times` after wrk: the cores' seconds wrk used (the load generator's share of the machine).
+    ( THREADS=1 TOKEN="$token" SLOTS_FILE="$part" \
+      wrk -t1 -c"$conns" -d"${DURATION:-8}s" --latency -s bench/book.lua "http://127.0.0.1:$((18190 + i))" > "$WORK/storm-$n-$i.txt"
+      times > "$WORK/wrk-times-$n-$i" ) &
     wrks+=($!)
   done
   local sampler=""
