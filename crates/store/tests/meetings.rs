@@ -354,6 +354,70 @@ async fn bookings_made_at_the_same_moment_each_get_their_own_answer(backend: Bac
     }
 }
 
+backend_tests!(a_plain_booking_keeps_every_field_it_was_given);
+/// A plain booking goes through the group writer, which on PostgreSQL writes its meeting from a
+/// JSON object keyed by column name (`booking/group_pg_write.rs`): a key spelt wrong there would
+/// be a NULL, not an error, for the nullable columns. Read back, the meeting has its purpose,
+/// the reason attendance is required, the slot's place, channel and time, and who booked it.
+async fn a_plain_booking_keeps_every_field_it_was_given(backend: Backend) {
+    let store = fresh_store(backend).await;
+    let w = world(&store).await;
+    store::testing::first_conversation_held(&store, w.citizen.id.as_str(), w.caseworker.id()).await;
+    let slot = store
+        .create_slots(
+            &w.caseworker,
+            &[slot_in(&store, 72, 45, &[InPerson, Phone])],
+        )
+        .await
+        .expect("slot")
+        .remove(0);
+    let request = NewMeeting {
+        purpose: Some("Opfølgning på jobsøgning".into()),
+        attendance_reason: Some("Vi skal gennemgå dit CV sammen".into()),
+        ..booking(&w.citizen.id, &slot.id, InPerson)
+    };
+    let booked = store
+        .book_meeting(&w.caseworker, &request)
+        .await
+        .expect("booked");
+    let stored = store
+        .citizen_meetings(&w.caseworker, &w.citizen.id)
+        .await
+        .expect("list")
+        .into_iter()
+        .find(|m| m.id == booked.id)
+        .expect("the booked meeting is stored");
+    assert_eq!(
+        stored.purpose.as_deref(),
+        Some("Opfølgning på jobsøgning"),
+        "{backend:?}"
+    );
+    assert_eq!(
+        stored.attendance_reason.as_deref(),
+        Some("Vi skal gennemgå dit CV sammen"),
+        "{backend:?}"
+    );
+    assert_eq!(
+        stored.location, slot.location,
+        "{backend:?}: the slot's place"
+    );
+    assert!(stored.location.is_some(), "{backend:?}");
+    assert_eq!(stored.channel, InPerson, "{backend:?}");
+    assert_eq!(
+        (stored.start, stored.end),
+        (slot.start, slot.end),
+        "{backend:?}"
+    );
+    assert_eq!(stored.slot_id.as_ref(), Some(&slot.id), "{backend:?}");
+    assert_eq!(stored.staff_id.as_str(), w.caseworker.id(), "{backend:?}");
+    assert_eq!(stored.status, MeetingStatus::Booked, "{backend:?}");
+    assert_eq!(
+        stored.booked_by_role,
+        domain::Role::Caseworker,
+        "{backend:?}"
+    );
+}
+
 /// PostgreSQL: a booking whose citizen another instance's transaction holds is put off to the
 /// group writer's next batch instead of holding up the bookings of other citizens queued with
 /// and behind it (`booking/group_pg.rs`); once the other transaction ends it is booked. Waiting,
