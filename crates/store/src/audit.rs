@@ -204,15 +204,19 @@ impl AuditEntry {
     /// The entry as a JSON object keyed by [`COLUMNS`] (a new id first), for PostgreSQL's
     /// `json_populate_recordset` (`booking/group_pg_write.rs`).
     pub(crate) fn to_json(&self) -> serde_json::Value {
-        serde_json::json!({
-            "id": new_id(),
-            "citizen_id": self.citizen_id,
-            "at": self.at,
-            "actor_id": self.actor_id,
-            "actor_name": self.actor_name,
-            "actor_role": self.actor_role,
-            "action": self.action.as_str(),
-        })
+        use serde_json::json;
+        crate::sql::json_row(
+            &COLUMNS,
+            [
+                json!(new_id()),
+                json!(self.citizen_id),
+                json!(self.at),
+                json!(self.actor_id),
+                json!(self.actor_name),
+                json!(self.actor_role),
+                json!(self.action.as_str()),
+            ],
+        )
     }
 }
 

@@ -52,12 +52,16 @@ impl StaleDay {
     /// The day's mark, made at `now`, as a JSON object keyed by [`MARK_COLUMNS`], for
     /// PostgreSQL's `json_populate_recordset` (`booking/group_pg_write.rs`).
     pub(crate) fn to_json(&self, now: i64) -> serde_json::Value {
-        serde_json::json!({
-            "id": crate::ids::new_id(),
-            "day": self.day,
-            "municipality": self.municipality,
-            "marked_at": now,
-        })
+        use serde_json::json;
+        crate::sql::json_row(
+            &MARK_COLUMNS,
+            [
+                json!(crate::ids::new_id()),
+                json!(self.day),
+                json!(self.municipality),
+                json!(now),
+            ],
+        )
     }
 
     /// Binds the day's mark as the next three values: a new id, the day and the municipality.
@@ -85,16 +89,21 @@ pub(crate) async fn mark(
     mark_in(tx, now, days).await
 }
 
+/// Each day once: a change that moved several counts of one day marks it once.
+pub(crate) fn distinct<'a>(days: impl IntoIterator<Item = &'a StaleDay>) -> Vec<&'a StaleDay> {
+    let mut days: Vec<&StaleDay> = days.into_iter().collect();
+    days.sort();
+    days.dedup();
+    days
+}
+
 /// [`mark`] on a connection already in a transaction.
 pub(crate) async fn mark_in(
     conn: &mut sqlx::AnyConnection,
     now: i64,
     days: &[StaleDay],
 ) -> Result<(), sqlx::Error> {
-    let mut days: Vec<&StaleDay> = days.iter().collect();
-    days.sort();
-    days.dedup();
-    for chunk in days.chunks(100) {
+    for chunk in distinct(days).chunks(100) {
         let sql = crate::sql::insert_values("report_marks", &MARK_COLUMNS, chunk.len());
         let mut q = sqlx::query(&sql);
         for d in chunk {

@@ -31,6 +31,21 @@ pub(crate) fn insert_from_json(table: &str, columns: &[&str], param: usize) -> S
     )
 }
 
+/// One row for [`insert_from_json`]: `values` keyed by `columns`, the same constant the INSERT
+/// names, so a key cannot be misspelt and the count is checked when compiling.
+pub(crate) fn json_row<const N: usize>(
+    columns: &[&str; N],
+    values: [serde_json::Value; N],
+) -> serde_json::Value {
+    serde_json::Value::Object(
+        columns
+            .iter()
+            .map(|c| (*c).to_owned())
+            .zip(values)
+            .collect(),
+    )
+}
+
 /// `$first, $first+1, …`: `n` numbered parameters, as an `IN (…)` list or a `VALUES` row needs.
 pub(crate) fn params(first: usize, n: usize) -> String {
     (first..first + n)

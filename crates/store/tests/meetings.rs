@@ -356,8 +356,9 @@ async fn bookings_made_at_the_same_moment_each_get_their_own_answer(backend: Bac
 
 backend_tests!(a_plain_booking_keeps_every_field_it_was_given);
 /// A plain booking goes through the group writer, which on PostgreSQL writes its meeting from a
-/// JSON object keyed by column name (`booking/group_pg_write.rs`): a key spelt wrong there would
-/// be a NULL, not an error, for the nullable columns. Read back, the meeting has its purpose,
+/// JSON object of column names and values in order (`booking/group_pg_write.rs`): a key spelt
+/// wrong, or a value in another's place, would land as a NULL or in the wrong nullable column
+/// rather than fail. Read back, the meeting has its purpose,
 /// the reason attendance is required, the slot's place, channel and time, and who booked it.
 async fn a_plain_booking_keeps_every_field_it_was_given(backend: Backend) {
     let store = fresh_store(backend).await;

@@ -128,21 +128,12 @@ async fn write_won(conn: &mut AnyConnection, won: &[&BookingRow]) -> Result<(), 
         q.execute(&mut *conn).await?;
     }
     let days: Vec<StaleDay> = won.iter().map(|r| r.stale.clone()).collect();
-    let stamp = won.iter().map(|r| r.booked_at).max().unwrap_or_default();
-    report_days::mark_in(conn, stamp, &days).await?;
+    report_days::mark_in(conn, marked_at(won), &days).await?;
     let entries: Vec<AuditEntry> = won.iter().filter_map(|r| r.audit.clone()).collect();
     if !entries.is_empty() {
         audit::insert_in(conn, &entries).await?;
     }
-    // Each outbox row is created when its booking was (the store's clock, read by the caller).
-    let notices: Vec<(&str, &str, i64, i64)> = won
-        .iter()
-        .flat_map(|r| {
-            r.notices
-                .iter()
-                .map(|(k, at)| (*k, r.id.as_str(), *at, r.booked_at))
-        })
-        .collect();
+    let notices: Vec<Notice> = notices(won).collect();
     for chunk in notices.chunks(100) {
         let sql = crate::sql::insert_values("outbox", &super::OUTBOX_COLUMNS, chunk.len());
         let mut q = sqlx::query(&sql);
@@ -157,6 +148,24 @@ async fn write_won(conn: &mut AnyConnection, won: &[&BookingRow]) -> Result<(), 
         q.execute(&mut *conn).await?;
     }
     Ok(())
+}
+
+/// When a batch marks its days stale: its latest booking's time.
+pub(crate) fn marked_at(won: &[&BookingRow]) -> i64 {
+    won.iter().map(|r| r.booked_at).max().unwrap_or_default()
+}
+
+/// An outbox row of a won booking: kind, meeting, not before, created.
+pub(crate) type Notice<'a> = (&'static str, &'a str, i64, i64);
+
+/// The won bookings' outbox rows, each created when its booking was (the store's clock, read
+/// by the caller).
+pub(crate) fn notices<'a>(won: &'a [&BookingRow]) -> impl Iterator<Item = Notice<'a>> {
+    won.iter().flat_map(|r| {
+        r.notices
+            .iter()
+            .map(|(k, at)| (*k, r.id.as_str(), *at, r.booked_at))
+    })
 }
 
 /// Claims one booking's slot unless the citizen is busy then: with a meeting already stored

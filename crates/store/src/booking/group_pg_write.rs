@@ -7,10 +7,11 @@
 //! `Parse` and waits for it before `Bind` — and PostgreSQL parsed and planned each of them
 //! again. One statement whose text never changes is prepared once per connection, planned once,
 //! and sent in one round trip. `json_populate_recordset` converts each object by the table's own
-//! row type, so the keys are the column names and no type is written twice. Measured with the
-//! one-statement claim and lock (`group_pg.rs`): one instance and three each book about a tenth
-//! more, the raw booking transaction 13 % more (`docs/operations.md`). The hope that three
-//! instances' smaller batches would gain most was not borne out: their ratio to one did not move.
+//! row type, so no type is written twice; the keys are the INSERT's own column constants
+//! (`sql::json_row`). Measured with the one-statement claim and lock (`group_pg.rs`): one
+//! instance and three each book about a tenth more, the raw booking transaction 13 % more
+//! (`docs/operations.md`). The hope that three instances' smaller batches would gain most was not
+//! borne out: their ratio to one did not move.
 //!
 //! The slots given back are named by `= ANY (ARRAY(…))`, as `group_pg.rs` names the citizens it
 //! locks, so the one plan for every batch looks them up by primary key.
@@ -23,11 +24,11 @@ use std::sync::LazyLock;
 use serde_json::{Value, json};
 use sqlx::AnyConnection;
 
-use super::group::{BOOKING_COLUMNS, BookingRow};
+use super::group::{BOOKING_COLUMNS, BookingRow, marked_at, notices};
 use crate::audit::{self, AuditEntry};
 use crate::ids::new_id;
-use crate::report_days::{MARK_COLUMNS, StaleDay};
-use crate::sql::insert_from_json;
+use crate::report_days::{self, MARK_COLUMNS};
+use crate::sql::{insert_from_json, json_row};
 
 /// `$1` the slots given back, `$2` the meetings, `$3` the day marks, `$4` the audit entries,
 /// `$5` the outbox rows: each a JSON array (possibly empty).
@@ -50,28 +51,27 @@ pub(super) async fn write(
     give_back: &[&str],
 ) -> Result<(), sqlx::Error> {
     let meetings: Vec<Value> = won.iter().map(|r| meeting(r)).collect();
-    let stamp = won.iter().map(|r| r.booked_at).max().unwrap_or_default();
-    let mut days: Vec<&StaleDay> = won.iter().map(|r| &r.stale).collect();
-    days.sort();
-    days.dedup();
-    let marks: Vec<Value> = days.iter().map(|d| d.to_json(stamp)).collect();
+    let stamp = marked_at(won);
+    let marks: Vec<Value> = report_days::distinct(won.iter().map(|r| &r.stale))
+        .into_iter()
+        .map(|d| d.to_json(stamp))
+        .collect();
     let entries: Vec<Value> = won
         .iter()
         .filter_map(|r| r.audit.as_ref().map(AuditEntry::to_json))
         .collect();
-    // Each outbox row is created when its booking was (the store's clock, read by the caller).
-    let notices: Vec<Value> = won
-        .iter()
-        .flat_map(|r| {
-            r.notices.iter().map(|(kind, at)| {
-                json!({
-                    "id": new_id(),
-                    "kind": kind,
-                    "subject_id": r.id,
-                    "not_before": at,
-                    "created_at": r.booked_at,
-                })
-            })
+    let notices: Vec<Value> = notices(won)
+        .map(|(kind, subject, at, created)| {
+            json_row(
+                &super::OUTBOX_COLUMNS,
+                [
+                    json!(new_id()),
+                    json!(kind),
+                    json!(subject),
+                    json!(at),
+                    json!(created),
+                ],
+            )
         })
         .collect();
     sqlx::query(&WRITE)
@@ -85,23 +85,27 @@ pub(super) async fn write(
     Ok(())
 }
 
-/// A won booking's meeting, keyed by [`BOOKING_COLUMNS`].
+/// A won booking's meeting, keyed by [`BOOKING_COLUMNS`] in its order (as SQLite's writer binds
+/// it, `group.rs`).
 fn meeting(r: &BookingRow) -> Value {
-    json!({
-        "id": r.id,
-        "citizen_id": r.citizen_id,
-        "staff_id": r.staff_id,
-        "slot_id": r.slot_id,
-        "starts_at": r.starts_at,
-        "ends_at": r.ends_at,
-        "channel": r.channel,
-        "location": r.location,
-        "purpose": r.purpose,
-        "attendance_reason": r.attendance_reason,
-        "status": "booked",
-        "booked_by": r.booked_by,
-        "booked_by_role": r.booked_by_role,
-        "booked_at": r.booked_at,
-        "updated_at": r.booked_at,
-    })
+    json_row(
+        &BOOKING_COLUMNS,
+        [
+            json!(r.id),
+            json!(r.citizen_id),
+            json!(r.staff_id),
+            json!(r.slot_id),
+            json!(r.starts_at),
+            json!(r.ends_at),
+            json!(r.channel),
+            json!(r.location),
+            json!(r.purpose),
+            json!(r.attendance_reason),
+            json!("booked"),
+            json!(r.booked_by),
+            json!(r.booked_by_role),
+            json!(r.booked_at),
+            json!(r.booked_at),
+        ],
+    )
 }
