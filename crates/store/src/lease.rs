@@ -1,5 +1,6 @@
 //! Which instance's background worker does a job that must not run on several at once (issue
-//! 22, item 1): keeping the worklists, counting the report's stale days again.
+//! 22, item 1): keeping the worklists, counting the report's stale days again, drafting the
+//! outbox's notices.
 //!
 //! Such a worker does a piece of work, then pauses as long as that took (yielding to requests,
 //! `background.rs`), and goes on while work is left. Each piece takes a transaction lock of its
@@ -15,7 +16,10 @@
 //! For the worklists that made the job cost what it costs with one instance. For the report
 //! days it ended the waits but not the work: each instance's round, in its turn, still counts
 //! the days marked since the last round (252 recounts in a storm without the lease, 276 with;
-//! 166–172 with one instance, 4 December).
+//! 166–172 with one instance, 4 December). The outbox's workers shared its rows correctly
+//! (`SKIP LOCKED`), but each instance's drafted at the same pace in its own pauses: under a
+//! storm three instances drafted half again as many letters as one, with the cores the
+//! bookings needed (`outbox.rs`, [`Store::outbox_turn`]).
 //!
 //! The lease is a session-level advisory lock on a connection of its own that is closed
 //! afterwards — if the worker stops halfway (an error, a shutdown), the closed session lets go
@@ -35,6 +39,8 @@ pub enum Job {
     Worklists,
     /// Counting the contact report's stale days again (`report_days.rs`).
     ReportDays,
+    /// Drafting the outbox's notices (`outbox.rs`, the notification worker).
+    Outbox,
 }
 
 impl Job {
@@ -43,6 +49,7 @@ impl Job {
         match self {
             Job::Worklists => 7008,
             Job::ReportDays => 7009,
+            Job::Outbox => 7010,
         }
     }
 }

@@ -384,6 +384,11 @@ pub async fn report_days_lease(store: &Store) -> HeldLease {
     held_lease(store, Job::ReportDays).await
 }
 
+/// Another instance's notification worker draining the outbox.
+pub async fn outbox_lease(store: &Store) -> HeldLease {
+    held_lease(store, Job::Outbox).await
+}
+
 /// A staff member of Jobcenter Aalborg with `role`, in `team` if given, created by the world's
 /// administrator.
 pub async fn aalborg_staff(

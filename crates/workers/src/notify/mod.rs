@@ -74,8 +74,21 @@ impl Notifier {
         })
     }
 
-    /// Handles what is due now; returns how many rows were completed.
+    /// Handles what is due now, if it is this worker's turn (on PostgreSQL one instance's
+    /// background worker drains at a time: `store/src/outbox_turn.rs`); returns how many rows
+    /// were completed.
     pub async fn drain_once(&self) -> Result<usize, StoreError> {
+        let Some(turn) = self.store.outbox_turn().await? else {
+            return Ok(0);
+        };
+        let drained = self.drain().await;
+        // Given back on an error too: the next round, here or elsewhere, tries again.
+        turn.done().await?;
+        drained
+    }
+
+    /// Claims and handles batches until nothing is due.
+    async fn drain(&self) -> Result<usize, StoreError> {
         let mut done = 0;
         loop {
             let started = std::time::Instant::now();

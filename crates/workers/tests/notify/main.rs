@@ -1014,3 +1014,54 @@ async fn the_outbox_drains_on_its_own_connections_while_requests_hold_theirs() {
         "the citizen on paper got the invitation as a letter"
     );
 }
+
+/// PostgreSQL: one instance's notification worker drafts at a time (`store/src/outbox_turn.rs`);
+/// the others stand by while it holds the outbox's lease, its pauses included. When each
+/// drafted in its own pauses, three instances under a storm of bookings drafted half again as
+/// many letters as one, with the cores the bookings needed (issue 22, item 1).
+#[tokio::test]
+async fn a_notification_worker_stands_by_while_another_instance_drains_the_outbox() {
+    let store = fresh_store(Backend::Postgres).await;
+    let w = world(&store).await;
+    book(&store, &w, on_paper(), Channel::InPerson, None).await;
+    let worker = Notifier::new(
+        store.background(),
+        NotifyConfig {
+            public_url: "https://jobunivers.example".into(),
+            ..Default::default()
+        },
+    )
+    .expect("notifier");
+    let wait = std::time::Duration::from_secs(10);
+    let other = store::testing::outbox_lease(&store).await;
+    let first = tokio::time::timeout(wait, worker.drain_once()).await;
+    assert_eq!(
+        first.ok().and_then(Result::ok),
+        Some(0),
+        "left to the other"
+    );
+    assert!(
+        store
+            .letters(&w.caseworker, false)
+            .await
+            .expect("letters")
+            .is_empty(),
+        "no letter drafted while the other instance drains"
+    );
+    drop(other);
+    let next = tokio::time::timeout(wait, worker.drain_once()).await;
+    assert!(
+        next.ok().and_then(Result::ok).is_some_and(|n| n >= 1),
+        "the invitation, once the other instance let go"
+    );
+    assert!(
+        !store
+            .letters(&w.caseworker, false)
+            .await
+            .expect("letters")
+            .is_empty(),
+        "the citizen on paper got the invitation as a letter"
+    );
+    // It gave its own lease back: another instance takes it at once.
+    drop(store::testing::outbox_lease(&store).await);
+}
