@@ -111,37 +111,63 @@ pub enum LetterRoute {
     DigitalPost,
 }
 
-/// Keeps a letter; one per outbox row (its id), so a retry does not write it twice.
+/// The columns [`insert`] writes, in its binds' order.
+const INSERT_COLUMNS: [&str; 14] = [
+    "id",
+    "outbox_id",
+    "citizen_id",
+    "municipality",
+    "recipient",
+    "subject",
+    "body",
+    "created_at",
+    "language",
+    "recipient_address",
+    "sender",
+    "printed_at",
+    "digital_post_at",
+    "fallback",
+];
+
+/// Keeps a batch's letters in one statement, in the order given (the caller's lock order);
+/// one per outbox row (its id), so a retry does not write one twice.
 pub(crate) async fn insert(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     now: i64,
-    outbox_id: &str,
-    citizen_id: &str,
-    letter: &NewLetter,
+    letters: &[(&str, &str, &NewLetter)],
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO letters (id, outbox_id, citizen_id, municipality, recipient, subject, body, created_at, language, \
-         recipient_address, sender, printed_at, digital_post_at, fallback) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13) ON CONFLICT DO NOTHING",
-    )
-    .bind(outbox_id)
-    .bind(outbox_id)
-    .bind(citizen_id)
-    .bind(&letter.municipality)
-    .bind(&letter.recipient)
-    .bind(&letter.subject)
-    .bind(&letter.body)
-    .bind(now)
-    .bind(&letter.language)
-    .bind(letter.address.as_ref().map(|a| a.join("\n")))
-    .bind(letter.sender.join("\n"))
-    .bind((letter.route == LetterRoute::DigitalPost).then_some(now))
-    .bind(match &letter.route {
-        LetterRoute::PrintInstead(why) => Some(why.as_str()),
-        LetterRoute::Print | LetterRoute::DigitalPost => None,
-    })
-    .execute(&mut **tx)
-    .await?;
+    if letters.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "{} ON CONFLICT DO NOTHING",
+        crate::sql::insert_values("letters", &INSERT_COLUMNS, letters.len())
+    );
+    let mut query = sqlx::query(&sql);
+    for (outbox_id, citizen_id, letter) in letters {
+        // Delivered to Digital Post: printed by no one, so "printed" and "delivered" then.
+        let delivered = (letter.route == LetterRoute::DigitalPost).then_some(now);
+        query = query
+            .bind(*outbox_id)
+            .bind(*outbox_id)
+            .bind(*citizen_id)
+            .bind(&letter.municipality)
+            .bind(&letter.recipient)
+            .bind(&letter.subject)
+            .bind(&letter.body)
+            .bind(now)
+            .bind(&letter.language)
+            .bind(letter.address.as_ref().map(|a| a.join("\n")))
+            .bind(letter.sender.join("\n"))
+            .bind(delivered)
+            .bind(delivered)
+            .bind(match &letter.route {
+                LetterRoute::PrintInstead(why) => Some(why.as_str()),
+                LetterRoute::Print | LetterRoute::DigitalPost => None,
+            });
+    }
+    // Its text varies with the batch's size: not kept prepared (a background write, `outbox.rs`).
+    query.persistent(false).execute(&mut **tx).await?;
     Ok(())
 }
 

@@ -6,6 +6,8 @@
 //! worker has locked (`FOR UPDATE SKIP LOCKED`), so several server instances share the work; on
 //! SQLite the single writer connection serialises claims anyway.
 
+use std::collections::HashSet;
+
 use domain::{Actor, MeetingId};
 use jiff::SignedDuration;
 use sqlx::Row;
@@ -23,6 +25,8 @@ pub struct OutboxItem {
     pub kind: String,
     pub subject_id: String,
     pub attempts: i64,
+    /// The channels that already handled it (`deliveries`): a retry sends nothing twice.
+    pub delivered: Vec<String>,
 }
 
 /// A channel that handled an outbox row: `sent` or `skipped` (with why), for
@@ -62,7 +66,9 @@ pub fn system_actor() -> Actor {
 }
 
 impl Store {
-    /// Claims up to `limit` due rows for this worker.
+    /// Claims up to `limit` due rows for this worker, oldest first, each with the channels that
+    /// already handled it (a retried row's): two statements for the batch. (A second read of the
+    /// claimed rows by their lease, which has no index, read the whole outbox each time.)
     pub async fn claim_outbox(&self, limit: u32) -> Result<Vec<OutboxItem>, StoreError> {
         let now = clock::to_micros(self.now());
         let lease = new_id();
@@ -73,30 +79,58 @@ impl Store {
         let sql = format!(
             "UPDATE outbox SET lease = $1, locked_until = $2, attempts = attempts + 1 WHERE id IN \
              (SELECT id FROM outbox WHERE done_at IS NULL AND not_before <= $3 AND locked_until < $3 \
-              ORDER BY not_before LIMIT $4 {lock})"
+              ORDER BY not_before LIMIT $4 {lock}) \
+             RETURNING id, kind, subject_id, attempts, not_before"
         );
         let until = now.saturating_add(i64::try_from(LEASE.as_micros()).unwrap_or(i64::MAX));
-        sqlx::query(&sql)
+        let rows = sqlx::query(&sql)
             .bind(&lease)
             .bind(until)
             .bind(now)
             .bind(i64::from(limit))
-            .execute(self.writer())
-            .await?;
-        let rows = sqlx::query("SELECT id, kind, subject_id, attempts FROM outbox WHERE lease = $1 ORDER BY not_before")
-            .bind(&lease)
             .fetch_all(self.writer())
             .await?;
-        rows.iter()
+        let mut claimed = rows
+            .iter()
             .map(|r| {
-                Ok(OutboxItem {
+                let item = OutboxItem {
                     id: r.try_get("id")?,
                     kind: r.try_get("kind")?,
                     subject_id: r.try_get("subject_id")?,
                     attempts: r.try_get("attempts")?,
-                })
+                    delivered: Vec::new(),
+                };
+                Ok((r.try_get::<i64, _>("not_before")?, item))
             })
-            .collect()
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        // RETURNING names the rows in no particular order.
+        claimed.sort_by(|(a_at, a), (b_at, b)| (a_at, &a.id).cmp(&(b_at, &b.id)));
+        let mut items: Vec<OutboxItem> = claimed.into_iter().map(|(_, item)| item).collect();
+        self.add_delivered(&mut items).await?;
+        Ok(items)
+    }
+
+    /// Adds to each row the channels that already handled it, in one read for the batch.
+    async fn add_delivered(&self, items: &mut [OutboxItem]) -> Result<(), StoreError> {
+        if items.is_empty() {
+            return Ok(());
+        }
+        let sql = format!(
+            "SELECT outbox_id, channel FROM deliveries WHERE outbox_id IN ({})",
+            crate::sql::params(1, items.len())
+        );
+        let mut query = sqlx::query(&sql);
+        for item in items.iter() {
+            query = query.bind(&item.id);
+        }
+        for row in query.persistent(false).fetch_all(self.writer()).await? {
+            let (outbox_id, channel): (String, String) =
+                (row.try_get("outbox_id")?, row.try_get("channel")?);
+            if let Some(item) = items.iter_mut().find(|i| i.id == outbox_id) {
+                item.delivered.push(channel);
+            }
+        }
+        Ok(())
     }
 
     /// Gives a row back after a failure, to be tried again after `retry_in`.
@@ -164,18 +198,6 @@ impl Store {
         })
     }
 
-    /// Whether a channel already handled this outbox row (sent or deliberately skipped).
-    pub async fn delivered(&self, outbox_id: &str, channel: &str) -> Result<bool, StoreError> {
-        Ok(
-            sqlx::query("SELECT 1 FROM deliveries WHERE outbox_id = $1 AND channel = $2")
-                .bind(outbox_id)
-                .bind(channel)
-                .fetch_optional(self.reader())
-                .await?
-                .is_some(),
-        )
-    }
-
     /// Records what a worker did with a claimed batch, in one transaction: each channel that
     /// handled a row (sent, or deliberately skipped; a letter kept for printing), with the audit entry the citizen sees
     /// ("Jobunivers sendte dig en besked") for what went out, and the rows that are done. One
@@ -201,49 +223,85 @@ impl Store {
         // another transaction's mark of the same key. Neither waits now (the bookings' lock is
         // `FOR NO KEY UPDATE`, a mark's key holds its transaction, migration 0037); the order
         // stays, so a lock added later cannot bring the circle back.
-        let mut letters: Vec<(&Delivery, &crate::letters::NewLetter)> = deliveries
+        let mut letters: Vec<(&str, &str, &crate::letters::NewLetter)> = deliveries
             .iter()
-            .filter_map(|d| d.letter.as_ref().map(|l| (d, l)))
+            .filter_map(|d| {
+                let letter = d.letter.as_ref()?;
+                Some((d.outbox_id.as_str(), d.citizen_id.as_str(), letter))
+            })
             .collect();
-        letters.sort_by(|(a, _), (b, _)| {
-            (a.citizen_id.as_str(), a.outbox_id.as_str())
-                .cmp(&(b.citizen_id.as_str(), b.outbox_id.as_str()))
-        });
-        for (d, letter) in letters {
-            crate::letters::insert(&mut tx, now, &d.outbox_id, &d.citizen_id, letter).await?;
-        }
-        let mut entries = Vec::new();
-        for d in deliveries {
-            let inserted = sqlx::query(
-                "INSERT INTO deliveries (outbox_id, channel, status, detail, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
-            )
-            .bind(&d.outbox_id)
-            .bind(&d.channel)
-            .bind(&d.status)
-            .bind(&d.detail)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-            if inserted.rows_affected() == 1 && d.status == "sent" {
-                entries.push(AuditEntry::new(
-                    self.now_micros(),
-                    &system_actor(),
-                    &typed("citizen_id", &d.citizen_id)?,
-                    AuditAction::NoticeSent,
-                ));
-            }
-        }
+        letters.sort_by(|(a_row, a, _), (b_row, b, _)| (a, a_row).cmp(&(b, b_row)));
+        // One statement each for the letters, the deliveries and the rows done: a batch of 50
+        // took 150 round trips in its transaction, each another wake-up of PostgreSQL under a
+        // storm of bookings (issue 22, item 1). Their texts vary with the batch's size, so they
+        // are not kept prepared (background work; a booking's statements are).
+        crate::letters::insert(&mut tx, now, &letters).await?;
+        let entries = record_deliveries(&mut tx, now, deliveries).await?;
         if !entries.is_empty() {
             audit::insert(&mut tx, &entries).await?;
         }
-        for id in done {
-            sqlx::query("UPDATE outbox SET done_at = $1, lease = NULL WHERE id = $2")
-                .bind(now)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
+        if !done.is_empty() {
+            let sql = format!(
+                "UPDATE outbox SET done_at = $1, lease = NULL WHERE id IN ({})",
+                crate::sql::params(2, done.len())
+            );
+            let mut query = sqlx::query(&sql).bind(now);
+            for id in done {
+                query = query.bind(id);
+            }
+            query.persistent(false).execute(&mut *tx).await?;
         }
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// Records `deliveries` in one statement; returns the audit entries the citizens see for those
+/// that went out and were not recorded before (a retried batch's are, and are ignored).
+async fn record_deliveries(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    now: i64,
+    deliveries: &[Delivery],
+) -> Result<Vec<AuditEntry>, StoreError> {
+    if deliveries.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "{} ON CONFLICT DO NOTHING RETURNING outbox_id, channel",
+        crate::sql::insert_values(
+            "deliveries",
+            &["outbox_id", "channel", "status", "detail", "at"],
+            deliveries.len()
+        )
+    );
+    let mut query = sqlx::query(&sql);
+    for d in deliveries {
+        query = query
+            .bind(&d.outbox_id)
+            .bind(&d.channel)
+            .bind(&d.status)
+            .bind(&d.detail)
+            .bind(now);
+    }
+    let inserted: HashSet<(String, String)> = query
+        .persistent(false)
+        .fetch_all(&mut **tx)
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get("outbox_id")?, r.try_get("channel")?)))
+        .collect::<Result<_, sqlx::Error>>()?;
+    deliveries
+        .iter()
+        .filter(|d| {
+            d.status == "sent" && inserted.contains(&(d.outbox_id.clone(), d.channel.clone()))
+        })
+        .map(|d| {
+            Ok(AuditEntry::new(
+                now,
+                &system_actor(),
+                &typed("citizen_id", &d.citizen_id)?,
+                AuditAction::NoticeSent,
+            ))
+        })
+        .collect()
 }

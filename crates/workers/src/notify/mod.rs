@@ -247,12 +247,7 @@ impl Notifier {
         }
         for channel in channels {
             let name = channel.as_str();
-            if self
-                .store
-                .delivered(&item.id, name)
-                .await
-                .map_err(|e| e.to_string())?
-            {
+            if item.delivered.iter().any(|done| done == name) {
                 continue;
             }
             let reference = format!("{}.{name}", item.id);
