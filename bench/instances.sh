@@ -31,6 +31,8 @@
 #   DURATION=20 bench/instances.sh                   (seconds of each storm, default 8; the
 #                                                   background workers start every 10 s, so a
 #                                                   short storm may or may not pay for them)
+#   TOKIO_WORKER_THREADS=1 bench/instances.sh       (each instance's threads for requests, tokio's
+#                                                   own variable; default one per core)
 #   SAMPLE=1 bench/instances.sh                      (where the time goes: PostgreSQL's sessions
 #                                                   sampled every 50 ms during each storm, by
 #                                                   wait and statement, and the cores' seconds
@@ -204,6 +206,9 @@ run() {  # n
   else
     split -n "r/$n" -d "$WORK/slots-$n.txt" "$WORK/part-$n-"
   fi
+  # The notification workers' share of the storm: deliveries recorded while it lasts.
+  local delivered_before
+  delivered_before=$(psql "$url" -Atqc "SELECT COUNT(*) FROM deliveries")
   local wrks=() i=0
   for part in "$WORK"/part-"$n"-*; do
     i=$((i + 1))
@@ -223,6 +228,8 @@ run() {  # n
     sampler=$!
   fi
   wait "${wrks[@]}"
+  local delivered
+  delivered=$(( $(psql "$url" -Atqc "SELECT COUNT(*) FROM deliveries") - delivered_before ))
   if [ -n "$sampler" ]; then
     touch "$WORK/stop-sampling"; wait "$sampler" || true
     report_samples "$n"
@@ -236,7 +243,7 @@ run() {  # n
       $1 == "bookings_put_off_total" { p = $2 }
       END { printf "%d/%d=%.1f (%d put off)", r, b, (b ? r / b : 0), p }')"
   done
-  echo "  $n instance(s), each writer's bookings tried/batches = rows per batch:$counts"
+  echo "  $n instance(s), each writer's bookings tried/batches = rows per batch:$counts; notices drafted during the storm: $delivered"
   for p in "${SERVERS[@]}"; do kill "$p"; wait "$p" 2>/dev/null || true; done
   SERVERS=()
   local created=0 other=0 secs=0 p99s=""

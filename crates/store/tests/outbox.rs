@@ -76,3 +76,42 @@ async fn two_workers_keeping_letters_for_the_same_citizens_at_once_both_finish(b
         b.expect("the second worker's batch");
     }
 }
+
+backend_tests!(a_batch_settled_again_keeps_one_letter_and_tells_the_citizen_once);
+/// A worker's batch settled a second time (a retry after a crash between sending and the
+/// answer) keeps one letter and one "Jobunivers sendte dig en besked" in the citizen's access
+/// log: the deliveries' insert says which of its rows are new, and only those are logged.
+async fn a_batch_settled_again_keeps_one_letter_and_tells_the_citizen_once(backend: Backend) {
+    let store = fresh_store(backend).await;
+    let w = world(&store).await;
+    let batch = [
+        letter("row-1".to_owned(), w.citizen.id.as_str()),
+        Delivery {
+            channel: "email".to_owned(),
+            letter: None,
+            ..letter("row-1".to_owned(), w.citizen.id.as_str())
+        },
+    ];
+    store.settle_outbox(&batch, &[]).await.expect("settled");
+    store
+        .settle_outbox(&batch, &[])
+        .await
+        .expect("settled again");
+    let letters = store.letters(&w.caseworker, false).await.expect("letters");
+    assert_eq!(
+        letters
+            .iter()
+            .filter(|l| l.subject == "Du har en samtale")
+            .count(),
+        1
+    );
+    let log = store
+        .access_log(&w.citizen_actor, &w.citizen.id, 50)
+        .await
+        .expect("log");
+    let told = log
+        .iter()
+        .filter(|e| e.action == store::AuditAction::NoticeSent)
+        .count();
+    assert_eq!(told, 2, "{backend:?}: the letter and the e-mail, once each");
+}
