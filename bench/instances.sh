@@ -31,8 +31,6 @@
 #   DURATION=20 bench/instances.sh                   (seconds of each storm, default 8; the
 #                                                   background workers start every 10 s, so a
 #                                                   short storm may or may not pay for them)
-#   TOKIO_WORKER_THREADS=1 bench/instances.sh       (each instance's threads for requests, tokio's
-#                                                   own variable; default one per core)
 #   SAMPLE=1 bench/instances.sh                      (where the time goes: PostgreSQL's sessions
 #                                                   sampled every 50 ms during each storm, by
 #                                                   wait and statement, and the cores' seconds
