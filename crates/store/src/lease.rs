@@ -18,7 +18,7 @@
 //! the days marked since the last round (252 recounts in a storm without the lease, 276 with;
 //! 166–172 with one instance, 4 December). The outbox's workers shared its rows correctly
 //! (`SKIP LOCKED`), but each instance's drafted in its own pauses, beside its bookings; with
-//! one at a time three instances went from 81 % to 97 % of one (`outbox_turn.rs`).
+//! one at a time three instances went from 81 % to 91 % of one (`outbox_turn.rs`).
 //!
 //! The lease is a session-level advisory lock on a connection of its own that is closed
 //! afterwards — if the worker stops halfway (an error, a shutdown), the closed session lets go

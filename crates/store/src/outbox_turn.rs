@@ -8,8 +8,8 @@
 //! halfway lets the lease go with its session. Measured in 20 s storms over 10,000 citizens
 //! (`bench/instances.sh`, 4 December): without the lease three instances' workers drafted
 //! 1,750–2,350 notices, one instance's 1,850–2,100, and three instances booked 69–101 % of one
-//! (mean 81 %, five runs); with it three drafted 650–900 and booked 92–103 % of one (mean 97 %,
-//! six runs). What is not drafted during a storm is drafted after it.
+//! (mean 81 %, five runs); with it three drafted 550–1,400 and booked 78–103 % of one (mean
+//! 91 %, 13 runs; docs/operations.md). What is not drafted during a storm is drafted after it.
 
 use crate::lease::{self, Job, Lease, Turn};
 use crate::{Store, StoreError};
