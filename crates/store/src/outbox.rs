@@ -3,8 +3,9 @@
 //!
 //! Rows are claimed with a lease (a random token and an expiry): a worker that dies leaves its
 //! rows to be claimed again once the lease runs out. On PostgreSQL the claim skips rows another
-//! worker has locked (`FOR UPDATE SKIP LOCKED`), so several server instances share the work; on
-//! SQLite the single writer connection serialises claims anyway.
+//! worker has locked (`FOR UPDATE SKIP LOCKED`), so no row goes to two workers, and one
+//! instance's background worker drains at a time (`outbox_turn.rs`); on SQLite the single
+//! writer connection serialises claims anyway.
 
 use std::collections::HashSet;
 
@@ -65,6 +66,13 @@ pub fn system_actor() -> Actor {
     }
 }
 
+/// The rows a worker may claim at `now` (a parameter: the store's clock): not done, due, and not
+/// held under another claim's lease. One condition for the claim and for asking whether there is
+/// anything to claim (`outbox_turn.rs`).
+pub(crate) fn due(now: &str) -> String {
+    format!("done_at IS NULL AND not_before <= {now} AND locked_until < {now}")
+}
+
 impl Store {
     /// Claims up to `limit` due rows for this worker, oldest first, each with the channels that
     /// already handled it (a retried row's): two statements for the batch. (A second read of the
@@ -78,9 +86,9 @@ impl Store {
         };
         let sql = format!(
             "UPDATE outbox SET lease = $1, locked_until = $2, attempts = attempts + 1 WHERE id IN \
-             (SELECT id FROM outbox WHERE done_at IS NULL AND not_before <= $3 AND locked_until < $3 \
-              ORDER BY not_before LIMIT $4 {lock}) \
-             RETURNING id, kind, subject_id, attempts, not_before"
+             (SELECT id FROM outbox WHERE {} ORDER BY not_before LIMIT $4 {lock}) \
+             RETURNING id, kind, subject_id, attempts, not_before",
+            due("$3")
         );
         let until = now.saturating_add(i64::try_from(LEASE.as_micros()).unwrap_or(i64::MAX));
         let rows = sqlx::query(&sql)

@@ -38,10 +38,10 @@ impl Store {
     pub async fn outbox_turn(&self) -> Result<Option<OutboxTurn>, StoreError> {
         // A lease costs a connection of its own (`lease.rs`): ask only when there is work.
         let now = self.now_micros();
-        let due = sqlx::query(
-            "SELECT 1 AS due FROM outbox WHERE done_at IS NULL AND not_before <= $1 \
-             AND locked_until < $1 LIMIT 1",
-        )
+        let due = sqlx::query(&format!(
+            "SELECT 1 AS due FROM outbox WHERE {} LIMIT 1",
+            crate::outbox::due("$1")
+        ))
         .bind(now)
         .fetch_optional(self.reader())
         .await?
