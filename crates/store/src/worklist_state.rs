@@ -163,6 +163,7 @@ impl Store {
         for organisation in orgs.iter().filter_map(|o| organisation_of(o)) {
             decided += self.keep_worklist(book, &organisation).await?;
         }
+        self.worklist_round_done().await?;
         lease::done(lease).await?;
         Ok(decided)
     }
