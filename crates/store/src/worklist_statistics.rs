@@ -94,13 +94,13 @@ impl Store {
     /// default rule (`autovacuum_vacuum_threshold`, `autovacuum_vacuum_scale_factor`), for a
     /// server where autovacuum is off or behind. It does not block bookings marking cases.
     pub(crate) async fn vacuum_worklist_if_due(&self) -> Result<(), StoreError> {
-        let due: Vec<String> = sqlx::query(
+        let due: Vec<String> = sqlx::query(&format!(
             "SELECT s.relname::text AS name FROM pg_stat_user_tables s \
              JOIN pg_class c ON c.oid = s.relid \
-             WHERE s.relname IN ('worklist_state', 'worklist_items', 'worklist_marks') \
-             AND s.schemaname = current_schema() \
+             WHERE s.relname IN ('{}') AND s.schemaname = current_schema() \
              AND s.n_dead_tup > 50 + 0.2 * greatest(c.reltuples, 0)",
-        )
+            WORKLIST_TABLES.join("', '")
+        ))
         .fetch_all(self.writer())
         .await?
         .iter()
