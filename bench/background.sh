@@ -12,6 +12,7 @@
 #
 #   bench/background.sh [citizens] [municipalities] [meetings]   (defaults 200000 20 20)
 #   WINDOW=10 BACKEND=sqlite bench/background.sh                  (SQLite in a temporary folder)
+#   BIN=/tmp/jobunivers-before bench/background.sh                (measure another build as it is)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CITIZENS="${1:-200000}"
@@ -24,8 +25,11 @@ PORT=18185
 URL="http://127.0.0.1:$PORT"
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-cargo build --release -p jobunivers --quiet
-BIN=./target/release/jobunivers
+BIN="${BIN:-}"
+if [ -z "$BIN" ]; then
+  cargo build --release -p jobunivers --quiet
+  BIN=./target/release/jobunivers
+fi
 [ -d node_modules/dkfds ] || npm ci --no-audit --no-fund >/dev/null
 
 WORK=$(mktemp -d)

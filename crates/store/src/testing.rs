@@ -417,3 +417,79 @@ pub async fn aalborg_staff(
         .actor()
         .expect("actor")
 }
+
+/// The pages (shared buffers hit or read, at the plan's top as `EXPLAIN (ANALYZE, BUFFERS)`
+/// counts them) that PostgreSQL's one plan of the kept worklist's two most frequent questions
+/// reads for `org` now: whether anything waits (`worklist_state::BEHIND`, every view) and
+/// taking a batch of 200 marks (`TAKE_MARKS`, every batch; rolled back). Each is planned
+/// without knowing `org`, as the store's prepared statements are after a few executions
+/// (`plan_cache_mode = force_generic_plan`), on a connection of its own that is closed after.
+pub async fn worklist_questions_read(store: &Store, org: &str) -> (u64, u64) {
+    assert!(
+        org.chars().all(|c| c.is_ascii_alphanumeric() || c == ':'),
+        "an organisation's key: {org}"
+    );
+    let mut conn = store
+        .inner
+        .write
+        .acquire()
+        .await
+        .expect("connection")
+        .detach();
+    for sql in [
+        "SET plan_cache_mode = force_generic_plan".to_owned(),
+        format!(
+            "PREPARE behind(text, bigint) AS {}",
+            crate::worklist_state::BEHIND
+        ),
+        format!(
+            "PREPARE take(text, bigint) AS {}",
+            crate::worklist_state::TAKE_MARKS
+        ),
+    ] {
+        conn.execute(sql.as_str()).await.expect("prepared");
+    }
+    let now = store.now_micros();
+    let behind = pages_read(
+        &mut conn,
+        &format!("EXPLAIN (ANALYZE, BUFFERS) EXECUTE behind('{org}', {now})"),
+    )
+    .await;
+    conn.execute("BEGIN").await.expect("begin");
+    let take = pages_read(
+        &mut conn,
+        &format!("EXPLAIN (ANALYZE, BUFFERS) EXECUTE take('{org}', 200)"),
+    )
+    .await;
+    conn.execute("ROLLBACK").await.expect("rollback");
+    conn.close().await.expect("closed");
+    (behind, take)
+}
+
+/// The shared buffers of the first `Buffers:` line of an `EXPLAIN (ANALYZE, BUFFERS)`: the top
+/// node's, which counts its children's.
+async fn pages_read(conn: &mut sqlx::AnyConnection, explain: &str) -> u64 {
+    use sqlx::Row;
+    let lines: Vec<String> = sqlx::query(explain)
+        .fetch_all(&mut *conn)
+        .await
+        .expect("explained")
+        .iter()
+        .map(|row| row.try_get(0).expect("a line of the plan"))
+        .collect();
+    let buffers = lines
+        .iter()
+        .find_map(|line| line.trim().strip_prefix("Buffers:"))
+        .unwrap_or_else(|| panic!("no buffers in the plan:\n{}", lines.join("\n")));
+    let shared = buffers
+        .split(',')
+        .find_map(|part| part.trim().strip_prefix("shared"))
+        .unwrap_or("");
+    shared
+        .split_whitespace()
+        .filter_map(|count| match count.split_once('=')? {
+            ("hit" | "read", n) => n.parse::<u64>().ok(),
+            _ => None,
+        })
+        .sum()
+}
