@@ -419,15 +419,29 @@ pub async fn aalborg_staff(
 }
 
 /// The pages (shared buffers hit or read, at the plan's top as `EXPLAIN (ANALYZE, BUFFERS)`
-/// counts them) that PostgreSQL's one plan of the kept worklist's two most frequent questions
-/// reads for `org` now: whether anything waits (`worklist_state::BEHIND`, every view) and
-/// taking a batch of 200 marks (`TAKE_MARKS`, every batch; rolled back). Each is planned
-/// without knowing `org`, as the store's prepared statements are after a few executions
-/// (`plan_cache_mode = force_generic_plan`), on a connection of its own that is closed after.
-pub async fn worklist_questions_read(store: &Store, org: &str) -> (u64, u64) {
+/// counts them) that PostgreSQL's one plan of the kept worklist's most frequent questions reads
+/// for `org` now. Each is planned without knowing its parameters, as the store's prepared
+/// statements are after a few executions (`plan_cache_mode = force_generic_plan`), on a
+/// connection of its own that is closed after; what they delete is rolled back.
+#[derive(Debug)]
+pub struct WorklistQuestionsRead {
+    /// Whether anything waits (`worklist_state::BEHIND`, every view).
+    pub behind: u64,
+    /// Taking a batch of 200 cases' marks (`TAKE_MARKS`, every batch).
+    pub take: u64,
+    /// Forgetting the decisions of `forgotten` (`forget_sql("worklist_state")`, every batch).
+    pub forget: u64,
+}
+
+pub async fn worklist_questions_read(
+    store: &Store,
+    org: &str,
+    forgotten: &[&str],
+) -> WorklistQuestionsRead {
+    let plain = |s: &str| s.chars().all(|c| c.is_ascii_alphanumeric() || c == ':');
     assert!(
-        org.chars().all(|c| c.is_ascii_alphanumeric() || c == ':'),
-        "an organisation's key: {org}"
+        plain(org) && forgotten.iter().all(|id| plain(id)),
+        "keys to put in SQL: {org} {forgotten:?}"
     );
     let mut conn = store
         .inner
@@ -446,24 +460,31 @@ pub async fn worklist_questions_read(store: &Store, org: &str) -> (u64, u64) {
             "PREPARE take(text, bigint) AS {}",
             crate::worklist_state::TAKE_MARKS
         ),
+        format!(
+            "PREPARE forget(text, text) AS {}",
+            crate::worklist_state::forget_sql("worklist_state")
+        ),
     ] {
         conn.execute(sql.as_str()).await.expect("prepared");
     }
     let now = store.now_micros();
-    let behind = pages_read(
-        &mut conn,
-        &format!("EXPLAIN (ANALYZE, BUFFERS) EXECUTE behind('{org}', {now})"),
-    )
-    .await;
-    conn.execute("BEGIN").await.expect("begin");
-    let take = pages_read(
-        &mut conn,
-        &format!("EXPLAIN (ANALYZE, BUFFERS) EXECUTE take('{org}', 200)"),
-    )
-    .await;
-    conn.execute("ROLLBACK").await.expect("rollback");
+    let named = serde_json::Value::from(forgotten.to_vec()).to_string();
+    let mut read = Vec::new();
+    for explain in [
+        format!("EXECUTE behind('{org}', {now})"),
+        format!("EXECUTE take('{org}', 200)"),
+        format!("EXECUTE forget('{org}', '{named}')"),
+    ] {
+        conn.execute("BEGIN").await.expect("begin");
+        read.push(pages_read(&mut conn, &format!("EXPLAIN (ANALYZE, BUFFERS) {explain}")).await);
+        conn.execute("ROLLBACK").await.expect("rollback");
+    }
     conn.close().await.expect("closed");
-    (behind, take)
+    WorklistQuestionsRead {
+        behind: read[0],
+        take: read[1],
+        forget: read[2],
+    }
 }
 
 /// The shared buffers of the first `Buffers:` line of an `EXPLAIN (ANALYZE, BUFFERS)`: the top
