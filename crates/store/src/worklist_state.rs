@@ -367,7 +367,7 @@ pub(crate) async fn take_marks(
 }
 
 /// The tables holding what was decided of a case, each keyed by `(org, citizen_id, …)`.
-pub(crate) const KEPT_TABLES: [&str; 2] = ["worklist_items", "worklist_state"];
+const KEPT_TABLES: [&str; 2] = ["worklist_items", "worklist_state"];
 
 /// Deletes what `table` keeps of the cases `$2` (a JSON array of citizen ids) for `$1`, on
 /// PostgreSQL. The cases are named by `= ANY (ARRAY(…))`, one text for every batch, so each

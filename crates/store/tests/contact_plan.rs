@@ -455,20 +455,7 @@ async fn background_work_has_its_own_connections_on_postgresql() {
 /// and asking whether anything waits read them all (a caseworker's worklist at p50 148 ms).
 #[tokio::test]
 async fn after_a_round_that_decided_many_cases_postgresql_knows_how_many_and_vacuums_the_marks() {
-    use sqlx::Connection;
-    let url = store::testing::fresh_database_url(Backend::Postgres).await;
-    let store = store::Store::connect(&store::StoreOptions {
-        url: url.clone(),
-        cpr_key: store::CprKey::random(),
-        max_connections: 2,
-        meetings: Default::default(),
-    })
-    .await
-    .expect("store");
-    store.migrate().await.expect("migrate");
-    let mut db = sqlx::AnyConnection::connect(&url)
-        .await
-        .expect("connection");
+    let (store, mut db) = postgresql_store_and_connection().await;
     // Whatever the server's setting: only the worklist may refresh these statistics here.
     for table in ["worklist_state", "worklist_items", "worklist_marks"] {
         sqlx::query(&format!(
@@ -536,20 +523,7 @@ async fn after_a_round_that_decided_many_cases_postgresql_knows_how_many_and_vac
 /// forgetting 200 decisions named `IN (…)` read all of the organisation's (19 ms).
 #[tokio::test]
 async fn after_a_bulk_load_the_worklists_questions_read_only_their_own_rows() {
-    use sqlx::Connection;
-    let url = store::testing::fresh_database_url(Backend::Postgres).await;
-    let store = store::Store::connect(&store::StoreOptions {
-        url: url.clone(),
-        cpr_key: store::CprKey::random(),
-        max_connections: 2,
-        meetings: Default::default(),
-    })
-    .await
-    .expect("store");
-    store.migrate().await.expect("migrate");
-    let mut db = sqlx::AnyConnection::connect(&url)
-        .await
-        .expect("connection");
+    let (store, mut db) = postgresql_store_and_connection().await;
     for sql in [
         // The bulk load ends with `VACUUM (ANALYZE)` while the kept worklist is empty.
         "ANALYZE worklist_state",
@@ -583,6 +557,25 @@ async fn after_a_bulk_load_the_worklists_questions_read_only_their_own_rows() {
         waiting.forget <= 1_200,
         "a batch forgot what was decided of 200 cases: {waiting:?}"
     );
+}
+
+/// A fresh PostgreSQL database's store (two connections) and a connection of the test's own.
+async fn postgresql_store_and_connection() -> (store::Store, sqlx::AnyConnection) {
+    use sqlx::Connection;
+    let url = store::testing::fresh_database_url(Backend::Postgres).await;
+    let store = store::Store::connect(&store::StoreOptions {
+        url: url.clone(),
+        cpr_key: store::CprKey::random(),
+        max_connections: 2,
+        meetings: Default::default(),
+    })
+    .await
+    .expect("store");
+    store.migrate().await.expect("migrate");
+    let db = sqlx::AnyConnection::connect(&url)
+        .await
+        .expect("connection");
+    (store, db)
 }
 
 /// A count of `pg_stat_user_tables` for the worklist's marks.
