@@ -116,13 +116,17 @@ pub async fn handler(
 ) -> Result<Response, ApiError> {
     let requested = params.holder()?;
     let view = state.store.open_thread(&actor, &id, requested).await?;
+    // Listening before the upgrade answers: the page counts itself connected when the answer
+    // arrives, and a typing sign, which is never stored, sent in between would otherwise be lost
+    // (the likely way a browser test once missed "Borgeren skriver" under load).
+    let signals = state.live.subscribe(view.key());
     // Small buffers: a connection mostly waits, and 10,000 of them should not each hold the
     // default 128 KiB read buffer.
     Ok(ws
         .max_message_size(MAX_CLIENT_FRAME)
         .read_buffer_size(4 * 1024)
         .write_buffer_size(0)
-        .on_upgrade(move |socket| session(socket, state, view, token, actor, lang)))
+        .on_upgrade(move |socket| session(socket, signals, state, view, token, actor, lang)))
 }
 
 /// Session checks between two signs of chat duty (every minute): staff with a thread open are
@@ -131,13 +135,13 @@ const DUTY_EVERY: u32 = 12;
 
 async fn session(
     mut socket: WebSocket,
+    mut signals: tokio::sync::broadcast::Receiver<Signal>,
     state: AppState,
     view: ThreadView,
     token: String,
     actor: domain::Actor,
     lang: crate::i18n::Lang,
 ) {
-    let mut signals = state.live.subscribe(view.key());
     let mut check = tokio::time::interval(SESSION_CHECK);
     check.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     state.metrics.live_connection(1);
