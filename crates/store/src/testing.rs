@@ -419,10 +419,8 @@ pub async fn aalborg_staff(
 }
 
 /// The pages (shared buffers hit or read, at the plan's top as `EXPLAIN (ANALYZE, BUFFERS)`
-/// counts them) that PostgreSQL's one plan of the kept worklist's most frequent questions reads
-/// for `org` now. Each is planned without knowing its parameters, as the store's prepared
-/// statements are after a few executions (`plan_cache_mode = force_generic_plan`), on a
-/// connection of its own that is closed after; what they delete is rolled back.
+/// counts them) that PostgreSQL's one plan of each of the kept worklist's most frequent
+/// questions reads ([`worklist_questions_read`]).
 #[derive(Debug)]
 pub struct WorklistQuestionsRead {
     /// Whether anything waits (`worklist_state::BEHIND`, every view).
@@ -433,6 +431,10 @@ pub struct WorklistQuestionsRead {
     pub forget: u64,
 }
 
+/// What the kept worklist's most frequent questions read for `org` now, forgetting the cases
+/// `forgotten`. Each is planned without knowing its parameters, as the store's prepared
+/// statements are after a few executions (`plan_cache_mode = force_generic_plan`), on a
+/// connection of its own that is closed after; what they delete is rolled back.
 pub async fn worklist_questions_read(
     store: &Store,
     org: &str,

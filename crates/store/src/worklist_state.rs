@@ -46,7 +46,7 @@ const FOREVER: i64 = i64::MAX;
 // (`testing::worklist_questions_read`, `after_a_bulk_load_the_worklists_questions_read_only_their_own_rows`).
 // Written as `WHERE org = $1 … LIMIT 1` and `IN (…)`, their one plan read the organisations
 // that a bulk load's marks left waiting: a view of an organisation already up to date scanned
-// 700,000 marks of others in parallel (a caseworker's worklist at p50 85 ms for two minutes,
+// 700,000 marks of others in parallel (a caseworker's worklist at p50 85–147 ms for two minutes,
 // `bench/background.sh`), and each batch of 200 hashed all of its organisation's marks (50 ms
 // a batch with 23,000 waiting: deciding a municipality took time growing with its square).
 

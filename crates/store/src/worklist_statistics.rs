@@ -60,40 +60,47 @@ impl Store {
         self.analyze_worklist().await
     }
 
-    /// At the end of the worker's round: vacuums what is due ([`Store::vacuum_worklist_if_due`]),
-    /// then refreshes the statistics if the decisions since the last refresh are at least
+    /// At the end of the worker's round: vacuums what is due ([`Store::vacuum_worklist_if_due`])
+    /// and refreshes the statistics if the decisions since the last refresh are at least
     /// [`ROUND_AT_LEAST`] and a tenth of the cases the statistics count (`pg_class.reltuples`
     /// of `worklist_state`: -1 or 0 before a first refresh). The decisions are counted here, in
-    /// the process, as PostgreSQL's own counts of changed rows may lag by a second or more.
+    /// the process, as PostgreSQL's own counts of changed rows may lag by a second or more. A
+    /// table vacuumed while the refresh follows is not also analysed by its vacuum.
     pub(crate) async fn worklist_round_done(&self) -> Result<(), StoreError> {
         if self.inner.backend != Backend::Postgres {
             return Ok(());
         }
-        self.vacuum_worklist_if_due().await?;
+        let refresh = self.worklist_refresh_due().await?;
+        self.vacuum_worklist_if_due(!refresh).await?;
+        if refresh {
+            self.analyze_worklist().await?;
+        }
+        Ok(())
+    }
+
+    /// Whether the decisions since the last refresh call for one ([`Store::worklist_round_done`]).
+    async fn worklist_refresh_due(&self) -> Result<bool, StoreError> {
         let decided = self.inner.worklist_decided.load(Ordering::Relaxed);
         if decided < ROUND_AT_LEAST {
-            return Ok(());
+            return Ok(false);
         }
         let decided = i64::try_from(decided).unwrap_or(i64::MAX);
-        let due: bool = sqlx::query(
+        Ok(sqlx::query(
             "SELECT $1 >= reltuples::float8 / 10 AS due FROM pg_class \
              WHERE oid = 'worklist_state'::regclass",
         )
         .bind(decided)
         .fetch_one(self.writer())
         .await?
-        .try_get("due")?;
-        if !due {
-            return Ok(());
-        }
-        self.analyze_worklist().await
+        .try_get("due")?)
     }
 
-    /// `VACUUM (ANALYZE)` of each of the worklist's tables whose dead rows are over 50 and a
-    /// fifth of its rows, as PostgreSQL's cumulative statistics count them: autovacuum's own
-    /// default rule (`autovacuum_vacuum_threshold`, `autovacuum_vacuum_scale_factor`), for a
-    /// server where autovacuum is off or behind. It does not block bookings marking cases.
-    pub(crate) async fn vacuum_worklist_if_due(&self) -> Result<(), StoreError> {
+    /// `VACUUM` of each of the worklist's tables whose dead rows are over 50 and a fifth of its
+    /// rows, as PostgreSQL's cumulative statistics count them: autovacuum's own default rule
+    /// (`autovacuum_vacuum_threshold`, `autovacuum_vacuum_scale_factor`), for a server where
+    /// autovacuum is off or behind; `(ANALYZE)` too if `analyze`. It does not block bookings
+    /// marking cases.
+    pub(crate) async fn vacuum_worklist_if_due(&self, analyze: bool) -> Result<(), StoreError> {
         let due: Vec<String> = sqlx::query(&format!(
             "SELECT s.relname::text AS name FROM pg_stat_user_tables s \
              JOIN pg_class c ON c.oid = s.relid \
@@ -108,7 +115,8 @@ impl Store {
         .collect::<Result<_, _>>()?;
         for table in WORKLIST_TABLES {
             if due.iter().any(|d| d == table) {
-                self.maintain(&format!("VACUUM (ANALYZE) {table}")).await?;
+                let options = if analyze { " (ANALYZE)" } else { "" };
+                self.maintain(&format!("VACUUM{options} {table}")).await?;
             }
         }
         Ok(())
@@ -117,8 +125,8 @@ impl Store {
     /// Runs a `VACUUM` or `ANALYZE` of the worklist's tables at autovacuum's own pace: with
     /// `vacuum_cost_delay` at 2 ms, autovacuum's default, where a `VACUUM` asked for runs at
     /// full speed (0). At the end of the pass after a bulk load, the vacuum of 850,000 dead
-    /// marks at full speed made one ten-second window of a caseworker's worklist p99 194 ms
-    /// (`bench/background.sh`). Only `VACUUM` and `ANALYZE` read the setting; it is reset after.
+    /// marks at full speed coincided with a ten-second window of a caseworker's worklist at p99
+    /// 194 ms; throttled, with one at 26 ms (`bench/background.sh`). Only `VACUUM` and `ANALYZE` read the setting; it is reset after.
     async fn maintain(&self, sql: &str) -> Result<(), StoreError> {
         let mut conn = self.writer().acquire().await?;
         sqlx::query("SET vacuum_cost_delay = '2ms'")

@@ -518,7 +518,7 @@ async fn after_a_round_that_decided_many_cases_postgresql_knows_how_many_and_vac
 /// of those cases. PostgreSQL plans each question once for any organisation, and none may read
 /// the waiting marks of others, nor more of its own rows than it needs. Asked as one
 /// `WHERE org = $1 … LIMIT 1`, the plan for "any organisation" scanned the whole table when
-/// one organisation held the marks (a caseworker's worklist at p50 85 ms for two minutes of
+/// one organisation held the marks (a caseworker's worklist at p50 85–147 ms for two minutes of
 /// `bench/background.sh`); a batch hashed all of its organisation's marks (50 ms a batch), and
 /// forgetting 200 decisions named `IN (…)` read all of the organisation's (19 ms).
 #[tokio::test]
