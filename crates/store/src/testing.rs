@@ -361,8 +361,15 @@ pub async fn holding_citizen(
 }
 
 /// Another instance's background worker at a job on PostgreSQL, between two of its pieces of
-/// work: its lease (`lease.rs`), held until the returned value is dropped.
-pub struct HeldLease(#[expect(dead_code, reason = "held for its connection")] Lease);
+/// work: its lease (`lease.rs`), held until [`HeldLease::let_go`].
+pub struct HeldLease(Lease);
+
+impl HeldLease {
+    /// The other instance's worker gives the lease back, as its round's end does.
+    pub async fn let_go(self) {
+        self.0.give_back().await.expect("the lease given back");
+    }
+}
 
 async fn held_lease(store: &Store, job: Job) -> HeldLease {
     let conn = store.inner.write.acquire().await.expect("connection");

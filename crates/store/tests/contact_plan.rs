@@ -405,7 +405,7 @@ async fn a_background_worker_stands_by_while_another_instance_keeps_the_worklist
         Some(0),
         "left to the other"
     );
-    drop(lease);
+    lease.let_go().await;
     let next = tokio::time::timeout(wait, worker.keep_every_worklist(&rules)).await;
     assert_eq!(
         next.ok().and_then(Result::ok),
@@ -415,7 +415,7 @@ async fn a_background_worker_stands_by_while_another_instance_keeps_the_worklist
     // And it gave its own lease back: the next round takes it again.
     let again = tokio::time::timeout(wait, worker.keep_every_worklist(&rules)).await;
     assert_eq!(again.ok().and_then(Result::ok), Some(0), "nothing left");
-    drop(store::testing::worklist_lease(&store).await);
+    store::testing::worklist_lease(&store).await.let_go().await;
 }
 
 /// PostgreSQL: background work has connections of its own (`store/src/background.rs`), so it

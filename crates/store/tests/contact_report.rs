@@ -387,7 +387,7 @@ async fn a_background_worker_stands_by_while_another_instance_counts_report_days
         Some(0),
         "left to the other"
     );
-    drop(lease);
+    lease.let_go().await;
     let next = tokio::time::timeout(wait, worker.settle_report_days(None)).await;
     assert_eq!(
         next.ok().and_then(Result::ok),
@@ -397,5 +397,8 @@ async fn a_background_worker_stands_by_while_another_instance_counts_report_days
     let again = tokio::time::timeout(wait, worker.settle_report_days(None)).await;
     assert_eq!(again.ok().and_then(Result::ok), Some(0), "nothing left");
     // And the worker gave its lease back.
-    drop(store::testing::report_days_lease(&store).await);
+    store::testing::report_days_lease(&store)
+        .await
+        .let_go()
+        .await;
 }

@@ -1039,7 +1039,7 @@ async fn a_notification_worker_stands_by_while_another_instance_drains_the_outbo
             .is_empty(),
         "no letter drafted while the other instance drains"
     );
-    drop(other);
+    other.let_go().await;
     let next = tokio::time::timeout(wait, worker.drain_once()).await;
     assert!(
         next.ok().and_then(Result::ok).is_some_and(|n| n >= 1),
@@ -1054,5 +1054,5 @@ async fn a_notification_worker_stands_by_while_another_instance_drains_the_outbo
         "the citizen on paper got the invitation as a letter"
     );
     // It gave its own lease back: another instance takes it at once.
-    drop(store::testing::outbox_lease(&store).await);
+    store::testing::outbox_lease(&store).await.let_go().await;
 }
